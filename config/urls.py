@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="cooperations:list", permanent=False)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("mitra.accounts.urls")),
+    path("cooperations/", include("mitra.cooperations.urls")),
+    path("partners/", include("mitra.partners.urls")),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "mitra.accounts.views.bad_request"
+handler403 = "mitra.accounts.views.permission_denied"
+handler404 = "mitra.accounts.views.page_not_found"
+handler500 = "mitra.accounts.views.server_error"

@@ -1,0 +1,1 @@
+"""Mitra: the information system for Indonesian regional cooperation (kerja sama daerah)."""

@@ -1,0 +1,113 @@
+"""Writing the audit trail. Services call these explicitly: no signals, no save() overrides."""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+from django.utils import timezone
+
+from mitra.audit.models import AuditEntry
+
+Snapshot = dict[str, Any]
+SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})
+
+
+def record_key(obj: models.Model) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or ""
+    return value
+
+
+def snapshot(obj: models.Model, many: Iterable[str] = ()) -> Snapshot:
+    """The record's field values in plain JSON terms, including the named many-to-many fields."""
+    values: Snapshot = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in SKIPPED_FIELDS:
+            continue
+        values[field.name] = _plain(getattr(obj, field.attname))
+    for name in many:
+        values[name] = sorted(str(item) for item in getattr(obj, name).all())
+    return values
+
+
+def diff(before: Snapshot, after: Snapshot) -> dict[str, list[object]]:
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
+def _write(
+    obj: models.Model,
+    action: str,
+    changes: dict[str, Any],
+    *,
+    by: AbstractBaseUser | AnonymousUser | None,
+    tenant: object = None,
+    parent: models.Model | None = None,
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        tenant=tenant if tenant is not None else getattr(obj, "tenant", None),
+        user=by if by is not None and by.is_authenticated else None,
+        action=action,
+        record=record_key(obj),
+        parent=record_key(parent) if parent is not None else "",
+        model_label=obj._meta.label_lower,
+        object_repr=str(obj)[:250],
+        changes=changes,
+        at=timezone.now(),
+    )
+
+
+def record_created(
+    obj: models.Model, *, by: Any, many: Iterable[str] = (), parent: models.Model | None = None
+) -> AuditEntry:
+    after = snapshot(obj, many)
+    changes = {name: [None, value] for name, value in after.items() if value not in (None, "", [])}
+    tenant = getattr(parent, "tenant", None) if parent is not None else None
+    return _write(obj, AuditEntry.Action.CREATE, changes, by=by, tenant=tenant, parent=parent)
+
+
+def record_updated(
+    obj: models.Model,
+    before: Snapshot,
+    *,
+    by: Any,
+    many: Iterable[str] = (),
+    parent: models.Model | None = None,
+) -> AuditEntry | None:
+    """Write an update row with the fields that changed; nothing when nothing did."""
+    changes = diff(before, snapshot(obj, many))
+    if not changes:
+        return None
+    tenant = getattr(parent, "tenant", None) if parent is not None else None
+    return _write(obj, AuditEntry.Action.UPDATE, changes, by=by, tenant=tenant, parent=parent)
+
+
+def record_deleted(
+    obj: models.Model, *, by: Any, parent: models.Model | None = None
+) -> AuditEntry:
+    tenant = getattr(parent, "tenant", None) if parent is not None else None
+    return _write(obj, AuditEntry.Action.DELETE, snapshot(obj), by=by, tenant=tenant, parent=parent)
+
+
+def trail_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
+    """Entries about the record itself and about records that belong to it."""
+    key = record_key(obj)
+    return AuditEntry.objects.filter(models.Q(record=key) | models.Q(parent=key)).select_related(
+        "user"
+    )

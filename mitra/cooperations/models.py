@@ -1,0 +1,410 @@
+"""Cooperations (the initiatives), their documents and the log of their state changes."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.Model):
+    """One of the 22 fixed sector tags used for reporting and intake (domain guide §5)."""
+
+    class Slug(models.TextChoices):
+        SMART_CITY = "smart_city", _("smart city")
+        E_GOVERNMENT = "e_government", _("e-government")
+        TECHNOLOGY = "technology", _("technology")
+        TOURISM = "tourism", _("tourism")
+        CREATIVE_ECONOMY = "creative_economy", _("creative economy")
+        MSME_TRADE = "msme_trade", _("MSMEs and trade")
+        INVESTMENT = "investment", _("investment")
+        EDUCATION = "education", _("education")
+        HEALTH = "health", _("health")
+        CULTURE = "culture", _("culture")
+        HUMAN_RESOURCES = "human_resources", _("human resources development")
+        INFRASTRUCTURE = "infrastructure", _("infrastructure")
+        TRANSPORT = "transport", _("transport")
+        URBAN_PLANNING = "urban_planning", _("urban planning")
+        ENVIRONMENT = "environment", _("environment and waste")
+        WATER_SANITATION = "water_sanitation", _("water and sanitation")
+        ENERGY = "energy", _("energy")
+        AGRICULTURE_FISHERIES = "agriculture_fisheries", _("agriculture and fisheries")
+        SECURITY = "security", _("security and public order")
+        DISASTER = "disaster", _("disaster management")
+        SPORTS_YOUTH = "sports_youth", _("sports and youth")
+        OTHER = "other", _("other")
+
+    slug = models.CharField(_("slug"), max_length=30, primary_key=True, choices=Slug.choices)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return str(self.Slug(self.slug).label)
+
+
+class Affair(models.Model):
+    """A government affair (urusan pemerintahan) that a KSDD or KSDPK may concern."""
+
+    class Group(models.TextChoices):
+        BASIC = "basic", _("mandatory, basic services")
+        MANDATORY = "mandatory", _("mandatory, other")
+        OPTIONAL = "optional", _("optional")
+
+    slug = models.SlugField(_("slug"), max_length=60, primary_key=True)
+    name = models.CharField(_("name"), max_length=150)  # the legal Indonesian name
+    group = models.CharField(_("group"), max_length=10, choices=Group.choices)
+
+    class Meta:
+        verbose_name = _("government affair")
+        verbose_name_plural = _("government affairs")
+        ordering = ["group", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(models.Model):
+    """A regional agency (perangkat daerah, OPD) of a tenant."""
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="agencies"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("agency (OPD)")
+        verbose_name_plural = _("agencies (OPD)")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "name"], name="agency_name_unique_per_tenant")
+        ]
+
+    def __str__(self) -> str:
+        return self.acronym or self.name
+
+
+class CooperationQuerySet(models.QuerySet["Cooperation"]):
+    def for_tenant(self, tenant: object) -> "CooperationQuerySet":
+        return self.filter(tenant=tenant)
+
+
+class Cooperation(models.Model):
+    """One cooperation initiative of a tenant, from first contact to its end."""
+
+    class Kind(models.TextChoices):
+        DOMESTIC_REGION = "domestic_region", _("KSDD: with another region")
+        THIRD_PARTY = "third_party", _("KSDPK: with a third party")
+        FOREIGN_REGION = "foreign_region", _("KSDPL: with a foreign regional government")
+        FOREIGN_INSTITUTION = "foreign_institution", _("KSDLL: with a foreign institution")
+
+    class SubForm(models.TextChoices):
+        MANDATORY = "mandatory", _("mandatory (wajib)")
+        VOLUNTARY = "voluntary", _("voluntary (sukarela)")
+        AGENCY_INITIATED = "agency_initiated", _("initiated by a regional agency")
+        THIRD_PARTY_INITIATED = "third_party_initiated", _("initiated by the third party")
+        SISTER_PROVINCE = "sister_province", _("sister province")
+        SISTER_CITY = "sister_city", _("sister city")
+        OTHER = "other", _("other (specific scope)")
+
+    class Route(models.TextChoices):
+        CONTINUATION = "continuation", _("continuation of a central-government cooperation")
+        APPROVED_OTHER = "approved_other", _("other, with central approval")
+
+    class State(models.TextChoices):
+        # KSDD and KSDPK (Permendagri 22/2020)
+        PREPARATION = "preparation", _("preparation")
+        OFFER = "offer", _("offer")
+        FRAMEWORK_DRAFTING = "framework_drafting", _("drafting the KB")
+        FRAMEWORK_SIGNING = "framework_signing", _("signing the KB")
+        IMPLEMENTING_DRAFTING = "implementing_drafting", _("drafting the PKS")
+        IMPLEMENTING_SIGNING = "implementing_signing", _("signing the PKS")
+        ADMINISTRATION = "administration", _("administration")
+        REPORTING = "reporting", _("reporting")
+        # KSDPL and KSDLL (Permendagri 25/2020)
+        INITIATIVE = "initiative", _("initiative")
+        EXPLORATION = "exploration", _("exploration")
+        LETTER_OF_INTENT = "letter_of_intent", _("letter of intent")
+        COOPERATION_PLAN = "cooperation_plan", _("cooperation plan")
+        CENTRAL_VERIFICATION = "central_verification", _("central verification")
+        MOU_DRAFTING = "mou_drafting", _("drafting the MoU")
+        TEXT_NEGOTIATION = "text_negotiation", _("negotiating the text")
+        CENTRAL_APPROVAL = "central_approval", _("central approval")
+        SIGNING = "signing", _("signing")
+        MONITORING_EVALUATION = "monitoring_evaluation", _("monitoring and evaluation")
+        # Both
+        COUNCIL_APPROVAL = "council_approval", _("DPRD approval")
+        IMPLEMENTATION = "implementation", _("implementation")
+        # Cross-cutting
+        ON_HOLD_CENTRAL_REVIEW = "on_hold_central_review", _("on hold for central review")
+        DORMANT = "dormant", _("dormant")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        EXPIRED = "expired", _("expired")
+        RENEWAL_IN_PROGRESS = "renewal_in_progress", _("renewal in progress")
+        RENEWED = "renewed", _("renewed")
+        TERMINATED = "terminated", _("terminated")
+
+    class Budget(models.TextChoices):
+        APBD = "apbd", _("in the regional budget (APBD)")
+        NOT_BUDGETED = "not_budgeted", _("not budgeted")
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant",
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        related_name="cooperations",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    sub_form = models.CharField(_("sub-form"), max_length=30, choices=SubForm.choices, blank=True)
+    route = models.CharField(_("KSDLL route"), max_length=20, choices=Route.choices, blank=True)
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True)
+    partners = models.ManyToManyField(
+        "partners.Partner", verbose_name=_("partners"), related_name="cooperations"
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors"), related_name="cooperations", blank=True
+    )
+    affairs = models.ManyToManyField(
+        Affair, verbose_name=_("government affairs"), related_name="cooperations", blank=True
+    )
+    objects_of_cooperation = models.JSONField(
+        _("objects (KSDPL/KSDLL)"), default=list, blank=True
+    )
+    initiating_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("initiating agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiated_cooperations",
+    )
+    implementing_agencies = models.ManyToManyField(
+        Agency,
+        verbose_name=_("implementing agencies"),
+        related_name="implemented_cooperations",
+        blank=True,
+    )
+    state = models.CharField(_("state"), max_length=30, choices=State.choices)
+    budget = models.CharField(
+        _("budget"), max_length=20, choices=Budget.choices, default=Budget.NOT_BUDGETED
+    )
+    budget_line = models.CharField(_("APBD line"), max_length=200, blank=True)
+    budget_amount = models.DecimalField(
+        _("budget amount (Rp)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    burdens_public = models.BooleanField(
+        _("burdens the public or the region"),
+        default=False,
+        help_text=_("If so, or if it is not in this year's APBD, a KSDD/KSDPK needs DPRD approval."),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_cooperations",
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CooperationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cooperation")
+        verbose_name_plural = _("cooperations")
+        ordering = ["-updated_at", "-pk"]
+        indexes = [models.Index(fields=["tenant", "state"]), models.Index(fields=["tenant", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="cooperation_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(route="") | models.Q(kind="foreign_institution"),
+                name="cooperation_route_only_for_ksdll",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperations:detail", args=[self.pk])
+
+    @property
+    def abbreviation(self) -> str:
+        return KIND_ABBREVIATIONS[self.Kind(self.kind)]
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.kind in (self.Kind.FOREIGN_REGION, self.Kind.FOREIGN_INSTITUTION)
+
+
+KIND_ABBREVIATIONS = {
+    Cooperation.Kind.DOMESTIC_REGION: "KSDD",
+    Cooperation.Kind.THIRD_PARTY: "KSDPK",
+    Cooperation.Kind.FOREIGN_REGION: "KSDPL",
+    Cooperation.Kind.FOREIGN_INSTITUTION: "KSDLL",
+}
+
+
+class ObjectOfCooperation(models.TextChoices):
+    """Objects a KSDPL or KSDLL may have (Permendagri 25/2020)."""
+
+    SCIENCE_TECHNOLOGY = "science_technology", _("science and technology development")
+    CULTURAL_EXCHANGE = "cultural_exchange", _("cultural exchange")
+    GOVERNMENT_CAPACITY = "government_capacity", _("technical and management capacity of government")
+    REGIONAL_PROMOTION = "regional_promotion", _("promotion of regional potential")
+    OTHER = "other", _("other")
+
+
+class CooperationEvent(models.Model):
+    """One state change of a cooperation: who moved it, when, from where to where, and why."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=50)
+    source = models.CharField(_("from"), max_length=30, choices=Cooperation.State.choices, blank=True)
+    target = models.CharField(_("to"), max_length=30, choices=Cooperation.State.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    at = models.DateTimeField(_("at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("cooperation event")
+        verbose_name_plural = _("cooperation events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id}: {self.source or '∅'} → {self.target}"
+
+
+class Document(models.Model):
+    """A document of a cooperation: LoI, KB, MoU, PKS, approvals, reports ... forming chains."""
+
+    class Kind(models.TextChoices):
+        OFFER_LETTER = "offer_letter", _("offer letter")
+        FEASIBILITY_STUDY = "feasibility_study", _("feasibility study")
+        STAFF_NOTE = "staff_note", _("staff note")
+        TEAM_RECOMMENDATION = "team_recommendation", _("TKKSD recommendation")
+        FRAMEWORK_AGREEMENT = "framework_agreement", _("framework agreement (KB)")
+        IMPLEMENTING_AGREEMENT = "implementing_agreement", _("implementing agreement (PKS)")
+        LETTER_OF_INTENT = "letter_of_intent", _("letter of intent (LoI)")
+        COOPERATION_PLAN = "cooperation_plan", _("cooperation plan (ToR and PoA)")
+        EXPERT_STUDY = "expert_study", _("expert study")
+        COUNCIL_REQUEST = "council_request", _("request to the DPRD")
+        COUNCIL_APPROVAL = "council_approval", _("DPRD approval")
+        CENTRAL_VERIFICATION = "central_verification", _("central verification result")
+        GOVERNMENT_APPROVAL = "government_approval", _("government approval")
+        FULL_POWERS = "full_powers", _("Full Power")
+        MOU = "mou", _("memorandum of understanding (MoU)")
+        LETTER_OF_AUTHORITY = "letter_of_authority", _("letter of authority (surat kuasa)")
+        CENTRAL_MEMORANDUM = "central_memorandum", _("memorandum with a central agency")
+        CENTRAL_GUIDANCE = "central_guidance", _("central guidance")
+        ADDENDUM = "addendum", _("addendum")
+        RENEWAL = "renewal", _("renewal")
+        IMPLEMENTATION_REPORT = "implementation_report", _("implementation report")
+        EVALUATION_REPORT = "evaluation_report", _("evaluation report")
+        JOINT_MINUTES = "joint_minutes", _("joint minutes")
+
+    class Custody(models.TextChoices):
+        REGION = "region", _("original kept by the region")
+        FOREIGN_MINISTRY = "foreign_ministry", _("original at Kemlu, certified copy kept")
+        PARTNER = "partner", _("original kept by the partner")
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    scope = models.TextField(_("scope"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent document"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    place_signed = models.CharField(_("place of signing"), max_length=150, blank=True)
+    date_signed = models.DateField(_("date of signing"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    until_terminated = models.BooleanField(_("valid until terminated"), default=False)
+    notice_period_days = models.PositiveSmallIntegerField(
+        _("notice period (days)"), null=True, blank=True
+    )
+    languages = models.CharField(_("languages"), max_length=150, blank=True)
+    prevailing_language = models.CharField(_("prevailing language"), max_length=50, blank=True)
+    custody = models.CharField(
+        _("custody of the original"), max_length=20, choices=Custody.choices, blank=True
+    )
+    file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["date_signed", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(until_terminated=True, valid_until__isnull=False),
+                name="document_until_terminated_has_no_end",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="document_valid_until_after_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DocumentParty(models.Model):
+    """A signing party of a document with the number it gave the document (one number per party)."""
+
+    class Role(models.TextChoices):
+        FIRST = "first", _("first party (PIHAK PERTAMA)")
+        SECOND = "second", _("second party (PIHAK KEDUA)")
+        THIRD = "third", _("third party (PIHAK KETIGA)")
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="parties"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    name = models.CharField(_("party"), max_length=200)
+    number = models.CharField(_("document number"), max_length=120, blank=True)
+    signatory_name = models.CharField(_("signatory"), max_length=150, blank=True)
+    signatory_position = models.CharField(_("signatory's position"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("signing party")
+        verbose_name_plural = _("signing parties")
+        ordering = ["document", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "role"], name="document_party_role_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.name}"

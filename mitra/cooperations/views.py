@@ -1,0 +1,9 @@
+from django.http import HttpRequest, HttpResponse
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("")
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return HttpResponse("")

@@ -1,0 +1,86 @@
+"""Tenants (the regional governments using Mitra) and their members' roles."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Tenant(models.Model):
+    """A regional government (pemda) running its cooperation in Mitra."""
+
+    region = models.OneToOneField(
+        "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="tenant"
+    )
+    name = models.CharField(_("name"), max_length=150)  # "Pemerintah Kota Makassar"
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    cooperation_unit = models.CharField(
+        _("cooperation unit"), max_length=150, blank=True
+    )  # "Bagian Kerja Sama Setda Kota Makassar"
+    stale_after_days = models.PositiveSmallIntegerField(
+        _("follow-up needed after (days without activity)"), default=60
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tenant")
+        verbose_name_plural = _("tenants")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in one tenant; central reviewers (Kemendagri) belong to no tenant."""
+
+    class Role(models.TextChoices):
+        TENANT_ADMIN = "tenant_admin", _("tenant administrator")
+        COOPERATION_OFFICER = "cooperation_officer", _("cooperation officer")
+        AGENCY_OFFICER = "agency_officer", _("agency officer (OPD)")
+        TEAM_REVIEWER = "team_reviewer", _("coordination team reviewer (TKKSD)")
+        LEADERSHIP = "leadership", _("leadership")
+        CENTRAL_REVIEWER = "central_reviewer", _("central reviewer (Kemendagri)")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    tenant = models.ForeignKey(
+        Tenant,
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tenant"], name="membership_one_per_tenant"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role="central_reviewer", tenant__isnull=True)
+                    | (~models.Q(role="central_reviewer") & models.Q(tenant__isnull=False))
+                ),
+                name="membership_central_reviewer_has_no_tenant",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.tenant or 'Kemendagri'}"
+
+
+# Roles that may create and edit a tenant's records; the others read.
+WRITE_ROLES = frozenset(
+    {
+        Membership.Role.TENANT_ADMIN,
+        Membership.Role.COOPERATION_OFFICER,
+        Membership.Role.AGENCY_OFFICER,
+    }
+)
