@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 from django.utils import timezone
 
@@ -56,13 +56,15 @@ def _write(
     action: str,
     changes: dict[str, Any],
     *,
-    by: AbstractBaseUser | AnonymousUser | None,
-    tenant: object = None,
+    by: User | AnonymousUser | None,
+    tenant: Any = None,
     parent: models.Model | None = None,
 ) -> AuditEntry:
+    if tenant is None:
+        tenant = obj if obj._meta.label_lower == "tenancy.tenant" else getattr(obj, "tenant", None)
     return AuditEntry.objects.create(
-        tenant=tenant if tenant is not None else getattr(obj, "tenant", None),
-        user=by if by is not None and by.is_authenticated else None,
+        tenant=tenant,
+        user=by if isinstance(by, User) else None,
         action=action,
         record=record_key(obj),
         parent=record_key(parent) if parent is not None else "",
@@ -98,9 +100,7 @@ def record_updated(
     return _write(obj, AuditEntry.Action.UPDATE, changes, by=by, tenant=tenant, parent=parent)
 
 
-def record_deleted(
-    obj: models.Model, *, by: Any, parent: models.Model | None = None
-) -> AuditEntry:
+def record_deleted(obj: models.Model, *, by: Any, parent: models.Model | None = None) -> AuditEntry:
     tenant = getattr(parent, "tenant", None) if parent is not None else None
     return _write(obj, AuditEntry.Action.DELETE, snapshot(obj), by=by, tenant=tenant, parent=parent)
 

@@ -1,9 +1,14 @@
 """Cooperations (the initiatives), their documents and the log of their state changes."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from mitra.tenancy.models import Tenant
 
 
 class Sector(models.Model):
@@ -69,7 +74,10 @@ class Agency(models.Model):
     """A regional agency (perangkat daerah, OPD) of a tenant."""
 
     tenant = models.ForeignKey(
-        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="agencies"
+        "tenancy.Tenant",
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        related_name="agencies",
     )
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -87,7 +95,7 @@ class Agency(models.Model):
 
 
 class CooperationQuerySet(models.QuerySet["Cooperation"]):
-    def for_tenant(self, tenant: object) -> "CooperationQuerySet":
+    def for_tenant(self, tenant: "Tenant") -> "CooperationQuerySet":
         return self.filter(tenant=tenant)
 
 
@@ -171,9 +179,7 @@ class Cooperation(models.Model):
     affairs = models.ManyToManyField(
         Affair, verbose_name=_("government affairs"), related_name="cooperations", blank=True
     )
-    objects_of_cooperation = models.JSONField(
-        _("objects (KSDPL/KSDLL)"), default=list, blank=True
-    )
+    objects_of_cooperation = models.JSONField(_("objects (KSDPL/KSDLL)"), default=list, blank=True)
     initiating_agency = models.ForeignKey(
         Agency,
         verbose_name=_("initiating agency"),
@@ -199,7 +205,9 @@ class Cooperation(models.Model):
     burdens_public = models.BooleanField(
         _("burdens the public or the region"),
         default=False,
-        help_text=_("If so, or if it is not in this year's APBD, a KSDD/KSDPK needs DPRD approval."),
+        help_text=_(
+            "If so, or if it is not in this year's APBD, a KSDD/KSDPK needs DPRD approval."
+        ),
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -220,7 +228,10 @@ class Cooperation(models.Model):
         verbose_name = _("cooperation")
         verbose_name_plural = _("cooperations")
         ordering = ["-updated_at", "-pk"]
-        indexes = [models.Index(fields=["tenant", "state"]), models.Index(fields=["tenant", "kind"])]
+        indexes = [
+            models.Index(fields=["tenant", "state"]),
+            models.Index(fields=["tenant", "kind"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)
@@ -262,7 +273,10 @@ class ObjectOfCooperation(models.TextChoices):
 
     SCIENCE_TECHNOLOGY = "science_technology", _("science and technology development")
     CULTURAL_EXCHANGE = "cultural_exchange", _("cultural exchange")
-    GOVERNMENT_CAPACITY = "government_capacity", _("technical and management capacity of government")
+    GOVERNMENT_CAPACITY = (
+        "government_capacity",
+        _("technical and management capacity of government"),
+    )
     REGIONAL_PROMOTION = "regional_promotion", _("promotion of regional potential")
     OTHER = "other", _("other")
 
@@ -274,7 +288,9 @@ class CooperationEvent(models.Model):
         Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="events"
     )
     action = models.CharField(_("action"), max_length=50)
-    source = models.CharField(_("from"), max_length=30, choices=Cooperation.State.choices, blank=True)
+    source = models.CharField(
+        _("from"), max_length=30, choices=Cooperation.State.choices, blank=True
+    )
     target = models.CharField(_("to"), max_length=30, choices=Cooperation.State.choices)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -330,7 +346,10 @@ class Document(models.Model):
         PARTNER = "partner", _("original kept by the partner")
 
     cooperation = models.ForeignKey(
-        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="documents"
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        related_name="documents",
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=250)
@@ -407,4 +426,5 @@ class DocumentParty(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_role_display()}: {self.name}"
+        number = f" ({self.number})" if self.number else ""
+        return f"{self.get_role_display()}: {self.name}{number}"

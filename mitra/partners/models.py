@@ -1,9 +1,14 @@
 """Countries, the world-cities gazetteer (shared reference data) and each tenant's partners."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from mitra.tenancy.models import Tenant
 
 
 class Country(models.Model):
@@ -98,7 +103,7 @@ class PlaceName(models.Model):
 
 
 class PartnerQuerySet(models.QuerySet["Partner"]):
-    def for_tenant(self, tenant: object) -> "PartnerQuerySet":
+    def for_tenant(self, tenant: "Tenant") -> "PartnerQuerySet":
         return self.filter(tenant=tenant)
 
 
@@ -114,7 +119,10 @@ class Partner(models.Model):
         DOMESTIC_PARTY = "domestic_party", _("domestic third party")
 
     tenant = models.ForeignKey(
-        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="partners"
+        "tenancy.Tenant",
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        related_name="partners",
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -154,7 +162,9 @@ class Partner(models.Model):
         verbose_name_plural = _("partners")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "name"], name="partner_name_unique_per_tenant")
+            models.UniqueConstraint(
+                fields=["tenant", "name"], name="partner_name_unique_per_tenant"
+            )
         ]
 
     def __str__(self) -> str:

@@ -78,7 +78,9 @@ class RegionAlias(models.Model):
     class Meta:
         verbose_name = _("region alias")
         verbose_name_plural = _("region aliases")
-        constraints = [models.UniqueConstraint(fields=["region", "key"], name="region_alias_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "key"], name="region_alias_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.alias} → {self.region}"

@@ -40,6 +40,8 @@ def require_tenant(request: HttpRequest, *, write: bool = False) -> Tenant:
 
 def can_write(request: HttpRequest) -> bool:
     membership: Membership | None = getattr(request, "membership", None)
-    return membership is not None and membership.tenant is not None and (
-        membership.role in WRITE_ROLES
+    return (
+        membership is not None
+        and membership.tenant is not None
+        and (membership.role in WRITE_ROLES)
     )

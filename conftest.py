@@ -1,0 +1,92 @@
+"""Shared fixtures: two tenants, one persona per role, an outsider, and a client per user."""
+
+import os
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from mitra.tenancy.models import Membership, Tenant
+from tests.factories import make_tenant, make_user
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow the ORM.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dict[str, object]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def tenant(db: None) -> Tenant:
+    """Kota Makassar."""
+    return make_tenant("7371")
+
+
+@pytest.fixture
+def other_tenant(db: None) -> Tenant:
+    """Kota Bandung: the tenant whose data the personas must never see."""
+    return make_tenant("3273")
+
+
+@pytest.fixture
+def tenant_admin(tenant: Tenant) -> User:
+    return make_user(tenant, Membership.Role.TENANT_ADMIN)
+
+
+@pytest.fixture
+def cooperation_officer(tenant: Tenant) -> User:
+    return make_user(tenant, Membership.Role.COOPERATION_OFFICER)
+
+
+@pytest.fixture
+def agency_officer(tenant: Tenant) -> User:
+    return make_user(tenant, Membership.Role.AGENCY_OFFICER)
+
+
+@pytest.fixture
+def team_reviewer(tenant: Tenant) -> User:
+    return make_user(tenant, Membership.Role.TEAM_REVIEWER)
+
+
+@pytest.fixture
+def leadership(tenant: Tenant) -> User:
+    return make_user(tenant, Membership.Role.LEADERSHIP)
+
+
+@pytest.fixture
+def central_reviewer(db: None) -> User:
+    return make_user(None, Membership.Role.CENTRAL_REVIEWER)
+
+
+@pytest.fixture
+def outsider(other_tenant: Tenant) -> User:
+    """A cooperation officer of the other tenant."""
+    return make_user(other_tenant, Membership.Role.COOPERATION_OFFICER)
+
+
+@pytest.fixture
+def client_as(db: None) -> Callable[[User], Client]:
+    def login(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return login

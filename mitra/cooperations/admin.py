@@ -1,0 +1,66 @@
+from django.contrib import admin
+
+from mitra.cooperations.models import (
+    Affair,
+    Agency,
+    Cooperation,
+    CooperationEvent,
+    Document,
+    DocumentParty,
+    Sector,
+)
+from mitra.tenancy.admin import AuditedAdmin
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin[Sector]):
+    list_display = ["slug", "__str__"]
+
+
+@admin.register(Affair)
+class AffairAdmin(admin.ModelAdmin[Affair]):
+    list_display = ["name", "group"]
+    list_filter = ["group"]
+    search_fields = ["name"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(AuditedAdmin):
+    list_display = ["name", "acronym", "tenant"]
+    list_filter = ["tenant"]
+    search_fields = ["name", "acronym"]
+
+
+class CooperationEventInline(admin.TabularInline[CooperationEvent, Cooperation]):
+    model = CooperationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "action", "source", "target", "by", "note"]
+
+    def has_add_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Cooperation)
+class CooperationAdmin(AuditedAdmin):
+    """State is read-only here: it changes only through the workflow service."""
+
+    list_display = ["title", "kind", "state", "tenant", "updated_at"]
+    list_filter = ["kind", "state", "tenant", "sectors"]
+    search_fields = ["title", "summary", "partners__name"]
+    readonly_fields = ["state"]
+    filter_horizontal = ["partners", "sectors", "affairs", "implementing_agencies"]
+    inlines = [CooperationEventInline]
+
+
+class DocumentPartyInline(admin.TabularInline[DocumentParty, Document]):
+    model = DocumentParty
+    extra = 0
+
+
+@admin.register(Document)
+class DocumentAdmin(AuditedAdmin):
+    list_display = ["title", "kind", "cooperation", "date_signed", "valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["title", "parties__number"]
+    inlines = [DocumentPartyInline]

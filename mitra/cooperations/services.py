@@ -1,0 +1,282 @@
+"""Every write to cooperations and their documents goes through these functions.
+
+Each one validates with `rules`, writes inside a transaction, and leaves a row behind: a
+`CooperationEvent` for a state change and an audit entry for every create, update and delete.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
+from mitra.cooperations import rules
+from mitra.cooperations.models import (
+    Affair,
+    Agency,
+    Cooperation,
+    CooperationEvent,
+    Document,
+    DocumentParty,
+    Sector,
+)
+from mitra.lib.refusal import Refused, refuse_if
+from mitra.partners.models import Partner
+from mitra.tenancy.models import Tenant
+
+MANY = ("partners", "sectors", "affairs", "implementing_agencies")
+
+
+def _same_tenant(tenant: Tenant, partners: Iterable[Partner], agencies: Iterable[Agency]) -> None:
+    # Defence in depth: forms offer only the tenant's own partners and agencies.
+    if any(p.tenant_id != tenant.pk for p in partners) or any(
+        a.tenant_id != tenant.pk for a in agencies
+    ):
+        raise Refused([_("A partner or agency belongs to another regional government.")])
+
+
+@transaction.atomic
+def create_cooperation(
+    tenant: Tenant,
+    *,
+    by: User | None,
+    kind: str,
+    title: str,
+    partners: Sequence[Partner],
+    sub_form: str = "",
+    route: str = "",
+    summary: str = "",
+    sectors: Iterable[Sector | str] = (),
+    affairs: Iterable[Affair] = (),
+    objects_of_cooperation: Sequence[str] = (),
+    initiating_agency: Agency | None = None,
+    implementing_agencies: Sequence[Agency] = (),
+    budget: str = Cooperation.Budget.NOT_BUDGETED,
+    budget_line: str = "",
+    budget_amount: Any = None,
+    burdens_public: bool = False,
+    owner: Any = None,
+    start_date: date | None = None,
+    end_date: date | None = None,
+    note: str = "",
+) -> Cooperation:
+    """Record a new cooperation in its procedure's first state, refusing what the law refuses."""
+    partners = list(partners)
+    agencies = [*implementing_agencies, *([initiating_agency] if initiating_agency else [])]
+    _same_tenant(tenant, partners, agencies)
+    refuse_if(
+        rules.cooperation_problems(
+            kind=kind,
+            sub_form=sub_form,
+            route=route,
+            partners=partners,
+            start=start_date,
+            end=end_date,
+        )
+    )
+    state = rules.INITIAL_STATE[Cooperation.Kind(kind)]
+    coop = Cooperation.objects.create(
+        tenant=tenant,
+        kind=kind,
+        sub_form=sub_form,
+        route=route,
+        title=title,
+        summary=summary,
+        objects_of_cooperation=list(objects_of_cooperation),
+        initiating_agency=initiating_agency,
+        state=state,
+        budget=budget,
+        budget_line=budget_line,
+        budget_amount=budget_amount,
+        burdens_public=burdens_public,
+        owner=owner,
+        start_date=start_date,
+        end_date=end_date,
+    )
+    coop.partners.set(partners)
+    coop.sectors.set(sectors)  # type: ignore[arg-type]
+    coop.affairs.set(affairs)
+    coop.implementing_agencies.set(implementing_agencies)
+    _log_event(coop, action="create", source="", target=state, by=by, note=note)
+    record_created(coop, by=by, many=MANY)
+    return coop
+
+
+@transaction.atomic
+def update_cooperation(coop: Cooperation, *, by: User | None, **changes: Any) -> Cooperation:
+    """Change a cooperation's record (not its state), re-checking every rule on the result."""
+    if "state" in changes or "tenant" in changes:
+        raise ValueError("state and tenant are changed by their own services")
+    before = snapshot(coop, MANY)
+    many = {name: list(changes.pop(name)) for name in MANY if name in changes}
+    for name, value in changes.items():
+        setattr(coop, name, value)
+    partners = many.get("partners", list(coop.partners.all()))
+    agencies = [*many.get("implementing_agencies", []), *filter(None, [coop.initiating_agency])]
+    _same_tenant(coop.tenant, partners, agencies)
+    refuse_if(
+        rules.cooperation_problems(
+            kind=coop.kind,
+            sub_form=coop.sub_form,
+            route=coop.route,
+            partners=partners,
+            start=coop.start_date,
+            end=coop.end_date,
+        )
+    )
+    coop.save(update_fields=[*changes, "updated_at"])
+    for name, values in many.items():
+        getattr(coop, name).set(values)
+    record_updated(coop, before, by=by, many=MANY)
+    return coop
+
+
+def _log_event(
+    coop: Cooperation, *, action: str, source: str, target: str, by: User | None, note: str
+) -> CooperationEvent:
+    return CooperationEvent.objects.create(
+        cooperation=coop,
+        action=action,
+        source=source,
+        target=target,
+        by=by,
+        note=note,
+        at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def set_state(
+    coop: Cooperation, target: str, *, by: User | None, action: str = "set_state", note: str = ""
+) -> CooperationEvent:
+    """Move a cooperation to `target` and log it; the workflow engine is the only caller to be."""
+    Cooperation.State(target)  # an unknown state is a programming error
+    locked = Cooperation.objects.select_for_update().get(pk=coop.pk)
+    source = locked.state
+    locked.state = target
+    locked.save(update_fields=["state", "updated_at"])
+    coop.state = target
+    return _log_event(coop, action=action, source=source, target=target, by=by, note=note)
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    """One signing party of a document: its role, name, the number it gave, and who signed."""
+
+    role: str
+    name: str
+    number: str = ""
+    signatory_name: str = ""
+    signatory_position: str = ""
+
+
+DOCUMENT_FIELDS = frozenset(
+    {
+        "kind",
+        "title",
+        "scope",
+        "parent",
+        "place_signed",
+        "date_signed",
+        "valid_from",
+        "valid_until",
+        "until_terminated",
+        "notice_period_days",
+        "languages",
+        "prevailing_language",
+        "custody",
+    }
+)
+
+
+def _document_problems(
+    coop: Cooperation, fields: dict[str, Any], parties: Sequence[PartyInput]
+) -> list[str]:
+    problems: list[str] = []
+    parent = fields.get("parent")
+    if parent is not None and parent.cooperation_id != coop.pk:
+        problems.append(_("The parent document must belong to the same cooperation."))
+    if fields.get("until_terminated") and fields.get("valid_until"):
+        problems.append(_("A document valid until terminated has no end date."))
+    start, end = fields.get("valid_from"), fields.get("valid_until")
+    if start and end and end < start:
+        problems.append(_("A document cannot end before it starts."))
+    roles = [p.role for p in parties]
+    if len(roles) != len(set(roles)):
+        problems.append(_("Each signing party may appear only once."))
+    return problems
+
+
+@transaction.atomic
+def attach_document(
+    coop: Cooperation,
+    *,
+    by: User | None,
+    parties: Sequence[PartyInput] = (),
+    file: UploadedFile[bytes] | None = None,
+    **fields: Any,
+) -> Document:
+    """Add a document to a cooperation with one number per signing party."""
+    unknown = set(fields) - DOCUMENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown document fields: {sorted(unknown)}")
+    refuse_if(_document_problems(coop, fields, parties))
+    document = Document(cooperation=coop, **fields)
+    if file is not None:
+        document.file.save(file.name or "document", file, save=False)
+    document.save()
+    DocumentParty.objects.bulk_create(
+        DocumentParty(document=document, **vars(party)) for party in parties
+    )
+    record_created(document, by=by, many=["parties"], parent=coop)
+    return document
+
+
+@transaction.atomic
+def update_document(
+    document: Document,
+    *,
+    by: User | None,
+    parties: Sequence[PartyInput] | None = None,
+    file: UploadedFile[bytes] | None = None,
+    **fields: Any,
+) -> Document:
+    unknown = set(fields) - DOCUMENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown document fields: {sorted(unknown)}")
+    coop = document.cooperation
+    merged = {name: getattr(document, name) for name in DOCUMENT_FIELDS} | fields
+    refuse_if(_document_problems(coop, merged, parties or []))
+    before = snapshot(document, ["parties"])
+    for name, value in fields.items():
+        setattr(document, name, value)
+    update_fields = [*fields, "updated_at"]
+    if file is not None:
+        document.file.save(file.name or "document", file, save=False)
+        update_fields.append("file")
+    document.save(update_fields=update_fields)
+    if parties is not None:
+        document.parties.all().delete()
+        DocumentParty.objects.bulk_create(
+            DocumentParty(document=document, **vars(party)) for party in parties
+        )
+    record_updated(document, before, by=by, many=["parties"], parent=coop)
+    return document
+
+
+@transaction.atomic
+def delete_document(document: Document, *, by: User | None) -> None:
+    if document.children.exists():
+        raise Refused([_("This document has documents that depend on it; remove those first.")])
+    coop = document.cooperation
+    record_deleted(document, by=by, parent=coop)
+    stored = document.file.name
+    document.delete()
+    if stored:
+        transaction.on_commit(lambda: document.file.storage.delete(stored))

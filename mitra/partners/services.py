@@ -1,0 +1,132 @@
+"""Every write to partners and their contacts goes through these functions, with an audit row."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
+from mitra.lib.refusal import Refused, refuse_if
+from mitra.partners.models import Contact, Partner, PartnerAlias
+from mitra.tenancy.models import Tenant
+
+PARTNER_FIELDS = frozenset({"kind", "name", "country", "place", "region", "website", "notes"})
+CONTACT_FIELDS = frozenset({"name", "position", "email", "phone", "language"})
+
+
+def partner_problems(
+    tenant: Tenant, fields: dict[str, Any], *, exclude_pk: int | None = None
+) -> list[str]:
+    """A partner's record must be consistent with its kind and unique in its tenant."""
+    problems: list[str] = []
+    kind, country = fields.get("kind"), fields.get("country")
+    name = (fields.get("name") or "").strip()
+    if not name:
+        problems.append(_("A partner needs a name."))
+    duplicates = Partner.objects.filter(tenant=tenant, name__iexact=name)
+    if exclude_pk is not None:
+        duplicates = duplicates.exclude(pk=exclude_pk)
+    if name and duplicates.exists():
+        problems.append(_("There is already a partner called %(name)s.") % {"name": name})
+    if kind == Partner.Kind.INDONESIAN_REGION and fields.get("region") is None:
+        problems.append(_("An Indonesian region partner must name the region."))
+    foreign = kind not in (Partner.Kind.INDONESIAN_REGION, Partner.Kind.DOMESTIC_PARTY)
+    if foreign and country is None:
+        problems.append(_("A foreign partner needs a country."))
+    if foreign and country is not None and country.code == "ID":
+        problems.append(_("A foreign partner cannot be in Indonesia."))
+    place = fields.get("place")
+    if place is not None and country is not None and place.country_id != country.code:
+        problems.append(
+            _("%(place)s is not in %(country)s.") % {"place": place.name, "country": country.name}
+        )
+    return problems
+
+
+@transaction.atomic
+def create_partner(
+    tenant: Tenant, *, by: User | None, aliases: Sequence[str] = (), **fields: Any
+) -> Partner:
+    unknown = set(fields) - PARTNER_FIELDS
+    if unknown:
+        raise TypeError(f"unknown partner fields: {sorted(unknown)}")
+    refuse_if(partner_problems(tenant, fields))
+    partner = Partner.objects.create(tenant=tenant, **fields)
+    PartnerAlias.objects.bulk_create(
+        PartnerAlias(partner=partner, alias=alias.strip())
+        for alias in dict.fromkeys(aliases)
+        if alias.strip()
+    )
+    record_created(partner, by=by, many=["aliases"])
+    return partner
+
+
+@transaction.atomic
+def update_partner(
+    partner: Partner, *, by: User | None, aliases: Sequence[str] | None = None, **fields: Any
+) -> Partner:
+    unknown = set(fields) - PARTNER_FIELDS
+    if unknown:
+        raise TypeError(f"unknown partner fields: {sorted(unknown)}")
+    merged = {name: getattr(partner, name) for name in PARTNER_FIELDS} | fields
+    refuse_if(partner_problems(partner.tenant, merged, exclude_pk=partner.pk))
+    before = snapshot(partner, ["aliases"])
+    for name, value in fields.items():
+        setattr(partner, name, value)
+    partner.save(update_fields=[*fields, "updated_at"])
+    if aliases is not None:
+        partner.aliases.all().delete()
+        PartnerAlias.objects.bulk_create(
+            PartnerAlias(partner=partner, alias=alias.strip())
+            for alias in dict.fromkeys(aliases)
+            if alias.strip()
+        )
+    record_updated(partner, before, by=by, many=["aliases"])
+    return partner
+
+
+@transaction.atomic
+def delete_partner(partner: Partner, *, by: User | None) -> None:
+    if partner.cooperations.exists():
+        raise Refused([_("This partner has cooperations; it cannot be deleted.")])
+    record_deleted(partner, by=by)
+    partner.delete()
+
+
+def _contact_problems(fields: dict[str, Any]) -> list[str]:
+    if not (fields.get("name") or "").strip():
+        return [_("A contact needs a name.")]
+    return []
+
+
+@transaction.atomic
+def add_contact(partner: Partner, *, by: User | None, **fields: Any) -> Contact:
+    unknown = set(fields) - CONTACT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown contact fields: {sorted(unknown)}")
+    refuse_if(_contact_problems(fields))
+    contact = Contact.objects.create(partner=partner, **fields)
+    record_created(contact, by=by, parent=partner)
+    return contact
+
+
+@transaction.atomic
+def update_contact(contact: Contact, *, by: User | None, **fields: Any) -> Contact:
+    unknown = set(fields) - CONTACT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown contact fields: {sorted(unknown)}")
+    refuse_if(_contact_problems({"name": contact.name} | fields))
+    before = snapshot(contact)
+    for name, value in fields.items():
+        setattr(contact, name, value)
+    contact.save(update_fields=list(fields))
+    record_updated(contact, before, by=by, parent=contact.partner)
+    return contact
+
+
+@transaction.atomic
+def remove_contact(contact: Contact, *, by: User | None) -> None:
+    record_deleted(contact, by=by, parent=contact.partner)
+    contact.delete()
