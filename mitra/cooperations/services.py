@@ -33,6 +33,20 @@ from mitra.tenancy.models import Tenant
 MANY = ("partners", "sectors", "affairs", "implementing_agencies")
 
 
+@transaction.atomic
+def create_agency(tenant: Tenant, *, by: User | None, name: str, acronym: str = "") -> Agency:
+    """Register one of the tenant's agencies (OPD); names are unique within a tenant."""
+    name = name.strip()
+    refuse_if(
+        [_("There is already an agency called %(name)s.") % {"name": name}]
+        if Agency.objects.filter(tenant=tenant, name__iexact=name).exists()
+        else []
+    )
+    agency = Agency.objects.create(tenant=tenant, name=name, acronym=acronym.strip())
+    record_created(agency, by=by)
+    return agency
+
+
 def _same_tenant(tenant: Tenant, partners: Iterable[Partner], agencies: Iterable[Agency]) -> None:
     # Defence in depth: forms offer only the tenant's own partners and agencies.
     if any(p.tenant_id != tenant.pk for p in partners) or any(

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mitra.audit.models import AuditEntry
-from mitra.audit.services import record_created, record_key
+from mitra.audit.services import record_key
 from mitra.cooperations.models import (
     Affair,
     Agency,
@@ -25,7 +25,12 @@ from mitra.cooperations.models import (
     CooperationEvent,
     Document,
 )
-from mitra.cooperations.services import attach_document, create_cooperation, set_state
+from mitra.cooperations.services import (
+    attach_document,
+    create_agency,
+    create_cooperation,
+    set_state,
+)
 from mitra.demo import seed
 from mitra.partners.models import Contact, Country, Partner, Place
 from mitra.partners.services import add_contact, create_partner
@@ -174,8 +179,7 @@ def _load_tenant(spec: seed.DemoTenant, *, password: str) -> Tenant:
     for user in spec.users:
         _create_user(user, tenant=tenant, password=password)
     for name, acronym in spec.agencies:
-        agency = Agency.objects.create(tenant=tenant, name=name, acronym=acronym)
-        record_created(agency, by=None)
+        create_agency(tenant, by=None, name=name, acronym=acronym)
     return tenant
 
 

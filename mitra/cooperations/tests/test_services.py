@@ -183,3 +183,11 @@ def test_updating_party_numbers_is_audited(tenant, cooperation_officer):
 def test_outsider_cannot_see_the_cooperation_through_the_tenant_queryset(tenant, other_tenant):
     coop = make_cooperation(tenant)
     assert not Cooperation.objects.for_tenant(other_tenant).filter(pk=coop.pk).exists()
+
+
+def test_an_agency_name_is_unique_within_its_tenant(tenant, other_tenant, tenant_admin):
+    services.create_agency(tenant, by=tenant_admin, name="Dinas Komunikasi dan Informatika")
+    with pytest.raises(Refused):
+        services.create_agency(tenant, by=tenant_admin, name="dinas komunikasi dan informatika")
+    other = services.create_agency(other_tenant, by=None, name="Dinas Komunikasi dan Informatika")
+    assert other.tenant == other_tenant
