@@ -1,11 +1,12 @@
 """Shared fixtures: two tenants, one persona per role, an outsider, and a client per user."""
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import make_tenant, make_user
@@ -32,6 +33,13 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
         "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English, for tests that read a refusal's words."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mitra.audit.models import AuditEntry
 
@@ -32,7 +33,16 @@ def _plain(value: object) -> object:
 
 
 def snapshot(obj: models.Model, many: Iterable[str] = ()) -> Snapshot:
-    """The record's field values in plain JSON terms, including the named many-to-many fields."""
+    """The record's field values in plain JSON terms, including the named many-to-many fields.
+
+    Related records are kept as their names in the installation's language, so the trail reads
+    the same whoever looks at it.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _snapshot(obj, many)
+
+
+def _snapshot(obj: models.Model, many: Iterable[str]) -> Snapshot:
     values: Snapshot = {}
     for field in obj._meta.concrete_fields:
         if field.name in SKIPPED_FIELDS:

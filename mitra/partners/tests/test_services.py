@@ -11,7 +11,7 @@ from tests.factories import make_cooperation, make_partner
 pytestmark = pytest.mark.django_db
 
 
-def test_a_foreign_partner_needs_a_country(tenant):
+def test_a_foreign_partner_needs_a_country(tenant, english):
     with pytest.raises(Refused) as refused:
         make_partner(tenant, country=None)
     assert "country" in refused.value.problems[0]
