@@ -140,4 +140,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # Django's own loggers print through the root handler only, not a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

@@ -1,7 +1,8 @@
-"""Test settings: fast hashing, in-memory e-mail, uploads in a temporary folder."""
+"""Test settings: fast hashing, in-memory e-mail, static files from the finders.
+
+Uploads go to a temporary folder per test (conftest.py)."""
 
 import os
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "mitra-tests-only")
@@ -11,11 +12,10 @@ from config.settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mitra-media-"))
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-STATIC_ROOT = Path(tempfile.mkdtemp(prefix="mitra-static-"))
+STATIC_ROOT: Path | None = None  # type: ignore[no-redef]  # no collected files in tests: WhiteNoise serves from the finders
 WHITENOISE_USE_FINDERS = True
