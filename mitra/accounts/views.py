@@ -1,7 +1,30 @@
-"""Error pages in the user's language, without tracebacks."""
+"""Logging in, and error pages in the user's language without tracebacks."""
 
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with plainer words for a failed attempt."""
+
+    error_messages = {
+        "invalid_login": _(
+            "The username or password is wrong. Check both (capital letters count) and try again."
+        ),
+        "inactive": _("This account has been switched off. Ask your Mitra administrator."),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].label = _("Username")
+        self.fields["password"].label = _("Password")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget = forms.PasswordInput(
+            attrs={"autocomplete": "current-password"}
+        )
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -10,7 +33,12 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = str(exception) if exception is not None and str(exception) else ""
-    return render(request, "403.html", {"message": message}, status=403)
+    user = getattr(request, "user", None)
+    # A signed-in user with no regional government (a central reviewer) gets an explanation
+    # of what their account is, not a bare refusal.
+    no_tenant = bool(user and user.is_authenticated and getattr(request, "tenant", None) is None)
+    context = {"message": message, "no_tenant": no_tenant}
+    return render(request, "403.html", context, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,9 +1,182 @@
+"""Pages for partners and their contacts."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from mitra.audit.services import trail_for
+from mitra.cooperations.access import cooperations_for_user
+from mitra.cooperations.templatetags.mitra_format import audit_rows
+from mitra.lib.refusal import Refused
+from mitra.partners import services
+from mitra.partners.access import get_contact_for_user, get_partner_for_user, partners_for_user
+from mitra.partners.forms import (
+    ContactForm,
+    PartnerFilterForm,
+    PartnerForm,
+    partner_initial,
+    places_in,
+)
+from mitra.partners.models import Partner
+from mitra.tenancy.access import require_tenant
+
+PAGE_SIZE = 25
 
 
+def _filtered_by(cleaned: dict[str, object]) -> bool:
+    """Whether the list is narrowed (sorting alone does not narrow it)."""
+    return any(value for name, value in cleaned.items() if name != "sort")
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in user acting (the views are all behind login_required)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+def _add_refusal(form: Any, refusal: Refused) -> None:
+    for problem in refusal.problems:
+        form.add_error(None, problem)
+
+
+def _filtered(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> QuerySet[Partner]:
+    if data.get("kind"):
+        queryset = queryset.filter(kind=data["kind"])
+    if data.get("country"):
+        queryset = queryset.filter(country_id=data["country"])
+    text = (data.get("q") or "").strip()
+    if text:
+        by_alias = Partner.objects.filter(aliases__alias__icontains=text).values("pk")
+        queryset = queryset.filter(Q(name__icontains=text) | Q(pk__in=by_alias))
+    return queryset.annotate(cooperation_count=Count("cooperations")).order_by("name")
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
 def index(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    form = PartnerFilterForm(require_tenant(request), request.GET)
+    if not form.is_valid():
+        messages.warning(request, _("Some filters were not understood and were left out."))
+    partners = _filtered(partners_for_user(request), form.cleaned_data)
+    partners = partners.select_related("country").prefetch_related("aliases")
+    page = Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "filtered": _filtered_by(form.cleaned_data)}
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        context["oob_messages"] = True
+        return render(request, "partners/_list_results.html", context)
+    return render(request, "partners/list.html", context)
 
 
+@login_required
+@require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return HttpResponse("")
+    partner = get_partner_for_user(request, pk)
+    cooperations = cooperations_for_user(request).filter(partners=partner).order_by("title")
+    context = {
+        "partner": partner,
+        "aliases": partner.aliases.order_by("alias"),
+        "contacts": partner.contacts.all(),
+        "cooperations": cooperations,
+        "trail": audit_rows(trail_for(partner)),
+    }
+    return render(request, "partners/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    tenant = require_tenant(request, write=True)
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = services.create_partner(tenant, by=_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            _add_refusal(form, refusal)
+        else:
+            messages.success(request, _("The partner was recorded."))
+            return redirect(partner)
+    return render(request, "partners/form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = get_partner_for_user(request, pk, write=True)
+    form = PartnerForm(request.POST or None, initial=partner_initial(partner))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_partner(partner, by=_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            _add_refusal(form, refusal)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(partner)
+    return render(request, "partners/form.html", {"form": form, "partner": partner})
+
+
+@login_required
+@require_GET
+def place_options(request: HttpRequest) -> HttpResponse:
+    """The gazetteer's cities of one country, as <option>s for the partner form's city select."""
+    require_tenant(request)
+    places = places_in(request.GET.get("country"))
+    return render(request, "partners/_place_options.html", {"places": places})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = get_partner_for_user(request, pk, write=True)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_contact(partner, by=_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            _add_refusal(form, refusal)
+        else:
+            messages.success(request, _("The contact was added."))
+            return redirect(f"{partner.get_absolute_url()}#contacts")
+    return render(request, "partners/contact_form.html", {"form": form, "partner": partner})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_contact_for_user(request, pk, write=True)
+    partner = contact.partner
+    initial = {name: getattr(contact, name) for name in ContactForm.base_fields}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_contact(contact, by=_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            _add_refusal(form, refusal)
+        else:
+            messages.success(request, _("The contact was saved."))
+            return redirect(f"{partner.get_absolute_url()}#contacts")
+    context = {"form": form, "partner": partner, "contact": contact}
+    return render(request, "partners/contact_form.html", context)
+
+
+@login_required
+@require_POST
+def remove_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_contact_for_user(request, pk, write=True)
+    partner = contact.partner
+    services.remove_contact(contact, by=_user(request))
+    messages.success(request, _("The contact was removed."))
+    return redirect(f"{partner.get_absolute_url()}#contacts")

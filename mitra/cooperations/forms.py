@@ -1,0 +1,395 @@
+"""Forms of the cooperation pages. They check shapes and sizes; the law is checked in services."""
+
+from pathlib import Path
+from typing import Any, cast
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mitra.cooperations.models import (
+    Affair,
+    Agency,
+    Cooperation,
+    Document,
+    DocumentParty,
+    ObjectOfCooperation,
+    Sector,
+)
+from mitra.cooperations.services import PartyInput
+from mitra.lib.refusal import Refused
+from mitra.partners.models import Country, Partner
+from mitra.tenancy.models import Tenant
+
+SORT_CHOICES = [
+    ("-updated", gettext_lazy("recently updated first")),
+    ("updated", gettext_lazy("least recently updated first")),
+    ("title", gettext_lazy("title, A to Z")),
+    ("-title", gettext_lazy("title, Z to A")),
+    ("state", gettext_lazy("stage of the procedure")),
+]
+
+
+def add_refusal(form: forms.BaseForm, refusal: Refused) -> None:
+    """Show every reason a service gave as an error of the whole form; the input stays."""
+    for problem in refusal.problems:
+        form.add_error(None, problem)
+
+
+def _blank(label: str) -> list[tuple[str, str]]:
+    return [("", label)]
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: list[tuple[str, Any]]) -> None:
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
+
+
+class CooperationFilterForm(forms.Form):
+    """The list's filters. Every field is optional; an unknown value is reported, not fatal."""
+
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), required=False)
+    state = forms.ChoiceField(label=gettext_lazy("State"), required=False)
+    sector = forms.ChoiceField(label=gettext_lazy("Sector"), required=False)
+    country = forms.ChoiceField(label=gettext_lazy("Partner country"), required=False)
+    sort = forms.ChoiceField(label=gettext_lazy("Sort by"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget = forms.SearchInput(
+            attrs={"placeholder": _("title, summary or partner"), "autocomplete": "off"}
+        )
+        set_choices(self, "kind", _blank(_("all kinds")) + list(Cooperation.Kind.choices))
+        set_choices(self, "state", _blank(_("all states")) + list(Cooperation.State.choices))
+        sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
+        set_choices(self, "sector", _blank(_("all sectors")) + sectors)
+        countries = Country.objects.filter(partners__tenant=tenant).distinct()
+        by_name = sorted(
+            ((c.code, c.name) for c in countries), key=lambda choice: choice[1].casefold()
+        )
+        set_choices(self, "country", _blank(_("all countries")) + by_name)
+
+
+class PartnerChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Partner) -> str:
+        return f"{obj.name} ({obj.country.name})" if obj.country else obj.name
+
+
+class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: AbstractBaseUser) -> str:
+        return str(getattr(obj, "get_full_name", lambda: "")() or obj.get_username())
+
+
+def _checkboxes() -> forms.CheckboxSelectMultiple:
+    return forms.CheckboxSelectMultiple()
+
+
+def _date() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def sub_form_choices() -> list[tuple[str, object]]:
+    """Sub-forms grouped under the cooperation type they belong to."""
+    groups: dict[str, list[str]] = {
+        "KSDD": ["mandatory", "voluntary"],
+        "KSDPK": ["agency_initiated", "third_party_initiated"],
+        "KSDPL": ["sister_province", "sister_city", "other"],
+    }
+    labels = dict(Cooperation.SubForm.choices)
+    grouped = [(group, [(slug, labels[slug]) for slug in slugs]) for group, slugs in groups.items()]
+    return [("", _("none")), *grouped]
+
+
+class CooperationForm(forms.Form):
+    """A cooperation's record. Partners, agencies and owners are limited to the tenant's own."""
+
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Cooperation.Kind.choices)
+    sub_form = forms.ChoiceField(label=gettext_lazy("Sub-form"), required=False)
+    route = forms.ChoiceField(
+        label=gettext_lazy("KSDLL route"),
+        required=False,
+        choices=[("", "—"), *Cooperation.Route.choices],
+        help_text=gettext_lazy("Only for a cooperation with a foreign institution (KSDLL)."),
+    )
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
+    summary = forms.CharField(
+        label=gettext_lazy("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    partners = PartnerChoiceField(
+        label=gettext_lazy("Partners"), queryset=Partner.objects.none(), widget=_checkboxes()
+    )
+    sectors = forms.MultipleChoiceField(
+        label=gettext_lazy("Sectors"), required=False, widget=_checkboxes()
+    )
+    affairs = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Government affairs (KSDD, KSDPK)"),
+        queryset=Affair.objects.all(),
+        required=False,
+        widget=_checkboxes(),
+    )
+    objects_of_cooperation = forms.MultipleChoiceField(
+        label=gettext_lazy("Objects (KSDPL, KSDLL)"),
+        choices=ObjectOfCooperation.choices,
+        required=False,
+        widget=_checkboxes(),
+    )
+    initiating_agency = forms.ModelChoiceField(
+        label=gettext_lazy("Initiating agency"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    implementing_agencies = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Implementing agencies"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=_checkboxes(),
+    )
+    budget = forms.ChoiceField(label=gettext_lazy("Budget"), choices=Cooperation.Budget.choices)
+    budget_line = forms.CharField(label=gettext_lazy("APBD line"), required=False, max_length=200)
+    budget_amount = forms.DecimalField(
+        label=gettext_lazy("Budget amount (Rp)"),
+        required=False,
+        max_digits=16,
+        decimal_places=2,
+        min_value=0,
+    )
+    burdens_public = forms.BooleanField(
+        label=gettext_lazy("Burdens the public or the region"),
+        required=False,
+        help_text=gettext_lazy(
+            "If so, or if it is not in this year's APBD, a KSDD/KSDPK needs DPRD approval."
+        ),
+    )
+    owner = UserChoiceField(
+        label=gettext_lazy("Owner"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    start_date = forms.DateField(label=gettext_lazy("Start date"), required=False, widget=_date())
+    end_date = forms.DateField(label=gettext_lazy("End date"), required=False, widget=_date())
+    note = forms.CharField(
+        label=gettext_lazy("Note for the history"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Where the initiative came from, for the event log."),
+    )
+
+    def __init__(self, tenant: Tenant, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "sub_form", sub_form_choices())
+        sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
+        set_choices(self, "sectors", sectors)
+        partners = Partner.objects.for_tenant(tenant).select_related("country")
+        self.fields["partners"].queryset = partners  # type: ignore[attr-defined]
+        agencies = Agency.objects.filter(tenant=tenant)
+        self.fields["initiating_agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["implementing_agencies"].queryset = agencies  # type: ignore[attr-defined]
+        if not agencies.exists():
+            self.fields["implementing_agencies"].help_text = _(
+                "No agencies are recorded yet; a tenant administrator adds them."
+            )
+        members = get_user_model().objects.filter(memberships__tenant=tenant).distinct()
+        self.fields["owner"].queryset = members.order_by("username")  # type: ignore[attr-defined]
+        if editing:
+            # The kind fixes the procedure the state belongs to; it is not edited afterwards.
+            self.fields["kind"].disabled = True
+            del self.fields["note"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+def cooperation_initial(coop: Cooperation) -> dict[str, Any]:
+    """The edit form's starting values, read from the record."""
+    names = [name for name in CooperationForm.base_fields if name != "note"]
+    many = {"partners", "affairs", "implementing_agencies"}
+    initial: dict[str, Any] = {}
+    for name in names:
+        value = getattr(coop, name)
+        initial[name] = list(value.all()) if name in many else value
+    initial["sectors"] = [sector.slug for sector in coop.sectors.all()]
+    return initial
+
+
+# What an upload may be: its extension, the content types browsers send for it, and how its
+# first bytes look. The signature check keeps a renamed program from passing as a PDF.
+UPLOAD_TYPES: dict[str, tuple[frozenset[str], tuple[bytes, ...]]] = {
+    ".pdf": (frozenset({"application/pdf"}), (b"%PDF-",)),
+    ".docx": (
+        frozenset(
+            {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/zip",
+                "application/octet-stream",
+            }
+        ),
+        (b"PK\x03\x04",),
+    ),
+    ".odt": (
+        frozenset(
+            {
+                "application/vnd.oasis.opendocument.text",
+                "application/zip",
+                "application/octet-stream",
+            }
+        ),
+        (b"PK\x03\x04",),
+    ),
+    ".jpg": (frozenset({"image/jpeg", "image/pjpeg"}), (b"\xff\xd8\xff",)),
+    ".jpeg": (frozenset({"image/jpeg", "image/pjpeg"}), (b"\xff\xd8\xff",)),
+    ".png": (frozenset({"image/png"}), (b"\x89PNG\r\n\x1a\n",)),
+}
+
+
+def upload_problems(upload: UploadedFile[bytes], max_bytes: int) -> list[str]:
+    """Why an uploaded file cannot be kept, if it cannot: type, content or size."""
+    extension = Path(upload.name or "").suffix.lower()
+    allowed = UPLOAD_TYPES.get(extension)
+    if allowed is None:
+        return [_("Only PDF, DOCX, ODT, JPG and PNG files can be uploaded.")]
+    content_types, signatures = allowed
+    if (upload.content_type or "").lower() not in content_types:
+        return [
+            _("The file's type does not match its name; upload a PDF, DOCX, ODT, JPG or PNG file.")
+        ]
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(signatures):
+        return [_("The file's content does not match its name; it may be damaged.")]
+    if upload.size is not None and upload.size > max_bytes:
+        return [
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)}
+        ]
+    return []
+
+
+class DocumentForm(forms.Form):
+    """A document of a cooperation and, optionally, its file."""
+
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Document.Kind.choices)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
+    scope = forms.CharField(
+        label=gettext_lazy("Scope"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Parent document"),
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label="—",
+        help_text=gettext_lazy("The KB a PKS implements, the LoI an MoU follows, and so on."),
+    )
+    place_signed = forms.CharField(
+        label=gettext_lazy("Place of signing"), required=False, max_length=150
+    )
+    date_signed = forms.DateField(
+        label=gettext_lazy("Date of signing"), required=False, widget=_date()
+    )
+    valid_from = forms.DateField(label=gettext_lazy("Valid from"), required=False, widget=_date())
+    valid_until = forms.DateField(label=gettext_lazy("Valid until"), required=False, widget=_date())
+    until_terminated = forms.BooleanField(
+        label=gettext_lazy("Valid until terminated (no end date)"), required=False
+    )
+    notice_period_days = forms.IntegerField(
+        label=gettext_lazy("Notice period (days)"), required=False, min_value=0, max_value=3650
+    )
+    languages = forms.CharField(label=gettext_lazy("Languages"), required=False, max_length=150)
+    prevailing_language = forms.CharField(
+        label=gettext_lazy("Prevailing language"), required=False, max_length=50
+    )
+    custody = forms.ChoiceField(
+        label=gettext_lazy("Custody of the original"),
+        required=False,
+        choices=[("", "—"), *Document.Custody.choices],
+    )
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_TYPES)}),
+    )
+
+    def __init__(self, cooperation: Cooperation, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parents = Document.objects.filter(cooperation=cooperation)
+        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        limit = filesizeformat(settings.MITRA_UPLOAD_MAX_BYTES)
+        self.fields["file"].help_text = _("PDF, DOCX, ODT, JPG or PNG, at most %(limit)s.") % {
+            "limit": limit
+        }
+
+    def clean_file(self) -> UploadedFile[bytes] | None:
+        upload: UploadedFile[bytes] | None = self.cleaned_data.get("file")
+        if upload:
+            for problem in upload_problems(upload, settings.MITRA_UPLOAD_MAX_BYTES):
+                raise forms.ValidationError(problem)
+        return upload or None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("until_terminated") and cleaned.get("valid_until"):
+            self.add_error("valid_until", _("A document valid until terminated has no end date."))
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
+        if start and end and end < start:
+            self.add_error("valid_until", _("A document cannot end before it starts."))
+        return cleaned
+
+
+class PartyForm(forms.Form):
+    """One signing party with the number it gave the document; a blank row is ignored."""
+
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"), required=False, choices=[("", "—"), *DocumentParty.Role.choices]
+    )
+    name = forms.CharField(label=gettext_lazy("Party"), required=False, max_length=200)
+    number = forms.CharField(label=gettext_lazy("Document number"), required=False, max_length=120)
+    signatory_name = forms.CharField(
+        label=gettext_lazy("Signatory"), required=False, max_length=150
+    )
+    signatory_position = forms.CharField(
+        label=gettext_lazy("Signatory's position"), required=False, max_length=150
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        filled = any(cleaned.get(name) for name in ("name", "number", "signatory_name"))
+        if filled and not cleaned.get("role"):
+            self.add_error("role", _("Choose the party's role."))
+        if filled and not cleaned.get("name"):
+            self.add_error("name", _("Name the party."))
+        return cleaned
+
+
+class BasePartyFormSet(forms.BaseFormSet[PartyForm]):
+    def clean(self) -> None:
+        roles = [party.role for party in self.parties()]
+        if len(roles) != len(set(roles)):
+            raise forms.ValidationError(_("Each signing party may appear only once."))
+
+    def parties(self) -> list[PartyInput]:
+        """The filled rows as the service's PartyInput values."""
+        return [
+            PartyInput(**form.cleaned_data)
+            for form in self.forms
+            if form.is_valid() and form.cleaned_data.get("name")
+        ]
+
+
+PartyFormSet = cast(
+    type[BasePartyFormSet],
+    forms.formset_factory(
+        PartyForm, formset=BasePartyFormSet, extra=3, max_num=3, validate_max=True
+    ),
+)
+PARTY_INITIAL = [{"role": role} for role in DocumentParty.Role.values]
