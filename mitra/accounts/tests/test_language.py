@@ -66,3 +66,15 @@ def test_outsider_gets_404_in_either_language(client_as, outsider, tenant):
     assert client.get(coop.get_absolute_url()).status_code == 404
     switch(client, "en")
     assert client.get(coop.get_absolute_url()).status_code == 404
+
+
+def test_a_browser_set_to_english_still_gets_indonesian(client_as, cooperation_officer):
+    client = client_as(cooperation_officer)
+    html = client.get(LIST, headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="id">' in html
+
+
+def test_an_unknown_language_cookie_falls_back_to_indonesian(client_as, cooperation_officer):
+    client = client_as(cooperation_officer)
+    client.cookies["django_language"] = "xx"
+    assert '<html lang="id">' in client.get(LIST).content.decode()
