@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "mitra.partners",
     "mitra.cooperations",
     "mitra.audit",
+    "mitra.reviews",
     "mitra.demo",
 ]
 

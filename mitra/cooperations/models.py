@@ -195,6 +195,12 @@ class Cooperation(models.Model):
         blank=True,
     )
     state = models.CharField(_("state"), max_length=30, choices=State.choices)
+    procedure_order = models.CharField(
+        _("order of DPRD approval and central verification"),
+        max_length=20,
+        default="council_first",
+        help_text=_("Copied from the tenant's setting when the cooperation is created."),
+    )
     budget = models.CharField(
         _("budget"), max_length=20, choices=Budget.choices, default=Budget.NOT_BUDGETED
     )

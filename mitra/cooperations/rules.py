@@ -1,14 +1,17 @@
 """Legal rules about cooperations, each a small function returning its problems (empty = fine).
 
-The procedure guards (documents to leave a step, DPRD condition, signing gates) join these in
-the workflow issue; this module holds the rules that apply from a cooperation's creation.
+Two groups: the rules every record must satisfy from its creation, and the procedure guards
+that `workflow.TRANSITIONS` names by their key in `GUARDS` (documents needed to leave a step,
+the conditional DPRD approval, the eligibility gates of Permenlu 3/2019).
 """
 
 from collections.abc import Iterable
+from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation
+from mitra.cooperations.models import Cooperation, Document
 from mitra.partners.models import Partner
 
 # PP 28/2018 and Permendagri 22/2020, 25/2020: which partner kinds each cooperation type takes.
@@ -113,3 +116,213 @@ def cooperation_problems(
         *route_only_for_ksdll(kind, route),
         *dates_in_order(start, end),
     ]
+
+
+# --- Procedure guards ----------------------------------------------------------------------
+# Each takes the cooperation and returns what blocks the move; `workflow.TRANSITIONS` names them.
+
+
+def _documents(coop: Cooperation) -> list[Document]:
+    # Uses the prefetched documents and parties when the caller loaded them.
+    return list(coop.documents.all())
+
+
+def _kind_label(kind: str) -> str:
+    return str(Document.Kind(kind).label)
+
+
+def _need(coop: Cooperation, kind: str) -> list[str]:
+    if any(d.kind == kind for d in _documents(coop)):
+        return []
+    return [_("Attach the %(document)s.") % {"document": _kind_label(kind)}]
+
+
+def _need_signed(coop: Cooperation, kind: str, *, numbered: bool = False) -> list[str]:
+    """A signed document of `kind`; with `numbered`, one number for each of at least two parties."""
+    documents = [d for d in _documents(coop) if d.kind == kind]
+    label = _kind_label(kind)
+    if not documents:
+        return [_("Attach the signed %(document)s with its date of signing.") % {"document": label}]
+    signed = [d for d in documents if d.date_signed is not None]
+    if not signed:
+        return [_("Record the date of signing of the %(document)s.") % {"document": label}]
+    if numbered and not any(_numbered_by_every_party(d) for d in signed):
+        return [
+            _("The %(document)s needs a document number from each signing party (at least two).")
+            % {"document": label}
+        ]
+    return []
+
+
+def _numbered_by_every_party(document: Document) -> bool:
+    parties = list(document.parties.all())
+    return len(parties) >= 2 and all(p.number.strip() for p in parties)
+
+
+def has_staff_note(coop: Cooperation) -> list[str]:
+    """Preparation ends with an approved staff note (telaahan staf; Permendagri 22/2020)."""
+    return _need(coop, Document.Kind.STAFF_NOTE)
+
+
+def has_feasibility_study_for_ksdpk(coop: Cooperation) -> list[str]:
+    """A KSDPK needs a feasibility study before the offer (Permendagri 22/2020)."""
+    if coop.kind != Cooperation.Kind.THIRD_PARTY:
+        return []
+    return _need(coop, Document.Kind.FEASIBILITY_STUDY)
+
+
+def has_offer_letter(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.OFFER_LETTER)
+
+
+def has_signed_framework_agreement(coop: Cooperation) -> list[str]:
+    """A KB is signed by both heads of region, each party numbering it (Permendagri 22/2020)."""
+    return _need_signed(coop, Document.Kind.FRAMEWORK_AGREEMENT, numbered=True)
+
+
+def has_signed_implementing_agreement(coop: Cooperation) -> list[str]:
+    return _need_signed(coop, Document.Kind.IMPLEMENTING_AGREEMENT, numbered=True)
+
+
+def council_approval_required(coop: Cooperation) -> bool:
+    """DPRD approval of a KSDD/KSDPK is needed only if it burdens the public or the region, or is
+    not in the current APBD (PP 28/2018); a KSDPL/KSDLL always needs it."""
+    if coop.is_foreign:
+        return True
+    return coop.burdens_public or coop.budget != Cooperation.Budget.APBD
+
+
+def council_approval_not_required(coop: Cooperation) -> list[str]:
+    if not council_approval_required(coop):
+        return []
+    if coop.burdens_public:
+        return [_("DPRD approval is required: the cooperation burdens the public or the region.")]
+    return [_("DPRD approval is required: the cooperation is not in this year's APBD.")]
+
+
+def has_council_approval(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.COUNCIL_APPROVAL)
+
+
+def has_implementation_report(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.IMPLEMENTATION_REPORT)
+
+
+def has_evaluation_report(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.EVALUATION_REPORT)
+
+
+def has_renewal(coop: Cooperation) -> list[str]:
+    return _need_signed(coop, Document.Kind.RENEWAL)
+
+
+def has_signed_letter_of_intent(coop: Cooperation) -> list[str]:
+    """The LoI step ends with an LoI signed by both heads of government (Permendagri 25/2020)."""
+    return _need_signed(coop, Document.Kind.LETTER_OF_INTENT)
+
+
+def has_cooperation_plan(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.COOPERATION_PLAN)
+
+
+def has_central_verification(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.CENTRAL_VERIFICATION)
+
+
+def has_government_approval(coop: Cooperation) -> list[str]:
+    return _need(coop, Document.Kind.GOVERNMENT_APPROVAL)
+
+
+def has_full_powers(coop: Cooperation) -> list[str]:
+    """A foreign agreement is signed under a Full Power from the Foreign Minister."""
+    return _need(coop, Document.Kind.FULL_POWERS)
+
+
+def has_signed_mou(coop: Cooperation) -> list[str]:
+    return _need_signed(coop, Document.Kind.MOU)
+
+
+def ksdll_route_recorded(coop: Cooperation) -> list[str]:
+    """A KSDLL is either a continuation of a central cooperation or approved otherwise
+    (Permendagri 25/2020); the route must be known before exploration ends."""
+    if coop.kind == Cooperation.Kind.FOREIGN_INSTITUTION and not coop.route:
+        return [
+            _(
+                "Record the KSDLL route (continuation of a central-government cooperation, "
+                "or other with central approval) before exploration ends."
+            )
+        ]
+    return []
+
+
+def central_guidance_without_relations(coop: Cooperation) -> list[str]:
+    """With a partner in a country without diplomatic relations (Taiwan), nothing is signed
+    without recorded central guidance (Permenlu 3/2019, Chapter X)."""
+    countries = {
+        p.country for p in coop.partners.all() if p.country and p.country.needs_central_guidance
+    }
+    if not countries or any(d.kind == Document.Kind.CENTRAL_GUIDANCE for d in _documents(coop)):
+        return []
+    return [
+        _(
+            "Indonesia has no diplomatic relations with %(country)s: attach the central "
+            "government's guidance before anything is signed."
+        )
+        % {"country": country.name}
+        for country in sorted(countries, key=lambda c: c.code)
+    ]
+
+
+def no_blocked_country_for(coop: Cooperation) -> list[str]:
+    return no_blocked_country(coop.partners.all())
+
+
+AGREEMENT_KINDS = frozenset(
+    {
+        Document.Kind.FRAMEWORK_AGREEMENT,
+        Document.Kind.IMPLEMENTING_AGREEMENT,
+        Document.Kind.MOU,
+        Document.Kind.RENEWAL,
+        Document.Kind.ADDENDUM,
+    }
+)
+
+
+def agreements_have_lapsed(coop: Cooperation, today: date | None = None) -> list[str]:
+    """A cooperation expires when none of its agreements is still in force."""
+    today = today or timezone.localdate()
+    agreements = [d for d in _documents(coop) if d.kind in AGREEMENT_KINDS]
+    if not agreements:
+        return [_("No agreement with a validity period is recorded.")]
+    in_force = [
+        d
+        for d in agreements
+        if d.until_terminated or d.valid_until is None or d.valid_until >= today
+    ]
+    if in_force:
+        return [_("%(document)s is still in force.") % {"document": d.title} for d in in_force]
+    return []
+
+
+GUARDS = {
+    "no_blocked_country": no_blocked_country_for,
+    "has_staff_note": has_staff_note,
+    "has_feasibility_study_for_ksdpk": has_feasibility_study_for_ksdpk,
+    "has_offer_letter": has_offer_letter,
+    "has_signed_framework_agreement": has_signed_framework_agreement,
+    "has_signed_implementing_agreement": has_signed_implementing_agreement,
+    "council_approval_not_required": council_approval_not_required,
+    "has_council_approval": has_council_approval,
+    "has_implementation_report": has_implementation_report,
+    "has_evaluation_report": has_evaluation_report,
+    "has_renewal": has_renewal,
+    "has_signed_letter_of_intent": has_signed_letter_of_intent,
+    "has_cooperation_plan": has_cooperation_plan,
+    "has_central_verification": has_central_verification,
+    "has_government_approval": has_government_approval,
+    "has_full_powers": has_full_powers,
+    "has_signed_mou": has_signed_mou,
+    "ksdll_route_recorded": ksdll_route_recorded,
+    "central_guidance_without_relations": central_guidance_without_relations,
+    "agreements_have_lapsed": agreements_have_lapsed,
+}

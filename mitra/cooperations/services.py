@@ -26,6 +26,10 @@ from mitra.cooperations.models import (
     DocumentParty,
     Sector,
 )
+from mitra.cooperations.transitions import (  # the procedure engine, one of the services
+    apply_transition as apply_transition,
+)
+from mitra.cooperations.transitions import next_steps as next_steps
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Tenant
@@ -105,6 +109,7 @@ def create_cooperation(
         objects_of_cooperation=list(objects_of_cooperation),
         initiating_agency=initiating_agency,
         state=state,
+        procedure_order=tenant.procedure_order,
         budget=budget,
         budget_line=budget_line,
         budget_amount=budget_amount,
@@ -169,7 +174,11 @@ def _log_event(
 def set_state(
     coop: Cooperation, target: str, *, by: User | None, action: str = "set_state", note: str = ""
 ) -> CooperationEvent:
-    """Move a cooperation to `target` and log it; the workflow engine is the only caller to be."""
+    """Put a cooperation in `target` without the procedure's checks, logging it.
+
+    Only for recording history that happened outside Mitra (demo data, imports); every move
+    made in Mitra goes through `apply_transition`.
+    """
     Cooperation.State(target)  # an unknown state is a programming error
     locked = Cooperation.objects.select_for_update().get(pk=coop.pk)
     source = locked.state

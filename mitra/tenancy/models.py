@@ -19,6 +19,21 @@ class Tenant(models.Model):
     stale_after_days = models.PositiveSmallIntegerField(
         _("follow-up needed after (days without activity)"), default=60
     )
+
+    class ProcedureOrder(models.TextChoices):
+        COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
+        CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
+
+    procedure_order = models.CharField(
+        _("order of DPRD approval and central verification (KSDPL/KSDLL)"),
+        max_length=20,
+        choices=ProcedureOrder.choices,
+        default=ProcedureOrder.COUNCIL_FIRST,
+        help_text=_("Applies to cooperations created after the change."),
+    )
+    dormant_after_days = models.PositiveSmallIntegerField(
+        _("signed cooperation dormant after (days without activity)"), default=180
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,138 @@
+"""Moving a cooperation along its procedure: the next-step query and `apply_transition`.
+
+UI, API and commands all ask `next_steps` what is open to a user and why the rest is blocked,
+and all move cooperations with `apply_transition`, which re-checks everything under a row lock.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitra.cooperations import rules, workflow
+from mitra.cooperations.models import Cooperation, CooperationEvent
+from mitra.cooperations.workflow import PRIOR_STATE, SYSTEM, Transition
+from mitra.lib.refusal import Refused
+from mitra.tenancy.models import Membership
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """A transition open from the current state and, if it cannot be taken yet, why not."""
+
+    transition: Transition
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems
+
+    @property
+    def action(self) -> str:
+        return self.transition.action
+
+
+def roles_of(user: User | None, coop: Cooperation) -> frozenset[str]:
+    """The roles `user` holds for this cooperation: its tenant's, or Kemendagri's; None is the system."""
+    if user is None:
+        return frozenset({SYSTEM})
+    memberships = Membership.objects.filter(user=user)
+    return frozenset(
+        m.role
+        for m in memberships
+        if m.tenant_id == coop.tenant_id or m.role == Membership.Role.CENTRAL_REVIEWER
+    )
+
+
+def problems_for(coop: Cooperation, transition: Transition) -> list[str]:
+    return [problem for name in transition.guards for problem in rules.GUARDS[name](coop)]
+
+
+def next_steps(coop: Cooperation, user: User | None) -> list[NextStep]:
+    """The transitions `user` may perform now, each with the requirements still unmet."""
+    roles = roles_of(user, coop)
+    return [
+        NextStep(t, problems_for(coop, t))
+        for t in workflow.transitions_from(coop)
+        if t.roles & roles
+    ]
+
+
+def prior_state(coop: Cooperation) -> str:
+    """The state a cooperation on hold came from: the source of its latest move onto hold."""
+    event = (
+        CooperationEvent.objects.filter(
+            cooperation=coop, target=Cooperation.State.ON_HOLD_CENTRAL_REVIEW
+        )
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if event is None or not event.source:
+        raise Refused([_("The state before the hold is not recorded; it cannot be resumed.")])
+    return event.source
+
+
+@transaction.atomic
+def apply_transition(
+    coop: Cooperation,
+    action: str,
+    *,
+    by: User | None,
+    note: str = "",
+    expected_state: str | None = None,
+) -> CooperationEvent:
+    """Move a cooperation one step, or raise Refused listing every unmet requirement.
+
+    The row is locked, so of two conflicting moves exactly one wins; the other is refused because
+    the state it started from (`expected_state`, by default the caller's copy) is gone.
+    """
+    expected = expected_state or coop.state
+    locked = Cooperation.objects.select_for_update().select_related("tenant").get(pk=coop.pk)
+    if locked.state != expected:
+        raise Refused(
+            [
+                _("The cooperation has meanwhile moved to “%(state)s”; reload and try again.")
+                % {"state": locked.get_state_display()}
+            ]
+        )
+    transition = workflow.find(locked, action)
+    if transition is None:
+        raise Refused(
+            [
+                _("“%(action)s” is not possible from “%(state)s”.")
+                % {
+                    "action": workflow.ACTION_LABELS.get(action, action),
+                    "state": locked.get_state_display(),
+                }
+            ]
+        )
+    if not transition.roles & roles_of(by, locked):
+        raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
+    problems = problems_for(locked, transition)
+    if problems:
+        raise Refused(problems)
+    target = prior_state(locked) if transition.target == PRIOR_STATE else transition.target
+    source = locked.state
+    locked.state = target
+    locked.save(update_fields=["state", "updated_at"])
+    coop.state = target
+    event = CooperationEvent.objects.create(
+        cooperation=locked,
+        action=action,
+        source=source,
+        target=target,
+        by=by,
+        note=note,
+        at=timezone.now(),
+    )
+    _after_transition(locked, event)
+    return event
+
+
+def _after_transition(coop: Cooperation, event: CooperationEvent) -> None:
+    # Entering a central-review state opens a review request for Kemendagri.
+    from mitra.reviews.services import open_review_if_needed
+
+    open_review_if_needed(coop, event)
