@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("mitra.accounts.urls")),
     path("cooperations/", include("mitra.cooperations.urls")),
     path("partners/", include("mitra.partners.urls")),
+    path("settings/", include("mitra.tenancy.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

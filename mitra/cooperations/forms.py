@@ -393,3 +393,19 @@ PartyFormSet = cast(
     ),
 )
 PARTY_INITIAL = [{"role": role} for role in DocumentParty.Role.values]
+
+
+class TransitionForm(forms.Form):
+    """One move along the procedure: the action, the state the user saw, an optional note.
+
+    Whether the move is allowed is decided by `apply_transition`, not here.
+    """
+
+    action = forms.CharField(max_length=50)
+    expected_state = forms.CharField(max_length=40)
+    note = forms.CharField(
+        label=gettext_lazy("Note (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,6 +1,8 @@
 """Pages for cooperations: the register, a cooperation's file, its record and its documents."""
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,11 +12,11 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from mitra.audit.services import trail_for
-from mitra.cooperations import filters, services
+from mitra.cooperations import filters, services, workflow
 from mitra.cooperations.access import (
     cooperations_for_user,
     get_cooperation_detail_for_user,
@@ -27,13 +29,20 @@ from mitra.cooperations.forms import (
     CooperationForm,
     DocumentForm,
     PartyFormSet,
+    TransitionForm,
     add_refusal,
     cooperation_initial,
 )
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.templatetags.mitra_format import audit_rows
+from mitra.cooperations.templatetags.mitra_format import (
+    audit_rows,
+    last_step_reached,
+    procedure_progress,
+)
+from mitra.cooperations.transitions import NextStep, prior_state, problems_for
 from mitra.lib.refusal import Refused
-from mitra.tenancy.access import require_tenant
+from mitra.tenancy.access import can_write, require_tenant
+from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
 
@@ -74,22 +83,131 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "cooperations/list.html", context)
 
 
-@login_required
-@require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    coop = get_cooperation_detail_for_user(request, pk)
+@dataclass(frozen=True)
+class Failure:
+    """A refused move: what the user tried, the note they typed (kept), and every reason."""
+
+    action: str
+    note: str
+    problems: list[str]
+
+    @property
+    def label(self) -> str:
+        return str(workflow.ACTION_LABELS.get(self.action, self.action))
+
+
+def _steps(request: HttpRequest, coop: Cooperation) -> list[NextStep]:
+    """The moves open to the user; read-only roles see what the office still has to do."""
+    if can_write(request):
+        return services.next_steps(coop, _user(request))
+    return [
+        NextStep(t, problems_for(coop, t))
+        for t in workflow.transitions_from(coop)
+        if t.roles & WRITE_ROLES
+    ]
+
+
+def _held_at(coop: Cooperation) -> str:
+    try:
+        return prior_state(coop)
+    except Refused:
+        return ""
+
+
+def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> dict[str, Any]:
+    """Progress along the cooperation's own procedure and the next steps, for the panel."""
+    main_line = workflow.steps_for(coop)
+    on_hold = coop.state == Cooperation.State.ON_HOLD_CENTRAL_REVIEW
+    held_at = _held_at(coop) if on_hold else ""
+    steps = _steps(request, coop)
+    from_here = workflow.transitions_from(coop)
+    return {
+        "progress": procedure_progress(
+            main_line, coop.state, held_at or last_step_reached(main_line, events)
+        ),
+        "off_line": coop.state not in main_line,
+        "on_hold": on_hold,
+        "held_at": held_at,
+        "next_steps": steps,
+        "awaiting_centre": list(
+            dict.fromkeys(
+                str(t.label)
+                for t in from_here
+                if t.roles & workflow.CENTRE and not t.roles & WRITE_ROLES
+            )
+        ),
+    }
+
+
+def _detail_context(
+    request: HttpRequest, coop: Cooperation, failure: Failure | None = None
+) -> dict[str, Any]:
     partners = list(coop.partners.all())
-    context = {
+    events = list(coop.events.select_related("by"))
+    steps = [] if failure is None else [s.action for s in _steps(request, coop)]
+    return {
         "coop": coop,
         "partners": partners,
         "flagged_partners": [
             p for p in partners if p.country is not None and p.country.needs_central_guidance
         ],
-        "on_hold": coop.state == Cooperation.State.ON_HOLD_CENTRAL_REVIEW,
-        "events": coop.events.select_related("by"),
+        "events": events,
         "trail": audit_rows(trail_for(coop)),
+        "procedure": _procedure(request, coop, events),
+        "failure": failure,
+        "failure_in_step": failure is not None and failure.action in steps,
     }
-    return render(request, "cooperations/detail.html", context)
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_detail_for_user(request, pk)
+    return render(request, "cooperations/detail.html", _detail_context(request, coop))
+
+
+def _procedure_response(
+    request: HttpRequest, pk: int, failure: Failure | None = None
+) -> HttpResponse:
+    """The panel in place for htmx (200, so htmx swaps it), else the whole page (422 if refused)."""
+    context = _detail_context(request, get_cooperation_detail_for_user(request, pk), failure)
+    if _wants_fragment(request):
+        context["oob"] = True
+        return render(request, "cooperations/_procedure_panel.html", context)
+    status = 200 if failure is None else 422
+    return render(request, "cooperations/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def transition(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        problems = [_("The request was incomplete; reload the page and try again.")]
+        typed = (request.POST.get("action", ""), request.POST.get("note", ""))
+        return _procedure_response(request, pk, Failure(*typed, problems))
+    move = form.cleaned_data
+    try:
+        event = services.apply_transition(
+            coop,
+            move["action"],
+            by=_user(request),
+            note=move["note"],
+            expected_state=move["expected_state"],
+        )
+    except Refused as refusal:
+        return _procedure_response(
+            request, pk, Failure(move["action"], move["note"], refusal.problems)
+        )
+    messages.success(
+        request,
+        _("Recorded: %(action)s. The cooperation is now at “%(state)s”.")
+        % {"action": workflow.ACTION_LABELS[event.action], "state": event.get_target_display()},
+    )
+    if _wants_fragment(request):
+        return _procedure_response(request, pk)
+    return redirect(coop)
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created
+from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.lib.refusal import refuse_if
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
@@ -41,3 +41,43 @@ def add_member(user: User, role: str, *, tenant: Tenant | None, by: User | None)
     membership = Membership.objects.create(user=user, tenant=tenant, role=role)
     record_created(membership, by=by)
     return membership
+
+
+SETTINGS_DAYS = range(7, 731)  # a week to two years
+SETTINGS_FIELDS = frozenset({"stale_after_days", "dormant_after_days", "procedure_order"})
+
+
+def _settings_problems(fields: dict[str, Any]) -> list[str]:
+    problems = [
+        _("Unknown setting: %(name)s.") % {"name": name} for name in fields.keys() - SETTINGS_FIELDS
+    ]
+    for name in ("stale_after_days", "dormant_after_days"):
+        if name in fields and fields[name] not in SETTINGS_DAYS:
+            problems.append(
+                _("%(setting)s must be between %(min)s and %(max)s days.")
+                % {
+                    "setting": Tenant._meta.get_field(name).verbose_name,
+                    "min": SETTINGS_DAYS.start,
+                    "max": SETTINGS_DAYS.stop - 1,
+                }
+            )
+    order = fields.get("procedure_order", Tenant.ProcedureOrder.COUNCIL_FIRST)
+    if order not in Tenant.ProcedureOrder.values:
+        problems.append(_("Unknown order of DPRD approval and central verification."))
+    return problems
+
+
+@transaction.atomic
+def update_tenant_settings(tenant: Tenant, *, by: User | None, **fields: Any) -> Tenant:
+    """Change a tenant's follow-up thresholds and procedure order, with an audit row.
+
+    A new procedure order applies to cooperations created afterwards; each cooperation keeps
+    the order it was created under.
+    """
+    refuse_if(_settings_problems(fields))
+    before = snapshot(tenant)
+    for name, value in fields.items():
+        setattr(tenant, name, value)
+    tenant.save(update_fields=list(fields))
+    record_updated(tenant, before, by=by)
+    return tenant

@@ -4,7 +4,7 @@ Templates hold only `if`, `for` and `include`; anything that needs a decision or
 display a value lives here, so it is written once and tested once.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,7 +19,12 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from mitra.audit.models import AuditEntry
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, ObjectOfCooperation
+from mitra.cooperations.models import (
+    KIND_ABBREVIATIONS,
+    Cooperation,
+    CooperationEvent,
+    ObjectOfCooperation,
+)
 
 register = template.Library()
 
@@ -239,3 +244,38 @@ def record_type(entry: AuditEntry) -> str:
         return str(apps.get_model(entry.model_label)._meta.verbose_name)
     except (LookupError, ValueError):
         return entry.model_label
+
+
+@dataclass(frozen=True)
+class ProgressStep:
+    """One step of a progress bar: its state slug and label, and `done`, `current`, `halted`
+    (where a cooperation now off the main line stopped) or `upcoming`."""
+
+    state: str
+    label: str
+    status: str
+
+
+def last_step_reached(steps: Sequence[str], events: Iterable[CooperationEvent]) -> str:
+    """The latest main-line step in a history given newest first; empty when there is none."""
+    return next((event.target for event in events if event.target in steps), "")
+
+
+def procedure_progress(steps: Sequence[str], state: str, reached: str = "") -> list[ProgressStep]:
+    """The main line of a procedure with each step's place relative to the cooperation.
+
+    A cooperation on the line is `current` at its state. Off the line (on hold, dormant,
+    rejected ...) `reached` is the step it was on last, shown `halted`; without one, every step
+    is `upcoming`.
+    """
+    anchor = state if state in steps else reached
+    position = list(steps).index(anchor) if anchor in steps else -1
+    here = "current" if state in steps else "halted"
+    return [
+        ProgressStep(
+            step,
+            state_label(step),
+            "done" if index < position else here if index == position else "upcoming",
+        )
+        for index, step in enumerate(steps)
+    ]

@@ -1,5 +1,7 @@
 """`mitra procedure`: the next steps and transitions from the command line, same rules as the web."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -10,8 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args):
-    from io import StringIO
-
     out = StringIO()
     call_command("procedure", *map(str, args), stdout=out)
     return out.getvalue()

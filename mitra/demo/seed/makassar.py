@@ -146,6 +146,11 @@ COOPERATIONS = (
                 "Penjajakan berjalan; Kemendagri dan Kemlu perlu dimintai arahan sebelum LoI "
                 "karena Taiwan tidak memiliki hubungan diplomatik dengan Indonesia.",
             ),
+            (
+                State.LETTER_OF_INTENT,
+                date(2016, 8, 22),
+                f"Naskah LoI disiapkan; LoI direncanakan ditandatangani pada {F8}.",
+            ),
         ),
         sectors=("smart_city", "msme_trade"),
         objects=("regional_promotion", "government_capacity"),

@@ -14,6 +14,7 @@ from mitra.audit.models import AuditEntry
 from mitra.cooperations import rules
 from mitra.cooperations.access import cooperations_for_user
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document, DocumentParty
+from mitra.cooperations.transitions import next_steps
 from mitra.partners.models import Contact, Partner, PartnerAlias
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import make_cooperation, make_tenant
@@ -152,6 +153,15 @@ class TestTheLoadedDemo:
         assert kaohsiung.country_id == "TW"
         assert kaohsiung.country.needs_central_guidance
         assert kaohsiung.place.name == "Kaohsiung"
+
+    def test_the_makassar_officer_is_told_what_signing_the_kaohsiung_loi_needs(self, english):
+        coop = Cooperation.objects.get(partners__name="Kota Kaohsiung")
+        assert coop.state == Cooperation.State.LETTER_OF_INTENT
+        assert "F8" in coop.events.first().note
+        officer = User.objects.get(username="makassar.officer")
+        (sign_loi,) = [s for s in next_steps(coop, officer) if s.action == "sign_loi"]
+        assert any("signed letter of intent (LoI)" in p for p in sign_loi.problems)
+        assert any("Taiwan" in p and "guidance" in p for p in sign_loi.problems)
 
     def test_icheon_is_a_note_on_incheon_never_an_alias(self):
         incheon = Partner.objects.get(name="Kota Metropolitan Incheon")
