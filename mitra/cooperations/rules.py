@@ -6,6 +6,7 @@ the conditional DPRD approval, the eligibility gates of Permenlu 3/2019).
 """
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from datetime import date
 
 from django.utils import timezone
@@ -288,9 +289,13 @@ AGREEMENT_KINDS = frozenset(
 )
 
 
+# The day the guards judge by: today, unless a catch-up run of `mitra advance` says otherwise.
+AS_OF: ContextVar[date | None] = ContextVar("as_of", default=None)
+
+
 def agreements_have_lapsed(coop: Cooperation, today: date | None = None) -> list[str]:
     """A cooperation expires when none of its agreements is still in force."""
-    today = today or timezone.localdate()
+    today = today or AS_OF.get() or timezone.localdate()
     agreements = [d for d in _documents(coop) if d.kind in AGREEMENT_KINDS]
     if not agreements:
         return [_("No agreement with a validity period is recorded.")]

@@ -5,6 +5,7 @@ and all move cooperations with `apply_transition`, which re-checks everything un
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -82,11 +83,13 @@ def apply_transition(
     by: User | None,
     note: str = "",
     expected_state: str | None = None,
+    today: date | None = None,
 ) -> CooperationEvent:
     """Move a cooperation one step, or raise Refused listing every unmet requirement.
 
     The row is locked, so of two conflicting moves exactly one wins; the other is refused because
-    the state it started from (`expected_state`, by default the caller's copy) is gone.
+    the state it started from (`expected_state`, by default the caller's copy) is gone. `today`
+    lets a catch-up run judge dates as of the day it stands for.
     """
     expected = expected_state or coop.state
     locked = Cooperation.objects.select_for_update().select_related("tenant").get(pk=coop.pk)
@@ -110,7 +113,11 @@ def apply_transition(
         )
     if not transition.roles & roles_of(by, locked):
         raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
-    problems = problems_for(locked, transition)
+    token = rules.AS_OF.set(today)
+    try:
+        problems = problems_for(locked, transition)
+    finally:
+        rules.AS_OF.reset(token)
     if problems:
         raise Refused(problems)
     target = prior_state(locked) if transition.target == PRIOR_STATE else transition.target

@@ -1,0 +1,142 @@
+"""`mitra advance`: the date-driven moves of the workflow table, run daily from cron or a timer.
+
+It expires signed cooperations whose agreements have all lapsed and marks cooperations in
+implementation dormant after the tenant's `dormant_after_days` without activity. Everything is
+computed from dates, never from "since the last run", so running it twice, or after missed days,
+does each move once. Each move goes through `apply_transition` as the system (`by=None`); a
+refusal (say, an officer moved the cooperation meanwhile) is reported and the run goes on.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from mitra.cooperations import rules, timing, workflow
+from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.services import apply_transition
+from mitra.lib.refusal import Refused
+from mitra.tenancy.models import Tenant
+
+S = Cooperation.State
+
+
+@dataclass
+class Outcome:
+    """What one action did (or would do, with --dry-run) in this run."""
+
+    action: str
+    done: list[Cooperation] = field(default_factory=list)
+    refused: list[tuple[Cooperation, list[str]]] = field(default_factory=list)
+
+
+def expiry_candidates(today: date) -> QuerySet[Cooperation]:
+    """Signed cooperations with an agreement and none in force on `today`.
+
+    A database pre-filter; `rules.agreements_have_lapsed` has the last word on each candidate.
+    """
+    agreements = Document.objects.filter(cooperation=OuterRef("pk"), kind__in=rules.AGREEMENT_KINDS)
+    in_force = agreements.filter(
+        Q(until_terminated=True) | Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+    return (
+        Cooperation.objects.filter(state__in=workflow.SIGNED)
+        .filter(Exists(agreements), ~Exists(in_force))
+        .select_related("tenant")
+        .prefetch_related("documents")
+        .order_by("tenant_id", "pk")
+    )
+
+
+def dormancy_candidates(tenant: Tenant, today: date) -> QuerySet[Cooperation]:
+    """The tenant's cooperations in implementation without activity for its dormant_after_days."""
+    day = today - timedelta(days=tenant.dormant_after_days)
+    in_implementation = Cooperation.objects.filter(tenant=tenant, state=S.IMPLEMENTATION)
+    return timing.inactive_since(in_implementation, day).order_by("pk")
+
+
+def parse_day(value: str | None) -> date:
+    if value is None:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Expire signed cooperations whose agreements have all lapsed and mark cooperations in "
+        "implementation dormant after the tenant's days without activity. Safe to run twice."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run", action="store_true", help="list what would change, change nothing"
+        )
+        parser.add_argument(
+            "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = parse_day(options["today"])
+        dry_run: bool = options["dry_run"]
+        expired = self._expire(today, dry_run)
+        dormant = self._mark_dormant(today, dry_run)
+        for outcome in (expired, dormant):
+            self._report(outcome, dry_run)
+
+    def _expire(self, today: date, dry_run: bool) -> Outcome:
+        outcome = Outcome("expire")
+        for coop in expiry_candidates(today):
+            if rules.agreements_have_lapsed(coop, today):
+                continue  # the rule disagrees with the pre-filter: it wins
+            note = _("All agreements had lapsed on %(date)s.") % {"date": _day(today)}
+            self._move(outcome, coop, note, dry_run, today)
+        return outcome
+
+    def _mark_dormant(self, today: date, dry_run: bool) -> Outcome:
+        outcome = Outcome("mark_dormant")
+        for tenant in Tenant.objects.order_by("pk"):
+            for coop in dormancy_candidates(tenant, today):
+                last = timing.last_activity(coop)
+                note = _(
+                    "No recorded activity since %(date)s (the threshold is %(days)d days)."
+                ) % {"date": _day(last) if last else "-", "days": tenant.dormant_after_days}
+                self._move(outcome, coop, note, dry_run, today)
+        return outcome
+
+    def _move(
+        self, outcome: Outcome, coop: Cooperation, note: str, dry_run: bool, today: date
+    ) -> None:
+        if dry_run:
+            outcome.done.append(coop)
+            return
+        try:
+            apply_transition(
+                coop, outcome.action, by=None, note=note, expected_state=coop.state, today=today
+            )
+        except Refused as refusal:
+            outcome.refused.append((coop, refusal.problems))
+        else:
+            outcome.done.append(coop)
+
+    def _report(self, outcome: Outcome, dry_run: bool) -> None:
+        verb = "would " + outcome.action if dry_run else outcome.action
+        for coop in outcome.done:
+            if dry_run:
+                self.stdout.write(f"{verb}: #{coop.pk} {coop.title} ({coop.get_state_display()})")
+        for coop, problems in outcome.refused:
+            self.stderr.write(f"{outcome.action} refused for #{coop.pk} {coop.title}:")
+            for problem in problems:
+                self.stderr.write(f"  - {problem}")
+        counts = f"{len(outcome.done)} {'to change' if dry_run else 'changed'}"
+        self.stdout.write(f"{outcome.action}: {counts}, {len(outcome.refused)} refused")
+
+
+def _day(value: date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")

@@ -1,0 +1,133 @@
+"""How long cooperations spend in each state, and when they last showed activity (read-only).
+
+Everything here is derived from the `CooperationEvent` log and the documents; nothing is written.
+`last_activity` and `inactive_since` share one definition of "activity" (`activity_sources`), so
+the follow-up module can add its own log there and both the detail page and `mitra advance`
+(which marks inactive cooperations dormant) pick it up.
+"""
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import DateTimeField, Exists, Max, OuterRef, QuerySet
+from django.utils import timezone
+
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation, CooperationEvent, Document
+from mitra.tenancy.models import Tenant
+
+
+@dataclass(frozen=True)
+class StateSpan:
+    """One stay in a state: entered at, left at (None while still there), whole days spent."""
+
+    state: str
+    entered_at: datetime
+    left_at: datetime | None
+    days: int
+
+
+@dataclass(frozen=True)
+class StepDuration:
+    """Days spent in one state over a tenant's completed stays."""
+
+    state: str
+    count: int
+    median_days: float
+    max_days: int
+
+
+def _spans(events: Iterable[tuple[str, datetime]], now: datetime) -> list[StateSpan]:
+    # Each event starts a stay in its target; the next event ends it.
+    ordered = list(events)
+    spans = []
+    for (state, entered), following in zip(ordered, [*ordered[1:], None], strict=True):
+        left = following[1] if following else None
+        spans.append(StateSpan(state, entered, left, ((left or now) - entered).days))
+    return spans
+
+
+def time_in_states(coop: Cooperation, now: datetime | None = None) -> list[StateSpan]:
+    """Every stay of the cooperation in a state, oldest first; the last one is still open."""
+    events = coop.events.order_by("at", "pk").values_list("target", "at")
+    return _spans(events, now or timezone.now())
+
+
+def current_step_overdue(coop: Cooperation, today: date | None = None) -> int | None:
+    """Days beyond `workflow.EXPECTED_DAYS` spent in the current state; None if not overdue.
+
+    None too for states without an expected duration (implementation, ended states) and for a
+    cooperation whose log does not record how it entered its current state.
+    """
+    expected = workflow.EXPECTED_DAYS.get(coop.state)
+    if expected is None:
+        return None
+    last = coop.events.order_by("-at", "-pk").first()
+    if last is None or last.target != coop.state:
+        return None
+    today = today or timezone.localdate()
+    overdue = (today - timezone.localdate(last.at)).days - expected
+    return overdue if overdue > 0 else None
+
+
+def step_durations(tenant: Tenant) -> dict[str, StepDuration]:
+    """Median and longest completed stay per state over the tenant's cooperations, in one query.
+
+    Stays still under way are left out: they have not ended, and the ended states never do.
+    """
+    rows = (
+        CooperationEvent.objects.filter(cooperation__tenant=tenant)
+        .order_by("cooperation_id", "at", "pk")
+        .values_list("cooperation_id", "target", "at")
+    )
+    days: dict[str, list[int]] = {}
+    previous: tuple[int, str, datetime] | None = None
+    for coop_id, state, at in rows:
+        if previous is not None and previous[0] == coop_id:
+            days.setdefault(previous[1], []).append((at - previous[2]).days)
+        previous = (coop_id, state, at)
+    return {
+        state: StepDuration(state, len(values), statistics.median(values), max(values))
+        for state, values in sorted(days.items())
+    }
+
+
+# --- Activity --------------------------------------------------------------------------------
+
+
+def activity_sources(cooperation: Any) -> list[tuple[QuerySet[Any], str]]:
+    """What counts as activity of a cooperation: (rows, date or datetime field) pairs.
+
+    `cooperation` is a Cooperation, a pk or an `OuterRef`. For now: its state changes, and the
+    documents attached or signed. The follow-up module will add its activity log here.
+    """
+    events = CooperationEvent.objects.filter(cooperation=cooperation)
+    documents = Document.objects.filter(cooperation=cooperation)
+    return [(events, "at"), (documents, "created_at"), (documents, "date_signed")]
+
+
+def _as_date(value: date | datetime) -> date:
+    return timezone.localdate(value) if isinstance(value, datetime) else value
+
+
+def last_activity(coop: Cooperation) -> date | None:
+    """The day of the cooperation's latest activity (local time), None if it has none."""
+    days = []
+    for rows, field in activity_sources(coop):
+        latest = rows.aggregate(latest=Max(field))["latest"]
+        if latest is not None:
+            days.append(_as_date(latest))
+    return max(days, default=None)
+
+
+def inactive_since(cooperations: QuerySet[Cooperation], day: date) -> QuerySet[Cooperation]:
+    """The cooperations with no activity after `day` (local time), filtered in the database."""
+    for rows, field in activity_sources(OuterRef("pk")):
+        bound: date | datetime = day + timedelta(days=1)
+        if isinstance(rows.model._meta.get_field(field), DateTimeField):
+            bound = timezone.make_aware(datetime.combine(bound, time.min))
+        cooperations = cooperations.filter(~Exists(rows.filter(**{f"{field}__gte": bound})))
+    return cooperations
