@@ -2,14 +2,16 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from mitra.accounts.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cooperations:list", permanent=False)),
+    path("", home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("mitra.accounts.urls")),
     path("cooperations/", include("mitra.cooperations.urls")),
     path("partners/", include("mitra.partners.urls")),
+    path("reviews/", include("mitra.reviews.urls")),
     path("settings/", include("mitra.tenancy.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,13 @@
 """Logging in, and error pages in the user's language without tracebacks."""
 
 from django import forms
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+
+from mitra.tenancy.models import Membership
 
 
 class LoginForm(AuthenticationForm):
@@ -25,6 +28,15 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password"}
         )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Each user's starting page: the review queue for Kemendagri, the register for a region."""
+    membership = getattr(request, "membership", None)
+    if membership is not None and membership.role == Membership.Role.CENTRAL_REVIEWER:
+        return redirect("reviews:queue")
+    return redirect("cooperations:list")
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -94,6 +94,13 @@ class Agency(models.Model):
         return self.acronym or self.name
 
 
+class ProcedureOrder(models.TextChoices):
+    """Older practice consulted Kemendagri before the DPRD; each tenant chooses (domain guide §4.2)."""
+
+    COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
+    CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
+
+
 class CooperationQuerySet(models.QuerySet["Cooperation"]):
     def for_tenant(self, tenant: "Tenant") -> "CooperationQuerySet":
         return self.filter(tenant=tenant)
@@ -198,7 +205,8 @@ class Cooperation(models.Model):
     procedure_order = models.CharField(
         _("order of DPRD approval and central verification"),
         max_length=20,
-        default="council_first",
+        choices=ProcedureOrder.choices,
+        default=ProcedureOrder.COUNCIL_FIRST,
         help_text=_("Copied from the tenant's setting when the cooperation is created."),
     )
     budget = models.CharField(

@@ -46,6 +46,24 @@ from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
 
+# Moves that step off or back along the procedure: shown apart from the way forward, never as
+# the primary button, so "withdraw" does not look like the next thing to do.
+SIDE_ACTIONS = frozenset(
+    {
+        "put_on_hold",
+        "withdraw",
+        "record_rejection",
+        "reject_council",
+        "refuse_central",
+        "return_central_verification",
+        "return_central_approval",
+        "revise_text",
+        "mark_dormant",
+        "expire",
+        "terminate",
+    }
+)
+
 
 def _filtered_by(cleaned: dict[str, object]) -> bool:
     """Whether the list is narrowed (sorting alone does not narrow it)."""
@@ -128,7 +146,8 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
         "off_line": coop.state not in main_line,
         "on_hold": on_hold,
         "held_at": held_at,
-        "next_steps": steps,
+        "next_steps": [s for s in steps if s.action not in SIDE_ACTIONS],
+        "other_steps": [s for s in steps if s.action in SIDE_ACTIONS],
         "awaiting_centre": list(
             dict.fromkeys(
                 str(t.label)
@@ -144,7 +163,8 @@ def _detail_context(
 ) -> dict[str, Any]:
     partners = list(coop.partners.all())
     events = list(coop.events.select_related("by"))
-    steps = [] if failure is None else [s.action for s in _steps(request, coop)]
+    procedure = _procedure(request, coop, events)
+    shown = [s.action for s in procedure["next_steps"] + procedure["other_steps"]]
     return {
         "coop": coop,
         "partners": partners,
@@ -153,9 +173,9 @@ def _detail_context(
         ],
         "events": events,
         "trail": audit_rows(trail_for(coop)),
-        "procedure": _procedure(request, coop, events),
+        "procedure": procedure,
         "failure": failure,
-        "failure_in_step": failure is not None and failure.action in steps,
+        "failure_in_step": failure is not None and failure.action in shown,
     }
 
 

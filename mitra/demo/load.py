@@ -35,6 +35,7 @@ from mitra.demo import seed
 from mitra.partners.models import Contact, Country, Partner, Place
 from mitra.partners.services import add_contact, create_partner
 from mitra.regions.models import Region
+from mitra.reviews.services import open_missing_reviews
 from mitra.tenancy.models import Membership, Tenant
 from mitra.tenancy.services import add_member, create_tenant
 
@@ -80,6 +81,8 @@ def load_demo(*, today: date | None = None) -> list[Tenant]:
             by=officers[coop.tenant],
             shift=shift,
         )
+    # History recorded with set_state opened no review request: open the ones still pending.
+    open_missing_reviews()
     return list(tenants.values())
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mitra.cooperations.models import ProcedureOrder
+
 
 class Tenant(models.Model):
     """A regional government (pemda) running its cooperation in Mitra."""
@@ -20,9 +22,7 @@ class Tenant(models.Model):
         _("follow-up needed after (days without activity)"), default=60
     )
 
-    class ProcedureOrder(models.TextChoices):
-        COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
-        CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
+    ProcedureOrder = ProcedureOrder
 
     procedure_order = models.CharField(
         _("order of DPRD approval and central verification (KSDPL/KSDLL)"),

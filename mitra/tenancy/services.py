@@ -56,7 +56,7 @@ def _settings_problems(fields: dict[str, Any]) -> list[str]:
             problems.append(
                 _("%(setting)s must be between %(min)s and %(max)s days.")
                 % {
-                    "setting": Tenant._meta.get_field(name).verbose_name,
+                    "setting": getattr(Tenant._meta.get_field(name), "verbose_name", name),
                     "min": SETTINGS_DAYS.start,
                     "max": SETTINGS_DAYS.stop - 1,
                 }

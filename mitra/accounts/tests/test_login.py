@@ -19,10 +19,10 @@ def test_the_login_page_is_in_indonesian(client):
 
 def test_logging_in_leads_to_the_cooperations(client, cooperation_officer):
     response = client.post(
-        LOGIN, {"username": cooperation_officer.username, "password": DEMO_PASSWORD}
+        LOGIN, {"username": cooperation_officer.username, "password": DEMO_PASSWORD}, follow=True
     )
-    assert response.status_code == 302
-    assert response.url == reverse("cooperations:list")
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("cooperations:list")
 
 
 def test_logging_in_returns_to_the_page_asked_for(client, cooperation_officer, tenant):
@@ -82,10 +82,16 @@ def test_a_central_reviewer_gets_the_friendly_403(client_as, central_reviewer):
     assert reverse("accounts:logout") in html
 
 
-def test_a_central_reviewer_logging_in_lands_on_the_friendly_403(client, central_reviewer):
+def test_a_central_reviewer_logging_in_lands_on_the_review_queue(client, central_reviewer):
     response = client.post(
         LOGIN, {"username": central_reviewer.username, "password": DEMO_PASSWORD}, follow=True
     )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("reviews:queue")
+
+
+def test_a_central_reviewer_gets_the_friendly_403_on_tenant_pages(client_as, central_reviewer):
+    response = client_as(central_reviewer).get(reverse("cooperations:list"))
     assert response.status_code == 403
     assert "pemerintah daerah" in response.content.decode()
 
@@ -93,3 +99,14 @@ def test_a_central_reviewer_logging_in_lands_on_the_friendly_403(client, central
 def test_outsider_gets_404_on_this_tenants_cooperation(client_as, outsider, tenant):
     coop = make_cooperation(tenant)
     assert client_as(outsider).get(coop.get_absolute_url()).status_code == 404
+
+
+def test_the_central_reviewer_starts_at_the_review_queue(client_as, central_reviewer):
+    response = client_as(central_reviewer).get("/")
+    assert response.status_code == 302
+    assert response.url == "/reviews/"
+
+
+def test_a_regional_officer_starts_at_the_register(client_as, cooperation_officer):
+    response = client_as(cooperation_officer).get("/")
+    assert response.url == "/cooperations/"

@@ -224,3 +224,11 @@ class TestTheLoadedDemo:
             assert document.parties.get(role="first").number
             assert document.valid_until is not None
             assert document.valid_until > timezone.localdate()
+
+
+def test_engie_ineo_waits_in_the_central_review_queue(demo):
+    from mitra.reviews.models import ReviewRequest
+
+    review = ReviewRequest.objects.get(cooperation__title__icontains="ENGIE", status="open")
+    assert review.kind == "hold"
+    assert review.tenant.region.code == "7371"

@@ -1,0 +1,107 @@
+"""Review requests: what Kemendagri is asked to verify, approve or settle, and what it decided."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mitra.cooperations.models import Cooperation
+
+
+class ReviewRequest(models.Model):
+    """One request to the centre, opened when a cooperation enters a central-review state."""
+
+    class Kind(models.TextChoices):
+        VERIFICATION = "verification", _("central verification")
+        APPROVAL = "approval", _("central approval")
+        HOLD = "hold", _("review of a hold")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting for the centre")
+        APPROVED = "approved", _("approved")
+        RETURNED = "returned", _("returned")
+        REFUSED = "refused", _("refused")
+        CLOSED = "closed", _("closed (the cooperation moved on)")
+
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        related_name="review_requests",
+    )
+    # Denormalised from the cooperation so the centre's queue filters by region without a join.
+    tenant = models.ForeignKey(
+        "tenancy.Tenant",
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        related_name="review_requests",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    opened_at = models.DateTimeField(_("opened at"), db_index=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The move into the state under review; empty only for requests put forward again on hold
+    # with no recorded move (data imported before Mitra).
+    opened_event = models.ForeignKey(
+        "cooperations.CooperationEvent",
+        verbose_name=_("opening event"),
+        on_delete=models.RESTRICT,  # goes only with its cooperation
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_note = models.TextField(_("decision note"), blank=True)
+    decision_document = models.ForeignKey(
+        "cooperations.Document",
+        verbose_name=_("decision document"),
+        on_delete=models.SET_NULL,  # the decision itself stays recorded
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        ordering = ["opened_at", "pk"]
+        indexes = [models.Index(fields=["status", "opened_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperation"],
+                condition=models.Q(status="open"),
+                name="review_request_one_open_per_cooperation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.cooperation_id} · {self.get_status_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+# The state a cooperation is in while each kind of request is open, and the reverse.
+STATE_OF_KIND = {
+    ReviewRequest.Kind.VERIFICATION: Cooperation.State.CENTRAL_VERIFICATION,
+    ReviewRequest.Kind.APPROVAL: Cooperation.State.CENTRAL_APPROVAL,
+    ReviewRequest.Kind.HOLD: Cooperation.State.ON_HOLD_CENTRAL_REVIEW,
+}
+KIND_OF_STATE = {state: kind for kind, state in STATE_OF_KIND.items()}

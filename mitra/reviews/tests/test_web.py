@@ -1,0 +1,244 @@
+"""The centre's queue and review page, its downloads, and the tenant's view of its requests."""
+
+import pytest
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.services import apply_transition, set_state
+from mitra.partners.models import Country
+from mitra.reviews.models import ReviewRequest
+from mitra.reviews.services import decide, open_missing_reviews
+from mitra.reviews.tests.walking import walk
+from tests.factories import make_cooperation, make_document
+
+pytestmark = pytest.mark.django_db
+
+S = Cooperation.State
+Status = ReviewRequest.Status
+QUEUE = reverse("reviews:queue")
+
+
+@pytest.fixture
+def ours(tenant, cooperation_officer, central_reviewer):
+    """A KSDPL of the tenant waiting for central verification."""
+    coop = make_cooperation(tenant, title="Sister city Makassar–Incheon")
+    walk(coop, S.CENTRAL_VERIFICATION, office=cooperation_officer, centre=central_reviewer)
+    return coop
+
+
+@pytest.fixture
+def theirs(other_tenant, outsider):
+    """A KSDPL of the other tenant on hold for central review."""
+    coop = make_cooperation(other_tenant, title="Bandung–Hamamatsu")
+    apply_transition(coop, "put_on_hold", by=outsider)
+    return coop
+
+
+@pytest.fixture
+def in_english(client_as):
+    def login(user):
+        client = client_as(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return login
+
+
+def review_of(coop):
+    return ReviewRequest.objects.get(cooperation=coop, status=Status.OPEN)
+
+
+def texts(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_the_reviewer_sees_the_requests_of_both_tenants(client_as, central_reviewer, ours, theirs):
+    html = client_as(central_reviewer).get(QUEUE).content.decode()
+    assert "Sister city Makassar–Incheon" in html
+    assert "Bandung–Hamamatsu" in html
+    assert ours.tenant.name in html and theirs.tenant.name in html
+
+
+def test_the_queue_filters_by_region_and_kind(client_as, central_reviewer, ours, theirs):
+    client = client_as(central_reviewer)
+    html = client.get(QUEUE, {"tenant": theirs.tenant_id}).content.decode()
+    assert "Bandung–Hamamatsu" in html and "Makassar–Incheon" not in html
+    html = client.get(QUEUE, {"kind": "verification"}).content.decode()
+    assert "Makassar–Incheon" in html and "Bandung–Hamamatsu" not in html
+
+
+def test_the_queue_shows_open_requests_unless_asked_otherwise(
+    client_as, central_reviewer, ours, theirs
+):
+    decide(review_of(theirs), by=central_reviewer, decision="approve", note="")
+    client = client_as(central_reviewer)
+    assert "Bandung–Hamamatsu" not in client.get(QUEUE).content.decode()
+    assert "Bandung–Hamamatsu" in client.get(QUEUE, {"status": "all"}).content.decode()
+
+
+@pytest.mark.parametrize("role", ["cooperation_officer", "tenant_admin", "leadership"])
+def test_tenant_users_get_403_on_the_queue_and_the_review_page(request, client_as, role, ours):
+    client = client_as(request.getfixturevalue(role))
+    assert client.get(QUEUE).status_code == 403
+    review = review_of(ours)
+    assert client.get(reverse("reviews:detail", args=[review.pk])).status_code == 403
+    decision = {"decision": "approve", "note": ""}
+    assert client.post(reverse("reviews:decide", args=[review.pk]), decision).status_code == 403
+    assert review_of(ours).status == Status.OPEN
+
+
+def test_the_review_page_shows_the_cooperation_partners_and_documents(
+    client_as, central_reviewer, ours
+):
+    html = client_as(central_reviewer).get(reverse("reviews:detail", args=[review_of(ours).pk]))
+    html = html.content.decode()
+    partner = ours.partners.get()
+    assert partner.name in html and partner.country.name in html
+    for document in ours.documents.all():
+        assert document.title in html
+    assert 'name="decision" value="approve"' in html
+    assert 'value="refuse"' not in html  # only a central approval can be refused
+
+
+def test_approving_through_the_page_moves_on_and_returns_to_the_queue(
+    client_as, central_reviewer, ours
+):
+    url = reverse("reviews:decide", args=[review_of(ours).pk])
+    response = client_as(central_reviewer).post(url, {"decision": "approve", "note": "Sesuai."})
+    assert response.status_code == 302 and response.url == QUEUE
+    ours.refresh_from_db()
+    assert ours.state == S.MOU_DRAFTING
+    assert len(texts(response)) == 1
+
+
+def test_a_return_without_a_note_is_shown_and_changes_nothing(in_english, central_reviewer, ours):
+    url = reverse("reviews:decide", args=[review_of(ours).pk])
+    response = in_english(central_reviewer).post(url, {"decision": "return", "note": ""})
+    assert response.status_code == 422
+    assert "Explain in a note" in response.content.decode()
+    assert review_of(ours).status == Status.OPEN
+
+
+def test_a_refused_move_reaches_the_reviewer_as_a_message(in_english, central_reviewer, ours):
+    Country.objects.filter(code="KR").update(cooperation_blocked=True)
+    url = reverse("reviews:decide", args=[review_of(ours).pk])
+    documents = ours.documents.count()
+    response = in_english(central_reviewer).post(url, {"decision": "approve", "note": ""})
+    assert response.status_code == 422
+    assert "not permitted" in response.content.decode()
+    assert ours.documents.count() == documents
+
+
+def test_the_reviewer_downloads_a_document_of_a_reviewed_cooperation_only(
+    client_as, central_reviewer, ours, tenant
+):
+    upload = SimpleUploadedFile("poa.pdf", b"%PDF-1.4 plan")
+    reviewed = make_document(ours, kind=Document.Kind.EXPERT_STUDY, title="Kajian", file=upload)
+    never = make_document(make_cooperation(tenant), title="Private", file=upload)
+    client = client_as(central_reviewer)
+    response = client.get(reverse("reviews:document", args=[reviewed.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 plan"
+    assert client.get(reverse("reviews:document", args=[never.pk])).status_code == 404
+
+
+def test_a_tenant_cannot_use_the_reviewers_download(client_as, outsider, cooperation_officer, ours):
+    document = ours.documents.first()
+    for user in (outsider, cooperation_officer):
+        assert (
+            client_as(user).get(reverse("reviews:document", args=[document.pk])).status_code == 403
+        )
+
+
+def test_the_cooperation_page_shows_the_status_of_its_own_requests(
+    in_english, cooperation_officer, central_reviewer, ours, theirs
+):
+    decide(review_of(theirs), by=central_reviewer, decision="return", note="Bandung note")
+    html = in_english(cooperation_officer).get(ours.get_absolute_url()).content.decode()
+    assert "Central review (Kemendagri)" in html
+    assert "central verification" in html
+    assert "Bandung note" not in html
+
+
+def test_an_outsider_gets_404_on_the_other_tenants_cooperation_and_document(
+    client_as, outsider, ours
+):
+    client = client_as(outsider)
+    document = ours.documents.first()
+    assert client.get(ours.get_absolute_url()).status_code == 404
+    url = reverse("cooperations:download_document", args=[document.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(reverse("reviews:resubmit", args=[ours.pk])).status_code == 404
+
+
+def test_after_a_returned_hold_the_office_can_resubmit(
+    in_english, cooperation_officer, central_reviewer, tenant
+):
+    coop = make_cooperation(tenant)
+    apply_transition(coop, "put_on_hold", by=cooperation_officer)
+    decide(review_of(coop), by=central_reviewer, decision="return", note="Belum.")
+    client = in_english(cooperation_officer)
+    html = client.get(coop.get_absolute_url()).content.decode()
+    assert "Resubmit for review" in html and "Belum." in html
+
+    response = client.post(reverse("reviews:resubmit", args=[coop.pk]))
+
+    assert response.status_code == 302
+    assert review_of(coop).opened_by == cooperation_officer
+    assert "Resubmit for review" not in client.get(coop.get_absolute_url()).content.decode()
+
+
+def test_read_only_roles_see_the_status_but_cannot_resubmit(
+    in_english, cooperation_officer, leadership, central_reviewer, tenant
+):
+    coop = make_cooperation(tenant)
+    apply_transition(coop, "put_on_hold", by=cooperation_officer)
+    decide(review_of(coop), by=central_reviewer, decision="return", note="Belum.")
+    client = in_english(leadership)
+    html = client.get(coop.get_absolute_url()).content.decode()
+    assert "Belum." in html and "Resubmit for review" not in html
+    assert client.post(reverse("reviews:resubmit", args=[coop.pk])).status_code == 403
+
+
+def test_the_queue_link_is_shown_to_central_reviewers_only(
+    in_english, central_reviewer, cooperation_officer, ours
+):
+    assert "Review queue" in in_english(central_reviewer).get(QUEUE).content.decode()
+    html = in_english(cooperation_officer).get(ours.get_absolute_url()).content.decode()
+    assert f'href="{QUEUE}"' not in html
+
+
+def _requests(tenant, other_tenant, n):
+    for i in range(n):
+        coop = make_cooperation(tenant if i % 2 else other_tenant)
+        set_state(coop, S.CENTRAL_APPROVAL, by=None)
+    open_missing_reviews()
+
+
+@pytest.mark.parametrize("n", [3, 20])
+def test_the_queue_runs_a_bounded_number_of_queries(
+    client_as, central_reviewer, tenant, other_tenant, n, django_assert_max_num_queries
+):
+    _requests(tenant, other_tenant, n)
+    client = client_as(central_reviewer)
+    with django_assert_max_num_queries(12):
+        response = client.get(QUEUE)
+    assert response.content.decode().count('href="/reviews/') >= n
+
+
+def test_the_queue_costs_the_same_for_3_and_20_requests(
+    client_as, central_reviewer, tenant, other_tenant
+):
+    client = client_as(central_reviewer)
+    counts = []
+    for n in (3, 17):
+        _requests(tenant, other_tenant, n)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(QUEUE)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -1,0 +1,107 @@
+"""Pages of the central review: the centre's queue, one request with its decision, downloads,
+and the tenant's button to put a cooperation on hold before the centre again."""
+
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from mitra.cooperations.access import get_cooperation_for_user
+from mitra.lib.refusal import Refused
+from mitra.reviews import services
+from mitra.reviews.access import (
+    get_document_for_reviewer,
+    get_review_for_reviewer,
+    review_queue_for_user,
+)
+from mitra.reviews.forms import DecisionForm, ReviewFilterForm
+from mitra.reviews.models import ReviewRequest
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def queue(request: HttpRequest) -> HttpResponse:
+    reviews = review_queue_for_user(request)
+    form = ReviewFilterForm(request.GET)
+    page = Paginator(form.filter(reviews), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page}
+    if getattr(request, "htmx", False):
+        return render(request, "reviews/_queue_results.html", context)
+    return render(request, "reviews/queue.html", context)
+
+
+def _detail(review: ReviewRequest, form: DecisionForm) -> dict[str, object]:
+    coop = review.cooperation
+    history = coop.all_reviews  # type: ignore[attr-defined]  # prefetched by the access helper
+    return {"review": review, "coop": coop, "form": form, "reviews": history}
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_review_for_reviewer(request, pk)
+    form = DecisionForm(review.kind)
+    return render(request, "reviews/detail.html", _detail(review, form))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_review_for_reviewer(request, pk)
+    form = DecisionForm(review.kind, request.POST)
+    if form.is_valid():
+        try:
+            services.decide(review, by=_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            for problem in refusal.problems:
+                messages.error(request, problem)
+        else:
+            messages.success(request, _("The decision was recorded and the region can see it."))
+            return redirect("reviews:queue")
+    context = _detail(review, form)
+    return render(request, "reviews/detail.html", context, status=422)
+
+
+@login_required
+@require_GET
+def document(request: HttpRequest, pk: int) -> FileResponse:
+    found = get_document_for_reviewer(request, pk)
+    if not found.file:
+        raise Http404(_("This document has no file."))
+    try:
+        stream = found.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The file is missing from storage.")) from None
+    name = Path(found.file.name or "document").name
+    return FileResponse(stream, as_attachment=True, filename=name)
+
+
+@login_required
+@require_POST
+def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    try:
+        services.resubmit(coop, by=_user(request))
+    except Refused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("The cooperation was put forward to Kemendagri for review."))
+    return redirect(coop)

@@ -1,0 +1,125 @@
+"""The tenant settings page: thresholds and the procedure order, for the tenant admin only."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from mitra.audit.models import AuditEntry
+from mitra.cooperations.models import Cooperation
+from mitra.lib.refusal import Refused
+from mitra.tenancy.models import Tenant
+from mitra.tenancy.services import update_tenant_settings
+from tests.factories import make_cooperation, make_user
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("tenancy:settings")
+VALID = {"stale_after_days": 45, "dormant_after_days": 365, "procedure_order": "central_first"}
+
+
+def test_the_admin_saves_the_settings_with_an_audit_row(
+    client_as, tenant_admin, tenant, other_tenant
+):
+    response = client_as(tenant_admin).post(URL, VALID)
+    assert response.status_code == 302
+    tenant.refresh_from_db()
+    assert (tenant.stale_after_days, tenant.dormant_after_days) == (45, 365)
+    assert tenant.procedure_order == Tenant.ProcedureOrder.CENTRAL_FIRST
+    entry = AuditEntry.objects.get(record=f"tenancy.tenant:{tenant.pk}", action="update")
+    assert entry.user == tenant_admin
+    assert entry.changes["dormant_after_days"] == [180, 365]
+
+
+def test_the_change_applies_to_the_admins_tenant_only(client_as, tenant_admin, other_tenant):
+    client_as(tenant_admin).post(URL, VALID)
+    other_tenant.refresh_from_db()
+    assert other_tenant.stale_after_days == 60
+    assert other_tenant.dormant_after_days == 180
+    assert other_tenant.procedure_order == Tenant.ProcedureOrder.COUNCIL_FIRST
+
+
+def test_the_page_shows_the_current_values_and_the_help_text(client_as, tenant_admin):
+    client = client_as(tenant_admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(URL).content.decode()
+    assert 'name="dormant_after_days" value="180"' in html
+    assert "Applies to new cooperations only" in html
+
+
+@pytest.mark.parametrize("days", [6, 731, "soon"])
+def test_days_out_of_range_are_refused_in_indonesian(client_as, tenant_admin, tenant, days):
+    response = client_as(tenant_admin).post(URL, {**VALID, "stale_after_days": days})
+    assert response.status_code == 200
+    assert response.context["form"].errors["stale_after_days"] == [
+        "Masukkan jumlah hari antara 7 dan 730."
+    ]
+    tenant.refresh_from_db()
+    assert tenant.stale_after_days == 60
+
+
+def test_an_unknown_order_is_refused(client_as, tenant_admin, tenant):
+    response = client_as(tenant_admin).post(URL, {**VALID, "procedure_order": "whenever"})
+    assert "procedure_order" in response.context["form"].errors
+    tenant.refresh_from_db()
+    assert tenant.procedure_order == Tenant.ProcedureOrder.COUNCIL_FIRST
+
+
+@pytest.mark.parametrize(
+    "role", ["cooperation_officer", "agency_officer", "team_reviewer", "leadership"]
+)
+def test_other_roles_get_403_with_a_message(client_as, request, role, tenant):
+    client = client_as(request.getfixturevalue(role))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for response in (client.get(URL), client.post(URL, VALID)):
+        assert response.status_code == 403
+    tenant.refresh_from_db()
+    assert tenant.procedure_order == Tenant.ProcedureOrder.COUNCIL_FIRST
+
+
+def test_a_non_admin_is_told_why(client_as, cooperation_officer):
+    client = client_as(cooperation_officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Only the tenant administrator" in client.get(URL).content.decode()
+
+
+def test_the_outsiders_admin_changes_only_their_own_tenant(client_as, tenant, other_tenant):
+    outsider_admin = make_user(other_tenant, "tenant_admin")
+    client_as(outsider_admin).post(URL, VALID)
+    tenant.refresh_from_db()
+    other_tenant.refresh_from_db()
+    assert tenant.procedure_order == Tenant.ProcedureOrder.COUNCIL_FIRST
+    assert other_tenant.procedure_order == Tenant.ProcedureOrder.CENTRAL_FIRST
+
+
+def test_the_nav_links_to_settings_for_the_admin_only(client_as, tenant_admin, cooperation_officer):
+    list_url = reverse("cooperations:list")
+    assert URL in client_as(tenant_admin).get(list_url).content.decode()
+    assert URL not in client_as(cooperation_officer).get(list_url).content.decode()
+
+
+def test_a_new_procedure_order_applies_to_new_cooperations_only(
+    client_as, tenant_admin, cooperation_officer, tenant
+):
+    older = make_cooperation(tenant)
+    client_as(tenant_admin).post(URL, VALID)
+    tenant.refresh_from_db()
+    newer = make_cooperation(tenant)
+    client = client_as(cooperation_officer)
+
+    def order(coop: Cooperation) -> list[str]:
+        progress = client.get(coop.get_absolute_url()).context["procedure"]["progress"]
+        return [
+            s.state for s in progress if s.state in ("council_approval", "central_verification")
+        ]
+
+    assert order(newer) == ["central_verification", "council_approval"]
+    assert order(older) == ["council_approval", "central_verification"]
+
+
+def test_the_service_refuses_invalid_values(tenant, tenant_admin):
+    with pytest.raises(Refused):
+        update_tenant_settings(tenant, by=tenant_admin, dormant_after_days=3)
+    with pytest.raises(Refused):
+        update_tenant_settings(tenant, by=tenant_admin, name="Renamed")
+    tenant.refresh_from_db()
+    assert tenant.dormant_after_days == 180
