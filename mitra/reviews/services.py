@@ -107,7 +107,8 @@ def _open(
         cooperation=coop,
         tenant_id=coop.tenant_id,
         kind=kind,
-        opened_at=timezone.now(),
+        # Waiting time counts from the move into review, also for requests opened afterwards.
+        opened_at=event.at if event is not None else timezone.now(),
         opened_by=by,
         opened_event=event,
     )

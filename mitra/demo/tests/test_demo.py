@@ -232,3 +232,12 @@ def test_engie_ineo_waits_in_the_central_review_queue(demo):
     review = ReviewRequest.objects.get(cooperation__title__icontains="ENGIE", status="open")
     assert review.kind == "hold"
     assert review.tenant.region.code == "7371"
+
+
+def test_engie_ineo_has_waited_since_it_was_put_on_hold(demo):
+    from mitra.cooperations.models import CooperationEvent
+    from mitra.reviews.models import ReviewRequest
+
+    review = ReviewRequest.objects.get(cooperation__title__icontains="ENGIE", status="open")
+    hold = CooperationEvent.objects.get(cooperation=review.cooperation, action="put_on_hold")
+    assert review.opened_at == hold.at

@@ -242,3 +242,9 @@ def test_the_queue_costs_the_same_for_3_and_20_requests(
             client.get(QUEUE)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_reviewer_sees_no_links_to_regional_pages(client_as, central_reviewer):
+    html = client_as(central_reviewer).get("/reviews/").content.decode()
+    assert 'href="/cooperations/"' not in html
+    assert 'href="/reviews/"' in html
