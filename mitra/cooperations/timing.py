@@ -56,21 +56,40 @@ def time_in_states(coop: Cooperation, now: datetime | None = None) -> list[State
     return _spans(events, now or timezone.now())
 
 
+@dataclass(frozen=True)
+class StepTime:
+    """How long the cooperation has been in its current state, against the expected duration."""
+
+    days: int
+    expected: int | None
+
+    @property
+    def overdue(self) -> int | None:
+        if self.expected is None or self.days <= self.expected:
+            return None
+        return self.days - self.expected
+
+
+def current_step_time(
+    coop: Cooperation, today: date | None = None, latest: CooperationEvent | None = None
+) -> StepTime | None:
+    """None for a cooperation whose log does not record how it entered its current state."""
+    last = latest if latest is not None else coop.events.order_by("-at", "-pk").first()
+    if last is None or last.target != coop.state:
+        return None
+    today = today or timezone.localdate()
+    days = (today - timezone.localdate(last.at)).days
+    return StepTime(days=days, expected=workflow.EXPECTED_DAYS.get(coop.state))
+
+
 def current_step_overdue(coop: Cooperation, today: date | None = None) -> int | None:
     """Days beyond `workflow.EXPECTED_DAYS` spent in the current state; None if not overdue.
 
     None too for states without an expected duration (implementation, ended states) and for a
     cooperation whose log does not record how it entered its current state.
     """
-    expected = workflow.EXPECTED_DAYS.get(coop.state)
-    if expected is None:
-        return None
-    last = coop.events.order_by("-at", "-pk").first()
-    if last is None or last.target != coop.state:
-        return None
-    today = today or timezone.localdate()
-    overdue = (today - timezone.localdate(last.at)).days - expected
-    return overdue if overdue > 0 else None
+    step = current_step_time(coop, today)
+    return step.overdue if step is not None else None
 
 
 def step_durations(tenant: Tenant) -> dict[str, StepDuration]:

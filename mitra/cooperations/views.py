@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from mitra.audit.services import trail_for
-from mitra.cooperations import filters, services, workflow
+from mitra.cooperations import filters, services, timing, workflow
 from mitra.cooperations.access import (
     cooperations_for_user,
     get_cooperation_detail_for_user,
@@ -174,6 +174,7 @@ def _detail_context(
         "events": events,
         "trail": audit_rows(trail_for(coop)),
         "procedure": procedure,
+        "step_time": timing.current_step_time(coop, latest=events[0] if events else None),
         "failure": failure,
         "failure_in_step": failure is not None and failure.action in shown,
     }

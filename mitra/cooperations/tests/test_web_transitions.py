@@ -1,10 +1,11 @@
 """The procedure panel: progress along the cooperation's own steps, next steps, and moving on."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.services import set_state
@@ -255,3 +256,16 @@ def test_the_list_shows_the_new_states_as_badges(in_english, cooperation_officer
     html = in_english(cooperation_officer).get(reverse("cooperations:list")).content.decode()
     assert "badge--hold" in html
     assert "on hold for central review" in html
+
+
+def test_the_page_flags_a_step_that_takes_longer_than_usual(client_as, cooperation_officer, tenant):
+    coop = make_cooperation(tenant)
+    set_state(coop, "letter_of_intent", by=None)
+    events = CooperationEvent.objects.filter(cooperation=coop)
+    events.filter(action="create").update(at=timezone.now() - timedelta(days=300))
+    events.filter(target="letter_of_intent").update(at=timezone.now() - timedelta(days=200))
+    client = client_as(cooperation_officer)
+    client.cookies["django_language"] = "en"
+    html = client.get(coop.get_absolute_url()).content.decode()
+    assert "In this step for 200 days" in html
+    assert "overdue by 20 days" in html
