@@ -22,7 +22,6 @@ from mitra.cooperations.models import (
     Sector,
 )
 from mitra.cooperations.services import PartyInput
-from mitra.lib.refusal import Refused
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
 
@@ -33,12 +32,6 @@ SORT_CHOICES = [
     ("-title", gettext_lazy("title, Z to A")),
     ("state", gettext_lazy("stage of the procedure")),
 ]
-
-
-def add_refusal(form: forms.BaseForm, refusal: Refused) -> None:
-    """Show every reason a service gave as an error of the whole form; the input stays."""
-    for problem in refusal.problems:
-        form.add_error(None, problem)
 
 
 def _blank(label: str) -> list[tuple[str, str]]:

@@ -6,8 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,7 +28,6 @@ from mitra.cooperations.forms import (
     DocumentForm,
     PartyFormSet,
     TransitionForm,
-    add_refusal,
     cooperation_initial,
 )
 from mitra.cooperations.models import Cooperation
@@ -40,8 +37,8 @@ from mitra.cooperations.templatetags.mitra_format import (
     procedure_progress,
 )
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
-from mitra.lib.refusal import Refused
-from mitra.tenancy.access import can_write, require_tenant
+from mitra.lib.refusal import Refused, show_on_form
+from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
@@ -68,13 +65,6 @@ SIDE_ACTIONS = frozenset(
 def _filtered_by(cleaned: dict[str, object]) -> bool:
     """Whether the list is narrowed (sorting alone does not narrow it)."""
     return any(value for name, value in cleaned.items() if name != "sort")
-
-
-def _user(request: HttpRequest) -> User:
-    """The signed-in user acting (the views are all behind login_required)."""
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
 
 
 def _wants_fragment(request: HttpRequest) -> bool:
@@ -117,7 +107,7 @@ class Failure:
 def _steps(request: HttpRequest, coop: Cooperation) -> list[NextStep]:
     """The moves open to the user; read-only roles see what the office still has to do."""
     if can_write(request):
-        return services.next_steps(coop, _user(request))
+        return services.next_steps(coop, acting_user(request))
     return [
         NextStep(t, problems_for(coop, t))
         for t in workflow.transitions_from(coop)
@@ -213,7 +203,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
         event = services.apply_transition(
             coop,
             move["action"],
-            by=_user(request),
+            by=acting_user(request),
             note=move["note"],
             expected_state=move["expected_state"],
         )
@@ -242,9 +232,9 @@ def create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            coop = services.create_cooperation(tenant, by=_user(request), **form.cleaned_data)
+            coop = services.create_cooperation(tenant, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
-            add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The cooperation was recorded."))
             return redirect(coop)
@@ -261,9 +251,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changes = {name: value for name, value in form.cleaned_data.items() if name != "kind"}
         try:
-            services.update_cooperation(coop, by=_user(request), **changes)
+            services.update_cooperation(coop, by=acting_user(request), **changes)
         except Refused as refusal:
-            add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(coop)
@@ -280,10 +270,10 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
     if data is not None and all([form.is_valid(), parties.is_valid()]):
         try:
             services.attach_document(
-                coop, by=_user(request), parties=parties.parties(), **form.cleaned_data
+                coop, by=acting_user(request), parties=parties.parties(), **form.cleaned_data
             )
         except Refused as refusal:
-            add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The document was added."))
             return redirect(f"{coop.get_absolute_url()}#documents")

@@ -5,8 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from mitra.audit.services import trail_for
 from mitra.cooperations.access import cooperations_for_user
 from mitra.cooperations.templatetags.mitra_format import audit_rows
-from mitra.lib.refusal import Refused
+from mitra.lib.refusal import Refused, show_on_form
 from mitra.partners import services
 from mitra.partners.access import get_contact_for_user, get_partner_for_user, partners_for_user
 from mitra.partners.forms import (
@@ -29,7 +27,7 @@ from mitra.partners.forms import (
     places_in,
 )
 from mitra.partners.models import Partner
-from mitra.tenancy.access import require_tenant
+from mitra.tenancy.access import acting_user, require_tenant
 
 PAGE_SIZE = 25
 
@@ -37,18 +35,6 @@ PAGE_SIZE = 25
 def _filtered_by(cleaned: dict[str, object]) -> bool:
     """Whether the list is narrowed (sorting alone does not narrow it)."""
     return any(value for name, value in cleaned.items() if name != "sort")
-
-
-def _user(request: HttpRequest) -> User:
-    """The signed-in user acting (the views are all behind login_required)."""
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
-
-
-def _add_refusal(form: Any, refusal: Refused) -> None:
-    for problem in refusal.problems:
-        form.add_error(None, problem)
 
 
 def _filtered(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> QuerySet[Partner]:
@@ -103,9 +89,9 @@ def create(request: HttpRequest) -> HttpResponse:
     form = PartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            partner = services.create_partner(tenant, by=_user(request), **form.cleaned_data)
+            partner = services.create_partner(tenant, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
-            _add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The partner was recorded."))
             return redirect(partner)
@@ -119,9 +105,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PartnerForm(request.POST or None, initial=partner_initial(partner))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_partner(partner, by=_user(request), **form.cleaned_data)
+            services.update_partner(partner, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
-            _add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(partner)
@@ -144,9 +130,9 @@ def add_contact(request: HttpRequest, pk: int) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_contact(partner, by=_user(request), **form.cleaned_data)
+            services.add_contact(partner, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
-            _add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The contact was added."))
             return redirect(f"{partner.get_absolute_url()}#contacts")
@@ -162,9 +148,9 @@ def edit_contact(request: HttpRequest, pk: int) -> HttpResponse:
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_contact(contact, by=_user(request), **form.cleaned_data)
+            services.update_contact(contact, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
-            _add_refusal(form, refusal)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The contact was saved."))
             return redirect(f"{partner.get_absolute_url()}#contacts")
@@ -177,6 +163,6 @@ def edit_contact(request: HttpRequest, pk: int) -> HttpResponse:
 def remove_contact(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request, pk, write=True)
     partner = contact.partner
-    services.remove_contact(contact, by=_user(request))
+    services.remove_contact(contact, by=acting_user(request))
     messages.success(request, _("The contact was removed."))
     return redirect(f"{partner.get_absolute_url()}#contacts")

@@ -5,8 +5,6 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,14 +22,9 @@ from mitra.reviews.access import (
 )
 from mitra.reviews.forms import DecisionForm, ReviewFilterForm
 from mitra.reviews.models import ReviewRequest
+from mitra.tenancy.access import acting_user
 
 PAGE_SIZE = 50
-
-
-def _user(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
 
 
 @login_required
@@ -68,7 +61,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(review.kind, request.POST)
     if form.is_valid():
         try:
-            services.decide(review, by=_user(request), **form.cleaned_data)
+            services.decide(review, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             for problem in refusal.problems:
                 messages.error(request, problem)
@@ -98,7 +91,7 @@ def document(request: HttpRequest, pk: int) -> FileResponse:
 def resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
     try:
-        services.resubmit(coop, by=_user(request))
+        services.resubmit(coop, by=acting_user(request))
     except Refused as refusal:
         for problem in refusal.problems:
             messages.error(request, problem)

@@ -4,6 +4,7 @@ Every view reads tenant data through helpers built on `require_tenant`; an objec
 tenant is answered exactly like one that does not exist (404).
 """
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -45,3 +46,10 @@ def can_write(request: HttpRequest) -> bool:
         and membership.tenant is not None
         and (membership.role in WRITE_ROLES)
     )
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in user acting on this request (views sit behind login_required)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
