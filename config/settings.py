@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "mitra.cooperations",
     "mitra.audit",
     "mitra.reviews",
+    "mitra.followups",
+    "mitra.events",
     "mitra.demo",
 ]
 

@@ -1,0 +1,85 @@
+"""Events (festivals, visits, forums) and the signings planned for them."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Event(models.Model):
+    """A dated occasion of a tenant, such as Makassar's F8 festival, often with several signings."""
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=250)
+    place = models.CharField(_("place"), max_length=250, blank=True)
+    starts_on = models.DateField(_("starts on"), db_index=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    cooperations = models.ManyToManyField(
+        "cooperations.Cooperation",
+        verbose_name=_("cooperations"),
+        related_name="scheduled_events",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="event_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.pk])
+
+
+class PlannedSigning(models.Model):
+    """A signing planned at an event: which cooperation, which document, which transition."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        DONE = "done", _("signed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="signings"
+    )
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation",
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        related_name="planned_signings",
+    )
+    document_kind = models.CharField(_("document to sign"), max_length=30)
+    action = models.CharField(_("procedure step recorded"), max_length=50)
+    order = models.PositiveSmallIntegerField(_("order on the agenda"), default=0)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    document = models.ForeignKey(
+        "cooperations.Document",
+        verbose_name=_("signed document"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("planned signing")
+        verbose_name_plural = _("planned signings")
+        ordering = ["event", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.cooperation} ({self.document_kind})"

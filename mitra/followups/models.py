@@ -1,0 +1,159 @@
+"""The follow-up record: what happened (activities) and what must happen next (tasks)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Activity(models.Model):
+    """Something that happened with a partner or on a cooperation: a meeting, a visit, a letter."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("meeting")
+        VISIT_IN = "visit_in", _("incoming delegation visit")
+        VISIT_OUT = "visit_out", _("outgoing delegation visit")
+        LETTER_IN = "letter_in", _("incoming letter")
+        LETTER_OUT = "letter_out", _("outgoing letter")
+        CALL = "call", _("call")
+        EMAIL = "email", _("e-mail")
+        SIGNING = "signing", _("signing")
+        REPORT = "report", _("report")
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"), db_index=True)
+    title = models.CharField(_("subject"), max_length=250)
+    notes = models.TextField(_("notes"), blank=True)
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation",
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff present"), related_name="+", blank=True
+    )
+    partner_contacts = models.ManyToManyField(
+        "partners.Contact",
+        verbose_name=_("partner contacts"),
+        related_name="activities",
+        blank=True,
+    )
+    other_participants = models.TextField(
+        _("other participants"),
+        blank=True,
+        help_text=_("Outside officials and others, one per line."),
+    )
+    attachment = models.FileField(_("attachment"), upload_to="activities/%Y/%m/", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cooperation__isnull=False) | models.Q(partner__isnull=False),
+                name="activity_has_cooperation_or_partner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def open(self) -> "TaskQuerySet":
+        return self.filter(status=Task.Status.OPEN)
+
+
+class Task(models.Model):
+    """Something someone must do by a date, usually a commitment made in a meeting."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        DONE = "done", _("done")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Priority(models.IntegerChoices):
+        LOW = 1, _("low")
+        NORMAL = 2, _("normal")
+        HIGH = 3, _("high")
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=250)
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation",
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("from activity"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    due_date = models.DateField(_("due date"), db_index=True)
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    completion_note = models.TextField(_("completion note"), blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["due_date", "-priority", "pk"]
+        indexes = [models.Index(fields=["tenant", "status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followups:my_tasks") + f"#task-{self.pk}"
