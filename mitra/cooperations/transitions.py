@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,9 +52,15 @@ def problems_for(coop: Cooperation, transition: Transition) -> list[str]:
     return [problem for name in transition.guards for problem in rules.GUARDS[name](coop)]
 
 
+# What the guards read, loaded once so that checking every open transition costs a fixed
+# handful of queries however many documents the cooperation has.
+GUARD_FACTS = ("documents__parties", "partners__country")
+
+
 def next_steps(coop: Cooperation, user: User | None) -> list[NextStep]:
     """The transitions `user` may perform now, each with the requirements still unmet."""
     roles = roles_of(user, coop)
+    coop = Cooperation.objects.prefetch_related(*GUARD_FACTS).get(pk=coop.pk)
     return [
         NextStep(t, problems_for(coop, t))
         for t in workflow.transitions_from(coop)
@@ -111,6 +118,7 @@ def apply_transition(
                 }
             ]
         )
+    prefetch_related_objects([locked], *GUARD_FACTS)
     if not transition.roles & roles_of(by, locked):
         raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
     token = rules.AS_OF.set(today)
