@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "mitra.reviews",
     "mitra.followups",
     "mitra.events",
+    "mitra.staff",
+    "mitra.reminders",
     "mitra.demo",
 ]
 
@@ -68,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mitra.tenancy.context_processors.tenancy",
+                "mitra.reminders.context_processors.notifications",
             ],
         },
     },
@@ -134,6 +137,8 @@ MAILERS = {
         "OPTIONS": _SMTP_OPTIONS if _EMAIL_BACKEND.endswith("smtp.EmailBackend") else {},
     }
 }
+# The address people use to reach Mitra, for links in e-mails ("https://mitra.makassarkota.go.id").
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Mitra <mitra@localhost>")
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)

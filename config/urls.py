@@ -11,8 +11,12 @@ urlpatterns = [
     path("accounts/", include("mitra.accounts.urls")),
     path("cooperations/", include("mitra.cooperations.urls")),
     path("partners/", include("mitra.partners.urls")),
+    path("followups/", include("mitra.followups.urls")),
+    path("events/", include("mitra.events.urls")),
     path("reviews/", include("mitra.reviews.urls")),
+    path("notifications/", include("mitra.reminders.urls")),
     path("settings/", include("mitra.tenancy.urls")),
+    path("staff/", include("mitra.staff.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -14,6 +14,9 @@ from mitra.audit.models import AuditEntry
 
 Snapshot = dict[str, Any]
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})
+# Secrets are recorded as changed, never with their value: the trail is readable by many.
+SECRET_FIELDS = frozenset({"token", "token_hash", "password", "secret"})
+REDACTED = "[hidden]"
 
 
 def record_key(obj: models.Model) -> str:
@@ -47,7 +50,8 @@ def _snapshot(obj: models.Model, many: Iterable[str]) -> Snapshot:
     for field in obj._meta.concrete_fields:
         if field.name in SKIPPED_FIELDS:
             continue
-        values[field.name] = _plain(getattr(obj, field.attname))
+        value = getattr(obj, field.attname)
+        values[field.name] = REDACTED if field.name in SECRET_FIELDS and value else _plain(value)
     for name in many:
         values[name] = sorted(str(item) for item in getattr(obj, name).all())
     return values

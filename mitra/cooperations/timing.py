@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
+from mitra.followups.models import Activity
 from mitra.tenancy.models import Tenant
 
 
@@ -120,12 +121,18 @@ def step_durations(tenant: Tenant) -> dict[str, StepDuration]:
 def activity_sources(cooperation: Any) -> list[tuple[QuerySet[Any], str]]:
     """What counts as activity of a cooperation: (rows, date or datetime field) pairs.
 
-    `cooperation` is a Cooperation, a pk or an `OuterRef`. For now: its state changes, and the
-    documents attached or signed. The follow-up module will add its activity log here.
+    `cooperation` is a Cooperation, a pk or an `OuterRef`: its state changes, the documents
+    attached or signed, and the meetings, visits, letters and calls in the follow-up log.
     """
     events = CooperationEvent.objects.filter(cooperation=cooperation)
     documents = Document.objects.filter(cooperation=cooperation)
-    return [(events, "at"), (documents, "created_at"), (documents, "date_signed")]
+    activities = Activity.objects.filter(cooperation=cooperation)
+    return [
+        (events, "at"),
+        (documents, "created_at"),
+        (documents, "date_signed"),
+        (activities, "date"),
+    ]
 
 
 def _as_date(value: date | datetime) -> date:

@@ -9,11 +9,13 @@ history only), and `reset_demo`, a purge of demo data that deliberately leaves n
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 
 from mitra.audit.models import AuditEntry
@@ -32,10 +34,13 @@ from mitra.cooperations.services import (
     set_state,
 )
 from mitra.demo import seed
+from mitra.events.demo import load_events_demo
+from mitra.followups.demo import load_followups_demo
 from mitra.partners.models import Contact, Country, Partner, Place
 from mitra.partners.services import add_contact, create_partner
 from mitra.regions.models import Region
 from mitra.reviews.services import open_missing_reviews
+from mitra.staff.demo import load_staff_demo
 from mitra.tenancy.models import Membership, Tenant
 from mitra.tenancy.services import add_member, create_tenant
 
@@ -83,6 +88,10 @@ def load_demo(*, today: date | None = None) -> list[Tenant]:
         )
     # History recorded with set_state opened no review request: open the ones still pending.
     open_missing_reviews()
+    day = today or timezone.localdate()
+    load_events_demo(tenants, officers, day)
+    load_followups_demo(tenants, officers, day)
+    load_staff_demo(tenants, day)
     return list(tenants.values())
 
 
@@ -100,6 +109,8 @@ def reset_demo() -> None:
     Cooperation.objects.filter(tenant__in=tenants).delete()
     Partner.objects.filter(tenant__in=tenants).delete()
     Agency.objects.filter(tenant__in=tenants).delete()
+    _delete_rows_pointing_at(Tenant, tenants)
+    _delete_rows_pointing_at(User, users)
     memberships = Membership.objects.filter(Q(tenant__in=tenants) | Q(tenant=None, user__in=users))
     keys = [record_key(m) for m in memberships]
     AuditEntry.objects.filter(
@@ -108,6 +119,18 @@ def reset_demo() -> None:
     memberships.delete()
     Tenant.objects.filter(pk__in=[t.pk for t in tenants]).delete()
     User.objects.filter(pk__in=[u.pk for u in users]).delete()
+
+
+def _delete_rows_pointing_at(target: type[Model], objects: list[Any]) -> None:
+    """Delete the rows of every other app (tasks, events, reminders, staff ...) that point at
+    the demo tenants or accounts, so a model added later cannot block the reset."""
+    kept = {Tenant, Membership, AuditEntry, User}
+    for model in apps.get_models():
+        if model in kept:
+            continue
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is target:
+                model._default_manager.filter(**{f"{field.name}__in": objects}).delete()
 
 
 def create_superuser() -> bool:

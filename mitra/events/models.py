@@ -83,3 +83,33 @@ class PlannedSigning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event}: {self.cooperation} ({self.document_kind})"
+
+
+class CalendarFeed(models.Model):
+    """A secret iCalendar address: a person's own feed, or (user empty) the whole tenant's."""
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_feeds",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.tenant}: {self.user or '*'}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:feed", args=[self.token])

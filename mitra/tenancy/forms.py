@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mitra.tenancy.models import Tenant
+from mitra.tenancy.models import Tenant, validate_day_windows
 from mitra.tenancy.services import SETTINGS_DAYS
 
 MIN_DAYS = SETTINGS_DAYS.start
@@ -36,6 +36,23 @@ class TenantSettingsForm(forms.Form):
     dormant_after_days = _days(
         _("Signed cooperation dormant after (days without activity)"),
         _("A signed cooperation with no activity for this long is marked dormant."),
+    )
+    reminder_task_days = forms.IntegerField(
+        label=_("Remind of tasks due within (days)"),
+        min_value=1,
+        max_value=90,
+        help_text=_("Assignees are reminded of open tasks due this soon, and of overdue ones."),
+    )
+    escalation_days = forms.IntegerField(
+        label=_("Report overdue tasks to leadership after (days)"),
+        min_value=1,
+        max_value=90,
+    )
+    expiry_windows = forms.CharField(
+        label=_("Remind of expiring agreements (days before the end)"),
+        max_length=50,
+        validators=[validate_day_windows],
+        help_text=_("Comma-separated, for example 180,90,30."),
     )
     procedure_order = forms.ChoiceField(
         label=_("Order of DPRD approval and central verification (KSDPL/KSDLL)"),

@@ -1,10 +1,31 @@
 """Tenants (the regional governments using Mitra) and their members' roles."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mitra.cooperations.models import ProcedureOrder
+
+
+def parse_day_windows(value: str) -> list[int]:
+    """Comma-separated day counts ("180,90,30") as distinct positive numbers, largest first."""
+    try:
+        days = [int(part) for part in value.split(",")]
+    except ValueError:
+        days = []
+    if not days or any(day < 1 or day > 3650 for day in days) or len(set(days)) != len(days):
+        raise ValidationError(
+            _(
+                "Give distinct numbers of days between 1 and 3650, separated by commas, such as 180,90,30."
+            ),
+            code="invalid_windows",
+        )
+    return sorted(days, reverse=True)
+
+
+def validate_day_windows(value: str) -> None:
+    parse_day_windows(value)
 
 
 class Tenant(models.Model):
@@ -34,6 +55,19 @@ class Tenant(models.Model):
     dormant_after_days = models.PositiveSmallIntegerField(
         _("signed cooperation dormant after (days without activity)"), default=180
     )
+    reminder_task_days = models.PositiveSmallIntegerField(
+        _("remind of tasks due within (days)"), default=7
+    )
+    expiry_windows = models.CharField(
+        _("remind of expiring documents (days before the end)"),
+        max_length=50,
+        default="180,90,30",
+        validators=[validate_day_windows],
+        help_text=_("Comma-separated, such as 180,90,30: one reminder as each is reached."),
+    )
+    escalation_days = models.PositiveSmallIntegerField(
+        _("report overdue tasks to leadership after (days)"), default=7
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -43,6 +77,11 @@ class Tenant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def expiry_window_days(self) -> list[int]:
+        """The expiry windows, largest first (the field is validated on every form save)."""
+        return parse_day_windows(self.expiry_windows)
 
 
 class Membership(models.Model):

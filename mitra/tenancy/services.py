@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.lib.refusal import refuse_if
 from mitra.regions.models import Region
-from mitra.tenancy.models import Membership, Tenant
+from mitra.tenancy.models import Membership, Tenant, parse_day_windows
 
 
 @transaction.atomic
@@ -43,8 +44,18 @@ def add_member(user: User, role: str, *, tenant: Tenant | None, by: User | None)
     return membership
 
 
+REMINDER_DAYS = range(1, 91)
 SETTINGS_DAYS = range(7, 731)  # a week to two years
-SETTINGS_FIELDS = frozenset({"stale_after_days", "dormant_after_days", "procedure_order"})
+SETTINGS_FIELDS = frozenset(
+    {
+        "stale_after_days",
+        "dormant_after_days",
+        "procedure_order",
+        "reminder_task_days",
+        "escalation_days",
+        "expiry_windows",
+    }
+)
 
 
 def _settings_problems(fields: dict[str, Any]) -> list[str]:
@@ -61,6 +72,21 @@ def _settings_problems(fields: dict[str, Any]) -> list[str]:
                     "max": SETTINGS_DAYS.stop - 1,
                 }
             )
+    for name in ("reminder_task_days", "escalation_days"):
+        if name in fields and fields[name] not in REMINDER_DAYS:
+            problems.append(
+                _("%(setting)s must be between %(min)s and %(max)s days.")
+                % {
+                    "setting": getattr(Tenant._meta.get_field(name), "verbose_name", name),
+                    "min": REMINDER_DAYS.start,
+                    "max": REMINDER_DAYS.stop - 1,
+                }
+            )
+    if "expiry_windows" in fields:
+        try:
+            parse_day_windows(fields["expiry_windows"])
+        except ValidationError as error:
+            problems.extend(error.messages)
     order = fields.get("procedure_order", Tenant.ProcedureOrder.COUNCIL_FIRST)
     if order not in Tenant.ProcedureOrder.values:
         problems.append(_("Unknown order of DPRD approval and central verification."))

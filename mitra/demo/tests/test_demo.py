@@ -241,3 +241,18 @@ def test_engie_ineo_has_waited_since_it_was_put_on_hold(demo):
     review = ReviewRequest.objects.get(cooperation__title__icontains="ENGIE", status="open")
     hold = CooperationEvent.objects.get(cooperation=review.cooperation, action="put_on_hold")
     assert review.opened_at == hold.at
+
+
+def test_the_bandung_officers_digest_names_the_mara_follow_up(
+    demo, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):  # digests leave on commit
+        call_command("remind", stdout=StringIO())
+    to_officer = [m for m in mailoutbox if "bandung.officer@" in " ".join(m.to)]
+    assert len(to_officer) == 1
+    assert "MARA" in to_officer[0].body
+    html = to_officer[0].alternatives[0][0]
+    assert "MARA" in html
+    assert not any("makassar" in " ".join(m.to) and "MARA" in m.body for m in mailoutbox)

@@ -14,7 +14,14 @@ from tests.factories import make_cooperation, make_user
 pytestmark = pytest.mark.django_db
 
 URL = reverse("tenancy:settings")
-VALID = {"stale_after_days": 45, "dormant_after_days": 365, "procedure_order": "central_first"}
+VALID = {
+    "stale_after_days": 45,
+    "dormant_after_days": 365,
+    "procedure_order": "central_first",
+    "reminder_task_days": 5,
+    "escalation_days": 10,
+    "expiry_windows": "120,60,14",
+}
 
 
 def test_the_admin_saves_the_settings_with_an_audit_row(
@@ -123,3 +130,21 @@ def test_the_service_refuses_invalid_values(tenant, tenant_admin):
         update_tenant_settings(tenant, by=tenant_admin, name="Renamed")
     tenant.refresh_from_db()
     assert tenant.dormant_after_days == 180
+
+
+@pytest.mark.parametrize("windows", ["90,90", "soon", "0,30", ""])
+def test_bad_reminder_windows_are_refused_and_nothing_changes(
+    client_as, tenant_admin, tenant, windows
+):
+    response = client_as(tenant_admin).post(URL, {**VALID, "expiry_windows": windows})
+    assert response.status_code == 200
+    assert response.context["form"].errors["expiry_windows"]
+    tenant.refresh_from_db()
+    assert (tenant.expiry_windows, tenant.stale_after_days) == ("180,90,30", 60)
+
+
+def test_the_reminder_settings_are_saved(client_as, tenant_admin, tenant):
+    client_as(tenant_admin).post(URL, VALID)
+    tenant.refresh_from_db()
+    assert (tenant.reminder_task_days, tenant.escalation_days) == (5, 10)
+    assert tenant.expiry_window_days == [120, 60, 14]

@@ -1,0 +1,70 @@
+"""Reads of events, planned signings and calendar feeds, always within the request's tenant."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from mitra.cooperations.models import Cooperation, Document
+from mitra.events.models import CalendarFeed, Event, PlannedSigning
+from mitra.tenancy.access import require_tenant
+from mitra.tenancy.models import Membership
+
+
+def events_for_user(request: HttpRequest) -> QuerySet[Event]:
+    return Event.objects.filter(tenant=require_tenant(request))
+
+
+def get_event_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Event:
+    """The tenant's event `pk`; another tenant's answers 404, a read-only role 403 on write."""
+    tenant = require_tenant(request, write=write)
+    return get_object_or_404(Event.objects.filter(tenant=tenant), pk=pk)
+
+
+def agenda_signings(event: Event) -> QuerySet[PlannedSigning]:
+    """The event's signings with everything the readiness check reads, in a fixed few queries."""
+    cooperations = Cooperation.objects.prefetch_related(
+        "partners__country",
+        Prefetch("documents", queryset=Document.objects.prefetch_related("parties")),
+    )
+    return (
+        PlannedSigning.objects.filter(event=event)
+        .select_related("document")
+        .prefetch_related(Prefetch("cooperation", queryset=cooperations))
+    )
+
+
+def get_signing_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> PlannedSigning:
+    tenant = require_tenant(request, write=write)
+    queryset = PlannedSigning.objects.filter(event__tenant=tenant).select_related(
+        "event", "cooperation"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def feeds_for_user(request: HttpRequest) -> QuerySet[CalendarFeed]:
+    """The live feeds the user may see: their own, and the tenant's for its administrator."""
+    tenant = require_tenant(request)
+    feeds = CalendarFeed.objects.filter(tenant=tenant, revoked_at=None)
+    mine = Q(user_id=request.user.pk)
+    return feeds.filter(mine | Q(user=None) if is_tenant_admin(request) else mine)
+
+
+def is_tenant_admin(request: HttpRequest) -> bool:
+    membership: Membership | None = getattr(request, "membership", None)
+    return membership is not None and membership.role == Membership.Role.TENANT_ADMIN
+
+
+def get_live_feed(token: str) -> CalendarFeed:
+    """The feed behind a secret address, for a caller without a session.
+
+    A revoked token, or a personal feed whose owner has left the tenant, answers 404.
+    """
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("tenant", "user"), token=token, revoked_at=None
+    )
+    if (
+        feed.user is not None
+        and not Membership.objects.filter(user=feed.user, tenant=feed.tenant).exists()
+    ):
+        raise Http404
+    return feed

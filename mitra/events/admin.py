@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from mitra.events.models import Event, PlannedSigning
+from mitra.tenancy.admin import AuditedAdmin
+
+
+class PlannedSigningInline(admin.TabularInline[PlannedSigning, Event]):
+    model = PlannedSigning
+    extra = 0
+    raw_id_fields = ["cooperation", "document"]
+    readonly_fields = ["status", "action", "document"]
+
+
+@admin.register(Event)
+class EventAdmin(AuditedAdmin):
+    list_display = ["name", "place", "starts_on", "ends_on", "tenant"]
+    list_filter = ["tenant"]
+    search_fields = ["name", "place"]
+    raw_id_fields = ["cooperations"]
+    inlines = [PlannedSigningInline]

@@ -1,0 +1,171 @@
+"""Every write to events, planned signings and calendar feeds goes through these functions.
+
+Recording a signing attaches the signed document and moves the cooperation with
+`apply_transition` in one transaction: if the procedure refuses, nothing of it remains.
+"""
+
+import secrets
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.services import PartyInput, apply_transition, attach_document
+from mitra.events.models import CalendarFeed, Event, PlannedSigning
+from mitra.events.readiness import (
+    SIGNABLE_KINDS,
+    readiness,
+    signing_action,
+    signing_transition,
+)
+from mitra.lib.refusal import Refused, refuse_if
+from mitra.tenancy.models import Tenant
+
+EVENT_FIELDS = frozenset({"name", "place", "starts_on", "ends_on", "description"})
+
+
+def _event_problems(fields: dict[str, Any]) -> list[str]:
+    start, end = fields.get("starts_on"), fields.get("ends_on")
+    if start and end and end < start:
+        return [_("An event cannot end before it starts.")]
+    return []
+
+
+@transaction.atomic
+def create_event(tenant: Tenant, *, by: User | None, **fields: Any) -> Event:
+    """Record an event of the tenant, such as a festival where agreements will be signed."""
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    refuse_if(_event_problems(fields))
+    event = Event.objects.create(tenant=tenant, **fields)
+    record_created(event, by=by)
+    return event
+
+
+@transaction.atomic
+def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    merged = {name: getattr(event, name) for name in EVENT_FIELDS} | fields
+    refuse_if(_event_problems(merged))
+    before = snapshot(event)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.save(update_fields=list(fields))
+    record_updated(event, before, by=by)
+    return event
+
+
+@transaction.atomic
+def plan_signing(
+    event: Event, cooperation: Cooperation, document_kind: str, *, by: User | None, note: str = ""
+) -> PlannedSigning:
+    """Put a signing on the event's agenda: a cooperation of the same tenant, a signable document."""
+    if cooperation.tenant_id != event.tenant_id:
+        raise Refused([_("The cooperation belongs to another regional government.")])
+    if document_kind not in SIGNABLE_KINDS:
+        raise Refused([_("Only an LoI, KB, PKS, MoU or renewal can be signed at an event.")])
+    if signing_transition(cooperation, document_kind) is None:
+        raise Refused(readiness(cooperation, document_kind).problems)
+    last = event.signings.aggregate(last=Max("order"))["last"]
+    signing = PlannedSigning.objects.create(
+        event=event,
+        cooperation=cooperation,
+        document_kind=document_kind,
+        action=signing_action(cooperation, document_kind),
+        order=(last or 0) + 1,
+        note=note,
+    )
+    event.cooperations.add(cooperation)
+    record_created(signing, by=by, parent=event)
+    return signing
+
+
+@transaction.atomic
+def cancel_signing(signing: PlannedSigning, *, by: User | None) -> PlannedSigning:
+    if signing.status != PlannedSigning.Status.PLANNED:
+        raise Refused([_("Only a planned signing can be cancelled.")])
+    return _set_status(signing, PlannedSigning.Status.CANCELLED, by=by)
+
+
+def _set_status(
+    signing: PlannedSigning, status: str, *, by: User | None, document: Document | None = None
+) -> PlannedSigning:
+    before = snapshot(signing)
+    signing.status = status
+    signing.document = document
+    signing.save(update_fields=["status", "document", "action"])
+    record_updated(signing, before, by=by, parent=signing.event)
+    return signing
+
+
+@transaction.atomic
+def record_signing(
+    signing: PlannedSigning,
+    *,
+    by: User,
+    date_signed: date,
+    place: str,
+    parties: Sequence[PartyInput],
+    file: UploadedFile[bytes] | None = None,
+) -> Document:
+    """Attach the signed document and take the signing step, or leave nothing and raise Refused."""
+    if signing.status != PlannedSigning.Status.PLANNED:
+        raise Refused([_("This signing is no longer planned.")])
+    coop = Cooperation.objects.get(pk=signing.cooperation_id)
+    check = readiness(coop, signing.document_kind)
+    if not check.at_step:
+        raise Refused(_not_at_step(check.state, check.steps_before))
+    signing.action = signing_action(coop, signing.document_kind)
+    label = Document.Kind(signing.document_kind).label
+    document = attach_document(
+        coop,
+        by=by,
+        parties=parties,
+        file=file,
+        kind=signing.document_kind,
+        title=f"{label} {coop.title}"[:250],
+        date_signed=date_signed,
+        place_signed=place,
+    )
+    apply_transition(coop, signing.action, by=by, expected_state=coop.state)
+    _set_status(signing, PlannedSigning.Status.DONE, by=by, document=document)
+    return document
+
+
+def _not_at_step(state: str, steps_before: list[str]) -> list[str]:
+    problems = [_("The cooperation is at “%(state)s”, not at the signing step.") % {"state": state}]
+    if steps_before:
+        problems.append(
+            _("Steps still to take first: %(steps)s.") % {"steps": ", ".join(steps_before)}
+        )
+    return problems
+
+
+@transaction.atomic
+def create_feed(tenant: Tenant, *, user: User | None, by: User | None) -> CalendarFeed:
+    """A new secret feed address; the previous one of the same person (or tenant) stops working."""
+    for old in CalendarFeed.objects.filter(tenant=tenant, user=user, revoked_at=None):
+        revoke_feed(old, by=by)
+    feed = CalendarFeed.objects.create(tenant=tenant, user=user, token=secrets.token_urlsafe(32))
+    record_created(feed, by=by)
+    return feed
+
+
+@transaction.atomic
+def revoke_feed(feed: CalendarFeed, *, by: User | None) -> CalendarFeed:
+    before = snapshot(feed)
+    feed.revoked_at = timezone.now()
+    feed.save(update_fields=["revoked_at"])
+    record_updated(feed, before, by=by)
+    return feed

@@ -1,0 +1,200 @@
+"""Forms of the follow-up pages. They check shapes and sizes; services check the tenant."""
+
+from typing import Any, cast
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mitra.cooperations.forms import UPLOAD_TYPES, UserChoiceField, upload_problems
+from mitra.cooperations.models import Cooperation
+from mitra.followups.models import Activity, Task
+from mitra.followups.services import Commitment
+from mitra.partners.models import Contact, Partner
+from mitra.tenancy.models import Tenant
+
+
+def _date() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def members(tenant: Tenant) -> Any:
+    return User.objects.filter(memberships__tenant=tenant).distinct().order_by("username")
+
+
+class UsersField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class ActivityForm(forms.Form):
+    """What happened, when, with whom, on which cooperation or with which partner."""
+
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Activity.Kind.choices)
+    date = forms.DateField(label=gettext_lazy("Date"), widget=_date())
+    title = forms.CharField(label=gettext_lazy("Subject"), max_length=250)
+    cooperation = forms.ModelChoiceField(
+        label=gettext_lazy("Cooperation"),
+        queryset=Cooperation.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    partner = forms.ModelChoiceField(
+        label=gettext_lazy("Partner"), queryset=Partner.objects.none(), required=False
+    )
+    staff = UsersField(
+        label=gettext_lazy("Staff present"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(),
+    )
+    partner_contacts = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Partner contacts present"),
+        queryset=Contact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(),
+    )
+    other_participants = forms.CharField(
+        label=gettext_lazy("Other participants"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Outside officials and others, one per line."),
+    )
+    notes = forms.CharField(
+        label=gettext_lazy("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    attachment = forms.FileField(
+        label=gettext_lazy("Attachment"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_TYPES)}),
+    )
+
+    def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["cooperation"].queryset = Cooperation.objects.for_tenant(tenant).order_by("title")
+        fields["partner"].queryset = Partner.objects.for_tenant(tenant).order_by("name")
+        fields["staff"].queryset = members(tenant)
+        contacts = Contact.objects.filter(partner__tenant=tenant).select_related("partner")
+        fields["partner_contacts"].queryset = contacts.order_by("partner__name", "name")
+        limit = filesizeformat(settings.MITRA_UPLOAD_MAX_BYTES)
+        fields["attachment"].help_text = _("PDF, DOCX, ODT, JPG or PNG, at most %(limit)s.") % {
+            "limit": limit
+        }
+
+    def clean_attachment(self) -> UploadedFile[bytes] | None:
+        upload: UploadedFile[bytes] | None = self.cleaned_data.get("attachment")
+        if upload:
+            for problem in upload_problems(upload, settings.MITRA_UPLOAD_MAX_BYTES):
+                raise forms.ValidationError(problem)
+        return upload or None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("cooperation") and not cleaned.get("partner"):
+            raise forms.ValidationError(_("Link the activity to a cooperation, a partner or both."))
+        return cleaned
+
+
+class CommitmentForm(forms.Form):
+    """One task agreed in the meeting; a row without a title is ignored."""
+
+    title = forms.CharField(label=gettext_lazy("Task"), required=False, max_length=250)
+    assignee = UserChoiceField(
+        label=gettext_lazy("Assignee"), queryset=User.objects.none(), required=False
+    )
+    due_date = forms.DateField(label=gettext_lazy("Due date"), required=False, widget=_date())
+    priority = forms.TypedChoiceField(
+        label=gettext_lazy("Priority"),
+        choices=Task.Priority.choices,
+        coerce=int,
+        initial=Task.Priority.NORMAL,
+    )
+
+    def __init__(self, *args: Any, tenant: Tenant, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["assignee"]).queryset = members(tenant)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("title", "").strip():
+            for name in ("assignee", "due_date"):
+                if not cleaned.get(name):
+                    self.add_error(name, _("Needed for a task."))
+        return cleaned
+
+
+class BaseCommitmentFormSet(forms.BaseFormSet[CommitmentForm]):
+    def commitments(self) -> list[Commitment]:
+        """The filled rows as the service's Commitment values."""
+        return [
+            Commitment(**form.cleaned_data)
+            for form in self.forms
+            if form.is_valid() and form.cleaned_data.get("title", "").strip()
+        ]
+
+
+CommitmentFormSet = cast(
+    type[BaseCommitmentFormSet],
+    forms.formset_factory(
+        CommitmentForm, formset=BaseCommitmentFormSet, extra=3, max_num=20, validate_max=True
+    ),
+)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Task"), max_length=250)
+    cooperation = forms.ModelChoiceField(
+        label=gettext_lazy("Cooperation"),
+        queryset=Cooperation.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    assignee = UserChoiceField(label=gettext_lazy("Assignee"), queryset=User.objects.none())
+    due_date = forms.DateField(label=gettext_lazy("Due date"), widget=_date())
+    priority = forms.TypedChoiceField(
+        label=gettext_lazy("Priority"),
+        choices=Task.Priority.choices,
+        coerce=int,
+        initial=Task.Priority.NORMAL,
+    )
+
+    def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["cooperation"].queryset = Cooperation.objects.for_tenant(tenant).order_by("title")
+        fields["assignee"].queryset = members(tenant)
+
+
+class CloseTaskForm(forms.Form):
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=2000)
+
+
+class ReassignForm(forms.Form):
+    assignee = UserChoiceField(label=gettext_lazy("New assignee"), queryset=User.objects.none())
+
+    def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["assignee"]).queryset = members(tenant)
+
+
+class TaskFilterForm(forms.Form):
+    person = UserChoiceField(
+        label=gettext_lazy("Person"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("everyone"),
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("all")), *Task.Status.choices],
+    )
+
+    def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(Any, self.fields["person"]).queryset = members(tenant)

@@ -1,0 +1,61 @@
+"""Read-only views of the follow-up log: last contact, and a person's tasks by due date."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, cast
+
+from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext as _
+
+from mitra.cooperations.models import Cooperation
+from mitra.followups.models import Activity, Task
+from mitra.partners.models import Partner
+
+
+def _owner_field(model: type[Model]) -> str:
+    return "cooperation" if issubclass(model, Cooperation) else "partner"
+
+
+def with_last_contact[M: Model](queryset: QuerySet[M, Any]) -> QuerySet[M, Any]:
+    """Cooperations or partners annotated with `last_contact`: the date of the latest activity."""
+    rows = Activity.objects.filter(**{_owner_field(queryset.model): OuterRef("pk")})
+    latest = Subquery(rows.order_by("-date").values("date")[:1])
+    return cast("QuerySet[M, Any]", queryset.annotate(last_contact=latest))
+
+
+def last_contact(subject: Cooperation | Partner) -> date | None:
+    """The date of the latest activity logged on the cooperation or with the partner."""
+    rows = Activity.objects.filter(**{_owner_field(type(subject)): subject})
+    return rows.order_by("-date").values_list("date", flat=True).first()
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    """Tasks due in one period, for the person's list."""
+
+    key: str
+    label: str
+    tasks: list[Task]
+
+
+def group_by_due(tasks: Iterable[Task], today: date) -> list[TaskGroup]:
+    """Overdue, today, the next seven days, later: in that order, each by due date."""
+    week_end = today + timedelta(days=7)
+    buckets: dict[str, list[Task]] = {"overdue": [], "today": [], "week": [], "later": []}
+    for task in tasks:
+        if task.due_date < today:
+            buckets["overdue"].append(task)
+        elif task.due_date == today:
+            buckets["today"].append(task)
+        elif task.due_date <= week_end:
+            buckets["week"].append(task)
+        else:
+            buckets["later"].append(task)
+    labels = {
+        "overdue": _("Overdue"),
+        "today": _("Due today"),
+        "week": _("In the next seven days"),
+        "later": _("Later"),
+    }
+    return [TaskGroup(key, labels[key], rows) for key, rows in buckets.items()]

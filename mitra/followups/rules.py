@@ -1,0 +1,95 @@
+"""The next-step rule: every live cooperation has a next step and recent activity.
+
+Follow-up must not slip: a cooperation that is still under way needs either an open task or an
+event scheduled for it, and something must have happened on it within the tenant's
+`stale_after_days`. Both checks run in one query however many cooperations the tenant has.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from mitra.cooperations import timing, workflow
+from mitra.cooperations.models import Cooperation
+from mitra.events.models import Event
+from mitra.followups.models import Task
+from mitra.tenancy.models import Tenant
+
+# Live means still under way, dormant and renewal included. Rejected, withdrawn, terminated and
+# expired cooperations have ended: nothing follows up on them. (A renewed one lives on.)
+NOT_LIVE = frozenset({*workflow.ENDED, Cooperation.State.EXPIRED})
+
+
+@dataclass(frozen=True)
+class FollowUpGap:
+    """A live cooperation that needs follow-up, with every reason (translated)."""
+
+    cooperation: Cooperation
+    reasons: list[str]
+
+
+def live_cooperations(tenant: Tenant) -> QuerySet[Cooperation]:
+    return Cooperation.objects.for_tenant(tenant).exclude(state__in=NOT_LIVE)
+
+
+def _annotated(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
+    """Whether each has a next step, and its latest activity per source, as columns."""
+    next_event = Event.objects.filter(cooperations=OuterRef("pk"), starts_on__gte=today)
+    annotated = cooperations.annotate(
+        has_open_task=Exists(Task.objects.open().filter(cooperation=OuterRef("pk"))),
+        has_next_event=Exists(next_event),
+    )
+    for index, (rows, field) in enumerate(timing.activity_sources(OuterRef("pk"))):
+        latest = rows.filter(**{f"{field}__isnull": False}).order_by(f"-{field}").values(field)
+        annotated = annotated.annotate(**{f"latest_{index}": Subquery(latest[:1])})
+    return annotated
+
+
+def _last_activity(coop: Any, sources: int) -> date | None:
+    days = []
+    for index in range(sources):
+        value: date | datetime | None = getattr(coop, f"latest_{index}")
+        if value is not None:
+            days.append(timezone.localdate(value) if isinstance(value, datetime) else value)
+    return max(days, default=None)
+
+
+def _reasons(coop: Any, tenant: Tenant, today: date, sources: int) -> list[str]:
+    reasons = []
+    if not coop.has_open_task and not coop.has_next_event:
+        reasons.append(_("no open task or scheduled event"))
+    last = _last_activity(coop, sources)
+    if last is None:
+        reasons.append(_("no activity recorded"))
+    elif (today - last).days > tenant.stale_after_days:
+        days = (today - last).days
+        reasons.append(
+            ngettext("no activity for %(days)d day", "no activity for %(days)d days", days)
+            % {"days": days}
+        )
+    return reasons
+
+
+def gaps_among(
+    cooperations: QuerySet[Cooperation], tenant: Tenant, today: date | None = None
+) -> list[FollowUpGap]:
+    """The follow-up gaps of the given cooperations of `tenant`, in one query."""
+    today = today or timezone.localdate()
+    sources = len(timing.activity_sources(OuterRef("pk")))
+    gaps = []
+    for coop in _annotated(cooperations.exclude(state__in=NOT_LIVE), today):
+        reasons = _reasons(coop, tenant, today, sources)
+        if reasons:
+            gaps.append(FollowUpGap(coop, reasons))
+    return gaps
+
+
+def needs_follow_up(tenant: Tenant, today: date | None = None) -> list[FollowUpGap]:
+    """Every live cooperation of the tenant without an open task or a future event, or without
+    activity for more than `tenant.stale_after_days`; bounded queries, ordered by title."""
+    return gaps_among(live_cooperations(tenant).order_by("title", "pk"), tenant, today)

@@ -1,0 +1,190 @@
+"""Every write to the follow-up log goes through these functions.
+
+Each one checks that everything it links belongs to the tenant, writes inside a transaction and
+leaves an audit entry behind, attached to the cooperation when there is one so its trail shows
+the follow-up too.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.cooperations.models import Cooperation
+from mitra.followups.models import Activity, Task
+from mitra.lib.refusal import Refused, refuse_if
+from mitra.partners.models import Contact, Partner
+from mitra.tenancy.models import WRITE_ROLES, Membership, Tenant
+
+ACTIVITY_MANY = ("staff", "partner_contacts")
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A task agreed in a meeting: one row of the activity form; a blank title means no task."""
+
+    title: str
+    assignee: User | None
+    due_date: date | None
+    priority: int = Task.Priority.NORMAL
+
+
+def is_member(tenant: Tenant, user: User) -> bool:
+    return Membership.objects.filter(tenant=tenant, user=user).exists()
+
+
+def may_write(tenant: Tenant, user: User | None) -> bool:
+    return (
+        user is not None
+        and Membership.objects.filter(tenant=tenant, user=user, role__in=WRITE_ROLES).exists()
+    )
+
+
+def _link_problems(
+    tenant: Tenant,
+    cooperation: Cooperation | None,
+    partner: Partner | None,
+    contacts: Iterable[Contact],
+    staff: Iterable[User],
+) -> list[str]:
+    problems = []
+    if cooperation is None and partner is None:
+        problems.append(_("Link the activity to a cooperation, a partner or both."))
+    foreign = (cooperation is not None and cooperation.tenant_id != tenant.pk) or (
+        partner is not None and partner.tenant_id != tenant.pk
+    )
+    if foreign or any(c.partner.tenant_id != tenant.pk for c in contacts):
+        problems.append(_("A cooperation, partner or contact belongs to another government."))
+    if any(not is_member(tenant, user) for user in staff):
+        problems.append(_("Staff present must work for this regional government."))
+    return problems
+
+
+def _commitment_problems(tenant: Tenant, commitments: Sequence[Commitment]) -> list[str]:
+    problems = []
+    for row in commitments:
+        if row.assignee is None or row.due_date is None:
+            problems.append(
+                _("Task “%(title)s” needs an assignee and a due date.") % {"title": row.title}
+            )
+        elif not is_member(tenant, row.assignee):
+            problems.append(
+                _("The assignee of “%(title)s” does not work for this regional government.")
+                % {"title": row.title}
+            )
+    return problems
+
+
+@transaction.atomic
+def log_activity(
+    tenant: Tenant, *, by: User | None, commitments: Iterable[Commitment] = (), **fields: Any
+) -> Activity:
+    """Record a meeting, visit, letter or call, with the tasks agreed in it, all or nothing."""
+    staff = list(fields.pop("staff", ()))
+    contacts = list(fields.pop("partner_contacts", ()))
+    rows = [c for c in commitments if c.title.strip()]
+    cooperation, partner = fields.get("cooperation"), fields.get("partner")
+    refuse_if(
+        _link_problems(tenant, cooperation, partner, contacts, staff)
+        + _commitment_problems(tenant, rows)
+    )
+    activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
+    activity.staff.set(staff)
+    activity.partner_contacts.set(contacts)
+    record_created(activity, by=by, many=ACTIVITY_MANY, parent=cooperation or partner)
+    for row in rows:
+        create_task(
+            tenant,
+            by=by,
+            title=row.title.strip(),
+            assignee=row.assignee,
+            due_date=row.due_date,
+            priority=row.priority,
+            cooperation=cooperation,
+            activity=activity,
+        )
+    return activity
+
+
+@transaction.atomic
+def create_task(
+    tenant: Tenant,
+    *,
+    by: User | None,
+    title: str,
+    assignee: User | None,
+    due_date: date | None,
+    cooperation: Cooperation | None = None,
+    priority: int = Task.Priority.NORMAL,
+    activity: Activity | None = None,
+) -> Task:
+    """Give someone of the tenant something to do by a date, on one of the tenant's cooperations."""
+    problems = _commitment_problems(tenant, [Commitment(title, assignee, due_date)])
+    if cooperation is not None and cooperation.tenant_id != tenant.pk:
+        problems.append(_("The cooperation belongs to another regional government."))
+    refuse_if(problems)
+    assert assignee is not None and due_date is not None  # noqa: S101 (checked just above)
+    task = Task.objects.create(
+        tenant=tenant,
+        title=title.strip(),
+        assignee=assignee,
+        due_date=due_date,
+        priority=priority,
+        cooperation=cooperation,
+        activity=activity,
+        created_by=by,
+    )
+    record_created(task, by=by, parent=cooperation)
+    return task
+
+
+def _refuse_unless_open(task: Task) -> None:
+    if task.status != Task.Status.OPEN:
+        raise Refused([_("This task is already closed.")])
+
+
+def _close(task: Task, status: str, note: str, *, by: User | None) -> Task:
+    _refuse_unless_open(task)
+    before = snapshot(task)
+    task.status = status
+    task.completion_note = note.strip()
+    task.completed_at = timezone.now()
+    task.save(update_fields=["status", "completion_note", "completed_at"])
+    record_updated(task, before, by=by, parent=task.cooperation)
+    return task
+
+
+@transaction.atomic
+def complete_task(task: Task, *, by: User, note: str = "") -> Task:
+    """Mark a task done; its assignee may, whatever their role, and so may any writing role."""
+    if by.pk != task.assignee_id and not may_write(task.tenant, by):
+        raise Refused([_("Only the assignee or the cooperation unit may complete this task.")])
+    return _close(task, Task.Status.DONE, note, by=by)
+
+
+@transaction.atomic
+def cancel_task(task: Task, *, by: User, note: str = "") -> Task:
+    """Cancel a task that is no longer needed; the reason is kept as its note."""
+    refuse_if([] if may_write(task.tenant, by) else [_("Your role may not cancel tasks.")])
+    return _close(task, Task.Status.CANCELLED, note, by=by)
+
+
+@transaction.atomic
+def reassign_task(task: Task, *, by: User, assignee: User) -> Task:
+    """Hand an open task to another member of the tenant."""
+    _refuse_unless_open(task)
+    problems = [] if may_write(task.tenant, by) else [_("Your role may not reassign tasks.")]
+    if not is_member(task.tenant, assignee):
+        problems.append(_("The new assignee does not work for this regional government."))
+    refuse_if(problems)
+    before = snapshot(task)
+    task.assignee = assignee
+    task.save(update_fields=["assignee"])
+    record_updated(task, before, by=by, parent=task.cooperation)
+    return task

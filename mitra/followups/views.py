@@ -1,0 +1,180 @@
+"""Pages for follow-up: logging activities, a person's tasks, the office's tasks, and the gaps."""
+
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from mitra.followups import rules, services
+from mitra.followups.access import (
+    get_activity_for_user,
+    get_task_for_user,
+    tasks_for_user,
+)
+from mitra.followups.forms import (
+    ActivityForm,
+    CloseTaskForm,
+    CommitmentFormSet,
+    ReassignForm,
+    TaskFilterForm,
+    TaskForm,
+)
+from mitra.followups.models import Task
+from mitra.followups.queries import group_by_due
+from mitra.lib.refusal import Refused, show_on_form
+from mitra.tenancy.access import acting_user, require_tenant
+
+
+def _initial_links(request: HttpRequest) -> dict[str, str]:
+    names = ("cooperation", "partner")
+    return {name: request.GET[name] for name in names if request.GET.get(name, "").isdigit()}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_activity(request: HttpRequest) -> HttpResponse:
+    tenant = require_tenant(request, write=True)
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = ActivityForm(tenant, data, files, initial=_initial_links(request))
+    rows = CommitmentFormSet(data, prefix="tasks", form_kwargs={"tenant": tenant})
+    if data is not None and all([form.is_valid(), rows.is_valid()]):
+        try:
+            activity = services.log_activity(
+                tenant, by=acting_user(request), commitments=rows.commitments(), **form.cleaned_data
+            )
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The activity was logged."))
+            return redirect("followups:activity", pk=activity.pk)
+    return render(request, "followups/activity_form.html", {"form": form, "rows": rows})
+
+
+@login_required
+@require_GET
+def activity(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_activity_for_user(request, pk)
+    return render(request, "followups/activity.html", {"activity": found})
+
+
+@login_required
+@require_GET
+def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    found = get_activity_for_user(request, pk)
+    if not found.attachment:
+        raise Http404(_("This activity has no attachment."))
+    try:
+        stream = found.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The file is missing from storage.")) from None
+    name = Path(found.attachment.name or "attachment").name
+    return FileResponse(stream, as_attachment=True, filename=name)
+
+
+@login_required
+@require_GET
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    mine = tasks_for_user(request).filter(status=Task.Status.OPEN, assignee=acting_user(request))
+    groups = group_by_due(mine, timezone.localdate())
+    return render(
+        request, "followups/my_tasks.html", {"groups": groups, "today": timezone.localdate()}
+    )
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def task_list(request: HttpRequest) -> HttpResponse:
+    form = TaskFilterForm(require_tenant(request), request.GET)
+    tasks = tasks_for_user(request)
+    if form.is_valid():
+        if form.cleaned_data["person"]:
+            tasks = tasks.filter(assignee=form.cleaned_data["person"])
+        if form.cleaned_data["status"]:
+            tasks = tasks.filter(status=form.cleaned_data["status"])
+    context = {"form": form, "tasks": tasks[:500], "today": timezone.localdate()}
+    template = "_task_table.html" if request.htmx else "task_list.html"  # type: ignore[attr-defined]
+    return render(request, f"followups/{template}", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_task(request: HttpRequest) -> HttpResponse:
+    tenant = require_tenant(request, write=True)
+    data = request.POST if request.method == "POST" else None
+    form = TaskForm(tenant, data, initial=_initial_links(request))
+    if data is not None and form.is_valid():
+        try:
+            services.create_task(tenant, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The task was added."))
+            return redirect("followups:tasks")
+    return render(request, "followups/task_form.html", {"form": form})
+
+
+def _task_row(request: HttpRequest, task: Task, problems: list[str] | None = None) -> HttpResponse:
+    """The row in place for htmx, else back to the list the user came from."""
+    if request.htmx:  # type: ignore[attr-defined]
+        context = {"task": task, "problems": problems or [], "today": timezone.localdate()}
+        return render(request, "followups/_task_row.html", context)
+    for problem in problems or []:
+        messages.error(request, problem)
+    back = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+    return redirect(back if back and safe else "followups:my_tasks")
+
+
+@login_required
+@require_POST
+def complete_task(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task_for_user(request, pk, write=True, own=True)
+    form = CloseTaskForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.complete_task(task, by=acting_user(request), note=note)
+    except Refused as refusal:
+        return _task_row(request, task, refusal.problems)
+    return _task_row(request, task)
+
+
+@login_required
+@require_POST
+def cancel_task(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task_for_user(request, pk, write=True)
+    form = CloseTaskForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.cancel_task(task, by=acting_user(request), note=note)
+    except Refused as refusal:
+        return _task_row(request, task, refusal.problems)
+    return _task_row(request, task)
+
+
+@login_required
+@require_POST
+def reassign_task(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task_for_user(request, pk, write=True)
+    form = ReassignForm(task.tenant, request.POST)
+    if not form.is_valid():
+        return _task_row(request, task, [_("Choose a member of this regional government.")])
+    try:
+        services.reassign_task(task, by=acting_user(request), **form.cleaned_data)
+    except Refused as refusal:
+        return _task_row(request, task, refusal.problems)
+    return _task_row(request, task)
+
+
+@login_required
+@require_GET
+def needs_follow_up(request: HttpRequest) -> HttpResponse:
+    gaps = rules.needs_follow_up(require_tenant(request))
+    return render(request, "followups/needs_follow_up.html", {"gaps": gaps})

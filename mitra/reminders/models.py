@@ -1,0 +1,157 @@
+"""Reminders: one row per thing to remind someone of, in one window; sent once, read in the app.
+
+A row's title is rendered when it is shown, from `kind`, `window` and `params`, so the digest
+e-mail reads in Indonesian while the notification page follows the language the user chose.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class ReminderQuerySet(models.QuerySet["Reminder"]):
+    def unsent(self, now: Any) -> "ReminderQuerySet":
+        """Rows due by `now` that no run has claimed yet (served by the partial index)."""
+        return self.filter(sent_at=None, due_at__lte=now)
+
+    def unread(self) -> "ReminderQuerySet":
+        return self.filter(read_at=None)
+
+
+class Reminder(models.Model):
+    """Something a person must be told about, once per (recipient, kind, subject, window).
+
+    `window` names the stretch of time the reminder belongs to ("due:2026-11-30", "90:2027-02-01",
+    "week:2026-W48"), never the day of the run: a run after missed days finds the same window and
+    creates what is missing, and a second run finds the row already there.
+    """
+
+    class Kind(models.TextChoices):
+        TASK_DUE = "task_due", gettext_lazy("task due or overdue")
+        TASK_OVERDUE_ESCALATION = (
+            "task_overdue_escalation",
+            gettext_lazy("overdue task (leadership)"),
+        )
+        DOCUMENT_EXPIRING = "document_expiring", gettext_lazy("document ending")
+        RENEWAL_IN_PROGRESS = "renewal_in_progress", gettext_lazy("renewal in progress")
+        REVIEW_WAITING = "review_waiting", gettext_lazy("review request waiting")
+        NEEDS_FOLLOW_UP = "needs_follow_up", gettext_lazy("cooperation needs follow-up")
+
+    # Null for central reviewers (Kemendagri), who belong to no tenant.
+    tenant = models.ForeignKey(
+        "tenancy.Tenant",
+        verbose_name=gettext_lazy("tenant"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("recipient"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    kind = models.CharField(gettext_lazy("kind"), max_length=30, choices=Kind.choices)
+    subject = models.CharField(gettext_lazy("about"), max_length=60)  # "followups.task:12"
+    window = models.CharField(gettext_lazy("window"), max_length=40)
+    params = models.JSONField(gettext_lazy("details"), default=dict)
+    url = models.CharField(gettext_lazy("link"), max_length=300)
+    due_at = models.DateTimeField(gettext_lazy("due at"))
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(gettext_lazy("sent at"), null=True, blank=True)
+    read_at = models.DateTimeField(gettext_lazy("read at"), null=True, blank=True)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = gettext_lazy("reminder")
+        verbose_name_plural = gettext_lazy("reminders")
+        ordering = ["-due_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "subject", "window"], name="reminder_once_per_window"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["due_at"], condition=models.Q(sent_at=None), name="reminder_unsent_idx"
+            ),
+            models.Index(fields=["recipient", "read_at"], name="reminder_recipient_read_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} · {self.kind} · {self.subject} · {self.window}"
+
+    @property
+    def title(self) -> str:
+        """The reminder in the active language."""
+        return TITLES[self.kind](self.params, self.window)
+
+
+def _day(iso: str) -> str:
+    return formats.date_format(date.fromisoformat(iso), "DATE_FORMAT")
+
+
+def _task(p: dict[str, Any], window: str) -> str:
+    values = {"task": p["task"], "date": _day(p["due_date"]), "cooperation": p.get("cooperation")}
+    if window.startswith("overdue"):
+        if values["cooperation"]:
+            return _("Task “%(task)s” (%(cooperation)s) was due on %(date)s.") % values
+        return _("Task “%(task)s” was due on %(date)s.") % values
+    if values["cooperation"]:
+        return _("Task “%(task)s” (%(cooperation)s) is due on %(date)s.") % values
+    return _("Task “%(task)s” is due on %(date)s.") % values
+
+
+def _escalation(p: dict[str, Any], window: str) -> str:
+    return _("Task “%(task)s” of %(assignee)s has been overdue since %(date)s.") % {
+        "task": p["task"],
+        "assignee": p["assignee"],
+        "date": _day(p["due_date"]),
+    }
+
+
+def _document(p: dict[str, Any], window: str) -> str:
+    return _("“%(document)s” of “%(cooperation)s” ends on %(date)s.") % {
+        "document": p["document"],
+        "cooperation": p["cooperation"],
+        "date": _day(p["valid_until"]),
+    }
+
+
+def _renewal(p: dict[str, Any], window: str) -> str:
+    return _("The renewal of “%(cooperation)s” is still in progress.") % {
+        "cooperation": p["cooperation"]
+    }
+
+
+def _review(p: dict[str, Any], window: str) -> str:
+    return _("The review request for “%(cooperation)s” (%(tenant)s) has waited since %(date)s.") % {
+        "cooperation": p["cooperation"],
+        "tenant": p["tenant"],
+        "date": _day(p["opened_on"]),
+    }
+
+
+def _follow_up(p: dict[str, Any], window: str) -> str:
+    return _("“%(cooperation)s” needs follow-up: %(reasons)s.") % {
+        "cooperation": p["cooperation"],
+        "reasons": "; ".join(p["reasons"]),
+    }
+
+
+TITLES: dict[str, Callable[[dict[str, Any], str], str]] = {
+    Reminder.Kind.TASK_DUE: _task,
+    Reminder.Kind.TASK_OVERDUE_ESCALATION: _escalation,
+    Reminder.Kind.DOCUMENT_EXPIRING: _document,
+    Reminder.Kind.RENEWAL_IN_PROGRESS: _renewal,
+    Reminder.Kind.REVIEW_WAITING: _review,
+    Reminder.Kind.NEEDS_FOLLOW_UP: _follow_up,
+}

@@ -1,0 +1,37 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from mitra.reminders import services
+from mitra.reminders.access import get_reminder_for_user, reminders_for_user
+from mitra.tenancy.access import acting_user
+
+PAGE_SIZE = 100
+
+
+@login_required
+def reminder_list(request: HttpRequest) -> HttpResponse:
+    """The user's reminders, unread first, newest first within each."""
+    reminders = reminders_for_user(request).order_by(
+        F("read_at").asc(nulls_first=True), "-due_at", "-pk"
+    )
+    return render(request, "reminders/list.html", {"reminders": reminders[:PAGE_SIZE]})
+
+
+@login_required
+@require_POST
+def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    reminder = get_reminder_for_user(request, pk)
+    services.mark_read(reminder, by=acting_user(request))
+    if request.headers.get("HX-Request"):
+        return render(request, "reminders/_reminder.html", {"reminder": reminder})
+    return redirect("reminders:list")
+
+
+@login_required
+@require_POST
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    services.mark_all_read(reminders_for_user(request), by=acting_user(request))
+    return redirect("reminders:list")

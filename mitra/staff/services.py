@@ -1,0 +1,69 @@
+"""Writing staff profiles: each change is validated, saved and written to the audit trail."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.lib.refusal import refuse_if
+from mitra.staff.models import Competency, StaffLanguage, StaffProfile
+from mitra.tenancy.models import Membership, Tenant
+
+MANY = ("sectors", "languages")
+Languages = Iterable[tuple[str, str]]
+
+
+def _problems(tenant: Tenant, user: User, fields: dict[str, Any]) -> list[str]:
+    problems = []
+    if not Membership.objects.filter(tenant=tenant, user=user).exists():
+        problems.append(_("Only a member of this regional government can have a staff profile."))
+    unknown = set(fields.get("competencies", [])) - set(Competency.values)
+    if unknown:
+        problems.append(_("Unknown competencies: %(names)s.") % {"names": ", ".join(unknown)})
+    return problems
+
+
+def _set_languages(profile: StaffProfile, languages: Languages) -> None:
+    chosen = dict(languages)  # a language given twice keeps its last level
+    profile.languages.all().delete()
+    StaffLanguage.objects.bulk_create(
+        StaffLanguage(profile=profile, language=code, level=level) for code, level in chosen.items()
+    )
+
+
+@transaction.atomic
+def create_staff_profile(
+    tenant: Tenant, user: User, *, by: User | None, languages: Languages = (), **fields: Any
+) -> StaffProfile:
+    """Give a member of the tenant a staff profile; one per person and tenant."""
+    sectors = list(fields.pop("sectors", []))
+    refuse_if(_problems(tenant, user, fields))
+    profile = StaffProfile.objects.create(tenant=tenant, user=user, **fields)
+    profile.sectors.set(sectors)
+    _set_languages(profile, languages)
+    record_created(profile, by=by, many=MANY)
+    return profile
+
+
+@transaction.atomic
+def update_staff_profile(
+    profile: StaffProfile, *, by: User | None, languages: Languages | None = None, **changes: Any
+) -> StaffProfile:
+    """Change a staff profile; languages and sectors given replace the ones recorded."""
+    if "tenant" in changes or "user" in changes:
+        raise ValueError("a profile stays with its tenant and person")
+    before = snapshot(profile, MANY)
+    sectors = changes.pop("sectors", None)
+    refuse_if(_problems(profile.tenant, profile.user, changes))
+    for name, value in changes.items():
+        setattr(profile, name, value)
+    profile.save(update_fields=[*changes, "updated_at"])
+    if sectors is not None:
+        profile.sectors.set(sectors)
+    if languages is not None:
+        _set_languages(profile, languages)
+    record_updated(profile, before, by=by, many=MANY)
+    return profile

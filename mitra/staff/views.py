@@ -1,0 +1,114 @@
+"""Pages for staff: the list with workload, a profile, its edit form, and the capacity report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mitra.cooperations import services as cooperation_services
+from mitra.cooperations.access import get_cooperation_for_user
+from mitra.lib.refusal import Refused, show_on_form
+from mitra.staff import exports, queries, services
+from mitra.staff.access import StaffMember, get_staff_member_for_user, staff_members
+from mitra.staff.forms import (
+    LanguageFormSet,
+    ProfileForm,
+    SkillsForm,
+    chosen_languages,
+    languages_initial,
+    profile_initial,
+)
+from mitra.tenancy.access import acting_user, require_tenant
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    rows = queries.workload(require_tenant(request))
+    return render(request, "staff/list.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_staff_member_for_user(request, user_id)
+    may_edit = member.may_edit_all or member.user == request.user
+    return render(request, "staff/detail.html", {"member": member, "may_edit": may_edit})
+
+
+def _save(
+    member: StaffMember, request: HttpRequest, data: dict[str, object], formset: object
+) -> None:
+    tenant, by = require_tenant(request), acting_user(request)
+    languages = chosen_languages(formset)
+    if member.profile is None:
+        services.create_staff_profile(tenant, member.user, by=by, languages=languages, **data)
+    else:
+        services.update_staff_profile(member.profile, by=by, languages=languages, **data)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_staff_member_for_user(request, user_id, write=True)
+    form_class = ProfileForm if member.may_edit_all else SkillsForm
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, initial=profile_initial(member.profile))
+    formset = LanguageFormSet(data, initial=languages_initial(member.profile), prefix="lang")
+    if data is not None and form.is_valid() and formset.is_valid():
+        try:
+            _save(member, request, form.cleaned_data, formset)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The staff profile was saved."))
+            return redirect("staff:detail", member.user.pk)
+    context = {"member": member, "form": form, "formset": formset}
+    return render(request, "staff/form.html", context)
+
+
+@login_required
+@require_GET
+def capacity(request: HttpRequest) -> HttpResponse:
+    report = queries.capacity_report(require_tenant(request))
+    return render(request, "staff/capacity.html", {"report": report})
+
+
+@login_required
+@require_GET
+def capacity_xlsx(request: HttpRequest) -> HttpResponse:
+    report = queries.capacity_report(require_tenant(request))
+    response = HttpResponse(exports.to_xlsx(exports.report_tables(report)), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="capacity-{report.today}.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def capacity_csv(request: HttpRequest, table: str) -> HttpResponse:
+    report = queries.capacity_report(require_tenant(request))
+    tables = {t.slug: t for t in exports.report_tables(report)}
+    if table not in tables:
+        raise Http404
+    response = HttpResponse(exports.to_csv(tables[table]), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{table}-{report.today}.csv"'
+    return response
+
+
+@login_required
+@require_POST
+def make_owner(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    owner = get_object_or_404(staff_members(coop.tenant), pk=user_id)
+    try:
+        cooperation_services.update_cooperation(coop, by=acting_user(request), owner=owner)
+    except Refused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("The owner was changed."))
+    return redirect(coop)
