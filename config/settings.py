@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "mitra.staff",
     "mitra.reminders",
     "mitra.demo",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +55,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mitra.tenancy.middleware.TenantMiddleware",
 ]
+
+# Background tasks run by `mitra db_worker` from the database queue (no broker).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
+from mitra.reminders.tasks import remind_daily
 
 
 def parse_day(value: str | None) -> date | None:
@@ -37,8 +38,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
         )
+        parser.add_argument(
+            "--schedule",
+            action="store_true",
+            help="queue a daily run for the django-tasks-db worker (`mitra db_worker`) instead",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["schedule"]:
+            result = remind_daily.enqueue()
+            self.stdout.write(f"remind: daily run queued for the worker (task {result.id})")
+            return
         day = parse_day(options["today"])
         today = day or timezone.localdate()
         # With --today, send what is due by the end of that day; otherwise what is due by now.
