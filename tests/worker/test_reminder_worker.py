@@ -13,13 +13,12 @@ from mitra.reminders.tasks import next_morning
 from mitra.reminders.tests.helpers import with_email
 from tests.factories import make_cooperation
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_worker_sends_the_reminders_and_queues_tomorrows_run(
-    tenant, cooperation_officer, other_tenant, outsider, mailoutbox,
-    django_capture_on_commit_callbacks,
-):  # fmt: skip
+    reference_data, tenant, cooperation_officer, other_tenant, outsider, mailoutbox
+):
     from mitra.followups.models import Task
 
     officer = with_email(cooperation_officer)
@@ -30,8 +29,7 @@ def test_the_worker_sends_the_reminders_and_queues_tomorrows_run(
         due_date=timezone.localdate() + timedelta(days=2),
     )  # fmt: skip
     call_command("remind", "--schedule", stdout=StringIO())
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
     assert [m.to for m in mailoutbox] == [[officer.email]]
     assert "Kirim draf MoU" in mailoutbox[0].body
