@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "mitra.events",
     "mitra.staff",
     "mitra.reminders",
+    "mitra.dashboard",
+    "mitra.pipeline",
     "mitra.demo",
     "django_tasks_db",
 ]

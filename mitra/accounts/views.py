@@ -32,11 +32,11 @@ class LoginForm(AuthenticationForm):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Each user's starting page: the review queue for Kemendagri, the register for a region."""
+    """Each user's starting page: the review queue for Kemendagri, the dashboard for a region."""
     membership = getattr(request, "membership", None)
     if membership is not None and membership.role == Membership.Role.CENTRAL_REVIEWER:
         return redirect("reviews:queue")
-    return redirect("cooperations:list")
+    return redirect("dashboard:index")
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

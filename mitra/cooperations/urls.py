@@ -5,6 +5,8 @@ from mitra.cooperations import views
 app_name = "cooperations"
 urlpatterns = [
     path("", views.index, name="list"),
+    path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("export.csv", views.export_csv, name="export_csv"),
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from mitra.audit.services import trail_for
-from mitra.cooperations import filters, services, timing, workflow
+from mitra.cooperations import exports, filters, services, timing, workflow
 from mitra.cooperations.access import (
     cooperations_for_user,
     get_cooperation_detail_for_user,
@@ -89,6 +89,35 @@ def index(request: HttpRequest) -> HttpResponse:
         context["oob_messages"] = True
         return render(request, "cooperations/_list_results.html", context)
     return render(request, "cooperations/list.html", context)
+
+
+def _export_rows(request: HttpRequest) -> list[list[exports.Cell]]:
+    """The list's rows under the list's filters (unknown filter values are left out)."""
+    form = CooperationFilterForm(require_tenant(request), request.GET)
+    form.is_valid()
+    matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
+    return exports.export_rows(matching)
+
+
+@login_required
+@require_GET
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        exports.to_xlsx(_export_rows(request)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="cooperations.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        exports.to_csv(_export_rows(request)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="cooperations.csv"'
+    return response
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,8 @@ def test_an_officer_logs_in_filters_and_opens_a_cooperation(
     page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
 
-    expect(page).to_have_url(live_server.url + reverse("cooperations:list"))
+    expect(page).to_have_url(live_server.url + reverse("dashboard:index"))
+    page.goto(live_server.url + reverse("cooperations:list"))
     expect(page.locator(".brand__tenant")).to_have_text("Pemerintah Kota Makassar")
     expect(page.locator(".resultcount")).to_contain_text("3 kerja sama")
 

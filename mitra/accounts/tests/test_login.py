@@ -17,12 +17,12 @@ def test_the_login_page_is_in_indonesian(client):
     assert 'for="id_username"' in html and 'for="id_password"' in html
 
 
-def test_logging_in_leads_to_the_cooperations(client, cooperation_officer):
+def test_logging_in_leads_to_the_dashboard(client, cooperation_officer):
     response = client.post(
         LOGIN, {"username": cooperation_officer.username, "password": DEMO_PASSWORD}, follow=True
     )
     assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == reverse("cooperations:list")
+    assert response.redirect_chain[-1][0] == reverse("dashboard:index")
 
 
 def test_logging_in_returns_to_the_page_asked_for(client, cooperation_officer, tenant):
@@ -107,6 +107,6 @@ def test_the_central_reviewer_starts_at_the_review_queue(client_as, central_revi
     assert response.url == "/reviews/"
 
 
-def test_a_regional_officer_starts_at_the_register(client_as, cooperation_officer):
+def test_a_regional_officer_starts_at_the_dashboard(client_as, cooperation_officer):
     response = client_as(cooperation_officer).get("/")
-    assert response.url == "/cooperations/"
+    assert response.url == "/dashboard/"

@@ -1,0 +1,215 @@
+"""Read-only figures for a tenant's dashboard; each helper costs one query whatever the size.
+
+Live cooperations are the follow-up rule's: still under way, dormant and renewal included.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from mitra.cooperations import timing
+from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document
+from mitra.followups.models import Task
+from mitra.followups.rules import FollowUpGap, live_cooperations, needs_follow_up
+from mitra.partners.models import Country, Partner
+from mitra.tenancy.models import Tenant
+
+EXPIRY_WINDOW_DAYS = 180
+TOP = 5
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many live cooperations have one value of a field (a state or a kind)."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """Completed stays in one procedure state: how many, the median and the slowest, in days."""
+
+    state: str
+    label: str
+    count: int
+    median_days: float
+    max_days: int
+
+
+def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
+    """Live cooperations by state (procedure order) and by kind, from one grouped query."""
+    rows = live_cooperations(tenant).order_by().values_list("state", "kind").annotate(n=Count("pk"))
+    states: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for state, kind, n in rows:
+        states[state] += n
+        kinds[kind] += n
+    by_state = [Tally(s.value, str(s.label), states[s]) for s in Cooperation.State if states[s]]
+    by_kind = [
+        Tally(k.value, KIND_ABBREVIATIONS[k], kinds[k]) for k in Cooperation.Kind if kinds[k]
+    ]
+    return by_state, by_kind
+
+
+def overdue_tasks(tenant: Tenant, today: date) -> QuerySet[Task]:
+    """The tenant's open tasks past their due date, the oldest first."""
+    return (
+        Task.objects.open()
+        .filter(tenant=tenant, due_date__lt=today)
+        .select_related("cooperation", "assignee")
+        .order_by("due_date", "-priority", "pk")
+    )
+
+
+def expiring_documents(
+    tenant: Tenant, today: date, within_days: int = EXPIRY_WINDOW_DAYS
+) -> QuerySet[Document]:
+    """Documents of the tenant whose validity ends between today and `within_days` from now."""
+    return (
+        Document.objects.filter(
+            cooperation__tenant=tenant,
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=within_days),
+        )
+        .select_related("cooperation")
+        .order_by("valid_until", "pk")
+    )
+
+
+def step_rows(tenant: Tenant) -> list[StepRow]:
+    """`timing.step_durations` in procedure order, with the states' labels."""
+    durations = timing.step_durations(tenant)
+    return [
+        StepRow(s.value, str(s.label), d.count, d.median_days, d.max_days)
+        for s in Cooperation.State
+        if (d := durations.get(s.value)) is not None
+    ]
+
+
+def _list_url(country: str) -> str:
+    return f"{reverse('cooperations:list')}?country={country}"
+
+
+def partner_countries(tenant: Tenant) -> list[dict[str, Any]]:
+    """Countries of the tenant's partners with the number of the tenant's cooperations there."""
+    countries = (
+        Country.objects.filter(partners__tenant=tenant, partners__cooperations__tenant=tenant)
+        .annotate(cooperations=Count("partners__cooperations", distinct=True))
+        .order_by("code")
+    )
+    return [
+        {
+            "code": c.code,
+            "numeric": c.numeric,
+            "name": c.name,
+            "count": c.cooperations,
+            "url": _list_url(c.code),
+        }
+        for c in countries
+    ]
+
+
+def _marker(partner: Any, latitude: float, longitude: float) -> dict[str, Any]:
+    return {
+        "name": partner.name,
+        "lat": latitude,
+        "lon": longitude,
+        "count": partner.cooperations_count,
+        "url": partner.get_absolute_url(),
+    }
+
+
+def partner_places(tenant: Tenant) -> list[dict[str, Any]]:
+    """Foreign partners with a place in the gazetteer, as map markers."""
+    partners = (
+        Partner.objects.for_tenant(tenant)
+        .filter(place__isnull=False)
+        .select_related("place")
+        .annotate(cooperations_count=Count("cooperations"))
+        .order_by("name")
+    )
+    return [_marker(p, p.place.latitude, p.place.longitude) for p in partners if p.place]
+
+
+def partner_regions(tenant: Tenant) -> list[dict[str, Any]]:
+    """Indonesian region partners whose region has coordinates, as map markers."""
+    partners = (
+        Partner.objects.for_tenant(tenant)
+        .filter(
+            kind=Partner.Kind.INDONESIAN_REGION,
+            region__latitude__isnull=False,
+            region__longitude__isnull=False,
+        )
+        .select_related("region")
+        .annotate(cooperations_count=Count("cooperations"))
+        .order_by("name")
+    )
+    return [
+        _marker(p, p.region.latitude, p.region.longitude)
+        for p in partners
+        if p.region and p.region.latitude is not None and p.region.longitude is not None
+    ]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the dashboard shows for one tenant on one day."""
+
+    by_state: list[Tally]
+    by_kind: list[Tally]
+    follow_up_count: int
+    follow_up_top: list[FollowUpGap]
+    overdue_count: int
+    overdue_top: list[Task]
+    expiring: list[Document]
+    steps: list[StepRow]
+    map: dict[str, list[dict[str, Any]]]
+
+    @property
+    def live_count(self) -> int:
+        return sum(t.count for t in self.by_state)
+
+    @property
+    def chart_data(self) -> dict[str, Any]:
+        """What dashboard.js draws, for `json_script`."""
+        return {
+            "byState": {
+                "labels": [t.label for t in self.by_state],
+                "counts": [t.count for t in self.by_state],
+            },
+            "byKind": {
+                "labels": [t.label for t in self.by_kind],
+                "counts": [t.count for t in self.by_kind],
+            },
+            "text": {"cooperations": gettext("Live cooperations")},
+            **self.map,
+        }
+
+
+def dashboard(tenant: Tenant, today: date) -> Dashboard:
+    """The tenant's dashboard in a fixed number of queries."""
+    by_state, by_kind = live_tallies(tenant)
+    gaps = needs_follow_up(tenant, today)
+    overdue = overdue_tasks(tenant, today)
+    return Dashboard(
+        by_state=by_state,
+        by_kind=by_kind,
+        follow_up_count=len(gaps),
+        follow_up_top=gaps[:TOP],
+        overdue_count=overdue.count(),
+        overdue_top=list(overdue[:TOP]),
+        expiring=list(expiring_documents(tenant, today)),
+        steps=step_rows(tenant),
+        map={
+            "countries": partner_countries(tenant),
+            "places": partner_places(tenant),
+            "regions": partner_regions(tenant),
+        },
+    )

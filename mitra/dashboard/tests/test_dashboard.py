@@ -1,0 +1,173 @@
+"""The dashboard: a tenant's own figures, for every role of the tenant, in bounded queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from mitra.cooperations.models import Cooperation
+from mitra.cooperations.services import set_state
+from mitra.dashboard import queries
+from mitra.followups import services as followup_services
+from mitra.followups.models import Task
+from mitra.partners.models import Country, Partner, Place
+from mitra.regions.models import Region
+from tests.factories import make_cooperation, make_document, make_partner
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("dashboard:index")
+
+
+def overdue_task(tenant, assignee, title, days_late=3, cooperation=None):
+    today = timezone.localdate()
+    task = followup_services.create_task(
+        tenant, by=None, title=title, assignee=assignee, due_date=today, cooperation=cooperation
+    )
+    Task.objects.filter(pk=task.pk).update(due_date=today - timedelta(days=days_late))
+    return task
+
+
+def seed(tenant, officer, cooperations=3):
+    sweden = Country.objects.get(code="SE")
+    gothenburg = Place.objects.filter(country=sweden).first()
+    swedish = make_partner(tenant, country=sweden, place=gothenburg)
+    tual = make_partner(
+        tenant,
+        kind=Partner.Kind.INDONESIAN_REGION,
+        country=None,
+        region=Region.objects.get(code="8172"),
+    )
+    for index in range(cooperations):
+        coop = make_cooperation(tenant, title=f"Kerja sama {index}", partners=[swedish])
+        set_state(coop, Cooperation.State.EXPLORATION, by=None)
+        make_document(
+            coop,
+            valid_until=timezone.localdate() + timedelta(days=30 + index),
+            title=f"MoU {index}",
+        )
+        overdue_task(tenant, officer, f"Tugas {index}", cooperation=coop)
+    make_cooperation(
+        tenant, kind=Cooperation.Kind.DOMESTIC_REGION, sub_form="voluntary", partners=[tual]
+    )
+
+
+def test_the_dashboard_counts_live_cooperations_by_state_and_kind(tenant):
+    tual = make_partner(
+        tenant,
+        kind=Partner.Kind.INDONESIAN_REGION,
+        country=None,
+        region=Region.objects.get(code="8172"),
+    )
+    make_cooperation(tenant)
+    make_cooperation(
+        tenant, kind=Cooperation.Kind.DOMESTIC_REGION, sub_form="voluntary", partners=[tual]
+    )
+    withdrawn = make_cooperation(tenant)
+    set_state(withdrawn, Cooperation.State.WITHDRAWN, by=None)
+    by_state, by_kind = queries.live_tallies(tenant)
+    assert {t.value: t.count for t in by_state} == {"initiative": 1, "preparation": 1}
+    assert {t.label: t.count for t in by_kind} == {"KSDD": 1, "KSDPL": 1}
+
+
+def test_the_dashboard_lists_overdue_tasks_and_expiring_documents(
+    client_as, cooperation_officer, tenant
+):
+    seed(tenant, cooperation_officer)
+    never = make_cooperation(tenant, title="Tanpa akhir")
+    make_document(never, until_terminated=True, title="LoI tanpa akhir")
+    late = make_document(never, valid_until=timezone.localdate() + timedelta(days=400))
+    response = client_as(cooperation_officer).get(DASHBOARD)
+    board = response.context["board"]
+    assert response.status_code == 200
+    assert board.overdue_count == 3
+    assert [t.title for t in board.overdue_top] == ["Tugas 0", "Tugas 1", "Tugas 2"]
+    assert [d.title for d in board.expiring] == ["MoU 0", "MoU 1", "MoU 2"]
+    assert late not in board.expiring
+    html = response.content.decode()
+    assert reverse("followups:needs_follow_up") in html
+    assert 'id="dashboard-data"' in html
+
+
+def test_the_map_data_shades_partner_countries_and_places_partner_markers(
+    tenant, cooperation_officer
+):
+    seed(tenant, cooperation_officer, cooperations=2)
+    (sweden,) = queries.partner_countries(tenant)
+    assert sweden["numeric"] == "752"
+    assert sweden["count"] == 2
+    assert sweden["url"] == "/cooperations/?country=SE"
+    assert [p["count"] for p in queries.partner_places(tenant)] == [2]
+    (tual,) = queries.partner_regions(tenant)
+    assert tual["url"].startswith("/partners/")
+
+
+def test_the_dashboard_reports_time_spent_per_step(tenant):
+    coop = make_cooperation(tenant)
+    set_state(coop, Cooperation.State.EXPLORATION, by=None)
+    steps = queries.step_rows(tenant)
+    assert [s.state for s in steps] == ["initiative"]
+    assert steps[0].count == 1
+
+
+def test_follow_up_gaps_are_counted_and_the_first_five_shown(
+    client_as, cooperation_officer, tenant
+):
+    for index in range(7):
+        make_cooperation(tenant, title=f"Sepi {index}")
+    board = client_as(cooperation_officer).get(DASHBOARD).context["board"]
+    assert board.follow_up_count == 7
+    assert len(board.follow_up_top) == 5
+
+
+@pytest.mark.parametrize("persona", ["leadership", "team_reviewer", "agency_officer"])
+def test_read_only_and_agency_roles_see_the_dashboard(client_as, request, persona, tenant):
+    make_cooperation(tenant)
+    response = client_as(request.getfixturevalue(persona)).get(DASHBOARD)
+    assert response.status_code == 200
+    assert response.context["board"].live_count == 1
+
+
+def test_a_central_reviewer_has_no_dashboard(client_as, central_reviewer):
+    assert client_as(central_reviewer).get(DASHBOARD).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(DASHBOARD)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_an_outsider_never_sees_this_tenants_numbers(
+    client_as, outsider, tenant, cooperation_officer
+):
+    seed(tenant, cooperation_officer)
+    response = client_as(outsider).get(DASHBOARD)
+    board = response.context["board"]
+    assert board.live_count == 0
+    assert board.overdue_count == 0
+    assert board.expiring == []
+    assert board.map == {"countries": [], "places": [], "regions": []}
+    assert "Kerja sama 0" not in response.content.decode()
+
+
+def test_the_dashboard_costs_the_same_queries_for_3_or_20_cooperations(
+    client_as, cooperation_officer, tenant, django_assert_max_num_queries
+):
+    client = client_as(cooperation_officer)
+    seed(tenant, cooperation_officer, cooperations=3)
+    with django_assert_max_num_queries(25) as few:
+        client.get(DASHBOARD)
+    seed_more = 20 - 3
+    for index in range(seed_more):
+        coop = make_cooperation(tenant, title=f"Lagi {index}")
+        overdue_task(tenant, cooperation_officer, f"Lagi {index}", cooperation=coop)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(DASHBOARD)
+
+
+def test_the_nav_links_to_the_dashboard_first(client_as, cooperation_officer):
+    html = client_as(cooperation_officer).get(DASHBOARD).content.decode()
+    nav = html[html.index('class="mainnav"') :]
+    assert nav.index(DASHBOARD) < nav.index(reverse("cooperations:list"))

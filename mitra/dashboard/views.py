@@ -1,0 +1,17 @@
+"""The tenant's dashboard: where the cooperations stand, what needs doing, where the partners are."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from mitra.dashboard import queries
+from mitra.tenancy.access import require_tenant
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """Every role of a tenant sees it, read-only ones included; no tenant answers 403."""
+    board = queries.dashboard(require_tenant(request), timezone.localdate())
+    context = {"board": board, "data": board.chart_data, "window": queries.EXPIRY_WINDOW_DAYS}
+    return render(request, "dashboard/index.html", context)

@@ -1,0 +1,116 @@
+"""The pipeline board: a tenant's live cooperations in columns, one column per procedure state.
+
+Read-only; moves go through `apply_transition` like everywhere else. `move_for_drop` turns
+"dropped in column X" into the one transition from the card's state whose target is X.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final
+
+from django.contrib.auth.models import User
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation, CooperationEvent
+from mitra.cooperations.templatetags.mitra_format import state_label
+from mitra.cooperations.transitions import roles_of
+from mitra.cooperations.workflow import Transition
+from mitra.lib.refusal import Refused
+from mitra.tenancy.models import Tenant
+
+DOMESTIC: Final = "domestic"
+FOREIGN: Final = "foreign"
+BOARDS: Final = (DOMESTIC, FOREIGN)
+
+
+@dataclass
+class Card:
+    coop: Cooperation
+    days: int | None
+    moves: list[Transition] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Column:
+    state: str
+    cards: list[Card] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return state_label(self.state)
+
+
+def kinds_of(board: str) -> frozenset[str]:
+    return workflow.DOMESTIC if board == DOMESTIC else workflow.FOREIGN
+
+
+def main_line(board: str, tenant: Tenant) -> tuple[str, ...]:
+    """The board's columns before any cross-cutting state: the tenant's procedure order."""
+    if board == DOMESTIC:
+        return workflow.DOMESTIC_STEPS
+    return workflow.FOREIGN_STEPS[Tenant.ProcedureOrder(tenant.procedure_order)]
+
+
+def live_cooperations(queryset: QuerySet[Cooperation], board: str) -> QuerySet[Cooperation]:
+    """Not ended, of the board's kinds, with when they entered their current state."""
+    entered = CooperationEvent.objects.filter(
+        cooperation=OuterRef("pk"), target=OuterRef("state")
+    ).order_by("-at", "-pk")
+    return (
+        queryset.filter(kind__in=kinds_of(board))
+        .exclude(state__in=workflow.ENDED)
+        .annotate(entered_at=Subquery(entered.values("at")[:1]))
+        .prefetch_related("partners__country")
+    )
+
+
+def _days(coop: Cooperation, today: date) -> int | None:
+    entered = getattr(coop, "entered_at", None)
+    return None if entered is None else (today - timezone.localdate(entered)).days
+
+
+def moves_for(coop: Cooperation, roles: frozenset[str]) -> list[Transition]:
+    """The table's transitions from the card's state that the user's role may perform."""
+    return [t for t in workflow.transitions_from(coop) if t.roles & roles]
+
+
+def card_for(coop: Cooperation, roles: frozenset[str], problems: list[str]) -> Card:
+    """One card outside a board, as sent back in place after a refused move."""
+    return Card(coop, _days(coop, timezone.localdate()), moves_for(coop, roles), problems)
+
+
+def build_columns(
+    cooperations: list[Cooperation], board: str, tenant: Tenant, user: User | None
+) -> list[Column]:
+    """Main-line columns always; a cross-cutting column only when a card sits in it."""
+    today = timezone.localdate()
+    roles = roles_of(user, cooperations[0]) if cooperations and user else frozenset()
+    columns = {state: Column(state) for state in main_line(board, tenant)}
+    for coop in cooperations:
+        column = columns.setdefault(coop.state, Column(coop.state))
+        column.cards.append(Card(coop, _days(coop, today), moves_for(coop, roles)))
+    return list(columns.values())
+
+
+def move_for_drop(coop: Cooperation, target: str, user: User) -> str:
+    """The action of the one transition from the card's state to `target`, or Refused."""
+    if target == coop.state:
+        raise Refused([_("The cooperation is already at this step.")])
+    matching = {t.action for t in moves_for(coop, roles_of(user, coop)) if t.target == target}
+    names = {"source": state_label(coop.state), "target": state_label(target)}
+    if not matching:
+        raise Refused([_("No step you may take leads from “%(source)s” to “%(target)s”.") % names])
+    if len(matching) > 1:
+        raise Refused(
+            [
+                _(
+                    "Several steps lead from “%(source)s” to “%(target)s”; choose one with “Move to”."
+                )
+                % names
+            ]
+        )
+    return matching.pop()

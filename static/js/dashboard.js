@@ -1,0 +1,167 @@
+/* The dashboard's charts and map, drawn from the JSON the page carries in #dashboard-data.
+   Everything is served locally (static/vendor): no CDN, no tile server. */
+(function () {
+    "use strict";
+
+    var COLOURS = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#dc2626", "#0891b2", "#65a30d", "#db2777"];
+    var SHADES = ["#ccfbf1", "#5eead4", "#14b8a6", "#0f766e", "#134e4a"];
+    var INDONESIA = [[-11.2, 94.7], [6.3, 141.1]];
+    var WORLD = [[-56, -170], [78, 180]];
+    var ANTARCTICA = "010";
+
+    function readData() {
+        var node = document.getElementById("dashboard-data");
+        return node ? JSON.parse(node.textContent) : null;
+    }
+
+    function drawCharts(data) {
+        if (typeof Chart === "undefined") {
+            return;
+        }
+        var byState = document.getElementById("chart-by-state");
+        if (byState) {
+            new Chart(byState, {
+                type: "bar",
+                data: {
+                    labels: data.byState.labels,
+                    datasets: [{label: data.text.cooperations, data: data.byState.counts, backgroundColor: COLOURS[0]}]
+                },
+                options: {
+                    indexAxis: "y",
+                    maintainAspectRatio: false,
+                    plugins: {legend: {display: false}},
+                    scales: {x: {beginAtZero: true, ticks: {precision: 0}}}
+                }
+            });
+        }
+        var byKind = document.getElementById("chart-by-kind");
+        if (byKind) {
+            new Chart(byKind, {
+                type: "doughnut",
+                data: {
+                    labels: data.byKind.labels,
+                    datasets: [{label: data.text.cooperations, data: data.byKind.counts, backgroundColor: COLOURS}]
+                },
+                options: {maintainAspectRatio: false, plugins: {legend: {position: "right"}}}
+            });
+        }
+    }
+
+    function shade(count, most) {
+        var step = Math.ceil((count / most) * SHADES.length) - 1;
+        return SHADES[Math.max(0, Math.min(SHADES.length - 1, step))];
+    }
+
+    // Rings crossing the antimeridian (Chukotka, Fiji) would be drawn as a line across the
+    // world: move their western points east of 180 degrees, which Leaflet draws fine.
+    function unwrapRing(ring) {
+        var east = ring.some(function (point) { return point[0] > 170; });
+        var west = ring.some(function (point) { return point[0] < -170; });
+        if (east && west) {
+            ring.forEach(function (point) {
+                if (point[0] < 0) {
+                    point[0] += 360;
+                }
+            });
+        }
+    }
+
+    function unwrapAntimeridian(feature) {
+        var geometry = feature.geometry;
+        if (!geometry) {
+            return;
+        }
+        var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+        polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
+    }
+
+    function countryLayer(topo, data) {
+        var byNumeric = {};
+        var most = 1;
+        data.countries.forEach(function (country) {
+            if (country.numeric) {
+                byNumeric[country.numeric] = country;
+                most = Math.max(most, country.count);
+            }
+        });
+        var geo = topojson.feature(topo, topo.objects.countries);
+        geo.features = geo.features.filter(function (feature) { return feature.id !== ANTARCTICA; });
+        geo.features.forEach(unwrapAntimeridian);
+        return L.geoJSON(geo, {
+            style: function (feature) {
+                var partner = byNumeric[feature.id];
+                return {
+                    className: partner
+                        ? "dashboard__country dashboard__country--partner dashboard__country--" + partner.code
+                        : "dashboard__country",
+                    color: "#94a3b8",
+                    weight: 0.5,
+                    fillColor: partner ? shade(partner.count, most) : "#f1f5f9",
+                    fillOpacity: 1
+                };
+            },
+            onEachFeature: function (feature, layer) {
+                var partner = byNumeric[feature.id];
+                if (partner) {
+                    layer.bindTooltip(partner.name + ": " + partner.count);
+                    layer.on("click", function () { window.location.href = partner.url; });
+                }
+            }
+        });
+    }
+
+    function markers(items, colour) {
+        return items.map(function (item) {
+            var marker = L.circleMarker([item.lat, item.lon], {
+                className: "dashboard__marker",
+                radius: 4 + Math.min(item.count, 6),
+                color: "#fff",
+                weight: 1,
+                fillColor: colour,
+                fillOpacity: 0.9
+            });
+            marker.bindTooltip(item.name + ": " + item.count);
+            marker.on("click", function () { window.location.href = item.url; });
+            return marker;
+        });
+    }
+
+    function switchView(map, view) {
+        if (view === "indonesia") {
+            map.fitBounds(INDONESIA);
+        } else {
+            map.fitBounds(WORLD);
+        }
+        document.querySelectorAll("[data-map-view]").forEach(function (button) {
+            button.setAttribute("aria-pressed", String(button.dataset.mapView === view));
+        });
+    }
+
+    function drawMap(data) {
+        var node = document.getElementById("dashboard-map");
+        if (!node || typeof L === "undefined" || typeof topojson === "undefined") {
+            return;
+        }
+        var map = L.map(node, {attributionControl: false, zoomSnap: 0.25, minZoom: 1, maxZoom: 9});
+        switchView(map, "world");
+        document.querySelectorAll("[data-map-view]").forEach(function (button) {
+            button.addEventListener("click", function () { switchView(map, button.dataset.mapView); });
+        });
+        fetch(node.dataset.atlas)
+            .then(function (response) { return response.json(); })
+            .then(function (topo) {
+                countryLayer(topo, data).addTo(map);
+                markers(data.places, "#b45309").forEach(function (m) { m.addTo(map); });
+                markers(data.regions, "#1d4ed8").forEach(function (m) { m.addTo(map); });
+                node.dataset.ready = "true";
+            });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        var data = readData();
+        if (data) {
+            drawCharts(data);
+            drawMap(data);
+        }
+    });
+})();

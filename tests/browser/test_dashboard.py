@@ -1,0 +1,89 @@
+"""The dashboard in Chromium: charts and the offline world map draw without console errors."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+from mitra.cooperations.models import Cooperation
+from mitra.cooperations.services import set_state
+from mitra.partners.models import Country, Partner, Place
+from mitra.regions.models import Region
+from mitra.tenancy.models import Membership, Tenant
+from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def seed(tenant: Tenant) -> None:
+    """Partners in South Korea and Sweden (one in a gazetteer city) and an Indonesian region."""
+    sweden = Country.objects.get(code="SE")
+    incheon = make_partner(tenant, name="Incheon Metropolitan City")
+    gothenburg = make_partner(
+        tenant,
+        name="Göteborgs Stad",
+        country=sweden,
+        place=Place.objects.filter(country=sweden, name__icontains="Gothenburg").first(),
+    )
+    tual = make_partner(
+        tenant,
+        kind=Partner.Kind.INDONESIAN_REGION,
+        name="Pemerintah Kota Tual",
+        country=None,
+        region=Region.objects.get(code="8172"),
+    )
+    make_cooperation(
+        tenant,
+        kind=Cooperation.Kind.DOMESTIC_REGION,
+        sub_form=Cooperation.SubForm.VOLUNTARY,
+        title="Kesepakatan bersama Makassar–Tual",
+        partners=[tual],
+    )
+    for title in ("Kota kembar Makassar–Incheon", "Pertukaran pelajar Incheon"):
+        make_cooperation(tenant, title=title, partners=[incheon])
+    coop = make_cooperation(tenant, title="Pengelolaan sampah Göteborg", partners=[gothenburg])
+    set_state(coop, Cooperation.State.EXPLORATION, by=None)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_officer_sees_the_charts_and_the_partner_map(
+    reference_data: None, live_server, page: Page
+):
+    tenant = Tenant.objects.create(
+        region=Region.objects.get(code="7371"), name="Pemerintah Kota Makassar", slug="makassar"
+    )
+    make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
+    seed(tenant)
+    errors: list[str] = []
+
+    def collect(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", collect)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill("officer.makassar")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+    expect(page).to_have_url(live_server.url + reverse("dashboard:index"))
+    expect(page.locator("#dashboard-map[data-ready=true]")).to_have_count(1)
+    expect(page.locator("path.dashboard__country--partner")).to_have_count(2)
+    expect(page.locator("path.dashboard__marker")).to_have_count(2)
+    for canvas in ("#chart-by-state", "#chart-by-kind"):
+        box = page.locator(canvas).bounding_box()
+        assert box is not None and box["width"] > 100 and box["height"] > 100
+    drawn = page.evaluate("Object.keys(Chart.instances).length")
+    assert drawn == 2
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    page.locator("[data-map-view=indonesia]").click()
+    page.locator("#dashboard-map").screenshot(path=str(ARTIFACTS / "dashboard-indonesia.png"))
+
+    page.locator("path.dashboard__country--KR").dispatch_event("click")
+    expect(page).to_have_url(live_server.url + "/cooperations/?country=KR")
+    assert errors == []

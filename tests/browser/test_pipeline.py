@@ -1,0 +1,62 @@
+"""The pipeline board in Chromium: an officer drags cards between steps; a refused drag says why."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Locator, Page, expect
+
+from mitra.cooperations.models import Cooperation
+from mitra.cooperations.services import set_state
+from mitra.partners.models import Country
+from mitra.regions.models import Region
+from mitra.tenancy.models import Membership, Tenant
+from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def column(page: Page, state: str) -> Locator:
+    return page.locator(f'.board__column[data-state="{state}"]')
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_officer_drags_a_card_to_the_next_step_and_is_told_why_another_cannot_move(
+    reference_data: None, live_server, page: Page
+):
+    tenant = Tenant.objects.create(
+        region=Region.objects.get(code="7371"), name="Pemerintah Kota Makassar", slug="makassar"
+    )
+    make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
+    incheon = make_partner(tenant, name="Incheon Metropolitan City")
+    kaohsiung = make_partner(tenant, name="Kaohsiung City", country=Country.objects.get(code="TW"))
+    first = make_cooperation(tenant, title="Kota kembar Makassar–Incheon", partners=[incheon])
+    second = make_cooperation(tenant, title="Kota kembar Makassar–Kaohsiung", partners=[kaohsiung])
+    set_state(second, Cooperation.State.LETTER_OF_INTENT, by=None)
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill("officer.makassar")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    # The nav link reads "Alur" once the catalogue has the new strings; find it by address.
+    page.locator(f'.mainnav a[href="{reverse("pipeline:board")}"]').click()
+    expect(page.locator("#pipeline-board")).to_be_visible()
+
+    card = page.locator(f"#card-{first.pk}")
+    expect(column(page, "initiative").locator(f"#card-{first.pk}")).to_be_visible()
+    card.drag_to(column(page, "exploration"))
+    expect(column(page, "exploration").locator(f"#card-{first.pk}")).to_be_visible()
+    expect(column(page, "initiative").locator(f"#card-{first.pk}")).to_have_count(0)
+    first.refresh_from_db()
+    assert first.state == Cooperation.State.EXPLORATION
+
+    refused = page.locator(f"#card-{second.pk}")
+    refused.drag_to(column(page, "cooperation_plan"))
+    problems = page.locator(f"#card-{second.pk} .pcard__problems")
+    expect(problems).to_contain_text("Lampirkan")
+    expect(column(page, "letter_of_intent").locator(f"#card-{second.pk}")).to_be_visible()
+    second.refresh_from_db()
+    assert second.state == Cooperation.State.LETTER_OF_INTENT
+    page.screenshot(path=str(ARTIFACTS / "pipeline.png"), full_page=True)
