@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mitra.accounts.views import home
+from mitra.api.api import api
 
 urlpatterns = [
     path("", home, name="home"),
@@ -19,6 +20,11 @@ urlpatterns = [
     path("notifications/", include("mitra.reminders.urls")),
     path("settings/", include("mitra.tenancy.urls")),
     path("staff/", include("mitra.staff.urls")),
+    path("intake/", include("mitra.intake.urls")),
+    path("reports/", include("mitra.reports.urls")),
+    path("import/", include("mitra.imports.urls")),
+    path("api/v1/", api.urls),
+    path("public/", include("mitra.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -114,6 +114,13 @@ The browser tests need /usr/bin/chromium; they are never skipped. Install it and
 fi
 results+=("PASS  set-up: Chromium at /usr/bin/chromium")
 
+say "Pango for WeasyPrint (the PDF reports)"
+if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then
+    apt_install libpango-1.0-0 libpangoft2-1.0-0 || die "pango" "could not install Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0).
+WeasyPrint needs it to write the PDF reports."
+fi
+results+=("PASS  set-up: Pango for WeasyPrint")
+
 say "gettext (msgfmt, xgettext) for the catalogue"
 if ! command -v msgfmt >/dev/null 2>&1 || ! command -v xgettext >/dev/null 2>&1; then
     apt_install gettext || die "gettext" "could not install gettext (apt-get install -y gettext)."

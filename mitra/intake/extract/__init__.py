@@ -1,0 +1,33 @@
+"""Read Indonesian press text and propose cooperation facts, each with its evidence offsets.
+
+Plain Python with no Django imports and no network: `Extractor()` loads the committed
+reference data files once; `extractor.extract(text)` returns an `Extraction`.
+"""
+
+from mitra.intake.extract.result import (
+    PARTNER_KINDS,
+    STAGES,
+    CountryItem,
+    EventItem,
+    Extraction,
+    PartnerItem,
+    PersonItem,
+    RegionItem,
+    SectorItem,
+    Span,
+    StageItem,
+)
+
+__all__ = [
+    "PARTNER_KINDS",
+    "STAGES",
+    "CountryItem",
+    "EventItem",
+    "Extraction",
+    "PartnerItem",
+    "PersonItem",
+    "RegionItem",
+    "SectorItem",
+    "Span",
+    "StageItem",
+]
