@@ -24,6 +24,7 @@ urlpatterns = [
     path("reports/", include("mitra.reports.urls")),
     path("import/", include("mitra.imports.urls")),
     path("api/v1/", api.urls),
+    path("tokens/", include("mitra.api.urls")),
     path("public/", include("mitra.portal.urls")),
     path("admin/", admin.site.urls),
 ]

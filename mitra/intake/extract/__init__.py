@@ -4,6 +4,7 @@ Plain Python with no Django imports and no network: `Extractor()` loads the comm
 reference data files once; `extractor.extract(text)` returns an `Extraction`.
 """
 
+from mitra.intake.extract.extractor import Extractor, extract, get_extractor
 from mitra.intake.extract.result import (
     PARTNER_KINDS,
     STAGES,
@@ -24,10 +25,13 @@ __all__ = [
     "CountryItem",
     "EventItem",
     "Extraction",
+    "Extractor",
     "PartnerItem",
     "PersonItem",
     "RegionItem",
     "SectorItem",
     "Span",
     "StageItem",
+    "extract",
+    "get_extractor",
 ]

@@ -99,7 +99,12 @@ class Extraction:
                 for r in self.regions
             ],
             "partners": [
-                {"name": p.name, "kind": p.kind, "country": p.country, "evidence": spans(p.evidence)}
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "country": p.country,
+                    "evidence": spans(p.evidence),
+                }
                 for p in self.partners
             ],
             "countries": [
@@ -113,12 +118,10 @@ class Extraction:
                 else None
             ),
             "people": [
-                {"name": p.name, "role": p.role, "evidence": spans(p.evidence)}
-                for p in self.people
+                {"name": p.name, "role": p.role, "evidence": spans(p.evidence)} for p in self.people
             ],
             "events": [
-                {"name": e.name, "date": e.date, "evidence": spans(e.evidence)}
-                for e in self.events
+                {"name": e.name, "date": e.date, "evidence": spans(e.evidence)} for e in self.events
             ],
             "dates": list(self.dates),
         }
