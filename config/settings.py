@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mitra.reminders",
     "mitra.dashboard",
     "mitra.pipeline",
+    "mitra.implementation",
     "mitra.intake",
     "mitra.reports",
     "mitra.imports",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("mitra.reminders.urls")),
     path("settings/", include("mitra.tenancy.urls")),
     path("staff/", include("mitra.staff.urls")),
+    path("implementation/", include("mitra.implementation.urls")),
     path("intake/", include("mitra.intake.urls")),
     path("reports/", include("mitra.reports.urls")),
     path("import/", include("mitra.imports.urls")),
