@@ -78,8 +78,27 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contacts": partner.contacts.all(),
         "cooperations": cooperations,
         "trail": audit_rows(trail_for(partner)),
+        "map_data": map_data(partner),
     }
     return render(request, "partners/detail.html", context)
+
+
+def map_data(partner: Partner) -> dict[str, object] | None:
+    """Where the partner is, for the page's map: its country and its city or region, if known."""
+    label, lat, lon = "", None, None
+    if partner.place:
+        label, lat, lon = partner.place.name, partner.place.latitude, partner.place.longitude
+    elif partner.region:
+        label, lat, lon = partner.region.official_name, partner.region.latitude, partner.region.longitude
+    numeric = partner.country.numeric if partner.country else ""
+    if not numeric and lat is None:
+        return None
+    return {
+        "numeric": numeric,
+        "lat": float(lat) if lat is not None else None,
+        "lon": float(lon) if lon is not None else None,
+        "label": label,
+    }
 
 
 @login_required

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
+from babel.numbers import format_currency, format_decimal
 from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
@@ -105,11 +106,42 @@ def medium_date(value: date | datetime | None) -> str:
 
 @register.filter
 def moment(value: datetime | None) -> str:
-    """A point in time in local time with the active language's format ("19 Des. 2014, 14.05")."""
-    if value is None:
+    """A point in time in local time in the active language ("19 Des 2014, 14.05")."""
+    if value is None or value == "":
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return formats.date_format(local, "DATETIME_FORMAT")
+    day = format_date(local, "medium", locale=_locale())
+    return f"{day}, {format_time(local, 'short', locale=_locale())}"
+
+
+@register.filter
+def month_year(value: date | None) -> str:
+    """ "Desember 2014" / "December 2014": a month heading."""
+    if value is None or value == "":
+        return ""
+    return str(format_date(value, "LLLL y", locale=_locale()))
+
+
+@register.filter
+def number(value: float | int | str | None, digits: int = 0) -> str:
+    """A number with the active language's separators: "1.250,5" / "1,250.5"; empty for none.
+
+    `digits` is the most fraction digits shown; trailing zeros are dropped.
+    """
+    if value is None or value == "":
+        return ""
+    pattern = "#,##0" + (("." + "#" * int(digits)) if int(digits) > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=_locale()))
+
+
+@register.filter
+def rupiah(value: float | int | str | None) -> str:
+    """An amount in rupiah: "Rp1.250.000" / "IDR 1,250,000"; empty for none."""
+    if value is None or value == "":
+        return ""
+    return str(
+        format_currency(value, "IDR", "¤#,##0", locale=_locale(), currency_digits=False)
+    )
 
 
 @register.filter

@@ -1,9 +1,9 @@
 """The template filters: state badges, dates in the user's language, the readable audit trail."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mitra.audit.models import AuditEntry
 from mitra.audit.services import trail_for
@@ -13,7 +13,11 @@ from mitra.cooperations.templatetags.mitra_format import (
     audit_rows,
     kind_abbreviation,
     long_date,
+    moment,
+    month_year,
+    number,
     object_labels,
+    rupiah,
     state_tone,
 )
 from tests.factories import make_cooperation, make_document
@@ -49,6 +53,30 @@ def test_long_dates_follow_the_language():
     with translation.override("en"):
         assert long_date(date(2014, 12, 19)) == "December 19, 2014"
     assert long_date(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("id", ["Desember 2014", "19 Des 2014, 14.05", "1.250,5", "12.345", "Rp1.250.000"]),
+        ("en", ["December 2014", "Dec 19, 2014, 2:05\u202fPM", "1,250.5", "12,345", "IDR1,250,000"]),
+    ],
+)
+def test_months_moments_numbers_and_rupiah_follow_the_language(language, expected):
+    at = datetime(2014, 12, 19, 14, 5, tzinfo=timezone.get_current_timezone())
+    with translation.override(language):
+        shown = [
+            month_year(date(2014, 12, 1)),
+            moment(at),
+            number(1250.5, 1),
+            number(12345),
+            rupiah(1250000),
+        ]
+    assert shown == expected
+
+
+def test_missing_values_are_shown_as_nothing():
+    assert [moment(None), month_year(None), number(None), rupiah(None)] == ["", "", "", ""]
 
 
 def test_objects_are_shown_by_their_labels():

@@ -95,6 +95,34 @@ def test_an_indonesian_region_partner_shows_the_region_with_coordinates(
     assert "-5,6347" in html or "-5.6347" in html
 
 
+def test_the_map_marks_the_partners_city_and_shades_its_country(client_as, team_reviewer, tenant):
+    incheon = Place.objects.filter(country_id="KR", name="Incheon").first()
+    assert incheon is not None
+    partner = make_partner(tenant, name="Incheon", place=incheon)
+    response = client_as(team_reviewer).get(partner.get_absolute_url())
+    assert response.context["map_data"] == {
+        "numeric": "410",
+        "lat": pytest.approx(float(incheon.latitude)),
+        "lon": pytest.approx(float(incheon.longitude)),
+        "label": "Incheon",
+    }
+    assert 'id="partner-map-data"' in response.content.decode()
+
+
+def test_an_indonesian_region_is_marked_at_the_regions_centre(client_as, team_reviewer, partners):
+    response = client_as(team_reviewer).get(partners["tual"].get_absolute_url())
+    data = response.context["map_data"]
+    assert data["label"] == "Kota Tual"
+    assert data["lat"] == pytest.approx(-5.6347, abs=1e-3)
+
+
+def test_a_partner_with_no_country_or_place_has_no_map(client_as, team_reviewer, tenant):
+    partner = make_partner(tenant, kind=Partner.Kind.DOMESTIC_PARTY, name="PT Maju", country=None)
+    response = client_as(team_reviewer).get(partner.get_absolute_url())
+    assert response.context["map_data"] is None
+    assert "partner-map" not in response.content.decode()
+
+
 def test_the_detail_shows_the_audit_trail(client_as, team_reviewer, partners):
     html = client_as(team_reviewer).get(partners["incheon"].get_absolute_url()).content.decode()
     assert "audit-heading" in html
