@@ -254,10 +254,17 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
+    chosen = [
+        pk for pk in request.GET.getlist("partner") if pk.isdigit()
+    ]  # a partner just recorded
     form = CooperationForm(
         tenant,
         request.POST or None,
-        initial={"owner": request.user, "budget": Cooperation.Budget.NOT_BUDGETED},
+        initial={
+            "owner": request.user,
+            "budget": Cooperation.Budget.NOT_BUDGETED,
+            "partners": chosen,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

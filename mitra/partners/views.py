@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -89,7 +91,11 @@ def map_data(partner: Partner) -> dict[str, object] | None:
     if partner.place:
         label, lat, lon = partner.place.name, partner.place.latitude, partner.place.longitude
     elif partner.region:
-        label, lat, lon = partner.region.official_name, partner.region.latitude, partner.region.longitude
+        label, lat, lon = (
+            partner.region.official_name,
+            partner.region.latitude,
+            partner.region.longitude,
+        )
     numeric = partner.country.numeric if partner.country else ""
     if not numeric and lat is None:
         return None
@@ -106,6 +112,7 @@ def map_data(partner: Partner) -> dict[str, object] | None:
 def create(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
     form = PartnerForm(request.POST or None)
+    back = return_address(request)
     if request.method == "POST" and form.is_valid():
         try:
             partner = services.create_partner(tenant, by=acting_user(request), **form.cleaned_data)
@@ -113,8 +120,17 @@ def create(request: HttpRequest) -> HttpResponse:
             show_on_form(form, refusal)
         else:
             messages.success(request, _("The partner was recorded."))
-            return redirect(partner)
-    return render(request, "partners/form.html", {"form": form})
+            return redirect(f"{back}?{urlencode({'partner': partner.pk})}" if back else partner)
+    return render(request, "partners/form.html", {"form": form, "next": back})
+
+
+def return_address(request: HttpRequest) -> str:
+    """Where to go back after recording a partner from another form (`next`), if it is ours."""
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    ours = url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return back.split("?")[0] if back and ours else ""
 
 
 @login_required

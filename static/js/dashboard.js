@@ -18,6 +18,8 @@
         if (typeof Chart === "undefined") {
             return;
         }
+        // Figures for work, not a show: drawn at once (and steady for screenshots and print).
+        Chart.defaults.animation = false;
         var byState = document.getElementById("chart-by-state");
         if (byState) {
             new Chart(byState, {

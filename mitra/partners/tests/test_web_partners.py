@@ -149,6 +149,27 @@ def test_an_officer_records_a_foreign_partner(client_as, cooperation_officer):
     assert AuditEntry.objects.filter(record=f"partners.partner:{partner.pk}").exists()
 
 
+def test_a_partner_recorded_from_the_cooperation_form_returns_there_chosen(
+    client_as, cooperation_officer
+):
+    new_cooperation = reverse("cooperations:create")
+    client = client_as(cooperation_officer)
+    form = client.get(CREATE, {"next": new_cooperation}).content.decode()
+    assert f'name="next" value="{new_cooperation}"' in form
+    data = {"kind": "foreign_company", "name": "ENGIE Ineo", "country": "FR"}
+    response = client.post(CREATE, {**data, "next": new_cooperation})
+    partner = Partner.objects.get(name="ENGIE Ineo")
+    assert response.url == f"{new_cooperation}?partner={partner.pk}"
+    chosen = client.get(response.url).context["form"]["partners"].value()
+    assert [str(pk) for pk in chosen] == [str(partner.pk)]
+
+
+def test_a_return_address_elsewhere_is_ignored(client_as, cooperation_officer):
+    data = {"kind": "foreign_company", "name": "ENGIE Ineo", "country": "FR"}
+    response = client_as(cooperation_officer).post(CREATE, {**data, "next": "https://evil.test/"})
+    assert response.url == Partner.objects.get(name="ENGIE Ineo").get_absolute_url()
+
+
 def test_a_foreign_partner_without_a_country_is_refused_with_the_input_kept(
     client_as, cooperation_officer
 ):
