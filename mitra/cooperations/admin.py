@@ -9,29 +9,30 @@ from mitra.cooperations.models import (
     DocumentParty,
     Sector,
 )
-from mitra.tenancy.admin import AuditedAdmin
+from mitra.tenancy.admin import TenantScopedAdmin
+from mitra.tenancy.admin_scope import ReferenceDataAdmin, TenantInline
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin[Sector]):
+class SectorAdmin(ReferenceDataAdmin):
     list_display = ["slug", "__str__"]
 
 
 @admin.register(Affair)
-class AffairAdmin(admin.ModelAdmin[Affair]):
+class AffairAdmin(ReferenceDataAdmin):
     list_display = ["name", "group"]
     list_filter = ["group"]
     search_fields = ["name"]
 
 
 @admin.register(Agency)
-class AgencyAdmin(AuditedAdmin):
+class AgencyAdmin(TenantScopedAdmin):
     list_display = ["name", "acronym", "tenant"]
     list_filter = ["tenant"]
     search_fields = ["name", "acronym"]
 
 
-class CooperationEventInline(admin.TabularInline[CooperationEvent, Cooperation]):
+class CooperationEventInline(TenantInline, admin.TabularInline[CooperationEvent, Cooperation]):
     model = CooperationEvent
     extra = 0
     can_delete = False
@@ -42,7 +43,7 @@ class CooperationEventInline(admin.TabularInline[CooperationEvent, Cooperation])
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(AuditedAdmin):
+class CooperationAdmin(TenantScopedAdmin):
     """State is read-only here: it changes only through the workflow service."""
 
     list_display = ["title", "kind", "state", "tenant", "updated_at"]
@@ -53,13 +54,14 @@ class CooperationAdmin(AuditedAdmin):
     inlines = [CooperationEventInline]
 
 
-class DocumentPartyInline(admin.TabularInline[DocumentParty, Document]):
+class DocumentPartyInline(TenantInline, admin.TabularInline[DocumentParty, Document]):
     model = DocumentParty
     extra = 0
 
 
 @admin.register(Document)
-class DocumentAdmin(AuditedAdmin):
+class DocumentAdmin(TenantScopedAdmin):
+    tenant_path = "cooperation__tenant"
     list_display = ["title", "kind", "cooperation", "date_signed", "valid_until"]
     list_filter = ["kind"]
     search_fields = ["title", "parties__number"]

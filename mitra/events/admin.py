@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from mitra.events.models import Event, PlannedSigning
-from mitra.tenancy.admin import AuditedAdmin
+from mitra.tenancy.admin import TenantScopedAdmin
+from mitra.tenancy.admin_scope import TenantInline
 
 
-class PlannedSigningInline(admin.TabularInline[PlannedSigning, Event]):
+class PlannedSigningInline(TenantInline, admin.TabularInline[PlannedSigning, Event]):
     model = PlannedSigning
     extra = 0
     raw_id_fields = ["cooperation", "document"]
@@ -12,7 +13,7 @@ class PlannedSigningInline(admin.TabularInline[PlannedSigning, Event]):
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdmin):
+class EventAdmin(TenantScopedAdmin):
     list_display = ["name", "place", "starts_on", "ends_on", "tenant"]
     list_filter = ["tenant"]
     search_fields = ["name", "place"]

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from mitra.partners.models import Contact, Country, CountryAlias, Partner, PartnerAlias, Place
-from mitra.tenancy.admin import AuditedAdmin
+from mitra.tenancy.admin import TenantScopedAdmin
+from mitra.tenancy.admin_scope import ReferenceDataAdmin, TenantInline
 
 
 class CountryAliasInline(admin.TabularInline[CountryAlias, Country]):
@@ -10,7 +11,7 @@ class CountryAliasInline(admin.TabularInline[CountryAlias, Country]):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin[Country]):
+class CountryAdmin(ReferenceDataAdmin):
     list_display = ["code", "name_id", "name_en", "diplomatic_relations", "cooperation_blocked"]
     list_filter = ["diplomatic_relations", "cooperation_blocked"]
     search_fields = ["code", "name_id", "name_en", "aliases__alias"]
@@ -18,25 +19,25 @@ class CountryAdmin(admin.ModelAdmin[Country]):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin[Place]):
+class PlaceAdmin(ReferenceDataAdmin):
     list_display = ["name", "country", "population"]
     list_filter = ["country"]
     search_fields = ["name", "names__key"]
     show_full_result_count = False
 
 
-class PartnerAliasInline(admin.TabularInline[PartnerAlias, Partner]):
+class PartnerAliasInline(TenantInline, admin.TabularInline[PartnerAlias, Partner]):
     model = PartnerAlias
     extra = 0
 
 
-class ContactInline(admin.StackedInline[Contact, Partner]):
+class ContactInline(TenantInline, admin.StackedInline[Contact, Partner]):
     model = Contact
     extra = 0
 
 
 @admin.register(Partner)
-class PartnerAdmin(AuditedAdmin):
+class PartnerAdmin(TenantScopedAdmin):
     list_display = ["name", "kind", "country", "tenant"]
     list_filter = ["kind", "tenant"]
     search_fields = ["name", "aliases__alias"]

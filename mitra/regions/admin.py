@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from mitra.regions.models import Region, RegionAlias
+from mitra.tenancy.admin_scope import ReferenceDataAdmin
 
 
 class RegionAliasInline(admin.TabularInline[RegionAlias, Region]):
@@ -9,7 +10,7 @@ class RegionAliasInline(admin.TabularInline[RegionAlias, Region]):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin[Region]):
+class RegionAdmin(ReferenceDataAdmin):
     list_display = ["dotted_code", "name", "type", "province"]
     list_filter = ["type"]
     search_fields = ["code", "dotted_code", "name", "aliases__alias"]

@@ -6,6 +6,11 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.tenancy.admin_scope import (
+    TenantChoices,
+    TenantPermissions,
+    administered_tenant,
+)
 from mitra.tenancy.models import Membership, Tenant
 
 
@@ -28,6 +33,41 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
         super().delete_model(request, obj)
 
 
+class TenantScopedAdmin(TenantPermissions, TenantChoices, AuditedAdmin):
+    """An audited admin of tenant-owned records; a tenant administrator sees only their own
+    (see admin_scope). `tenant_path` leads from the model to its tenant."""
+
+    tenant_path = "tenant"
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        tenant = administered_tenant(request)
+        if tenant is None:
+            return queryset.none()
+        return queryset.filter(**{self.tenant_path: tenant}).distinct()
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not request.user.is_superuser and self.tenant_path == "tenant":
+            exclude.append("tenant")
+        return exclude
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        filters = list(super().get_list_filter(request))
+        return filters if request.user.is_superuser else [f for f in filters if f != "tenant"]
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        shown = list(super().get_list_display(request))
+        return shown if request.user.is_superuser else [f for f in shown if f != "tenant"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not change and not request.user.is_superuser and self.tenant_path == "tenant":
+            obj.tenant = administered_tenant(request)
+        super().save_model(request, obj, form, change)
+
+
 class MembershipInline(admin.TabularInline[Membership, Tenant]):
     model = Membership
     extra = 0
@@ -43,8 +83,18 @@ class TenantAdmin(AuditedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(AuditedAdmin):
+class MembershipAdmin(TenantScopedAdmin):
+    """A tenant administrator changes the roles of their office; the central reviewer role
+    belongs to no tenant, so it is not offered to them."""
+
     list_display = ["user", "tenant", "role"]
     list_filter = ["role", "tenant"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
+
+    def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if field is not None and db_field.name == "role" and not request.user.is_superuser:
+            central = Membership.Role.CENTRAL_REVIEWER
+            field.choices = [(v, label) for v, label in Membership.Role.choices if v != central]
+        return field
