@@ -79,7 +79,7 @@ def test_a_list_page_asks_no_more_for_thirty_records_than_for_three(
     add_records(tenant, cooperation_officer, 3)
     add_records(other_tenant, outsider, 3)  # another tenant's rows are never read
     with django_assert_max_num_queries(40) as few:
-        assert client.get(reverse(address)).status_code == 200  # type: ignore[attr-defined]
+        assert client.get(reverse(address)).status_code == 200
     add_records(tenant, cooperation_officer, 27)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        assert client.get(reverse(address)).status_code == 200  # type: ignore[attr-defined]
+        assert client.get(reverse(address)).status_code == 200
