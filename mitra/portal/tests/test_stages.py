@@ -1,0 +1,35 @@
+"""The public stage: every state of the procedure is told to the public as exactly one stage."""
+
+import pytest
+
+from mitra.cooperations.models import Cooperation
+from mitra.portal.stages import STAGE_OF_STATE, STAGE_TONES, Stage, stage_of
+
+
+@pytest.mark.parametrize("state", Cooperation.State.values)
+def test_every_state_has_a_public_stage_with_a_badge(state):
+    assert state in STAGE_OF_STATE
+    assert stage_of(state) in STAGE_TONES
+
+
+def test_every_stage_is_reached_by_some_state():
+    assert set(STAGE_OF_STATE.values()) == set(Stage)
+
+
+@pytest.mark.parametrize(
+    ("state", "stage"),
+    [
+        ("exploration", Stage.EXPLORATION),
+        ("preparation", Stage.EXPLORATION),
+        ("letter_of_intent", Stage.INTENT),
+        ("text_negotiation", Stage.PREPARATION),
+        ("on_hold_central_review", Stage.PREPARATION),
+        ("implementation", Stage.IN_FORCE),
+        ("renewal_in_progress", Stage.RENEWAL),
+        ("dormant", Stage.INACTIVE),
+        ("expired", Stage.ENDED),
+        ("withdrawn", Stage.NOT_CONTINUED),
+    ],
+)
+def test_states_read_as_plain_stages(state, stage):
+    assert stage_of(state) == stage
