@@ -1,0 +1,249 @@
+"""The document a register row describes: its kind, its dates and one number per signing party.
+
+The first party is the tenant itself (PIHAK PERTAMA), then the row's partners in the order
+written. Numbers come from one "Nomor" cell ("12/KS/2021; 45/ABC/2021") or from one column
+per party; a number already recorded for another cooperation, or repeated in the file, is an
+error, since a document number identifies one document.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from mitra.cooperations import rules, workflow
+from mitra.cooperations.models import Cooperation, Document, DocumentParty
+from mitra.cooperations.services import PartyInput
+from mitra.imports import values, vocabulary
+from mitra.imports.cells import Cells, choose
+from mitra.imports.matching import TenantContext
+from mitra.lib.text import fold
+
+if TYPE_CHECKING:
+    from mitra.imports.checks import RowPlan
+
+S = Cooperation.State
+ROLES: tuple[str, ...] = (
+    DocumentParty.Role.FIRST,
+    DocumentParty.Role.SECOND,
+    DocumentParty.Role.THIRD,
+)
+NUMBER_COLUMNS: dict[str, str] = {
+    "number_first": DocumentParty.Role.FIRST,
+    "number_second": DocumentParty.Role.SECOND,
+    "number_third": DocumentParty.Role.THIRD,
+}
+DOCUMENT_COLUMNS = (
+    "document_kind",
+    "document_title",
+    "numbers",
+    *NUMBER_COLUMNS,
+    "place_signed",
+    "date_signed",
+    "valid_from",
+    "valid_until",
+    "term",
+)
+# Where a foreign cooperation stands once its MoU is signed: a row there describes the MoU.
+AFTER_SIGNING = workflow.SIGNED | {S.EXPIRED, S.RENEWAL_IN_PROGRESS, S.RENEWED, S.TERMINATED}
+MAX_TITLE, MAX_NUMBER, MAX_PLACE, MAX_PARTY_NAME = 250, 120, 150, 200
+
+
+@dataclass
+class DocumentPlan:
+    kind: str
+    title: str
+    numbers: dict[str, str] = field(default_factory=dict)  # role -> number
+    place_signed: str = ""
+    date_signed: date | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    until_terminated: bool = False
+
+    @property
+    def start(self) -> date | None:
+        return self.valid_from or self.date_signed
+
+    def fields(self) -> dict[str, Any]:
+        """The keyword arguments of `attach_document`."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "place_signed": self.place_signed,
+            "date_signed": self.date_signed,
+            "valid_from": self.valid_from,
+            "valid_until": self.valid_until,
+            "until_terminated": self.until_terminated,
+        }
+
+    def parties(self, region_name: str, partner_names: list[str]) -> list[PartyInput]:
+        names = [region_name, *partner_names][: len(ROLES)]
+        return [
+            PartyInput(role=role, name=name[:MAX_PARTY_NAME], number=self.numbers.get(role, ""))
+            for role, name in zip(ROLES, names, strict=False)
+        ]
+
+
+def kind_label(kind: str) -> str:
+    return str(capfirst(Document.Kind(kind).label))
+
+
+def plan_document(
+    cells: Cells, plan: "RowPlan", context: TenantContext, seen: dict[str, int]
+) -> DocumentPlan | None:
+    """The row's document, if it describes one; problems go to the row."""
+    if not any(cells.has(name) for name in DOCUMENT_COLUMNS):
+        return None
+    kind = _kind(cells, plan)
+    document = DocumentPlan(kind=kind, title=_title(cells, plan, kind))
+    document.place_signed = cells.line("place_signed")
+    if len(document.place_signed) > MAX_PLACE:
+        cells.error(
+            "place_signed",
+            _("The place is longer than %(count)s characters.") % {"count": MAX_PLACE},
+        )
+    document.date_signed = _date(cells, "date_signed")
+    document.valid_from = _date(cells, "valid_from")
+    document.valid_until, document.until_terminated = _validity(cells, document.start)
+    for problem in rules.dates_in_order(document.start, document.valid_until):
+        cells.error("valid_until", problem)
+    document.numbers = _numbers(cells, plan, context, seen)
+    return document
+
+
+def _kind(cells: Cells, plan: "RowPlan") -> str:
+    domestic = plan.kind in workflow.DOMESTIC
+    if not cells.has("document_kind"):
+        if domestic:
+            return Document.Kind.FRAMEWORK_AGREEMENT
+        return Document.Kind.MOU if plan.state in AFTER_SIGNING else Document.Kind.LETTER_OF_INTENT
+    found = vocabulary.document_kinds().candidates(cells.line("document_kind"))
+    if domestic and found == {Document.Kind.MOU}:
+        # Offices call a KB with another region an "MoU" (domain guide §9): it is a KB.
+        return Document.Kind.FRAMEWORK_AGREEMENT
+    return choose(
+        cells, "document_kind", vocabulary.document_kinds(), Document.Kind.values, kind_label
+    )
+
+
+def _title(cells: Cells, plan: "RowPlan", kind: str) -> str:
+    title = cells.line("document_title")
+    if len(title) > MAX_TITLE:
+        cells.error(
+            "document_title",
+            _("The title is longer than %(count)s characters.") % {"count": MAX_TITLE},
+        )
+    if title or not kind:
+        return title
+    default = _("%(document)s: %(title)s") % {"document": kind_label(kind), "title": plan.title}
+    return default[:MAX_TITLE]
+
+
+def _date(cells: Cells, name: str) -> date | None:
+    value = cells.value(name)
+    if value is None:
+        return None
+    try:
+        return values.parse_date(value)
+    except values.BadValue as error:
+        cells.error(name, str(error))
+        return None
+
+
+def _validity(cells: Cells, start: date | None) -> tuple[date | None, bool]:
+    """(valid until, until terminated) from "Berlaku Sampai" as a date, a term or "sampai diakhiri",
+    or else from "Jangka Waktu" counted from the start."""
+    for name in ("valid_until", "term"):
+        value = cells.value(name)
+        if value is None:
+            continue
+        if values.means_until_terminated(value):
+            return None, True
+        months = values.parse_term(value)
+        if months is None and name == "valid_until":
+            return _date(cells, name), False
+        if months is None:
+            cells.error(
+                name,
+                _("“%(value)s” is not a term: write it like “5 tahun”.")
+                % {"value": cells.line(name)},
+            )
+            return None, False
+        if start is None:
+            cells.error(name, _("A term needs a date of signing or a start date to count from."))
+            return None, False
+        return values.last_day_of_term(start, months), False
+    return None, False
+
+
+def _numbers(
+    cells: Cells, plan: "RowPlan", context: TenantContext, seen: dict[str, int]
+) -> dict[str, str]:
+    given: dict[str, tuple[str, str]] = {}  # role -> (number, column)
+    # "12/KS/2021; 45/ABC/2021", one per line, or "12/KS/2021 dan 45/ABC/2021".
+    listed = values.split_list(re.sub(r"(?i)\s+dan\s+|\|", ";", cells.text("numbers")))
+    if len(listed) > len(ROLES):
+        cells.error(
+            "numbers",
+            _("Give at most three numbers, one per signing party, separated by semicolons."),
+        )
+        listed = []
+    for role, number in zip(ROLES, listed, strict=False):
+        given[role] = (number, "numbers")
+    for name, role in NUMBER_COLUMNS.items():
+        if cells.has(name):
+            given[role] = (cells.line(name), name)
+    parties = 1 + len(plan.partners)
+    numbers: dict[str, str] = {}
+    for role, (number, name) in given.items():
+        if ROLES.index(role) >= parties:
+            cells.error(
+                name, _("This number has no signing party: the row names too few partners.")
+            )
+        elif len(number) > MAX_NUMBER:
+            cells.error(
+                name, _("The number is longer than %(count)s characters.") % {"count": MAX_NUMBER}
+            )
+        elif _unique(cells, name, number, plan, context, seen):
+            numbers[role] = number
+    return numbers
+
+
+def _unique(
+    cells: Cells,
+    name: str,
+    number: str,
+    plan: "RowPlan",
+    context: TenantContext,
+    seen: dict[str, int],
+) -> bool:
+    key = fold(number)
+    recorded = context.numbers.get(key)
+    same = (
+        plan.duplicate_of is not None
+        and recorded is not None
+        and (recorded.document.cooperation_id == plan.duplicate_of.pk)
+    )
+    if recorded is not None and not same:
+        cells.error(
+            name,
+            _("Number %(number)s is already recorded for “%(document)s” of “%(cooperation)s”.")
+            % {
+                "number": number,
+                "document": recorded.document.title,
+                "cooperation": recorded.document.cooperation.title,
+            },
+        )
+        return False
+    if key in seen:
+        cells.error(
+            name,
+            _("Number %(number)s already appears in row %(row)s.")
+            % {"number": number, "row": seen[key]},
+        )
+        return False
+    seen[key] = cells.number
+    return True

@@ -1,0 +1,87 @@
+"""The history of spreadsheet imports: each uploaded register, its dry run and its commit."""
+
+from pathlib import PurePath
+from uuid import uuid4
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def stored_name(run: "ImportRun", file_name: str) -> str:
+    # Never the uploaded name: it is shown from `file_name` and may hold anything.
+    suffix = PurePath(file_name).suffix.lower()[:8]
+    return f"imports/{run.tenant_id}/{uuid4().hex}{suffix}"
+
+
+class ImportRun(models.Model):
+    """One uploaded register: the file kept so it is not uploaded twice, its dry-run report and,
+    once committed, the cooperations it created."""
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", _("checked, not imported")
+        COMMITTED = "committed", _("imported")
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant",
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        related_name="import_runs",
+    )
+    file = models.FileField(_("file"), upload_to=stored_name)
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CHECKED
+    )
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    created_count = models.PositiveIntegerField(_("cooperations created"), default=0)
+    report = models.JSONField(_("dry-run report"), default=dict, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    checked_at = models.DateTimeField(_("checked at"))
+    committed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    cooperations = models.ManyToManyField(
+        "cooperations.Cooperation",
+        verbose_name=_("cooperations created"),
+        related_name="import_runs",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="checked", committed_at__isnull=True)
+                | models.Q(status="committed", committed_at__isnull=False),
+                name="import_run_committed_has_a_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("imports:detail", args=[self.pk])
+
+    @property
+    def is_committed(self) -> bool:
+        return self.status == self.Status.COMMITTED
