@@ -59,5 +59,5 @@ refdata: venv ## Rebuild the committed reference data files (installs the refdat
 lock: venv ## Recompile requirements/*.txt from pyproject.toml with uv (no download addresses)
 	{ test -x $(BIN)/uv || $(PIP) install uv; } && $(UV_COMPILE) -o requirements/base.txt && $(UV_COMPILE) --extra dev -o requirements/dev.txt && $(UV_COMPILE) --extra refdata -o requirements/refdata.txt && ! grep -nE '://|^--(index-url|extra-index-url|find-links)' requirements/*.txt
 
-bench: venv ## Run each benchmark script bench/bench_*.py and print its figures
-	@set -e; for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python "$$script"; done
+bench: venv ## Run each benchmark script in bench/ and print its figures (ratios against a baseline)
+	@set -e; for script in bench/*.py; do echo "== $$script"; $(BIN)/python "$$script"; done

@@ -19,6 +19,7 @@ class Activity(models.Model):
         EMAIL = "email", _("e-mail")
         SIGNING = "signing", _("signing")
         REPORT = "report", _("report")
+        NEWS = "news", _("reported in the news")
 
     tenant = models.ForeignKey(
         "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
