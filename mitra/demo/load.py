@@ -37,6 +37,7 @@ from mitra.demo import seed
 from mitra.events.demo import load_events_demo
 from mitra.followups.demo import load_followups_demo
 from mitra.partners.models import Contact, Country, Partner, Place
+from mitra.portal.demo import load_portal_demo
 from mitra.partners.services import add_contact, create_partner
 from mitra.regions.models import Region
 from mitra.reviews.services import open_missing_reviews
@@ -92,6 +93,7 @@ def load_demo(*, today: date | None = None) -> list[Tenant]:
     load_events_demo(tenants, officers, day)
     load_followups_demo(tenants, officers, day)
     load_staff_demo(tenants, day)
+    load_portal_demo(tenants, officers)
     return list(tenants.values())
 
 
