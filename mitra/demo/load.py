@@ -37,8 +37,8 @@ from mitra.demo import seed
 from mitra.events.demo import load_events_demo
 from mitra.followups.demo import load_followups_demo
 from mitra.partners.models import Contact, Country, Partner, Place
-from mitra.portal.demo import load_portal_demo
 from mitra.partners.services import add_contact, create_partner
+from mitra.portal.demo import load_portal_demo
 from mitra.regions.models import Region
 from mitra.reviews.services import open_missing_reviews
 from mitra.staff.demo import load_staff_demo
