@@ -18,6 +18,7 @@ from mitra.intake.extract.result import (
     Span,
     StageItem,
 )
+from mitra.intake.extract.sources import SourceError, read_source, strip_html
 
 __all__ = [
     "PARTNER_KINDS",
@@ -30,8 +31,11 @@ __all__ = [
     "PersonItem",
     "RegionItem",
     "SectorItem",
+    "SourceError",
     "Span",
     "StageItem",
     "extract",
     "get_extractor",
+    "read_source",
+    "strip_html",
 ]

@@ -1,18 +1,269 @@
 """The extractor: reference data loaded once, then `extract(text)` per article.
 
-STUB: returns an empty result until the rules are written; the interface is final.
+The steps of one article, each in its own module:
+
+1. tokens      words with offsets, name chains, sentences
+2. zones       "Baca juga" lines, credits and initials are excluded; the dateline is set apart
+3. mentions    every region, country, foreign place and known body named (gazetteer)
+4. people      roles and names; their tokens are no place and no body
+5. names       capitalised runs -> events and organisations
+6. regions     Indonesian parties, the main one and its Indonesian partners
+7. places      foreign cities and regions that are partners
+8. partners    everything put together, with countries
+9. sectors, stage, dates
 """
 
 from functools import cache
 
-from mitra.intake.extract.result import Extraction
+from mitra.intake.extract import partners as assembly
+from mitra.intake.extract.context import cooperation_sentences
+from mitra.intake.extract.dates import find_dates
+from mitra.intake.extract.events import find_events, is_event
+from mitra.intake.extract.gazetteer import Gazetteer
+from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.mentions import Mentions, find_mentions
+from mitra.intake.extract.names import Run, find_runs
+from mitra.intake.extract.orgs import GOVERNMENT, INSTITUTION, PUBLIC_BODY, find_organisations
+from mitra.intake.extract.people import Person, find_people
+from mitra.intake.extract.places import find_places, unknown_places
+from mitra.intake.extract.regions import (
+    RegionFound,
+    find_regions,
+    main_region,
+    resolve,
+    unnamed_government,
+)
+from mitra.intake.extract.result import (
+    EventItem,
+    Extraction,
+    PersonItem,
+    RegionItem,
+    SectorItem,
+    StageItem,
+)
+from mitra.intake.extract.sectors import find_sectors
+from mitra.intake.extract.stage import find_stage
+from mitra.intake.extract.tokens import Doc, tokenize
+from mitra.intake.extract.zones import (
+    dateline_span,
+    excluded_spans,
+    headline_spans,
+    mark_excluded,
+    metadata_spans,
+)
+from mitra.lib.text import fold
 
 
 class Extractor:
     """Holds the gazetteers (regions, countries, foreign places, sectors, stage cues)."""
 
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer()
+
     def extract(self, text: str) -> Extraction:
-        return Extraction(text=text)
+        doc = tokenize(text)
+        excluded = excluded_spans(text)
+        mark_excluded(doc, excluded)
+        dateline = dateline_span(text)
+        in_dateline = tokens_in(doc, dateline)
+        in_headlines = {i for span in headline_spans(text) for i in tokens_in(doc, span)}
+        mentions = find_mentions(doc, self.gazetteer)
+        cooperation = cooperation_sentences(doc)
+
+        people = [
+            p
+            for p in find_people(doc, mentions)
+            if p.name_tokens[0] not in in_dateline | in_headlines
+        ]
+        names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
+        roles = {i for p in people for i in role_of(p)}
+        runs = find_runs(doc, blocked=names | in_dateline | in_headlines)
+        dates = find_dates(doc, metadata_spans(text) + ([dateline] if dateline else []))
+        event_runs = [run for run in runs if is_event(doc, run)]
+        events = find_events(doc, event_runs, dates)
+        in_events = {i for e in events for i in span_range(e.tokens)}
+        org_runs = [run for run in runs if not is_event(doc, run)]
+        organisations = find_organisations(doc, mentions, org_runs, cooperation)
+        in_orgs = {i for o in organisations for i in span_range(o.tokens)}
+
+        blocked = names | in_events | in_orgs
+        gov_roles = {i for p in people if is_government_role(p.role) for i in role_of(p)}
+        other_roles = roles - gov_roles  # "Regional CEO BRI Jakarta": no region takes part
+        person_words = {doc.tokens[i].key for i in names}
+        regions = self.regions(
+            doc,
+            mentions,
+            cooperation,
+            blocked | other_roles,
+            gov_roles,
+            in_dateline,
+            dateline,
+            frozenset(person_words),
+        )
+        main = main_region(regions)
+        places = find_places(
+            doc,
+            mentions,
+            cooperation=cooperation,
+            blocked=blocked | in_dateline,
+            person_words=person_words,
+        )
+        # "tim peneliti Leiden" after "Universiteit Leiden": the body, not the city.
+        org_words = " ".join(fold(o.name) for o in organisations)
+        places = [p for p in places if p.strong > 1 or f" {fold(p.name)} " not in f" {org_words} "]
+        places += unknown_places(doc, mentions, unknown_runs(doc, mentions, org_runs), blocked)
+        claimed = {m.first for p in places for m in p.consumed}
+        claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
+        claimed |= in_orgs
+        drafts = assembly.region_partners(doc, regions, main)
+        drafts += assembly.place_partners(places)
+        drafts += assembly.institution_partners(doc, mentions, cooperation)
+        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
+        partners = assembly.merge(drafts)
+        countries = assembly.countries(
+            self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
+        )
+        stage = find_stage(doc, cooperation)
+        body_names = {
+            i
+            for run in org_runs
+            if names_a_body(doc, run)
+            for i in span_range((run.first, run.last))
+        }
+        sectors = find_sectors(doc, roles | names | in_orgs | body_names)
+        if not any(cooperation) or not regions:
+            # No word of cooperation, or no Indonesian region taking part: whatever is named is
+            # no party to a regional cooperation.
+            regions, partners, countries, sectors, stage = [], [], [], [], None
+        return Extraction(
+            text=text,
+            regions=tuple(
+                RegionItem(
+                    r.region.official_name, r.region.dotted_code, tuple(sorted(set(r.evidence)))
+                )
+                for r in regions
+            ),
+            partners=tuple(partners),
+            countries=tuple(countries),
+            sectors=tuple(SectorItem(slug, tuple(spans)) for slug, spans in sectors),
+            stage=StageItem(stage.slug, stage.evidence) if stage else None,
+            people=tuple(PersonItem(p.name, p.role, (p.name_span,)) for p in dedupe_people(people)),
+            events=tuple(EventItem(e.name, e.date, e.evidence) for e in events),
+            dates=tuple(dict.fromkeys(d.iso for d in dates)),
+        )
+
+    def regions(
+        self,
+        doc: Doc,
+        mentions: Mentions,
+        cooperation: list[bool],
+        blocked: set[int],
+        roles: set[int],
+        in_dateline: set[int],
+        dateline: tuple[int, int] | None,
+        person_words: frozenset[str],
+    ) -> list[RegionFound]:
+        weak_cooperation = list(cooperation)
+        regions = find_regions(
+            doc,
+            self.gazetteer,
+            [m for m in mentions.regions if m.first not in in_dateline],
+            cooperation=weak_cooperation,
+            blocked=blocked,
+            roles=roles,
+            person_words=person_words,
+        )
+        dateline_mentions = [m for m in mentions.regions if m.first in in_dateline]
+        if regions:
+            known = {r.region.code: r for r in regions}
+            for mention in dateline_mentions:
+                region = resolve(doc, self.gazetteer, mention)[0]
+                if region is not None and region.code in known:
+                    known[region.code].evidence.insert(0, mention.span)
+            return regions
+        if dateline_mentions and unnamed_government(doc, dateline, mentions.regions):
+            mention = dateline_mentions[0]
+            region = resolve(doc, self.gazetteer, mention)[0]
+            if region is not None:
+                return [RegionFound(region, [mention.span], strong=1, first=0)]
+        return []
+
+
+def tokens_in(doc: Doc, span: tuple[int, int] | None) -> set[int]:
+    if span is None:
+        return set()
+    return {i for i, t in enumerate(doc.tokens) if span[0] <= t.start < span[1]}
+
+
+def span_range(tokens: tuple[int, int]) -> range:
+    return range(tokens[0], tokens[1] + 1)
+
+
+def role_of(person: Person) -> range:
+    return span_range(person.role_tokens)
+
+
+def is_government_role(role: str) -> bool:
+    """ "Kepala Bagian Kerja Sama Setda Makassar" speaks for the region; "Regional CEO BRI
+    Jakarta" does not."""
+    return bool(set(fold(role).split()) & GOVERNMENT_ROLE_WORDS)
+
+
+GOVERNMENT_ROLE_WORDS = words("""
+    wali walikota wawali bupati wabup gubernur wagub sekda sekretaris daerah dinas badan bagian
+    bidang setda setkot setkab sekretariat dprd pemerintah pemkot pemkab pemprov pemda kota
+    kabupaten provinsi camat asisten bappeda diskominfo kadis kabag kabid kaban biro
+    """)
+
+
+def names_a_body(doc: Doc, run: Run) -> bool:
+    """ "Dinas Perhubungan", "Bandara Internasional Incheon": a sector word there names an
+    office or a facility, not the field of a cooperation."""
+    return doc.tokens[run.first].key in BODY_WORDS
+
+
+def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[int, int]]:
+    """Runs cut to the name between a leading city word and a trailing country."""
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        first, last = run.first, run.last
+        tail = mentions.at.get(last)
+        if tail is not None and tail.countries and tail.first > first:
+            last = tail.first - 1
+        while first < last and doc.tokens[first].key in {
+            "pemerintah",
+            "provinsi",
+            "prefektur",
+            "kota",
+        }:
+            first += 1
+        out.append((first, last))
+    return out
+
+
+def dedupe_people(people: list[Person]) -> list[Person]:
+    """One entry per person: "Gubernur Zulkarnain" is the "Lalu Ahmad Zulkarnain" named before
+    or after, so a name whose words all belong to a longer name is dropped."""
+    words = [set(fold(p.name).split()) for p in people]
+    kept: list[Person] = []
+    seen: set[str] = set()
+    for i, person in enumerate(people):
+        key = fold(person.name)
+        shorter = any(words[i] < other for other in words)
+        if key not in seen and not shorter:
+            kept.append(person)
+            seen.add(key)
+    return kept
+
+
+BODY_WORDS = (
+    GOVERNMENT
+    | PUBLIC_BODY
+    | INSTITUTION
+    | frozenset(
+        {"bandara", "pelabuhan", "stasiun", "terminal", "departemen", "kementerian", "pt", "cv"}
+    )
+)
 
 
 @cache

@@ -1,0 +1,144 @@
+"""What the words around a mention say: cooperation sentences, venues, facilitators, lists."""
+
+from mitra.intake.extract.lexicon import phrases, words
+from mitra.intake.extract.tokens import Doc
+
+COOPERATION_CUES = phrases(
+    "kerja sama", "kerjasama", "bekerja sama", "bekerjasama", "kemitraan", "bermitra", "mitra",
+    "sister city", "sister cities", "sister province", "sister state", "kota kembar",
+    "kota bersaudara", "provinsi kembar", "mou", "nota kesepahaman", "memorandum", "kesepakatan",
+    "kesepakatan bersama", "perjanjian", "loi", "letter of intent", "pks", "penandatanganan",
+    "menandatangani", "ditandatangani", "meneken", "diteken", "menjajaki", "menjajagi",
+    "penjajakan", "penjajagan", "kunjungan", "berkunjung", "delegasi", "cooperation",
+    "partnership", "agreement", "twinning", "menjalin", "jalinan", "hibah", "kolaborasi",
+    "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor",
+)  # fmt: skip
+# A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
+# well be a visit to a partner).
+VENUE_WORDS = words("di")
+# A body named right after these helps the cooperation along; it is not a party.
+FACILITATION_WORDS = words(
+    "difasilitasi fasilitasi memfasilitasi dimediasi mediasi disaksikan menyaksikan dihadiri "
+    "didampingi diprakarsai dukungan didukung bantuan perantaraan"
+)
+PARTY_WORDS = words("dengan bersama antara dan serta maupun atau mitra partner")
+# Capitalised words that open an actor, not a venue: the walk back from a place stops there.
+ACTOR_WORDS = words(
+    "pemerintah pemkot pemkab pemprov pemko pemda wali walikota bupati gubernur wakil delegasi "
+    "dprd sekda"
+)
+VENUE_REACH = 8
+# "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
+BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha")
+LIST_REACH = 24
+
+
+def cooperation_sentences(doc: Doc) -> list[bool]:
+    """For each sentence: does it speak of cooperation?"""
+    flags = [False] * len(doc.sentences)
+    for first, _last, _values in COOPERATION_CUES.scan(doc):
+        if not doc.excluded[first]:
+            flags[doc.tokens[first].sentence] = True
+    return flags
+
+
+def previous_word(doc: Doc, index: int, skip: frozenset[str] = frozenset()) -> int:
+    """The nearest word token before `index` in the same sentence, skipping `skip` keys."""
+    sentence = doc.tokens[index].sentence
+    j = index - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence:
+        token = doc.tokens[j]
+        if token.word and token.key not in skip:
+            return j
+        j -= 1
+    return -1
+
+
+def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) -> bool:
+    """ "di Makassar", "di kota Gothenburg", "di Gedung Sate, Bandung", "singgah di Surabaya dan
+    Samarinda": a place where something happens, not a party.
+
+    The search walks back over a venue's capitalised words, commas and "dan", but stops at a
+    party's words ("Pemkot", "Wali Kota"), which start a new actor.
+    """
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    j, steps = first - 1, 0
+    while j >= 0 and tokens[j].sentence == sentence and steps < VENUE_REACH:
+        token = tokens[j]
+        if token.word and token.key in venue_words and not token.cap:
+            return True
+        if token.word and token.key in {"kota", "kabupaten", "provinsi", "negara"}:
+            pass
+        elif token.word and token.cap:
+            if token.key in ACTOR_WORDS and doc.key_at(j - 1) not in BUILDINGS:
+                return False  # "di Makassar dan Wali Kota Tual": Tual is a party
+        elif token.text in {",", "(", ")"} or token.key in {"dan", "serta"}:
+            pass
+        elif (
+            token.text in "-'’."
+            and 0 < j < len(tokens) - 1
+            and not doc.gap(j - 1, j + 1).strip(token.text)
+        ):
+            pass  # "Bili-Bili"
+        else:
+            return False
+        j -= 1
+        steps += 1
+    return False
+
+
+def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
+    """ "difasilitasi Kedutaan Besar Jepang", "disaksikan Penjabat Gubernur DIY, ..., dan
+    Kepala Dinas ...": a body, region or person named after a facilitating or witnessing verb,
+    directly or further along the list the verb opens."""
+    j = first
+    for _ in range(window):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in FACILITATION_WORDS:
+            return True
+    lead = list_lead(doc, first)
+    return lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS
+
+
+def list_lead(doc: Doc, first: int) -> int:
+    """The lowercase word that opens the list of names token `first` stands in, or -1."""
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= LIST_REACH:
+        token = tokens[j]
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return j
+        if not token.word and token.text not in {",", "(", ")", "-", "."}:
+            return -1
+        j -= 1
+    return -1
+
+
+# Words after which the names that follow are the other party ("kerja sama dengan Pemkot Solo",
+# "diantaranya Tual, Solo dan Jogjakarta").
+OBJECT_WORDS = words(
+    "dengan bersama antara mitra diantaranya antaranya yakni yaitu termasuk seperti meliputi lain"
+)
+LIST_WORDS = words("dan serta kota kabupaten provinsi")
+
+
+def is_object(doc: Doc, first: int) -> bool:
+    """The name at token `first` (or the list it ends) follows "dengan", "antara" ..."""
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= VENUE_REACH + 4:
+        token = tokens[j]
+        if token.word and token.key in OBJECT_WORDS:
+            return True
+        if not (
+            (token.word and (token.cap or token.key in LIST_WORDS))
+            or token.text in {",", "(", ")", "-"}
+        ):
+            return False
+        j -= 1
+    return False

@@ -1,0 +1,202 @@
+"""The reference data, read straight from the committed files (csv, no Django), once.
+
+- Indonesian regions (mitra/regions/data): own names, curated aliases, and each multi-word name
+  written as one word ("Bandar Lampung" -> "Bandarlampung").
+- Countries (mitra/partners/data): Indonesian and English names and their aliases.
+- Foreign places (mitra/partners/data/places.csv.gz, GeoNames cities of 15,000 people or more):
+  the folded name and every alternate name, exact keys only.
+- Well-known foreign bodies (data/institutions.csv here): development agencies and the like that
+  regional news names without any cue ("JICA", "Temasek").
+"""
+
+import csv
+import gc
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+from mitra.intake.extract.phrases import PhraseTable
+from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import fold
+
+HERE = Path(__file__).resolve().parent
+REGION_DATA = HERE.parent.parent / "regions" / "data"
+PARTNER_DATA = HERE.parent.parent / "partners" / "data"
+OWN_DATA = HERE / "data"
+PREFIX_WORDS = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
+# Alternate place names this short are mostly transliteration noise ("rim" for Rome).
+MIN_ALTERNATE_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str  # "3372"
+    dotted_code: str  # "33.72"
+    name: str  # "Surakarta"
+    type: str  # province, regency, city
+    province: str  # the parent's code, "" for a province
+
+    @property
+    def official_name(self) -> str:
+        return f"{PREFIX_WORDS[self.type]} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name_id: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: int
+    name: str
+    country: str
+    population: int
+    key: str  # the folded main name
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    name: str
+    kind: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    place: Place
+    main: bool  # the key is the place's own name, not an alternate
+
+
+class Gazetteer:
+    """All lookup tables; `Gazetteer()` reads the files (about half a second)."""
+
+    def __init__(self) -> None:
+        self.regions: dict[str, Region] = {}
+        self.region_names = PhraseTable[Region]()
+        self.countries: dict[str, Country] = {}
+        self.country_names = PhraseTable[Country]()
+        self.caps_only: set[str] = set()  # keys to match only in capitals ("AS", "WHO")
+        self.places = PlaceTable()
+        self.common_words: frozenset[str] = frozenset()
+        self.institutions = PhraseTable[Institution]()
+        self.load_regions()
+        self.load_countries()
+        self.load_institutions()
+        self.load_places()
+
+    def load_regions(self) -> None:
+        for row in read_csv(REGION_DATA / "regions.csv"):
+            region = Region(
+                code=row["code"],
+                dotted_code=row["dotted_code"],
+                name=row["name"],
+                type=row["type"],
+                province=row["province"],
+            )
+            self.regions[region.code] = region
+            self.region_names.add(region.name, region)
+            key = fold(region.name)
+            if " " in key:
+                self.region_names.add(key.replace(" ", ""), region, folded=True)
+        for row in read_csv(REGION_DATA / "aliases.csv"):
+            self.region_names.add(row["alias"], self.regions[row["region_code"]])
+
+    def load_countries(self) -> None:
+        for row in read_csv(PARTNER_DATA / "countries.csv"):
+            country = Country(code=row["code"], name_id=row["name_id"], name_en=row["name_en"])
+            self.countries[country.code] = country
+            self.country_names.add(country.name_id, country)
+            self.country_names.add(country.name_en, country)
+        for row in read_csv(PARTNER_DATA / "country_aliases.csv"):
+            alias = row["alias"]
+            self.country_names.add(alias, self.countries[row["country"]])
+            if alias.isupper() and len(alias) <= 4:
+                self.caps_only.add(fold(alias))
+
+    def load_institutions(self) -> None:
+        for row in read_csv(OWN_DATA / "institutions.csv"):
+            body = Institution(name=row["name"], kind=row["kind"], country=row["country"] or None)
+            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                self.institutions.add(name, body)
+                if name.replace("-", "").isupper():
+                    self.caps_only.add(fold(name))
+
+    def load_places(self) -> None:
+        self.places.load(PARTNER_DATA / "places.csv.gz")
+        lines = (OWN_DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
+        self.common_words = frozenset(line for line in lines if line and not line.startswith("#"))
+
+    def country(self, code: str) -> Country | None:
+        return self.countries.get(code)
+
+
+class PlaceTable:
+    """Folded place name -> places, like `PhraseTable` but packed: the values are ints
+    (row * 2 + 1 for a place's own name, row * 2 for an alternate), the places plain tuples
+    until a name is matched. Building 120,000 objects would take longer than reading the file.
+    """
+
+    __slots__ = ("first", "rows", "values")
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[int]] = {}
+        self.first: dict[str, int] = {}
+        self.rows: list[tuple[int, str, str, int, str]] = []
+
+    def load(self, path: Path) -> None:
+        # The collector would walk the growing tables again and again: a third of the time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.read(path)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def read(self, path: Path) -> None:
+        values, first, rows = self.values, self.first, self.rows
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            for geonameid, name, country, _admin, _lat, _lon, population, names in reader:
+                key = fold(name)
+                row = len(rows)
+                rows.append((int(geonameid), name, country, int(population), key))
+                keys = [key]
+                if names:
+                    keys += [k for k in names.split("|") if len(k) >= MIN_ALTERNATE_LENGTH]
+                for n, alternate in enumerate(keys):
+                    code = row * 2 + (n == 0)
+                    bucket = values.get(alternate)
+                    if bucket is None:
+                        values[alternate] = [code]
+                        words = alternate.count(" ") + 1
+                        head = alternate.split(" ", 1)[0] if words > 1 else alternate
+                        if first.get(head, 0) < words:
+                            first[head] = words
+                    elif code // 2 != bucket[-1] // 2:
+                        bucket.append(code)
+
+    def place(self, row: int) -> Place:
+        return Place(*self.rows[row])
+
+    def match(self, doc: Doc, index: int) -> tuple[int, list[PlaceName]] | None:
+        tokens = doc.tokens
+        longest = self.first.get(tokens[index].key)
+        if longest is None:
+            return None
+        chain = doc.chain(index, longest) if longest > 1 else [index]
+        for size in range(len(chain), 0, -1):
+            key = tokens[index].key if size == 1 else " ".join(tokens[i].key for i in chain[:size])
+            found = self.values.get(key)
+            if found:
+                return chain[size - 1], [PlaceName(self.place(c // 2), bool(c % 2)) for c in found]
+        return None
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))

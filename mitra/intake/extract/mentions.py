@@ -1,0 +1,155 @@
+"""Find every gazetteer name in the text: regions, countries, foreign places, known bodies.
+
+One left-to-right pass over capitalised word tokens. At each token the longest name of any
+table wins; on equal length a known body beats a country, a country an Indonesian region, a
+region a foreign place ("Bali" is the province, not the town in India; "Singapura" the country).
+A foreign place whose name is also an Indonesian word ("Kota", "Lima", "Surat") counts only when
+its own country follows it.
+"""
+
+from dataclasses import dataclass, field
+
+from mitra.intake.extract.gazetteer import Country, Gazetteer, Institution, PlaceName, Region
+from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.tokens import Doc
+
+# Words that say the country name after them is a language or a people, not the country.
+LANGUAGE_WORDS = frozenset({"bahasa", "berbahasa", "orang", "suku", "masakan", "kuliner", "gaya"})
+# "Amerika Latin", "Asia Tenggara": regions of the world, not countries.
+CONTINENT_TAILS = frozenset({"latin", "tengah", "utara", "selatan", "tenggara", "timur", "barat"})
+# Capitalised words that make the name after them a river, an island, a street or a building
+# named after a place, not the place.
+FEATURES = words("""
+    sungai danau gunung pulau teluk selat tanjung pantai jalan jl jln bandara pelabuhan stasiun
+    terminal kampus gedung hotel bukit lapangan stadion taman pasar masjid museum kebun lembah
+    waduk bendungan jembatan gelora universitas institut politeknik sekolah rumah rsud bank
+    """)
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int  # token indices, inclusive
+    last: int
+    start: int  # character offsets
+    end: int
+    key: str
+    regions: list[Region] = field(default_factory=list)
+    countries: list[Country] = field(default_factory=list)
+    places: list[PlaceName] = field(default_factory=list)
+    institutions: list[Institution] = field(default_factory=list)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(slots=True)
+class Mentions:
+    regions: list[Mention] = field(default_factory=list)
+    countries: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    institutions: list[Mention] = field(default_factory=list)
+    # token index -> the mention covering it
+    at: dict[int, Mention] = field(default_factory=dict)
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
+    found = Mentions()
+    tokens = doc.tokens
+    i, count = 0, len(tokens)
+    while i < count:
+        token = tokens[i]
+        if not token.word or not token.cap or doc.excluded[i]:
+            i += 1
+            continue
+        mention = best_match(doc, gazetteer, i)
+        if mention is None:
+            i += 1
+            continue
+        if not mention.countries and not mention.institutions and after_feature(doc, i):
+            i = mention.last + 1  # "Sungai Kapuas", "Bandara Sultan Hasanuddin": no region
+            continue
+        if mention.institutions:
+            found.institutions.append(mention)
+        elif mention.countries:
+            found.countries.append(mention)
+        elif mention.regions:
+            found.regions.append(mention)
+        else:
+            found.places.append(mention)
+        for j in range(mention.first, mention.last + 1):
+            found.at[j] = mention
+        i = mention.last + 1
+    return found
+
+
+def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
+    """The longest name starting at token i; on a tie the earlier table in this order wins."""
+    best: Mention | None = None
+
+    def better(last: int) -> Mention | None:
+        if best is not None and last <= best.last:
+            return None
+        key = " ".join(doc.tokens[j].key for j in range(i, last + 1) if doc.tokens[j].word)
+        if key in gazetteer.caps_only and not all(
+            doc.tokens[j].upper for j in range(i, last + 1) if doc.tokens[j].word
+        ):
+            return None
+        return Mention(i, last, doc.tokens[i].start, doc.tokens[last].end, key)
+
+    found = gazetteer.institutions.match(doc, i)
+    if found and (mention := better(found[0])):
+        mention.institutions = found[1]
+        best = mention
+    found_country = gazetteer.country_names.match(doc, i)
+    if (
+        found_country
+        and country_is_meant(doc, i, found_country[0])
+        and (mention := better(found_country[0]))
+    ):
+        mention.countries = found_country[1]
+        best = mention
+    found_region = gazetteer.region_names.match(doc, i)
+    if found_region and (mention := better(found_region[0])):
+        mention.regions = found_region[1]
+        best = mention
+    if found_place := gazetteer.places.match(doc, i):
+        mention = better(found_place[0])
+        if mention and (
+            mention.key not in gazetteer.common_words
+            or followed_by_country(doc, gazetteer, mention.last)
+        ):
+            mention.places = found_place[1]
+            best = mention
+    return best
+
+
+def after_feature(doc: Doc, i: int) -> bool:
+    """Token i follows a capitalised geographic or building word ("Sungai", "Pulau")."""
+    j = i - 1
+    if j >= 0 and doc.tokens[j].text == "." and j > 0:
+        j -= 1  # "Jl. Sudirman"
+    if j < 0 or not doc.tokens[j].cap or doc.gap(j, i).strip(". ") != "":
+        return False
+    return doc.tokens[j].key in FEATURES
+
+
+def country_is_meant(doc: Doc, first: int, last: int) -> bool:
+    if doc.key_at(first - 1) in LANGUAGE_WORDS:
+        return False
+    following = doc.next_word[last]
+    return not (
+        doc.tokens[first].key == "amerika"
+        and following >= 0
+        and doc.tokens[following].key in CONTINENT_TAILS
+    )
+
+
+def followed_by_country(doc: Doc, gazetteer: Gazetteer, last: int) -> bool:
+    """A country name right after the place, with or without a comma or brackets."""
+    j = last + 1
+    while j < len(doc.tokens) and doc.tokens[j].text in {",", "("}:
+        j += 1
+    if j >= len(doc.tokens) or not doc.tokens[j].cap:
+        return False
+    return gazetteer.country_names.match(doc, j) is not None

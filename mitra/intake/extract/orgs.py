@@ -1,0 +1,316 @@
+"""Organisations named in cooperation sentences: institutions, companies, foreign governments.
+
+A capitalised run is an organisation when a cue says so:
+
+- a word in the name: a company form ("PT", "Ltd", "GmbH", "Oy"), an institution word
+  ("Universitas", "Foundation", "Agency"), a government word ("Pemerintah", "Kementerian");
+- a description beside it: "perusahaan energi asal Korea Selatan, Hanbit Solar Co., Ltd.",
+  "lembaga riset Belanda, Deltares,";
+- capitals the gazetteer does not know, with a country right after them: "ENGIE INEO France".
+
+Its country comes from a country or foreign place inside the name, right after it ("asal
+Jepang"), in its description, or the one foreign country left free in its sentence (decided
+when partners are put together). Indonesian public bodies (Dinas, Badan, Kementerian ...
+without a foreign country) are the region's own or the centre's, never partners; neither are
+the region's own enterprises (Perumda, PDAM). Embassies and consulates only facilitate.
+"""
+
+from dataclasses import dataclass
+
+from mitra.intake.extract.context import is_facilitator, is_venue
+from mitra.intake.extract.lexicon import LEGAL_FORMS, words
+from mitra.intake.extract.mentions import Mention, Mentions
+from mitra.intake.extract.names import Run, acronym_uses
+from mitra.intake.extract.tokens import Doc
+
+GOVERNMENT = words(
+    "pemerintah government kementerian kementrian ministry departemen department parlemen "
+    "parliament kabinet cabinet"
+)
+EMBASSY = words("kedutaan kedubes embassy konsulat consulate kbri kjri konjen")
+PUBLIC_BODY = words(
+    "badan lembaga dinas komisi dewan majelis pusat balai biro bagian bidang sekretariat "
+    "direktorat inspektorat satuan kepolisian polda polres polrestabes polri tni kodam korem "
+    "kecamatan kelurahan desa dprd dpr mpr otoritas unit uptd kantor pemkot pemkab pemprov "
+    "pemda kemendagri kemenlu setda bappeda diskominfo"
+)
+OWN_ENTERPRISE = words("perumda perusda bumd pdam")
+# "Pemerintah Provinsi Chungcheong Selatan" is a region's government, not a country's.
+LOCAL_WORDS = words(
+    "kota kabupaten provinsi prefektur negara distrik metropolitan city province prefecture "
+    "state municipal"
+)
+INSTITUTION = words(
+    """
+    universitas university universiti universiteit universitat universite universidad
+    universita universidade hogeschool institut institute politeknik polytechnic college
+    akademi academy sekolah school yayasan foundation stichting asosiasi association
+    perkumpulan himpunan ikatan federasi federation kamar chamber kadin museum hospital klinik
+    clinic society network jaringan alliance aliansi council board agency authority commission
+    organization organisation organisasi bank trust fund institution centre center laboratory
+    laboratorium observatory consortium konsorsium koperasi cooperative rumah sakit rs
+    """
+)
+DOMESTIC_COMPANY = words("pt cv perum pd persero tbk")
+COMPANY_WORDS = LEGAL_FORMS | words(
+    """
+    company group holdings holding industries technologies tech solutions systems motors
+    electric electronics airlines airways engineering construction consulting logistics pharma
+    pharmaceuticals kabushiki kaisha
+    """
+)
+# Words of Indonesian institution names: with them and no foreign country, the body is domestic.
+INDONESIAN_WORDS = words(
+    "universitas institut politeknik sekolah tinggi akademi yayasan asosiasi perkumpulan "
+    "himpunan ikatan kamar dagang industri koperasi rumah sakit bank negeri nasional indonesia "
+    "daerah"
+)
+COMPANY_CUES = words("swasta perusahaan company korporasi investor bisnis pengusaha industri")
+ORIGIN_WORDS = words("asal dari from berbasis based")
+# Lowercase descriptions of a body named beside them, and the kind they imply.
+DESCRIPTIONS: dict[str, str] = {
+    **dict.fromkeys(
+        ["perusahaan", "firma", "korporasi", "pengembang", "operator", "produsen", "startup"],
+        "company",
+    ),
+    **dict.fromkeys(
+        [
+            "lembaga", "badan", "organisasi", "universitas", "kampus", "institut", "yayasan",
+            "lsm", "asosiasi", "perguruan", "sekolah", "bank", "donor", "ngo",
+        ],
+        "institution",
+    ),
+}  # fmt: skip
+DESCRIPTION_REACH = 8
+# A public body whose nationality the sentence must still show; dropped if it does not.
+PUBLIC_BODY_KIND = "public_body"
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    kind: str  # a PARTNER_KIND, or PUBLIC_BODY_KIND until its country is known
+    country: str | None
+    evidence: tuple[tuple[int, int], ...]
+    tokens: tuple[int, int]
+    consumed_country: Mention | None  # the country mention that told its nationality
+
+
+def find_organisations(
+    doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
+) -> list[Organisation]:
+    found: dict[str, Organisation] = {}
+    for whole in runs:
+        if any(i in mentions.at and mentions.at[i].institutions for i in (whole.first, whole.last)):
+            continue  # a known body, handled from the gazetteer
+        mention = mentions.at.get(whole.first)
+        if mention is not None and mention.first == whole.first and mention.last == whole.last:
+            continue  # "Brisbane": a place, a region or a country, not a body
+        if in_brackets(doc, whole):
+            continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
+        run, after = split_country(mentions, whole)
+        if run is None:
+            continue
+        after = after or country_after(doc, mentions, run.end_token)
+        described = description(doc, mentions, run)
+        if after is None and described is not None:
+            after = described[1]  # "perusahaan asal Finlandia, Aquavalo Oy"
+        kind_country = classify(doc, mentions, run, after)
+        if kind_country is None and described is not None:
+            kind_country = described[0], described[1].countries[0].code
+        if kind_country is None:
+            kind_country = unknown_with_country(doc, run, after)
+        # A body described as foreign ("perusahaan asal Prancis, Valoris SA") is named for the
+        # cooperation the article is about, even sentences before the cooperation is.
+        near = len(doc.sentences) if described is not None else 0
+        if kind_country is None or not is_partner(doc, run, cooperation, near=near):
+            continue
+        kind, country = kind_country
+        name_run = whole if kind == "foreign_government" else run
+        name = org_name(doc, name_run)
+        uses = acronym_uses(doc, run)
+        spans = [doc.span(name_run.first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
+        key = dedupe_key(name)
+        if key not in found:
+            found[key] = Organisation(
+                name, kind, country, tuple(spans), (name_run.first, name_run.end_token), after
+            )
+    return merge_branches(list(found.values()))
+
+
+def in_brackets(doc: Doc, run: Run) -> bool:
+    tokens = doc.tokens
+    return (
+        run.first >= 2
+        and tokens[run.first - 1].text == "("
+        and tokens[run.first - 2].word
+        and run.last + 1 < len(tokens)
+        and tokens[run.last + 1].text == ")"
+    )
+
+
+def merge_branches(organisations: list[Organisation]) -> list[Organisation]:
+    """ "PT Angkasa Pura I Cabang Makassar" after "PT Angkasa Pura I": one body."""
+    kept: list[Organisation] = []
+    for org in organisations:
+        words_ = org.name.lower().split()
+        parent = next(
+            (k for k in kept if words_[: len(k.name.split())] == k.name.lower().split()), None
+        )
+        if parent is None:
+            kept.append(org)
+        else:
+            index = kept.index(parent)
+            kept[index] = Organisation(
+                parent.name,
+                parent.kind,
+                parent.country,
+                parent.evidence + org.evidence,
+                parent.tokens,
+                parent.consumed_country,
+            )
+    return kept
+
+
+def classify(
+    doc: Doc, mentions: Mentions, run: Run, after: Mention | None
+) -> tuple[str, str | None] | None:
+    """(kind, country) from the words of a run, or None when they make no partner body."""
+    keys = [doc.tokens[i].key for i in range(run.first, run.last + 1) if doc.tokens[i].word]
+    inside = [mentions.at[i] for i in range(run.first, run.last + 1) if i in mentions.at]
+    countries = [c.code for m in inside for c in m.countries]
+    countries += [m.places[0].place.country for m in inside if m.places]
+    if after is not None:
+        countries.append(after.countries[0].code)
+    domestic = any(m.regions for m in inside) or "ID" in countries
+    foreign = next((c for c in countries if c != "ID"), None)
+    keyset = set(keys)
+    if keyset & EMBASSY or keyset & OWN_ENTERPRISE:
+        return None
+    if keys[0] in GOVERNMENT or keys[0] in {"pemkot", "pemkab", "pemprov"}:
+        if any(m.places or m.regions for m in inside) or set(keys[1:3]) & LOCAL_WORDS:
+            return None  # a city's or region's government: the place rules handle it
+        return ("foreign_government", foreign) if foreign else None
+    if keyset & DOMESTIC_COMPANY:
+        return ("domestic_party", "ID")
+    if keyset & COMPANY_WORDS and keys[-1] in COMPANY_WORDS:
+        return ("foreign_company", foreign)
+    if keyset & INSTITUTION:
+        if foreign:
+            return ("foreign_institution", foreign)
+        if domestic or keyset & INDONESIAN_WORDS:
+            return ("domestic_party", "ID")
+        return ("foreign_institution", None)
+    if keyset & PUBLIC_BODY and not domestic:
+        # A foreign body only if a foreign country goes with it; decided with the sentence.
+        return (PUBLIC_BODY_KIND, foreign)
+    return None
+
+
+def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] | None:
+    """ "perusahaan asal Finlandia, Aquavalo Oy," or "Deltares, lembaga riset Belanda,":
+    (kind, its foreign country) when a lowercase description with a country stands beside it.
+    """
+    tokens = doc.tokens
+    sentence = tokens[run.first].sentence
+    sides = []
+    if run.first > 0 and tokens[run.first - 1].text == ",":
+        sides.append(range(run.first - 2, max(-1, run.first - 2 - DESCRIPTION_REACH), -1))
+    after = run.end_token + 1
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].text == ","
+        and tokens[after + 1].key in DESCRIPTIONS
+    ):
+        sides.append(range(after + 1, min(len(tokens), after + 1 + DESCRIPTION_REACH)))
+    for side in sides:
+        kind, country = None, None
+        for j in side:
+            token = tokens[j]
+            if token.sentence != sentence or token.text in {",", ".", ";", ":"}:
+                break
+            mention = mentions.at.get(j)
+            if mention is not None and mention.countries and country is None:
+                country = mention
+            if token.word and not token.cap and token.key in DESCRIPTIONS and kind is None:
+                kind = DESCRIPTIONS[token.key]
+        if kind is not None and country is not None and country.countries[0].code != "ID":
+            return (f"foreign_{kind}", country)
+    return None
+
+
+def org_name(doc: Doc, run: Run) -> str:
+    """The run as written, less trailing legal forms joined by a comma ("Hanbit Solar Co.,
+    Ltd." -> "Hanbit Solar"); a single form stays ("Aquavalo Oy")."""
+    tokens = doc.tokens
+    end = run.last
+    forms, comma = 0, False
+    while end > run.first and (tokens[end].key in LEGAL_FORMS or not tokens[end].word):
+        forms += tokens[end].word
+        comma = comma or tokens[end].text == ","
+        end -= 1
+    if forms >= 2 or comma:
+        return doc.surface(run.first, end)
+    return doc.surface(run.first, run.last)
+
+
+def dedupe_key(name: str) -> str:
+    """ "Universiteit Leiden" and "Universitas Leiden" are one body."""
+    words_ = name.lower().split()
+    return " ".join(
+        "university" if w in INSTITUTION and w.startswith("univ") else w for w in words_
+    )
+
+
+def is_partner(doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0) -> bool:
+    """Named in a cooperation sentence (itself or by its acronym; `near` sentences around it
+    count too), not as venue or facilitator."""
+    sentences = {doc.tokens[run.first].sentence}
+    sentences |= {doc.tokens[a].sentence for a, _b in acronym_uses(doc, run)}
+    sentences |= {s + d for s in sentences for d in range(-near, near + 1)}
+    sentences = {s for s in sentences if 0 <= s < len(cooperation)}
+    if not any(cooperation[s] for s in sentences):
+        return False
+    return not (is_facilitator(doc, run.first) or is_venue(doc, run.first))
+
+
+def split_country(mentions: Mentions, run: Run) -> tuple[Run | None, Mention | None]:
+    """ "ENGIE INEO France" -> the run "ENGIE INEO" and the country after it."""
+    tail = mentions.at.get(run.last)
+    if tail is None or not tail.countries or tail.first <= run.first or run.acronym:
+        return run, None
+    if tail.countries[0].code == "ID":
+        return run, None
+    core = Run(run.first, tail.first - 1, None)
+    if any(i in mentions.at and not mentions.at[i].countries for i in (core.first, core.last)):
+        return None, None  # "Icheon Korea Selatan": a place and its country, not a body
+    return core, tail
+
+
+def country_after(doc: Doc, mentions: Mentions, last: int) -> Mention | None:
+    """A foreign country right after a name: "JICA (Jepang)", "asal Korea"."""
+    j = last + 1
+    while j < len(doc.tokens) and (
+        doc.tokens[j].text in {",", "(", "-"} or doc.tokens[j].key in ORIGIN_WORDS
+    ):
+        j += 1
+    mention = mentions.at.get(j)
+    if mention is None or mention.first != j or not mention.countries:
+        return None
+    if mention.countries[0].code == "ID" or j - last > 3:
+        return None
+    return mention
+
+
+def unknown_with_country(
+    doc: Doc, run: Run, after: Mention | None
+) -> tuple[str, str | None] | None:
+    """ "ENGIE INEO France": capitals the gazetteer does not know, with a country after them."""
+    if after is None or after.first != run.last + 1:
+        return None
+    if not all(doc.tokens[i].upper for i in range(run.first, run.last + 1) if doc.tokens[i].word):
+        return None
+    first, end = doc.sentence_of(run.first)
+    company = any(doc.tokens[i].key in COMPANY_CUES for i in range(first, end))
+    kind = "foreign_company" if company else "foreign_institution"
+    return kind, after.countries[0].code

@@ -1,0 +1,159 @@
+"""Put the partners together and list the countries of the cooperation.
+
+Partners come from four rules: Indonesian regions other than the main one, foreign places,
+well-known foreign bodies from the gazetteer, and organisations found by cue words. A body whose
+nationality is not in its name takes the one foreign country its sentence names and no other
+partner has claimed ("menerima kunjungan dari Majelis ... terkait Little Bandung di Malaysia").
+
+Countries are the foreign countries named (outside excluded zones and event names) and the
+countries of foreign partners. Indonesia is never listed: every text here is Indonesian and
+every region is Indonesian, so it would say nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from mitra.intake.extract.context import is_facilitator, is_venue
+from mitra.intake.extract.gazetteer import Gazetteer
+from mitra.intake.extract.mentions import Mention, Mentions
+from mitra.intake.extract.orgs import PUBLIC_BODY_KIND, Organisation
+from mitra.intake.extract.places import PlaceFound
+from mitra.intake.extract.regions import RegionFound, partner_regions
+from mitra.intake.extract.result import CountryItem, PartnerItem
+from mitra.intake.extract.tokens import Doc
+
+
+@dataclass(slots=True)
+class Draft:
+    name: str
+    kind: str
+    country: str | None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    place_id: int | None = None
+    flags: tuple[str, ...] = ()
+
+    def item(self) -> PartnerItem:
+        return PartnerItem(
+            name=self.name,
+            kind=self.kind,
+            country=self.country,
+            evidence=tuple(sorted(set(self.evidence))),
+            place_id=self.place_id,
+            flags=self.flags,
+        )
+
+
+def region_partners(doc: Doc, regions: list[RegionFound], main: RegionFound | None) -> list[Draft]:
+    if main is None:
+        return []
+    return [
+        Draft(r.region.official_name, "indonesian_region", "ID", list(r.evidence))
+        for r in partner_regions(doc, regions, main)
+    ]
+
+
+def place_partners(places: list[PlaceFound]) -> list[Draft]:
+    return [
+        Draft(
+            p.name,
+            "foreign_city_or_region",
+            p.country,
+            list(p.evidence),
+            place_id=p.place.id if p.place else None,
+            flags=p.flags,
+        )
+        for p in places
+    ]
+
+
+def institution_partners(doc: Doc, mentions: Mentions, cooperation: list[bool]) -> list[Draft]:
+    """Known foreign bodies named in or right after a sentence about cooperation."""
+    drafts: dict[str, Draft] = {}
+    for mention in mentions.institutions:
+        if doc.excluded[mention.first]:
+            continue
+        body = mention.institutions[0]
+        draft = drafts.get(body.name)
+        if draft is None:
+            sentence = doc.tokens[mention.first].sentence
+            # A national body may be named just after the cooperation it serves ("kerja sama
+            # dengan Singapura ... saat kegiatan Temasek"); an international one must be named
+            # in it ("Kota Musik Dunia versi UNESCO" is no cooperation with UNESCO).
+            before = body.country is not None and sentence > 0 and cooperation[sentence - 1]
+            near = cooperation[sentence] or before
+            if not near or is_facilitator(doc, mention.first) or is_venue(doc, mention.first):
+                continue
+            draft = drafts[body.name] = Draft(body.name, body.kind, body.country)
+        draft.evidence.append(mention.span)
+    return list(drafts.values())
+
+
+def organisation_partners(
+    doc: Doc, mentions: Mentions, organisations: list[Organisation], claimed: set[int]
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    for org in organisations:
+        kind, country = org.kind, org.country
+        if country is None and kind != "domestic_party":
+            country = free_country(doc, mentions, org.tokens[0], claimed)
+        if kind == PUBLIC_BODY_KIND:
+            if country is None:
+                continue
+            kind = "foreign_institution"
+        drafts.append(Draft(org.name, kind, country, list(org.evidence)))
+    return drafts
+
+
+def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) -> str | None:
+    """The one foreign country named in the sentence of token `index` that no partner claims."""
+    first, end = doc.sentence_of(index)
+    codes = {
+        m.countries[0].code
+        for m in mentions.countries
+        if first <= m.first < end and m.first not in claimed and m.countries[0].code != "ID"
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def merge(drafts: list[Draft]) -> list[PartnerItem]:
+    """One partner per name and kind, ordered by first evidence."""
+    merged: dict[tuple[str, str], Draft] = {}
+    for draft in drafts:
+        key = (draft.name.lower(), draft.kind)
+        if key in merged:
+            merged[key].evidence.extend(draft.evidence)
+        else:
+            merged[key] = draft
+    items = [draft.item() for draft in merged.values()]
+    return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
+
+
+def countries(
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    partners: list[PartnerItem],
+    blocked: set[int],
+    doc: Doc,
+    cooperation: list[bool],
+) -> list[CountryItem]:
+    """Foreign countries named in a sentence about cooperation, and those of foreign partners
+    (with every mention as evidence); "belajar seperti di Jepang" in passing is none."""
+    mentioned: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        code = mention.countries[0].code
+        if code == "ID" or mention.first in blocked or doc.excluded[mention.first]:
+            continue
+        mentioned.setdefault(code, []).append(mention)
+    evidence: dict[str, list[tuple[int, int]]] = {}
+    for code, found in mentioned.items():
+        if any(cooperation[doc.tokens[m.first].sentence] for m in found):
+            evidence[code] = [m.span for m in found]
+    for partner in partners:
+        if partner.country and partner.country != "ID":
+            spans = [m.span for m in mentioned.get(partner.country, [])]
+            evidence.setdefault(partner.country, spans or list(partner.evidence))
+    items = []
+    for code, spans in evidence.items():
+        country = gazetteer.country(code)
+        if country is not None:
+            items.append(CountryItem(code, country.name_id, tuple(sorted(set(spans)))))
+    return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))

@@ -1,0 +1,392 @@
+"""People named with their role: "Wali Kota Makassar, Moh Ramdhan Pomanto" and its variants.
+
+A person is found only through a role title (Wali Kota, Bupati, Kepala Dinas ..., Duta Besar,
+Mayor ...), in one of four shapes:
+
+- "Role Qualifier, Name"       Wali Kota Makassar, Moh Ramdhan Pomanto mengaku ...
+- "Role Qualifier Name"        Wali Kota Bandung M Ridwan Kamil
+- "Name, Role Qualifier,"      Sukri Hasanuddin, Kepala Bagian Kerja Sama, mengatakan ...
+- "Name selaku Role"           Denny Hidayat selaku Kepala Bidang ...
+
+The qualifier is what the role belongs to: bureau words, acronyms, one region or place, a
+country. Titles (Dr., Ir., H., Prof. ...) are dropped and degrees after a comma (S.T., M.Si.)
+never join the name. Reporters, editors and "Baca juga" lines are excluded zones, so nobody is
+taken from them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from mitra.intake.extract.lexicon import (
+    NAME_ENDERS,
+    NAME_PARTICLES,
+    REGION_HEADS,
+    ROLE_CONNECTORS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SENTENCE_OPENERS,
+    TITLES,
+    words,
+)
+from mitra.intake.extract.mentions import Mentions
+from mitra.intake.extract.tokens import Doc
+
+AGENCY = re.compile(r"^(?:Dis[a-z]{3,}|Kemen[a-z]+|Bappe[a-z]*|Bapen[a-z]+|Set(?:da|kot|kab|wan))$")
+PLACE_OPENERS = frozenset(
+    [
+        "kota",
+        "gubernur",
+        "bupati",
+        "walikota",
+        "provinsi",
+        "prefektur",
+        "mayor",
+        "of",
+        "governor",
+        "bagian",
+        "city",
+    ]
+)
+QUOTES = frozenset("\"“”'‘’")
+# Capitalised words that start no name: weekdays and months after a role ("Gubernur, Senin").
+NOT_NAMES = frozenset(
+    [
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "sabtu",
+        "minggu",
+        "ahad",
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+        "pukul",
+    ]
+)
+DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
+MAX_NAME = 6
+MAX_RUN = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str
+    name_span: tuple[int, int]  # characters of the name as written
+    role_tokens: tuple[int, int]  # first and last token of the role
+    name_tokens: tuple[int, int]
+
+
+def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
+    people: list[Person] = []
+    taken: set[int] = set()
+    places = place_like_names(doc)
+    for first, last, _values in ROLE_HEADS.scan(doc):
+        if first in taken or doc.excluded[first]:
+            continue
+        if doc.tokens[first].cap:
+            person = read_role(doc, mentions, first, last, places)
+        else:
+            person = read_lowercase_role(doc, mentions, first, last)
+        if person is not None:
+            people.append(person)
+            taken.update(range(person.role_tokens[0], person.role_tokens[1] + 1))
+            taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
+    return people
+
+
+def read_role(
+    doc: Doc, mentions: Mentions, first: int, last: int, places: frozenset[str] = frozenset()
+) -> Person | None:
+    tokens = doc.tokens
+    if last + 1 < len(tokens) and tokens[last + 1].key in places and last + 1 not in mentions.at:
+        last += 1  # "Wakil Gubernur Guangdong Zhang Xin", after "Provinsi Guangdong" elsewhere
+    while first > 0 and tokens[first - 1].key in ROLE_MODIFIERS and tokens[first - 1].cap:
+        first -= 1
+    head_key = " ".join(t.key for t in tokens[first : last + 1] if t.word)
+    name: tuple[int, int, str] | None = None
+    role_end = comma_before_name(doc, last)
+    if role_end >= 0:
+        name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
+    if name is None:
+        role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
+        after = role_end + 1
+        if after < len(tokens) and doc.gap(role_end, after).strip() == "":
+            name = read_name(doc, mentions, after, after_place=role_end > last)
+            inner = name and next(
+                (k for k in range(name[0] + 1, name[1] + 1) if is_place_name(mentions, k)), None
+            )
+            if name and inner is not None:
+                # "Premier Western Australia Roger Cook": the place ends the role.
+                role_end = mentions.at[inner].last
+                name = read_name(doc, mentions, role_end + 1)
+    if name is None:
+        role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
+        name = name_before(doc, mentions, first)  # "Name, Role" or "Name selaku Role"
+    if name is None:
+        return None
+    name_first, name_last, text = name
+    return Person(
+        name=text,
+        role=doc.surface(first, role_end),
+        name_span=doc.span(name_first, name_last),
+        role_tokens=(first, role_end),
+        name_tokens=(min(name_first, first), max(name_last, role_end)),
+    )
+
+
+def starts_role(doc: Doc, j: int) -> bool:
+    k = j
+    while k < len(doc.tokens) and doc.tokens[k].key in ROLE_MODIFIERS:
+        k += 1
+    return ROLE_HEADS.match(doc, k) is not None or (
+        k + 1 < len(doc.tokens) and ROLE_HEADS.match(doc, k + 1) is not None
+    )
+
+
+def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> Person | None:
+    """ "Dr. Marieke van der Berg, koordinator program Asia Tenggara di Universitas Leiden,":
+    a role written in lowercase counts only between commas after a name."""
+    role_end = comma_before_name(doc, last)
+    name = name_before(doc, mentions, first) if role_end >= 0 else None
+    if name is None:
+        return None
+    return Person(
+        name=name[2],
+        role=doc.surface(first, role_end),
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(first, role_end),
+        name_tokens=(name[0], role_end),
+    )
+
+
+def place_like_names(doc: Doc) -> frozenset[str]:
+    """Capitalised words written after a city or region word somewhere in the text ("Provinsi
+    Guangdong"): a place even where the gazetteer does not know it."""
+    found = set()
+    for i, token in enumerate(doc.tokens[:-1]):
+        after = doc.tokens[i + 1]
+        if token.key in PLACE_OPENERS and after.word and after.cap and not after.upper:
+            found.add(after.key)
+    return frozenset(found)
+
+
+def comma_before_name(doc: Doc, last: int) -> int:
+    """The last token of a role that runs from its head to a comma, or -1.
+
+    The words in between must be role words, capitalised names, acronyms or connectors:
+    "Kepala Bagian Kerja Sama Setda Makassar,", "Ketua sanggar,", "Kuasa hukum perusahaan,".
+    """
+    tokens = doc.tokens
+    j = last + 1
+    while j < len(tokens) and j - last <= MAX_RUN:
+        token = tokens[j]
+        if token.text == ",":
+            return j - 1 if j - 1 >= last else -1
+        if token.key in {"dan", "serta"} and j + 1 < len(tokens) and starts_role(doc, j + 1):
+            return -1  # "Bupati Bogor Rudy Susmanto dan Regional CEO BRI, Sadmiadi": two people
+        if "\n" in doc.gap(j - 1, j) or doc.excluded[j]:
+            return -1
+        if token.word:
+            if not (
+                token.cap
+                or token.text.isdigit()
+                or token.key in ROLE_WORDS
+                or token.key in ROLE_CONNECTORS
+            ):
+                return -1
+        elif token.text == "(":
+            close = closing_bracket(doc, j)
+            if close < 0:
+                return -1
+            j = close
+        elif not (token.text in "-.'’&/" and glued(doc, j)):
+            return -1
+        j += 1
+    return -1
+
+
+def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -> int:
+    """The last token of the role: bureau words, acronyms, one region or place, a country."""
+    tokens = doc.tokens
+    if (
+        one_place
+        and last + 2 < len(tokens)
+        and tokens[last + 2].key in DIRECTIONS
+        and tokens[last + 1].cap
+        and last + 1 not in mentions.at
+    ):
+        return last + 2  # "Gubernur Chungcheong Selatan Kim Tae-heum": a region we do not know
+    end, j, located = last, last + 1, False
+    while j < len(tokens) and not doc.excluded[j]:
+        token = tokens[j]
+        mention = mentions.at.get(j)
+        if mention is not None and token.cap:
+            is_country = bool(mention.countries)
+            opener = tokens[j - 1].key in PLACE_OPENERS or tokens[j - 1].key in ROLE_WORDS
+            if (located and not is_country) or (mention.places and not opener):
+                break
+            located = located or not is_country
+            end = j = mention.last
+        elif token.text == "(" and (close := closing_bracket(doc, j)) > 0:
+            end = j = close
+        elif token.word and token.cap and (token.key in ROLE_WORDS or token.upper):
+            if located and one_place and not token.upper:
+                break
+            end = j
+        elif token.word and AGENCY.match(token.text):
+            end = j
+        elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
+            pass
+        else:
+            break
+        j += 1
+    return end
+
+
+def is_place_name(mentions: Mentions, k: int) -> bool:
+    mention = mentions.at.get(k)
+    return mention is not None and bool(mention.countries or mention.regions)
+
+
+def glued(doc: Doc, j: int) -> bool:
+    """Token j touches the tokens on both sides ("S.T", "Toli-Toli")."""
+    return (
+        0 < j < len(doc.tokens) - 1
+        and doc.tokens[j - 1].end == doc.tokens[j].start
+        and doc.tokens[j].end == doc.tokens[j + 1].start
+    )
+
+
+def continues_role(doc: Doc, mentions: Mentions, j: int) -> bool:
+    if j >= len(doc.tokens):
+        return False
+    token = doc.tokens[j]
+    return token.cap and (token.key in ROLE_WORDS or token.upper or j in mentions.at)
+
+
+def closing_bracket(doc: Doc, j: int) -> int:
+    """The ")" of a short bracketed acronym at token j, or -1."""
+    for k in range(j + 1, min(j + 5, len(doc.tokens))):
+        if doc.tokens[k].text == ")":
+            return k if k > j + 1 else -1
+        if not doc.tokens[k].word or not doc.tokens[k].cap:
+            return -1
+    return -1
+
+
+def read_name(
+    doc: Doc, mentions: Mentions, j: int, *, after_place: bool = False
+) -> tuple[int, int, str] | None:
+    """A person's name starting at token j, titles dropped: (first, last, text).
+
+    The name is followed by a comma, a full stop, a bracket or a lowercase word; its first word
+    is no role title, weekday, month or Indonesian region, except right after the place of a
+    role, where a longer name may start with one ("Wali Kota Bogor Bima Arya Sugiarto").
+    """
+    tokens = doc.tokens
+    j = skip_titles(doc, j)
+    if j >= len(tokens) or not tokens[j].word or not tokens[j].cap:
+        return None
+    if ROLE_HEADS.match(doc, j) is not None or tokens[j].key in NOT_NAMES:
+        return None
+    mention = mentions.at.get(j)
+    if mention is not None and not mention.places:
+        after = mention.last + 1
+        follows = after < len(tokens) and tokens[after].cap and after not in mentions.at
+        if not (after_place and mention.regions and follows):
+            return None  # "Wali Kota Makassar, Sulawesi Selatan" is a place, not a name
+    first, last, words = j, j, 0
+    while j < len(tokens) and words < MAX_NAME:
+        token = tokens[j]
+        if token.word and token.cap and token.key not in NAME_ENDERS:
+            last, words = j, words + 1
+            if j + 1 < len(tokens) and tokens[j + 1].text == "." and len(token.text) <= 3:
+                j += 1  # an initial: "M." or "Moh."
+        elif token.word and token.key in NAME_PARTICLES and next_is_name(doc, j):
+            pass
+        elif token.text in "-'’" and glued(doc, j) and tokens[j + 1].word:
+            j, last = j + 1, j + 1  # "Jae-won", "Pa'gellu"
+        elif token.text in QUOTES and next_is_name(doc, j):
+            pass
+        else:
+            break
+        j += 1
+    if words == 0 or words >= MAX_NAME:
+        return None
+    if all(tokens[k].key in ROLE_WORDS for k in range(first, last + 1) if tokens[k].word):
+        return None
+    return first, last, doc.surface(first, last)
+
+
+def next_is_name(doc: Doc, j: int) -> bool:
+    """The next word is capitalised, possibly after more particles ("van der Berg")."""
+    j += 1
+    while j < len(doc.tokens) and doc.tokens[j].key in NAME_PARTICLES:
+        j += 1
+    return j < len(doc.tokens) and doc.tokens[j].word and doc.tokens[j].cap
+
+
+def skip_titles(doc: Doc, j: int) -> int:
+    tokens = doc.tokens
+    while j < len(tokens) and tokens[j].word and tokens[j].key in TITLES:
+        nxt = j + 1
+        if nxt < len(tokens) and tokens[nxt].text == ".":
+            nxt += 1
+        if nxt >= len(tokens) or not tokens[nxt].word or not tokens[nxt].cap:
+            break
+        j = nxt
+    return j
+
+
+def part_of_name(doc: Doc, i: int) -> bool:
+    """Token i can sit inside a name read backwards: a capitalised word, a particle between
+    capitals ("van der"), a glued hyphen ("Jae-won") or the dot of an initial ("M.")."""
+    token = doc.tokens[i]
+    if token.word:
+        return token.cap or (token.key in NAME_PARTICLES and i > 0 and doc.tokens[i - 1].word)
+    if token.text in "-'’." and glued(doc, i):
+        return True
+    before = doc.tokens[i - 1] if i > 0 else None
+    return (
+        token.text == "."
+        and before is not None
+        and before.cap
+        and before.end == token.start
+        and len(before.text) <= 3
+    )
+
+
+def name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
+    """ "Name, Role" or "Name selaku Role": the name that ends just before the role."""
+    tokens = doc.tokens
+    k = role_first - 1
+    if k < 1 or not (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"}):
+        return None
+    last = k - 1
+    start = last
+    while start - 1 >= 0 and part_of_name(doc, start - 1):
+        start -= 1
+    if last < start or not tokens[last].word:
+        return None
+    while start < last and tokens[start].key in SENTENCE_OPENERS:
+        start += 1
+    start = skip_titles(doc, start)
+    found = read_name(doc, mentions, start)
+    if found is None or found[1] != last or found[1] - found[0] + 1 < 2:
+        return None
+    if any(k in mentions.at and not mentions.at[k].places for k in range(found[0], last + 1)):
+        return None
+    return found

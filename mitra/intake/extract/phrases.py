@@ -1,0 +1,72 @@
+"""A dict-based n-gram gazetteer over folded word tokens: exact keys only, longest match first."""
+
+from collections.abc import Iterable
+
+from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import fold
+
+
+class PhraseTable[V]:
+    """Folded phrase -> values; `first` holds, per first word, the longest phrase length."""
+
+    __slots__ = ("first", "values")
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[V]] = {}
+        self.first: dict[str, int] = {}
+
+    def add(self, phrase: str, value: V, *, folded: bool = False) -> None:
+        key = phrase if folded else fold(phrase)
+        if not key:
+            return
+        words = key.split(" ")
+        bucket = self.values.setdefault(key, [])
+        if value not in bucket:
+            bucket.append(value)
+        if self.first.get(words[0], 0) < len(words):
+            self.first[words[0]] = len(words)
+
+    def add_all(self, phrases: Iterable[str], value: V) -> None:
+        for phrase in phrases:
+            self.add(phrase, value)
+
+    def get(self, phrase: str) -> list[V]:
+        return self.values.get(fold(phrase), [])
+
+    def __contains__(self, phrase: str) -> bool:
+        return fold(phrase) in self.values
+
+    def match(self, doc: Doc, index: int) -> tuple[int, list[V]] | None:
+        """The longest phrase starting at word token `index`: (its last token, its values)."""
+        tokens = doc.tokens
+        longest = self.first.get(tokens[index].key)
+        if longest is None:
+            return None
+        if longest == 1:
+            found = self.values.get(tokens[index].key)
+            return (index, found) if found else None
+        chain = doc.chain(index, longest)
+        for size in range(len(chain), 0, -1):
+            key = " ".join(tokens[i].key for i in chain[:size])
+            found = self.values.get(key)
+            if found:
+                return chain[size - 1], found
+        return None
+
+    def scan(self, doc: Doc, *, capitalised: bool = False) -> list[tuple[int, int, list[V]]]:
+        """Every longest, non-overlapping match in the text, left to right: (first token, last
+        token, values). Only the positions of first words the text holds are tried."""
+        out: list[tuple[int, int, list[V]]] = []
+        tokens = doc.tokens
+        starts = sorted(
+            i for key in self.first.keys() & doc.positions.keys() for i in doc.positions[key]
+        )
+        free = 0
+        for i in starts:
+            if i < free or (capitalised and not tokens[i].cap):
+                continue
+            found = self.match(doc, i)
+            if found:
+                out.append((i, found[0], found[1]))
+                free = found[0] + 1
+        return out

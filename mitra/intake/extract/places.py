@@ -1,0 +1,176 @@
+"""Foreign cities and regions that are partners, resolved to the GeoNames gazetteer.
+
+Names are matched exactly (folded), never approximately: "Incheon" and "Icheon" are two Korean
+cities and stay two. A name matched through one of a place's alternate names ("Gotenburg",
+"Goteborg") is recorded under the gazetteer name with a flag for the reviewer.
+
+A place is a partner when a mention of it says so: its country right after it ("Icheon Korea
+Selatan", "Osaka, Jepang"), a city or region word before it ("kota Gothenburg", "Wali Kota
+Kitakyushu", "Prefektur Shizuoka", "sister city Kaohsiung"), or a cooperation sentence naming
+it when its country is named too or it is a large city. A venue ("di Tokyo") is not enough.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from mitra.intake.extract.context import is_venue, previous_word
+from mitra.intake.extract.gazetteer import Place, PlaceName
+from mitra.intake.extract.lexicon import SPEECH_VERBS, words
+from mitra.intake.extract.mentions import Mention, Mentions
+from mitra.intake.extract.tokens import Doc
+
+PLACE_WORDS = words(
+    "kota provinsi prefektur distrik kabupaten wilayah city province prefecture state region "
+    "county district municipality walikota gubernur mayor governor metropolitan kembar"
+)
+STATE_WORDS = words("negara bagian")
+LARGE_CITY = 500_000
+# Parts of the world that GeoNames also knows as towns ("Asia" in the Philippines).
+CONTINENTS = frozenset(
+    {"asia", "eropa", "europa", "europe", "afrika", "africa", "oceania", "oseania", "amerika",
+     "america", "asia tenggara", "asia timur", "asia pasifik", "timur tengah", "eurasia"}
+)  # fmt: skip
+SUFFIX = re.compile(r"(?i)[- ](?:si|shi|gun|ku|city)$")
+
+
+@dataclass(slots=True)
+class PlaceFound:
+    place: Place | None
+    name: str
+    country: str
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    strong: int = 0  # 2: a city word or its country beside it; 1: a cooperation sentence
+    first: int = 0
+    consumed: list[Mention] = field(default_factory=list)  # the country mentions beside it
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        if self.place is None:
+            return (f'"{self.name}" is not in the gazetteer; check the name.',)
+        own = fold_base(self.place.key)
+        variants = sorted({w for w in self.written if fold_base(w.lower()) != own})
+        return tuple(f'Written "{w}"; the gazetteer name is {self.place.name}.' for w in variants)
+
+
+def fold_base(key: str) -> str:
+    base = SUFFIX.sub("", key).replace("-", " ").lower()
+    return base.removeprefix("kota ").removeprefix("city of ")
+
+
+def display_name(place: Place) -> str:
+    return SUFFIX.sub("", place.name)
+
+
+def country_beside(doc: Doc, mentions: Mentions, last: int) -> Mention | None:
+    """The country named right after token `last` ("Osaka, Jepang", "Incheon (Korea Selatan)")."""
+    j = last + 1
+    while j < len(doc.tokens) and doc.tokens[j].text in {",", "(", "-", "–"}:
+        j += 1
+    mention = mentions.at.get(j)
+    if mention is not None and mention.first == j and mention.countries and j - last <= 3:
+        return mention
+    return None
+
+
+def pick(candidates: list[PlaceName], country: str | None, named: set[str]) -> PlaceName | None:
+    if country is not None:
+        candidates = [c for c in candidates if c.place.country == country]
+    if not candidates:
+        return None
+    return max(
+        candidates,
+        key=lambda c: (c.place.country in named, c.main, c.place.population),
+    )
+
+
+def find_places(
+    doc: Doc,
+    mentions: Mentions,
+    *,
+    cooperation: list[bool],
+    blocked: set[int],
+    person_words: set[str],
+) -> list[PlaceFound]:
+    named = {c.code for m in mentions.countries for c in m.countries}
+    found: dict[int, PlaceFound] = {}
+    for mention in mentions.places:
+        if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
+            continue
+        beside = country_beside(doc, mentions, mention.last)
+        chosen = pick(mention.places, beside.countries[0].code if beside else None, named)
+        if chosen is None:
+            continue
+        if beside is None and is_person(doc, mention, person_words):
+            continue
+        place = chosen.place
+        entry = found.setdefault(
+            place.id, PlaceFound(place, display_name(place), place.country, first=mention.first)
+        )
+        entry.evidence.append(mention.span)
+        entry.written.append(doc.surface(mention.first, mention.last))
+        if beside is not None:
+            entry.consumed.append(beside)
+        level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
+        if level > entry.strong:
+            if not entry.strong:
+                entry.first = mention.first
+            entry.strong = level
+    return [entry for entry in found.values() if entry.strong]
+
+
+def is_person(doc: Doc, mention: Mention, person_words: set[str]) -> bool:
+    """ "ujar Sukri": a person's name met before, or a name after a speech verb."""
+    if mention.first == mention.last and mention.key in person_words:
+        return True
+    before = previous_word(doc, mention.first)
+    return before >= 0 and doc.tokens[before].key in SPEECH_VERBS
+
+
+def partner_level(
+    doc: Doc,
+    mention: Mention,
+    place: Place,
+    beside: Mention | None,
+    *,
+    cooperation: list[bool],
+    named: set[str],
+) -> int:
+    """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
+    if is_venue(doc, mention.first):
+        return 0
+    if beside is not None:
+        return 2
+    before = previous_word(doc, mention.first)
+    if before >= 0 and doc.tokens[before].key in PLACE_WORDS | {"city", "cities"}:
+        return 2  # "kota Gothenburg", "Wali Kota Kitakyushu", "sister city Kaohsiung"
+    if before >= 1 and doc.tokens[before].key == "bagian" and doc.key_at(before - 2) == "negara":
+        return 2
+    if before >= 1 and doc.tokens[before].key == "of" and doc.key_at(before - 2) in PLACE_WORDS:
+        return 2  # "City of Fremantle", "Mayor of Kitakyushu"
+    if not cooperation[doc.tokens[mention.first].sentence]:
+        return 0
+    return 1 if place.country in named or place.population >= LARGE_CITY else 0
+
+
+def unknown_places(
+    doc: Doc, mentions: Mentions, runs: list[tuple[int, int]], blocked: set[int]
+) -> list[PlaceFound]:
+    """ "Provinsi Gyeonggi, Korea Selatan": a city or region word, a name the gazetteer does
+    not know, its foreign country. Recorded without a place and flagged."""
+    found: list[PlaceFound] = []
+    for first, last in runs:
+        if first in blocked or any(i in mentions.at for i in range(first, last + 1)):
+            continue
+        before = previous_word(doc, first)
+        if before < 0 or doc.tokens[before].key not in PLACE_WORDS | STATE_WORDS:
+            continue
+        beside = country_beside(doc, mentions, last)
+        if beside is None or beside.countries[0].code == "ID" or is_venue(doc, first):
+            continue
+        entry = PlaceFound(None, doc.surface(first, last), beside.countries[0].code, first=first)
+        entry.evidence.append(doc.span(first, last))
+        entry.strong = 2
+        entry.consumed.append(beside)
+        found.append(entry)
+    return found

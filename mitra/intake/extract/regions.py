@@ -1,0 +1,187 @@
+"""Indonesian regions that take part: resolved to Kemendagri codes, the main one picked out.
+
+A name is read with the government prefix before it ("Pemkot", "Kabupaten", "Pemprov" ...) or
+a head of region ("Wali Kota", "Bupati", "Gubernur"), which also choose the type: "Kabupaten
+Bandung" is the regency, bare "Bandung" the city (city, then regency, then province, as in
+`mitra.regions.lookup`). "Pemprov Jogja" is the province of the city Jogja names.
+
+A region takes part when some mention of it is strong: with a prefix or a head of region, in a
+role ("Kepala Bagian Kerja Sama Setda Kota Makassar"), or bare in a sentence about cooperation.
+"di Makassar" (a venue), a province after its city ("Tual, Maluku") and names inside other
+bodies ("Universitas Hasanuddin Makassar") are not enough on their own. The region with the
+most strong mentions is the main one; the others are its partners.
+"""
+
+from dataclasses import dataclass, field
+
+from mitra.intake.extract.context import is_facilitator, is_object, is_venue, previous_word
+from mitra.intake.extract.gazetteer import Gazetteer, Region
+from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
+from mitra.intake.extract.mentions import Mention
+from mitra.intake.extract.tokens import Doc
+
+PREFERENCE = ("city", "regency", "province")
+# A region after "ke" is where a visit went ("kunjungan kerja ke Kabupaten Kupang").
+REGION_VENUE_WORDS = frozenset({"di", "ke"})
+PREFIX_TABLE = phrases(*REGION_PREFIXES, *REGION_HEADS)
+TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
+# A bare name on its own that is an Indonesian word first: needs a prefix to count.
+COMMON_NAMES = frozenset(
+    {"puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam", "bone"}
+)
+# "Pemkot", "Wali Kota" with no name after them: the dateline's region is meant.
+UNNAMED_CUES = frozenset(
+    {"pemkot", "pemkab", "pemprov", "pemda", "wali", "walikota", "bupati", "gubernur"}
+)
+
+
+@dataclass(slots=True)
+class RegionFound:
+    region: Region
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    strong: int = 0
+    first: int = 0  # token of the first strong mention
+    mentions: list[int] = field(default_factory=list)  # first tokens of every mention
+    objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
+
+
+def resolve(
+    doc: Doc, gazetteer: Gazetteer, mention: Mention
+) -> tuple[Region | None, int, str | None]:
+    """(region, first token of the prefix, the prefix's region type) for one mention."""
+    prefix_first, region_type = prefix_before(doc, mention.first)
+    return choose(gazetteer, mention.regions, region_type), prefix_first, region_type
+
+
+def prefix_before(doc: Doc, first: int) -> tuple[int, str | None]:
+    """The government prefix or head of region right before token `first`, if any."""
+    for size in (4, 3, 2, 1):
+        start = first
+        words: list[int] = []
+        while len(words) < size:
+            start = previous_word(doc, start, frozenset())
+            if start < 0:
+                break
+            words.insert(0, start)
+        if (
+            len(words) < size
+            or "\n" in doc.text[doc.tokens[words[0]].end : doc.tokens[first].start]
+        ):
+            continue
+        found = PREFIX_TABLE.match(doc, words[0])
+        if found and found[0] == words[-1]:
+            return words[0], TYPE_OF[found[1][0]]
+    return -1, None
+
+
+def choose(
+    gazetteer: Gazetteer, candidates: list[Region], region_type: str | None
+) -> Region | None:
+    typed = [r for r in candidates if region_type is None or r.type == region_type]
+    if not typed and region_type == "province":
+        typed = [gazetteer.regions[r.province] for r in candidates if r.province]
+    if not typed:
+        typed = candidates
+    for preferred in PREFERENCE:
+        matches = [r for r in typed if r.type == preferred]
+        if matches:
+            return matches[0] if len({r.code for r in matches}) == 1 else None
+    return None
+
+
+def find_regions(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    *,
+    cooperation: list[bool],
+    blocked: set[int],
+    roles: set[int],
+    person_words: frozenset[str] = frozenset(),
+) -> list[RegionFound]:
+    """Regions with at least one strong mention, in order of first mention. A bare one-word
+    name that is also a word of a person's name ("Bima menyebut ...") is that person."""
+    found: dict[str, RegionFound] = {}
+    resolved: dict[int, Region] = {}  # last token -> region
+    for mention in mentions:
+        if mention.first in blocked or doc.excluded[mention.first]:
+            continue
+        region, prefix_first, _type = resolve(doc, gazetteer, mention)
+        if region is None:
+            continue
+        if prefix_first < 0 and mention.first == mention.last and mention.key in person_words:
+            continue
+        resolved[mention.last] = region
+        entry = found.setdefault(region.code, RegionFound(region, first=mention.first))
+        entry.evidence.append(mention.span)
+        entry.mentions.append(mention.first)
+        if is_apposition(doc, mention, region, resolved):
+            continue
+        if is_strong(doc, mention, prefix_first, cooperation=cooperation, roles=roles):
+            if not entry.strong:
+                entry.first = mention.first
+            entry.strong += 1
+            start = prefix_first if prefix_first >= 0 else mention.first
+            entry.objects = entry.objects or is_object(doc, start)
+    regions = [entry for entry in found.values() if entry.strong]
+    return sorted(regions, key=lambda entry: entry.first)
+
+
+def is_strong(
+    doc: Doc, mention: Mention, prefix_first: int, *, cooperation: list[bool], roles: set[int]
+) -> bool:
+    start = prefix_first if prefix_first >= 0 else mention.first
+    if is_venue(doc, start, REGION_VENUE_WORDS):
+        return False  # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"
+    if is_facilitator(doc, start, window=1):
+        return False  # "disaksikan Penjabat Gubernur DIY"
+    if not cooperation[doc.tokens[mention.first].sentence]:
+        return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
+    if mention.first in roles or prefix_first >= 0:
+        return True
+    if mention.key in COMMON_NAMES:
+        return False
+    return cooperation[doc.tokens[mention.first].sentence]
+
+
+def is_apposition(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:
+    """ "Kota Tual, Maluku": the province of the city named just before it."""
+    if region.type != "province" or mention.first < 2 or doc.tokens[mention.first - 1].text != ",":
+        return False
+    before = resolved.get(mention.first - 2)
+    return before is not None and before.province == region.code
+
+
+def main_region(regions: list[RegionFound]) -> RegionFound | None:
+    if not regions:
+        return None
+    return max(regions, key=lambda entry: (entry.strong, -entry.first))
+
+
+def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> list[RegionFound]:
+    """The regions that cooperate with the main one: named as its other party ("dengan Pemkot
+    Solo") or in a sentence with it. "Pemkab Purwakarta juga menjalin kerja sama dengan Kota
+    Icheon" in an article about Jawa Barat is a region with a cooperation of its own."""
+    main_sentences = {doc.tokens[i].sentence for i in main.mentions}
+    return [
+        entry
+        for entry in regions
+        if entry.region.code != main.region.code
+        and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
+    ]
+
+
+def unnamed_government(doc: Doc, dateline: tuple[int, int] | None, mentions: list[Mention]) -> bool:
+    """ "Pemkot" or "Wali Kota" with no region named after it, outside the dateline."""
+    named = {m.first for m in mentions}
+    for i, token in enumerate(doc.tokens):
+        if token.key not in UNNAMED_CUES or not token.cap or doc.excluded[i]:
+            continue
+        if dateline and dateline[0] <= token.start < dateline[1]:
+            continue
+        j = i + 1
+        if token.key == "wali" and doc.key_at(j) == "kota":
+            j += 1
+        if j not in named:
+            return True
+    return False

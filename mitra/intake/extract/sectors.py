@@ -1,0 +1,152 @@
+"""Sector tags (domain.md §5) from Indonesian and English keyword cues.
+
+Cues are matched on folded words, longest first ("ekonomi kreatif" before "ekonomi"). Words
+inside a person's role ("Kepala Dinas Pendidikan") name an office, not the cooperation, and do
+not count; neither do excluded zones. "lingkungan" alone means "within" as often as
+"environment", so only its unambiguous phrases count.
+"""
+
+from mitra.intake.extract.phrases import PhraseTable
+from mitra.intake.extract.tokens import Doc
+
+SECTOR_CUES: dict[str, tuple[str, ...]] = {
+    "smart_city": ("smart city", "kota cerdas", "kota pintar", "smart cities"),
+    "e_government": (
+        "e-government", "egovernment", "e-gov", "smart government", "spbe",
+        "sistem pemerintahan berbasis elektronik", "layanan publik digital",
+        "pelayanan publik digital", "aplikasi pemerintahan", "digitalisasi pemerintahan",
+        "e-budgeting", "e-planning", "tata kelola digital", "pemerintahan digital",
+    ),
+    "technology": (
+        "teknologi", "tehnologi", "technology", "iptek", "inovasi", "telematika", "digital",
+        "digitalisasi", "teknologi informasi", "kecerdasan buatan", "artificial intelligence",
+        "internet of things",
+    ),
+    "tourism": (
+        "pariwisata", "wisata", "wisatawan", "turis", "turisme", "tourism", "destinasi",
+        "desa wisata",
+    ),
+    "creative_economy": (
+        "ekonomi kreatif", "ekraf", "start-up", "startup", "start up", "perusahaan rintisan",
+        "industri kreatif", "creative economy",
+    ),
+    "msme_trade": (
+        "umkm", "ukm", "usaha kecil", "usaha mikro", "perdagangan", "ekspor", "misi dagang",
+        "outlet", "produk lokal", "pemasaran produk", "smart economy", "trade", "dagang",
+        "pelaku usaha", "koperasi",
+    ),
+    "investment": ("investasi", "investor", "penanaman modal", "berinvestasi", "investment"),
+    "education": (
+        "pendidikan", "beasiswa", "pertukaran pelajar", "pertukaran mahasiswa", "sekolah",
+        "pelajar", "kurikulum", "vokasi", "education", "guru", "pertukaran guru",
+    ),
+    "health": (
+        "kesehatan", "rumah sakit", "stunting", "layanan kesehatan", "puskesmas", "gizi",
+        "vaksin", "vaksinasi", "tenaga medis", "health",
+    ),
+    "culture": (
+        "budaya", "kebudayaan", "seni", "kesenian", "pertukaran budaya", "cagar budaya",
+        "culture", "cultural",
+    ),
+    "human_resources": (
+        "sumber daya manusia", "sdm", "peningkatan kapasitas", "pengembangan kapasitas",
+        "capacity building", "pelatihan", "magang", "training", "kompetensi aparatur",
+    ),
+    "infrastructure": (
+        "infrastruktur", "infrastructure", "infrastucture", "pembangunan jalan", "jalan tol",
+        "jembatan", "sarana dan prasarana", "sarpras", "drainase", "penerangan jalan",
+        "jalan umum", "ruas jalan", "jalan raya", "perbaikan jalan",
+    ),
+    "transport": (
+        "transportasi", "perhubungan", "konektivitas", "mrt", "lrt", "brt", "angkutan umum",
+        "transportasi publik", "transport", "kereta", "pelayaran",
+    ),
+    "urban_planning": (
+        "tata ruang", "perancangan wilayah", "penataan kota", "perencanaan kota", "tata kota",
+        "urban planning", "penataan kawasan", "revitalisasi kawasan", "rencana tata ruang",
+    ),
+    "environment": (
+        "lingkungan hidup", "ramah lingkungan", "pelestarian lingkungan", "sampah", "persampahan",
+        "limbah padat", "kebersihan", "daur ulang", "perubahan iklim", "emisi", "ruang terbuka hijau",
+        "pencemaran", "polusi", "environment", "mangrove", "pengelolaan lingkungan",
+    ),
+    "water_sanitation": (
+        "air bersih", "air minum", "sanitasi", "limbah cair", "air limbah", "pdam",
+        "penyediaan air", "ipal",
+    ),
+    "energy": (
+        "energi", "listrik", "energi terbarukan", "tenaga surya", "plts", "kelistrikan",
+        "pembangkit listrik", "energy",
+    ),
+    "agriculture_fisheries": (
+        "pertanian", "peternakan", "perkebunan", "perikanan", "kelautan", "nelayan", "petani",
+        "budidaya", "ketahanan pangan", "agriculture", "fisheries",
+    ),
+    "security": (
+        "keamanan", "safe city", "smart security", "cctv", "ketertiban", "ketenteraman",
+        "security",
+    ),
+    "disaster": (
+        "penanggulangan bencana", "kebencanaan", "bencana", "mitigasi bencana",
+        "tanggap darurat", "disaster",
+    ),
+    "sports_youth": ("olahraga", "olah raga", "pemuda", "kepemudaan", "sepak bola", "atlet"),
+    "other": (
+        "reformasi birokrasi", "tata kelola pemerintahan", "perindustrian",
+        "kependudukan", "perpustakaan", "kearsipan", "pertanahan",
+        "pemberdayaan perempuan", "perlindungan anak",
+    ),
+}  # fmt: skip
+# Cues matched only in capitals (an acronym), never as an ordinary word.
+CAPITALS_ONLY = frozenset({"sdm", "mrt", "lrt", "brt", "ukm", "spbe", "pdam", "ipal", "plts"})
+
+
+def cue_table() -> PhraseTable[str]:
+    table = PhraseTable[str]()
+    for slug, cues in SECTOR_CUES.items():
+        for cue in cues:
+            table.add(cue, slug)
+    return table
+
+
+CUES = cue_table()
+# Staff (SDM) are a sector only when they are being developed ("pengembangan SDM"); "SDM yang
+# kompeten dibutuhkan" speaks of the region's own staff.
+DEVELOPING = frozenset(
+    [
+        "pengembangan",
+        "peningkatan",
+        "penguatan",
+        "pelatihan",
+        "pembinaan",
+        "kualitas",
+        "kapasitas",
+        "kompetensi",
+        "pengembangkan",
+        "mengembangkan",
+        "meningkatkan",
+        "memperkuat",
+        "pertukaran",
+    ]
+)
+
+
+def developed(doc: Doc, first: int) -> bool:
+    keys = {doc.key_at(j) for j in range(max(0, first - 3), first) if doc.tokens[j].word}
+    return bool(keys & DEVELOPING)
+
+
+def find_sectors(doc: Doc, blocked: set[int]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(slug, evidence) for each sector cued, in order of first cue."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for first, last, slugs in CUES.scan(doc):
+        if doc.excluded[first] or first in blocked:
+            continue
+        token = doc.tokens[first]
+        if token.key in CAPITALS_ONLY and not token.upper:
+            continue
+        if token.key in {"sdm", "sumber"} and not developed(doc, first):
+            continue
+        for slug in slugs:
+            found.setdefault(slug, []).append(doc.span(first, last))
+    return list(found.items())

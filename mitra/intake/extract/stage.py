@@ -1,0 +1,231 @@
+"""The stage of the main cooperation: the most advanced one the text says was reached.
+
+Each cue is read with the words around it in its sentence:
+
+- Documents (LoI, MoU/nota kesepahaman/kesepakatan bersama, PKS/perjanjian kerja sama) count
+  when signed ("telah menandatangani MoU", "MoU yang diteken", "penandatanganan LoI ... di
+  Balai Kota") or when something already rests on them ("tindak lanjut MoU", "perpanjangan
+  MoU", "berdasarkan PKS"). A plan ("akan menandatangani", "rencana penandatanganan",
+  "penandatanganan MoU akan berlangsung", "draf MoU") or a negation ("belum") does not.
+- Exploration ("menjajaki", "penjajakan", "menerima kunjungan ... kerja sama") counts as soon
+  as it is said: planning a cooperation is exploring it.
+- Implementation ("implementasi", "pelaksanaan", "realisasi", "sudah berjalan") counts when
+  stated as fact about a cooperation, not hoped for.
+- On hold ("tertunda", "terhambat", "menunggu persetujuan pusat", "di-hold") and ended
+  ("berakhir", "dihentikan", "tidak diperpanjang") describe where a cooperation now stands, so
+  they win over the stages reached before them.
+
+Evidence is the cue's span.
+"""
+
+from dataclasses import dataclass
+
+from mitra.intake.extract.lexicon import phrases, words
+from mitra.intake.extract.tokens import Doc
+
+RANK = {"exploration": 1, "loi": 2, "mou": 3, "pks": 4, "implementation": 5}
+STATUS = ("on_hold", "ended")  # where a cooperation now stands: they win when reached
+CUES: dict[str, tuple[str, ...]] = {
+    "exploration": (
+        "menjajaki", "menjajagi", "penjajakan", "penjajagan", "dijajaki", "jajaki", "menjajal",
+        "menawarkan kerja sama", "penawaran kerja sama", "membahas kerja sama",
+        "membahas rencana kerja sama", "dibicarakan", "pembicaraan", "bertukar profil",
+        "menerima kunjungan", "kunjungan delegasi", "audiensi", "tertarik bekerja sama",
+        "tindak lanjut kerja sama", "menindaklanjuti kerja sama", "exploring", "explore",
+    ),
+    "loi": (
+        "loi", "letter of intent", "pernyataan kehendak", "surat pernyataan kehendak",
+        "surat minat",
+    ),
+    "mou": (
+        "mou", "memorandum of understanding", "nota kesepahaman", "nota kesepakatan",
+        "kesepakatan bersama", "memorandum saling pengertian", "memorandum kesepahaman",
+        "memperpanjang kerja sama", "memperpanjang kerjasama", "perpanjangan kerja sama",
+        "perpanjangan kerjasama", "kesepakatan perpanjangan",
+    ),
+    "pks": (
+        "pks", "perjanjian kerja sama", "perjanjian kerjasama", "implementing arrangement",
+        "perjanjian pelaksanaan", "cooperation agreement",
+    ),
+    "implementation": (
+        "implementasi", "pelaksanaan", "realisasi", "direalisasikan", "diimplementasikan",
+        "dilaksanakan", "terlaksana", "sudah berjalan", "telah berjalan", "tengah berjalan",
+        "sedang berjalan", "mulai berjalan", "berjalan", "program kerja sama",
+    ),
+    "on_hold": (
+        "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
+        "menunggu persetujuan", "di hold", "dihold", "on hold", "pending", "dibekukan",
+        "terhenti sementara", "ditangguhkan", "penangguhan", "belum mendapat persetujuan",
+        "belum mendapatkan persetujuan", "menunggu izin", "menunggu kajian",
+    ),
+    "ended": (
+        "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",
+        "diputus", "putus", "memutus", "pemutusan", "tidak diperpanjang", "tidak memperpanjang",
+        "habis masa berlakunya", "masa berlakunya habis", "kedaluwarsa", "kadaluarsa",
+        "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
+    ),
+}  # fmt: skip
+DOCUMENTS = frozenset({"loi", "mou", "pks"})
+SIGNING = words(
+    "menandatangani ditandatangani penandatanganan tandatangani teken meneken diteken "
+    "penekenan menyepakati disepakati bersepakat sepakat sign signed signing signs memperbarui "
+    "diperbarui pembaruan memperbaharui diperbaharui"
+)
+# Signing verbs however they are spelt ("menandatangi", "ditandatanganinya"): one form.
+SIGNING_STEMS = ("menandatang", "ditandatang", "penandatang", "tandatang", "tanda tangan")
+SIGNING_FORM = "menandatangani"
+RESTS_ON = words(
+    "tindak lanjut menindaklanjuti ditindaklanjuti perpanjangan memperpanjang diperpanjang "
+    "berdasarkan sesuai implementasi pelaksanaan realisasi sejak hasil amanat"
+)
+PLANNED = words(
+    "akan bakal berencana rencana rencananya direncanakan hendak ingin segera siap diharapkan "
+    "harapan harapannya berharap mengharapkan menargetkan target ditargetkan dijadwalkan "
+    "diagendakan nanti nantinya mendatang untuk agar supaya guna belum tidak bukan draf draft "
+    "rancangan penyusunan menyusun pembahasan membahas usulan mengusulkan persiapan "
+    "mempersiapkan menyiapkan jika apabila kalau bila sebelum menuju dapat bisa perlu harus "
+    "wacana mewacanakan upaya targetkan mudah-mudahan semoga"
+)
+# After the cue only words that put the whole clause in the future count ("MoU akan ...").
+PLANNED_AFTER = words(
+    "akan bakal rencananya direncanakan dijadwalkan diagendakan ditargetkan nanti nantinya "
+    "mendatang belum segera"
+)
+# Before a status these say it is not where the cooperation stands now: "sempat terhenti" (it
+# stopped once), "dijadwalkan berakhir" (it will end), "agar tidak tertunda".
+NOT_NOW = words(
+    "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah dijadwalkan "
+    "direncanakan rencananya ditargetkan diperkirakan"
+)
+# After a status only a future makes it no status yet ("terkendala karena belum ada arahan" is).
+STATUS_LATER = words("akan bakal dijadwalkan direncanakan ditargetkan rencananya")
+# Right before a cue these say it happened, whatever plans the sentence spoke of before.
+REACHED = words("telah sudah sempat pernah resmi berhasil akhirnya")
+NEGATIONS = words("belum tidak bukan")
+REACHED_REACH = 3
+RELATIVE_REACH = 10
+# Words after a cue that still belong to its clause ("penandatanganan MoU akan berlangsung").
+AFTER_WINDOW = 4
+BEFORE_WINDOW = 8
+COOPERATION = words("kerja kerjasama bekerja sama mou loi pks sister kemitraan perjanjian")
+CUE_TABLE = phrases()
+for _slug, _cues in CUES.items():
+    for _cue in _cues:
+        CUE_TABLE.add(_cue, _slug)
+
+
+@dataclass(frozen=True, slots=True)
+class StageFound:
+    slug: str
+    evidence: tuple[tuple[int, int], ...]
+    first: int
+
+
+def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
+    """The stage of the main cooperation: news puts it first, so the first paragraph (the
+    headline counts as one) that says some stage was reached decides, and within it a status
+    (on hold, ended) wins over the stages reached before it."""
+    reached: list[StageFound] = []
+    for first, last, slugs in CUE_TABLE.scan(doc):
+        if doc.excluded[first]:
+            continue
+        slug = slugs[0]
+        if is_reached(doc, slug, first, last, cooperation):
+            reached.append(StageFound(slug, (doc.span(first, last),), first))
+    if not reached:
+        return None
+    paragraph = paragraph_of(doc, reached[0].first)
+    lead = [found for found in reached if paragraph_of(doc, found.first) == paragraph]
+    statuses = [found for found in lead if found.slug in STATUS]
+    if statuses:
+        return statuses[0]
+    return max(lead, key=lambda found: (RANK[found.slug], -found.first))
+
+
+def paragraph_of(doc: Doc, index: int) -> int:
+    """How many line breaks come before token `index`."""
+    return doc.text.count("\n", 0, doc.tokens[index].start)
+
+
+def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[bool]) -> bool:
+    sentence = doc.tokens[first].sentence
+    before = window(doc, first, -BEFORE_WINDOW)
+    after = window(doc, last, AFTER_WINDOW)
+    close = window(doc, first, -REACHED_REACH)
+    if close & REACHED and not close & NEGATIONS and not after & PLANNED_AFTER:
+        # "telah dibicarakan", "sudah menandatangani MoU": a plan further back is over.
+        before -= PLANNED
+    if slug == "exploration":
+        if before & PLANNED or after & PLANNED_AFTER:
+            return False  # "berencana menjajaki": not even exploring yet
+        return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
+    if slug in DOCUMENTS:
+        if before & PLANNED or after & PLANNED_AFTER:
+            return False
+        if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
+            return False
+        return bool(before & (SIGNING | RESTS_ON) or after & SIGNING or signed_after(doc, last))
+    if not about_cooperation(doc, first, cooperation):
+        return False
+    if slug == "ended" and is_term(doc, first, last, before):
+        return False
+    if slug == "implementation":
+        return not (before & PLANNED or after & PLANNED_AFTER)
+    return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
+
+
+def is_term(doc: Doc, first: int, last: int, before: set[str]) -> bool:
+    """ "yang berakhir pada Agustus 2024": the end of a term, said of a cooperation that may
+    well be renewed, unless it is said to be over ("telah berakhir pada")."""
+    if doc.tokens[first].key != "berakhir" or before & {"telah", "sudah", "resmi"}:
+        return False
+    return doc.key_at(last + 1) in {"pada", "tahun", "bulan", "hingga", "sampai", "akhir"}
+
+
+def signed_after(doc: Doc, last: int) -> bool:
+    """ "Nota kesepahaman antara Pemkot A dan Kota B, yang diteken pada 2019": a relative
+    clause a few words on says the document was signed."""
+    if "yang" not in window(doc, last, RELATIVE_REACH):
+        return False
+    j = last + 1
+    while j < len(doc.tokens) and doc.tokens[j].key != "yang" and j - last < RELATIVE_REACH:
+        j += 1
+    tail = window(doc, j, 3)
+    return bool(tail & SIGNING) and not tail & PLANNED
+
+
+def about_cooperation(doc: Doc, index: int, cooperation: list[bool]) -> bool:
+    """The sentence of token `index`, or the one before it in its paragraph ("Program ini
+    sudah berjalan sejak 2024"), speaks of cooperation."""
+    sentence = doc.tokens[index].sentence
+    if cooperation[sentence] or slug_in_sentence(doc, index, COOPERATION):
+        return True
+    if sentence == 0:
+        return False
+    previous_start = doc.tokens[doc.sentences[sentence - 1][0]].start
+    same_paragraph = "\n" not in doc.text[previous_start : doc.tokens[index].start]
+    return same_paragraph and cooperation[sentence - 1]
+
+
+def window(doc: Doc, index: int, size: int) -> set[str]:
+    """Folded words within `size` tokens of `index` (negative: before), in its sentence."""
+    sentence = doc.tokens[index].sentence
+    out: set[str] = set()
+    step = -1 if size < 0 else 1
+    j, taken = index + step, 0
+    while 0 <= j < len(doc.tokens) and taken < abs(size):
+        token = doc.tokens[j]
+        if token.sentence != sentence or token.text in {";", ":"}:
+            break
+        if token.word:
+            out.add(SIGNING_FORM if token.key.startswith(SIGNING_STEMS) else token.key)
+            taken += 1
+        j += step
+    if size < 0 and "tindak" in out and "lanjut" in out:
+        out.add("tindak lanjut")
+    return out
+
+
+def slug_in_sentence(doc: Doc, index: int, keys: frozenset[str]) -> bool:
+    first, end = doc.sentence_of(index)
+    return any(doc.tokens[i].key in keys for i in range(first, end))

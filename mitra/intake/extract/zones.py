@@ -1,0 +1,137 @@
+"""Parts of an article that carry no facts: "Baca juga" links, credits, and the dateline.
+
+Nothing inside an excluded zone is extracted: a "Baca juga:" line names other articles, a
+credit line names reporters and editors, "(ant/xyz)" are a reporter's initials. The dateline
+("MAKASSAR, KOMPAS.com –") is kept apart: it says where the news was written and may anchor the
+year, but names no party by itself.
+"""
+
+import bisect
+import re
+
+from mitra.intake.extract.tokens import Doc
+
+# A link to another article runs to the end of its line.
+RELATED = re.compile(
+    r"(?im)\b(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*:?|\b(?:berita|artikel)\s+terkait\b\s*:?"
+)
+CREDIT = re.compile(
+    r"(?im)^[ \t*_>#(\[-]*(?:penulis|editor|reporter|pewarta|redaktur|penyunting|fotografer|foto|"
+    r"sumber|kontributor|copyright|hak cipta|laporan wartawan|oleh|by|©)\b[^\n]*$"
+)
+# "Editor: Nama" glued to the end of the last paragraph.
+INLINE_CREDIT = re.compile(
+    r"(?im)\b(?:penulis|editor|reporter|pewarta|redaktur|penyunting)\s*:\s*[^\n]*$"
+)
+# "(NIA)", "(ant/xyz)", "(*)" right after the last sentence of a paragraph.
+INITIALS = re.compile(
+    r"(?<=[.!?”\"'])\s*\((?:[\w*]{1,8}(?:\s*/\s*[\w*]{1,8}){0,3})\)[ \t]*(?=\n|$)"
+)
+DATELINE_DASH = re.compile(r"\s[-–—]{1,2}\s|[-–—]{2}")
+MAX_RELATED = 300
+MAX_DATELINE = 70
+MIN_PARAGRAPH = 50  # a short title line with a dash is not a dateline
+DATELINE_PARAGRAPHS = 4
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in RELATED.finditer(text):
+        line_end = text.find("\n", match.end())
+        end = len(text) if line_end < 0 else line_end
+        spans.append((match.start(), min(end, match.start() + MAX_RELATED)))
+    for pattern in (CREDIT, INLINE_CREDIT, INITIALS):
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return spans
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The "CITY, Outlet –" opening of the first paragraphs, if there is one."""
+    position = 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        while position < len(text) and text[position] in " \t\r\n*_#>":
+            position += 1
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        head = text[position : min(line_end, position + MAX_DATELINE)]
+        dash = DATELINE_DASH.search(head)
+        body = line_end - position > MIN_PARAGRAPH
+        opening = head[: dash.start()] if dash else ""
+        if (
+            dash
+            and body
+            and len(opening) > 1
+            and head[0].isupper()
+            and not re.search(r"[.!?]\s", opening)
+            and not METADATA_WORDS.match(head)
+            and not is_headline(text[position:line_end])
+        ):
+            return (position, position + dash.end())
+        position = line_end + 1
+        if position >= len(text):
+            break
+    return None
+
+
+def mark_excluded(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    for start, end in spans:
+        first = bisect.bisect_left(doc.starts, start)
+        last = bisect.bisect_left(doc.starts, end)
+        for i in range(first, last):
+            doc.excluded[i] = True
+
+
+METADATA_WORDS = re.compile(
+    r"(?i)^\W*(?:diposting|diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|"
+    r"diperbarui|updated?|tanggal|tgl)\b"
+)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:WIB|WITA|WIT|GMT|UTC)\b")
+WEEKDAY_LINE = re.compile(r"(?i)^\W*(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad),")
+MAX_METADATA = 90
+
+
+def metadata_spans(text: str) -> list[tuple[int, int]]:
+    """Publication lines ("Kamis, 3 Juli 2025 | 09:12 WITA", "Diposting: ..."): they anchor
+    the year of "Rabu (2/7)" but are no date of the story."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (
+            stripped
+            and len(stripped) <= MAX_METADATA
+            and (
+                METADATA_WORDS.match(stripped)
+                or (CLOCK.search(stripped) and re.search(r"\d{4}", stripped))
+                or (WEEKDAY_LINE.match(stripped) and re.search(r"\d{4}\W*$", stripped))
+            )
+        ):
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+HEADLINE_WORD = re.compile(r"[^\W\d_]{4,}")
+HEADLINE_SHARE = 0.7
+MIN_HEADLINE_WORDS = 3
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines in Title Case ("Pelajar Surabaya Ikuti Youth Camp di Busan"): every word is
+    capitalised, so capitals there say nothing about names."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        if is_headline(line):
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def is_headline(line: str) -> bool:
+    found = HEADLINE_WORD.findall(line)
+    stripped = line.strip().rstrip("*_ ")
+    if len(found) < MIN_HEADLINE_WORDS or stripped.endswith((".", '"', "”")):
+        return False
+    capitals = sum(1 for word in found if word[0].isupper())
+    return capitals / len(found) >= HEADLINE_SHARE

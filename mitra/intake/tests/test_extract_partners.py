@@ -1,0 +1,105 @@
+"""Partners: foreign places from the gazetteer (never merged, variants flagged), foreign and
+domestic bodies by cue words, and what is not a partner."""
+
+from mitra.intake.extract import extract
+
+
+def partners(text: str) -> list[tuple[str, str, str | None]]:
+    return [(p.name, p.kind, p.country) for p in extract(text).partners]
+
+
+def test_incheon_and_icheon_stay_two_korean_cities():
+    result = extract(
+        "Pemprov Jawa Barat menandatangani MoU dengan Pemerintah Kota Incheon, Korea Selatan. "
+        "Pemprov juga menjajaki kerja sama keramik dengan Kota Icheon, Korea Selatan."
+    )
+    places = {p.name: p for p in result.partners}
+    assert places["Incheon"].country == places["Icheon"].country == "KR"
+    assert places["Incheon"].place_id != places["Icheon"].place_id
+    assert places["Incheon"].kind == places["Icheon"].kind == "foreign_city_or_region"
+
+
+def test_a_spelling_variant_is_flagged_for_the_reviewer_not_silently_folded():
+    result = extract("Pemkot Makassar dan Kota Gotenburg, Swedia, meneken LoI kerja sama.")
+    (partner,) = result.partners
+    assert partner.name == "Gothenburg"
+    assert partner.flags and "Gotenburg" in partner.flags[0]
+
+
+def test_kota_is_no_town_in_india():
+    assert partners("Kota Makassar menjalin kerja sama dengan Kota Tual. Kota itu ramai.") == [
+        ("Kota Tual", "indonesian_region", "ID")
+    ]
+
+
+def test_a_foreign_company_is_known_by_its_legal_form_and_described_country():
+    found = partners(
+        "Pemprov Sulsel menjajaki kerja sama PLTS dengan perusahaan energi asal Korea Selatan, "
+        "Hanbit Solar Co., Ltd. Pertemuan digelar di Makassar."
+    )
+    assert found == [("Hanbit Solar", "foreign_company", "KR")]
+
+
+def test_unknown_capitals_followed_by_a_country_are_a_foreign_company_in_business_talk():
+    found = partners(
+        "Kerja sama Pemkot Makassar dengan swasta asing, NOVATEK SYSTEMS Jerman, ditunda."
+    )
+    assert ("NOVATEK SYSTEMS", "foreign_company", "DE") in found
+
+
+def test_a_national_government_named_as_the_party_is_a_foreign_government():
+    found = partners(
+        "Pemprov NTT dan Pemerintah Selandia Baru melanjutkan kerja sama pengembangan peternakan."
+    )
+    assert found == [("Pemerintah Selandia Baru", "foreign_government", "NZ")]
+
+
+def test_well_known_foreign_bodies_need_no_cue():
+    found = partners(
+        "Pemkab Banyuwangi bekerja sama dengan JICA dan KOICA di bidang penanggulangan bencana."
+    )
+    assert found == [
+        ("JICA", "foreign_institution", "JP"),
+        ("KOICA", "foreign_institution", "KR"),
+    ]
+
+
+def test_indonesian_companies_and_universities_are_domestic_parties():
+    found = partners(
+        "Pemkab Maros dan Universitas Hasanuddin (Unhas) meneken PKS. Pemkab juga bekerja sama "
+        "dengan PT Semen Tonasa (Persero) untuk penghijauan."
+    )
+    assert found == [
+        ("Universitas Hasanuddin", "domestic_party", "ID"),
+        ("PT Semen Tonasa (Persero)", "domestic_party", "ID"),
+    ]
+
+
+def test_a_foreign_university_takes_the_country_named_after_it():
+    found = partners("Pemkot Jogja menjajaki kerja sama dengan Universiteit Leiden, Belanda.")
+    assert found == [("Universiteit Leiden", "foreign_institution", "NL")]
+
+
+def test_a_facilitating_embassy_and_its_seat_are_no_partners():
+    found = partners(
+        "Pemkab Sidoarjo dan Pemerintah Kota Kitakyushu, Jepang, menandatangani MoU. "
+        "Penandatanganan difasilitasi Konsulat Jenderal Jepang di Surabaya."
+    )
+    assert found == [("Kitakyushu", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_only_visited_or_passed_through_is_no_partner():
+    found = partners(
+        "Delegasi Pemkab Purwakarta transit di Incheon sebelum meneken LoI dengan Kota Icheon, "
+        "Korea Selatan."
+    )
+    assert found == [("Icheon", "foreign_city_or_region", "KR")]
+
+
+def test_a_reporter_or_a_baca_juga_link_gives_no_partner():
+    found = partners(
+        "Pemkot Medan menjajaki kerja sama dengan Kota Gwangju, Korea Selatan.\n"
+        "Baca juga: Pemkot Medan Teken MoU dengan Kota Ichikawa, Jepang\n"
+        "Penulis: Osaka Wijaya"
+    )
+    assert found == [("Gwangju", "foreign_city_or_region", "KR")]

@@ -1,0 +1,82 @@
+"""People: names without titles, roles as written; never reporters, editors or names in
+"Baca juga" links."""
+
+from mitra.intake.extract import extract
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in extract(text).people]
+
+
+def test_role_comma_name():
+    text = "Wali Kota Makassar, Moh Ramdhan Pomanto mengaku kerja sama sudah dibicarakan."
+    assert people(text) == [("Moh Ramdhan Pomanto", "Wali Kota Makassar")]
+
+
+def test_role_name_without_a_comma():
+    text = "Penandatanganan dilakukan Wali Kota Bogor Dedi Kurniawan dan Wali Kota Toyama Hiroshi Tanabe."
+    assert people(text) == [
+        ("Dedi Kurniawan", "Wali Kota Bogor"),
+        ("Hiroshi Tanabe", "Wali Kota Toyama"),
+    ]
+
+
+def test_name_comma_role_and_a_long_role():
+    text = (
+        "Kepala Bidang Aplikasi dan Telematika Dinas Komunikasi dan Informatika (Diskominfo) "
+        "Makassar, Denny Hidayat, mengatakan hal itu. Sukri Hasanuddin, Kepala Bagian Kerja "
+        "Sama Setda Makassar, menambahkan."
+    )
+    assert people(text) == [
+        (
+            "Denny Hidayat",
+            "Kepala Bidang Aplikasi dan Telematika Dinas Komunikasi dan Informatika "
+            "(Diskominfo) Makassar",
+        ),
+        ("Sukri Hasanuddin", "Kepala Bagian Kerja Sama Setda Makassar"),
+    ]
+
+
+def test_titles_and_degrees_are_dropped_from_the_name():
+    text = "Rektor Unhas, Prof. Dr. Ir. H. Jamaluddin Jompa, M.Sc., menyambut kerja sama itu."
+    assert people(text) == [("Jamaluddin Jompa", "Rektor Unhas")]
+
+
+def test_hyphenated_and_particle_names_stay_whole():
+    text = (
+        "Wali Kota Suwon, Lee Sang-min, menyambut kerja sama. Dr. Marieke van der Berg, "
+        "koordinator program di Universitas Leiden, menyampaikan minatnya."
+    )
+    assert people(text) == [
+        ("Lee Sang-min", "Wali Kota Suwon"),
+        ("Marieke van der Berg", "koordinator program di Universitas Leiden"),
+    ]
+
+
+def test_a_later_short_mention_is_the_same_person():
+    text = (
+        "Gubernur NTB, Lalu Ahmad Zulkarnain, menandatangani MoU. Gubernur Zulkarnain mengatakan "
+        "programnya dimulai Juli."
+    )
+    assert people(text) == [("Lalu Ahmad Zulkarnain", "Gubernur NTB")]
+
+
+def test_reporters_editors_initials_and_related_links_are_not_people():
+    text = (
+        "Laporan Wartawan Kabar Sulsel, Sultan Alamsyah\n"
+        "Bupati Takalar, Baharuddin Daeng Sese, meneken PKS dengan UNM.\n"
+        "Baca juga: Wali Kota Makassar Danny Pomanto Resmikan Lorong Wisata\n"
+        "Penulis: Syahrul Ramadhan | Editor: Fitriani\n"
+        "(ant/rdk)"
+    )
+    assert people(text) == [("Baharuddin Daeng Sese", "Bupati Takalar")]
+
+
+def test_a_weekday_after_a_role_is_no_name():
+    assert people("Rapat di Kantor Gubernur Sulsel, Senin (6/10/2025), membahas kerja sama.") == []
+
+
+def test_the_evidence_of_a_person_is_the_name():
+    text = "Bupati Badung, I Wayan Suardana, meneken MoU dengan Gubernur Chiang Mai."
+    (person,) = extract(text).people
+    assert [text[start:end] for start, end in person.evidence] == ["I Wayan Suardana"]

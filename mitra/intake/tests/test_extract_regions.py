@@ -1,0 +1,89 @@
+"""Indonesian regions: aliases and government prefixes resolve to Kemendagri codes; only
+parties count, never venues, stops or names inside other names."""
+
+from mitra.intake.extract import extract
+
+
+def codes(text: str) -> list[str]:
+    return [region.code for region in extract(text).regions]
+
+
+def test_solo_is_kota_surakarta():
+    result = extract(
+        "Pemkot Solo menandatangani nota kesepahaman kerja sama pariwisata dengan Pemkab "
+        "Karanganyar, Senin (3/3/2025)."
+    )
+    solo = next(r for r in result.regions if r.code == "33.72")
+    assert solo.name == "Kota Surakarta"
+    assert "33.13" in [r.code for r in result.regions]
+
+
+def test_jogja_is_the_city_and_pemprov_jogja_is_the_province():
+    assert codes("Pemkot Jogja menjajaki kerja sama pengelolaan sampah dengan Kota Kyoto.") == [
+        "34.71"
+    ]
+    assert codes("Pemprov Jogja menjajaki kerja sama pengelolaan sampah dengan Kota Kyoto.") == [
+        "34"
+    ]
+
+
+def test_prefixes_choose_between_city_regency_and_province():
+    assert codes("Pemkab Bandung menjalin kerja sama dengan PT Kereta Api Indonesia.") == ["32.04"]
+    assert codes("Pemkot Bandung menjalin kerja sama dengan PT Kereta Api Indonesia.") == ["32.73"]
+    assert codes("Pemprov Jawa Barat menjalin kerja sama dengan PT Kereta Api Indonesia.") == ["32"]
+    assert codes("Kabupaten Bandung menjalin kerja sama dengan PT Kereta Api Indonesia.") == [
+        "32.04"
+    ]
+
+
+def test_a_bare_name_shared_by_city_and_regency_is_the_city():
+    assert codes("Kerja sama antara Bogor dan Kota Toyama terus berjalan.") == ["32.71"]
+
+
+def test_a_venue_and_a_stop_are_no_regions():
+    result = extract(
+        "Pemprov Jawa Barat dan Pemprov Banten menandatangani kesepakatan bersama di Gedung Sate, "
+        "Bandung. Sebelumnya rombongan singgah di Cirebon dan Sumedang."
+    )
+    assert [r.code for r in result.regions] == ["32", "36"]
+
+
+def test_a_region_named_inside_a_university_is_no_party():
+    result = extract(
+        "Pemkab Gowa dan Universitas Negeri Makassar menandatangani perjanjian kerja sama "
+        "pelatihan guru."
+    )
+    assert [r.code for r in result.regions] == ["73.06"]
+
+
+def test_the_other_region_of_a_cooperation_is_also_a_partner():
+    result = extract(
+        "Pemerintah Kota Makassar menjalin kerja sama pengembangan kota cerdas dengan Kota Tual."
+    )
+    assert [r.code for r in result.regions] == ["73.71", "81.72"]
+    tual = [p for p in result.partners if p.kind == "indonesian_region"]
+    assert [(p.name, p.country) for p in tual] == [("Kota Tual", "ID")]
+
+
+def test_a_region_with_a_cooperation_of_its_own_is_no_partner_of_the_main_one():
+    result = extract(
+        "Pemprov Jawa Barat menandatangani MoU dengan Kota Incheon, Korea Selatan. "
+        "Sebelumnya, Pemkab Purwakarta juga telah menjalin kerja sama dengan Kota Icheon."
+    )
+    assert [r.code for r in result.regions] == ["32", "32.14"]
+    assert [p.kind for p in result.partners].count("indonesian_region") == 0
+
+
+def test_the_dateline_names_the_city_of_an_unnamed_pemkot():
+    text = "PONTIANAK – Pemkot menandatangani perjanjian kerja sama dengan PT Pelindo. " * 2
+    assert codes(text) == ["61.71"]
+
+
+def test_an_article_without_cooperation_has_no_region():
+    assert codes("MAROS – Sanggar tari asal Kabupaten Maros tampil di festival di Toulouse.") == []
+
+
+def test_a_river_named_after_a_regency_is_no_region():
+    assert "62.03" not in codes(
+        "Pemkot Pontianak bekerja sama dengan PT Pelindo menata tepian Sungai Kapuas."
+    )

@@ -1,0 +1,49 @@
+"""Sectors: the slugs of domain.md §5 from Indonesian cues."""
+
+from mitra.intake.extract import extract
+
+
+def slugs(text: str) -> list[str]:
+    return [sector.slug for sector in extract(text).sectors]
+
+
+def test_indonesian_cues_give_the_sector_slugs():
+    text = (
+        "Pemkot Bandung menjalin kerja sama pemasaran produk UMKM, pariwisata, pengelolaan "
+        "sampah, penyediaan air bersih, dan pengembangan sumber daya manusia."
+    )
+    assert slugs(text) == [
+        "msme_trade",
+        "tourism",
+        "environment",
+        "water_sanitation",
+        "human_resources",
+    ]
+
+
+def test_staff_are_a_sector_only_when_they_are_developed():
+    assert "human_resources" not in slugs(
+        "Untuk menjalankan kerja sama Pemkot Bandung ini dibutuhkan SDM yang kompeten."
+    )
+    assert "human_resources" in slugs(
+        "Kerja sama Pemkot Bandung ini mencakup pengembangan SDM aparatur."
+    )
+
+
+def test_an_office_name_is_no_sector():
+    text = (
+        "Kepala Dinas Pendidikan Kota Surabaya, Yusuf Hadi, mengatakan kerja sama dengan Busan "
+        "mencakup pertukaran budaya."
+    )
+    assert slugs(text) == ["culture"]
+
+
+def test_lingkungan_alone_means_within_not_environment():
+    assert slugs("SDM di lingkungan Pemkot Bandung terbatas untuk kerja sama luar negeri.") == []
+
+
+def test_sector_evidence_points_at_the_cue():
+    text = "Pemkab Sidoarjo dan Kota Kitakyushu bekerja sama dalam pengelolaan sampah organik."
+    (sector,) = extract(text).sectors
+    assert sector.slug == "environment"
+    assert [text[start:end] for start, end in sector.evidence] == ["sampah"]

@@ -1,0 +1,77 @@
+"""The stage of the main cooperation: the most advanced one the text says was reached."""
+
+from mitra.intake.extract import extract
+
+
+def stage(text: str) -> str | None:
+    found = extract(text).stage
+    return found.slug if found else None
+
+
+def test_a_signed_mou_is_reached():
+    assert stage("Pemkot Bogor dan Kota Toyama telah menandatangani MoU kota kembar.") == "mou"
+
+
+def test_a_planned_mou_is_not_reached():
+    text = (
+        "Pemkot Denpasar dan Kota Xiamen akan menandatangani MoU tahun depan. Saat ini kedua "
+        "kota sudah terikat Letter of Intent (LoI) yang diteken pada 2024."
+    )
+    assert stage(text) == "loi"
+
+
+def test_a_signing_that_will_take_place_is_planned():
+    text = (
+        "Pemkot Makassar menjajaki kerja sama dengan Kota Gothenburg. Penandatanganan MoU "
+        "akan berlangsung pada festival bulan depan."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_exploring_is_exploration_but_planning_to_explore_is_no_stage():
+    assert stage("Pemkot Jogja menjajaki kerja sama dengan Universitas Leiden.") == "exploration"
+    assert stage("Pemkab Kukar berencana menjajaki kerja sama dengan Kota Darwin.") is None
+
+
+def test_a_pks_signed_at_the_lead_is_pks():
+    text = (
+        "Pemkab Takalar dan Universitas Negeri Makassar meneken Perjanjian Kerja Sama (PKS) "
+        "pelatihan guru. PKS itu menindaklanjuti nota kesepahaman tahun lalu."
+    )
+    assert stage(text) == "pks"
+
+
+def test_a_cooperation_under_way_is_implementation():
+    text = (
+        "Kerja sama Pemkot Surabaya dan Kota Busan sudah berjalan sejak 1994. Program ini "
+        "memasuki tahun ketiga pelaksanaan."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_cooperation_waiting_for_the_centre_is_on_hold():
+    text = (
+        "Kerja sama Pemkab Gowa dengan perusahaan asal Finlandia, Aquavalo Oy, yang sudah "
+        "diteken lewat MoU kini tertunda karena menunggu persetujuan Kementerian Dalam Negeri."
+    )
+    assert stage(text) == "on_hold"
+
+
+def test_an_ended_cooperation_is_ended_but_a_term_end_is_not():
+    assert stage("Kerja sama kota kembar Medan dan Penang resmi berakhir.") == "ended"
+    text = (
+        "Pemkot Ambon dan Kota Vlissingen sepakat memperpanjang kerja sama kota kembar yang "
+        "berakhir pada Agustus 2024."
+    )
+    assert stage(text) == "mou"
+
+
+def test_the_stage_evidence_is_the_cue():
+    text = "Pemkot Bogor dan Kota Toyama telah menandatangani nota kesepahaman kota kembar."
+    found = extract(text).stage
+    assert found is not None
+    assert [text[start:end] for start, end in found.evidence] == ["nota kesepahaman"]
+
+
+def test_a_text_without_cooperation_has_no_stage():
+    assert stage("Persebaya menang 2-1 atas Arema di Stadion Gelora Bung Tomo.") is None
