@@ -1,0 +1,62 @@
+"""`mitra obligations`: the tasks of recurring plan items and evaluation cycles, run daily.
+
+Each recurring plan-of-action item gets one task (and, for meetings, a calendar event) per
+budget-year period as the period opens; each signed cooperation gets a task to evaluate it when
+an evaluation period ends. Computed from dates, so a run after missed days creates what is
+missing and a second run creates nothing.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from mitra.implementation.recurring import generate_due_obligations
+
+
+def parse_day(value: str | None) -> date:
+    if value is None:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the tasks of recurring plan-of-action items for every period opened by today "
+        "and ask for each evaluation due. Safe to run twice; catches up after missed days."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dry-run", action="store_true", help="list what would be created, create nothing"
+        )
+        parser.add_argument(
+            "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = parse_day(options["today"])
+        dry_run: bool = options["dry_run"]
+        outcome = generate_due_obligations(today, dry_run=dry_run)
+        verb = "would create" if dry_run else "created"
+        for due in outcome.obligations:
+            item = due.item
+            self.stdout.write(
+                f"{verb}: #{item.pk} {item.activity} [{due.period.start.isoformat()}] "
+                f"due {due.due.isoformat()}"
+            )
+        for asked in outcome.evaluations:
+            self.stdout.write(
+                f"{verb}: evaluation of #{asked.cooperation.pk} {asked.cooperation.title} "
+                f"[{asked.period.start.isoformat()}] due {asked.due.isoformat()}"
+            )
+        for name, problems in outcome.refused:
+            self.stderr.write(f"refused for {name}: {'; '.join(problems)}")
+        self.stdout.write(
+            f"obligations {today.isoformat()}: {len(outcome.obligations)} obligation tasks and "
+            f"{len(outcome.evaluations)} evaluation tasks {verb}, {len(outcome.refused)} refused"
+        )

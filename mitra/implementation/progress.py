@@ -1,0 +1,206 @@
+"""Where plan items stand (read-only): achieved against target and time, at risk or not.
+
+Everything is computed from items with their `updates` prefetched, so a page of cooperations
+costs the same few queries however many items they carry.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from mitra.cooperations.models import Cooperation
+from mitra.followups.models import Task
+from mitra.implementation import rules
+from mitra.implementation.models import (
+    BenefitKind,
+    Evaluation,
+    ImplementationSettings,
+    Obligation,
+    PlanItem,
+    ProgressUpdate,
+)
+from mitra.tenancy.models import Tenant
+
+Benefits = dict[str, Decimal]
+
+
+def settings_for(tenant: Tenant) -> ImplementationSettings:
+    """The tenant's settings; the defaults (unsaved) when it never changed them."""
+    found = ImplementationSettings.objects.filter(tenant=tenant).first()
+    return found or ImplementationSettings(tenant=tenant)
+
+
+def with_updates(items: QuerySet[PlanItem]) -> QuerySet[PlanItem]:
+    """Plan items with their agency, agreement and reports: what `item_progress` reads."""
+    return items.select_related("agency", "document").prefetch_related(
+        Prefetch("updates", queryset=ProgressUpdate.objects.order_by("date", "pk")),
+        Prefetch("obligations", queryset=Obligation.objects.select_related("task")),
+    )
+
+
+def plan_items_prefetch(lookup: str = "plan_items") -> Prefetch[Any]:
+    """The prefetch giving cooperations their plan items as `item_progress` reads them."""
+    return Prefetch(lookup, queryset=with_updates(PlanItem.objects.all()))
+
+
+@dataclass(frozen=True)
+class ItemProgress:
+    """A plan item on a day: the latest total reported, against its target and its period."""
+
+    item: PlanItem
+    achieved: Decimal | None
+    last_report: date | None
+    ratio: float | None
+    elapsed: float | None
+    reasons: list[str]
+    benefits: Benefits = field(default_factory=dict)
+
+    @property
+    def at_risk(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.ratio is None else round(self.ratio * 100)
+
+    @property
+    def elapsed_percent(self) -> int | None:
+        return None if self.elapsed is None else round(self.elapsed * 100)
+
+    @property
+    def shortfall(self) -> Decimal | None:
+        """How much of the target is still missing; None without a target or when it is met."""
+        target = self.item.target_quantity
+        if target is None:
+            return None
+        missing = target - (self.achieved or Decimal(0))
+        return missing if missing > 0 else None
+
+
+def _latest_benefits(updates: list[ProgressUpdate]) -> Benefits:
+    benefits: Benefits = {}
+    for update in updates:  # oldest first: a later report replaces an earlier total
+        for kind in BenefitKind.values:
+            value = getattr(update, kind)
+            if value is not None:
+                benefits[kind] = Decimal(value)
+    return benefits
+
+
+def _open_obligations(item: PlanItem) -> list[date]:
+    return [
+        o.due_date
+        for o in item.obligations.all()
+        if o.task is not None and o.task.status == Task.Status.OPEN
+    ]
+
+
+def item_progress(
+    item: PlanItem, today: date, stale_days: int, *, as_of: date | None = None
+) -> ItemProgress:
+    """Where `item` stood on `as_of` (default `today`), from the reports made by then."""
+    day = as_of or today
+    updates = [u for u in item.updates.all() if u.date <= day]
+    valued = [u for u in updates if u.value is not None]
+    achieved = valued[-1].value if valued else None
+    last_report = updates[-1].date if updates else None
+    ratio = rules.target_ratio(achieved, item.target_quantity)
+    elapsed = rules.elapsed_fraction(
+        item.start_date, rules.deadline(item.end_date, item.milestone_date), day
+    )
+    reasons = rules.at_risk_reasons(
+        status=item.status,
+        ratio=ratio,
+        elapsed=elapsed,
+        milestone=item.milestone_date,
+        last_report=last_report,
+        start=item.start_date,
+        today=day,
+        stale_days=rules.stale_after_days(
+            item.recurrence, item.target_quantity is not None, stale_days
+        ),
+        open_obligations=_open_obligations(item),
+    )
+    return ItemProgress(
+        item, achieved, last_report, ratio, elapsed, reasons, _latest_benefits(updates)
+    )
+
+
+def progress_of(
+    items: Iterable[PlanItem], today: date, stale_days: int, *, as_of: date | None = None
+) -> list[ItemProgress]:
+    return [item_progress(item, today, stale_days, as_of=as_of) for item in items]
+
+
+@dataclass
+class TargetLine:
+    """Promised and delivered in one unit, summed over items: 200 outlets, 57 delivered."""
+
+    unit: str
+    target: Decimal = Decimal(0)
+    achieved: Decimal = Decimal(0)
+    items: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        return rules.target_ratio(self.achieved, self.target)
+
+    @property
+    def percent(self) -> int | None:
+        ratio = self.ratio
+        return None if ratio is None else round(ratio * 100)
+
+
+def target_lines(progresses: Iterable[ItemProgress]) -> list[TargetLine]:
+    """Targets and results per unit; units differing only in case or spaces are one."""
+    lines: dict[str, TargetLine] = {}
+    for p in progresses:
+        target = p.item.target_quantity
+        if target is None or p.item.status == PlanItem.Status.CANCELLED:
+            continue
+        key = " ".join(p.item.unit.split()).casefold()
+        line = lines.setdefault(key, TargetLine(unit=" ".join(p.item.unit.split())))
+        line.target += target
+        line.achieved += p.achieved or Decimal(0)
+        line.items += 1
+    return sorted(lines.values(), key=lambda line: line.unit.casefold())
+
+
+def add_benefits(total: Benefits, more: Benefits) -> None:
+    for kind, value in more.items():
+        total[kind] = total.get(kind, Decimal(0)) + value
+
+
+def benefits_of(progresses: Iterable[ItemProgress]) -> Benefits:
+    total: Benefits = {}
+    for p in progresses:
+        add_benefits(total, p.benefits)
+    return total
+
+
+def benefit_rows(benefits: Benefits) -> list[tuple[str, str, Decimal]]:
+    """(kind, label, value) for each benefit reported, in the fixed order of the kinds."""
+    return [(k, str(label), benefits[k]) for k, label in BenefitKind.choices if k in benefits]
+
+
+def open_or_done(progresses: Iterable[ItemProgress]) -> list[ItemProgress]:
+    return [p for p in progresses if p.item.status != PlanItem.Status.CANCELLED]
+
+
+def today_or(day: date | None) -> date:
+    return day or timezone.localdate()
+
+
+def cooperation_items(cooperation: Cooperation) -> list[PlanItem]:
+    """The cooperation's plan items, from the prefetch when the caller made one."""
+    return list(cooperation.plan_items.all())
+
+
+def cooperation_evaluations(cooperation: Cooperation) -> list[Evaluation]:
+    """The cooperation's evaluations, from the prefetch when the caller made one."""
+    return list(cooperation.evaluations.all())

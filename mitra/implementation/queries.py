@@ -1,0 +1,164 @@
+"""Read-only views of one cooperation's implementation: the panel, evaluation due, dormancy facts."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from mitra.cooperations.models import Cooperation, Document
+from mitra.implementation import rules
+from mitra.implementation.formatting import long_date, number, period_label, quantity
+from mitra.implementation.models import Evaluation, ImplementationSettings, PlanItem
+from mitra.implementation.periods import Period, previous_period
+from mitra.implementation.progress import (
+    ItemProgress,
+    benefit_rows,
+    benefits_of,
+    cooperation_items,
+    open_or_done,
+    progress_of,
+    settings_for,
+    target_lines,
+    today_or,
+    with_updates,
+)
+
+RECENT_EVALUATIONS = 3
+
+
+def plan_documents(cooperation: Cooperation) -> QuerySet[Document]:
+    """The cooperation's signed agreements that may carry a plan of action."""
+    return Document.objects.filter(
+        cooperation=cooperation,
+        kind__in=rules.PLAN_DOCUMENT_KINDS,
+        date_signed__isnull=False,
+    ).order_by("date_signed", "pk")
+
+
+def cycle_months(settings: ImplementationSettings) -> int:
+    return 12 // settings.evaluations_per_year
+
+
+@dataclass(frozen=True)
+class EvaluationDue:
+    period: Period
+    label: str
+    due: date
+    overdue: bool
+
+
+def evaluation_due(
+    items: list[PlanItem],
+    evaluated: set[date],
+    settings: ImplementationSettings,
+    today: date,
+) -> EvaluationDue | None:
+    """The last ended cycle period, if the plan ran in it and nobody evaluated it yet."""
+    months = cycle_months(settings)
+    period = previous_period(today, months)
+    running = [i for i in items if i.status != PlanItem.Status.CANCELLED]
+    if not running or min(i.start_date for i in running) > period.end:
+        return None
+    if period.start in evaluated:
+        return None
+    due = period.end + timedelta(days=rules.EVALUATION_GRACE_DAYS)
+    return EvaluationDue(period, period_label(period, months), due, today > due)
+
+
+def panel_context(cooperation: Cooperation, *, today: date | None = None) -> dict[str, Any]:
+    """What the cooperation page shows of its implementation: promised against done, at risk,
+    benefits, the latest evaluations and the one due. Four queries."""
+    today = today_or(today)
+    settings = settings_for(cooperation.tenant)
+    items = list(with_updates(PlanItem.objects.filter(cooperation=cooperation)))
+    progresses = progress_of(items, today, settings.stale_progress_days)
+    evaluations = list(Evaluation.objects.filter(cooperation=cooperation).select_related("report"))
+    active = open_or_done(progresses)
+    return {
+        "coop": cooperation,
+        "progresses": progresses,
+        "targets": target_lines(active),
+        "at_risk": [p for p in progresses if p.at_risk],
+        "done_count": sum(1 for p in active if p.item.status == PlanItem.Status.DONE),
+        "item_count": len(active),
+        "benefits": benefit_rows(benefits_of(active)),
+        "evaluations": evaluations[:RECENT_EVALUATIONS],
+        "evaluation_due": evaluation_due(
+            items, {e.period_start for e in evaluations}, settings, today
+        ),
+        "today": today,
+    }
+
+
+# --- Dormancy ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DormancyFacts:
+    """What a cooperation promised and what is missing, for the dormant alarm (dashboard, digest)."""
+
+    promised: list[str]
+    missing: list[str]
+    last_report: date | None
+    has_plan: bool
+
+
+def _promise(item: PlanItem) -> str:
+    what = quantity(item.target_quantity, item.unit)
+    if what and item.milestone_date:
+        return _("%(activity)s: %(target)s by %(date)s") % {
+            "activity": item.activity,
+            "target": what,
+            "date": long_date(item.milestone_date),
+        }
+    if what:
+        return f"{item.activity}: {what}"
+    if item.milestone_date:
+        return _("%(activity)s by %(date)s") % {
+            "activity": item.activity,
+            "date": long_date(item.milestone_date),
+        }
+    return item.activity
+
+
+def _missing(p: ItemProgress, today: date) -> list[str]:
+    item = p.item
+    if item.status == PlanItem.Status.DONE:
+        return []
+    if p.shortfall is not None and item.target_quantity is not None:
+        return [
+            _("%(activity)s: %(missing)s of %(target)s %(unit)s not yet delivered")
+            % {
+                "activity": item.activity,
+                "missing": number(p.shortfall),
+                "target": number(item.target_quantity),
+                "unit": item.unit,
+            }
+        ]
+    if item.milestone_date and item.milestone_date < today:
+        return [
+            _("%(activity)s: milestone of %(date)s not met")
+            % {"activity": item.activity, "date": long_date(item.milestone_date)}
+        ]
+    if p.last_report is None:
+        return [_("%(activity)s: no progress reported") % {"activity": item.activity}]
+    return []
+
+
+def dormancy_facts(cooperation: Cooperation, *, today: date | None = None) -> DormancyFacts:
+    """What the cooperation's plan of action promised and what of it is still missing.
+
+    Reads `cooperation.plan_items.all()`: prefetch `plan_items_prefetch()` when calling it for
+    many cooperations. Messages are in the active language.
+    """
+    today = today_or(today)
+    stale_days = ImplementationSettings().stale_progress_days  # the facts ignore risk reasons
+    items = [i for i in cooperation_items(cooperation) if i.status != PlanItem.Status.CANCELLED]
+    if not items:
+        return DormancyFacts([], [_("No plan of action is recorded.")], None, False)
+    progresses = progress_of(items, today, stale_days)
+    reports = [p.last_report for p in progresses if p.last_report is not None]
+    missing = [line for p in progresses for line in _missing(p, today)]
+    return DormancyFacts([_promise(i) for i in items], missing, max(reports, default=None), True)

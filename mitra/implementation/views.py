@@ -1,0 +1,220 @@
+"""Pages for implementation: the leadership view, a cooperation's plan, items, progress, evaluations."""
+
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from mitra.implementation import services
+from mitra.implementation.access import (
+    get_cooperation_for_user,
+    get_evaluation_for_user,
+    get_item_for_user,
+    get_update_for_user,
+)
+from mitra.implementation.exports import overview_tables, to_xlsx
+from mitra.implementation.forms import (
+    EvaluationForm,
+    PlanItemForm,
+    ProgressForm,
+    SettingsForm,
+    evaluation_initial,
+    item_initial,
+    new_item_initial,
+    settings_initial,
+)
+from mitra.implementation.models import Obligation, ProgressUpdate
+from mitra.implementation.overview import overview as build_overview
+from mitra.implementation.progress import benefit_rows, item_progress, settings_for
+from mitra.implementation.queries import panel_context, plan_documents
+from mitra.lib.refusal import Refused, show_on_form
+from mitra.tenancy.access import acting_user, can_write, require_tenant
+from mitra.tenancy.models import Membership
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    report = build_overview(require_tenant(request), timezone.localdate())
+    return render(request, "implementation/overview.html", {"report": report})
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    tenant = require_tenant(request)
+    report = build_overview(tenant, timezone.localdate())
+    response = HttpResponse(to_xlsx(overview_tables(report)), content_type=XLSX)
+    name = f"implementation-{tenant.slug}-{report.today.isoformat()}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def cooperation(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk)
+    context = panel_context(coop) | {"can_write": can_write(request)}
+    context["documents"] = [
+        (document, [p for p in context["progresses"] if p.item.document_id == document.pk])
+        for document in plan_documents(coop)
+    ]
+    return render(request, "implementation/cooperation.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_item(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    asked = request.GET.get("document", "")
+    chosen = plan_documents(coop).filter(pk=int(asked)).first() if asked.isdigit() else None
+    data = request.POST if request.method == "POST" else None
+    form = PlanItemForm(coop, data, initial=new_item_initial(coop, chosen))
+    if data is not None and form.is_valid():
+        fields = dict(form.cleaned_data)
+        try:
+            item = services.create_plan_item(
+                fields.pop("document"), by=acting_user(request), **fields
+            )
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The plan item was added."))
+            return redirect(item)
+    context = {"form": form, "coop": coop, "has_documents": plan_documents(coop).exists()}
+    return render(request, "implementation/item_form.html", context)
+
+
+@login_required
+@require_GET
+def item(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_item_for_user(request, pk)
+    reports = ProgressUpdate.objects.select_related("reported_by").order_by("date", "pk")
+    prefetch_related_objects([found], Prefetch("updates", queryset=reports))
+    stale_days = settings_for(found.tenant).stale_progress_days
+    progress = item_progress(found, timezone.localdate(), stale_days)
+    context = {
+        "item": found,
+        "progress": progress,
+        "benefits": benefit_rows(progress.benefits),
+        "obligations": Obligation.objects.filter(item=found).select_related("task", "event"),
+        "can_write": can_write(request),
+    }
+    return render(request, "implementation/item.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_item(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_item_for_user(request, pk, write=True)
+    data = request.POST if request.method == "POST" else None
+    form = PlanItemForm(found.cooperation, data, initial=item_initial(found))
+    if data is not None and form.is_valid():
+        try:
+            services.update_plan_item(found, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The plan item was saved."))
+            return redirect(found)
+    context = {"form": form, "coop": found.cooperation, "item": found, "has_documents": True}
+    return render(request, "implementation/item_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_item_for_user(request, pk, write=True)
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = ProgressForm(found, data, files, initial={"date": timezone.localdate()})
+    if data is not None and form.is_valid():
+        try:
+            services.record_progress(found, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The progress report was recorded."))
+            return redirect(found)
+    return render(request, "implementation/progress_form.html", {"form": form, "item": found})
+
+
+@login_required
+@require_GET
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
+    update = get_update_for_user(request, pk)
+    if not update.evidence_file:
+        raise Http404(_("This report has no evidence file."))
+    try:
+        stream = update.evidence_file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The file is missing from storage.")) from None
+    name = Path(update.evidence_file.name or "evidence").name
+    return FileResponse(stream, as_attachment=True, filename=name)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    settings = settings_for(coop.tenant)
+    data = request.POST if request.method == "POST" else None
+    initial = evaluation_initial(settings, timezone.localdate())
+    form = EvaluationForm(coop, settings, data, initial=initial)
+    if data is not None and form.is_valid():
+        try:
+            found = services.record_evaluation(
+                coop, by=acting_user(request), **form.evaluation_fields()
+            )
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The evaluation was recorded with its report."))
+            return redirect(found)
+    return render(request, "implementation/evaluation_form.html", {"form": form, "coop": coop})
+
+
+@login_required
+@require_GET
+def evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_evaluation_for_user(request, pk)
+    return render(request, "implementation/evaluation.html", {"evaluation": found})
+
+
+@login_required
+@require_GET
+def evaluation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from mitra.implementation.pdf import render_evaluation_pdf  # WeasyPrint loads slowly
+
+    found = get_evaluation_for_user(request, pk)
+    response = HttpResponse(render_evaluation_pdf(found), content_type="application/pdf")
+    name = f"evaluation-{found.cooperation_id}-{found.period_start:%Y-%m}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_settings(request: HttpRequest) -> HttpResponse:
+    tenant = require_tenant(request, write=True)
+    membership: Membership | None = getattr(request, "membership", None)
+    if membership is None or membership.role != Membership.Role.TENANT_ADMIN:
+        raise PermissionDenied(_("Only the tenant administrator may change the settings."))
+    form = SettingsForm(request.POST or None, initial=settings_initial(settings_for(tenant)))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_settings(tenant, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The settings were saved."))
+            return redirect("implementation:settings")
+    return render(request, "implementation/settings.html", {"form": form})
