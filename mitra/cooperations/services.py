@@ -170,6 +170,14 @@ def _log_event(
     )
 
 
+def record_event(
+    coop: Cooperation, *, action: str, by: User | None, note: str = ""
+) -> CooperationEvent:
+    """Log something that happened to a cooperation without moving it (an evaluation): a row
+    in its history whose state before and after is the current one."""
+    return _log_event(coop, action=action, source=coop.state, target=coop.state, by=by, note=note)
+
+
 @transaction.atomic
 def set_state(
     coop: Cooperation, target: str, *, by: User | None, action: str = "set_state", note: str = ""

@@ -122,16 +122,21 @@ def activity_sources(cooperation: Any) -> list[tuple[QuerySet[Any], str]]:
     """What counts as activity of a cooperation: (rows, date or datetime field) pairs.
 
     `cooperation` is a Cooperation, a pk or an `OuterRef`: its state changes, the documents
-    attached or signed, and the meetings, visits, letters and calls in the follow-up log.
+    attached or signed, the meetings, visits, letters and calls in the follow-up log, and the
+    progress reported on its plan of action.
     """
+    from mitra.implementation.models import ProgressUpdate  # implementation builds on this app
+
     events = CooperationEvent.objects.filter(cooperation=cooperation)
     documents = Document.objects.filter(cooperation=cooperation)
     activities = Activity.objects.filter(cooperation=cooperation)
+    progress = ProgressUpdate.objects.filter(item__cooperation=cooperation)
     return [
         (events, "at"),
         (documents, "created_at"),
         (documents, "date_signed"),
         (activities, "date"),
+        (progress, "date"),
     ]
 
 

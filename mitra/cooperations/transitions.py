@@ -146,6 +146,21 @@ def apply_transition(
     return event
 
 
+def revive_if_dormant(
+    coop: Cooperation, *, by: User | None, because: str
+) -> CooperationEvent | None:
+    """A dormant cooperation that shows life again (an activity, a progress report) goes back to
+    implementation through the workflow, recorded with the reason. Nothing happens when it is not
+    dormant or the person may not revive it (the activity is kept either way)."""
+    if coop.state != Cooperation.State.DORMANT:
+        return None
+    try:
+        with transaction.atomic():
+            return apply_transition(coop, "revive", by=by, note=because)
+    except Refused:
+        return None
+
+
 def _after_transition(coop: Cooperation, event: CooperationEvent) -> None:
     # Entering a central-review state opens a review request for Kemendagri.
     from mitra.reviews.services import open_review_if_needed

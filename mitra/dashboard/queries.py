@@ -16,6 +16,8 @@ from mitra.cooperations import timing
 from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document
 from mitra.followups.models import Task
 from mitra.followups.rules import FollowUpGap, live_cooperations, needs_follow_up
+from mitra.implementation.progress import plan_items_prefetch
+from mitra.implementation.queries import DormancyFacts, dormancy_facts
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
 
@@ -159,6 +161,24 @@ def partner_regions(tenant: Tenant) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
+class DormantRow:
+    """A dormant agreement and what its plan of action promised and still misses."""
+
+    cooperation: Cooperation
+    facts: DormancyFacts
+
+
+def dormant_rows(tenant: Tenant, today: date) -> list[DormantRow]:
+    """The tenant's dormant cooperations with their facts, in three queries whatever their number."""
+    dormant = (
+        Cooperation.objects.filter(tenant=tenant, state=Cooperation.State.DORMANT)
+        .prefetch_related(plan_items_prefetch())
+        .order_by("title")
+    )
+    return [DormantRow(coop, dormancy_facts(coop, today=today)) for coop in dormant]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Everything the dashboard shows for one tenant on one day."""
 
@@ -171,6 +191,7 @@ class Dashboard:
     expiring: list[Document]
     steps: list[StepRow]
     map: dict[str, list[dict[str, Any]]]
+    dormant: list[DormantRow]
 
     @property
     def live_count(self) -> int:
@@ -212,4 +233,5 @@ def dashboard(tenant: Tenant, today: date) -> Dashboard:
             "places": partner_places(tenant),
             "regions": partner_regions(tenant),
         },
+        dormant=dormant_rows(tenant, today),
     )

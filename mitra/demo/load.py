@@ -36,6 +36,7 @@ from mitra.cooperations.services import (
 from mitra.demo import seed
 from mitra.events.demo import load_events_demo
 from mitra.followups.demo import load_followups_demo
+from mitra.implementation.demo import load_implementation_demo
 from mitra.partners.models import Contact, Country, Partner, Place
 from mitra.partners.services import add_contact, create_partner
 from mitra.portal.demo import load_portal_demo
@@ -93,6 +94,7 @@ def load_demo(*, today: date | None = None) -> list[Tenant]:
     load_events_demo(tenants, officers, day)
     load_followups_demo(tenants, officers, day)
     load_staff_demo(tenants, day)
+    load_implementation_demo(tenants, officers, day)
     load_portal_demo(tenants, officers)
     return list(tenants.values())
 

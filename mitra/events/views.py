@@ -1,5 +1,6 @@
 """Pages for events: the month calendar, an event's agenda of signings, and calendar feeds."""
 
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -115,7 +116,9 @@ def create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request, pk, write=True)
-    form = EventForm(request.POST or None, instance=event)
+    # Validating a ModelForm writes into its instance: give it a copy, so `event` stays as stored
+    # and the audit row of update_event records what changed.
+    form = EventForm(request.POST or None, instance=copy(event))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_event(event, by=acting_user(request), **form.cleaned_data)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation
+from mitra.cooperations.transitions import revive_if_dormant
 from mitra.followups.models import Activity, Task
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Contact, Partner
@@ -109,6 +110,9 @@ def log_activity(
             cooperation=cooperation,
             activity=activity,
         )
+    if cooperation is not None:
+        because = _("Activity recorded: %(title)s") % {"title": activity.title}
+        revive_if_dormant(cooperation, by=by, because=because)
     return activity
 
 

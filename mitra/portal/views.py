@@ -1,6 +1,7 @@
 """The public portal (no login) and the officers' page that chooses what it shows."""
 
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
@@ -165,7 +166,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
     publication = access.publication_of(coop)
     initial = {"public_title": coop.title} if publication is None else None
-    form = PublicationForm(request.POST or None, instance=publication, initial=initial)
+    # The form validates into a copy, so `publication` stays as stored for the audit's "before".
+    form = PublicationForm(request.POST or None, instance=copy(publication), initial=initial)
     if request.method == "POST" and form.is_valid():
         text = {name: form.cleaned_data[name] for name in ("public_title", "public_summary")}
         try:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation, Document
+from mitra.dashboard.queries import dormant_rows
 from mitra.followups.models import Task
 from mitra.followups.rules import needs_follow_up
 from mitra.reminders.models import Reminder
@@ -78,6 +79,7 @@ def for_tenant(tenant: Tenant, today: date) -> Iterator[Due]:
     yield from document_reminders(tenant, today, people)
     yield from renewal_reminders(tenant, today, people)
     yield from follow_up_reminders(tenant, today, people)
+    yield from dormant_reminders(tenant, today, people)
 
 
 def task_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
@@ -169,6 +171,28 @@ def follow_up_reminders(tenant: Tenant, today: date, people: People) -> Iterator
                 week_bucket(today),
                 coop.get_absolute_url(),
                 {"cooperation": coop.title, "reasons": [str(r) for r in gap.reasons]},
+            )
+
+
+def dormant_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
+    """Dormant agreements, once a week to leadership and whoever is responsible, with what the
+    plan of action promised and what is missing."""
+    for row in dormant_rows(tenant, today):
+        coop = row.cooperation
+        params = {
+            "cooperation": coop.title,
+            "promised": [str(p) for p in row.facts.promised],
+            "missing": [str(m) for m in row.facts.missing],
+        }
+        for user in sorted({*people.leadership, *people.responsible_for(coop)}):
+            yield Due(
+                tenant,
+                user,
+                K.DORMANT_AGREEMENT,
+                f"cooperations.cooperation:{coop.pk}",
+                week_bucket(today),
+                coop.get_absolute_url(),
+                params,
             )
 
 

@@ -42,6 +42,7 @@ class Reminder(models.Model):
         RENEWAL_IN_PROGRESS = "renewal_in_progress", gettext_lazy("renewal in progress")
         REVIEW_WAITING = "review_waiting", gettext_lazy("review request waiting")
         NEEDS_FOLLOW_UP = "needs_follow_up", gettext_lazy("cooperation needs follow-up")
+        DORMANT_AGREEMENT = "dormant_agreement", gettext_lazy("dormant agreement (leadership)")
 
     # Null for central reviewers (Kemendagri), who belong to no tenant.
     tenant = models.ForeignKey(
@@ -147,6 +148,15 @@ def _follow_up(p: dict[str, Any], window: str) -> str:
     }
 
 
+def _dormant(p: dict[str, Any], window: str) -> str:
+    promised = "; ".join(p.get("promised", [])) or "—"
+    return _("“%(cooperation)s” is dormant. Promised: %(promised)s. Missing: %(missing)s.") % {
+        "cooperation": p["cooperation"],
+        "promised": promised,
+        "missing": "; ".join(p.get("missing", [])) or "—",
+    }
+
+
 TITLES: dict[str, Callable[[dict[str, Any], str], str]] = {
     Reminder.Kind.TASK_DUE: _task,
     Reminder.Kind.TASK_OVERDUE_ESCALATION: _escalation,
@@ -154,4 +164,5 @@ TITLES: dict[str, Callable[[dict[str, Any], str], str]] = {
     Reminder.Kind.RENEWAL_IN_PROGRESS: _renewal,
     Reminder.Kind.REVIEW_WAITING: _review,
     Reminder.Kind.NEEDS_FOLLOW_UP: _follow_up,
+    Reminder.Kind.DORMANT_AGREEMENT: _dormant,
 }

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from django.tasks import task
 from django.utils import timezone
 
+from mitra.implementation.recurring import generate_due_obligations
 from mitra.reminders import services
 
 MORNING = time(6, 0)
@@ -21,8 +22,10 @@ def next_morning(now: datetime) -> datetime:
 
 @task()
 def remind_daily() -> str:
-    """Create and send today's reminders, then queue the next run for tomorrow morning."""
+    """Create the recurring obligations' tasks and today's reminders, send the digests, then queue
+    the next run for tomorrow morning."""
     now = timezone.now()
+    generate_due_obligations(timezone.localdate(now))
     created = services.collect_reminders(timezone.localdate(now))
     outcome = services.send_digests(now)
     remind_daily.using(run_after=next_morning(now)).enqueue()

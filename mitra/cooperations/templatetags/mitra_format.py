@@ -139,9 +139,7 @@ def rupiah(value: float | int | str | None) -> str:
     """An amount in rupiah: "Rp1.250.000" / "IDR 1,250,000"; empty for none."""
     if value is None or value == "":
         return ""
-    return str(
-        format_currency(value, "IDR", "¤#,##0", locale=_locale(), currency_digits=False)
-    )
+    return str(format_currency(value, "IDR", "¤#,##0", locale=_locale(), currency_digits=False))
 
 
 @register.filter

@@ -59,7 +59,10 @@ def test_long_dates_follow_the_language():
     ("language", "expected"),
     [
         ("id", ["Desember 2014", "19 Des 2014, 14.05", "1.250,5", "12.345", "Rp1.250.000"]),
-        ("en", ["December 2014", "Dec 19, 2014, 2:05\u202fPM", "1,250.5", "12,345", "IDR1,250,000"]),
+        (
+            "en",
+            ["December 2014", "Dec 19, 2014, 2:05\u202fPM", "1,250.5", "12,345", "IDR1,250,000"],
+        ),
     ],
 )
 def test_months_moments_numbers_and_rupiah_follow_the_language(language, expected):

@@ -171,3 +171,54 @@ def test_the_nav_links_to_the_dashboard_first(client_as, cooperation_officer):
     html = client_as(cooperation_officer).get(DASHBOARD).content.decode()
     nav = html[html.index('class="mainnav"') :]
     assert nav.index(DASHBOARD) < nav.index(reverse("cooperations:list"))
+
+
+def dormant_with_plan(tenant, title):
+    from decimal import Decimal
+
+    from mitra.cooperations.models import Document
+    from mitra.implementation import services as implementation
+
+    coop = make_cooperation(tenant, title=title)
+    set_state(coop, Cooperation.State.IMPLEMENTATION, by=None)
+    signed_on = timezone.localdate() - timedelta(days=400)
+    mou = make_document(coop, kind=Document.Kind.MOU, title=f"MoU {title}", date_signed=signed_on)
+    implementation.create_plan_item(
+        mou,
+        by=None,
+        activity="Gerai Little Bandung",
+        target_quantity=Decimal(200),
+        unit="gerai",
+        start_date=timezone.localdate() - timedelta(days=400),
+        end_date=timezone.localdate() + timedelta(days=300),
+    )
+    set_state(coop, Cooperation.State.DORMANT, by=None)
+    return coop
+
+
+def test_a_dormant_agreement_shows_what_was_promised_and_what_is_missing(
+    client_as, leadership, tenant, other_tenant
+):
+    dormant_with_plan(tenant, "Little Bandung di Malaysia")
+    dormant_with_plan(other_tenant, "Kota lain")
+    response = client_as(leadership).get(DASHBOARD)
+    [row] = response.context["board"].dormant
+    assert row.cooperation.title == "Little Bandung di Malaysia"
+    assert any("200" in promise for promise in row.facts.promised)
+    assert row.facts.missing
+    html = response.content.decode()
+    assert 'id="dashboard-dormant"' in html
+    assert "Kota lain" not in html
+
+
+def test_dormant_agreements_cost_no_more_queries_when_there_are_more(
+    tenant, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    dormant_with_plan(tenant, "Satu")
+    with django_assert_max_num_queries(10) as few:
+        queries.dormant_rows(tenant, today)
+    for n in range(8):
+        dormant_with_plan(tenant, f"Lagi {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(queries.dormant_rows(tenant, today)) == 9

@@ -56,6 +56,20 @@ def test_an_officer_creates_and_edits_an_event(
     assert event.ends_on == date(2026, 9, 13)
 
 
+def test_an_edit_on_the_web_leaves_an_audit_row_with_what_changed(
+    tenant: Tenant, client_as: Callable[[User], Client], cooperation_officer: User
+) -> None:
+    from mitra.audit.models import AuditEntry
+
+    client = client_as(cooperation_officer)
+    data = {"name": "F8", "place": "Losari", "starts_on": "2026-09-10", "ends_on": "2026-09-13"}
+    client.post("/events/new/", data)
+    event = Event.objects.get(tenant=tenant)
+    client.post(f"/events/{event.pk}/edit/", data | {"place": "Pantai Losari"})
+    entry = AuditEntry.objects.filter(record=f"events.event:{event.pk}").latest("at")
+    assert entry.changes == {"place": ["Losari", "Pantai Losari"]}
+
+
 def test_the_signing_form_offers_only_the_tenants_live_cooperations(
     tenant: Tenant,
     other_tenant: Tenant,

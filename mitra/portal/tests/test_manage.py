@@ -58,6 +58,8 @@ def test_a_published_cooperations_text_is_edited_and_stays_published(
     publication.refresh_from_db()
     assert publication.public_title == "Makassar and Incheon"
     assert publication.is_published
+    entry = AuditEntry.objects.filter(record=f"portal.publication:{publication.pk}").latest("at")
+    assert entry.changes["public_title"] == ["Old title", "Makassar and Incheon"]
 
 
 def test_a_missing_public_title_is_refused_on_the_field(client_as, cooperation_officer, coop):

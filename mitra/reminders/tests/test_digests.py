@@ -105,3 +105,23 @@ def test_each_person_gets_only_their_own_reminders(tenant, other_tenant, officer
     by_recipient = {m.to[0]: m.body for m in mail.outbox}
     assert "Bandung's task" not in by_recipient[officer.email]
     assert "Makassar's task" not in by_recipient[outsider.email]
+
+
+def test_leadership_reads_a_dormant_agreement_with_what_was_promised_and_what_is_missing(
+    tenant, other_tenant, officer, leadership, outsider, run
+):
+    from mitra.dashboard.tests.test_dashboard import dormant_with_plan
+
+    with_email(leadership)
+    with_email(outsider)
+    dormant_with_plan(tenant, "Little Bandung di Malaysia")
+    dormant_with_plan(other_tenant, "Kota lain")
+    run(TODAY)
+    rows = Reminder.objects.filter(kind=K.DORMANT_AGREEMENT)
+    assert {row.recipient for row in rows if row.tenant == tenant} == {leadership, officer}
+    [digest] = [m for m in mail.outbox if m.to == [leadership.email]]
+    assert "Little Bandung di Malaysia" in digest.body
+    assert "200" in digest.body  # the promised 200 outlets
+    assert "Kota lain" not in digest.body
+    run(TODAY + timedelta(days=1))  # the same week: not again
+    assert rows.filter(recipient=leadership).count() == 1

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from mitra.implementation.recurring import generate_due_obligations
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
 from mitra.reminders.tasks import remind_daily
@@ -56,8 +57,12 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self._dry_run(today, now)
             return
+        # Recurring obligations first, so this morning's digest already lists their tasks.
+        obligations = generate_due_obligations(today)
         created = services.collect_reminders(today)
         outcome = services.send_digests(now)
+        made = len(obligations.obligations) + len(obligations.evaluations)
+        self.stdout.write(f"obligations {today.isoformat()}: {made} new tasks")
         self.stdout.write(
             f"remind {today.isoformat()}: {created} new reminders; sent {outcome.reminders} "
             f"reminders in {outcome.emails} e-mails ({outcome.in_app_only} in the app only)"
