@@ -19,9 +19,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Agency, Cooperation, Document
+from mitra.cooperations.transitions import apply_transition
 from mitra.implementation import services
 from mitra.implementation.models import Evaluation, PlanItem
 from mitra.implementation.periods import previous_period
@@ -269,3 +273,16 @@ def load_implementation_demo(
             _load_item(document, spec, by=officer, today=today)
     _evaluate_incheon(tenant, officer, today)
     generate_due_obligations(today, tenants=list(tenants.values()))
+    _temasek_falls_dormant(tenant, officer)
+
+
+def _temasek_falls_dormant(tenant: Tenant, officer: User) -> None:
+    """The dormant example, flagged through the workflow by the officer who noticed it."""
+    coop = Cooperation.objects.filter(
+        tenant=tenant, title__contains="Temasek", state=Cooperation.State.IMPLEMENTATION
+    ).first()
+    if coop is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("No activity and no progress reported since the training plan was agreed.")
+    apply_transition(coop, "mark_dormant", by=officer, note=note)

@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from mitra.cooperations.models import Cooperation
+from mitra.dashboard import queries as dashboard
 from mitra.demo.load import load_demo
 from mitra.implementation.demo import load_implementation_demo
 from mitra.implementation.models import Evaluation, Obligation, PlanItem
@@ -49,6 +51,9 @@ def test_obligations_evaluation_and_the_dormant_example(makassar):
     assert "Incheon" in evaluation.cooperation.title
     assert evaluation.report.file.name.endswith(".pdf")
     temasek = makassar.cooperations.get(title__icontains="Temasek")
+    assert temasek.state == Cooperation.State.DORMANT
+    assert temasek.events.latest("at").action == "mark_dormant"
+    assert [row.cooperation for row in dashboard.dormant_rows(makassar, timezone.localdate())] == [temasek]
     facts = dormancy_facts(temasek)
     assert facts.missing == [
         "Pelatihan kepemimpinan pejabat Pemkot Makassar di Singapura: "
