@@ -15,6 +15,7 @@ stage is always written in the activity's notes, for the officer to record the d
 import contextlib
 import hashlib
 import logging
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -99,9 +100,25 @@ class Source:
 
     @property
     def title(self) -> str:
-        first_line = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
-        title = self.source_name or self.file_name or first_line
+        lines = [line.strip() for line in self.text.splitlines() if line.strip()]
+        # A publication line ("Kamis, 3 Juli 2025 | 09:12 WITA") is not the headline.
+        headline = next((line for line in lines if not _is_dateline(line)), "")
+        title = self.source_name or self.file_name or headline or (lines[0] if lines else "")
         return title if len(title) <= TITLE_LENGTH else title[: TITLE_LENGTH - 1] + "…"
+
+
+_DATE_WORDS = re.compile(
+    r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|januari|februari|maret|april|mei|"
+    r"juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|"
+    r"sep|okt|nov|des|wib|wita|wit|pukul)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that only gives a day, a date and a time."""
+    rest = _DATE_WORDS.sub(" ", line)
+    return not re.search(r"[^\W\d_]", rest)
 
 
 class AlreadySubmitted(Refused):
@@ -141,10 +158,21 @@ def _duplicates(tenant: Tenant, sources: Sequence[Source]) -> AlreadySubmitted |
 Reader = Callable[[str], Extraction]
 
 
+def stored(result: Extraction, source: str) -> dict[str, Any]:
+    """The documented JSON plus what the review needs beyond it: each partner's gazetteer place
+    (an exact match to a recorded partner in that city) and the extractor's notes to the
+    reviewer (a spelling variant)."""
+    data = result.as_json(source)
+    for row, partner in zip(data["partners"], result.partners, strict=True):
+        row["place_id"] = partner.place_id
+        row["flags"] = list(partner.flags)
+    return data
+
+
 def propose(text: str, source: str, read: Reader = extract) -> dict[str, Any]:
     """The extractor's proposals as stored JSON; a failing extractor leaves the text to a person."""
     try:
-        return read(text).as_json(source)
+        return stored(read(text), source)
     except Exception:  # the text must be kept whatever the extractor makes of it
         logger.exception("the extractor failed on %s", source or "a pasted text")
         return Extraction(text=text).as_json(source) | {"failed": True}

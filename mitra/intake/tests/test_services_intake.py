@@ -105,6 +105,12 @@ def test_a_pasted_text_without_a_source_is_titled_by_its_first_line(tenant, coop
     assert item.title == "Pemkot Makassar Jajaki Kerja Sama Kota Kembar dengan Gothenburg"
 
 
+def test_a_publication_line_above_the_headline_is_not_the_title(tenant, cooperation_officer):
+    text = "Kamis, 3 Juli 2025 | 09:12 WITA\n\n" + ARTICLE
+    item = submit_article(tenant, cooperation_officer, text=text)
+    assert item.title == "Pemkot Makassar Jajaki Kerja Sama Kota Kembar dengan Gothenburg"
+
+
 def test_the_same_article_twice_is_refused_naming_when_and_by_whom(
     tenant, cooperation_officer, english
 ):
@@ -192,6 +198,33 @@ def test_the_real_extractor_stores_the_documented_keys(tenant, cooperation_offic
     for partner in item.extraction["partners"]:
         for start, end in partner["evidence"]:
             assert 0 <= start < end <= len(ARTICLE)
+
+
+def test_a_recorded_partner_in_the_same_city_is_found_despite_a_misspelling(
+    tenant, cooperation_officer
+):
+    from mitra.partners.models import Place
+
+    city = Place.objects.get(pk=2711537)  # Gothenburg in the GeoNames gazetteer
+    sweden = Country.objects.get(code="SE")
+    recorded = make_partner(tenant, name="Kota Gothenburg", country=sweden, place=city)
+    text = ARTICLE.replace("Gothenburg", "Gotenburg")
+    note = 'Written "Gotenburg"; the gazetteer name is Gothenburg.'
+    partner = PartnerItem(
+        "Gothenburg",
+        "foreign_city_or_region",
+        "SE",
+        (span(text, "Kota Gotenburg"),),
+        place_id=city.pk,
+        flags=(note,),
+    )
+    extraction = Extraction(text=text, partners=(partner,))
+    item = submit_article(tenant, cooperation_officer, text=text, extraction=extraction)
+    assert item.extraction["partners"][0]["place_id"] == city.pk
+    [row] = [r for r in review.partner_rows(item) if r.initial["name"] == "Gothenburg"]
+    assert row.exact == recorded
+    assert row.flags == [note]
+    assert row.initial["accept"] is False  # a flagged variant waits for the reviewer's tick
 
 
 # -- Confirming ------------------------------------------------------------------------------
