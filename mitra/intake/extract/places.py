@@ -21,8 +21,12 @@ from mitra.intake.extract.tokens import Doc
 
 PLACE_WORDS = words(
     "kota provinsi prefektur distrik kabupaten wilayah city province prefecture state region "
-    "county district municipality walikota gubernur mayor governor metropolitan kembar"
+    "county district municipality walikota gubernur mayor governor metropolitan kembar "
+    "bandaraya perbandaran"  # Malay: city (council), municipality
 )
+# "kerja sama dengan Kuching", "bermitra dengan Fremantle": the place is the other party.
+PARTNER_WITH = words("dengan")
+PARTNERING = words("sama bermitra berkolaborasi bekerjasama kerjasama")
 STATE_WORDS = words("negara bagian")
 LARGE_CITY = 500_000
 # Parts of the world that GeoNames also knows as towns ("Asia" in the Philippines).
@@ -148,6 +152,9 @@ def partner_level(
         return 2
     if before >= 1 and doc.tokens[before].key == "of" and doc.key_at(before - 2) in PLACE_WORDS:
         return 2  # "City of Fremantle", "Mayor of Kitakyushu"
+    with_partner = before >= 1 and doc.tokens[before].key in PARTNER_WITH
+    if with_partner and doc.key_at(previous_word(doc, before)) in PARTNERING:
+        return 2  # "kerja sama dengan Kuching", "bermitra dengan Fremantle"
     if not cooperation[doc.tokens[mention.first].sentence]:
         return 0
     return 1 if place.country in named or place.population >= LARGE_CITY else 0

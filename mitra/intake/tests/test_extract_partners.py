@@ -103,3 +103,21 @@ def test_a_reporter_or_a_baca_juga_link_gives_no_partner():
         "Penulis: Osaka Wijaya"
     )
     assert found == [("Gwangju", "foreign_city_or_region", "KR")]
+
+
+def test_the_city_a_region_cooperates_with_is_a_partner_without_its_country_named():
+    # Kuching is smaller than the large-city rule; "kerja sama dengan" names the other party.
+    assert partners("Pemkot Pontianak terus menjalin kerja sama dengan Kuching selama ini.") == [
+        ("Kuching", "foreign_city_or_region", "MY")
+    ]
+
+
+def test_a_malay_city_council_names_its_city():
+    found = partners("Pemkot Pontianak dan Majlis Bandaraya Kuching Selatan memperpanjang MoU.")
+    assert found == [("Kuching", "foreign_city_or_region", "MY")]
+
+
+def test_a_city_that_is_only_visited_is_not_a_partner():
+    assert partners("Pemkot Pontianak menandatangani MoU dengan Kota Tual di Kuching.") == [
+        ("Kota Tual", "indonesian_region", "ID")
+    ]
