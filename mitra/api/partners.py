@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, PatchDict, Query, Router, Schema
 from ninja.pagination import paginate
@@ -14,7 +14,7 @@ from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.paging import Pagination
 from mitra.api.schemas import PartnerIn, PartnerOut
 from mitra.partners import services
-from mitra.partners.access import get_partner_for_user, partners_for_user
+from mitra.partners.access import filter_partners, get_partner_for_user, partners_for_user
 from mitra.partners.forms import PartnerFilterForm, PartnerForm, partner_initial
 from mitra.partners.models import Partner
 from mitra.tenancy.access import acting_user, require_tenant
@@ -26,19 +26,6 @@ class PartnerFilters(Schema):
     q: Annotated[str, Field(max_length=100)] = ""
     kind: str = Field("", description="A partner kind")
     country: str = Field("", description="ISO code of the partner's country")
-
-
-def _filtered(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> QuerySet[Partner]:
-    """The partner list's filters (kind, country, name or alias), as on the partner page."""
-    if data.get("kind"):
-        queryset = queryset.filter(kind=data["kind"])
-    if data.get("country"):
-        queryset = queryset.filter(country_id=data["country"])
-    text = (data.get("q") or "").strip()
-    if text:
-        by_alias = Partner.objects.filter(aliases__alias__icontains=text).values("pk")
-        queryset = queryset.filter(Q(name__icontains=text) | Q(pk__in=by_alias))
-    return queryset.order_by("name", "pk")
 
 
 def _form_values(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -57,7 +44,8 @@ def _partner(request: HttpRequest, pk: int) -> Partner:
 def list_partners(request: HttpRequest, filters: Query[PartnerFilters]) -> QuerySet[Partner]:
     """The tenant's partners, by name; filtered by kind, country and name or alias."""
     data = check(PartnerFilterForm(require_tenant(request), filters.dict()), ("query",))
-    return _filtered(partners_for_user(request), data).prefetch_related("aliases")
+    partners = filter_partners(partners_for_user(request), data).order_by("name", "pk")
+    return partners.prefetch_related("aliases")
 
 
 @router.get("/partners/{pk}", response={200: PartnerOut, **READ_ERRORS})

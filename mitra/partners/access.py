@@ -1,6 +1,9 @@
 """Reads of partners, always within the request's tenant."""
 
-from django.db.models import QuerySet
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -10,6 +13,20 @@ from mitra.tenancy.access import require_tenant
 
 def partners_for_user(request: HttpRequest) -> QuerySet[Partner]:
     return Partner.objects.for_tenant(require_tenant(request))
+
+
+def filter_partners(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> QuerySet[Partner]:
+    """The partner list's filters (kind, country, a text in the name or an alias), shared by the
+    partner page and the API."""
+    if data.get("kind"):
+        queryset = queryset.filter(kind=data["kind"])
+    if data.get("country"):
+        queryset = queryset.filter(country_id=data["country"])
+    text = (data.get("q") or "").strip()
+    if text:
+        by_alias = Partner.objects.filter(aliases__alias__icontains=text).values("pk")
+        queryset = queryset.filter(Q(name__icontains=text) | Q(pk__in=by_alias))
+    return queryset
 
 
 def get_partner_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Partner:

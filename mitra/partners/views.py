@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +20,12 @@ from mitra.cooperations.access import cooperations_for_user
 from mitra.cooperations.templatetags.mitra_format import audit_rows
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.partners import services
-from mitra.partners.access import get_contact_for_user, get_partner_for_user, partners_for_user
+from mitra.partners.access import (
+    filter_partners,
+    get_contact_for_user,
+    get_partner_for_user,
+    partners_for_user,
+)
 from mitra.partners.forms import (
     ContactForm,
     PartnerFilterForm,
@@ -40,15 +45,8 @@ def _filtered_by(cleaned: dict[str, object]) -> bool:
 
 
 def _filtered(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> QuerySet[Partner]:
-    if data.get("kind"):
-        queryset = queryset.filter(kind=data["kind"])
-    if data.get("country"):
-        queryset = queryset.filter(country_id=data["country"])
-    text = (data.get("q") or "").strip()
-    if text:
-        by_alias = Partner.objects.filter(aliases__alias__icontains=text).values("pk")
-        queryset = queryset.filter(Q(name__icontains=text) | Q(pk__in=by_alias))
-    return queryset.annotate(cooperation_count=Count("cooperations")).order_by("name")
+    partners = filter_partners(queryset, data)
+    return partners.annotate(cooperation_count=Count("cooperations")).order_by("name")
 
 
 @login_required
