@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
 from mitra.implementation.formatting import period_label
 from mitra.implementation.models import Evaluation, PlanItem
@@ -24,6 +23,7 @@ from mitra.implementation.progress import (
     with_updates,
 )
 from mitra.implementation.queries import cycle_months
+from mitra.lib.pdf import html_to_pdf
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 
@@ -53,6 +53,4 @@ def report_context(evaluation: Evaluation) -> dict[str, Any]:
 def render_evaluation_pdf(evaluation: Evaluation) -> bytes:
     """The evaluation report, A4 portrait, in the active language."""
     html = render_to_string("implementation/evaluation_print.html", report_context(evaluation))
-    document = HTML(string=html, base_url=str(PRINT_CSS.parent))
-    pdf: bytes = document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
-    return pdf
+    return html_to_pdf(html, PRINT_CSS)

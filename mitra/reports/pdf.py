@@ -8,8 +8,8 @@ footer come from the print stylesheet's `@page` rules.
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
+from mitra.lib.pdf import html_to_pdf
 from mitra.reports.charts import summaries
 from mitra.reports.queries import Report
 
@@ -21,6 +21,4 @@ def render_pdf(report: Report) -> bytes:
     html = render_to_string(
         "reports/print.html", {"report": report, "summaries": summaries(report)}
     )
-    document = HTML(string=html, base_url=str(PRINT_CSS.parent))
-    pdf: bytes = document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
-    return pdf
+    return html_to_pdf(html, PRINT_CSS)
