@@ -4,10 +4,8 @@
     "use strict";
 
     var COLOURS = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#dc2626", "#0891b2", "#65a30d", "#db2777"];
-    var SHADES = ["#ccfbf1", "#5eead4", "#14b8a6", "#0f766e", "#134e4a"];
     var INDONESIA = [[-11.2, 94.7], [6.3, 141.1]];
     var WORLD = [[-56, -170], [78, 180]];
-    var ANTARCTICA = "010";
 
     function readData() {
         var node = document.getElementById("dashboard-data");
@@ -49,34 +47,6 @@
         }
     }
 
-    function shade(count, most) {
-        var step = Math.ceil((count / most) * SHADES.length) - 1;
-        return SHADES[Math.max(0, Math.min(SHADES.length - 1, step))];
-    }
-
-    // Rings crossing the antimeridian (Chukotka, Fiji) would be drawn as a line across the
-    // world: move their western points east of 180 degrees, which Leaflet draws fine.
-    function unwrapRing(ring) {
-        var east = ring.some(function (point) { return point[0] > 170; });
-        var west = ring.some(function (point) { return point[0] < -170; });
-        if (east && west) {
-            ring.forEach(function (point) {
-                if (point[0] < 0) {
-                    point[0] += 360;
-                }
-            });
-        }
-    }
-
-    function unwrapAntimeridian(feature) {
-        var geometry = feature.geometry;
-        if (!geometry) {
-            return;
-        }
-        var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-        polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
-    }
-
     function countryLayer(topo, data) {
         var byNumeric = {};
         var most = 1;
@@ -86,9 +56,7 @@
                 most = Math.max(most, country.count);
             }
         });
-        var geo = topojson.feature(topo, topo.objects.countries);
-        geo.features = geo.features.filter(function (feature) { return feature.id !== ANTARCTICA; });
-        geo.features.forEach(unwrapAntimeridian);
+        var geo = MitraMap.countries(topo);
         return L.geoJSON(geo, {
             style: function (feature) {
                 var partner = byNumeric[feature.id];
@@ -98,7 +66,7 @@
                         : "dashboard__country",
                     color: "#94a3b8",
                     weight: 0.5,
-                    fillColor: partner ? shade(partner.count, most) : "#f1f5f9",
+                    fillColor: partner ? MitraMap.shade(partner.count, most) : "#f1f5f9",
                     fillOpacity: 1
                 };
             },

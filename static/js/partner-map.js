@@ -3,12 +3,9 @@
 (function () {
     "use strict";
 
-    var ANTARCTICA = "010";
-
     function drawMap(node, data, topo) {
         var map = L.map(node, {attributionControl: false, zoomSnap: 0.25, minZoom: 1, maxZoom: 9});
-        var geo = topojson.feature(topo, topo.objects.countries);
-        geo.features = geo.features.filter(function (feature) { return feature.id !== ANTARCTICA; });
+        var geo = MitraMap.countries(topo);
         var home = null;
         var hasSpot = data.lat !== null && data.lon !== null;
         // Leaflet needs a view before it can draw vector layers.

@@ -4,37 +4,7 @@
 (function () {
     "use strict";
 
-    var SHADES = ["#ccfbf1", "#5eead4", "#14b8a6", "#0f766e", "#134e4a"];
     var WORLD = [[-56, -170], [78, 180]];
-    var ANTARCTICA = "010";
-
-    function shade(count, most) {
-        var step = Math.ceil((count / most) * SHADES.length) - 1;
-        return SHADES[Math.max(0, Math.min(SHADES.length - 1, step))];
-    }
-
-    // Rings crossing the antimeridian (Chukotka, Fiji) would be drawn as a line across the
-    // world: move their western points east of 180 degrees, which Leaflet draws fine.
-    function unwrapRing(ring) {
-        var east = ring.some(function (point) { return point[0] > 170; });
-        var west = ring.some(function (point) { return point[0] < -170; });
-        if (east && west) {
-            ring.forEach(function (point) {
-                if (point[0] < 0) {
-                    point[0] += 360;
-                }
-            });
-        }
-    }
-
-    function unwrapAntimeridian(feature) {
-        var geometry = feature.geometry;
-        if (!geometry) {
-            return;
-        }
-        var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-        polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
-    }
 
     function countryLayer(topo, data, partnerLayers) {
         var byNumeric = {};
@@ -45,9 +15,7 @@
                 most = Math.max(most, country.count);
             }
         });
-        var geo = topojson.feature(topo, topo.objects.countries);
-        geo.features = geo.features.filter(function (feature) { return feature.id !== ANTARCTICA; });
-        geo.features.forEach(unwrapAntimeridian);
+        var geo = MitraMap.countries(topo);
         return L.geoJSON(geo, {
             style: function (feature) {
                 var partner = byNumeric[feature.id];
@@ -55,7 +23,7 @@
                     className: partner ? "portal__country portal__country--partner" : "portal__country",
                     color: "#94a3b8",
                     weight: 0.5,
-                    fillColor: partner ? shade(partner.count, most) : "#f1f5f9",
+                    fillColor: partner ? MitraMap.shade(partner.count, most) : "#f1f5f9",
                     fillOpacity: 1
                 };
             },
