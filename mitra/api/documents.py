@@ -6,11 +6,11 @@ within the size limit.
 """
 
 import mimetypes
-from pathlib import Path
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Router
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -25,6 +25,7 @@ from mitra.cooperations.access import get_cooperation_for_user, get_document_for
 from mitra.cooperations.forms import UPLOAD_TYPES, DocumentForm, PartyForm, upload_problems
 from mitra.cooperations.models import Document
 from mitra.cooperations.services import PartyInput
+from mitra.lib.files import download
 from mitra.tenancy.access import acting_user
 
 router = Router(tags=["documents"])
@@ -98,14 +99,9 @@ def upload_file(request: HttpRequest, pk: int, file: File[UploadedFile]) -> Docu
 def download_file(request: HttpRequest, pk: int) -> FileResponse:
     """The document's file; 404 when it has none."""
     document = get_document_for_user(request, pk)
-    if not document.file:
-        raise Http404
-    try:
-        stream = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    name = Path(document.file.name or "document").name
-    kind = mimetypes.guess_type(name)[0]
-    response = FileResponse(stream, as_attachment=True, filename=name)
+    response = download(
+        document.file, none=_("This document has no file."), fallback_name="document"
+    )
+    kind = mimetypes.guess_type(response.filename or "")[0]
     response["Content-Type"] = kind if kind in FILE_TYPES else OCTET_STREAM
     return response

@@ -1,13 +1,12 @@
 """Pages for cooperations: the register, a cooperation's file, its record and its documents."""
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -37,6 +36,7 @@ from mitra.cooperations.templatetags.mitra_format import (
     procedure_progress,
 )
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
+from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
@@ -321,12 +321,4 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def download_document(request: HttpRequest, pk: int) -> FileResponse:
     document = get_document_for_user(request, pk)
-    if not document.file:
-        raise Http404(_("This document has no file."))
-    try:
-        stream = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("The file is missing from storage.")) from None
-    return FileResponse(
-        stream, as_attachment=True, filename=Path(document.file.name or "document").name
-    )
+    return download(document.file, none=_("This document has no file."), fallback_name="document")

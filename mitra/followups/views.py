@@ -1,10 +1,8 @@
 """Pages for follow-up: logging activities, a person's tasks, the office's tasks, and the gaps."""
 
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,6 +26,7 @@ from mitra.followups.forms import (
 )
 from mitra.followups.models import Task
 from mitra.followups.queries import group_by_due
+from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, require_tenant
 
@@ -68,14 +67,8 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
     found = get_activity_for_user(request, pk)
-    if not found.attachment:
-        raise Http404(_("This activity has no attachment."))
-    try:
-        stream = found.attachment.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("The file is missing from storage.")) from None
-    name = Path(found.attachment.name or "attachment").name
-    return FileResponse(stream, as_attachment=True, filename=name)
+    none = _("This activity has no attachment.")
+    return download(found.attachment, none=none, fallback_name="attachment")
 
 
 @login_required

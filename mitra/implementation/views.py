@@ -1,12 +1,10 @@
 """Pages for implementation: the leadership view, a cooperation's plan, items, progress, evaluations."""
 
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +32,7 @@ from mitra.implementation.models import Obligation, ProgressUpdate
 from mitra.implementation.overview import overview as build_overview
 from mitra.implementation.progress import benefit_rows, item_progress, settings_for
 from mitra.implementation.queries import panel_context, plan_documents
+from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import Membership
@@ -151,14 +150,8 @@ def add_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def evidence(request: HttpRequest, pk: int) -> FileResponse:
     update = get_update_for_user(request, pk)
-    if not update.evidence_file:
-        raise Http404(_("This report has no evidence file."))
-    try:
-        stream = update.evidence_file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("The file is missing from storage.")) from None
-    name = Path(update.evidence_file.name or "evidence").name
-    return FileResponse(stream, as_attachment=True, filename=name)
+    none = _("This report has no evidence file.")
+    return download(update.evidence_file, none=none, fallback_name="evidence")
 
 
 @login_required

@@ -1,18 +1,17 @@
 """Pages of the central review: the centre's queue, one request with its decision, downloads,
 and the tenant's button to put a cooperation on hold before the centre again."""
 
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from mitra.cooperations.access import get_cooperation_for_user
+from mitra.lib.files import download
 from mitra.lib.refusal import Refused
 from mitra.reviews import services
 from mitra.reviews.access import (
@@ -76,14 +75,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def document(request: HttpRequest, pk: int) -> FileResponse:
     found = get_document_for_reviewer(request, pk)
-    if not found.file:
-        raise Http404(_("This document has no file."))
-    try:
-        stream = found.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("The file is missing from storage.")) from None
-    name = Path(found.file.name or "document").name
-    return FileResponse(stream, as_attachment=True, filename=name)
+    return download(found.file, none=_("This document has no file."), fallback_name="document")
 
 
 @login_required
