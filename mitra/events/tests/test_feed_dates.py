@@ -98,11 +98,15 @@ def test_control_characters_stored_in_a_name_do_not_reach_the_feed(
     tenant: Tenant, client: Client
 ) -> None:
     event = Event.objects.create(
-        tenant=tenant, name="F8\x00\x0b\x1b\x7f", starts_on=date(2026, 9, 1)
+        # PostgreSQL cannot store NUL at all; the other control characters it keeps.
+        tenant=tenant,
+        name="F8\x0b\x1b\x7f\x85",
+        starts_on=date(2026, 9, 1),
     )
     _feed, raw = services.create_feed(tenant, user=None, by=None)
     response = client.get(feed_url(raw))
-    assert not any(ch in response.content for ch in b"\x00\x0b\x1b\x7f")
+    assert not any(ch in response.content for ch in b"\x0b\x1b\x7f")
+    assert "\x85" not in response.content.decode()
     assert str(_fetch(client, raw)[f"event-{event.pk}"]["SUMMARY"]).startswith("F8")
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 
 from mitra.events.calendar import Month, month_bounds, month_days, month_grid
 from mitra.events.models import Event
+from mitra.events.tests.helpers import LOI, plan, sister_city_at_loi
 from mitra.tenancy.models import Tenant
 
 FAR_PAST, FAR_FUTURE = date.min, date.max  # 0001-01-01 and 9999-12-31, what a DateField holds
@@ -93,3 +94,18 @@ def test_the_month_query_loads_only_events_overlapping_the_grid(
     Event.objects.create(tenant=tenant, name="Open start", starts_on=date(2026, 8, 31))
     response = client_as(cooperation_officer).get("/events/", {"month": "2026-09"})
     assert _names_in_grid(response.context["month"]) == {"Open start"}
+
+
+@pytest.mark.parametrize(("starts", "ends"), [(FAR_PAST, FAR_FUTURE), (FAR_FUTURE, None)])
+def test_an_event_with_extreme_dates_has_a_working_page(
+    tenant: Tenant,
+    client_as: Callable[[User], Client],
+    cooperation_officer: User,
+    starts: date,
+    ends: date | None,
+) -> None:
+    event = Event.objects.create(tenant=tenant, name="Extreme", starts_on=starts, ends_on=ends)
+    plan(event, sister_city_at_loi(tenant), LOI)
+    client = client_as(cooperation_officer)
+    assert client.get(event.get_absolute_url()).status_code == 200
+    assert client.get(f"/events/{event.pk}/edit/").status_code == 200
