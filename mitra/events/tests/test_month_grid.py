@@ -71,10 +71,11 @@ def test_the_events_page_shows_twelve_endless_events_quickly(
     cooperation_officer: User,
     month: str,
 ) -> None:
+    client = client_as(cooperation_officer)
+    client.get("/events/")  # templates and translations loaded before the clock starts
     _forever(tenant, 12)
     Event.objects.create(tenant=tenant, name="Last day", starts_on=FAR_FUTURE)
     Event.objects.create(tenant=tenant, name="First day", starts_on=FAR_PAST)
-    client = client_as(cooperation_officer)
     started = time.perf_counter()
     response = client.get("/events/", {"month": month} if month else {})
     elapsed = time.perf_counter() - started
@@ -83,7 +84,7 @@ def test_the_events_page_shows_twelve_endless_events_quickly(
     shown = _names_in_grid(response.context["month"])
     assert ("Last day" in shown) == (month == "9999-12")
     assert ("First day" in shown) == (month == "0001-01")
-    assert elapsed < 1.5  # twelve such events took 30 s
+    assert elapsed < 1.5  # 0.1 s here; twelve such events took 30 s (3.6 million days each)
 
 
 def test_the_month_query_loads_only_events_overlapping_the_grid(
