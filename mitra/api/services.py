@@ -1,11 +1,9 @@
 """Every write to API tokens goes through these functions, with an audit row.
 
-A token is `secrets.token_urlsafe(32)`; only its SHA-256 hash and a short prefix (for the owner
-to recognise it) are stored, so a copy of the database gives nobody access.
+A token comes from `mitra.lib.tokens` (as calendar feeds' do); only its SHA-256 hash and a short
+prefix (for the owner to recognise it) are stored, so a copy of the database gives nobody access.
 """
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.contrib.auth.models import User
@@ -16,15 +14,12 @@ from django.utils.translation import gettext as _
 from mitra.api.models import ApiToken
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.lib.refusal import refuse_if
+from mitra.lib.tokens import hash_token, new_token
 from mitra.tenancy.models import Membership
 
 PREFIX_LENGTH = 8
 # Recording every use would write a row per request; once a minute tells the owner enough.
 USE_RECORDED_EVERY = timedelta(minutes=1)
-
-
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -34,13 +29,13 @@ def create_token(
     """A new token for `user` acting under `membership`; the raw token is returned only here."""
     name = name.strip()
     refuse_if([] if name else [_("Give the token a name.")])
-    raw = secrets.token_urlsafe(32)
+    raw, token_hash = new_token()
     token = ApiToken.objects.create(
         user=user,
         tenant=membership.tenant,
         name=name,
         prefix=raw[:PREFIX_LENGTH],
-        token_hash=hash_token(raw),
+        token_hash=token_hash,
     )
     record_created(token, by=by)
     return token, raw

@@ -1,11 +1,12 @@
 """Reads of events, planned signings and calendar feeds, always within the request's tenant."""
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from mitra.cooperations.models import Cooperation, Document
 from mitra.events.models import CalendarFeed, Event, PlannedSigning
+from mitra.lib.tokens import hash_token
 from mitra.tenancy.access import require_tenant
 from mitra.tenancy.models import Membership
 
@@ -44,7 +45,7 @@ def get_signing_for_user(request: HttpRequest, pk: int, *, write: bool = False) 
 def feeds_for_user(request: HttpRequest) -> QuerySet[CalendarFeed]:
     """The live feeds the user may see: their own, and the tenant's for its administrator."""
     tenant = require_tenant(request)
-    feeds = CalendarFeed.objects.filter(tenant=tenant, revoked_at=None)
+    feeds = CalendarFeed.objects.filter(tenant=tenant).live()
     mine = Q(user_id=request.user.pk)
     return feeds.filter(mine | Q(user=None) if is_tenant_admin(request) else mine)
 
@@ -57,14 +58,9 @@ def is_tenant_admin(request: HttpRequest) -> bool:
 def get_live_feed(token: str) -> CalendarFeed:
     """The feed behind a secret address, for a caller without a session.
 
-    A revoked token, or a personal feed whose owner has left the tenant, answers 404.
+    Looked up by the token's hash, so whatever the address holds never reaches the database as
+    it came. A revoked or unknown token answers 404, and so does a feed whose person or maker was
+    deactivated or has left the tenant (`CalendarFeed.objects.live`).
     """
-    feed = get_object_or_404(
-        CalendarFeed.objects.select_related("tenant", "user"), token=token, revoked_at=None
-    )
-    if (
-        feed.user is not None
-        and not Membership.objects.filter(user=feed.user, tenant=feed.tenant).exists()
-    ):
-        raise Http404
-    return feed
+    feeds = CalendarFeed.objects.live().select_related("tenant", "user")
+    return get_object_or_404(feeds, token_hash=hash_token(token))

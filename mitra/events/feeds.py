@@ -5,6 +5,8 @@ tasks, and the last valid day of the tenant's documents. UIDs are stable, so cal
 update entries in place when the feed is fetched again.
 """
 
+import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -19,13 +21,31 @@ from mitra.followups.models import Task
 DOMAIN = "mitra"
 
 
+# Control characters are not allowed in iCalendar text (RFC 5545, 3.3.11) and break readers.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _exclusive_end(start: date, end: date | None) -> date | None:
+    """DTEND of an all-day entry is the day after its last; None when there is no such day.
+
+    Any stored date is shown: an entry on 9999-12-31 has no DTEND (RFC 5545 then reads it as one
+    day), and one running to 9999-12-31 ends a day early rather than breaking the whole feed.
+    """
+    last = max(end or start, start)
+    if last < date.max:
+        return last + timedelta(days=1)
+    return date.max if start < date.max else None
+
+
 def _entry(uid: str, summary: str, start: date, end: date | None = None) -> VEvent:
     entry = VEvent()
     entry.add("uid", f"{uid}@{DOMAIN}")
-    entry.add("summary", summary)
+    entry.add("summary", _CONTROL.sub(" ", summary))
     entry.add("dtstamp", timezone.now())
     entry.add("dtstart", start)
-    entry.add("dtend", (end or start) + timedelta(days=1))  # DTEND of a date is exclusive
+    exclusive_end = _exclusive_end(start, end)
+    if exclusive_end is not None:
+        entry.add("dtend", exclusive_end)
     return entry
 
 
@@ -76,13 +96,23 @@ def _expiries(feed: CalendarFeed) -> list[VEvent]:
     ]
 
 
+# Every kind of entry; the tests give each one the extreme dates a DateField can hold.
+SOURCES: tuple[Callable[[CalendarFeed], list[VEvent]], ...] = (
+    _events,
+    _signings,
+    _tasks,
+    _expiries,
+)
+
+
 def feed_calendar(feed: CalendarFeed) -> bytes:
     """The feed's whole calendar as iCalendar bytes."""
     calendar = Calendar()
     calendar.add("prodid", "-//Mitra//Kerja Sama Daerah//ID")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Mitra · {feed.tenant.name}")
-    for entry in [*_events(feed), *_signings(feed), *_tasks(feed), *_expiries(feed)]:
-        calendar.add_component(entry)
+    calendar.add("x-wr-calname", _CONTROL.sub(" ", f"Mitra · {feed.tenant.name}"))
+    for source in SOURCES:
+        for entry in source(feed):
+            calendar.add_component(entry)
     ical: bytes = calendar.to_ical()
     return ical

@@ -1,8 +1,11 @@
 """Events (festivals, visits, forums) and the signings planned for them."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from mitra.tenancy.models import Membership
 
 
 class Event(models.Model):
@@ -85,8 +88,27 @@ class PlannedSigning(models.Model):
         return f"{self.event}: {self.cooperation} ({self.document_kind})"
 
 
+class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):
+    def live(self) -> "CalendarFeedQuerySet":
+        """Unrevoked feeds whose person, and whoever made them, is still an active member.
+
+        A calendar address is a secret someone copied: when that person is deactivated or leaves
+        the tenant, what they copied must stop working, as their session and API tokens do.
+        """
+        members = Membership.objects.filter(tenant=OuterRef("tenant"), user__is_active=True)
+        return self.filter(
+            Q(user=None) | Exists(members.filter(user=OuterRef("user"))),
+            Q(created_by=None) | Exists(members.filter(user=OuterRef("created_by"))),
+            revoked_at=None,
+        )
+
+
 class CalendarFeed(models.Model):
-    """A secret iCalendar address: a person's own feed, or (user empty) the whole tenant's."""
+    """A secret iCalendar address: a person's own feed, or (user empty) the whole tenant's.
+
+    Only the SHA-256 hash of the address's token is stored (`mitra.lib.tokens`); the address is
+    shown once, when it is made.
+    """
 
     tenant = models.ForeignKey(
         "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
@@ -99,9 +121,20 @@ class CalendarFeed(models.Model):
         blank=True,
         related_name="calendar_feeds",
     )
-    token = models.CharField(_("token"), max_length=64, unique=True)
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    # Who saw the address when it was made; empty for feeds made by a command.
+    created_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("made by"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("calendar feed")
@@ -111,5 +144,7 @@ class CalendarFeed(models.Model):
     def __str__(self) -> str:
         return f"{self.tenant}: {self.user or '*'}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("events:feed", args=[self.token])
+
+def feed_url(raw_token: str) -> str:
+    """The address of the feed whose token is `raw_token`, known only when the feed is made."""
+    return reverse("events:feed", args=[raw_token])

@@ -4,7 +4,6 @@ Recording a signing attaches the signed document and moves the cooperation with
 `apply_transition` in one transaction: if the procedure refuses, nothing of it remains.
 """
 
-import secrets
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -27,6 +26,7 @@ from mitra.events.readiness import (
     signing_transition,
 )
 from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.tokens import new_token
 from mitra.tenancy.models import Tenant
 
 EVENT_FIELDS = frozenset({"name", "place", "starts_on", "ends_on", "description"})
@@ -153,13 +153,19 @@ def _not_at_step(state: str, steps_before: list[str]) -> list[str]:
 
 
 @transaction.atomic
-def create_feed(tenant: Tenant, *, user: User | None, by: User | None) -> CalendarFeed:
-    """A new secret feed address; the previous one of the same person (or tenant) stops working."""
+def create_feed(tenant: Tenant, *, user: User | None, by: User | None) -> tuple[CalendarFeed, str]:
+    """A new secret feed address; the previous one of the same person (or tenant) stops working.
+
+    Returns the feed and its raw token, which is not stored: the caller shows it this once.
+    """
     for old in CalendarFeed.objects.filter(tenant=tenant, user=user, revoked_at=None):
         revoke_feed(old, by=by)
-    feed = CalendarFeed.objects.create(tenant=tenant, user=user, token=secrets.token_urlsafe(32))
+    raw, token_hash = new_token()
+    feed = CalendarFeed.objects.create(
+        tenant=tenant, user=user, token_hash=token_hash, created_by=by
+    )
     record_created(feed, by=by)
-    return feed
+    return feed, raw
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mitra.cooperations.models import Document
@@ -20,7 +21,7 @@ from mitra.events import access, services
 from mitra.events.calendar import month_bounds, month_grid
 from mitra.events.feeds import feed_calendar
 from mitra.events.forms import EventForm, RecordSigningForm, SigningPlanForm
-from mitra.events.models import Event, PlannedSigning
+from mitra.events.models import Event, PlannedSigning, feed_url
 from mitra.events.readiness import Readiness, readiness
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
@@ -205,29 +206,36 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(signing.event)
 
 
-@login_required
-@require_GET
-def feeds(request: HttpRequest) -> HttpResponse:
+def _feeds_page(request: HttpRequest, *, new_address: str = "") -> HttpResponse:
     context = {
         "feeds": list(access.feeds_for_user(request).select_related("user")),
         "is_tenant_admin": access.is_tenant_admin(request),
+        "new_address": new_address,
     }
     return render(request, "events/feeds.html", context)
 
 
 @login_required
+@require_GET
+def feeds(request: HttpRequest) -> HttpResponse:
+    return _feeds_page(request)
+
+
+@never_cache
+@login_required
 @require_POST
 def create_feed(request: HttpRequest) -> HttpResponse:
+    """Make a feed and show its address, this once; only the token's hash is kept."""
     tenant = require_tenant(request)
     whole_tenant = request.POST.get("scope") == "tenant"
     if whole_tenant and not access.is_tenant_admin(request):
         raise PermissionDenied(_("Only the tenant administrator manages the tenant's feed."))
     user = None if whole_tenant else acting_user(request)
-    services.create_feed(tenant, user=user, by=acting_user(request))
+    _feed, raw = services.create_feed(tenant, user=user, by=acting_user(request))
     messages.success(
         request, _("A new calendar address was made; the previous one stopped working.")
     )
-    return redirect("events:feeds")
+    return _feeds_page(request, new_address=request.build_absolute_uri(feed_url(raw)))
 
 
 @login_required
@@ -239,8 +247,9 @@ def revoke_feed(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("events:feeds")
 
 
+@never_cache
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The public feed: no session, the secret token is the key."""
+    """The public feed: no session, the secret token is the key; no cache may keep a copy."""
     calendar = feed_calendar(access.get_live_feed(token))
     return HttpResponse(calendar, content_type="text/calendar; charset=utf-8")

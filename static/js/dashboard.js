@@ -73,7 +73,7 @@
             onEachFeature: function (feature, layer) {
                 var partner = byNumeric[feature.id];
                 if (partner) {
-                    layer.bindTooltip(partner.name + ": " + partner.count);
+                    layer.bindTooltip(MitraMap.label(partner.name + ": " + partner.count));
                     layer.on("click", function () { window.location.href = partner.url; });
                 }
             }
@@ -90,7 +90,7 @@
                 fillColor: colour,
                 fillOpacity: 0.9
             });
-            marker.bindTooltip(item.name + ": " + item.count);
+            marker.bindTooltip(MitraMap.label(item.name + ": " + item.count));
             marker.on("click", function () { window.location.href = item.url; });
             return marker;
         });

@@ -35,7 +35,7 @@
                 weight: 2,
                 fillColor: "#b45309",
                 fillOpacity: 0.95
-            }).bindTooltip(data.label).addTo(map);
+            }).bindTooltip(MitraMap.label(data.label)).addTo(map);
         } else if (home) {
             map.fitBounds(home.getBounds(), {maxZoom: 6, padding: [16, 16]});
         }

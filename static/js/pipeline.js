@@ -18,9 +18,10 @@
         return match ? decodeURIComponent(match[1]) : "";
     }
 
+    // The server's answer is one of its own (autoescaped) templates. It is parsed into a
+    // separate, inert document, where nothing loads or runs, and only then moved into the page.
     function replaceWith(element, html) {
-        var holder = document.createElement("div");
-        holder.innerHTML = html.trim();
+        var holder = new DOMParser().parseFromString(html, "text/html").body;
         var fresh = holder.querySelector("#" + element.id) || holder.firstElementChild;
         holder.querySelectorAll("[hx-swap-oob]").forEach(function (oob) {
             var current = document.getElementById(oob.id);

@@ -31,7 +31,7 @@
                 var partner = byNumeric[feature.id];
                 if (partner) {
                     partnerLayers.push(layer);
-                    layer.bindTooltip(partner.name + ": " + partner.count);
+                    layer.bindTooltip(MitraMap.label(partner.name + ": " + partner.count));
                     layer.on("click", function () { window.location.href = partner.url; });
                 }
             }
@@ -71,7 +71,7 @@
                 fillColor: "#b45309",
                 fillOpacity: 0.9
             });
-            marker.bindTooltip(item.name + ": " + item.partners.join(", "));
+            marker.bindTooltip(MitraMap.label(item.name + ": " + item.partners.join(", ")));
             marker.bindPopup(popupFor(item));
             return marker;
         });

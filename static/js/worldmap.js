@@ -1,6 +1,7 @@
 /* What Mitra's maps share (dashboard, partner page, public portal): the vendored world atlas
    as GeoJSON without Antarctica, with rings that cross the antimeridian made drawable, and the
-   shades for "more cooperations here". Load after topojson-client, before the page's own map. */
+   shades for "more cooperations here", and the labels of tooltips. Load after topojson-client,
+   before the page's own map. */
 window.MitraMap = (function () {
     "use strict";
 
@@ -43,5 +44,13 @@ window.MitraMap = (function () {
         return geo;
     }
 
-    return {shade: shade, countries: countries};
+    // A tooltip's content as a DOM node with text: Leaflet puts a string in as HTML, and names
+    // of partners and cooperations are the tenants' text, never markup.
+    function label(text) {
+        var node = document.createElement("span");
+        node.textContent = text;
+        return node;
+    }
+
+    return {shade: shade, countries: countries, label: label};
 })();

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from mitra.cooperations.models import Document
 from mitra.events import services
-from mitra.events.models import CalendarFeed
+from mitra.events.models import CalendarFeed, feed_url
 from mitra.events.tests.helpers import LOI, make_event, plan, sister_city_at_loi
 from mitra.followups.models import Task
 from mitra.tenancy.models import Tenant
@@ -24,8 +24,8 @@ def _task(tenant: Tenant, assignee: User, title: str) -> Task:
     )
 
 
-def _entries(client: Client, feed: CalendarFeed) -> dict[str, str]:
-    response = client.get(feed.get_absolute_url())
+def _entries(client: Client, raw: str) -> dict[str, str]:
+    response = client.get(feed_url(raw))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = Calendar.from_ical(response.content)
@@ -52,8 +52,8 @@ def calendar_data(
 def test_the_tenant_feed_has_every_kind_of_entry(
     calendar_data: dict[str, Any], tenant: Tenant, client: Client
 ) -> None:
-    feed = services.create_feed(tenant, user=None, by=None)
-    entries = _entries(client, feed)
+    _feed, raw = services.create_feed(tenant, user=None, by=None)
+    entries = _entries(client, raw)
     d = calendar_data
     assert entries[f"event-{d['event'].pk}@mitra"] == "F8"
     assert f"signing-{d['signing'].pk}@mitra" in entries
@@ -67,8 +67,8 @@ def test_the_tenant_feed_has_every_kind_of_entry(
 def test_a_personal_feed_has_only_the_persons_tasks(
     calendar_data: dict[str, Any], tenant: Tenant, cooperation_officer: User, client: Client
 ) -> None:
-    feed = services.create_feed(tenant, user=cooperation_officer, by=cooperation_officer)
-    entries = _entries(client, feed)
+    _feed, raw = services.create_feed(tenant, user=cooperation_officer, by=cooperation_officer)
+    entries = _entries(client, raw)
     assert f"task-{calendar_data['mine'].pk}@mitra" in entries
     assert f"task-{calendar_data['theirs'].pk}@mitra" not in entries
     assert f"event-{calendar_data['event'].pk}@mitra" in entries
@@ -77,8 +77,8 @@ def test_a_personal_feed_has_only_the_persons_tasks(
 def test_entries_are_all_day_with_a_stamp(
     calendar_data: dict[str, Any], tenant: Tenant, client: Client
 ) -> None:
-    feed = services.create_feed(tenant, user=None, by=None)
-    calendar = Calendar.from_ical(client.get(feed.get_absolute_url()).content)
+    _feed, raw = services.create_feed(tenant, user=None, by=None)
+    calendar = Calendar.from_ical(client.get(feed_url(raw)).content)
     event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("event-"))
     assert event.decoded("DTSTART") == date(2026, 9, 10)
     assert event.decoded("DTEND") == date(2026, 9, 14)
@@ -86,25 +86,29 @@ def test_entries_are_all_day_with_a_stamp(
 
 
 def test_a_revoked_or_unknown_address_is_not_found(tenant: Tenant, client: Client) -> None:
-    feed = services.create_feed(tenant, user=None, by=None)
+    feed, raw = services.create_feed(tenant, user=None, by=None)
     services.revoke_feed(feed, by=None)
-    assert client.get(feed.get_absolute_url()).status_code == 404
+    assert client.get(feed_url(raw)).status_code == 404
     assert client.get("/events/feed/not-a-token.ics").status_code == 404
 
 
 def test_a_new_address_retires_the_old_one(tenant: Tenant, cooperation_officer: User) -> None:
-    first = services.create_feed(tenant, user=cooperation_officer, by=cooperation_officer)
-    second = services.create_feed(tenant, user=cooperation_officer, by=cooperation_officer)
+    first, first_raw = services.create_feed(
+        tenant, user=cooperation_officer, by=cooperation_officer
+    )
+    second, second_raw = services.create_feed(
+        tenant, user=cooperation_officer, by=cooperation_officer
+    )
     first.refresh_from_db()
     assert first.revoked_at is not None and second.revoked_at is None
-    assert first.token != second.token and len(second.token) >= 43
+    assert first_raw != second_raw and len(second_raw) >= 43
 
 
 def test_the_other_tenants_feed_shows_none_of_ours(
     calendar_data: dict[str, Any], other_tenant: Tenant, client: Client
 ) -> None:
-    feed = services.create_feed(other_tenant, user=None, by=None)
-    entries = _entries(client, feed)
+    _feed, raw = services.create_feed(other_tenant, user=None, by=None)
+    entries = _entries(client, raw)
     assert list(entries.values()) == ["Bandung festival"]
 
 
@@ -115,22 +119,25 @@ def test_officers_make_personal_feeds_and_only_the_admin_the_tenant_feed(
     tenant_admin: User,
 ) -> None:
     officer = client_as(cooperation_officer)
-    assert officer.post("/events/feeds/new/", {"scope": "personal"}).status_code == 302
+    made = officer.post("/events/feeds/new/", {"scope": "personal"})
+    assert made.status_code == 200
     assert officer.post("/events/feeds/new/", {"scope": "tenant"}).status_code == 403
-    assert (
-        client_as(tenant_admin).post("/events/feeds/new/", {"scope": "tenant"}).status_code == 302
-    )
+    admin_made = client_as(tenant_admin).post("/events/feeds/new/", {"scope": "tenant"})
+    assert admin_made.status_code == 200
     assert CalendarFeed.objects.filter(tenant=tenant, user=None, revoked_at=None).count() == 1
+    personal_address = made.context["new_address"]
+    tenant_address = admin_made.context["new_address"]
+    assert personal_address.startswith("http://testserver/events/feed/")
+    assert personal_address in made.content.decode()
     page = officer.get("/events/feeds/").content.decode()
-    personal = CalendarFeed.objects.get(user=cooperation_officer)
-    tenant_feed = CalendarFeed.objects.get(user=None)
-    assert personal.token in page and tenant_feed.token not in page
+    assert page.count('<li class="feed">') == 1
+    assert personal_address not in page and tenant_address not in page
 
 
 def test_outsider_cannot_revoke_our_feed(
     tenant: Tenant, client_as: Callable[[User], Client], outsider: User, cooperation_officer: User
 ) -> None:
-    feed = services.create_feed(tenant, user=cooperation_officer, by=cooperation_officer)
+    feed, _raw = services.create_feed(tenant, user=cooperation_officer, by=cooperation_officer)
     assert client_as(outsider).post(f"/events/feeds/{feed.pk}/revoke/").status_code == 404
     feed.refresh_from_db()
     assert feed.revoked_at is None
