@@ -1,8 +1,8 @@
 """The month grid costs the days it shows, whatever dates are stored (rows 6 and 8 of issue 12)."""
 
-import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -28,16 +28,29 @@ def _names_in_grid(month: Month) -> set[str]:
     return {event.name for week in month.weeks for day in week for event in day.events}
 
 
+class CountingDate(date):
+    """A date that counts each step taken from it: walking an event day by day from its
+    stored start, as the grid once did, would step 3.6 million times for each of these events."""
+
+    steps = 0
+
+    def __add__(self, other: Any) -> Any:
+        CountingDate.steps += 1
+        return super().__add__(other)
+
+
 def test_an_event_spanning_every_date_is_walked_only_on_the_days_shown(tenant: Tenant) -> None:
     events = _forever(tenant, 12)
-    started = time.perf_counter()
+    for event in events:
+        event.starts_on = CountingDate(1, 1, 1)
+        event.ends_on = CountingDate(9999, 12, 31)
+    CountingDate.steps = 0
     month = month_grid(date(2026, 9, 1), events, [], date(2026, 9, 10))
-    elapsed = time.perf_counter() - started
     days = [day for week in month.weeks for day in week]
     assert len(days) == 35
     assert all(len(day.events) == 12 for day in days)
-    # Walking the span day by day took about a second per event.
-    assert elapsed < 0.5  # about a millisecond
+    assert CountingDate.steps <= 12 * len(days)
+    assert CountingDate(2026, 1, 1) + timedelta(days=1) == date(2026, 1, 2)  # the counter counts
 
 
 @pytest.mark.parametrize(
@@ -65,26 +78,22 @@ def test_the_first_and_last_months_have_no_link_beyond_them() -> None:
 
 
 @pytest.mark.parametrize("month", ["", "2026-09", "0001-01", "9999-12"])
-def test_the_events_page_shows_twelve_endless_events_quickly(
+def test_the_events_page_shows_twelve_endless_events_in_any_month(
     tenant: Tenant,
     client_as: Callable[[User], Client],
     cooperation_officer: User,
     month: str,
 ) -> None:
     client = client_as(cooperation_officer)
-    client.get("/events/")  # templates and translations loaded before the clock starts
     _forever(tenant, 12)
     Event.objects.create(tenant=tenant, name="Last day", starts_on=FAR_FUTURE)
     Event.objects.create(tenant=tenant, name="First day", starts_on=FAR_PAST)
-    started = time.perf_counter()
     response = client.get("/events/", {"month": month} if month else {})
-    elapsed = time.perf_counter() - started
     assert response.status_code == 200
     assert response.content.decode().count("Forever 11") >= 28
     shown = _names_in_grid(response.context["month"])
     assert ("Last day" in shown) == (month == "9999-12")
     assert ("First day" in shown) == (month == "0001-01")
-    assert elapsed < 1.5  # 0.1 s here; twelve such events took 30 s (3.6 million days each)
 
 
 def test_the_month_query_loads_only_events_overlapping_the_grid(
