@@ -1,13 +1,16 @@
 """The shapes of the API's requests and answers. They check types and sizes only: what the
 web forms and services check is checked by the same forms and services."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Field, Schema
 
+from mitra.api.bodies import BodyIn
 from mitra.api.fields import Day, OneOf
+from mitra.cooperations.forms import SORT_CHOICES
 from mitra.cooperations.models import (
     Cooperation,
     Document,
@@ -38,7 +41,7 @@ PartyRole = Annotated[str, OneOf(DocumentParty.Role.values)]
 # --- Partners ----------------------------------------------------------------------------------
 
 
-class PartnerIn(Schema):
+class PartnerIn(BodyIn):
     kind: PartnerKind
     name: Annotated[str, Field(max_length=200)]
     aliases: Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)] = []
@@ -68,16 +71,32 @@ class PartnerOut(Schema):
 # --- Cooperations ------------------------------------------------------------------------------
 
 
+def blank_or(values: Iterable[str]) -> OneOf:
+    """A filter's choices: empty for "all", or one of `values`."""
+    return OneOf(["", *values])
+
+
+CountryCode = Annotated[
+    str,
+    Field(
+        pattern=r"^([A-Z]{2})?$",
+        description="ISO 3166-1 code; a country no partner has matches nothing",
+    ),
+]
+
+
 class CooperationFilters(Schema):
     q: Annotated[str, Field(max_length=100)] = ""
-    kind: str = Field("", description="A cooperation kind")
-    state: str = Field("", description="A state of the procedure")
-    sector: str = Field("", description="A sector slug")
-    country: str = Field("", description="ISO code of a partner's country")
-    sort: str = Field("", description="-updated, updated, title, -title or state")
+    kind: Annotated[str, blank_or(Cooperation.Kind.values)] = ""
+    state: Annotated[str, blank_or(Cooperation.State.values)] = ""
+    sector: Annotated[str, blank_or(Sector.Slug.values)] = ""
+    country: CountryCode = Field("", description="ISO code of a partner's country")
+    sort: Annotated[str, blank_or(value for value, _label in SORT_CHOICES)] = Field(
+        "", description="Default: -updated"
+    )
 
 
-class CooperationIn(Schema):
+class CooperationIn(BodyIn):
     kind: CooperationKind
     sub_form: SubForm = ""
     route: Route = ""
@@ -99,7 +118,7 @@ class CooperationIn(Schema):
     note: Annotated[str, Field(max_length=2000)] = ""
 
 
-class CooperationUpdate(Schema):
+class CooperationUpdate(BodyIn):
     """The record's fields that can change; the kind fixes the procedure and does not."""
 
     sub_form: SubForm = ""
@@ -188,7 +207,7 @@ class StepOut(Schema):
     problems: list[str]
 
 
-class TransitionIn(Schema):
+class TransitionIn(BodyIn):
     action: Annotated[str, Field(max_length=50)]
     expected_state: State | None = Field(
         None, description="The state the client saw; the move is refused if it has changed"
@@ -215,7 +234,7 @@ class TransitionOut(Schema):
 # --- Documents ---------------------------------------------------------------------------------
 
 
-class PartyIn(Schema):
+class PartyIn(BodyIn):
     role: PartyRole
     name: Annotated[str, Field(min_length=1, max_length=200)]
     number: Annotated[str, Field(max_length=120)] = ""
@@ -231,7 +250,7 @@ class PartyOut(Schema):
     signatory_position: str
 
 
-class DocumentIn(Schema):
+class DocumentIn(BodyIn):
     kind: DocumentKind
     title: Line
     scope: Text = ""
@@ -284,7 +303,7 @@ Priority = Annotated[int, OneOf(Task.Priority.values)]
 Note = Annotated[str, Field(max_length=2000)]
 
 
-class ActivityIn(Schema):
+class ActivityIn(BodyIn):
     kind: ActivityKind
     date: Day
     title: Line
@@ -332,7 +351,7 @@ class ActivityFilters(Schema):
     date_to: Day | None = None
 
 
-class TaskIn(Schema):
+class TaskIn(BodyIn):
     title: Line
     cooperation: Id | None = None
     assignee: Id
@@ -362,9 +381,9 @@ class TaskFilters(Schema):
     mine: bool = Field(False, description="Only the caller's own tasks")
 
 
-class NoteIn(Schema):
+class NoteIn(BodyIn):
     note: Note = ""
 
 
-class ReassignIn(Schema):
+class ReassignIn(BodyIn):
     assignee: Id
