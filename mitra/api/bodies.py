@@ -46,7 +46,7 @@ def patch_schema(schema_cls: type[Schema]) -> type[ModelToDict]:
     fields: dict[str, Any] = {
         name: (info.annotation, _optional(info)) for name, info in schema_cls.model_fields.items()
     }
-    model = create_model(  # type: ignore[call-overload]
+    model = create_model(
         f"{schema_cls.__name__}Patch",
         __base__=BodyIn,
         __doc__=f"Only the fields to change. {schema_cls.__doc__ or ''}".strip(),

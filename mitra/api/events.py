@@ -13,7 +13,7 @@ from mitra.api.bodies import BodyIn, Patch
 from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.fields import Day, OneOf
 from mitra.api.paging import Pagination
-from mitra.api.schemas import Line, Text, pks
+from mitra.api.schemas import Line, Text, Title, pks
 from mitra.events import services
 from mitra.events.access import events_for_user, get_event_for_user
 from mitra.events.forms import EventForm
@@ -28,7 +28,7 @@ SigningStatus = Annotated[str, OneOf(PlannedSigning.Status.values)]
 
 
 class EventIn(BodyIn):
-    name: Line
+    name: Title
     place: Line = ""
     starts_on: Day
     ends_on: Day | None = None

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from ninja import Field, Schema
 
 from mitra.api.bodies import BodyIn
-from mitra.api.fields import Day, OneOf
+from mitra.api.fields import NOT_BLANK, WEB_ADDRESS, Amount, Day, OneOf
 from mitra.cooperations.forms import SORT_CHOICES
 from mitra.cooperations.models import (
     Cooperation,
@@ -23,6 +23,9 @@ from mitra.partners.models import Partner
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Line = Annotated[str, Field(max_length=250)]
+# A text the form requires: something other than spaces (the forms strip them).
+Required = Field(min_length=1, pattern=NOT_BLANK)
+Title = Annotated[str, Required, Field(max_length=250)]
 Text = Annotated[str, Field(max_length=20_000)]
 
 PartnerKind = Annotated[str, OneOf(Partner.Kind.values)]
@@ -43,12 +46,12 @@ PartyRole = Annotated[str, OneOf(DocumentParty.Role.values)]
 
 class PartnerIn(BodyIn):
     kind: PartnerKind
-    name: Annotated[str, Field(max_length=200)]
+    name: Annotated[str, Required, Field(max_length=200)]
     aliases: Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)] = []
     country: Annotated[str, Field(max_length=2, description="ISO 3166-1 code")] | None = None
     place: Id | None = Field(None, description="GeoNames id of a city of the country")
     region: Annotated[str, Field(max_length=5, description="Kemendagri region code")] | None = None
-    website: Annotated[str, Field(max_length=200)] = ""
+    website: Annotated[str, Field(max_length=200, pattern=WEB_ADDRESS)] = ""
     notes: Text = ""
 
 
@@ -100,7 +103,7 @@ class CooperationIn(BodyIn):
     kind: CooperationKind
     sub_form: SubForm = ""
     route: Route = ""
-    title: Line
+    title: Title
     summary: Text = ""
     partners: Annotated[list[Id], Field(min_length=1, max_length=20)]
     sectors: Annotated[list[SectorSlug], Field(max_length=30)] = []
@@ -110,7 +113,7 @@ class CooperationIn(BodyIn):
     implementing_agencies: Annotated[list[Id], Field(max_length=50)] = []
     budget: Budget = Cooperation.Budget.NOT_BUDGETED.value
     budget_line: Annotated[str, Field(max_length=200)] = ""
-    budget_amount: Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)] | None = None
+    budget_amount: Amount | None = None
     burdens_public: bool = False
     owner: Id | None = None
     start_date: Day | None = None
@@ -123,7 +126,7 @@ class CooperationUpdate(BodyIn):
 
     sub_form: SubForm = ""
     route: Route = ""
-    title: Line
+    title: Title
     summary: Text = ""
     partners: Annotated[list[Id], Field(min_length=1, max_length=20)]
     sectors: Annotated[list[SectorSlug], Field(max_length=30)] = []
@@ -133,7 +136,7 @@ class CooperationUpdate(BodyIn):
     implementing_agencies: Annotated[list[Id], Field(max_length=50)] = []
     budget: Budget = Cooperation.Budget.NOT_BUDGETED.value
     budget_line: Annotated[str, Field(max_length=200)] = ""
-    budget_amount: Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)] | None = None
+    budget_amount: Amount | None = None
     burdens_public: bool = False
     owner: Id | None = None
     start_date: Day | None = None
@@ -208,7 +211,7 @@ class StepOut(Schema):
 
 
 class TransitionIn(BodyIn):
-    action: Annotated[str, Field(max_length=50)]
+    action: Annotated[str, Required, Field(max_length=50)]
     expected_state: State | None = Field(
         None, description="The state the client saw; the move is refused if it has changed"
     )
@@ -236,7 +239,7 @@ class TransitionOut(Schema):
 
 class PartyIn(BodyIn):
     role: PartyRole
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Required, Field(max_length=200)]
     number: Annotated[str, Field(max_length=120)] = ""
     signatory_name: Annotated[str, Field(max_length=150)] = ""
     signatory_position: Annotated[str, Field(max_length=150)] = ""
@@ -252,7 +255,7 @@ class PartyOut(Schema):
 
 class DocumentIn(BodyIn):
     kind: DocumentKind
-    title: Line
+    title: Title
     scope: Text = ""
     parent: Id | None = None
     place_signed: Annotated[str, Field(max_length=150)] = ""
@@ -306,7 +309,7 @@ Note = Annotated[str, Field(max_length=2000)]
 class ActivityIn(BodyIn):
     kind: ActivityKind
     date: Day
-    title: Line
+    title: Title
     cooperation: Id | None = None
     partner: Id | None = None
     staff: Annotated[list[Id], Field(max_length=50)] = []
@@ -352,7 +355,7 @@ class ActivityFilters(Schema):
 
 
 class TaskIn(BodyIn):
-    title: Line
+    title: Title
     cooperation: Id | None = None
     assignee: Id
     due_date: Day
