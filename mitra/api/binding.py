@@ -34,3 +34,10 @@ def check(form: forms.BaseForm, loc: tuple[str | int, ...] = ("body",)) -> dict[
             {name: [str(e) for e in errors] for name, errors in form.errors.items()}, loc
         )
     return form.cleaned_data
+
+
+def without_country(query: Mapping[str, Any]) -> dict[str, Any]:
+    """A list's filters without the country, for the web's filter form, which offers only the
+    countries of the tenant's partners; through the API any ISO code may be asked for, and a
+    country no partner has matches nothing (200 with no items), not a refusal."""
+    return {**query, "country": ""}

@@ -4,11 +4,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import PatchDict, Query, Router
+from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from mitra.api.binding import as_form_data, check
+from mitra.api.binding import as_form_data, check, without_country
+from mitra.api.bodies import Patch
 from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.paging import Pagination
 from mitra.api.schemas import (
@@ -52,8 +53,9 @@ def list_cooperations(
     request: HttpRequest, filters: Query[CooperationFilters]
 ) -> QuerySet[Cooperation]:
     """The register with the web list's filters, search and sort (default: recently updated)."""
-    form = CooperationFilterForm(require_tenant(request), filters.dict())
-    matching = filter_cooperations(cooperations_for_user(request), check(form, ("query",)))
+    form = CooperationFilterForm(require_tenant(request), without_country(filters.dict()))
+    data = check(form, ("query",)) | {"country": filters.country}
+    matching = filter_cooperations(cooperations_for_user(request), data)
     return with_list_columns(matching).prefetch_related("affairs", "implementing_agencies")
 
 
@@ -73,7 +75,7 @@ def create_cooperation(request: HttpRequest, payload: CooperationIn) -> Status[C
 
 @router.patch("/cooperations/{pk}", response={200: CooperationOut, **WRITE_ERRORS})
 def update_cooperation(
-    request: HttpRequest, pk: int, payload: PatchDict[CooperationUpdate]
+    request: HttpRequest, pk: int, payload: Patch[CooperationUpdate]
 ) -> Cooperation:
     """Change the given fields of the record; the state moves only by transitions."""
     coop = get_cooperation_for_user(request, pk, write=True)

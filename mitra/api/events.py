@@ -4,15 +4,16 @@ from typing import Annotated
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from ninja import Field, PatchDict, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
 from mitra.api.binding import as_form_data, check
+from mitra.api.bodies import BodyIn, Patch
 from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.fields import Day, OneOf
 from mitra.api.paging import Pagination
-from mitra.api.schemas import Line, Text, pks
+from mitra.api.schemas import Line, Text, Title, pks
 from mitra.events import services
 from mitra.events.access import events_for_user, get_event_for_user
 from mitra.events.forms import EventForm
@@ -26,8 +27,8 @@ EVENT_FIELDS = ("name", "place", "starts_on", "ends_on", "description")
 SigningStatus = Annotated[str, OneOf(PlannedSigning.Status.values)]
 
 
-class EventIn(Schema):
-    name: Line
+class EventIn(BodyIn):
+    name: Title
     place: Line = ""
     starts_on: Day
     ends_on: Day | None = None
@@ -105,7 +106,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status[Event]:
 
 
 @router.patch("/events/{pk}", response={200: EventOut, **WRITE_ERRORS})
-def update_event(request: HttpRequest, pk: int, payload: PatchDict[EventIn]) -> Event:
+def update_event(request: HttpRequest, pk: int, payload: Patch[EventIn]) -> Event:
     """Change the given fields of an event."""
     event = get_event_for_user(request, pk, write=True)
     current = {name: getattr(event, name) for name in EVENT_FIELDS}

@@ -3,9 +3,16 @@
 import re
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
@@ -40,6 +47,42 @@ class OneOf:
                 {"expected": ", ".join(str(v) for v in self.values)},
             )
         return value
+
+
+# The pattern of a text that must hold more than spaces.
+NOT_BLANK = r"\S"
+
+
+# A web address as the partner form's URLField takes it, the scheme optional (https assumed).
+WEB_ADDRESS = (
+    r"^((https?://)?([A-Za-z0-9]{1,63}\.){1,5}[A-Za-z]{2,63}(/[^\s\x00-\x1f\x7f-\x9f]*)?)?$"
+)
+
+AMOUNT = r"^[0-9]{1,14}(\.[0-9]{1,2})?$"
+
+
+def _no_float(value: Any) -> Any:
+    # A float cannot hold most amounts in cents exactly: an amount is a string or a whole number
+    # (which JSON may write as 1500000.0).
+    if isinstance(value, float) and not value.is_integer():
+        raise PydanticCustomError("amount_type", "Input should be a string or a whole number")
+    return value
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_no_float),
+    Field(ge=0, max_digits=16, decimal_places=2),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 10**14 - 1},
+                {"type": "string", "pattern": AMOUNT},
+            ],
+            "description": 'Rupiah, as a whole number or a string such as "1500000.50"',
+        }
+    ),
+]
 
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

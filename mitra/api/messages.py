@@ -9,6 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from mitra.api.fields import NOT_BLANK, WEB_ADDRESS
+
 
 def _limit(ctx: Mapping[str, Any], *names: str) -> str:
     return next((str(ctx[name]) for name in names if name in ctx), "?")
@@ -28,6 +30,10 @@ def _whole_number(ctx: Mapping[str, Any]) -> str:
 
 def _number(ctx: Mapping[str, Any]) -> str:
     return _("Give a number.")
+
+
+def _amount(ctx: Mapping[str, Any]) -> str:
+    return _('Give the amount as a whole number or as text such as "1500000.50".')
 
 
 def _boolean(ctx: Mapping[str, Any]) -> str:
@@ -70,6 +76,16 @@ def _choice(ctx: Mapping[str, Any]) -> str:
     return _("Choose one of: %(choices)s.") % {"choices": _limit(ctx, "expected")}
 
 
+def _pattern(ctx: Mapping[str, Any]) -> str:
+    if ctx.get("pattern") == NOT_BLANK:
+        return _("Fill this in; spaces alone are not enough.")
+    if ctx.get("pattern") == WEB_ADDRESS:
+        return _("Give a web address such as https://example.org.")
+    return _("This value is not in the expected form (%(pattern)s).") % {
+        "pattern": _limit(ctx, "pattern")
+    }
+
+
 def _unknown(ctx: Mapping[str, Any]) -> str:
     return _("This field is not known.")
 
@@ -88,6 +104,7 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "float_type": _number,
     "float_parsing": _number,
     "decimal_type": _number,
+    "amount_type": _amount,
     "decimal_parsing": _number,
     "finite_number": _number,
     "bool_type": _boolean,
@@ -109,6 +126,7 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "greater_than_equal": _at_least,
     "less_than": _at_most,
     "less_than_equal": _at_most,
+    "string_pattern_mismatch": _pattern,
     "enum": _choice,
     "literal_error": _choice,
     "extra_forbidden": _unknown,

@@ -5,14 +5,15 @@ from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, PatchDict, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from mitra.api.binding import as_form_data, check
+from mitra.api.binding import as_form_data, check, without_country
+from mitra.api.bodies import Patch
 from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.paging import Pagination
-from mitra.api.schemas import PartnerIn, PartnerOut
+from mitra.api.schemas import CountryCode, PartnerIn, PartnerOut, blank_or
 from mitra.partners import services
 from mitra.partners.access import filter_partners, get_partner_for_user, partners_for_user
 from mitra.partners.forms import PartnerFilterForm, PartnerForm, partner_initial
@@ -24,8 +25,8 @@ router = Router(tags=["partners"])
 
 class PartnerFilters(Schema):
     q: Annotated[str, Field(max_length=100)] = ""
-    kind: str = Field("", description="A partner kind")
-    country: str = Field("", description="ISO code of the partner's country")
+    kind: Annotated[str, blank_or(Partner.Kind.values)] = ""
+    country: CountryCode = ""
 
 
 def _form_values(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,7 +44,8 @@ def _partner(request: HttpRequest, pk: int) -> Partner:
 @paginate(Pagination)
 def list_partners(request: HttpRequest, filters: Query[PartnerFilters]) -> QuerySet[Partner]:
     """The tenant's partners, by name; filtered by kind, country and name or alias."""
-    data = check(PartnerFilterForm(require_tenant(request), filters.dict()), ("query",))
+    form = PartnerFilterForm(require_tenant(request), without_country(filters.dict()))
+    data = check(form, ("query",)) | {"country": filters.country}
     partners = filter_partners(partners_for_user(request), data).order_by("name", "pk")
     return partners.prefetch_related("aliases")
 
@@ -63,7 +65,7 @@ def create_partner(request: HttpRequest, payload: PartnerIn) -> Status[Partner]:
 
 
 @router.patch("/partners/{pk}", response={200: PartnerOut, **WRITE_ERRORS})
-def update_partner(request: HttpRequest, pk: int, payload: PatchDict[PartnerIn]) -> Partner:
+def update_partner(request: HttpRequest, pk: int, payload: Patch[PartnerIn]) -> Partner:
     """Change the given fields of a partner; `aliases`, when given, replaces all of them."""
     partner = get_partner_for_user(request, pk, write=True)
     current = as_form_data(partner_initial(partner))

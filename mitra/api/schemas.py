@@ -1,13 +1,16 @@
 """The shapes of the API's requests and answers. They check types and sizes only: what the
 web forms and services check is checked by the same forms and services."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from ninja import Field, Schema
 
-from mitra.api.fields import Day, OneOf
+from mitra.api.bodies import BodyIn
+from mitra.api.fields import NOT_BLANK, WEB_ADDRESS, Amount, Day, OneOf
+from mitra.cooperations.forms import SORT_CHOICES
 from mitra.cooperations.models import (
     Cooperation,
     Document,
@@ -20,6 +23,9 @@ from mitra.partners.models import Partner
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Line = Annotated[str, Field(max_length=250)]
+# A text the form requires: something other than spaces (the forms strip them).
+Required = Field(min_length=1, pattern=NOT_BLANK)
+Title = Annotated[str, Required, Field(max_length=250)]
 Text = Annotated[str, Field(max_length=20_000)]
 
 PartnerKind = Annotated[str, OneOf(Partner.Kind.values)]
@@ -38,14 +44,14 @@ PartyRole = Annotated[str, OneOf(DocumentParty.Role.values)]
 # --- Partners ----------------------------------------------------------------------------------
 
 
-class PartnerIn(Schema):
+class PartnerIn(BodyIn):
     kind: PartnerKind
-    name: Annotated[str, Field(max_length=200)]
+    name: Annotated[str, Required, Field(max_length=200)]
     aliases: Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=50)] = []
     country: Annotated[str, Field(max_length=2, description="ISO 3166-1 code")] | None = None
     place: Id | None = Field(None, description="GeoNames id of a city of the country")
     region: Annotated[str, Field(max_length=5, description="Kemendagri region code")] | None = None
-    website: Annotated[str, Field(max_length=200)] = ""
+    website: Annotated[str, Field(max_length=200, pattern=WEB_ADDRESS)] = ""
     notes: Text = ""
 
 
@@ -68,20 +74,36 @@ class PartnerOut(Schema):
 # --- Cooperations ------------------------------------------------------------------------------
 
 
+def blank_or(values: Iterable[str]) -> OneOf:
+    """A filter's choices: empty for "all", or one of `values`."""
+    return OneOf(["", *values])
+
+
+CountryCode = Annotated[
+    str,
+    Field(
+        pattern=r"^([A-Z]{2})?$",
+        description="ISO 3166-1 code; a country no partner has matches nothing",
+    ),
+]
+
+
 class CooperationFilters(Schema):
     q: Annotated[str, Field(max_length=100)] = ""
-    kind: str = Field("", description="A cooperation kind")
-    state: str = Field("", description="A state of the procedure")
-    sector: str = Field("", description="A sector slug")
-    country: str = Field("", description="ISO code of a partner's country")
-    sort: str = Field("", description="-updated, updated, title, -title or state")
+    kind: Annotated[str, blank_or(Cooperation.Kind.values)] = ""
+    state: Annotated[str, blank_or(Cooperation.State.values)] = ""
+    sector: Annotated[str, blank_or(Sector.Slug.values)] = ""
+    country: CountryCode = Field("", description="ISO code of a partner's country")
+    sort: Annotated[str, blank_or(value for value, _label in SORT_CHOICES)] = Field(
+        "", description="Default: -updated"
+    )
 
 
-class CooperationIn(Schema):
+class CooperationIn(BodyIn):
     kind: CooperationKind
     sub_form: SubForm = ""
     route: Route = ""
-    title: Line
+    title: Title
     summary: Text = ""
     partners: Annotated[list[Id], Field(min_length=1, max_length=20)]
     sectors: Annotated[list[SectorSlug], Field(max_length=30)] = []
@@ -91,7 +113,7 @@ class CooperationIn(Schema):
     implementing_agencies: Annotated[list[Id], Field(max_length=50)] = []
     budget: Budget = Cooperation.Budget.NOT_BUDGETED.value
     budget_line: Annotated[str, Field(max_length=200)] = ""
-    budget_amount: Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)] | None = None
+    budget_amount: Amount | None = None
     burdens_public: bool = False
     owner: Id | None = None
     start_date: Day | None = None
@@ -99,12 +121,12 @@ class CooperationIn(Schema):
     note: Annotated[str, Field(max_length=2000)] = ""
 
 
-class CooperationUpdate(Schema):
+class CooperationUpdate(BodyIn):
     """The record's fields that can change; the kind fixes the procedure and does not."""
 
     sub_form: SubForm = ""
     route: Route = ""
-    title: Line
+    title: Title
     summary: Text = ""
     partners: Annotated[list[Id], Field(min_length=1, max_length=20)]
     sectors: Annotated[list[SectorSlug], Field(max_length=30)] = []
@@ -114,7 +136,7 @@ class CooperationUpdate(Schema):
     implementing_agencies: Annotated[list[Id], Field(max_length=50)] = []
     budget: Budget = Cooperation.Budget.NOT_BUDGETED.value
     budget_line: Annotated[str, Field(max_length=200)] = ""
-    budget_amount: Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)] | None = None
+    budget_amount: Amount | None = None
     burdens_public: bool = False
     owner: Id | None = None
     start_date: Day | None = None
@@ -188,8 +210,8 @@ class StepOut(Schema):
     problems: list[str]
 
 
-class TransitionIn(Schema):
-    action: Annotated[str, Field(max_length=50)]
+class TransitionIn(BodyIn):
+    action: Annotated[str, Required, Field(max_length=50)]
     expected_state: State | None = Field(
         None, description="The state the client saw; the move is refused if it has changed"
     )
@@ -215,9 +237,9 @@ class TransitionOut(Schema):
 # --- Documents ---------------------------------------------------------------------------------
 
 
-class PartyIn(Schema):
+class PartyIn(BodyIn):
     role: PartyRole
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Required, Field(max_length=200)]
     number: Annotated[str, Field(max_length=120)] = ""
     signatory_name: Annotated[str, Field(max_length=150)] = ""
     signatory_position: Annotated[str, Field(max_length=150)] = ""
@@ -231,9 +253,9 @@ class PartyOut(Schema):
     signatory_position: str
 
 
-class DocumentIn(Schema):
+class DocumentIn(BodyIn):
     kind: DocumentKind
-    title: Line
+    title: Title
     scope: Text = ""
     parent: Id | None = None
     place_signed: Annotated[str, Field(max_length=150)] = ""
@@ -284,10 +306,10 @@ Priority = Annotated[int, OneOf(Task.Priority.values)]
 Note = Annotated[str, Field(max_length=2000)]
 
 
-class ActivityIn(Schema):
+class ActivityIn(BodyIn):
     kind: ActivityKind
     date: Day
-    title: Line
+    title: Title
     cooperation: Id | None = None
     partner: Id | None = None
     staff: Annotated[list[Id], Field(max_length=50)] = []
@@ -332,8 +354,8 @@ class ActivityFilters(Schema):
     date_to: Day | None = None
 
 
-class TaskIn(Schema):
-    title: Line
+class TaskIn(BodyIn):
+    title: Title
     cooperation: Id | None = None
     assignee: Id
     due_date: Day
@@ -362,9 +384,9 @@ class TaskFilters(Schema):
     mine: bool = Field(False, description="Only the caller's own tasks")
 
 
-class NoteIn(Schema):
+class NoteIn(BodyIn):
     note: Note = ""
 
 
-class ReassignIn(Schema):
+class ReassignIn(BodyIn):
     assignee: Id
