@@ -55,7 +55,9 @@ def _lines(text: str) -> str:
 
 # Whatever the writer produced for a hostile title, read back.
 SEEN = [re.compile(r"^'?" + re.escape(_lines(value.replace("\x0b", "")))) for value in HOSTILE]
-WRITES_SHEETS = re.compile(r"spreadsheetml\.sheet\b|text/csv|csv\.writer|\bWorkbook\(|import Workbook")
+WRITES_SHEETS = re.compile(
+    r"spreadsheetml\.sheet\b|text/csv|csv\.writer|\bWorkbook\(|import Workbook"
+)
 
 
 def _patterns(
