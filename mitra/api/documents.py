@@ -7,7 +7,6 @@ within the size limit.
 
 import mimetypes
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext as _
@@ -22,17 +21,22 @@ from mitra.api.paging import Pagination
 from mitra.api.schemas import DocumentIn, DocumentOut
 from mitra.cooperations import services
 from mitra.cooperations.access import get_cooperation_for_user, get_document_for_user
-from mitra.cooperations.forms import UPLOAD_TYPES, DocumentForm, PartyForm, upload_problems
+from mitra.cooperations.forms import DocumentForm, PartyForm
 from mitra.cooperations.models import Document
 from mitra.cooperations.services import PartyInput
 from mitra.lib.files import download
+from mitra.lib.uploads import POLICIES, upload_problems
 from mitra.tenancy.access import acting_user
 
 router = Router(tags=["documents"])
 
 OCTET_STREAM = "application/octet-stream"
 FILE_TYPES = sorted(
-    {OCTET_STREAM} | {mimetypes.guess_type(f"file{ext}")[0] or OCTET_STREAM for ext in UPLOAD_TYPES}
+    {OCTET_STREAM}
+    | {
+        mimetypes.guess_type(f"file{ext}")[0] or OCTET_STREAM
+        for ext in POLICIES["documents"].extensions
+    }
 )
 DOWNLOAD = {
     200: {
@@ -84,7 +88,7 @@ def get_document(request: HttpRequest, pk: int) -> Document:
 def upload_file(request: HttpRequest, pk: int, file: File[UploadedFile]) -> Document:
     """Upload (or replace) the document's file, as multipart form data in the field `file`."""
     document = get_document_for_user(request, pk, write=True)
-    problems = upload_problems(file, settings.MITRA_UPLOAD_MAX_BYTES)
+    problems = upload_problems(file, "documents")
     if problems:
         raise FormInvalid({"file": problems})
     services.update_document(document, by=acting_user(request), file=file)

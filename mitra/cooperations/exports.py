@@ -1,21 +1,18 @@
-"""The cooperation register as a spreadsheet: XLSX (typed, styled) or CSV (UTF-8 with BOM for Excel).
+"""The cooperation register as a spreadsheet: XLSX (typed, styled) or CSV, through `mitra.lib.sheets`.
 
 Rows come from the same filters as the list page, so an export shows what the user filtered.
 """
 
-import csv
-import io
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.templatetags.mitra_format import kind_abbreviation, person
+from mitra.lib import sheets
 
 Cell = str | date | datetime | None
 WIDTHS = (40, 8, 24, 24, 36, 20, 30, 22, 12, 12, 18)
@@ -62,45 +59,19 @@ def export_rows(queryset: QuerySet[Cooperation]) -> list[list[Cell]]:
     return rows
 
 
+@dataclass(frozen=True)
+class _Register:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+
+
 def to_xlsx(rows: list[list[Cell]]) -> bytes:
     """Bold header frozen in place, dates and times as typed cells, readable column widths."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    sheet = workbook.create_sheet(_("Cooperations"))
-    sheet.append(headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    for index, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    workbook = sheets.new_workbook()
+    sheets.add_sheet(workbook, _Register(_("Cooperations"), headers(), rows), widths=WIDTHS)
+    return sheets.save(workbook)
 
 
 def to_csv(rows: list[list[Cell]]) -> str:
-    """With a byte-order mark, so Excel reads the UTF-8 (Indonesian and partner names) right."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(headers())
-    for row in rows:
-        writer.writerow([_text(value) for value in row])
-    return buffer.getvalue()
+    return sheets.to_csv(headers(), rows)

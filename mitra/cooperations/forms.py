@@ -1,14 +1,11 @@
 """Forms of the cooperation pages. They check shapes and sizes; the law is checked in services."""
 
-from pathlib import Path
 from typing import Any, cast
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +19,7 @@ from mitra.cooperations.models import (
     Sector,
 )
 from mitra.cooperations.services import PartyInput
+from mitra.lib.uploads import UploadField
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
 
@@ -217,58 +215,6 @@ def cooperation_initial(coop: Cooperation) -> dict[str, Any]:
 
 # What an upload may be: its extension, the content types browsers send for it, and how its
 # first bytes look. The signature check keeps a renamed program from passing as a PDF.
-UPLOAD_TYPES: dict[str, tuple[frozenset[str], tuple[bytes, ...]]] = {
-    ".pdf": (frozenset({"application/pdf"}), (b"%PDF-",)),
-    ".docx": (
-        frozenset(
-            {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "application/zip",
-                "application/octet-stream",
-            }
-        ),
-        (b"PK\x03\x04",),
-    ),
-    ".odt": (
-        frozenset(
-            {
-                "application/vnd.oasis.opendocument.text",
-                "application/zip",
-                "application/octet-stream",
-            }
-        ),
-        (b"PK\x03\x04",),
-    ),
-    ".jpg": (frozenset({"image/jpeg", "image/pjpeg"}), (b"\xff\xd8\xff",)),
-    ".jpeg": (frozenset({"image/jpeg", "image/pjpeg"}), (b"\xff\xd8\xff",)),
-    ".png": (frozenset({"image/png"}), (b"\x89PNG\r\n\x1a\n",)),
-}
-
-
-def upload_problems(upload: UploadedFile[bytes], max_bytes: int) -> list[str]:
-    """Why an uploaded file cannot be kept, if it cannot: type, content or size."""
-    extension = Path(upload.name or "").suffix.lower()
-    allowed = UPLOAD_TYPES.get(extension)
-    if allowed is None:
-        return [_("Only PDF, DOCX, ODT, JPG and PNG files can be uploaded.")]
-    content_types, signatures = allowed
-    if (upload.content_type or "").lower() not in content_types:
-        return [
-            _("The file's type does not match its name; upload a PDF, DOCX, ODT, JPG or PNG file.")
-        ]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not head.startswith(signatures):
-        return [_("The file's content does not match its name; it may be damaged.")]
-    if upload.size is not None and upload.size > max_bytes:
-        return [
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)}
-        ]
-    return []
-
-
 class DocumentForm(forms.Form):
     """A document of a cooperation and, optionally, its file."""
 
@@ -307,27 +253,15 @@ class DocumentForm(forms.Form):
         required=False,
         choices=[("", "—"), *Document.Custody.choices],
     )
-    file = forms.FileField(
-        label=gettext_lazy("File"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_TYPES)}),
-    )
+    file = UploadField(policy="documents", label=gettext_lazy("File"), required=False)
 
     def __init__(self, cooperation: Cooperation, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         parents = Document.objects.filter(cooperation=cooperation)
         self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
-        limit = filesizeformat(settings.MITRA_UPLOAD_MAX_BYTES)
-        self.fields["file"].help_text = _("PDF, DOCX, ODT, JPG or PNG, at most %(limit)s.") % {
-            "limit": limit
-        }
 
     def clean_file(self) -> UploadedFile[bytes] | None:
-        upload: UploadedFile[bytes] | None = self.cleaned_data.get("file")
-        if upload:
-            for problem in upload_problems(upload, settings.MITRA_UPLOAD_MAX_BYTES):
-                raise forms.ValidationError(problem)
-        return upload or None
+        return self.cleaned_data.get("file") or None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.uploads import UploadValidator
+
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
 
@@ -389,7 +391,12 @@ class Document(models.Model):
     custody = models.CharField(
         _("custody of the original"), max_length=20, choices=Custody.choices, blank=True
     )
-    file = models.FileField(_("file"), upload_to="documents/%Y/%m/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("documents")],
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

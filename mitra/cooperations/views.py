@@ -36,6 +36,7 @@ from mitra.cooperations.templatetags.mitra_format import (
     procedure_progress,
 )
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
+from mitra.lib import sheets
 from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
@@ -102,22 +103,13 @@ def _export_rows(request: HttpRequest) -> list[list[exports.Cell]]:
 @login_required
 @require_GET
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(
-        exports.to_xlsx(_export_rows(request)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="cooperations.xlsx"'
-    return response
+    return sheets.xlsx_response(exports.to_xlsx(_export_rows(request)), "cooperations.xlsx")
 
 
 @login_required
 @require_GET
 def export_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(
-        exports.to_csv(_export_rows(request)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="cooperations.csv"'
-    return response
+    return sheets.csv_response(exports.to_csv(_export_rows(request)), "cooperations.csv")
 
 
 @dataclass(frozen=True)

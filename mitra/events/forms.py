@@ -10,6 +10,7 @@ from mitra.cooperations.services import PartyInput
 from mitra.cooperations.workflow import ENDED
 from mitra.events.models import Event
 from mitra.events.readiness import SIGNABLE_KINDS
+from mitra.lib.uploads import UploadField
 
 
 class EventForm(forms.ModelForm[Event]):
@@ -54,7 +55,7 @@ class RecordSigningForm(forms.Form):
         label=_("Date of signing"), widget=forms.DateInput(attrs={"type": "date"})
     )
     place = forms.CharField(label=_("Place of signing"), max_length=150, required=False)
-    file = forms.FileField(label=_("Scan of the signed document"), required=False)
+    file = UploadField(policy="documents", label=_("Scan of the signed document"), required=False)
 
     def __init__(self, parties: list[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

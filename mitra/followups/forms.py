@@ -3,17 +3,16 @@
 from typing import Any, cast
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mitra.cooperations.forms import UPLOAD_TYPES, UserChoiceField, upload_problems
+from mitra.cooperations.forms import UserChoiceField
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
 from mitra.followups.services import Commitment
+from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact, Partner
 from mitra.tenancy.models import Tenant
 
@@ -67,11 +66,7 @@ class ActivityForm(forms.Form):
     notes = forms.CharField(
         label=gettext_lazy("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    attachment = forms.FileField(
-        label=gettext_lazy("Attachment"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_TYPES)}),
-    )
+    attachment = UploadField(policy="documents", label=gettext_lazy("Attachment"), required=False)
 
     def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,17 +76,9 @@ class ActivityForm(forms.Form):
         fields["staff"].queryset = members(tenant)
         contacts = Contact.objects.filter(partner__tenant=tenant).select_related("partner")
         fields["partner_contacts"].queryset = contacts.order_by("partner__name", "name")
-        limit = filesizeformat(settings.MITRA_UPLOAD_MAX_BYTES)
-        fields["attachment"].help_text = _("PDF, DOCX, ODT, JPG or PNG, at most %(limit)s.") % {
-            "limit": limit
-        }
 
     def clean_attachment(self) -> UploadedFile[bytes] | None:
-        upload: UploadedFile[bytes] | None = self.cleaned_data.get("attachment")
-        if upload:
-            for problem in upload_problems(upload, settings.MITRA_UPLOAD_MAX_BYTES):
-                raise forms.ValidationError(problem)
-        return upload or None
+        return self.cleaned_data.get("attachment") or None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.uploads import UploadValidator
+
 
 class Activity(models.Model):
     """Something that happened with a partner or on a cooperation: a meeting, a visit, a letter."""
@@ -58,7 +60,12 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Outside officials and others, one per line."),
     )
-    attachment = models.FileField(_("attachment"), upload_to="activities/%Y/%m/", blank=True)
+    attachment = models.FileField(
+        _("attachment"),
+        upload_to="activities/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("documents")],
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

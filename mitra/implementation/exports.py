@@ -5,24 +5,18 @@ charted; text follows the active language. `overview_tables` is public so the re
 can put the same tables in its own exports.
 """
 
-import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from mitra.implementation.formatting import quantity
 from mitra.implementation.models import BenefitKind
 from mitra.implementation.overview import CooperationRow, GroupRow, Overview
 from mitra.implementation.progress import Benefits, ItemProgress, TargetLine
-
-
-class Percent(float):
-    """A share written as a percentage cell (0.4 shows as 40%)."""
-
+from mitra.lib import sheets
+from mitra.lib.sheets import Percent
 
 Cell = str | int | float | Decimal | date | None
 
@@ -187,32 +181,6 @@ def overview_tables(report: Overview) -> list[Table]:
     ]
 
 
-def _format(cell: object) -> str | None:
-    if isinstance(cell, Percent):
-        return "0%"
-    if isinstance(cell, date):
-        return "yyyy-mm-dd"
-    if isinstance(cell, Decimal):
-        return "#,##0.##"
-    return None
-
-
 def to_xlsx(tables: list[Table]) -> bytes:
     """One sheet per table: a bold header row frozen in place, typed and formatted cells."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in tables:
-        sheet = workbook.create_sheet(table.title[:31])
-        sheet.append(table.headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append([float(v) if isinstance(v, Percent) else v for v in row])
-            for cell, value in zip(sheet[sheet.max_row], row, strict=False):
-                number_format = _format(value)
-                if number_format:
-                    cell.number_format = number_format
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return sheets.to_xlsx(tables)

@@ -4,21 +4,20 @@ import datetime
 from typing import Any, cast
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from mitra.cooperations.forms import UPLOAD_TYPES, UserChoiceField, upload_problems
+from mitra.cooperations.forms import UserChoiceField
 from mitra.cooperations.models import Agency, Cooperation, Document
 from mitra.implementation.formatting import period_label
 from mitra.implementation.models import Evaluation, ImplementationSettings, PlanItem
 from mitra.implementation.periods import Period, period_containing, previous_period
 from mitra.implementation.queries import plan_documents
+from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact
 
 MAX_QUANTITY = 10**12
@@ -172,10 +171,8 @@ class ProgressForm(forms.Form):
         gettext_lazy("The total so far, not the increase since the last report."),
     )
     note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=_text())
-    evidence_file = forms.FileField(
-        label=gettext_lazy("Evidence file"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_TYPES)}),
+    evidence_file = UploadField(
+        policy="documents", label=gettext_lazy("Evidence file"), required=False
     )
     evidence_link = forms.URLField(
         label=gettext_lazy("Evidence link"), required=False, max_length=500, assume_scheme="https"
@@ -203,21 +200,13 @@ class ProgressForm(forms.Form):
     def __init__(self, item: PlanItem, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.item = item
-        limit = filesizeformat(settings.MITRA_UPLOAD_MAX_BYTES)
-        self.fields["evidence_file"].help_text = _(
-            "PDF, DOCX, ODT, JPG or PNG, at most %(limit)s."
-        ) % {"limit": limit}
         if item.unit:
             self.fields["value"].label = _("Achieved to date (total, in %(unit)s)") % {
                 "unit": item.unit
             }
 
     def clean_evidence_file(self) -> UploadedFile[bytes] | None:
-        upload: UploadedFile[bytes] | None = self.cleaned_data.get("evidence_file")
-        if upload:
-            for problem in upload_problems(upload, settings.MITRA_UPLOAD_MAX_BYTES):
-                raise forms.ValidationError(problem)
-        return upload or None
+        return self.cleaned_data.get("evidence_file") or None
 
     def clean_date(self) -> datetime.date:
         day: datetime.date = self.cleaned_data["date"]

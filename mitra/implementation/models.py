@@ -11,6 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.uploads import UploadValidator
+
 
 class ImplementationSettings(models.Model):
     """A tenant's settings for implementation monitoring; a tenant without a row has the defaults."""
@@ -173,7 +175,12 @@ class ProgressUpdate(models.Model):
         _("achieved to date"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     note = models.TextField(_("note"), blank=True)
-    evidence_file = models.FileField(_("evidence file"), upload_to="evidence/%Y/%m/", blank=True)
+    evidence_file = models.FileField(
+        _("evidence file"),
+        upload_to="evidence/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("documents")],
+    )
     evidence_link = models.URLField(_("evidence link"), max_length=500, blank=True)
     smes_reached = models.PositiveIntegerField(
         BenefitKind.SMES_REACHED.label, null=True, blank=True

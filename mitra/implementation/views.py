@@ -32,12 +32,11 @@ from mitra.implementation.models import Obligation, ProgressUpdate
 from mitra.implementation.overview import overview as build_overview
 from mitra.implementation.progress import benefit_rows, item_progress, settings_for
 from mitra.implementation.queries import panel_context, plan_documents
+from mitra.lib import sheets
 from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import Membership
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -52,10 +51,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request)
     report = build_overview(tenant, timezone.localdate())
-    response = HttpResponse(to_xlsx(overview_tables(report)), content_type=XLSX)
     name = f"implementation-{tenant.slug}-{report.today.isoformat()}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return sheets.xlsx_response(to_xlsx(overview_tables(report)), name)
 
 
 @login_required

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.uploads import UploadValidator
+
 
 def stored_name(run: "ImportRun", file_name: str) -> str:
     # Never the uploaded name: it is shown from `file_name` and may hold anything.
@@ -29,7 +31,9 @@ class ImportRun(models.Model):
         on_delete=models.PROTECT,
         related_name="import_runs",
     )
-    file = models.FileField(_("file"), upload_to=stored_name)
+    file = models.FileField(
+        _("file"), upload_to=stored_name, validators=[UploadValidator("registers")]
+    )
     file_name = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, db_index=True)
     status = models.CharField(

@@ -6,14 +6,12 @@ sheet explains each column; the values sheet lists the kinds, sub-forms, stages,
 documents, sectors and countries. Every listed value is read back by the importer.
 """
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -23,6 +21,7 @@ from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document, Sector
 from mitra.imports.columns import BY_FIELD
 from mitra.imports.matching import reachable_states
+from mitra.lib import sheets
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
 
@@ -172,7 +171,7 @@ def value_lists(tenant: Tenant) -> list[tuple[str, Entries]]:
 
 
 def _register(sheet: Worksheet) -> None:
-    sheet.append([BY_FIELD[name].header for name in TEMPLATE_FIELDS])
+    sheets.append_row(sheet, [BY_FIELD[name].header for name in TEMPLATE_FIELDS])
     for index, name in enumerate(TEMPLATE_FIELDS, start=1):
         sheet.cell(row=1, column=index).font = Font(bold=True)
         letter = get_column_letter(index)
@@ -193,8 +192,8 @@ def _values(sheet: Worksheet, lists: list[tuple[str, list[tuple[str, str]]]]) ->
         sheet.cell(row=1, column=value_column, value=header).font = Font(bold=True)
         sheet.cell(row=1, column=note_column, value=_("for / meaning")).font = Font(italic=True)
         for row, (value, note) in enumerate(entries, start=2):
-            sheet.cell(row=row, column=value_column, value=value)
-            sheet.cell(row=row, column=note_column, value=note)
+            sheet.cell(row=row, column=value_column, value=sheets.clean_text(value))
+            sheet.cell(row=row, column=note_column, value=sheets.clean_text(note))
         letter = get_column_letter(value_column)
         ranges[header] = f"{quote_sheetname(sheet.title)}!${letter}$2:${letter}${len(entries) + 1}"
         sheet.column_dimensions[letter].width = 34
@@ -216,7 +215,7 @@ def _drop_downs(sheet: Worksheet, ranges: dict[str, str]) -> None:
 
 
 def _instructions(sheet: Worksheet) -> None:
-    sheet.append([_("How to fill in the cooperation register")])
+    sheets.append_row(sheet, [_("How to fill in the cooperation register")])
     sheet["A1"].font = Font(bold=True, size=14)
     for paragraph in (
         _(
@@ -232,13 +231,13 @@ def _instructions(sheet: Worksheet) -> None:
             "A cooperation with several documents (a KB, then its PKS) may take one row per document: repeat the title and the partner; the stage on the last row is where the cooperation stands."
         ),
     ):
-        sheet.append([paragraph])
-    sheet.append([])
-    sheet.append([_("Column"), _("What to write"), _("Example")])
+        sheets.append_row(sheet, [paragraph])
+    sheets.append_row(sheet, [])
+    sheets.append_row(sheet, [_("Column"), _("What to write"), _("Example")])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for name in TEMPLATE_FIELDS:
-        sheet.append([BY_FIELD[name].header, str(HELP[name]), EXAMPLE.get(name, "")])
+        sheets.append_row(sheet, [BY_FIELD[name].header, str(HELP[name]), EXAMPLE.get(name, "")])
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
     sheet.column_dimensions["C"].width = 40
@@ -249,13 +248,10 @@ def _instructions(sheet: Worksheet) -> None:
 
 def build_template(tenant: Tenant) -> bytes:
     """The template workbook, with the instructions in the active language."""
-    workbook = Workbook()
-    register = workbook.active
-    register.title = _("Cooperation register")[:31]
+    workbook = sheets.new_workbook()
+    register = workbook.create_sheet(sheets.sheet_title(_("Cooperation register")))
     _register(register)
     _instructions(workbook.create_sheet(_("Instructions")[:31]))
     values_sheet = workbook.create_sheet(_("Allowed values")[:31])
     _drop_downs(register, _values(values_sheet, value_lists(tenant)))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return sheets.save(workbook)

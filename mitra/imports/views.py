@@ -16,10 +16,10 @@ from mitra.imports.columns import COLUMNS, IGNORED
 from mitra.imports.forms import UploadForm
 from mitra.imports.models import ImportRun
 from mitra.imports.template import build_template
+from mitra.lib import sheets
 from mitra.lib.refusal import Refused
 from mitra.tenancy.access import acting_user, require_tenant
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HISTORY_SIZE = 50
 OUTCOMES = {  # outcome -> (label before the commit, label after it, badge tone)
     "create": (gettext_lazy("will be created"), gettext_lazy("created"), "active"),
@@ -59,9 +59,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(build_template(require_tenant(request, write=True)), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mitra-register-template.xlsx"'
-    return response
+    content = build_template(require_tenant(request, write=True))
+    return sheets.xlsx_response(content, "mitra-register-template.xlsx")
 
 
 def _day(value: str | None) -> date | None:

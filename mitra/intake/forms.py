@@ -20,10 +20,9 @@ from mitra.intake.extract.sources import strip_html
 from mitra.intake.models import Stage
 from mitra.intake.review import PartnerRow, resolve_region
 from mitra.intake.services import AcceptedPartner, Source
+from mitra.lib.uploads import POLICIES, UploadField, accepted
 from mitra.partners.models import Country, Partner
 
-TEXT_TYPES = (".txt", ".md", ".html", ".htm")
-MAX_FILE_BYTES = 1024 * 1024  # a news article is a few kilobytes
 MAX_FILES = 20
 MAX_TEXT_CHARS = 200_000
 ENCODINGS = ("utf-8-sig", "cp1252")
@@ -52,18 +51,11 @@ def decode(raw: bytes) -> str | None:
 
 
 def read_upload(upload: UploadedFile[bytes]) -> tuple[str, str | None]:
-    """(text, problem): the text of an uploaded .txt, .md or .html file, or why there is none."""
+    """(text, problem): the text of an uploaded .txt, .md or .html file (its name and size
+    checked by `UploadField` already), or why there is none."""
     name = Path(upload.name or "").name
-    if Path(name).suffix.lower() not in TEXT_TYPES:
-        return "", _("“%(name)s”: only .txt, .md and .html files can be read.") % {"name": name}
-    if upload.size is not None and upload.size > MAX_FILE_BYTES:
-        return "", _("“%(name)s” is %(size)s; the limit is %(limit)s.") % {
-            "name": name,
-            "size": filesizeformat(upload.size),
-            "limit": filesizeformat(MAX_FILE_BYTES),
-        }
     upload.seek(0)
-    raw = decode(upload.read(MAX_FILE_BYTES + 1))
+    raw = decode(upload.read())
     if raw is None:
         return "", _("“%(name)s” is not a text file.") % {"name": name}
     text = clean_text(text_of_html(raw) if name.lower().endswith((".html", ".htm")) else raw)
@@ -78,7 +70,7 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class MultipleUploadField(UploadField):
     """Several files in one input; cleans to a list of uploads (empty when none)."""
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[bytes]]:
@@ -98,10 +90,11 @@ class SubmitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=gettext_lazy("Paste the article's headline and body."),
     )
-    uploads = MultipleFileField(
+    uploads = MultipleUploadField(
+        policy="articles",
         label=gettext_lazy("Or files"),
         required=False,
-        widget=MultipleFileInput(attrs={"accept": ",".join(TEXT_TYPES)}),
+        widget=MultipleFileInput(attrs={"accept": accepted("articles")}),
     )
     source_name = forms.CharField(
         label=gettext_lazy("Source"),
@@ -122,7 +115,7 @@ class SubmitForm(forms.Form):
         self.fields["uploads"].help_text = _(
             ".txt, .md or .html, up to %(count)s files of at most %(limit)s each; "
             "each file becomes one news item."
-        ) % {"count": MAX_FILES, "limit": filesizeformat(MAX_FILE_BYTES)}
+        ) % {"count": MAX_FILES, "limit": filesizeformat(POLICIES["articles"].max_bytes())}
 
     def clean_text(self) -> str:
         return clean_text(self.cleaned_data.get("text") or "")

@@ -8,13 +8,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mitra.lib import sheets
 from mitra.reports import pdf, xlsx
 from mitra.reports.charts import summaries
 from mitra.reports.forms import PeriodForm
 from mitra.reports.queries import Report, build_report
 from mitra.tenancy.access import require_tenant
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _period_form(request: HttpRequest) -> PeriodForm:
@@ -72,4 +71,4 @@ def report_xlsx(request: HttpRequest) -> HttpResponse:
         return _invalid(request, form, status=400)
     start, end = form.dates()
     report = build_report(tenant, start=start, end=end)
-    return _download(xlsx.render_xlsx(report), XLSX, report, "xlsx")
+    return _download(xlsx.render_xlsx(report), sheets.XLSX_TYPE, report, "xlsx")

@@ -4,24 +4,19 @@ Dates are date cells, counts integers and medians decimals, so the office can so
 sum them; nothing is written as formatted text except names and labels.
 """
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from mitra.cooperations.models import DocumentParty
 from mitra.dashboard.queries import Tally
+from mitra.lib import sheets
 from mitra.reports.queries import DocumentRow, Report
 from mitra.reports.rollup import Rollup
 
 Cell = str | int | float | date | None
-FORBIDDEN_IN_TITLES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
-MIN_WIDTH, MAX_WIDTH = 6, 60
 
 
 @dataclass(frozen=True)
@@ -175,33 +170,5 @@ def report_tables(report: Report) -> list[Table]:
     return tables
 
 
-def _width(values: list[Cell]) -> float:
-    longest = max((10 if isinstance(v, date) else len(str(v or "")) for v in values), default=0)
-    return max(MIN_WIDTH, min(MAX_WIDTH, longest + 2))
-
-
-def _write(workbook: Workbook, table: Table) -> None:
-    sheet = workbook.create_sheet(table.title.translate(FORBIDDEN_IN_TITLES)[:31])
-    sheet.append(table.headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in table.rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
-    for index, header in enumerate(table.headers, start=1):
-        column = [header, *(row[index - 1] for row in table.rows)]
-        sheet.column_dimensions[get_column_letter(index)].width = _width(column)
-    sheet.freeze_panes = "A2"
-
-
 def render_xlsx(report: Report) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in report_tables(report):
-        _write(workbook, table)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return sheets.to_xlsx(report_tables(report), wrap_headers=True)

@@ -1,14 +1,11 @@
 """The capacity report as tables, written to XLSX (one sheet per table) or CSV (one table)."""
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from mitra.lib import sheets
 from mitra.staff.queries import CapacityReport
 
 Cell = str | int | date | None
@@ -100,30 +97,8 @@ def report_tables(report: CapacityReport) -> list[Table]:
 
 def to_xlsx(tables: list[Table]) -> bytes:
     """One sheet per table: bold header row frozen in place, numbers and dates as typed cells."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for table in tables:
-        sheet = workbook.create_sheet(table.title[:31])
-        sheet.append(table.headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, date):
-                    cell.number_format = "yyyy-mm-dd"
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return sheets.to_xlsx(tables)
 
 
 def to_csv(table: Table) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(table.headers)
-    for row in table.rows:
-        writer.writerow(
-            "" if v is None else (v.isoformat() if isinstance(v, date) else v) for v in row
-        )
-    return buffer.getvalue()
+    return sheets.to_csv(table.headers, table.rows)

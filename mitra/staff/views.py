@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
+from mitra.lib import sheets
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.staff import exports, queries, services
 from mitra.staff.access import StaffMember, get_staff_member_for_user, staff_members
@@ -21,8 +22,6 @@ from mitra.staff.forms import (
     profile_initial,
 )
 from mitra.tenancy.access import acting_user, require_tenant
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -82,9 +81,8 @@ def capacity(request: HttpRequest) -> HttpResponse:
 @require_GET
 def capacity_xlsx(request: HttpRequest) -> HttpResponse:
     report = queries.capacity_report(require_tenant(request))
-    response = HttpResponse(exports.to_xlsx(exports.report_tables(report)), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="capacity-{report.today}.xlsx"'
-    return response
+    content = exports.to_xlsx(exports.report_tables(report))
+    return sheets.xlsx_response(content, f"capacity-{report.today}.xlsx")
 
 
 @login_required
@@ -94,9 +92,7 @@ def capacity_csv(request: HttpRequest, table: str) -> HttpResponse:
     tables = {t.slug: t for t in exports.report_tables(report)}
     if table not in tables:
         raise Http404
-    response = HttpResponse(exports.to_csv(tables[table]), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{table}-{report.today}.csv"'
-    return response
+    return sheets.csv_response(exports.to_csv(tables[table]), f"{table}-{report.today}.csv")
 
 
 @login_required

@@ -14,10 +14,11 @@ from mitra.implementation.models import PlanItem, ProgressUpdate
 from mitra.implementation.progress import item_progress
 from mitra.implementation.tests.conftest import english_client, plan_item
 from mitra.lib.refusal import Refused
+from mitra.lib.tests import samples
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+PDF = samples.pdf()  # a real one: uploads are parsed, not only sniffed
 
 
 def report(item, day, value=None, **fields):

@@ -125,7 +125,7 @@ def test_a_windows_encoded_file_is_read(client_as, cooperation_officer):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("berita.pdf", b"%PDF-1.7 ...", "only .txt, .md and .html files can be read"),
+        ("berita.pdf", b"%PDF-1.7 ...", "Only .txt, .md and .html files can be read"),
         ("berita.txt", b"\x00\x01\x02binary", "is not a text file"),
         ("kosong.html", b"<html><script>x()</script></html>", "contains no text"),
         ("besar.txt", b"a" * (1024 * 1024 + 1), "the limit is 1.0"),
