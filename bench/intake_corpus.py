@@ -1,0 +1,100 @@
+"""Score the extractor on the real-text corpus (tests/intake_corpus/), per field.
+
+Run from the repository root:
+`.venv/bin/python bench/intake_corpus.py --split dev|sealed|all [--misses]`.
+
+Prints per-field precision, recall and F1 and their micro-average over the chosen split, using
+the matching rules of `mitra.intake.scoring`. For `sealed` (and `all`, which contains it) only
+aggregate figures are printed: never a text, its expectation or a per-text error, so whoever
+improves the extractor can measure it on the sealed texts without reading them. `--misses`
+lists each miss per text, and is allowed for `dev` only.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mitra.intake import scoring  # noqa: E402
+from mitra.intake.extract import extract  # noqa: E402
+
+CORPUS = ROOT / "tests" / "intake_corpus"
+SPLITS = {"dev": ("dev",), "sealed": ("sealed",), "all": ("dev", "sealed")}
+
+
+def score_split(split: str) -> dict[str, dict[str, scoring.FieldScore]]:
+    """Scores per text id for every text of the split."""
+    results = {}
+    for folder in SPLITS[split]:
+        for text_path in sorted((CORPUS / folder).glob("*.txt")):
+            expected: dict[str, Any] = json.loads(
+                text_path.with_suffix(".json").read_text(encoding="utf-8")
+            )
+            text = text_path.read_text(encoding="utf-8")
+            predicted = extract(text).as_json(text_path.name)
+            results[text_path.stem] = scoring.score(expected, predicted)
+    return results
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def table(totals: dict[str, scoring.FieldScore]) -> list[str]:
+    header = (
+        f"{'field':<10} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>10} {'recall':>7} {'F1':>6}"
+    )
+    lines = [header]
+    for name, total in totals.items():
+        lines.append(
+            f"{name:<10} {total.true_positives:>5} {len(total.false_positives):>5} "
+            f"{len(total.false_negatives):>5} {total.precision:>10.2f} {total.recall:>7.2f} "
+            f"{f1(total.precision, total.recall):>6.2f}"
+        )
+    precision, recall = scoring.micro_average(totals)
+    lines.append(
+        f"{'micro avg':<10} {'':>5} {'':>5} {'':>5} {precision:>10.2f} {recall:>7.2f} "
+        f"{f1(precision, recall):>6.2f}"
+    )
+    return lines
+
+
+def misses(results: dict[str, dict[str, scoring.FieldScore]]) -> list[str]:
+    lines = []
+    for text_id, by_field in results.items():
+        for name, one in by_field.items():
+            if one.false_negatives or one.false_positives:
+                lines.append(
+                    f"{text_id} {name}: missed {one.false_negatives or '-'}; "
+                    f"wrong {one.false_positives or '-'}"
+                )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument(
+        "--misses", action="store_true", help="list each miss per text (dev split only)"
+    )
+    args = parser.parse_args(argv)
+    if args.misses and args.split != "dev":
+        print(
+            "--misses is only for the dev split: sealed texts are scored in aggregate",
+            file=sys.stderr,
+        )
+        return 2
+    results = score_split(args.split)
+    print(f"{len(results)} texts of the {args.split} split in {CORPUS.relative_to(ROOT)}")
+    print("\n".join(table(scoring.add_up(results.values()))))
+    if args.misses:
+        print("\n".join(["", *misses(results)]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
