@@ -165,11 +165,18 @@ MAILERS = {
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Mitra <mitra@localhost>")
 
+# HTTPS. SECURE_COOKIES says the site is served over HTTPS; the redirect and HSTS follow it
+# unless set on their own. A DEBUG run on http://127.0.0.1:8000 leaves all of them off.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Behind a reverse proxy that terminates HTTPS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 
 # Login throttling (django-axes, counted in the database so every gunicorn worker sees the same
 # numbers): an account is locked from one address after LOGIN_FAILURE_LIMIT wrong passwords,
