@@ -89,7 +89,9 @@ def test_production_turns_on_the_redirect_and_hsts(tmp_path):
         "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
         "s.SECURE_HSTS_PRELOAD, s.SESSION_COOKIE_SECURE, s.SECURE_PROXY_SSL_HEADER)"
     )
-    result = run_mitra(production(readme_environment(), tmp_path), "shell", "--no-imports", "-c", code)
+    result = run_mitra(
+        production(readme_environment(), tmp_path), "shell", "--no-imports", "-c", code
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[0] == (
         "True 31536000 True True True ('HTTP_X_FORWARDED_PROTO', 'https')"
