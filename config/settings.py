@@ -193,6 +193,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "mitra.accounts.throttling.client_address"
+AXES_USERNAME_CALLABLE = "mitra.accounts.throttling.attempted_username"
 AXES_LOCKOUT_CALLABLE = "mitra.accounts.throttling.locked_out"
 AXES_VERBOSE = False
 

@@ -27,6 +27,18 @@ def _total(attempts: QuerySet[Any]) -> int:
     return int(attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0)
 
 
+def attempted_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
+    """The username tried, cut to what a username can be, so any typed text can be counted.
+
+    Django's login forms pass a username of any length to authenticate(); the count's column
+    holds 255 characters, and PostgreSQL refuses longer text (and NUL characters).
+    """
+    tried = (credentials or {}).get("username", request.POST.get("username"))
+    if tried is None:
+        return None
+    return str(tried).replace("\x00", "")[: User._meta.get_field("username").max_length]
+
+
 def failure_limit(request: HttpRequest, credentials: dict[str, Any] | None) -> int:
     """Wrong passwords for one account at one address, or wrong API tokens from one address.
 
