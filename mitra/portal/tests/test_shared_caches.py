@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from django.test import Client
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from .conftest import publish, sister_city
@@ -144,3 +146,26 @@ def test_an_outsider_cannot_read_another_tenants_unpublished_cooperation(
     url = reverse("portal:detail", args=[tenant.slug, hidden.pk])
     assert client_as(outsider).get(url).status_code == 404
     assert Client().get(url).status_code == 404
+
+
+def a_pending_message_cookie():
+    """The cookie Django's messages leave in a browser until a page shows them."""
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(20, "A message for this visitor only")
+    response = HttpResponse()
+    storage.update(response)
+    return response.cookies[storage.cookie_name].value
+
+
+def test_a_public_page_that_clears_a_cookie_is_not_publicly_cacheable(values):
+    """Whichever middleware sets a cookie, the response stops being public."""
+    client = Client()
+    client.cookies["messages"] = a_pending_message_cookie()
+    response = client.get(f"{PUBLIC_PREFIX}{values['slug']}/")
+    assert response.status_code == 200
+    assert "messages" in response.cookies  # shown, so cleared
+    assert "public" not in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    again = client.get(f"{PUBLIC_PREFIX}{values['slug']}/")
+    assert not again.cookies
+    assert "public" in again["Cache-Control"]
