@@ -1,5 +1,6 @@
 """Settings for Mitra. Every installation setting comes from an environment variable (.env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,10 +51,12 @@ INSTALLED_APPS = [
     "mitra.portal",
     "mitra.demo",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mitra.accounts.middleware.NoSharedCachingOfCookies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mitra.accounts.middleware.ChosenLanguageMiddleware",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mitra.tenancy.middleware.TenantMiddleware",
+    # Last, so it answers a locked-out login (or API token) attempt with Mitra's own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Background tasks run by `mitra db_worker` from the database queue (no broker).
@@ -108,6 +113,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes comes first: it refuses a locked-out attempt before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -156,11 +166,37 @@ MAILERS = {
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Mitra <mitra@localhost>")
 
+# HTTPS. SECURE_COOKIES says the site is served over HTTPS; the redirect and HSTS follow it
+# unless set on their own. A DEBUG run on http://127.0.0.1:8000 leaves all of them off.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
-)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a reverse proxy that terminates HTTPS and sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+
+# Login throttling (django-axes, counted in the database so every gunicorn worker sees the same
+# numbers): an account is locked from one address after LOGIN_FAILURE_LIMIT wrong passwords,
+# an address for every account after LOGIN_ADDRESS_FAILURE_LIMIT failures, and an address for
+# API tokens after API_TOKEN_FAILURE_LIMIT wrong tokens, each for LOGIN_LOCKOUT_MINUTES after
+# the last failure. mitra/accounts/throttling.py applies the three limits.
+AXES_HANDLER = "mitra.accounts.throttling.LoginAttempts"
+AXES_FAILURE_LIMIT = "mitra.accounts.throttling.failure_limit"
+MITRA_LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+MITRA_LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+MITRA_API_TOKEN_FAILURE_LIMIT = envint("API_TOKEN_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
+# The order matters: LoginAttempts reads the account's count first, then the address's.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "mitra.accounts.throttling.client_address"
+AXES_USERNAME_CALLABLE = "mitra.accounts.throttling.attempted_username"
+AXES_LOCKOUT_CALLABLE = "mitra.accounts.throttling.locked_out"
+AXES_VERBOSE = False
 
 # Every script, style, font and image comes from Mitra itself (vendored, no CDN); nothing inline.
 # Leaflet's vector layers are drawn as inline SVG, which counts as 'self'; its marker icons and
@@ -189,5 +225,7 @@ LOGGING = {
         # WeasyPrint reports every layout step at INFO; only its warnings matter.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes logs every successful login at INFO; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -2,13 +2,18 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from mitra.accounts.views import home
 from mitra.api.api import api
 
 urlpatterns = [
     path("", home, name="home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch, without the CSRF check: it only sets the language cookie (no
+    # session, nothing stored), and so every page, public ones too, can offer it without a
+    # CSRF token, which would set a cookie and keep shared caches from keeping public pages.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("accounts/", include("mitra.accounts.urls")),
     path("dashboard/", include("mitra.dashboard.urls")),
     path("cooperations/", include("mitra.cooperations.urls")),

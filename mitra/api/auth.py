@@ -16,6 +16,7 @@ from ninja.security import HttpBearer
 from ninja.security.apikey import APIKeyCookie
 from ninja.utils import check_csrf
 
+from mitra.accounts.throttling import count_wrong_token, lockout_message, token_attempts_allowed
 from mitra.api.models import ApiToken
 from mitra.api.services import live_token
 from mitra.tenancy.models import Membership
@@ -44,8 +45,13 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer <token>` with a live personal token."""
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        # Wrong tokens count like wrong passwords: an address that keeps guessing gets 429
+        # (django-axes) for a while, even with a right token.
+        if not token_attempts_allowed(request):
+            raise HttpError(429, lockout_message())
         found = live_token(token.strip()) if token.strip() else None
         if found is None:
+            count_wrong_token(request)
             return None
         membership = _membership(found)
         if membership is None:

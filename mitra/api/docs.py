@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
@@ -17,4 +18,7 @@ class LocalSwagger(Swagger):
 
     def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
         settings = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
-        return render(request, self.template, {"api": api, "swagger_settings": settings})
+        response = render(request, self.template, {"api": api, "swagger_settings": settings})
+        # A signed-in user's page carries their CSRF token: no shared cache may keep it.
+        patch_cache_control(response, private=True)
+        return response

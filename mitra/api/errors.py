@@ -45,6 +45,7 @@ READ_ERRORS: dict[int, type[Schema]] = {
     403: ErrorOut,
     404: ErrorOut,
     422: ValidationOut,
+    429: ErrorOut,  # too many wrong API tokens (or passwords) from the caller's address
 }
 WRITE_ERRORS: dict[int, type[Schema]] = {**READ_ERRORS, 409: RefusalOut}
 

@@ -10,6 +10,7 @@ class AuditEntry(models.Model):
         CREATE = "create", _("created")
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
+        LOCKOUT = "lockout", _("login locked out")
 
     tenant = models.ForeignKey(
         "tenancy.Tenant",

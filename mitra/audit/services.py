@@ -1,7 +1,7 @@
 """Writing the audit trail. Services call these explicitly: no signals, no save() overrides."""
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -117,6 +117,33 @@ def record_updated(
 def record_deleted(obj: models.Model, *, by: Any, parent: models.Model | None = None) -> AuditEntry:
     tenant = getattr(parent, "tenant", None) if parent is not None else None
     return _write(obj, AuditEntry.Action.DELETE, snapshot(obj), by=by, tenant=tenant, parent=parent)
+
+
+def record_lockout(
+    *, username: str, address: str, user: User | None, path: str, within: timedelta | None
+) -> AuditEntry | None:
+    """One row when logging in is locked for an account or an address, in the account's tenant.
+
+    Refused attempts during the same lockout add no further row.
+    """
+    record = record_key(user) if user is not None else f"auth.user:{username[:80]}"
+    if within is not None:
+        recent = AuditEntry.objects.filter(
+            action=AuditEntry.Action.LOCKOUT, record=record, at__gte=timezone.now() - within
+        )
+        if any(entry.changes.get("address") == [None, address] for entry in recent):
+            return None
+    membership = user.memberships.select_related("tenant").first() if user is not None else None
+    return AuditEntry.objects.create(
+        tenant=membership.tenant if membership is not None else None,
+        user=None,  # nobody signed in: the attempts were anonymous
+        action=AuditEntry.Action.LOCKOUT,
+        record=record,
+        model_label="auth.user",
+        object_repr=username[:250],
+        changes={"address": [None, address], "path": [None, path[:200]]},
+        at=timezone.now(),
+    )
 
 
 def trail_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
