@@ -6,12 +6,14 @@ service; the rest (the end of a workflow: reviews, reminders, evaluations, news,
 written directly, since only their existence and their tenant matter here.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 
 from mitra.api.models import ApiToken
@@ -43,7 +45,7 @@ from mitra.reviews.models import ReviewRequest
 from mitra.staff.models import StaffLanguage
 from mitra.staff.services import create_staff_profile
 from mitra.tenancy.models import Membership, Tenant
-from tests.factories import make_cooperation, make_document, make_partner, make_user
+from tests.factories import make_cooperation, make_document, make_partner, make_tenant, make_user
 
 
 @dataclass
@@ -219,14 +221,32 @@ def _news_rows(
     NewsLink.objects.create(
         news_item=news, name=marker, partner=partner, cooperation=coop, activity=activity
     )
-    run = ImportRun(
+    run = ImportRun.objects.create(
         tenant=tenant,
+        file=f"imports/{marker}.xlsx",  # only the name: no file is written outside a test's media
         file_name=f"{marker}.xlsx",
         sha256=marker,
         uploaded_by=officer,
         uploaded_at=now,
         checked_at=now,
     )
-    run.file.save(f"{marker}.xlsx", ContentFile(b"PK"), save=False)
-    run.save()
     run.cooperations.add(coop)
+
+
+@contextmanager
+def two_worlds(blocker: Any) -> Iterator[tuple[World, World]]:
+    """Makassar's and Bandung's worlds for a whole test module, rolled back after it.
+
+    Building them takes seconds; each test still runs in its own savepoint inside.
+    """
+    with blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield (
+                make_world(make_tenant("7371"), "MAKASSAR"),
+                make_world(make_tenant("3273"), "BANDUNGONLY"),
+            )
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

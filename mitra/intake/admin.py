@@ -1,10 +1,10 @@
 from django.contrib import admin
 
 from mitra.intake.models import NewsItem, NewsLink
-from mitra.tenancy.admin_scope import TenantScope
+from mitra.tenancy.admin_scope import TenantScope, TenantScopedInline
 
 
-class NewsLinkInline(TenantScope, admin.TabularInline[NewsLink, NewsItem]):
+class NewsLinkInline(TenantScopedInline, admin.TabularInline[NewsLink, NewsItem]):
     model = NewsLink
     extra = 0
     raw_id_fields = ("partner", "cooperation", "activity")

@@ -9,6 +9,7 @@ from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.tenancy.admin_scope import (
     TenantPermissions,
     TenantScope,
+    TenantScopedInline,
     administered_tenant,
 )
 from mitra.tenancy.models import Membership, Tenant
@@ -61,7 +62,7 @@ class TenantScopedAdmin(TenantPermissions, TenantScope, AuditedAdmin):
         super().save_model(request, obj, form, change)
 
 
-class MembershipInline(TenantScope, admin.TabularInline[Membership, Tenant]):
+class MembershipInline(TenantScopedInline, admin.TabularInline[Membership, Tenant]):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]

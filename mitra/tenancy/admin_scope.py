@@ -10,6 +10,7 @@ Which rows are a tenant's is declared once per model in mitra/tenancy/scope.py.
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.db import models
@@ -106,7 +107,30 @@ def _related_only(model: type[models.Model], entry: Any) -> Any:
     return entry
 
 
-class TenantInline(TenantPermissions, TenantScope):
+class TenantScopedInline(TenantScope):
+    """An inline whose rows, choices and hidden row ids are its tenant's: a posted id of
+    another tenant's row is refused as an invalid choice, not merely ignored."""
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return formset
+        tenant = administered_tenant(request)
+
+        class ScopedFormSet(formset):  # type: ignore[misc,valid-type]
+            def add_fields(self, form: Any, index: Any) -> None:
+                super().add_fields(form, index)
+                field = form.fields.get(self._pk_field.name)
+                if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+                    rows = field.queryset
+                    field.queryset = (
+                        rows.none() if tenant is None else limit_to_tenant(rows, tenant)
+                    )
+
+        return ScopedFormSet
+
+
+class TenantInline(TenantPermissions, TenantScopedInline):
     """Mix into an inline of a tenant-scoped admin."""
 
 
