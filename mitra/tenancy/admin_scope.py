@@ -25,13 +25,18 @@ def administered_tenant(request: HttpRequest) -> Tenant | None:
     user = request.user
     if not user.is_authenticated or not user.is_staff:
         return None
-    membership = (
-        Membership.objects.filter(user_id=user.pk, role=Membership.Role.TENANT_ADMIN)
-        .select_related("tenant")
-        .order_by("pk")
-        .first()
-    )
-    return membership.tenant if membership else None
+    # Asked once per choice field and queryset of a page: looked up once per request.
+    cached: tuple[Tenant | None] | None = getattr(request, "_administered_tenant", None)
+    if cached is None:
+        membership = (
+            Membership.objects.filter(user_id=user.pk, role=Membership.Role.TENANT_ADMIN)
+            .select_related("tenant")
+            .order_by("pk")
+            .first()
+        )
+        cached = (membership.tenant if membership else None,)
+        request._administered_tenant = cached  # type: ignore[attr-defined]
+    return cached[0]
 
 
 class TenantPermissions:
