@@ -20,7 +20,7 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "mitra.tenancy.admin_site.MitraAdminConfig",  # django.contrib.admin, its site ours
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from mitra.tenancy import services as tenancy_services
 from mitra.tenancy.admin_scope import TenantPermissions, administered_tenant
 from mitra.tenancy.models import Membership
+from mitra.tenancy.scope import limit_to_tenant
 
 TENANT_ROLES = [
     (role.value, role.label)
@@ -39,7 +40,7 @@ class TenantUserAdmin(TenantPermissions, UserAdmin):  # type: ignore[type-arg]
         tenant = administered_tenant(request)
         if tenant is None:
             return queryset.none()
-        return queryset.filter(memberships__tenant=tenant, is_superuser=False).distinct()
+        return limit_to_tenant(queryset, tenant).filter(is_superuser=False)
 
     def get_form(
         self, request: HttpRequest, obj: Any | None = None, change: bool = False, **kwargs: Any

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from mitra.api.models import ApiToken
+from mitra.tenancy.admin_scope import TenantScope
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
+class ApiTokenAdmin(TenantScope, admin.ModelAdmin[ApiToken]):
     """Tokens can be seen and found here, never made: the hash is not a token."""
 
     list_display = ["name", "prefix", "user", "tenant", "created_at", "last_used_at", "revoked_at"]

@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from mitra.audit.models import AuditEntry
+from mitra.tenancy.admin_scope import TenantScope
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+class AuditEntryAdmin(TenantScope, admin.ModelAdmin[AuditEntry]):
     list_display = ["at", "tenant", "user", "action", "model_label", "object_repr"]
     list_filter = ["action", "model_label", "tenant"]
     search_fields = ["object_repr", "record"]

@@ -61,7 +61,6 @@ class DocumentPartyInline(TenantInline, admin.TabularInline[DocumentParty, Docum
 
 @admin.register(Document)
 class DocumentAdmin(TenantScopedAdmin):
-    tenant_path = "cooperation__tenant"
     list_display = ["title", "kind", "cooperation", "date_signed", "valid_until"]
     list_filter = ["kind"]
     search_fields = ["title", "parties__number"]

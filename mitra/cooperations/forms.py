@@ -22,6 +22,7 @@ from mitra.cooperations.services import PartyInput
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
+from mitra.tenancy.scope import limit_to_tenant
 
 SORT_CHOICES = [
     ("-updated", gettext_lazy("recently updated first")),
@@ -177,16 +178,16 @@ class CooperationForm(forms.Form):
         set_choices(self, "sub_form", sub_form_choices())
         sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
         set_choices(self, "sectors", sectors)
-        partners = Partner.objects.for_tenant(tenant).select_related("country")
+        partners = limit_to_tenant(Partner.objects.select_related("country"), tenant)
         self.fields["partners"].queryset = partners  # type: ignore[attr-defined]
-        agencies = Agency.objects.filter(tenant=tenant)
+        agencies = limit_to_tenant(Agency.objects.all(), tenant)
         self.fields["initiating_agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["implementing_agencies"].queryset = agencies  # type: ignore[attr-defined]
         if not agencies.exists():
             self.fields["implementing_agencies"].help_text = _(
                 "No agencies are recorded yet; a tenant administrator adds them."
             )
-        members = get_user_model().objects.filter(memberships__tenant=tenant).distinct()
+        members = limit_to_tenant(get_user_model().objects.all(), tenant)
         self.fields["owner"].queryset = members.order_by("username")  # type: ignore[attr-defined]
         if editing:
             # The kind fixes the procedure the state belongs to; it is not edited afterwards.

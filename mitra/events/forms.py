@@ -11,6 +11,7 @@ from mitra.cooperations.workflow import ENDED
 from mitra.events.models import Event
 from mitra.events.readiness import SIGNABLE_KINDS
 from mitra.lib.uploads import UploadField
+from mitra.tenancy.scope import limit_to_tenant
 
 
 class EventForm(forms.ModelForm[Event]):
@@ -42,7 +43,7 @@ class SigningPlanForm(forms.Form):
 
     def __init__(self, event: Event, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        live = Cooperation.objects.filter(tenant=event.tenant).exclude(state__in=ENDED)
+        live = limit_to_tenant(Cooperation.objects.exclude(state__in=ENDED), event.tenant)
         field = self.fields["cooperation"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
         field.queryset = live.order_by("title")

@@ -15,6 +15,7 @@ from mitra.followups.services import Commitment
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact, Partner
 from mitra.tenancy.models import Tenant
+from mitra.tenancy.scope import limit_to_tenant
 
 
 def _date() -> forms.DateInput:
@@ -22,7 +23,7 @@ def _date() -> forms.DateInput:
 
 
 def members(tenant: Tenant) -> Any:
-    return User.objects.filter(memberships__tenant=tenant).distinct().order_by("username")
+    return limit_to_tenant(User.objects.all(), tenant).order_by("username")
 
 
 class UsersField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -71,10 +72,12 @@ class ActivityForm(forms.Form):
     def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["cooperation"].queryset = Cooperation.objects.for_tenant(tenant).order_by("title")
-        fields["partner"].queryset = Partner.objects.for_tenant(tenant).order_by("name")
+        fields["cooperation"].queryset = limit_to_tenant(
+            Cooperation.objects.order_by("title"), tenant
+        )
+        fields["partner"].queryset = limit_to_tenant(Partner.objects.order_by("name"), tenant)
         fields["staff"].queryset = members(tenant)
-        contacts = Contact.objects.filter(partner__tenant=tenant).select_related("partner")
+        contacts = limit_to_tenant(Contact.objects.select_related("partner"), tenant)
         fields["partner_contacts"].queryset = contacts.order_by("partner__name", "name")
 
     def clean_attachment(self) -> UploadedFile[bytes] | None:
@@ -153,7 +156,9 @@ class TaskForm(forms.Form):
     def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["cooperation"].queryset = Cooperation.objects.for_tenant(tenant).order_by("title")
+        fields["cooperation"].queryset = limit_to_tenant(
+            Cooperation.objects.order_by("title"), tenant
+        )
         fields["assignee"].queryset = members(tenant)
 
 

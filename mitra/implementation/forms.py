@@ -19,6 +19,7 @@ from mitra.implementation.periods import Period, period_containing, previous_per
 from mitra.implementation.queries import plan_documents
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact
+from mitra.tenancy.scope import limit_to_tenant
 
 MAX_QUANTITY = 10**12
 MAX_COUNT = 2_147_483_647  # the largest count the database column holds
@@ -122,12 +123,11 @@ class PlanItemForm(forms.Form):
         tenant = cooperation.tenant
         fields = self.fields
         fields["document"].queryset = plan_documents(cooperation)  # type: ignore[attr-defined]
-        fields["agency"].queryset = Agency.objects.filter(tenant=tenant)  # type: ignore[attr-defined]
-        contacts = Contact.objects.filter(partner__in=cooperation.partners.all()).select_related(
-            "partner"
-        )
+        fields["agency"].queryset = limit_to_tenant(Agency.objects.all(), tenant)  # type: ignore[attr-defined]
+        partners_contacts = Contact.objects.filter(partner__in=cooperation.partners.all())
+        contacts = limit_to_tenant(partners_contacts.select_related("partner"), tenant)
         fields["counterpart_contact"].queryset = contacts  # type: ignore[attr-defined]
-        members = get_user_model().objects.filter(memberships__tenant=tenant).distinct()
+        members = limit_to_tenant(get_user_model().objects.all(), tenant)
         fields["assignee"].queryset = members.order_by("username")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

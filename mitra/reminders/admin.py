@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from mitra.reminders.models import Reminder
+from mitra.tenancy.admin_scope import TenantScope
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin[Reminder]):
+class ReminderAdmin(TenantScope, admin.ModelAdmin[Reminder]):
     """Read-only: reminders are created and sent only by `mitra remind`."""
 
     list_display = ["recipient", "kind", "subject", "window", "due_at", "sent_at", "read_at"]

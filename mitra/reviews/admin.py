@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from mitra.reviews.models import ReviewRequest
+from mitra.tenancy.admin_scope import TenantScope
 
 
 @admin.register(ReviewRequest)
-class ReviewRequestAdmin(admin.ModelAdmin[ReviewRequest]):
+class ReviewRequestAdmin(TenantScope, admin.ModelAdmin[ReviewRequest]):
     """Read-only: requests are opened and decided only through `reviews.services`."""
 
     list_display = ["cooperation", "tenant", "kind", "status", "opened_at", "decided_at"]

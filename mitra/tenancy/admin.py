@@ -7,11 +7,13 @@ from django.http import HttpRequest
 
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.tenancy.admin_scope import (
-    TenantChoices,
     TenantPermissions,
+    TenantScope,
+    TenantScopedInline,
     administered_tenant,
 )
 from mitra.tenancy.models import Membership, Tenant
+from mitra.tenancy.scope import tenant_path
 
 
 class AuditedAdmin(admin.ModelAdmin[Any]):
@@ -33,24 +35,16 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
         super().delete_model(request, obj)
 
 
-class TenantScopedAdmin(TenantPermissions, TenantChoices, AuditedAdmin):
-    """An audited admin of tenant-owned records; a tenant administrator sees only their own
-    (see admin_scope). `tenant_path` leads from the model to its tenant."""
+class TenantScopedAdmin(TenantPermissions, TenantScope, AuditedAdmin):
+    """An audited admin of tenant-owned records; a tenant administrator sees only their own,
+    through the model's path to its tenant declared in mitra/tenancy/scope.py."""
 
-    tenant_path = "tenant"
-
-    def get_queryset(self, request: HttpRequest) -> Any:
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        tenant = administered_tenant(request)
-        if tenant is None:
-            return queryset.none()
-        return queryset.filter(**{self.tenant_path: tenant}).distinct()
+    def _owns_tenant_field(self) -> bool:
+        return tenant_path(self.model) == "tenant"
 
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
         exclude = list(super().get_exclude(request, obj) or [])
-        if not request.user.is_superuser and self.tenant_path == "tenant":
+        if not request.user.is_superuser and self._owns_tenant_field():
             exclude.append("tenant")
         return exclude
 
@@ -63,19 +57,21 @@ class TenantScopedAdmin(TenantPermissions, TenantChoices, AuditedAdmin):
         return shown if request.user.is_superuser else [f for f in shown if f != "tenant"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        if not change and not request.user.is_superuser and self.tenant_path == "tenant":
+        if not change and not request.user.is_superuser and self._owns_tenant_field():
             obj.tenant = administered_tenant(request)
         super().save_model(request, obj, form, change)
 
 
-class MembershipInline(admin.TabularInline[Membership, Tenant]):
+class MembershipInline(TenantScopedInline, admin.TabularInline[Membership, Tenant]):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Tenant)
-class TenantAdmin(AuditedAdmin):
+class TenantAdmin(TenantScope, AuditedAdmin):
+    """Tenants are the superuser's; anybody else granted access sees only their own."""
+
     list_display = ["name", "region", "slug", "stale_after_days"]
     search_fields = ["name", "region__name"]
     autocomplete_fields = ["region"]

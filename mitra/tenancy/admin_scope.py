@@ -3,20 +3,21 @@
 A superuser sees and changes everything, as Django's admin always does. A tenant administrator
 (is_staff, with the `tenant_admin` role) needs no Django permissions: every tenant-owned admin
 shows only the rows of their tenant, offers only their tenant's records in its choice fields,
-and stamps new rows with their tenant; reference data (regions, countries, places, sectors) is
-read-only for them. Anybody else on the admin site sees nothing.
+list filters and autocompletes, and stamps new rows with their tenant; reference data (regions,
+countries, places, sectors) is read-only for them. Anybody else on the admin site sees nothing.
+Which rows are a tenant's is declared once per model in mitra/tenancy/scope.py.
 """
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
-from django.contrib.auth.models import User
-from django.core.exceptions import FieldDoesNotExist
+from django.contrib.admin.utils import get_fields_from_path
 from django.db import models
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from mitra.tenancy.models import Membership, Tenant
+from mitra.tenancy.scope import is_tenant_owned, limit_to_tenant
 
 
 def administered_tenant(request: HttpRequest) -> Tenant | None:
@@ -24,30 +25,18 @@ def administered_tenant(request: HttpRequest) -> Tenant | None:
     user = request.user
     if not user.is_authenticated or not user.is_staff:
         return None
-    membership = (
-        Membership.objects.filter(user_id=user.pk, role=Membership.Role.TENANT_ADMIN)
-        .select_related("tenant")
-        .order_by("pk")
-        .first()
-    )
-    return membership.tenant if membership else None
-
-
-def _has_tenant(model: type[models.Model]) -> bool:
-    try:
-        model._meta.get_field("tenant")
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
-def limit_to_tenant(model: type[models.Model], queryset: QuerySet[Any], tenant: Tenant) -> Any:
-    """A choice field's rows narrowed to one tenant: its own records, or its members."""
-    if _has_tenant(model):
-        return queryset.filter(tenant=tenant)
-    if model is User:
-        return queryset.filter(memberships__tenant=tenant).distinct()
-    return queryset
+    # Asked once per choice field and queryset of a page: looked up once per request.
+    cached: tuple[Tenant | None] | None = getattr(request, "_administered_tenant", None)
+    if cached is None:
+        membership = (
+            Membership.objects.filter(user_id=user.pk, role=Membership.Role.TENANT_ADMIN)
+            .select_related("tenant")
+            .order_by("pk")
+            .first()
+        )
+        cached = (membership.tenant if membership else None,)
+        request._administered_tenant = cached  # type: ignore[attr-defined]
+    return cached[0]
 
 
 class TenantPermissions:
@@ -74,24 +63,79 @@ class TenantPermissions:
 
 
 class TenantChoices:
-    """Foreign-key and many-to-many choices limited to the administrator's tenant."""
+    """Foreign-key and many-to-many choices limited to the administrator's tenant, through
+    each related model's declared path (mitra/tenancy/scope.py); shared data stays whole."""
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
-        return self._limit(field, db_field, request)
+        return self._limit(field, request)
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         field = super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
-        return self._limit(field, db_field, request)
+        return self._limit(field, request)
 
-    def _limit(self, field: Any, db_field: Any, request: HttpRequest) -> Any:
-        tenant = None if request.user.is_superuser else administered_tenant(request)
-        if field is not None and tenant is not None and hasattr(field, "queryset"):
-            field.queryset = limit_to_tenant(db_field.related_model, field.queryset, tenant)
+    def _limit(self, field: Any, request: HttpRequest) -> Any:
+        if field is None or request.user.is_superuser or not hasattr(field, "queryset"):
+            return field
+        tenant = administered_tenant(request)
+        queryset = field.queryset
+        field.queryset = queryset.none() if tenant is None else limit_to_tenant(queryset, tenant)
         return field
 
 
-class TenantInline(TenantPermissions, TenantChoices):
+class TenantScope(TenantChoices):
+    """An admin or inline showing a tenant administrator their own tenant's rows only, through
+    the model's declared path; anybody else but a superuser sees none."""
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return queryset
+        tenant = administered_tenant(request)
+        return queryset.none() if tenant is None else limit_to_tenant(queryset, tenant)
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        filters = list(super().get_list_filter(request))  # type: ignore[misc]
+        if request.user.is_superuser:
+            return filters
+        return [_related_only(self.model, entry) for entry in filters]  # type: ignore[attr-defined]
+
+
+def _related_only(model: type[models.Model], entry: Any) -> Any:
+    """A list filter over tenant-owned records offers only those the visible rows refer to:
+    Django's plain related filter would list every tenant's."""
+    if not isinstance(entry, str):
+        return entry
+    related = get_fields_from_path(model, entry)[-1].related_model
+    if related is not None and is_tenant_owned(related):
+        return (entry, admin.RelatedOnlyFieldListFilter)
+    return entry
+
+
+class TenantScopedInline(TenantScope):
+    """An inline whose rows, choices and hidden row ids are its tenant's: a posted id of
+    another tenant's row is refused as an invalid choice, not merely ignored."""
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return formset
+        tenant = administered_tenant(request)
+
+        class ScopedFormSet(formset):  # type: ignore[misc,valid-type]
+            def add_fields(self, form: Any, index: Any) -> None:
+                super().add_fields(form, index)
+                field = form.fields.get(self._pk_field.name)
+                if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+                    rows = field.queryset
+                    field.queryset = (
+                        rows.none() if tenant is None else limit_to_tenant(rows, tenant)
+                    )
+
+        return ScopedFormSet
+
+
+class TenantInline(TenantPermissions, TenantScopedInline):
     """Mix into an inline of a tenant-scoped admin."""
 
 
