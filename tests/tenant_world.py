@@ -113,7 +113,9 @@ def _workflow_rows(
         event=event, cooperation=coop, document_kind="mou", action="record_mou", note=marker
     )
     event.cooperations.add(coop)
-    CalendarFeed.objects.create(tenant=tenant, user=officer, token=f"feed-{marker}")
+    CalendarFeed.objects.create(
+        tenant=tenant, user=officer, created_by=officer, token_hash=f"feed-{marker}"
+    )
     profile = create_staff_profile(tenant, officer, by=None, position=f"Staff {marker}")
     StaffLanguage.objects.create(profile=profile, language="en", level="fluent")
     Reminder.objects.create(

@@ -77,6 +77,11 @@ INSTALLATION_DATA: frozenset[str] = frozenset(
         "contenttypes.ContentType",
         "sessions.Session",
         "django_tasks_database.DBTaskResult",
+        # Login attempts and lockouts (django-axes): by username and address, before any tenant.
+        "axes.AccessAttempt",
+        "axes.AccessAttemptExpiration",
+        "axes.AccessFailureLog",
+        "axes.AccessLog",
     }
 )
 
