@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mitra.accounts.middleware.RefuseControlCharactersMiddleware",
     "mitra.tenancy.middleware.TenantMiddleware",
 ]
 

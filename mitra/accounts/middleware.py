@@ -1,11 +1,14 @@
-"""The interface language: Indonesian unless the user chose English with the language switch."""
+"""The interface language, and the refusal of control characters in the address or a form."""
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from mitra.lib.text import control_character_message, has_control_character
 
 
 class ChosenLanguageMiddleware:
@@ -28,3 +31,49 @@ class ChosenLanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+API_PREFIX = "/api/"
+
+
+class RefuseControlCharactersMiddleware:
+    """Answer 400 (the API: 422) when the address or a form field holds a control character.
+
+    No person types NUL, a C0/C1 control or half a surrogate pair; an address or a parameter
+    with one is a probe or a broken client. Refusing here, before any view, keeps them away from
+    every database query (PostgreSQL fails on NUL) and every export (a spreadsheet cannot hold
+    them), whichever view or form the request reaches. Uploaded files are not parameters: their
+    bytes are the upload checks' business. The API's JSON bodies are checked by its parser.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        is_api = request.path_info.startswith(API_PREFIX)
+        loc = _control_character_at(request, with_form=not is_api)
+        if loc is not None:
+            return control_character_response(request, loc=loc, api=is_api)
+        return self.get_response(request)
+
+
+def _control_character_at(request: HttpRequest, *, with_form: bool) -> list[str] | None:
+    """Where the request holds a control character: ["path"], ["query", name] or ["form", name]."""
+    if has_control_character(request.path_info):
+        return ["path"]
+    sources = [("query", request.GET)]
+    if with_form and request.method == "POST":
+        sources.append(("form", request.POST))
+    for where, data in sources:
+        for key, values in data.lists():
+            if any(has_control_character(text) for text in (key, *values)):
+                return [where, key]
+    return None
+
+
+def control_character_response(request: HttpRequest, *, loc: list[str], api: bool) -> HttpResponse:
+    message = control_character_message()
+    if api:
+        error = {"loc": loc, "msg": message, "type": "control_character"}
+        return JsonResponse({"detail": [error]}, status=422)
+    return render(request, "400.html", {"message": message}, status=400)

@@ -1,7 +1,7 @@
 """The shapes of the API's requests and answers. They check types and sizes only: what the
 web forms and services check is checked by the same forms and services."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -146,8 +146,8 @@ class CooperationOut(Schema):
     budget_amount: Decimal | None
     burdens_public: bool
     owner: int | None = Field(None, alias="owner_id")
-    start_date: Day | None
-    end_date: Day | None
+    start_date: date | None
+    end_date: date | None
     created_at: datetime
     updated_at: datetime
 

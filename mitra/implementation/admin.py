@@ -7,10 +7,12 @@ from mitra.implementation.models import (
     PlanItem,
     ProgressUpdate,
 )
+from mitra.lib.dates import ADMIN_DATE_OVERRIDES
 
 
 @admin.register(PlanItem)
 class PlanItemAdmin(admin.ModelAdmin[PlanItem]):
+    formfield_overrides = ADMIN_DATE_OVERRIDES
     list_display = ["activity", "cooperation", "status", "recurrence", "start_date", "end_date"]
     list_filter = ["status", "recurrence"]
     search_fields = ["activity", "cooperation__title"]
@@ -19,18 +21,21 @@ class PlanItemAdmin(admin.ModelAdmin[PlanItem]):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(admin.ModelAdmin[ProgressUpdate]):
+    formfield_overrides = ADMIN_DATE_OVERRIDES
     list_display = ["item", "date", "value"]
     raw_id_fields = ["item", "reported_by"]
 
 
 @admin.register(Obligation)
 class ObligationAdmin(admin.ModelAdmin[Obligation]):
+    formfield_overrides = ADMIN_DATE_OVERRIDES
     list_display = ["item", "period_start", "due_date", "task"]
     raw_id_fields = ["item", "task", "event"]
 
 
 @admin.register(Evaluation)
 class EvaluationAdmin(admin.ModelAdmin[Evaluation]):
+    formfield_overrides = ADMIN_DATE_OVERRIDES
     list_display = ["cooperation", "period_start", "period_end", "recommendation"]
     raw_id_fields = ["cooperation", "agreement", "report", "decision_task", "evaluated_by"]
 
