@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 from mitra.lib.text import control_character_message, has_control_character
 
@@ -57,10 +58,17 @@ class RefuseControlCharactersMiddleware:
         return self.get_response(request)
 
 
+# gunicorn's own limit for a request line (limit_request_line): the same answer under any server.
+MAX_QUERY_LENGTH = 4094
+
+
 def _control_character_at(request: HttpRequest, *, with_form: bool) -> list[str] | None:
-    """Where the request holds a control character: ["path"], ["query", name] or ["form", name]."""
+    """Where the request holds a control character: ["path"], ["query", name] or ["form", name];
+    an address longer than any server passes on counts as unreadable too (["query"])."""
     if has_control_character(request.path_info):
         return ["path"]
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return ["query"]
     sources = [("query", request.GET)]
     if with_form and request.method == "POST":
         sources.append(("form", request.POST))
@@ -72,8 +80,13 @@ def _control_character_at(request: HttpRequest, *, with_form: bool) -> list[str]
 
 
 def control_character_response(request: HttpRequest, *, loc: list[str], api: bool) -> HttpResponse:
-    message = control_character_message()
+    too_long = loc == ["query"]
+    message = _("The address is too long.") if too_long else control_character_message()
     if api:
-        error = {"loc": loc, "msg": message, "type": "control_character"}
+        error = {
+            "loc": loc,
+            "msg": message,
+            "type": "too_long" if too_long else "control_character",
+        }
         return JsonResponse({"detail": [error]}, status=422)
     return render(request, "400.html", {"message": message}, status=400)

@@ -116,3 +116,10 @@ def test_the_api_refuses_a_control_character_in_the_query(
     response = api_as(cooperation_officer).get("/api/v1/partners?country=%01")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", "country"]
+
+
+def test_an_address_longer_than_any_server_passes_on_is_a_400_page(
+    client_as: Callable[[User], Client], tenant_admin: User
+) -> None:
+    response = client_as(tenant_admin).get("/admin/auth/user/", {"q": "Ab" * 50_000})
+    assert response.status_code == 400
