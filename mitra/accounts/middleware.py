@@ -69,13 +69,16 @@ def _control_character_at(request: HttpRequest, *, with_form: bool) -> list[str]
         return ["path"]
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return ["query"]
-    sources = [("query", request.GET)]
+    for key, values in request.GET.lists():
+        if any(has_control_character(text) for text in (key, *values)):
+            return ["query", key]
     if with_form and request.method == "POST":
-        sources.append(("form", request.POST))
-    for where, data in sources:
-        for key, values in data.lists():
-            if any(has_control_character(text) for text in (key, *values)):
-                return [where, key]
+        for key, values in request.POST.lists():
+            # A NUL in a form's value reaches the form, which refuses it on the field and keeps
+            # the rest of the input (Django's fields all check for it); other controls do not.
+            texts = [key, *(value.replace("\x00", "") for value in values)]
+            if any(has_control_character(text) for text in texts):
+                return ["form", key]
     return None
 
 

@@ -5,6 +5,7 @@ Everything is derandomised: the values are fixed lists and a round takes the val
 so a failure reproduces with the same request.
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -189,8 +190,6 @@ def url_patterns() -> list[tuple[str, str, URLPattern]]:
 
 def fill(route: str, values: dict[str, list[str]]) -> list[str]:
     """Every address of a route with its <kwargs> taken from `values` (by converter:name)."""
-    import re
-
     holes = re.findall(r"<(?:(\w+):)?(\w+)>", route)
     if not holes:
         return ["/" + route.replace("^", "").replace("$", "")]
@@ -243,7 +242,7 @@ def _tenant_filter(model: type[models.Model], tenant: Tenant) -> Q | None:
             any_ = True
             continue
         try:
-            target._meta.get_field("tenant")  # type: ignore[union-attr]
+            target._meta.get_field("tenant")
         except FieldDoesNotExist:
             continue
         found |= Q(**{f"{f.name}__tenant": tenant})
