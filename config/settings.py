@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mitra.accounts.middleware.RefuseControlCharactersMiddleware",
     "mitra.tenancy.middleware.TenantMiddleware",
     # Last, so it answers a locked-out login (or API token) attempt with Mitra's own page.
     "axes.middleware.AxesMiddleware",

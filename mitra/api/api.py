@@ -22,6 +22,7 @@ from mitra.api import (
 )
 from mitra.api.auth import SessionAuth, TokenAuth
 from mitra.api.docs import LocalSwagger
+from mitra.api.parser import TextParser
 
 DESCRIPTION = """
 The REST API of Mitra, the regional cooperation information system.
@@ -54,6 +55,7 @@ api = MitraAPI(
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
     docs=LocalSwagger(),
+    parser=TextParser(),
 )
 errors.install(api)
 for module in (partners, cooperations, documents, activities, tasks, events, reports):

@@ -16,7 +16,9 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from mitra.api.messages import pydantic_message
+from mitra.api.parser import ControlCharacterInBody
 from mitra.lib.refusal import Refused
+from mitra.lib.text import control_character_message
 
 
 class ErrorOut(Schema):
@@ -115,7 +117,13 @@ def install(api: NinjaAPI) -> None:
     def form_error(request: HttpRequest, exc: FormInvalid) -> HttpResponse:
         return respond(request, {"detail": _field_errors(exc)}, 422)
 
+    def control_character(request: HttpRequest, exc: ControlCharacterInBody) -> HttpResponse:
+        error = {"loc": exc.loc, "msg": control_character_message(), "type": "control_character"}
+        return respond(request, {"detail": [error]}, 422)
+
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, ControlCharacterInBody):  # raised by the body's parser
+            return control_character(request, exc.__cause__)
         if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
             error = {
                 "loc": ["body"],
@@ -147,6 +155,7 @@ def install(api: NinjaAPI) -> None:
 
     handlers: list[tuple[type[Exception], Handler]] = [
         (ValidationError, schema_error),
+        (ControlCharacterInBody, control_character),
         (FormInvalid, form_error),
         (HttpError, http_error),
         (AuthenticationError, unauthenticated),

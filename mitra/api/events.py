@@ -1,5 +1,6 @@
 """/api/v1/events: festivals, forums and visits, with the signings planned for them."""
 
+from datetime import date
 from typing import Annotated
 
 from django.db.models import Q, QuerySet
@@ -50,8 +51,8 @@ class EventOut(Schema):
     id: int
     name: str
     place: str
-    starts_on: Day
-    ends_on: Day | None
+    starts_on: date
+    ends_on: date | None
     description: str
     cooperations: list[int]
     signings: list[SigningOut]

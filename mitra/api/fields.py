@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Field,
     GetCoreSchemaHandler,
@@ -15,6 +16,8 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+from mitra.lib.dates import EARLIEST, LATEST
 
 
 class OneOf:
@@ -95,4 +98,25 @@ def _iso_day(value: Any) -> Any:
     raise PydanticCustomError("date_type", "Input should be a date as YYYY-MM-DD")
 
 
-Day = Annotated[date, BeforeValidator(_iso_day)]
+def _sane_day(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise PydanticCustomError("date_out_of_range", "Input should be a date within the span")
+    return value
+
+
+# A day given to the API: written YYYY-MM-DD, between EARLIEST and LATEST (mitra.lib.dates), like
+# every date the web's forms accept. Answers give stored days as plain `date`.
+Day = Annotated[
+    date,
+    BeforeValidator(_iso_day),
+    AfterValidator(_sane_day),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "formatMinimum": EARLIEST.isoformat(),
+            "formatMaximum": LATEST.isoformat(),
+            "description": f"A day from {EARLIEST} to {LATEST}",
+        }
+    ),
+]

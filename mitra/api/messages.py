@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from mitra.api.fields import NOT_BLANK, WEB_ADDRESS
+from mitra.lib.dates import out_of_range_message
 
 
 def _limit(ctx: Mapping[str, Any], *names: str) -> str:
@@ -42,6 +43,10 @@ def _boolean(ctx: Mapping[str, Any]) -> str:
 
 def _date(ctx: Mapping[str, Any]) -> str:
     return _("Give a date as YYYY-MM-DD.")
+
+
+def _date_out_of_range(ctx: Mapping[str, Any]) -> str:
+    return out_of_range_message()
 
 
 def _list(ctx: Mapping[str, Any]) -> str:
@@ -115,6 +120,7 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "date_from_datetime_inexact": _date,
     "date_past": _date,
     "date_future": _date,
+    "date_out_of_range": _date_out_of_range,
     "list_type": _list,
     "dict_type": _object,
     "model_type": _object,

@@ -2,7 +2,7 @@
 web forms and services check is checked by the same forms and services."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -168,8 +168,8 @@ class CooperationOut(Schema):
     budget_amount: Decimal | None
     burdens_public: bool
     owner: int | None = Field(None, alias="owner_id")
-    start_date: Day | None
-    end_date: Day | None
+    start_date: date | None
+    end_date: date | None
     created_at: datetime
     updated_at: datetime
 

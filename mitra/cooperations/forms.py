@@ -19,6 +19,7 @@ from mitra.cooperations.models import (
     Sector,
 )
 from mitra.cooperations.services import PartyInput
+from mitra.lib.dates import SaneDateField
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
@@ -164,8 +165,8 @@ class CooperationForm(forms.Form):
         required=False,
         empty_label="—",
     )
-    start_date = forms.DateField(label=gettext_lazy("Start date"), required=False, widget=_date())
-    end_date = forms.DateField(label=gettext_lazy("End date"), required=False, widget=_date())
+    start_date = SaneDateField(label=gettext_lazy("Start date"), required=False, widget=_date())
+    end_date = SaneDateField(label=gettext_lazy("End date"), required=False, widget=_date())
     note = forms.CharField(
         label=gettext_lazy("Note for the history"),
         required=False,
@@ -234,11 +235,11 @@ class DocumentForm(forms.Form):
     place_signed = forms.CharField(
         label=gettext_lazy("Place of signing"), required=False, max_length=150
     )
-    date_signed = forms.DateField(
+    date_signed = SaneDateField(
         label=gettext_lazy("Date of signing"), required=False, widget=_date()
     )
-    valid_from = forms.DateField(label=gettext_lazy("Valid from"), required=False, widget=_date())
-    valid_until = forms.DateField(label=gettext_lazy("Valid until"), required=False, widget=_date())
+    valid_from = SaneDateField(label=gettext_lazy("Valid from"), required=False, widget=_date())
+    valid_until = SaneDateField(label=gettext_lazy("Valid until"), required=False, widget=_date())
     until_terminated = forms.BooleanField(
         label=gettext_lazy("Valid until terminated (no end date)"), required=False
     )

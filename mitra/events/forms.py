@@ -10,6 +10,7 @@ from mitra.cooperations.services import PartyInput
 from mitra.cooperations.workflow import ENDED
 from mitra.events.models import Event
 from mitra.events.readiness import SIGNABLE_KINDS
+from mitra.lib.dates import SaneDateField, sane_date_formfield
 from mitra.lib.uploads import UploadField
 from mitra.tenancy.scope import limit_to_tenant
 
@@ -18,6 +19,7 @@ class EventForm(forms.ModelForm[Event]):
     class Meta:
         model = Event
         fields = ["name", "place", "starts_on", "ends_on", "description"]
+        formfield_callback = sane_date_formfield
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -52,7 +54,7 @@ class SigningPlanForm(forms.Form):
 class RecordSigningForm(forms.Form):
     """Date, place and the number each party gave the document; one number field per party."""
 
-    date_signed = forms.DateField(
+    date_signed = SaneDateField(
         label=_("Date of signing"), widget=forms.DateInput(attrs={"type": "date"})
     )
     place = forms.CharField(label=_("Place of signing"), max_length=150, required=False)

@@ -23,15 +23,14 @@ from mitra.events.feeds import feed_calendar
 from mitra.events.forms import EventForm, RecordSigningForm, SigningPlanForm
 from mitra.events.models import Event, PlannedSigning, feed_url
 from mitra.events.readiness import Readiness, readiness
+from mitra.lib.dates import month_from_query
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 
 
 def _month(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(f"{request.GET.get('month', '')}-01")
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    asked = month_from_query(request.GET.get("month"))
+    return asked or timezone.localdate().replace(day=1)
 
 
 @login_required

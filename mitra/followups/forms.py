@@ -12,6 +12,7 @@ from mitra.cooperations.forms import UserChoiceField
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
 from mitra.followups.services import Commitment
+from mitra.lib.dates import SaneDateField
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact, Partner
 from mitra.tenancy.models import Tenant
@@ -35,7 +36,7 @@ class ActivityForm(forms.Form):
     """What happened, when, with whom, on which cooperation or with which partner."""
 
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Activity.Kind.choices)
-    date = forms.DateField(label=gettext_lazy("Date"), widget=_date())
+    date = SaneDateField(label=gettext_lazy("Date"), widget=_date())
     title = forms.CharField(label=gettext_lazy("Subject"), max_length=250)
     cooperation = forms.ModelChoiceField(
         label=gettext_lazy("Cooperation"),
@@ -97,7 +98,7 @@ class CommitmentForm(forms.Form):
     assignee = UserChoiceField(
         label=gettext_lazy("Assignee"), queryset=User.objects.none(), required=False
     )
-    due_date = forms.DateField(label=gettext_lazy("Due date"), required=False, widget=_date())
+    due_date = SaneDateField(label=gettext_lazy("Due date"), required=False, widget=_date())
     priority = forms.TypedChoiceField(
         label=gettext_lazy("Priority"),
         choices=Task.Priority.choices,
@@ -145,7 +146,7 @@ class TaskForm(forms.Form):
         empty_label="—",
     )
     assignee = UserChoiceField(label=gettext_lazy("Assignee"), queryset=User.objects.none())
-    due_date = forms.DateField(label=gettext_lazy("Due date"), widget=_date())
+    due_date = SaneDateField(label=gettext_lazy("Due date"), widget=_date())
     priority = forms.TypedChoiceField(
         label=gettext_lazy("Priority"),
         choices=Task.Priority.choices,

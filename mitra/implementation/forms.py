@@ -17,6 +17,7 @@ from mitra.implementation.formatting import period_label
 from mitra.implementation.models import Evaluation, ImplementationSettings, PlanItem
 from mitra.implementation.periods import Period, period_containing, previous_period
 from mitra.implementation.queries import plan_documents
+from mitra.lib.dates import SaneDateField
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact
 from mitra.tenancy.scope import limit_to_tenant
@@ -100,11 +101,11 @@ class PlanItemForm(forms.Form):
         max_length=60,
         help_text=gettext_lazy("Such as outlets, trainees or exchange visits."),
     )
-    milestone_date = forms.DateField(
+    milestone_date = SaneDateField(
         label=gettext_lazy("Milestone date"), required=False, widget=_date()
     )
-    start_date = forms.DateField(label=gettext_lazy("Period start"), widget=_date())
-    end_date = forms.DateField(label=gettext_lazy("Period end"), required=False, widget=_date())
+    start_date = SaneDateField(label=gettext_lazy("Period start"), widget=_date())
+    end_date = SaneDateField(label=gettext_lazy("Period end"), required=False, widget=_date())
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=PlanItem.Status.choices)
     recurrence = forms.ChoiceField(
         label=gettext_lazy("Recurring obligation"),
@@ -165,7 +166,7 @@ def new_item_initial(cooperation: Cooperation, document: Document | None) -> dic
 class ProgressForm(forms.Form):
     """A progress report: the total achieved to date, benefits, evidence (a file or a link)."""
 
-    date = forms.DateField(label=gettext_lazy("Date"), widget=_date())
+    date = SaneDateField(label=gettext_lazy("Date"), widget=_date())
     value = _quantity(
         gettext_lazy("Achieved to date (total)"),
         gettext_lazy("The total so far, not the increase since the last report."),
@@ -239,7 +240,7 @@ class EvaluationForm(forms.Form):
     """An evaluation: its period, the structured criteria and the recommendation."""
 
     period = forms.ChoiceField(label=gettext_lazy("Period evaluated"))
-    date = forms.DateField(label=gettext_lazy("Date of evaluation"), widget=_date())
+    date = SaneDateField(label=gettext_lazy("Date of evaluation"), widget=_date())
     agreement = DocumentChoiceField(
         label=gettext_lazy("Agreement evaluated"),
         queryset=Document.objects.none(),

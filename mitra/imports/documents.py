@@ -175,7 +175,11 @@ def _validity(cells: Cells, start: date | None) -> tuple[date | None, bool]:
         if start is None:
             cells.error(name, _("A term needs a date of signing or a start date to count from."))
             return None, False
-        return values.last_day_of_term(start, months), False
+        try:
+            return values.last_day_of_term(start, months), False
+        except values.BadValue as problem:
+            cells.error(name, str(problem))
+            return None, False
     return None, False
 
 

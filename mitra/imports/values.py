@@ -116,9 +116,9 @@ def _date_parts(tokens: list[str]) -> tuple[int, int, int] | None:
 def parse_date(value: Cell) -> date:
     """A date from an Excel date, an Excel serial number, dd/mm/yyyy, yyyy-mm-dd or "5 Mei 2021"."""
     if isinstance(value, datetime):
-        return value.date()
+        return _checked(value.date(), value.date().isoformat())
     if isinstance(value, date):
-        return value
+        return _checked(value, value.isoformat())
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value <= EXCEL_LAST_SERIAL:
             return _checked(from_excel(value).date(), str(value))
@@ -185,8 +185,15 @@ def parse_term(value: Cell) -> int | None:
 
 
 def last_day_of_term(start: date, months: int) -> date:
-    """The day before the anniversary: five years from 1 March 2021 end on 28 February 2026."""
+    """The day before the anniversary: five years from 1 March 2021 end on 28 February 2026.
+
+    BadValue when that day falls after LAST_YEAR ("9999 tahun")."""
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
+    if year > LAST_YEAR:
+        raise BadValue(
+            _("The term ends after %(last)s; check the number of years or months.")
+            % {"last": LAST_YEAR}
+        )
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day) - timedelta(days=1)

@@ -20,6 +20,7 @@ from mitra.intake.extract.sources import strip_html
 from mitra.intake.models import Stage
 from mitra.intake.review import PartnerRow, resolve_region
 from mitra.intake.services import AcceptedPartner, Source
+from mitra.lib.dates import SaneDateField
 from mitra.lib.uploads import POLICIES, UploadField, accepted
 from mitra.partners.models import Country, Partner
 
@@ -297,7 +298,7 @@ class ConfirmForm(forms.Form):
             "record documents and approvals through the procedure."
         ),
     )
-    date = forms.DateField(
+    date = SaneDateField(
         label=gettext_lazy("Date of the activity"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy("When the news appeared."),

@@ -1,7 +1,10 @@
-"""Text normalisation shared by the reference-data builder and the exact-match lookups."""
+"""Text normalisation shared by the reference-data builder and the exact-match lookups, and the
+characters no typed text holds."""
 
 import re
 import unicodedata
+
+from django.utils.translation import gettext as _
 
 # Latin letters that NFKD does not split into a base letter plus an accent.
 _UNDECOMPOSABLE = str.maketrans(
@@ -34,3 +37,22 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", stripped.translate(_UNDECOMPOSABLE)).strip()
+
+
+# Characters no text typed by a person contains: NUL and the other C0 controls except tab, line
+# feed and carriage return, DEL, the C1 controls, and UTF-16 halves that are not a character
+# (JSON can spell them as "\ud800"). PostgreSQL refuses NUL and lone surrogates outright, and a
+# spreadsheet cannot hold the controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def has_control_character(text: str) -> bool:
+    """True if `text` holds a character that has no place in typed text (see _CONTROL)."""
+    return _CONTROL.search(text) is not None
+
+
+def control_character_message() -> str:
+    return _(
+        "The text holds an invisible control character (for example copied from another "
+        "program), which Mitra does not accept. Remove it and try again."
+    )

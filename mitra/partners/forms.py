@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.forms import set_choices
+from mitra.lib.text import has_control_character
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
@@ -20,7 +21,8 @@ def countries_by_name() -> QuerySet[Country]:
 
 
 def places_in(country_code: str | None) -> QuerySet[Place]:
-    if not country_code:
+    # A NUL in the posted country reaches here before the form refuses it; PostgreSQL would fail.
+    if not country_code or has_control_character(country_code):
         return Place.objects.none()
     return Place.objects.filter(country_id=country_code).order_by("name", "-population")
 

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mitra.lib.dates import SaneDateField
 from mitra.reports.periods import FIRST_YEAR, LAST_YEAR, quarter_dates, year_dates
 
 YEAR = "year"
@@ -51,13 +52,13 @@ class PeriodForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    start = forms.DateField(
+    start = SaneDateField(
         label=gettext_lazy("From"),
         required=False,
         widget=_date(),
         help_text=gettext_lazy("First day, for a span of dates."),
     )
-    end = forms.DateField(
+    end = SaneDateField(
         label=gettext_lazy("To"),
         required=False,
         widget=_date(),

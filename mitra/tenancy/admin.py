@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.lib.dates import ADMIN_DATE_OVERRIDES
 from mitra.tenancy.admin_scope import (
     TenantPermissions,
     TenantScope,
@@ -18,6 +19,8 @@ from mitra.tenancy.scope import tenant_path
 
 class AuditedAdmin(admin.ModelAdmin[Any]):
     """A ModelAdmin whose saves leave audit rows like every other write in Mitra."""
+
+    formfield_overrides = ADMIN_DATE_OVERRIDES
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import rules, timing, workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import apply_transition
+from mitra.lib.dates import day_from_option
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
 
@@ -60,12 +61,7 @@ def dormancy_candidates(tenant: Tenant, today: date) -> QuerySet[Cooperation]:
 
 
 def parse_day(value: str | None) -> date:
-    if value is None:
-        return timezone.localdate()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
+    return day_from_option(value) or timezone.localdate()
 
 
 class Command(BaseCommand):

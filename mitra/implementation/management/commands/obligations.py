@@ -9,19 +9,15 @@ missing and a second run creates nothing.
 from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
+from mitra.lib.dates import day_from_option
 
 
 def parse_day(value: str | None) -> date:
-    if value is None:
-        return timezone.localdate()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
+    return day_from_option(value) or timezone.localdate()
 
 
 class Command(BaseCommand):

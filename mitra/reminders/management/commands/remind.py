@@ -8,22 +8,18 @@ row is created once (unique constraint) and claimed once (conditional update) be
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
+from mitra.lib.dates import day_from_option
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
 from mitra.reminders.tasks import remind_daily
 
 
 def parse_day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
+    return day_from_option(value)
 
 
 class Command(BaseCommand):
