@@ -59,10 +59,37 @@ class TenantScopedAdmin(TenantPermissions, TenantScope, AuditedAdmin):
         shown = list(super().get_list_display(request))
         return shown if request.user.is_superuser else [f for f in shown if f != "tenant"]
 
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.user.is_superuser or not self._owns_tenant_field():
+            return form
+        return _stamped_with_tenant(form, administered_tenant(request))
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change and not request.user.is_superuser and self._owns_tenant_field():
             obj.tenant = administered_tenant(request)
         super().save_model(request, obj, form, change)
+
+
+def _stamped_with_tenant(form: Any, tenant: Tenant | None) -> Any:
+    """The admin's form with the administrator's tenant on its new row before validation, so
+    rules that include the tenant (a name unique within it) are checked on the form and refused
+    with a message, rather than failing in the database."""
+
+    class StampedForm(form):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if self.instance.tenant_id is None and tenant is not None:
+                self.instance.tenant = tenant
+
+        def _get_validation_exclusions(self) -> Any:
+            exclusions = super()._get_validation_exclusions()
+            exclusions.discard("tenant")
+            return exclusions
+
+    return StampedForm
 
 
 class MembershipInline(TenantScopedInline, admin.TabularInline[Membership, Tenant]):

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TenancyConfig(AppConfig):
     name = "mitra.tenancy"
     verbose_name = _("Tenancy")
+
+    def ready(self) -> None:
+        from mitra.lib import lookups
+
+        lookups.register()

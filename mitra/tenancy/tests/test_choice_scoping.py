@@ -295,3 +295,56 @@ def test_no_autocomplete_offers_another_tenants_rows(client_as, empowered_admin,
                 leaks.append(f"{model._meta.label}.{field.name}")
     assert leaks == []
     assert answered >= 10
+
+
+# -- Posted values the database cannot hold ---------------------------------------------------
+
+BEYOND_ANY_KEY = str(2**70)
+
+
+def test_every_admin_add_page_refuses_a_key_beyond_the_database_with_a_message(
+    client_as, empowered_admin
+):
+    """A posted choice larger than any key the database can hold is refused on its field and
+    the page shows again: the autocomplete widget that shows the choice again must not query
+    with it (SQLite cannot take such an integer)."""
+    client = client_as(empowered_admin)
+    tried = 0
+    for model, model_admin in ADMINS:
+        if not model_admin.has_add_permission(_request_as(empowered_admin)):
+            continue
+        relations = [
+            field.name
+            for field in model._meta.get_fields()
+            if (field.many_to_one or field.many_to_many) and not field.auto_created
+        ]
+        if not relations:
+            continue
+        response = client.post(_url(model, "add"), dict.fromkeys(relations, BEYOND_ANY_KEY))
+        assert response.status_code in (200, 403), model._meta.label
+        if response.status_code == 200:
+            tried += 1
+            assert response.context["adminform"].form.errors, model._meta.label
+    assert tried >= 10
+
+
+def _request_as(user: User) -> Any:
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+def test_a_name_taken_in_the_tenant_is_refused_on_the_admin_form_in_indonesian(
+    client_as, admin_user, ours
+):
+    from mitra.cooperations.models import Agency
+
+    taken = Agency.objects.filter(tenant=ours.tenant).first()
+    assert taken is not None
+    before = Agency.objects.count()
+    response = client_as(admin_user).post(
+        reverse("admin:cooperations_agency_add"), {"name": taken.name, "acronym": "X"}
+    )
+    assert response.status_code == 200
+    assert "sudah ada" in response.content.decode()
+    assert Agency.objects.count() == before
