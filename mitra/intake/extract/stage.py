@@ -20,6 +20,7 @@ Evidence is the cue's span.
 
 from dataclasses import dataclass
 
+from mitra.intake.extract.context import COOPERATION_CUES
 from mitra.intake.extract.lexicon import phrases, words
 from mitra.intake.extract.tokens import Doc
 
@@ -140,6 +141,15 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     if statuses:
         return statuses[0]
     return max(lead, key=lambda found: (RANK[found.slug], -found.first))
+
+
+def frame_stage(doc: Doc) -> StageFound | None:
+    """A cooperation frame with no stage said to be reached is being explored: a courtesy
+    visit, a proposal, a hope. The evidence is the first word of cooperation."""
+    for first, last, _values in COOPERATION_CUES.scan(doc):
+        if not doc.excluded[first]:
+            return StageFound("exploration", (doc.span(first, last),), first)
+    return None
 
 
 def paragraph_of(doc: Doc, index: int) -> int:

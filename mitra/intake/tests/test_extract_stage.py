@@ -75,3 +75,16 @@ def test_the_stage_evidence_is_the_cue():
 
 def test_a_text_without_cooperation_has_no_stage():
     assert stage("Persebaya menang 2-1 atas Arema di Stadion Gelora Bung Tomo.") is None
+
+
+def test_a_cooperation_frame_with_no_stage_cue_is_exploration():
+    result = extract(
+        "Wali Kota Palopo menerima Konsul Jenderal Australia dan berharap kerja sama beasiswa "
+        "bisa dimulai tahun depan."
+    )
+    assert result.stage is not None and result.stage.slug == "exploration"
+
+
+def test_no_cooperation_frame_has_no_stage():
+    result = extract("Wali Kota Palopo meresmikan pasar baru di Kecamatan Wara, Senin (3/3/2025).")
+    assert result.stage is None
