@@ -58,7 +58,7 @@ def place_partners(places: list[PlaceFound]) -> list[Draft]:
             "foreign_city_or_region",
             p.country,
             list(p.evidence),
-            place_id=p.place.id if p.place else None,
+            place_id=p.place.id if p.place and p.place.id > 0 else None,
             flags=p.flags,
         )
         for p in places

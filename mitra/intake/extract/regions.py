@@ -183,7 +183,7 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
     return [
         entry
         for entry in regions
-        if entry.region.code != main.region.code
+        if entry.region.code not in {main.region.code, main.region.province}
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
     ]
 
