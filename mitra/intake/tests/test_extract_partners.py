@@ -154,3 +154,19 @@ def test_a_list_of_cities_is_no_chain_of_qualifiers():
         "Liuzhou."
     )
     assert {"Hamamatsu", "Suwon", "Liuzhou"} <= {p.name for p in result.partners}
+
+
+def test_a_capitalised_description_without_a_name_is_no_partner():
+    result = extract(
+        "Pemkab Batang menerima Konsorsium Perusahaan asal Tiongkok yang berminat bekerja sama "
+        "membangun kawasan industri."
+    )
+    assert not [p for p in result.partners if p.name.startswith("Konsorsium")]
+
+
+def test_an_office_of_the_region_is_never_a_foreign_body():
+    result = extract(
+        "Kepala Biro Pemerintahan dan Kerja Sama Jawa Barat mengatakan Pemprov Jawa Barat "
+        "menjajaki kerja sama dengan Provinsi Guangxi, Tiongkok."
+    )
+    assert [(p.name, p.kind) for p in result.partners] == [("Guangxi", "foreign_city_or_region")]
