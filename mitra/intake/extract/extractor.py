@@ -132,7 +132,7 @@ class Extractor:
             if names_a_body(doc, run)
             for i in span_range((run.first, run.last))
         }
-        sectors = find_sectors(doc, roles | names | in_orgs | body_names)
+        sectors = find_sectors(doc, roles | names | in_orgs | body_names, cooperation)
         if not any(cooperation) or not regions:
             # No word of cooperation, or no Indonesian region taking part: whatever is named is
             # no party to a regional cooperation.
