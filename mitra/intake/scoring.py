@@ -7,7 +7,8 @@ Expected partners, people and events may list `aliases`: other names that count 
 
 Matching rules, per field:
 
-- `regions`: by Kemendagri code. `countries`: by ISO code. `sectors`: by slug.
+- `regions`: by Kemendagri code, or by the folded official name when the codes differ or one
+  is missing ("Provinsi Nusa Tenggara Barat" is 52 however it was written). `countries`: by ISO code. `sectors`: by slug.
   `dates`: by the ISO string ("2025-07-02", "2025-07" and "2025" are three different dates).
 - `stage`: by slug, as a set of at most one item; null against null counts nothing.
 - `partners`: the folded name (`mitra.lib.text.fold`) equals the folded expected name or one
@@ -22,8 +23,9 @@ Matching rules, per field:
 
 Each expected item is matched at most once (a maximum one-to-one matching, so the order of
 the predicted items does not matter). A predicted item that would match an expected item
-already matched by another predicted item is a duplicate: it counts neither way. Any other
-unmatched predicted item is a false positive; any unmatched expected item a false negative.
+already matched by another predicted item is a duplicate, and a duplicate is a false positive
+like any other unmatched predicted item (an entity must be listed once); any unmatched expected
+item is a false negative.
 An empty denominator gives a precision or recall of 1.0 (nothing claimed, nothing wrong).
 """
 
@@ -121,12 +123,7 @@ def _score_items(
 ) -> FieldScore:
     pairs = _maximum_matching(expected, predicted, correct)
     matched_expected = set(pairs.values())
-    false_positives = [
-        label(item)
-        for index, item in enumerate(predicted)
-        if index not in pairs
-        and not any(correct(expected[e], item) for e in matched_expected)  # a duplicate
-    ]
+    false_positives = [label(item) for index, item in enumerate(predicted) if index not in pairs]
     false_negatives = [
         label(item) for index, item in enumerate(expected) if index not in matched_expected
     ]
@@ -160,6 +157,13 @@ def _names(item: Item) -> list[str]:
 
 def _same_key(key: str) -> Rule:
     return lambda wanted, got: bool(wanted.get(key)) and wanted.get(key) == got.get(key)
+
+
+def _region_correct(wanted: Item, got: Item) -> bool:
+    if wanted.get("code") and wanted.get("code") == got.get("code"):
+        return True
+    name = fold(got.get("name") or "")
+    return bool(name) and name in _names(wanted)
 
 
 def _partner_correct(wanted: Item, got: Item) -> bool:
@@ -203,7 +207,7 @@ def _label_key(key: str) -> Callable[[Item], str]:
 
 
 _RULES: dict[str, tuple[Rule, Callable[[Item], str]]] = {
-    "regions": (_same_key("code"), lambda item: f"{item.get('code')} {item.get('name')}"),
+    "regions": (_region_correct, lambda item: f"{item.get('code')} {item.get('name')}"),
     "partners": (_partner_correct, _label_partner),
     "countries": (_same_key("code"), _label_key("code")),
     "sectors": (_same_key("slug"), _label_key("slug")),

@@ -30,6 +30,7 @@ from mitra.intake.extract.regions import (
     RegionFound,
     find_regions,
     main_region,
+    partner_regions,
     resolve,
     unnamed_government,
 )
@@ -42,7 +43,7 @@ from mitra.intake.extract.result import (
     StageItem,
 )
 from mitra.intake.extract.sectors import find_sectors
-from mitra.intake.extract.stage import find_stage
+from mitra.intake.extract.stage import find_stage, frame_stage
 from mitra.intake.extract.tokens import Doc, tokenize
 from mitra.intake.extract.zones import (
     dateline_span,
@@ -100,7 +101,7 @@ class Extractor:
             dateline,
             frozenset(person_words),
         )
-        main = main_region(regions)
+        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline))
         places = find_places(
             doc,
             mentions,
@@ -116,6 +117,7 @@ class Extractor:
         claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
         claimed |= in_orgs
         drafts = assembly.region_partners(doc, regions, main)
+        regions = focal_regions(doc, regions, main)
         drafts += assembly.place_partners(places)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
@@ -123,14 +125,14 @@ class Extractor:
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
-        stage = find_stage(doc, cooperation)
+        stage = find_stage(doc, cooperation) or frame_stage(doc)
         body_names = {
             i
             for run in org_runs
             if names_a_body(doc, run)
             for i in span_range((run.first, run.last))
         }
-        sectors = find_sectors(doc, roles | names | in_orgs | body_names)
+        sectors = find_sectors(doc, roles | names | in_orgs | body_names, cooperation)
         if not any(cooperation) or not regions:
             # No word of cooperation, or no Indonesian region taking part: whatever is named is
             # no party to a regional cooperation.
@@ -151,6 +153,15 @@ class Extractor:
             events=tuple(EventItem(e.name, e.date, e.evidence) for e in events),
             dates=tuple(dict.fromkeys(d.iso for d in dates)),
         )
+
+    def dateline_codes(self, doc: Doc, mentions: Mentions, in_dateline: set[int]) -> set[str]:
+        codes = set()
+        for mention in mentions.regions:
+            if mention.first in in_dateline:
+                region = resolve(doc, self.gazetteer, mention)[0]
+                if region is not None:
+                    codes.add(region.code)
+        return codes
 
     def regions(
         self,
@@ -173,6 +184,24 @@ class Extractor:
             roles=roles,
             person_words=person_words,
         )
+        if not regions and any(cooperation):
+            # A story of cooperation whose parties are named in sentences without the word:
+            # "Rombongan Pemkab A bertandang ke Kantor Bupati B ...": any sentence of the
+            # headline and lead counts.
+            lead = lead_end(doc.text)
+            regions = find_regions(
+                doc,
+                self.gazetteer,
+                [
+                    m
+                    for m in mentions.regions
+                    if m.first not in in_dateline and doc.tokens[m.first].start < lead
+                ],
+                cooperation=[True] * len(cooperation),
+                blocked=blocked,
+                roles=roles,
+                person_words=person_words,
+            )
         dateline_mentions = [m for m in mentions.regions if m.first in in_dateline]
         if regions:
             known = {r.region.code: r for r in regions}
@@ -187,6 +216,37 @@ class Extractor:
             if region is not None:
                 return [RegionFound(region, [mention.span], strong=1, first=0)]
         return []
+
+
+def focal_regions(
+    doc: Doc, regions: list[RegionFound], main: RegionFound | None
+) -> list[RegionFound]:
+    """The region(s) from whose side the story is told: the main one, and any other region
+    with a cooperation of its own. A region that is the main one's counterpart is a partner
+    only, and the province of the main region is where it lies, not a second party."""
+    if main is None:
+        return []
+    partners = {r.region.code for r in partner_regions(doc, regions, main)}
+    return [
+        r
+        for r in regions
+        if r is main or (r.region.code not in partners and r.region.code != main.region.province)
+    ]
+
+
+LEAD_LINES = 3
+
+
+def lead_end(text: str) -> int:
+    """The offset where the headline and lead end: after the first three lines with words."""
+    offset, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        offset += len(line)
+        if any(c.isalpha() for c in line):
+            seen += 1
+            if seen == LEAD_LINES:
+                break
+    return offset
 
 
 def tokens_in(doc: Doc, span: tuple[int, int] | None) -> set[int]:

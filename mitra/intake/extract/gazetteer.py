@@ -12,6 +12,7 @@
 import csv
 import gc
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,6 +129,9 @@ class Gazetteer:
         self.places.load(PARTNER_DATA / "places.csv.gz")
         lines = (OWN_DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
         self.common_words = frozenset(line for line in lines if line and not line.startswith("#"))
+        country_keys = {fold(c.name_id) for c in self.countries.values()}
+        country_keys |= {fold(c.name_en) for c in self.countries.values()}
+        self.places.add_subdivisions(self.common_words, country_keys)
 
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
@@ -180,6 +184,46 @@ class PlaceTable:
                     elif code // 2 != bucket[-1] // 2:
                         bucket.append(code)
 
+    def add_subdivisions(self, common_words: frozenset[str], countries: set[str]) -> None:
+        """First-level subdivisions of ISO 3166-2 (pycountry): provinces, states, prefectures
+        ("Guangxi", "Ehime", "Queensland", "Negeri Sembilan", "Chungcheongbuk-do") that the
+        city list lacks, under the names the city list does not already use. Their id is
+        negative: they are no GeoNames place."""
+        import pycountry
+
+        values, first, rows = self.values, self.first, self.rows
+        for subdivision in pycountry.subdivisions:
+            country = subdivision.country_code
+            if (
+                country == "ID"
+                or subdivision.parent_code is not None
+                or subdivision.type not in SUBDIVISION_TYPES
+            ):
+                continue
+            name = subdivision_name(subdivision.name)
+            keys = {fold(name), fold(subdivision.name)}
+            if name.endswith("-do"):
+                keys.add(fold(name[:-3]))
+            keys = {
+                k
+                for k in keys
+                if len(k) >= MIN_SUBDIVISION_LENGTH
+                and k not in values
+                and k not in common_words
+                and k not in countries
+                and not set(k.split()) <= GENERIC_PLACE_WORDS
+            }
+            if not keys:
+                continue
+            row = len(rows)
+            rows.append((-row - 1, name, country, SUBDIVISION_POPULATION, fold(name)))
+            for key in keys:
+                values[key] = [row * 2 + 1]
+                words = key.count(" ") + 1
+                head = key.split(" ", 1)[0]
+                if first.get(head, 0) < words:
+                    first[head] = words
+
     def place(self, row: int) -> Place:
         return Place(*self.rows[row])
 
@@ -195,6 +239,35 @@ class PlaceTable:
             if found:
                 return chain[size - 1], [PlaceName(self.place(c // 2), bool(c % 2)) for c in found]
         return None
+
+
+SUBDIVISION_TYPES = frozenset(
+    {
+        "Province", "State", "Prefecture", "Autonomous region", "Municipality", "Territory",
+        "Metropolitan city", "Special city", "Special self-governing province",
+        "Special self-governing city", "Federal territory", "Autonomous community", "Land",
+        "Region", "Federal district", "Autonomous province", "Emirate", "Oblast", "Krai",
+        "Republic", "Autonomous okrug", "Voivodeship", "Capital territory",
+    }
+)  # fmt: skip
+SUBDIVISION_SUFFIXES = re.compile(
+    r"(?i)(?: (?:Zhuangzu|Huizu|Uygur) Zizhiqu| Zizhiqu| Sheng| Shi|-gwangyeoksi|-teukbyeolsi"
+    r"|-teukbyeoljachido|-teukbyeoljachisi)$"
+)
+GENERIC_PLACE_WORDS = frozenset(
+    {"western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+     "capital", "gulf", "island", "islands", "region", "coast", "upper", "lower", "new",
+     "district", "national", "free", "state", "lakes", "valley", "highlands", "centre", "center"}
+)  # fmt: skip
+MIN_SUBDIVISION_LENGTH = 5
+SUBDIVISION_POPULATION = 1_000_000
+
+
+def subdivision_name(name: str) -> str:
+    """ "Guangxi Zhuangzu Zizhiqu" → "Guangxi", "Busan-gwangyeoksi" → "Busan"; a name given
+    as "Kuala Lumpur, Wilayah Persekutuan" keeps its first part."""
+    name = name.split(",")[0].split(" (")[0].removeprefix("Wilayah Persekutuan ")
+    return SUBDIVISION_SUFFIXES.sub("", name).strip()
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

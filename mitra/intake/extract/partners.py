@@ -14,12 +14,22 @@ from dataclasses import dataclass, field
 
 from mitra.intake.extract.context import is_facilitator, is_venue
 from mitra.intake.extract.gazetteer import Gazetteer
+from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.mentions import Mention, Mentions
-from mitra.intake.extract.orgs import PUBLIC_BODY_KIND, Organisation
+from mitra.intake.extract.orgs import (
+    COMPANY_WORDS,
+    DOMESTIC_COMPANY,
+    GOVERNMENT,
+    INSTITUTION,
+    PUBLIC_BODY,
+    PUBLIC_BODY_KIND,
+    Organisation,
+)
 from mitra.intake.extract.places import PlaceFound
 from mitra.intake.extract.regions import RegionFound, partner_regions
 from mitra.intake.extract.result import CountryItem, PartnerItem
 from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import fold
 
 
 @dataclass(slots=True)
@@ -58,7 +68,7 @@ def place_partners(places: list[PlaceFound]) -> list[Draft]:
             "foreign_city_or_region",
             p.country,
             list(p.evidence),
-            place_id=p.place.id if p.place else None,
+            place_id=p.place.id if p.place and p.place.id > 0 else None,
             flags=p.flags,
         )
         for p in places
@@ -92,7 +102,11 @@ def organisation_partners(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     for org in organisations:
+        if is_common_noun(org.name):
+            continue  # "Lembaga Pemerintah", "Konsorsium Perusahaan", "PT", "Kamar"
         kind, country = org.kind, org.country
+        if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
+            continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
         if country is None and kind != "domestic_party":
             country = free_country(doc, mentions, org.tokens[0], claimed)
         if kind == PUBLIC_BODY_KIND:
@@ -101,6 +115,31 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+GENERIC_NAME_WORDS = (
+    GOVERNMENT
+    | PUBLIC_BODY
+    | INSTITUTION
+    | COMPANY_WORDS
+    | DOMESTIC_COMPANY
+    | words(
+        "perusahaan pemerintah pemerintahan daerah dan of the for kerja sama kerjasama air "
+        "swasta asing negara umum mitra pihak"
+    )
+)
+INDONESIAN_OFFICES = words(
+    "dinas biro bagian bidang sekretariat kantor satuan inspektorat direktorat balai dprd uptd "
+    "unit kecamatan kelurahan desa setda bappeda diskominfo pemkot pemkab pemprov pemda "
+    "organisasi"
+)
+
+
+def is_common_noun(name: str) -> bool:
+    """A capitalised description with no name in it: every word is a kind of body or a
+    function word, or a stray legal form ("PT", "GmbH", "Pd")."""
+    keys = fold(name).split()
+    return all(key in GENERIC_NAME_WORDS or len(key) <= 2 for key in keys)
 
 
 def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) -> str | None:

@@ -120,6 +120,13 @@ def read_role(
     role_end = comma_before_name(doc, last)
     if role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
+        if name is None:
+            # "Wali Kota Medan, Sumatera Utara, Bobby Nasution", "Gubernur Prefektur Ehime,
+            # Jepang, Tokihiro Nakamura": places between commas still belong to the role.
+            name, role_end = name_after_places(doc, mentions, role_end)
+    bracket = bracketed_name(doc, mentions, last)
+    if name is None and bracket is not None:
+        role_end, name = bracket  # "Kepala Bappeda (Handini Rahayu)"
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         after = role_end + 1
@@ -147,6 +154,49 @@ def read_role(
     )
 
 
+MAX_PLACE_HOPS = 2
+
+
+def name_after_places(
+    doc: Doc, mentions: Mentions, role_end: int
+) -> tuple[tuple[int, int, str] | None, int]:
+    """After "Role, Place," the name that follows the places, and the role's new last token."""
+    tokens = doc.tokens
+    j = role_end + 2
+    for _hop in range(MAX_PLACE_HOPS):
+        mention = mentions.at.get(j)
+        if mention is None or mention.first != j:
+            break
+        after = mention.last + 1
+        if after >= len(tokens) or tokens[after].text != ",":
+            break
+        name = read_name(doc, mentions, after + 1)
+        if name is not None:
+            return name, mention.last
+        j = after + 1
+    return None, role_end
+
+
+def bracketed_name(
+    doc: Doc, mentions: Mentions, last: int
+) -> tuple[int, tuple[int, int, str]] | None:
+    """ "Kepala Bappeda (Handini Rahayu)", "Ketua DPRD (Budi Prayitno)": the role's capitalised
+    words, then a name of two words or more in brackets. (role's last token, name)."""
+    tokens = doc.tokens
+    j = last + 1
+    while j < len(tokens) and j - last <= MAX_RUN and tokens[j].word and tokens[j].cap:
+        j += 1
+    if j >= len(tokens) or tokens[j].text != "(" or "\n" in doc.gap(last, j):
+        return None
+    name = read_name(doc, mentions, j + 1)
+    if name is None or name[1] + 1 >= len(tokens) or tokens[name[1] + 1].text != ")":
+        return None
+    inside = [k for k in range(name[0], name[1] + 1) if tokens[k].word]
+    if len(inside) < 2 or any(tokens[k].upper for k in inside):
+        return None  # "(KDH)", "(ABC)": an acronym of the office
+    return j - 1, name
+
+
 def starts_role(doc: Doc, j: int) -> bool:
     k = j
     while k < len(doc.tokens) and doc.tokens[k].key in ROLE_MODIFIERS:
@@ -161,6 +211,17 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
     a role written in lowercase counts only between commas after a name."""
     role_end = comma_before_name(doc, last)
     name = name_before(doc, mentions, first) if role_end >= 0 else None
+    if name is None and role_end >= 0:
+        # "perwakilan JFA-Japan, Kazuhiro Shimomura, ...": a full name after the role.
+        after = read_name(doc, mentions, role_end + 2)
+        if after is not None and len(after[2].split()) >= 2 and ends_name(doc, after[1]):
+            return Person(
+                name=after[2],
+                role=doc.surface(first, role_end),
+                name_span=doc.span(after[0], after[1]),
+                role_tokens=(first, role_end),
+                name_tokens=(after[0], after[1]),
+            )
     if name is None:
         return None
     return Person(
@@ -170,6 +231,14 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
         role_tokens=(first, role_end),
         name_tokens=(name[0], role_end),
     )
+
+
+def ends_name(doc: Doc, last: int) -> bool:
+    """A name ends at a comma, a full stop, a bracket or a lowercase word."""
+    if last + 1 >= len(doc.tokens):
+        return True
+    token = doc.tokens[last + 1]
+    return token.text in {",", ".", ")"} or (token.word and not token.cap)
 
 
 def place_like_names(doc: Doc) -> frozenset[str]:

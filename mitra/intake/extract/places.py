@@ -98,6 +98,7 @@ def find_places(
 ) -> list[PlaceFound]:
     named = {c.code for m in mentions.countries for c in m.countries}
     found: dict[int, PlaceFound] = {}
+    place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
     for mention in mentions.places:
         if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
             continue
@@ -116,11 +117,37 @@ def find_places(
         if beside is not None:
             entry.consumed.append(beside)
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
+        if is_qualifier(doc, mention, place, place_ends):
+            level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
         if level > entry.strong:
             if not entry.strong:
                 entry.first = mention.first
             entry.strong = level
     return [entry for entry in found.values() if entry.strong]
+
+
+QUALIFIER_WORDS = words(
+    "provinsi prefektur province prefecture state negara bagian wilayah region distrik county"
+)
+
+
+def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[str]]) -> bool:
+    """ "Gwangju, Provinsi Gyeonggi", "Dongguan, Guangdong", "Yachimata, Chiba Prefecture": a
+    place of the same country named right after another place and a comma, with a region word
+    or as a province of the gazetteer, is where that place lies, not a second partner. A list
+    ("Jeddah, Tokyo, Seoul") goes on with another comma and name."""
+    j = mention.first - 1
+    region_word = False
+    while j >= 0 and doc.tokens[j].key in QUALIFIER_WORDS:
+        j, region_word = j - 1, True
+    after = doc.tokens[mention.last + 1].key if mention.last + 1 < len(doc.tokens) else ""
+    after_region = after in QUALIFIER_WORDS
+    if j < 1 or doc.tokens[j].text != ",":
+        return False
+    countries = place_ends.get(j - 1)
+    if not countries or place.country not in countries:
+        return False
+    return region_word or after_region or place.id < 0
 
 
 def is_person(doc: Doc, mention: Mention, person_words: set[str]) -> bool:

@@ -152,10 +152,27 @@ def is_apposition(doc: Doc, mention: Mention, region: Region, resolved: dict[int
     return before is not None and before.province == region.code
 
 
-def main_region(regions: list[RegionFound]) -> RegionFound | None:
+def main_region(
+    regions: list[RegionFound], dateline: frozenset[str] | set[str] = frozenset()
+) -> RegionFound | None:
+    """The focal region: the one of the dateline when it takes part, else the one with the
+    most strong mentions, counting the first party named twice (news names its own side
+    first)."""
     if not regions:
         return None
-    return max(regions, key=lambda entry: (entry.strong, -entry.first))
+    first = min(regions, key=lambda entry: entry.first)
+
+    def weight(entry: RegionFound) -> tuple[bool, int, int]:
+        return (
+            entry.region.code in dateline,
+            entry.strong + (FIRST_BONUS if entry is first else 0),
+            -entry.first,
+        )
+
+    return max(regions, key=weight)
+
+
+FIRST_BONUS = 2
 
 
 def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> list[RegionFound]:
@@ -166,7 +183,7 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
     return [
         entry
         for entry in regions
-        if entry.region.code != main.region.code
+        if entry.region.code not in {main.region.code, main.region.province}
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
     ]
 

@@ -9,6 +9,7 @@ not count; neither do excluded zones. "lingkungan" alone means "within" as often
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
 
+GENERIC = "other?"  # a generic word: `other` when nothing more precise is said
 SECTOR_CUES: dict[str, tuple[str, ...]] = {
     "smart_city": ("smart city", "kota cerdas", "kota pintar", "smart cities"),
     "e_government": (
@@ -96,6 +97,10 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
         "kependudukan", "perpustakaan", "kearsipan", "pertanahan",
         "pemberdayaan perempuan", "perlindungan anak",
     ),
+    GENERIC: (
+        "ekonomi", "perekonomian", "industri", "pemerintahan", "berbagai bidang",
+        "berbagai sektor", "pemberdayaan desa", "pembangunan desa",
+    ),
 }  # fmt: skip
 # Cues matched only in capitals (an acronym), never as an ordinary word.
 CAPITALS_ONLY = frozenset({"sdm", "mrt", "lrt", "brt", "ukm", "spbe", "pdam", "ipal", "plts"})
@@ -136,9 +141,14 @@ def developed(doc: Doc, first: int) -> bool:
     return bool(keys & DEVELOPING)
 
 
-def find_sectors(doc: Doc, blocked: set[int]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """(slug, evidence) for each sector cued, in order of first cue."""
+def find_sectors(
+    doc: Doc, blocked: set[int], cooperation: list[bool] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(slug, evidence) for each sector cued, in order of first cue. Generic economy, industry
+    and governance words give `other` only in a sentence about the cooperation, and only when
+    no field more precise is cued in the text."""
     found: dict[str, list[tuple[int, int]]] = {}
+    generic: list[tuple[int, tuple[int, int]]] = []
     for first, last, slugs in CUES.scan(doc):
         if doc.excluded[first] or first in blocked:
             continue
@@ -147,6 +157,14 @@ def find_sectors(doc: Doc, blocked: set[int]) -> list[tuple[str, list[tuple[int,
             continue
         if token.key in {"sdm", "sumber"} and not developed(doc, first):
             continue
+        sentence = token.sentence
         for slug in slugs:
+            if slug == GENERIC:
+                if cooperation is not None and cooperation[sentence]:
+                    generic.append((sentence, doc.span(first, last)))
+                continue
             found.setdefault(slug, []).append(doc.span(first, last))
+    if not found:
+        for _sentence, span in generic:
+            found.setdefault("other", []).append(span)
     return list(found.items())

@@ -20,6 +20,8 @@ Evidence is the cue's span.
 
 from dataclasses import dataclass
 
+from mitra.intake.extract.affixes import has_root
+from mitra.intake.extract.context import COOPERATION_CUES
 from mitra.intake.extract.lexicon import phrases, words
 from mitra.intake.extract.tokens import Doc
 
@@ -65,11 +67,38 @@ CUES: dict[str, tuple[str, ...]] = {
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
     ),
 }  # fmt: skip
+# Said of a partnership, these are a document only when signed in their sentence ("meneken
+# kesepakatan", "penandatanganan Sister City", "Adendum ... diteken").
+WEAK_MOU = (
+    "kesepakatan", "sister city", "sister province", "kota kembar", "provinsi kembar",
+    "kota bersaudara", "perjanjian kemitraan", "kemitraan", "adendum", "addendum", "amandemen",
+    "kerja sama", "kerjasama",
+)  # fmt: skip
+WEAK = "mou?"
 DOCUMENTS = frozenset({"loi", "mou", "pks"})
+# Roots whose derived forms are cues ("dihentikan", "penghentian", "ditunda", "penundaan",
+# "menjajaki", "terlaksana"): only affixed forms count, the bare root is listed above if at all.
+ROOT_CUES = {
+    "jajak": "exploration", "jajag": "exploration", "laksana": "implementation",
+    "realisasi": "implementation", "implementasi": "implementation", "tunda": "on_hold",
+    "tangguh": "on_hold", "hambat": "on_hold", "beku": "on_hold", "henti": "ended",
+    "batal": "ended",
+}  # fmt: skip
+ROOTS = frozenset(ROOT_CUES)
+# Roots of signing verbs: "diteken", "meneken", "menandatangani", "disepakati", "penekenan".
+SIGNING_ROOTS = frozenset({"teken", "tandatangan", "sepakat"})
+# Close before a signing verb or a document, these make it a plan, a hope or a condition.
+PLAN_CLOSE = words(
+    "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
+    "target segera belum hendak ingin harus perlu siap bisa dapat diharapkan berharap harapan "
+    "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
+    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
+)
+PLAN_REACH = 3
 SIGNING = words(
     "menandatangani ditandatangani penandatanganan tandatangani teken meneken diteken "
     "penekenan menyepakati disepakati bersepakat sepakat sign signed signing signs memperbarui "
-    "diperbarui pembaruan memperbaharui diperbaharui"
+    "diperbarui pembaruan memperbaharui diperbaharui perbarui perbaharui"
 )
 # Signing verbs however they are spelt ("menandatangi", "ditandatanganinya"): one form.
 SIGNING_STEMS = ("menandatang", "ditandatang", "penandatang", "tandatang", "tanda tangan")
@@ -94,9 +123,11 @@ PLANNED_AFTER = words(
 # Before a status these say it is not where the cooperation stands now: "sempat terhenti" (it
 # stopped once), "dijadwalkan berakhir" (it will end), "agar tidak tertunda".
 NOT_NOW = words(
-    "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah dijadwalkan "
+    "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
+    "sesudah dijadwalkan "
     "direncanakan rencananya ditargetkan diperkirakan"
 )
+NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
 # After a status only a future makes it no status yet ("terkendala karena belum ada arahan" is).
 STATUS_LATER = words("akan bakal dijadwalkan direncanakan ditargetkan rencananya")
 # Right before a cue these say it happened, whatever plans the sentence spoke of before.
@@ -109,6 +140,8 @@ AFTER_WINDOW = 4
 BEFORE_WINDOW = 8
 COOPERATION = words("kerja kerjasama bekerja sama mou loi pks sister kemitraan perjanjian")
 CUE_TABLE = phrases()
+for _cue in WEAK_MOU:
+    CUE_TABLE.add(_cue, WEAK)
 for _slug, _cues in CUES.items():
     for _cue in _cues:
         CUE_TABLE.add(_cue, _slug)
@@ -126,20 +159,171 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     headline counts as one) that says some stage was reached decides, and within it a status
     (on hold, ended) wins over the stages reached before it."""
     reached: list[StageFound] = []
-    for first, last, slugs in CUE_TABLE.scan(doc):
+    for first, last, slug in cues(doc):
         if doc.excluded[first]:
             continue
-        slug = slugs[0]
-        if is_reached(doc, slug, first, last, cooperation):
+        if slug == WEAK:
+            if (
+                is_reached(doc, "mou", first, last, cooperation)
+                and signed_in_sentence(doc, first, ink=True)
+                and not document_in_sentence(doc, first)
+            ):
+                reached.append(StageFound("mou", (doc.span(first, last),), first))
+        elif is_reached(doc, slug, first, last, cooperation):
             reached.append(StageFound(slug, (doc.span(first, last),), first))
+    lasted = established(doc, cooperation)
+    lasting = {found.evidence[0] for found in lasted}
+    reached += lasted
     if not reached:
         return None
-    paragraph = paragraph_of(doc, reached[0].first)
-    lead = [found for found in reached if paragraph_of(doc, found.first) == paragraph]
+    reached.sort(key=lambda found: found.first)
+    paragraphs = sorted({paragraph_of(doc, found.first) for found in reached})
+    # The headline and the paragraph after it tell one story ("Teken PKS" over a lead that
+    # reports the MoU signed at the same ceremony).
+    paragraphs = paragraphs[: LEAD_PARAGRAPHS if is_headline(doc, paragraphs[0]) else 1]
+    lead = [found for found in reached if paragraph_of(doc, found.first) in paragraphs]
+    signed = [f for f in lead if f.slug in DOCUMENTS and signed_in_sentence(doc, f.first)]
+    if signed:
+        # A document signed in the lead (a renewal, a new PKS) is where the cooperation now
+        # stands, whatever years it has lasted.
+        lead = [f for f in lead if f.evidence[0] not in lasting]
     statuses = [found for found in lead if found.slug in STATUS]
-    if statuses:
+    if statuses and not renewed(doc, lead, statuses[0]):
         return statuses[0]
-    return max(lead, key=lambda found: (RANK[found.slug], -found.first))
+    progress = [found for found in lead if found.slug not in STATUS] or lead
+    return max(progress, key=lambda found: (RANK.get(found.slug, 0), -found.first))
+
+
+LEAD_PARAGRAPHS = 2
+
+
+HEADLINE_LENGTH = 150
+
+
+def is_headline(doc: Doc, paragraph: int) -> bool:
+    """A short line without a final full stop."""
+    lines = doc.text.split("\n")
+    line = lines[paragraph].strip() if paragraph < len(lines) else ""
+    return 0 < len(line) <= HEADLINE_LENGTH and not line.endswith(".")
+
+
+def cues(doc: Doc) -> list[tuple[int, int, str]]:
+    """Cue phrases of the tables, and the affixed forms of the cue roots elsewhere."""
+    found = [(first, last, slugs[0]) for first, last, slugs in CUE_TABLE.scan(doc)]
+    taken = {i for first, last, _slug in found for i in range(first, last + 1)}
+    for i, token in enumerate(doc.tokens):
+        if i in taken or not token.word or len(token.key) < 5 or token.key in ROOTS:
+            continue
+        root = has_root(token.key, ROOTS)
+        if root is not None:
+            found.append((i, i, ROOT_CUES[root]))
+    return sorted(found)
+
+
+def document_in_sentence(doc: Doc, index: int) -> bool:
+    """The sentence names a document itself ("menandatangani LoI kerja sama"): the signing is
+    that document's, not a bare partnership's."""
+    first, end = doc.sentence_of(index)
+    for i in range(first, end):
+        if doc.tokens[i].word:
+            found = CUE_TABLE.match(doc, i)
+            if found and found[1][0] in DOCUMENTS:
+                return True
+    return False
+
+
+def is_signing(key: str) -> bool:
+    return key in SIGNING or key.startswith(SIGNING_STEMS) or bool(has_root(key, SIGNING_ROOTS))
+
+
+INK_ROOTS = frozenset({"teken", "tandatangan"})
+
+
+def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
+    """Some signing verb of the sentence of token `index` says a signing took place (not a
+    plan: "akan diteken", "berencana menandatangani", "belum disepakati")."""
+    first, end = doc.sentence_of(index)
+    for i in range(first, end):
+        key = doc.tokens[i].key
+        inked = key.startswith(SIGNING_STEMS) or bool(has_root(key, INK_ROOTS))
+        if doc.tokens[i].word and (inked if ink else is_signing(key)):
+            close = window(doc, i, -PLAN_REACH)
+            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+                return True
+    return False
+
+
+RENEWAL = words(
+    "perpanjang memperpanjang diperpanjang perpanjangan memperbarui diperbarui pembaruan "
+    "memperbaharui diperbaharui pembaharuan perbarui perbaharui adendum addendum amandemen"
+)
+
+
+def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
+    """ "MoU yang berakhir 2020 diperpanjang hari ini": a renewal signed in the lead is where
+    the cooperation stands, not the end of the old term."""
+    if status.slug != "ended":
+        return False
+    for found in lead:
+        if found.slug in DOCUMENTS:
+            first, end = doc.sentence_of(found.first)
+            if any(doc.tokens[i].key in RENEWAL for i in range(first, end)):
+                return True
+    return False
+
+
+ESTABLISHED = words("sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama")
+DURATION = words("tahun dekade dasawarsa")
+SINCE = words("sejak")
+
+
+def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """ "sister city sejak 1989", "sudah bermitra selama 21 tahun", "25 tahun sister city": a
+    cooperation that has lasted for years is being carried out."""
+    out: list[StageFound] = []
+    for k, (first, end) in enumerate(doc.sentences):
+        if not cooperation[k] or doc.excluded[first]:
+            continue
+        keys = [doc.tokens[i].key for i in range(first, end)]
+        if not set(keys) & ESTABLISHED:
+            continue
+        if set(keys) & IDEA or any(has_root(key, IDEA_ROOTS) for key in keys):
+            continue  # "Rencana sister city yang digagas sejak 2021": an idea, not a practice
+        for j in range(first, end - 1):
+            key, nxt = doc.tokens[j].key, doc.key_at(j + 1)
+            since = key in SINCE and (
+                is_year(nxt) or (nxt == "tahun" and is_year(doc.key_at(j + 2)))
+            )
+            lasting = (
+                key.isdigit()
+                and 1 < int(key) < 100
+                and nxt in DURATION
+                and doc.key_at(j - 1) not in REGULATION
+                and not is_year(doc.key_at(j + 2))  # "Nomor 22 Tahun 2020"
+                and doc.key_at(j + 2) not in {"ke", "mendatang", "lagi"}  # "20 tahun ke depan"
+            )
+            if (since or lasting) and not window(doc, j, -PLAN_REACH) & PLAN_CLOSE:
+                out.append(StageFound("implementation", (doc.span(j, j + 1),), j))
+                break
+    return out
+
+
+IDEA = words("rencana rencananya berencana wacana akan usulan draf draft rancangan")
+IDEA_ROOTS = frozenset({"gagas", "usul", "rintis"})
+REGULATION = words("nomor no nomer pp uu perda permendagri")
+
+
+def is_year(key: str) -> bool:
+    return len(key) == 4 and key.isdigit() and key[:2] in {"19", "20"}
+
+
+def frame_stage(doc: Doc) -> StageFound | None:
+    """A cooperation frame with no stage said to be reached is being explored: a courtesy
+    visit, a proposal, a hope. The evidence is the first word of cooperation."""
+    for first, last, _values in COOPERATION_CUES.scan(doc):
+        if not doc.excluded[first]:
+            return StageFound("exploration", (doc.span(first, last),), first)
+    return None
 
 
 def paragraph_of(doc: Doc, index: int) -> int:
@@ -160,16 +344,27 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "berencana menjajaki": not even exploring yet
         return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
     if slug in DOCUMENTS:
-        if before & PLANNED or after & PLANNED_AFTER:
+        if close & PLAN_CLOSE or after & PLANNED_AFTER:
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False
-        return bool(before & (SIGNING | RESTS_ON) or after & SIGNING or signed_after(doc, last))
+        if before & PLANNED and not close & REACHED:
+            # "untuk menekan pengangguran, Pemkab meneken MoU": a purpose further back is no
+            # plan of the signing; the signing verb's own words decide.
+            return signed_in_sentence(doc, first) and not before & PLAN_CLOSE
+        return bool(
+            before & (SIGNING | RESTS_ON)
+            or after & SIGNING
+            or signed_after(doc, last)
+            or signed_in_sentence(doc, first)
+        )
     if not about_cooperation(doc, first, cooperation):
         return False
     if slug == "ended" and is_term(doc, first, last, before):
         return False
     if slug == "implementation":
+        if doc.key_at(last + 1) in NOT_COOPERATION:
+            return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
         return not (before & PLANNED or after & PLANNED_AFTER)
     return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
 
@@ -218,7 +413,7 @@ def window(doc: Doc, index: int, size: int) -> set[str]:
         if token.sentence != sentence or token.text in {";", ":"}:
             break
         if token.word:
-            out.add(SIGNING_FORM if token.key.startswith(SIGNING_STEMS) else token.key)
+            out.add(SIGNING_FORM if is_signing(token.key) else token.key)
             taken += 1
         j += step
     if size < 0 and "tindak" in out and "lanjut" in out:

@@ -121,3 +121,52 @@ def test_a_city_that_is_only_visited_is_not_a_partner():
     assert partners("Pemkot Pontianak menandatangani MoU dengan Kota Tual di Kuching.") == [
         ("Kota Tual", "indonesian_region", "ID")
     ]
+
+
+def test_a_foreign_province_from_iso_3166_2_is_a_partner():
+    result = extract(
+        "Pemprov Jawa Timur menjajaki kerja sama sister province dengan Provinsi Zhejiang, "
+        "Tiongkok, di bidang perdagangan."
+    )
+    partners = [(p.name, p.kind, p.country, p.place_id) for p in result.partners]
+    assert partners == [("Zhejiang", "foreign_city_or_region", "CN", None)]
+
+
+def test_an_australian_state_is_a_partner():
+    result = extract(
+        "Gubernur NTB menerima delegasi Northern Territory, Australia, untuk membahas kerja "
+        "sama peternakan sapi."
+    )
+    assert ("Northern Territory", "AU") in [(p.name, p.country) for p in result.partners]
+
+
+def test_the_province_of_a_partner_city_is_no_second_partner():
+    result = extract(
+        "Pemkot Bogor meneken nota kesepahaman kerja sama pendidikan dengan Kota Suwon, "
+        "Provinsi Gyeonggi, Korea Selatan."
+    )
+    assert [p.name for p in result.partners] == ["Suwon"]
+
+
+def test_a_list_of_cities_is_no_chain_of_qualifiers():
+    result = extract(
+        "Kota mitra sister city Pemkot Bandung antara lain Braunschweig, Hamamatsu, Suwon dan "
+        "Liuzhou."
+    )
+    assert {"Hamamatsu", "Suwon", "Liuzhou"} <= {p.name for p in result.partners}
+
+
+def test_a_capitalised_description_without_a_name_is_no_partner():
+    result = extract(
+        "Pemkab Batang menerima Konsorsium Perusahaan asal Tiongkok yang berminat bekerja sama "
+        "membangun kawasan industri."
+    )
+    assert not [p for p in result.partners if p.name.startswith("Konsorsium")]
+
+
+def test_an_office_of_the_region_is_never_a_foreign_body():
+    result = extract(
+        "Kepala Biro Pemerintahan dan Kerja Sama Jawa Barat mengatakan Pemprov Jawa Barat "
+        "menjajaki kerja sama dengan Provinsi Guangxi, Tiongkok."
+    )
+    assert [(p.name, p.kind) for p in result.partners] == [("Guangxi", "foreign_city_or_region")]

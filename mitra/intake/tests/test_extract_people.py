@@ -80,3 +80,27 @@ def test_the_evidence_of_a_person_is_the_name():
     text = "Bupati Badung, I Wayan Suardana, meneken MoU dengan Gubernur Chiang Mai."
     (person,) = extract(text).people
     assert [text[start:end] for start, end in person.evidence] == ["I Wayan Suardana"]
+
+
+def test_a_name_in_brackets_after_the_role():
+    result = extract(
+        "Hadir pula Kepala Bappeda (Sri Wahyuni Lestari) dalam pembahasan kerja sama dengan "
+        "Kota Kumamoto."
+    )
+    assert [(p.name, p.role) for p in result.people] == [("Sri Wahyuni Lestari", "Kepala Bappeda")]
+
+
+def test_places_between_commas_still_belong_to_the_role():
+    result = extract(
+        "Kerja sama itu disambut Wali Kota Pematangsiantar, Sumatera Utara, Rudi Hartono "
+        "Simanjuntak dengan gembira."
+    )
+    assert [p.name for p in result.people] == ["Rudi Hartono Simanjuntak"]
+
+
+def test_a_lowercase_role_before_a_full_name():
+    result = extract(
+        "Hibah itu diserahkan perwakilan Yayasan Hikari, Tomoko Yamashita, kepada Pemkab Gowa "
+        "sebagai bagian dari kerja sama."
+    )
+    assert "Tomoko Yamashita" in [p.name for p in result.people]

@@ -15,7 +15,9 @@ def test_solo_is_kota_surakarta():
     )
     solo = next(r for r in result.regions if r.code == "33.72")
     assert solo.name == "Kota Surakarta"
-    assert "33.13" in [r.code for r in result.regions]
+    # Regions are the focal region only: the other side is a partner, listed once.
+    assert [r.code for r in result.regions] == ["33.72"]
+    assert [p.name for p in result.partners] == ["Kabupaten Karanganyar"]
 
 
 def test_jogja_is_the_city_and_pemprov_jogja_is_the_province():
@@ -45,7 +47,8 @@ def test_a_venue_and_a_stop_are_no_regions():
         "Pemprov Jawa Barat dan Pemprov Banten menandatangani kesepakatan bersama di Gedung Sate, "
         "Bandung. Sebelumnya rombongan singgah di Cirebon dan Sumedang."
     )
-    assert [r.code for r in result.regions] == ["32", "36"]
+    assert [r.code for r in result.regions] == ["32"]
+    assert [p.name for p in result.partners] == ["Provinsi Banten"]
 
 
 def test_a_region_named_inside_a_university_is_no_party():
@@ -56,11 +59,11 @@ def test_a_region_named_inside_a_university_is_no_party():
     assert [r.code for r in result.regions] == ["73.06"]
 
 
-def test_the_other_region_of_a_cooperation_is_also_a_partner():
+def test_the_other_region_of_a_cooperation_is_a_partner_not_a_region():
     result = extract(
         "Pemerintah Kota Makassar menjalin kerja sama pengembangan kota cerdas dengan Kota Tual."
     )
-    assert [r.code for r in result.regions] == ["73.71", "81.72"]
+    assert [r.code for r in result.regions] == ["73.71"]
     tual = [p for p in result.partners if p.kind == "indonesian_region"]
     assert [(p.name, p.country) for p in tual] == [("Kota Tual", "ID")]
 
@@ -87,3 +90,29 @@ def test_a_river_named_after_a_regency_is_no_region():
     assert "62.03" not in codes(
         "Pemkot Pontianak bekerja sama dengan PT Pelindo menata tepian Sungai Kapuas."
     )
+
+
+def test_the_province_of_the_focal_city_is_no_second_region():
+    result = extract(
+        "Pemerintah Kota Denpasar, Bali, memperpanjang kerja sama kota kembar dengan Kota "
+        "Mossel Bay. Pemprov Bali mendukung kerja sama itu."
+    )
+    assert [r.code for r in result.regions] == ["51.71"]
+
+
+def test_the_dateline_region_is_the_focal_one_when_it_takes_part():
+    result = extract(
+        "SEMARANG – Bantuan mobil pemadam kebakaran dari Pemprov DKI Jakarta diterima Pemkot "
+        "Semarang sebagai bagian kerja sama antardaerah."
+    )
+    assert [r.code for r in result.regions] == ["33.74"]
+    assert [p.name for p in result.partners] == ["Provinsi Daerah Khusus Ibukota Jakarta"]
+
+
+def test_a_region_visiting_in_the_lead_takes_part_without_the_word_cooperation():
+    result = extract(
+        "Rombongan Pemkab Penajam Paser Utara bertandang ke Pemkab Tabanan.\n"
+        "Keduanya bertukar pengalaman soal pertanian dan ketahanan pangan.\n"
+        "Kedua daerah berharap bisa menjalin kerja sama."
+    )
+    assert [r.code for r in result.regions] == ["64.09"]

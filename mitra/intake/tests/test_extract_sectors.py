@@ -47,3 +47,17 @@ def test_sector_evidence_points_at_the_cue():
     (sector,) = extract(text).sectors
     assert sector.slug == "environment"
     assert [text[start:end] for start, end in sector.evidence] == ["sampah"]
+
+
+def test_generic_economic_cooperation_is_other():
+    result = extract(
+        "Pemprov Sulawesi Tengah dan Provinsi Gyeonggi menjajaki kerja sama di bidang ekonomi."
+    )
+    assert [s.slug for s in result.sectors] == ["other"]
+
+
+def test_a_precise_field_wins_over_a_generic_word():
+    result = extract(
+        "Pemkot Batu menjajaki kerja sama ekonomi dengan Kota Nagoya, terutama pariwisata."
+    )
+    assert [s.slug for s in result.sectors] == ["tourism"]

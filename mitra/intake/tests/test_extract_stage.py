@@ -75,3 +75,115 @@ def test_the_stage_evidence_is_the_cue():
 
 def test_a_text_without_cooperation_has_no_stage():
     assert stage("Persebaya menang 2-1 atas Arema di Stadion Gelora Bung Tomo.") is None
+
+
+def test_a_cooperation_frame_with_no_stage_cue_is_exploration():
+    result = extract(
+        "Wali Kota Palopo menerima Konsul Jenderal Australia dan berharap kerja sama beasiswa "
+        "bisa dimulai tahun depan."
+    )
+    assert result.stage is not None and result.stage.slug == "exploration"
+
+
+def test_no_cooperation_frame_has_no_stage():
+    result = extract("Wali Kota Palopo meresmikan pasar baru di Kecamatan Wara, Senin (3/3/2025).")
+    assert result.stage is None
+
+
+def test_word_forms_of_a_status_come_from_their_root():
+    assert (
+        stage(
+            "Pemkot Tegal memutuskan penghentian kerja sama pengelolaan parkir dengan PT Arta "
+            "Mandiri sejak bulan lalu."
+        )
+        == "ended"
+    )
+    assert (
+        stage(
+            "Program kerja sama pertukaran guru Pemkab Kudus dengan Kota Ipoh mengalami penundaan."
+        )
+        == "on_hold"
+    )
+
+
+def test_a_purpose_at_the_start_of_the_sentence_is_no_plan_of_the_signing():
+    assert (
+        stage(
+            "Untuk menekan angka pengangguran, Pemkab Karawang meneken nota kesepahaman "
+            "penempatan tenaga kerja dengan Kota Changwon, Korea Selatan."
+        )
+        == "mou"
+    )
+
+
+def test_a_signing_verb_far_after_the_document_still_signs_it():
+    assert (
+        stage(
+            "Adendum kesepakatan kerja sama Pemprov Jambi dengan Pemprov Riau tentang pasokan "
+            "beras akhirnya diteken kedua gubernur."
+        )
+        == "mou"
+    )
+
+
+def test_a_sister_city_signed_is_a_memorandum():
+    assert (
+        stage("Pemkot Cimahi dan Kota Hsinchu meneken kerja sama sister city di Balai Kota.")
+        == "mou"
+    )
+
+
+def test_a_cooperation_lasting_for_years_is_being_carried_out():
+    assert (
+        stage(
+            "Pelajar Kota Blitar kembali dikirim ke Kota Izumi. Ikatan sister city kedua kota "
+            "sudah terjalin sejak 1995."
+        )
+        == "implementation"
+    )
+    assert (
+        stage(
+            "Pemprov Bengkulu dan Provinsi Guangdong sudah bermitra selama 15 tahun di bidang "
+            "perikanan."
+        )
+        == "implementation"
+    )
+
+
+def test_an_idea_since_a_year_is_still_exploration():
+    assert (
+        stage(
+            "Rencana sister city Kota Kediri dengan Kota Tomsk yang digagas sejak 2022 berlanjut."
+        )
+        == "exploration"
+    )
+
+
+def test_a_regulation_year_is_no_duration():
+    assert (
+        stage(
+            "Kerja sama Pemkab Lahat dengan PT Bumi Hijau diatur Peraturan Pemerintah Nomor 28 "
+            "Tahun 2018 tentang Kerja Sama Daerah."
+        )
+        == "exploration"
+    )
+
+
+def test_a_renewal_signed_is_its_document_not_the_end_of_the_old_term():
+    assert (
+        stage(
+            "Kerja sama kota kembar Pemkot Kupang dan Kota Darwin yang sempat berakhir pada 2020 "
+            "diperpanjang lewat MoU baru yang diteken Senin (3/3/2025)."
+        )
+        == "mou"
+    )
+
+
+def test_an_investment_figure_is_no_implementation():
+    assert (
+        stage(
+            "Gubernur Jambi menerima Konsul Jenderal Tiongkok untuk menjajaki kerja sama. "
+            "Realisasi investasi Tiongkok di Jambi tahun lalu mencapai Rp 2 triliun."
+        )
+        == "exploration"
+    )

@@ -86,17 +86,35 @@ def test_incheon_is_not_icheon() -> None:
     )
 
 
-def test_a_duplicate_of_a_matched_item_counts_neither_way_but_a_stranger_is_a_false_positive() -> (
-    None
-):
+def test_a_duplicate_of_a_matched_item_is_a_false_positive_like_a_stranger() -> None:
     predicted = [
         {"name": "Gothenburg", "kind": "foreign_city_or_region", "country": "SE"},
         {"name": "Gotenburg", "kind": "foreign_city_or_region", "country": "SE"},
         {"name": "Oslo", "kind": "foreign_city_or_region", "country": "NO"},
     ]
     one = score(result(partners=[GOTHENBURG]), result(partners=predicted))["partners"]
-    assert counts(one) == (1, 1, 0)
-    assert one.false_positives == ["Oslo (foreign_city_or_region, NO)"]
+    assert counts(one) == (1, 2, 0)
+    assert one.false_positives == [
+        "Gotenburg (foreign_city_or_region, SE)",
+        "Oslo (foreign_city_or_region, NO)",
+    ]
+
+
+def test_a_region_listed_twice_counts_once_and_once_as_a_false_positive() -> None:
+    expected = result(regions=[{"name": "Provinsi Nusa Tenggara Barat", "code": "52"}])
+    twice = [
+        {"name": "Provinsi Nusa Tenggara Barat", "code": "52"},
+        {"name": "Provinsi Nusa Tenggara Barat", "code": "52"},
+    ]
+    assert counts(score(expected, result(regions=twice))["regions"]) == (1, 1, 0)
+
+
+def test_regions_also_match_by_their_official_name() -> None:
+    expected = result(regions=[{"name": "Provinsi Nusa Tenggara Barat", "code": "52"}])
+    predicted = result(regions=[{"name": "Provinsi Nusa Tenggara Barat", "code": None}])
+    assert counts(score(expected, predicted)["regions"]) == (1, 0, 0)
+    other = result(regions=[{"name": "Provinsi Nusa Tenggara Timur", "code": "53"}])
+    assert counts(score(expected, other)["regions"]) == (0, 1, 1)
 
 
 def test_people_match_when_the_expected_words_are_all_in_the_predicted_name() -> None:
