@@ -113,15 +113,15 @@ class CooperationQuerySet(models.QuerySet["Cooperation"]):
 
     def live(self) -> "CooperationQuerySet":
         """Still going: not ended, withdrawn, rejected or expired."""
-        from mitra.cooperations.workflow import NOT_LIVE
+        from mitra.cooperations.workflow import STATES
 
-        return self.exclude(state__in=NOT_LIVE)
+        return self.exclude(state__in=[s for s, facts in STATES.items() if not facts.live])
 
     def signed(self) -> "CooperationQuerySet":
         """An agreement has been signed and the cooperation is being carried out."""
-        from mitra.cooperations.workflow import SIGNED
+        from mitra.cooperations.workflow import STATES
 
-        return self.filter(state__in=SIGNED)
+        return self.filter(state__in=[s for s, facts in STATES.items() if facts.signed])
 
     def in_force(self, day: date) -> "CooperationQuerySet":
         """Signed, with at least one agreement in force on `day`."""

@@ -825,7 +825,7 @@ _check_tables()
 
 def states_of(kind: str, order: str) -> frozenset[str]:
     """Every state the procedure of a cooperation of `kind` and `order` can reach."""
-    reached = {KINDS[kind].initial_state}
+    reached: set[str] = {KINDS[kind].initial_state}
     frontier = set(reached)
     while frontier:
         frontier = (

@@ -5,7 +5,7 @@ Live cooperations are the follow-up rule's: still under way, dormant and renewal
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -75,8 +75,11 @@ def expiring_documents(
 ) -> QuerySet[Document]:
     """Documents of the tenant whose validity ends between today and `within_days` from now."""
     return (
-        Document.objects.for_tenant(tenant)
-        .expiring(today, within_days)
+        Document.objects.filter(
+            cooperation__tenant=tenant,
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=within_days),
+        )
         .select_related("cooperation")
         .order_by("valid_until", "pk")
     )

@@ -81,7 +81,7 @@ def gaps_among(
     today = today or timezone.localdate()
     sources = len(timing.activity_sources(OuterRef("pk")))
     gaps = []
-    for coop in _annotated(cooperations.live(), today):
+    for coop in _annotated(cooperations.filter(pk__in=Cooperation.objects.live()), today):
         reasons = _reasons(coop, tenant, today, sources)
         if reasons:
             gaps.append(FollowUpGap(coop, reasons))

@@ -62,8 +62,7 @@ def live_cooperations(queryset: QuerySet[Cooperation], board: str) -> QuerySet[C
         cooperation=OuterRef("pk"), target=OuterRef("state")
     ).order_by("-at", "-pk")
     return (
-        queryset.live()
-        .filter(kind__in=kinds_of(board))
+        queryset.filter(pk__in=Cooperation.objects.live(), kind__in=kinds_of(board))
         .annotate(entered_at=Subquery(entered.values("at")[:1]))
         .prefetch_related("partners__country")
     )
