@@ -206,7 +206,7 @@ def state_facts(state: str) -> StateFacts:
 DOMESTIC: Final = frozenset(k for k, facts in KINDS.items() if not facts.foreign)
 FOREIGN: Final = frozenset(k for k, facts in KINDS.items() if facts.foreign)
 ALL_KINDS: Final = DOMESTIC | FOREIGN
-SIGNED: Final = frozenset(s for s, facts in STATES.items() if facts.signed)
+SIGNED: Final[frozenset[str]] = frozenset(s for s, f in STATES.items() if f.signed)
 NOT_LIVE: Final = frozenset(s for s, facts in STATES.items() if not facts.live)
 EXPECTED_DAYS: Final = {s: f.expected_days for s, f in STATES.items() if f.expected_days}
 STATE_OF_REVIEW: Final = {facts.review: s for s, facts in STATES.items() if facts.review}
@@ -717,11 +717,11 @@ def _cross_cutting() -> list[Transition]:
         _t("continue_after_renewal", State.RENEWED, State.IMPLEMENTATION, ALL_KINDS, OFFICE),
         _t("withdraw", State.RENEWAL_IN_PROGRESS, State.EXPIRED, ALL_KINDS, OFFICE, side=True),
     ]
-    for state in sorted(SIGNED):
+    for signed in sorted(SIGNED):
         moves.append(
             _t(
                 "expire",
-                state,
+                signed,
                 State.EXPIRED,
                 ALL_KINDS,
                 OFFICE | {SYSTEM},
@@ -729,8 +729,8 @@ def _cross_cutting() -> list[Transition]:
                 side=True,
             )
         )
-        moves.append(_t("start_renewal", state, State.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE))
-        moves.append(_t("terminate", state, State.TERMINATED, ALL_KINDS, OFFICE, side=True))
+        moves.append(_t("start_renewal", signed, State.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE))
+        moves.append(_t("terminate", signed, State.TERMINATED, ALL_KINDS, OFFICE, side=True))
     moves.append(_t("terminate", State.EXPIRED, State.TERMINATED, ALL_KINDS, OFFICE, side=True))
     return moves
 
