@@ -229,19 +229,58 @@ def _kinds(kinds: frozenset[str]) -> str:
 
     if kinds == w.ALL_KINDS:
         return "all"
-    return "KSDD, KSDPK" if kinds == w.DOMESTIC else "KSDPL, KSDLL"
+    return ", ".join(w.KINDS[k].abbreviation for k in w.KINDS if k in kinds)
 
 
 def _expected_days() -> Iterable[str]:
+    yield from _kind_table()
+    yield from _state_table()
+
+
+def _kind_table() -> Iterable[str]:
+    from mitra.cooperations import workflow as w
+    from mitra.cooperations.models import Cooperation
+    from mitra.partners.models import Partner
+
+    yield "## Kinds\n"
+    yield "The rows of `KINDS`: what the law says about each kind of cooperation.\n"
+    rows = [
+        "| Kind | Abbreviation | Foreign | Partner kinds | Sub-forms | First state |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, f in w.KINDS.items():
+        partners = ", ".join(
+            f"`{p}`" + (" (default)" if p == f.default_partner_kind else "")
+            for p in Partner.Kind.values
+            if p in f.partner_kinds
+        )
+        sub_forms = ", ".join(f"`{s}`" for s in Cooperation.SubForm.values if s in f.sub_forms)
+        rows.append(
+            f"| `{kind}` | {f.abbreviation} | {'yes' if f.foreign else 'no'} | {partners} "
+            f"| {sub_forms or '-'} | `{f.initial_state}` |"
+        )
+    yield "\n".join(rows) + "\n"
+
+
+def _state_table() -> Iterable[str]:
     from mitra.cooperations import workflow as w
 
-    yield "## Expected days per step\n"
+    yield "## States\n"
     yield (
-        "From practice (domain guide §4.4); `mitra.cooperations.timing.current_step_overdue`\n"
-        "flags a cooperation that stays longer. States not listed have no expected duration.\n"
+        "The rows of `STATES`. *Live* cooperations are followed up and shown on the boards;\n"
+        "*signed* ones are being carried out. Expected days come from practice (domain guide\n"
+        "§4.4); `mitra.cooperations.timing.current_step_overdue` flags a cooperation that stays\n"
+        "longer. A central review opens a request for Kemendagri.\n"
     )
-    rows = ["| State | Expected days |", "|---|---|"]
-    rows += [f"| {_state(state)} | {days} |" for state, days in w.EXPECTED_DAYS.items()]
+    rows = [
+        "| State | Badge | Public stage | Live | Signed | Expected days | Central review |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for state, f in w.STATES.items():
+        rows.append(
+            f"| {_state(state)} | {f.tone} | {f.public_stage} | {'yes' if f.live else 'no'} "
+            f"| {'yes' if f.signed else 'no'} | {f.expected_days or '-'} | {f.review or '-'} |"
+        )
     yield "\n".join(rows) + "\n"
 
 

@@ -10,6 +10,7 @@ from ninja import Field, Schema
 
 from mitra.api.bodies import BodyIn
 from mitra.api.fields import NOT_BLANK, WEB_ADDRESS, Amount, Day, OneOf
+from mitra.cooperations import workflow
 from mitra.cooperations.forms import SORT_CHOICES
 from mitra.cooperations.models import (
     Cooperation,
@@ -175,7 +176,7 @@ class CooperationOut(Schema):
 
     @staticmethod
     def resolve_kind_label(obj: Cooperation) -> str:
-        return obj.abbreviation
+        return workflow.abbreviation(obj.kind)
 
     @staticmethod
     def resolve_state_label(obj: Cooperation) -> str:

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import (
     Affair,
     Agency,
@@ -87,14 +88,13 @@ def _date() -> forms.DateInput:
 
 
 def sub_form_choices() -> list[tuple[str, object]]:
-    """Sub-forms grouped under the cooperation type they belong to."""
-    groups: dict[str, list[str]] = {
-        "KSDD": ["mandatory", "voluntary"],
-        "KSDPK": ["agency_initiated", "third_party_initiated"],
-        "KSDPL": ["sister_province", "sister_city", "other"],
-    }
-    labels = dict(Cooperation.SubForm.choices)
-    grouped = [(group, [(slug, labels[slug]) for slug in slugs]) for group, slugs in groups.items()]
+    """Sub-forms grouped under the cooperation type they belong to (the workflow's kind table)."""
+    choices = Cooperation.SubForm.choices
+    grouped = [
+        (facts.abbreviation, [(slug, label) for slug, label in choices if slug in facts.sub_forms])
+        for facts in workflow.KINDS.values()
+        if facts.sub_forms
+    ]
     return [("", _("none")), *grouped]
 
 

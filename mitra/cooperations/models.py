@@ -1,5 +1,6 @@
 """Cooperations (the initiatives), their documents and the log of their state changes."""
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -104,8 +105,35 @@ class ProcedureOrder(models.TextChoices):
 
 
 class CooperationQuerySet(models.QuerySet["Cooperation"]):
+    """The only definitions of "live", "signed" and "in force"; the states come from the
+    workflow table (imported in the methods because `workflow` is built on these models)."""
+
     def for_tenant(self, tenant: "Tenant") -> "CooperationQuerySet":
         return self.filter(tenant=tenant)
+
+    def live(self) -> "CooperationQuerySet":
+        """Still going: not ended, withdrawn, rejected or expired."""
+        from mitra.cooperations.workflow import STATES
+
+        return self.exclude(state__in=[s for s, facts in STATES.items() if not facts.live])
+
+    def signed(self) -> "CooperationQuerySet":
+        """An agreement has been signed and the cooperation is being carried out."""
+        from mitra.cooperations.workflow import STATES
+
+        return self.filter(state__in=[s for s, facts in STATES.items() if facts.signed])
+
+    def in_force(self, day: date) -> "CooperationQuerySet":
+        """Signed, with at least one agreement in force on `day`."""
+        agreements = Document.objects.filter(cooperation=models.OuterRef("pk")).agreements()
+        return self.signed().filter(models.Exists(agreements.in_force_on(day)))
+
+    def lapsed(self, day: date) -> "CooperationQuerySet":
+        """Signed, with agreements recorded and none of them in force on `day`."""
+        agreements = Document.objects.filter(cooperation=models.OuterRef("pk")).agreements()
+        return self.signed().filter(
+            models.Exists(agreements), ~models.Exists(agreements.in_force_on(day))
+        )
 
 
 class Cooperation(models.Model):
@@ -267,22 +295,6 @@ class Cooperation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cooperations:detail", args=[self.pk])
 
-    @property
-    def abbreviation(self) -> str:
-        return KIND_ABBREVIATIONS[self.Kind(self.kind)]
-
-    @property
-    def is_foreign(self) -> bool:
-        return self.kind in (self.Kind.FOREIGN_REGION, self.Kind.FOREIGN_INSTITUTION)
-
-
-KIND_ABBREVIATIONS = {
-    Cooperation.Kind.DOMESTIC_REGION: "KSDD",
-    Cooperation.Kind.THIRD_PARTY: "KSDPK",
-    Cooperation.Kind.FOREIGN_REGION: "KSDPL",
-    Cooperation.Kind.FOREIGN_INSTITUTION: "KSDLL",
-}
-
 
 class ObjectOfCooperation(models.TextChoices):
     """Objects a KSDPL or KSDLL may have (Permendagri 25/2020)."""
@@ -326,6 +338,43 @@ class CooperationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cooperation_id}: {self.source or '∅'} → {self.target}"
+
+
+def _in_force_on(day: date) -> models.Q:
+    return (
+        models.Q(until_terminated=True)
+        | models.Q(valid_until__isnull=True)
+        | models.Q(valid_until__gte=day)
+    )
+
+
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def for_tenant(self, tenant: "Tenant") -> "DocumentQuerySet":
+        return self.filter(cooperation__tenant=tenant)
+
+    def agreements(self) -> "DocumentQuerySet":
+        """The documents that bind the parties for a period: KB, PKS, MoU, renewal, addendum."""
+        return self.filter(kind__in=AGREEMENT_KINDS)
+
+    def in_force_on(self, day: date) -> "DocumentQuerySet":
+        """In force on `day`: until terminated, without an end, or ending on or after it.
+        `Document.in_force_on` is the same rule for a loaded row."""
+        return self.filter(_in_force_on(day))
+
+    def expiring(self, today: date, within_days: int) -> "DocumentQuerySet":
+        """Agreements of live cooperations whose fixed end falls between today and
+        `within_days` from now: the dashboard's list and the reminders both read this."""
+        from mitra.cooperations.workflow import NOT_LIVE
+
+        return (
+            self.agreements()
+            .filter(
+                until_terminated=False,
+                valid_until__gte=today,
+                valid_until__lte=today + timedelta(days=within_days),
+            )
+            .exclude(cooperation__state__in=NOT_LIVE)
+        )
 
 
 class Document(models.Model):
@@ -400,6 +449,8 @@ class Document(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -419,6 +470,21 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def in_force_on(self, day: date) -> bool:
+        """`DocumentQuerySet.in_force_on` for a loaded row (guards read prefetched documents)."""
+        return self.until_terminated or self.valid_until is None or self.valid_until >= day
+
+
+AGREEMENT_KINDS = frozenset(
+    {
+        Document.Kind.FRAMEWORK_AGREEMENT,
+        Document.Kind.IMPLEMENTING_AGREEMENT,
+        Document.Kind.MOU,
+        Document.Kind.RENEWAL,
+        Document.Kind.ADDENDUM,
+    }
+)
 
 
 class DocumentParty(models.Model):

@@ -1,60 +1,26 @@
 """Legal rules about cooperations, each a small function returning its problems (empty = fine).
 
 Two groups: the rules every record must satisfy from its creation, and the procedure guards
-that `workflow.TRANSITIONS` names by their key in `GUARDS` (documents needed to leave a step,
-the conditional DPRD approval, the eligibility gates of Permenlu 3/2019).
+that `workflow.TRANSITIONS` names (documents needed to leave a step, the conditional DPRD
+approval, the eligibility gates of Permenlu 3/2019). A guard takes the cooperation and the day it
+is judged on; `GUARDS` holds them under their own function names, and importing this module
+fails if the table names a guard that does not exist.
 """
 
-from collections.abc import Iterable
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from django.utils import timezone
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations import workflow
+from mitra.cooperations.models import AGREEMENT_KINDS, Cooperation, Document
 from mitra.partners.models import Partner
-
-# PP 28/2018 and Permendagri 22/2020, 25/2020: which partner kinds each cooperation type takes.
-PARTNER_KINDS = {
-    Cooperation.Kind.DOMESTIC_REGION: {Partner.Kind.INDONESIAN_REGION},
-    Cooperation.Kind.THIRD_PARTY: {Partner.Kind.DOMESTIC_PARTY},
-    Cooperation.Kind.FOREIGN_REGION: {Partner.Kind.FOREIGN_CITY_OR_REGION},
-    Cooperation.Kind.FOREIGN_INSTITUTION: {
-        Partner.Kind.FOREIGN_INSTITUTION,
-        Partner.Kind.FOREIGN_COMPANY,
-        Partner.Kind.FOREIGN_GOVERNMENT,
-    },
-}
-
-SUB_FORMS = {
-    Cooperation.Kind.DOMESTIC_REGION: {
-        Cooperation.SubForm.MANDATORY,
-        Cooperation.SubForm.VOLUNTARY,
-    },
-    Cooperation.Kind.THIRD_PARTY: {
-        Cooperation.SubForm.AGENCY_INITIATED,
-        Cooperation.SubForm.THIRD_PARTY_INITIATED,
-    },
-    Cooperation.Kind.FOREIGN_REGION: {
-        Cooperation.SubForm.SISTER_PROVINCE,
-        Cooperation.SubForm.SISTER_CITY,
-        Cooperation.SubForm.OTHER,
-    },
-    Cooperation.Kind.FOREIGN_INSTITUTION: set(),
-}
-
-INITIAL_STATE = {
-    Cooperation.Kind.DOMESTIC_REGION: Cooperation.State.PREPARATION,
-    Cooperation.Kind.THIRD_PARTY: Cooperation.State.PREPARATION,
-    Cooperation.Kind.FOREIGN_REGION: Cooperation.State.INITIATIVE,
-    Cooperation.Kind.FOREIGN_INSTITUTION: Cooperation.State.INITIATIVE,
-}
 
 
 def partners_fit_kind(kind: str, partners: Iterable[Partner]) -> list[str]:
     """Each partner must be of a kind the cooperation type allows (PP 28/2018)."""
-    allowed = PARTNER_KINDS[Cooperation.Kind(kind)]
+    allowed = workflow.KINDS[kind].partner_kinds
     label = Cooperation.Kind(kind).label
     return [
         _("%(partner)s (%(partner_kind)s) cannot be a partner in a %(kind)s.")
@@ -70,7 +36,7 @@ def has_a_partner(partners: Iterable[Partner]) -> list[str]:
     return []
 
 
-def no_blocked_country(partners: Iterable[Partner]) -> list[str]:
+def no_blocked_country_among(partners: Iterable[Partner]) -> list[str]:
     """No official relation at any level with a blocked country (Israel; Permenlu 3/2019, ch. X)."""
     return [
         _("Cooperation with partners in %(country)s is not permitted (%(partner)s).")
@@ -81,7 +47,7 @@ def no_blocked_country(partners: Iterable[Partner]) -> list[str]:
 
 
 def sub_form_fits_kind(kind: str, sub_form: str) -> list[str]:
-    if sub_form and sub_form not in SUB_FORMS[Cooperation.Kind(kind)]:
+    if sub_form and sub_form not in workflow.KINDS[kind].sub_forms:
         return [
             _("%(sub_form)s is not a sub-form of a %(kind)s.")
             % {
@@ -112,7 +78,7 @@ def cooperation_problems(
     return [
         *has_a_partner(partners),
         *partners_fit_kind(kind, partners),
-        *no_blocked_country(partners),
+        *no_blocked_country_among(partners),
         *sub_form_fits_kind(kind, sub_form),
         *route_only_for_ksdll(kind, route),
         *dates_in_order(start, end),
@@ -160,40 +126,40 @@ def _numbered_by_every_party(document: Document) -> bool:
     return len(parties) >= 2 and all(p.number.strip() for p in parties)
 
 
-def has_staff_note(coop: Cooperation) -> list[str]:
+def has_staff_note(coop: Cooperation, today: date | None = None) -> list[str]:
     """Preparation ends with an approved staff note (telaahan staf; Permendagri 22/2020)."""
     return _need(coop, Document.Kind.STAFF_NOTE)
 
 
-def has_feasibility_study_for_ksdpk(coop: Cooperation) -> list[str]:
+def has_feasibility_study_for_ksdpk(coop: Cooperation, today: date | None = None) -> list[str]:
     """A KSDPK needs a feasibility study before the offer (Permendagri 22/2020)."""
     if coop.kind != Cooperation.Kind.THIRD_PARTY:
         return []
     return _need(coop, Document.Kind.FEASIBILITY_STUDY)
 
 
-def has_offer_letter(coop: Cooperation) -> list[str]:
+def has_offer_letter(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.OFFER_LETTER)
 
 
-def has_signed_framework_agreement(coop: Cooperation) -> list[str]:
+def has_signed_framework_agreement(coop: Cooperation, today: date | None = None) -> list[str]:
     """A KB is signed by both heads of region, each party numbering it (Permendagri 22/2020)."""
     return _need_signed(coop, Document.Kind.FRAMEWORK_AGREEMENT, numbered=True)
 
 
-def has_signed_implementing_agreement(coop: Cooperation) -> list[str]:
+def has_signed_implementing_agreement(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need_signed(coop, Document.Kind.IMPLEMENTING_AGREEMENT, numbered=True)
 
 
 def council_approval_required(coop: Cooperation) -> bool:
     """DPRD approval of a KSDD/KSDPK is needed only if it burdens the public or the region, or is
     not in the current APBD (PP 28/2018); a KSDPL/KSDLL always needs it."""
-    if coop.is_foreign:
+    if workflow.KINDS[coop.kind].foreign:
         return True
     return coop.burdens_public or coop.budget != Cooperation.Budget.APBD
 
 
-def council_approval_not_required(coop: Cooperation) -> list[str]:
+def council_approval_not_required(coop: Cooperation, today: date | None = None) -> list[str]:
     if not council_approval_required(coop):
         return []
     if coop.burdens_public:
@@ -201,49 +167,49 @@ def council_approval_not_required(coop: Cooperation) -> list[str]:
     return [_("DPRD approval is required: the cooperation is not in this year's APBD.")]
 
 
-def has_council_approval(coop: Cooperation) -> list[str]:
+def has_council_approval(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.COUNCIL_APPROVAL)
 
 
-def has_implementation_report(coop: Cooperation) -> list[str]:
+def has_implementation_report(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.IMPLEMENTATION_REPORT)
 
 
-def has_evaluation_report(coop: Cooperation) -> list[str]:
+def has_evaluation_report(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.EVALUATION_REPORT)
 
 
-def has_renewal(coop: Cooperation) -> list[str]:
+def has_renewal(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need_signed(coop, Document.Kind.RENEWAL)
 
 
-def has_signed_letter_of_intent(coop: Cooperation) -> list[str]:
+def has_signed_letter_of_intent(coop: Cooperation, today: date | None = None) -> list[str]:
     """The LoI step ends with an LoI signed by both heads of government (Permendagri 25/2020)."""
     return _need_signed(coop, Document.Kind.LETTER_OF_INTENT)
 
 
-def has_cooperation_plan(coop: Cooperation) -> list[str]:
+def has_cooperation_plan(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.COOPERATION_PLAN)
 
 
-def has_central_verification(coop: Cooperation) -> list[str]:
+def has_central_verification(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.CENTRAL_VERIFICATION)
 
 
-def has_government_approval(coop: Cooperation) -> list[str]:
+def has_government_approval(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.GOVERNMENT_APPROVAL)
 
 
-def has_full_powers(coop: Cooperation) -> list[str]:
+def has_full_powers(coop: Cooperation, today: date | None = None) -> list[str]:
     """A foreign agreement is signed under a Full Power from the Foreign Minister."""
     return _need(coop, Document.Kind.FULL_POWERS)
 
 
-def has_signed_mou(coop: Cooperation) -> list[str]:
+def has_signed_mou(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need_signed(coop, Document.Kind.MOU)
 
 
-def ksdll_route_recorded(coop: Cooperation) -> list[str]:
+def ksdll_route_recorded(coop: Cooperation, today: date | None = None) -> list[str]:
     """A KSDLL is either a continuation of a central cooperation or approved otherwise
     (Permendagri 25/2020); the route must be known before exploration ends."""
     if coop.kind == Cooperation.Kind.FOREIGN_INSTITUTION and not coop.route:
@@ -256,7 +222,7 @@ def ksdll_route_recorded(coop: Cooperation) -> list[str]:
     return []
 
 
-def central_guidance_without_relations(coop: Cooperation) -> list[str]:
+def central_guidance_without_relations(coop: Cooperation, today: date | None = None) -> list[str]:
     """With a partner in a country without diplomatic relations (Taiwan), nothing is signed
     without recorded central guidance (Permenlu 3/2019, Chapter X)."""
     countries = {
@@ -274,60 +240,57 @@ def central_guidance_without_relations(coop: Cooperation) -> list[str]:
     ]
 
 
-def no_blocked_country_for(coop: Cooperation) -> list[str]:
-    return no_blocked_country(coop.partners.all())
-
-
-AGREEMENT_KINDS = frozenset(
-    {
-        Document.Kind.FRAMEWORK_AGREEMENT,
-        Document.Kind.IMPLEMENTING_AGREEMENT,
-        Document.Kind.MOU,
-        Document.Kind.RENEWAL,
-        Document.Kind.ADDENDUM,
-    }
-)
-
-
-# The day the guards judge by: today, unless a catch-up run of `mitra advance` says otherwise.
-AS_OF: ContextVar[date | None] = ContextVar("as_of", default=None)
+def no_blocked_country(coop: Cooperation, today: date | None = None) -> list[str]:
+    """None of the cooperation's partners is in a blocked country (Permenlu 3/2019, ch. X)."""
+    return no_blocked_country_among(coop.partners.all())
 
 
 def agreements_have_lapsed(coop: Cooperation, today: date | None = None) -> list[str]:
-    """A cooperation expires when none of its agreements is still in force."""
-    today = today or AS_OF.get() or timezone.localdate()
+    """A cooperation expires when none of its agreements is still in force on `today`."""
+    day = today or localdate()
     agreements = [d for d in _documents(coop) if d.kind in AGREEMENT_KINDS]
     if not agreements:
         return [_("No agreement with a validity period is recorded.")]
-    in_force = [
-        d
-        for d in agreements
-        if d.until_terminated or d.valid_until is None or d.valid_until >= today
-    ]
+    in_force = [d for d in agreements if d.in_force_on(day)]
     if in_force:
         return [_("%(document)s is still in force.") % {"document": d.title} for d in in_force]
     return []
 
 
-GUARDS = {
-    "no_blocked_country": no_blocked_country_for,
-    "has_staff_note": has_staff_note,
-    "has_feasibility_study_for_ksdpk": has_feasibility_study_for_ksdpk,
-    "has_offer_letter": has_offer_letter,
-    "has_signed_framework_agreement": has_signed_framework_agreement,
-    "has_signed_implementing_agreement": has_signed_implementing_agreement,
-    "council_approval_not_required": council_approval_not_required,
-    "has_council_approval": has_council_approval,
-    "has_implementation_report": has_implementation_report,
-    "has_evaluation_report": has_evaluation_report,
-    "has_renewal": has_renewal,
-    "has_signed_letter_of_intent": has_signed_letter_of_intent,
-    "has_cooperation_plan": has_cooperation_plan,
-    "has_central_verification": has_central_verification,
-    "has_government_approval": has_government_approval,
-    "has_full_powers": has_full_powers,
-    "has_signed_mou": has_signed_mou,
-    "ksdll_route_recorded": ksdll_route_recorded,
-    "central_guidance_without_relations": central_guidance_without_relations,
-    "agreements_have_lapsed": agreements_have_lapsed,
+Guard = Callable[[Cooperation, date | None], list[str]]
+
+GUARDS: dict[str, Guard] = {
+    guard.__name__: guard
+    for guard in (
+        no_blocked_country,
+        has_staff_note,
+        has_feasibility_study_for_ksdpk,
+        has_offer_letter,
+        has_signed_framework_agreement,
+        has_signed_implementing_agreement,
+        council_approval_not_required,
+        has_council_approval,
+        has_implementation_report,
+        has_evaluation_report,
+        has_renewal,
+        has_signed_letter_of_intent,
+        has_cooperation_plan,
+        has_central_verification,
+        has_government_approval,
+        has_full_powers,
+        has_signed_mou,
+        ksdll_route_recorded,
+        central_guidance_without_relations,
+        agreements_have_lapsed,
+    )
 }
+
+
+def _check_guard_names() -> None:
+    named = {g for t in workflow.TRANSITIONS for g in t.guards}
+    named |= {t.signs.guard for t in workflow.TRANSITIONS if t.signs is not None}
+    if unknown := sorted(named - GUARDS.keys()):
+        raise ValueError(f"workflow.TRANSITIONS names guards that rules.py lacks: {unknown}")
+
+
+_check_guard_names()

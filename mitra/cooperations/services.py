@@ -12,11 +12,10 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
-from mitra.cooperations import rules
+from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import (
     Affair,
     Agency,
@@ -29,6 +28,7 @@ from mitra.cooperations.models import (
 from mitra.cooperations.transitions import (  # the procedure engine, one of the services
     apply_transition as apply_transition,
 )
+from mitra.cooperations.transitions import log_event
 from mitra.cooperations.transitions import next_steps as next_steps
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Partner
@@ -98,7 +98,7 @@ def create_cooperation(
             end=end_date,
         )
     )
-    state = rules.INITIAL_STATE[Cooperation.Kind(kind)]
+    state = workflow.KINDS[kind].initial_state
     coop = Cooperation.objects.create(
         tenant=tenant,
         kind=kind,
@@ -122,7 +122,7 @@ def create_cooperation(
     coop.sectors.set(sectors)  # type: ignore[arg-type]
     coop.affairs.set(affairs)
     coop.implementing_agencies.set(implementing_agencies)
-    _log_event(coop, action="create", source="", target=state, by=by, note=note)
+    log_event(coop, action="create", source="", target=state, by=by, note=note)
     record_created(coop, by=by, many=MANY)
     return coop
 
@@ -156,44 +156,31 @@ def update_cooperation(coop: Cooperation, *, by: User | None, **changes: Any) ->
     return coop
 
 
-def _log_event(
-    coop: Cooperation, *, action: str, source: str, target: str, by: User | None, note: str
-) -> CooperationEvent:
-    return CooperationEvent.objects.create(
-        cooperation=coop,
-        action=action,
-        source=source,
-        target=target,
-        by=by,
-        note=note,
-        at=timezone.now(),
-    )
-
-
 def record_event(
     coop: Cooperation, *, action: str, by: User | None, note: str = ""
 ) -> CooperationEvent:
     """Log something that happened to a cooperation without moving it (an evaluation): a row
     in its history whose state before and after is the current one."""
-    return _log_event(coop, action=action, source=coop.state, target=coop.state, by=by, note=note)
+    return log_event(coop, action=action, source=coop.state, target=coop.state, by=by, note=note)
 
 
 @transaction.atomic
 def set_state(
     coop: Cooperation, target: str, *, by: User | None, action: str = "set_state", note: str = ""
 ) -> CooperationEvent:
-    """Put a cooperation in `target` without the procedure's checks, logging it.
+    """Record that a cooperation reached `target` outside Mitra, without the guards, logging it.
 
-    Only for recording history that happened outside Mitra (demo data, imports); every move
-    made in Mitra goes through `apply_transition`.
+    Only for history that happened before Mitra (demo data, imports); every move made in Mitra
+    goes through `apply_transition`. The event row is written by the engine's `log_event`.
     """
-    Cooperation.State(target)  # an unknown state is a programming error
+    if target not in workflow.STATES:
+        raise ValueError(f"{target!r} is not a state of the workflow table")
     locked = Cooperation.objects.select_for_update().get(pk=coop.pk)
     source = locked.state
     locked.state = target
     locked.save(update_fields=["state", "updated_at"])
     coop.state = target
-    return _log_event(coop, action=action, source=source, target=target, by=by, note=note)
+    return log_event(coop, action=action, source=source, target=target, by=by, note=note)
 
 
 @dataclass(frozen=True)

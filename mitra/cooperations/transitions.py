@@ -48,8 +48,18 @@ def roles_of(user: User | None, coop: Cooperation) -> frozenset[str]:
     )
 
 
-def problems_for(coop: Cooperation, transition: Transition) -> list[str]:
-    return [problem for name in transition.guards for problem in rules.GUARDS[name](coop)]
+def problems_for(
+    coop: Cooperation, transition: Transition, today: date | None = None, *, skip: str = ""
+) -> list[str]:
+    """What the transition's guards find against it on `today` (default: the local today),
+    leaving out the guard named `skip` (a signing being planned produces its own document)."""
+    day = today or timezone.localdate()
+    return [
+        problem
+        for name in transition.guards
+        if name != skip
+        for problem in rules.GUARDS[name](coop, day)
+    ]
 
 
 # What the guards read, loaded once so that checking every open transition costs a fixed
@@ -121,11 +131,7 @@ def apply_transition(
     prefetch_related_objects([locked], *GUARD_FACTS)
     if not transition.roles & roles_of(by, locked):
         raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
-    token = rules.AS_OF.set(today)
-    try:
-        problems = problems_for(locked, transition)
-    finally:
-        rules.AS_OF.reset(token)
+    problems = problems_for(locked, transition, today)
     if problems:
         raise Refused(problems)
     target = prior_state(locked) if transition.target == PRIOR_STATE else transition.target
@@ -133,8 +139,18 @@ def apply_transition(
     locked.state = target
     locked.save(update_fields=["state", "updated_at"])
     coop.state = target
-    event = CooperationEvent.objects.create(
-        cooperation=locked,
+    event = log_event(locked, action=action, source=source, target=target, by=by, note=note)
+    _after_transition(locked, event)
+    return event
+
+
+def log_event(
+    coop: Cooperation, *, action: str, source: str, target: str, by: User | None, note: str
+) -> CooperationEvent:
+    """Write one row of a cooperation's history: the only place that creates `CooperationEvent`
+    (moves, creation, imported history and events that leave the state as it is)."""
+    return CooperationEvent.objects.create(
+        cooperation=coop,
         action=action,
         source=source,
         target=target,
@@ -142,8 +158,6 @@ def apply_transition(
         note=note,
         at=timezone.now(),
     )
-    _after_transition(locked, event)
-    return event
 
 
 def revive_if_dormant(

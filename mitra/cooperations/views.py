@@ -44,24 +44,6 @@ from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
 
-# Moves that step off or back along the procedure: shown apart from the way forward, never as
-# the primary button, so "withdraw" does not look like the next thing to do.
-SIDE_ACTIONS = frozenset(
-    {
-        "put_on_hold",
-        "withdraw",
-        "record_rejection",
-        "reject_council",
-        "refuse_central",
-        "return_central_verification",
-        "return_central_approval",
-        "revise_text",
-        "mark_dormant",
-        "expire",
-        "terminate",
-    }
-)
-
 
 def _filtered_by(cleaned: dict[str, object]) -> bool:
     """Whether the list is narrowed (sorting alone does not narrow it)."""
@@ -157,8 +139,8 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
         "off_line": coop.state not in main_line,
         "on_hold": on_hold,
         "held_at": held_at,
-        "next_steps": [s for s in steps if s.action not in SIDE_ACTIONS],
-        "other_steps": [s for s in steps if s.action in SIDE_ACTIONS],
+        "next_steps": [s for s in steps if not s.transition.side],
+        "other_steps": [s for s in steps if s.transition.side],
         "awaiting_centre": list(
             dict.fromkeys(
                 str(t.label)

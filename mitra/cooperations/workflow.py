@@ -1,37 +1,246 @@
-"""The legal procedures as data: which transitions exist, for which kinds and roles, with which guards.
+"""The legal procedures as data: the one catalogue of what Mitra knows about kinds, states and moves.
 
-Two templates (domain guide §4): KSDD/KSDPK after Permendagri 22/2020 and KSDPL/KSDLL after
-Permendagri 25/2020, plus the cross-cutting states. A guard is the name of a function in
-`rules.py` returning the problems that block the move. `apply_transition` in `services.py` is the
-only code that moves a cooperation along this table; `docs/workflow.md` is generated from it.
+Three tables (domain guide §4):
+
+- `KINDS`: per cooperation kind, its abbreviation, whether it is foreign, the partner kinds it
+  takes, its sub-forms and the state a new cooperation starts in;
+- `STATES`: per state, its badge tone, the stage the public sees, whether it is live or signed,
+  the days it is expected to take and the central review it opens;
+- `TRANSITIONS`: the moves, for which kinds, roles and procedure orders, with their guards (the
+  names of functions in `rules.GUARDS`, checked when `rules` is imported), whether they are side
+  actions, which document a signing produces and which central decision they record.
+
+Two templates: KSDD/KSDPK after Permendagri 22/2020 and KSDPL/KSDLL after Permendagri 25/2020,
+plus the cross-cutting states. `apply_transition` in `transitions.py` is the only code that moves
+a cooperation along this table; `docs/workflow.md` is generated from it. Everything else (pages,
+API, import, portal, reports) reads these tables instead of keeping its own copy.
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Final
 
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from mitra.cooperations.models import Cooperation
+from mitra.cooperations.models import Cooperation, Document
+from mitra.partners.models import Partner
 from mitra.tenancy.models import Membership, Tenant
 
-S = Cooperation.State
-K = Cooperation.Kind
-R = Membership.Role
+State = Cooperation.State
+Kind = Cooperation.Kind
+SubForm = Cooperation.SubForm
+Role = Membership.Role
 Order = Tenant.ProcedureOrder
+DocumentKind = Document.Kind
+PartnerKind = Partner.Kind
 
-DOMESTIC = frozenset({K.DOMESTIC_REGION, K.THIRD_PARTY})
-FOREIGN = frozenset({K.FOREIGN_REGION, K.FOREIGN_INSTITUTION})
-ALL_KINDS = DOMESTIC | FOREIGN
-BOTH_ORDERS = frozenset({Order.COUNCIL_FIRST, Order.CENTRAL_FIRST})
+
+# --- Per kind ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindFacts:
+    """What the law says about one kind of cooperation (PP 28/2018, Permendagri 22 and 25/2020)."""
+
+    abbreviation: str
+    foreign: bool
+    partner_kinds: frozenset[str]  # Partner.Kind values it may have as partners
+    default_partner_kind: str  # offered first when a partner is created for it
+    sub_forms: frozenset[str]
+    initial_state: str
+
+
+KINDS: Final[dict[str, KindFacts]] = {
+    Kind.DOMESTIC_REGION: KindFacts(
+        abbreviation="KSDD",
+        foreign=False,
+        partner_kinds=frozenset({PartnerKind.INDONESIAN_REGION}),
+        default_partner_kind=PartnerKind.INDONESIAN_REGION,
+        sub_forms=frozenset({SubForm.MANDATORY, SubForm.VOLUNTARY}),
+        initial_state=State.PREPARATION,
+    ),
+    Kind.THIRD_PARTY: KindFacts(
+        abbreviation="KSDPK",
+        foreign=False,
+        partner_kinds=frozenset({PartnerKind.DOMESTIC_PARTY}),
+        default_partner_kind=PartnerKind.DOMESTIC_PARTY,
+        sub_forms=frozenset({SubForm.AGENCY_INITIATED, SubForm.THIRD_PARTY_INITIATED}),
+        initial_state=State.PREPARATION,
+    ),
+    Kind.FOREIGN_REGION: KindFacts(
+        abbreviation="KSDPL",
+        foreign=True,
+        partner_kinds=frozenset({PartnerKind.FOREIGN_CITY_OR_REGION}),
+        default_partner_kind=PartnerKind.FOREIGN_CITY_OR_REGION,
+        sub_forms=frozenset({SubForm.SISTER_PROVINCE, SubForm.SISTER_CITY, SubForm.OTHER}),
+        initial_state=State.INITIATIVE,
+    ),
+    Kind.FOREIGN_INSTITUTION: KindFacts(
+        abbreviation="KSDLL",
+        foreign=True,
+        partner_kinds=frozenset(
+            {
+                PartnerKind.FOREIGN_INSTITUTION,
+                PartnerKind.FOREIGN_COMPANY,
+                PartnerKind.FOREIGN_GOVERNMENT,
+            }
+        ),
+        default_partner_kind=PartnerKind.FOREIGN_INSTITUTION,
+        sub_forms=frozenset(),
+        initial_state=State.INITIATIVE,
+    ),
+}
+
+
+def kind_facts(kind: str) -> KindFacts:
+    return KINDS[kind]
+
+
+def abbreviation(kind: str) -> str:
+    """KSDD, KSDPK, KSDPL or KSDLL; an unknown slug is shown as it is."""
+    facts = KINDS.get(kind)
+    return facts.abbreviation if facts else kind
+
+
+def kind_of_partner(partner_kind: str) -> str:
+    """The one cooperation kind that takes partners of `partner_kind`."""
+    return next(k for k, facts in KINDS.items() if partner_kind in facts.partner_kinds)
+
+
+# --- Per state -----------------------------------------------------------------------------
+
+
+class Tone(StrEnum):
+    """The colour of a badge: the `badge--*` classes of mitra.css."""
+
+    PROGRESS = "progress"
+    ACTIVE = "active"
+    HOLD = "hold"
+    WARNING = "warning"
+    STOPPED = "stopped"
+
+
+class PublicStage(models.TextChoices):
+    """The procedure's many states told to the public in a few plain words (portal)."""
+
+    EXPLORATION = "exploration", _("being explored")
+    INTENT = "intent", _("letter of intent signed")
+    PREPARATION = "preparation", _("agreement in preparation")
+    IN_FORCE = "in_force", _("in force")
+    RENEWAL = "renewal", _("being renewed")
+    INACTIVE = "inactive", _("inactive")
+    ENDED = "ended", _("ended")
+    NOT_CONTINUED = "not_continued", _("not continued")
+
+
+class ReviewKind(models.TextChoices):
+    """What Kemendagri is asked to do when a cooperation enters a central-review state."""
+
+    VERIFICATION = "verification", _("central verification")
+    APPROVAL = "approval", _("central approval")
+    HOLD = "hold", _("review of a hold")
+
+
+@dataclass(frozen=True)
+class StateFacts:
+    tone: Tone
+    public_stage: PublicStage
+    live: bool = True  # still going: counts on boards, workloads and follow-ups
+    signed: bool = False  # an agreement has been signed and the cooperation is carried out
+    expected_days: int | None = None  # practice, domain guide §4.4; None: no deadline
+    review: str = ""  # the ReviewKind the state opens, if any
+
+
+_Stage = PublicStage
+STATES: Final[dict[str, StateFacts]] = {
+    # KSDD and KSDPK (Permendagri 22/2020)
+    State.PREPARATION: StateFacts(Tone.PROGRESS, _Stage.EXPLORATION, expected_days=60),
+    State.OFFER: StateFacts(Tone.PROGRESS, _Stage.EXPLORATION, expected_days=45),
+    State.FRAMEWORK_DRAFTING: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=60),
+    State.FRAMEWORK_SIGNING: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=30),
+    State.IMPLEMENTING_DRAFTING: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=60),
+    State.IMPLEMENTING_SIGNING: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=30),
+    State.ADMINISTRATION: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE, signed=True, expected_days=30),
+    State.REPORTING: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE, signed=True, expected_days=30),
+    # KSDPL and KSDLL (Permendagri 25/2020). The LoI is only signed on leaving its step.
+    State.INITIATIVE: StateFacts(Tone.PROGRESS, _Stage.EXPLORATION, expected_days=30),
+    State.EXPLORATION: StateFacts(Tone.PROGRESS, _Stage.EXPLORATION, expected_days=180),
+    State.LETTER_OF_INTENT: StateFacts(Tone.PROGRESS, _Stage.EXPLORATION, expected_days=180),
+    State.COOPERATION_PLAN: StateFacts(Tone.PROGRESS, _Stage.INTENT, expected_days=90),
+    State.CENTRAL_VERIFICATION: StateFacts(
+        Tone.PROGRESS, _Stage.PREPARATION, expected_days=60, review=ReviewKind.VERIFICATION
+    ),
+    State.MOU_DRAFTING: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=60),
+    State.TEXT_NEGOTIATION: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=90),
+    State.CENTRAL_APPROVAL: StateFacts(
+        Tone.PROGRESS, _Stage.PREPARATION, expected_days=60, review=ReviewKind.APPROVAL
+    ),
+    State.SIGNING: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=60),
+    State.MONITORING_EVALUATION: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE, signed=True),
+    # Both
+    State.COUNCIL_APPROVAL: StateFacts(Tone.PROGRESS, _Stage.PREPARATION, expected_days=60),
+    State.IMPLEMENTATION: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE, signed=True),
+    # Cross-cutting. A hold for central review is an internal matter: publicly the agreement is
+    # being prepared.
+    State.ON_HOLD_CENTRAL_REVIEW: StateFacts(
+        Tone.HOLD, _Stage.PREPARATION, expected_days=90, review=ReviewKind.HOLD
+    ),
+    State.DORMANT: StateFacts(Tone.WARNING, _Stage.INACTIVE, signed=True),
+    State.REJECTED: StateFacts(Tone.STOPPED, _Stage.NOT_CONTINUED, live=False),
+    State.WITHDRAWN: StateFacts(Tone.STOPPED, _Stage.NOT_CONTINUED, live=False),
+    State.EXPIRED: StateFacts(Tone.WARNING, _Stage.ENDED, live=False),
+    State.RENEWAL_IN_PROGRESS: StateFacts(Tone.WARNING, _Stage.RENEWAL, expected_days=90),
+    State.RENEWED: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE),
+    State.TERMINATED: StateFacts(Tone.STOPPED, _Stage.ENDED, live=False),
+}
+
+
+def state_facts(state: str) -> StateFacts:
+    return STATES[state]
+
+
+# --- Derived sets (read from the tables above, never written by hand) ------------------------
+
+DOMESTIC: Final = frozenset(k for k, facts in KINDS.items() if not facts.foreign)
+FOREIGN: Final = frozenset(k for k, facts in KINDS.items() if facts.foreign)
+ALL_KINDS: Final = DOMESTIC | FOREIGN
+SIGNED: Final[frozenset[str]] = frozenset(s for s, f in STATES.items() if f.signed)
+NOT_LIVE: Final = frozenset(s for s, facts in STATES.items() if not facts.live)
+EXPECTED_DAYS: Final = {s: f.expected_days for s, f in STATES.items() if f.expected_days}
+STATE_OF_REVIEW: Final = {facts.review: s for s, facts in STATES.items() if facts.review}
+CENTRAL_REVIEW_STATES: Final = frozenset(STATE_OF_REVIEW.values())
+BOTH_ORDERS: Final = frozenset({Order.COUNCIL_FIRST, Order.CENTRAL_FIRST})
+COUNCIL_FIRST: Final = frozenset({Order.COUNCIL_FIRST})
+CENTRAL_FIRST: Final = frozenset({Order.CENTRAL_FIRST})
 
 SYSTEM: Final = "system"  # the periodic command, acting for nobody in particular
-OFFICE = frozenset({R.TENANT_ADMIN, R.COOPERATION_OFFICER})
-OFFICE_AND_AGENCIES = OFFICE | {R.AGENCY_OFFICER}
-CENTRE = frozenset({R.CENTRAL_REVIEWER})
+OFFICE: Final = frozenset({Role.TENANT_ADMIN, Role.COOPERATION_OFFICER})
+OFFICE_AND_AGENCIES: Final = OFFICE | {Role.AGENCY_OFFICER}
+CENTRE: Final = frozenset({Role.CENTRAL_REVIEWER})
 
 # The target of `resume`: the state the cooperation was in when it was put on hold.
 PRIOR_STATE: Final = "@prior"
+
+
+# --- Transitions ---------------------------------------------------------------------------
+
+
+class Decision(StrEnum):
+    """A central reviewer's decision on a review request (reviews app)."""
+
+    APPROVE = "approve"
+    RETURN = "return"
+    REFUSE = "refuse"
+
+
+@dataclass(frozen=True)
+class Signing:
+    """The document a signing produces, and the guard that asks for it."""
+
+    document: str  # a Document.Kind value
+    guard: str
 
 
 @dataclass(frozen=True)
@@ -41,9 +250,17 @@ class Transition:
     target: str
     kinds: frozenset[str]
     roles: frozenset[str]
-    guards: tuple[str, ...] = ()
+    guards: tuple[str, ...] = ()  # names of functions in `rules.GUARDS`
     orders: frozenset[str] = BOTH_ORDERS
     label: Promise | str = ""
+    side: bool = False  # steps off or back along the procedure: never the primary button
+    signs: Signing | None = None
+    decision: str = ""  # the central decision it records, from a central-review state
+
+    @property
+    def irreversible(self) -> bool:
+        """Ends the cooperation for good: no transition leaves its target."""
+        return self.target in FINAL
 
 
 def _t(
@@ -54,8 +271,23 @@ def _t(
     roles: frozenset[str],
     *guards: str,
     orders: frozenset[str] = BOTH_ORDERS,
+    side: bool = False,
+    signs: Signing | None = None,
+    decision: str = "",
 ) -> Transition:
-    return Transition(action, source, target, kinds, roles, guards, orders, ACTION_LABELS[action])
+    return Transition(
+        action,
+        source,
+        target,
+        kinds,
+        roles,
+        guards,
+        orders,
+        ACTION_LABELS[action],
+        side=side,
+        signs=signs,
+        decision=decision,
+    )
 
 
 ACTION_LABELS: dict[str, Promise] = {
@@ -103,93 +335,68 @@ ACTION_LABELS: dict[str, Promise] = {
 
 # KSDD and KSDPK: Permendagri 22/2020, steps after Perda DIY 1/2023.
 DOMESTIC_STEPS = (
-    S.PREPARATION,
-    S.OFFER,
-    S.FRAMEWORK_DRAFTING,
-    S.FRAMEWORK_SIGNING,
-    S.COUNCIL_APPROVAL,
-    S.IMPLEMENTING_DRAFTING,
-    S.IMPLEMENTING_SIGNING,
-    S.IMPLEMENTATION,
-    S.ADMINISTRATION,
-    S.REPORTING,
+    State.PREPARATION,
+    State.OFFER,
+    State.FRAMEWORK_DRAFTING,
+    State.FRAMEWORK_SIGNING,
+    State.COUNCIL_APPROVAL,
+    State.IMPLEMENTING_DRAFTING,
+    State.IMPLEMENTING_SIGNING,
+    State.IMPLEMENTATION,
+    State.ADMINISTRATION,
+    State.REPORTING,
 )
 
 # KSDPL and KSDLL: Permendagri 25/2020; the order of steps 5 and 6 is a tenant setting.
 FOREIGN_STEPS = {
     Order.COUNCIL_FIRST: (
-        S.INITIATIVE,
-        S.EXPLORATION,
-        S.LETTER_OF_INTENT,
-        S.COOPERATION_PLAN,
-        S.COUNCIL_APPROVAL,
-        S.CENTRAL_VERIFICATION,
-        S.MOU_DRAFTING,
-        S.TEXT_NEGOTIATION,
-        S.CENTRAL_APPROVAL,
-        S.SIGNING,
-        S.IMPLEMENTATION,
-        S.MONITORING_EVALUATION,
+        State.INITIATIVE,
+        State.EXPLORATION,
+        State.LETTER_OF_INTENT,
+        State.COOPERATION_PLAN,
+        State.COUNCIL_APPROVAL,
+        State.CENTRAL_VERIFICATION,
+        State.MOU_DRAFTING,
+        State.TEXT_NEGOTIATION,
+        State.CENTRAL_APPROVAL,
+        State.SIGNING,
+        State.IMPLEMENTATION,
+        State.MONITORING_EVALUATION,
     ),
     Order.CENTRAL_FIRST: (
-        S.INITIATIVE,
-        S.EXPLORATION,
-        S.LETTER_OF_INTENT,
-        S.COOPERATION_PLAN,
-        S.CENTRAL_VERIFICATION,
-        S.COUNCIL_APPROVAL,
-        S.MOU_DRAFTING,
-        S.TEXT_NEGOTIATION,
-        S.CENTRAL_APPROVAL,
-        S.SIGNING,
-        S.IMPLEMENTATION,
-        S.MONITORING_EVALUATION,
+        State.INITIATIVE,
+        State.EXPLORATION,
+        State.LETTER_OF_INTENT,
+        State.COOPERATION_PLAN,
+        State.CENTRAL_VERIFICATION,
+        State.COUNCIL_APPROVAL,
+        State.MOU_DRAFTING,
+        State.TEXT_NEGOTIATION,
+        State.CENTRAL_APPROVAL,
+        State.SIGNING,
+        State.IMPLEMENTATION,
+        State.MONITORING_EVALUATION,
     ),
 }
 
-DOMESTIC_PRE_SIGNING = frozenset(DOMESTIC_STEPS[:7])  # preparation .. implementing_signing
-FOREIGN_PRE_SIGNING = frozenset(FOREIGN_STEPS[Order.COUNCIL_FIRST][:10])  # initiative .. signing
-SIGNED = frozenset(
-    {S.IMPLEMENTATION, S.ADMINISTRATION, S.REPORTING, S.MONITORING_EVALUATION, S.DORMANT}
-)
-ENDED = frozenset({S.REJECTED, S.WITHDRAWN, S.TERMINATED})
-CENTRAL_REVIEW_STATES = frozenset(
-    {S.CENTRAL_VERIFICATION, S.CENTRAL_APPROVAL, S.ON_HOLD_CENTRAL_REVIEW}
+# Before an agreement is signed: a cooperation may be put on hold, withdrawn or refused.
+DOMESTIC_PRE_SIGNING = frozenset(s for s in DOMESTIC_STEPS if not STATES[s].signed)
+FOREIGN_PRE_SIGNING = frozenset(
+    s for s in FOREIGN_STEPS[Order.COUNCIL_FIRST] if not STATES[s].signed
 )
 
-# Expected days in each step, for flagging overdue steps (practice, domain guide §4.4).
-EXPECTED_DAYS: dict[str, int] = {
-    S.PREPARATION: 60,
-    S.OFFER: 45,
-    S.FRAMEWORK_DRAFTING: 60,
-    S.FRAMEWORK_SIGNING: 30,
-    S.COUNCIL_APPROVAL: 60,
-    S.IMPLEMENTING_DRAFTING: 60,
-    S.IMPLEMENTING_SIGNING: 30,
-    S.ADMINISTRATION: 30,
-    S.REPORTING: 30,
-    S.INITIATIVE: 30,
-    S.EXPLORATION: 180,
-    S.LETTER_OF_INTENT: 180,
-    S.COOPERATION_PLAN: 90,
-    S.CENTRAL_VERIFICATION: 60,
-    S.MOU_DRAFTING: 60,
-    S.TEXT_NEGOTIATION: 90,
-    S.CENTRAL_APPROVAL: 60,
-    S.SIGNING: 60,
-    S.ON_HOLD_CENTRAL_REVIEW: 90,
-    S.RENEWAL_IN_PROGRESS: 90,
-}
-
-CF = frozenset({Order.COUNCIL_FIRST})
-VF = frozenset({Order.CENTRAL_FIRST})
 ELIGIBLE = ("no_blocked_country",)
+LOI: Final = Signing(DocumentKind.LETTER_OF_INTENT, "has_signed_letter_of_intent")
+KB: Final = Signing(DocumentKind.FRAMEWORK_AGREEMENT, "has_signed_framework_agreement")
+PKS: Final = Signing(DocumentKind.IMPLEMENTING_AGREEMENT, "has_signed_implementing_agreement")
+MOU: Final = Signing(DocumentKind.MOU, "has_signed_mou")
+RENEWAL: Final = Signing(DocumentKind.RENEWAL, "has_renewal")
 
 _DOMESTIC_TRANSITIONS = [
     _t(
         "send_offer",
-        S.PREPARATION,
-        S.OFFER,
+        State.PREPARATION,
+        State.OFFER,
         DOMESTIC,
         OFFICE,
         *ELIGIBLE,
@@ -198,8 +405,8 @@ _DOMESTIC_TRANSITIONS = [
     ),
     _t(
         "accept_offer",
-        S.OFFER,
-        S.FRAMEWORK_DRAFTING,
+        State.OFFER,
+        State.FRAMEWORK_DRAFTING,
         DOMESTIC,
         OFFICE,
         *ELIGIBLE,
@@ -207,45 +414,54 @@ _DOMESTIC_TRANSITIONS = [
     ),
     _t(
         "prepare_framework_signing",
-        S.FRAMEWORK_DRAFTING,
-        S.FRAMEWORK_SIGNING,
+        State.FRAMEWORK_DRAFTING,
+        State.FRAMEWORK_SIGNING,
         DOMESTIC,
         OFFICE,
         *ELIGIBLE,
     ),
     _t(
         "sign_framework",
-        S.FRAMEWORK_SIGNING,
-        S.COUNCIL_APPROVAL,
+        State.FRAMEWORK_SIGNING,
+        State.COUNCIL_APPROVAL,
         DOMESTIC,
         OFFICE,
         *ELIGIBLE,
         "has_signed_framework_agreement",
+        signs=KB,
     ),
     _t(
         "sign_framework_without_council",
-        S.FRAMEWORK_SIGNING,
-        S.IMPLEMENTING_DRAFTING,
+        State.FRAMEWORK_SIGNING,
+        State.IMPLEMENTING_DRAFTING,
         DOMESTIC,
         OFFICE,
         *ELIGIBLE,
         "has_signed_framework_agreement",
         "council_approval_not_required",
+        signs=KB,
     ),
     _t(
         "approve_council",
-        S.COUNCIL_APPROVAL,
-        S.IMPLEMENTING_DRAFTING,
+        State.COUNCIL_APPROVAL,
+        State.IMPLEMENTING_DRAFTING,
         DOMESTIC,
         OFFICE,
         *ELIGIBLE,
         "has_council_approval",
     ),
-    _t("reject_council", S.COUNCIL_APPROVAL, S.FRAMEWORK_DRAFTING, DOMESTIC, OFFICE),
+    _t(
+        "reject_council",
+        State.COUNCIL_APPROVAL,
+        State.FRAMEWORK_DRAFTING,
+        DOMESTIC,
+        OFFICE,
+        side=True,
+    ),
     _t(
         "prepare_pks_signing",
-        S.IMPLEMENTING_DRAFTING,
-        S.IMPLEMENTING_SIGNING,
+        State.IMPLEMENTING_DRAFTING,
+        State.IMPLEMENTING_SIGNING,
         DOMESTIC,
         OFFICE_AND_AGENCIES,
         *ELIGIBLE,
@@ -253,19 +469,20 @@ _DOMESTIC_TRANSITIONS = [
     ),
     _t(
         "sign_pks",
-        S.IMPLEMENTING_SIGNING,
-        S.IMPLEMENTATION,
+        State.IMPLEMENTING_SIGNING,
+        State.IMPLEMENTATION,
         DOMESTIC,
         OFFICE_AND_AGENCIES,
         *ELIGIBLE,
         "has_signed_implementing_agreement",
+        signs=PKS,
     ),
-    _t("start_administration", S.IMPLEMENTATION, S.ADMINISTRATION, DOMESTIC, OFFICE),
-    _t("start_reporting", S.ADMINISTRATION, S.REPORTING, DOMESTIC, OFFICE),
+    _t("start_administration", State.IMPLEMENTATION, State.ADMINISTRATION, DOMESTIC, OFFICE),
+    _t("start_reporting", State.ADMINISTRATION, State.REPORTING, DOMESTIC, OFFICE),
     _t(
         "submit_report",
-        S.REPORTING,
-        S.IMPLEMENTATION,
+        State.REPORTING,
+        State.IMPLEMENTATION,
         DOMESTIC,
         OFFICE,
         "has_implementation_report",
@@ -273,11 +490,11 @@ _DOMESTIC_TRANSITIONS = [
 ]
 
 _FOREIGN_TRANSITIONS = [
-    _t("start_exploration", S.INITIATIVE, S.EXPLORATION, FOREIGN, OFFICE, *ELIGIBLE),
+    _t("start_exploration", State.INITIATIVE, State.EXPLORATION, FOREIGN, OFFICE, *ELIGIBLE),
     _t(
         "prepare_loi",
-        S.EXPLORATION,
-        S.LETTER_OF_INTENT,
+        State.EXPLORATION,
+        State.LETTER_OF_INTENT,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
@@ -285,97 +502,111 @@ _FOREIGN_TRANSITIONS = [
     ),
     _t(
         "sign_loi",
-        S.LETTER_OF_INTENT,
-        S.COOPERATION_PLAN,
+        State.LETTER_OF_INTENT,
+        State.COOPERATION_PLAN,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
         "central_guidance_without_relations",
         "has_signed_letter_of_intent",
+        signs=LOI,
     ),
     _t(
         "request_council_approval",
-        S.COOPERATION_PLAN,
-        S.COUNCIL_APPROVAL,
+        State.COOPERATION_PLAN,
+        State.COUNCIL_APPROVAL,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
         "has_cooperation_plan",
-        orders=CF,
+        orders=COUNCIL_FIRST,
     ),
     _t(
         "approve_council",
-        S.COUNCIL_APPROVAL,
-        S.CENTRAL_VERIFICATION,
+        State.COUNCIL_APPROVAL,
+        State.CENTRAL_VERIFICATION,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
         "has_council_approval",
-        orders=CF,
+        orders=COUNCIL_FIRST,
     ),
     _t(
         "verify_central",
-        S.CENTRAL_VERIFICATION,
-        S.MOU_DRAFTING,
+        State.CENTRAL_VERIFICATION,
+        State.MOU_DRAFTING,
         FOREIGN,
         CENTRE,
         *ELIGIBLE,
         "has_central_verification",
-        orders=CF,
+        orders=COUNCIL_FIRST,
+        decision=Decision.APPROVE,
     ),
     _t(
         "return_central_verification",
-        S.CENTRAL_VERIFICATION,
-        S.COOPERATION_PLAN,
+        State.CENTRAL_VERIFICATION,
+        State.COOPERATION_PLAN,
         FOREIGN,
         CENTRE,
-        orders=CF,
+        orders=COUNCIL_FIRST,
+        side=True,
+        decision=Decision.RETURN,
     ),
-    _t("reject_council", S.COUNCIL_APPROVAL, S.COOPERATION_PLAN, FOREIGN, OFFICE),
+    _t(
+        "reject_council",
+        State.COUNCIL_APPROVAL,
+        State.COOPERATION_PLAN,
+        FOREIGN,
+        OFFICE,
+        side=True,
+    ),
     _t(
         "request_central_verification",
-        S.COOPERATION_PLAN,
-        S.CENTRAL_VERIFICATION,
+        State.COOPERATION_PLAN,
+        State.CENTRAL_VERIFICATION,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
         "has_cooperation_plan",
-        orders=VF,
+        orders=CENTRAL_FIRST,
     ),
     _t(
         "verify_central",
-        S.CENTRAL_VERIFICATION,
-        S.COUNCIL_APPROVAL,
+        State.CENTRAL_VERIFICATION,
+        State.COUNCIL_APPROVAL,
         FOREIGN,
         CENTRE,
         *ELIGIBLE,
         "has_central_verification",
-        orders=VF,
+        orders=CENTRAL_FIRST,
+        decision=Decision.APPROVE,
     ),
     _t(
         "return_central_verification",
-        S.CENTRAL_VERIFICATION,
-        S.COOPERATION_PLAN,
+        State.CENTRAL_VERIFICATION,
+        State.COOPERATION_PLAN,
         FOREIGN,
         CENTRE,
-        orders=VF,
+        orders=CENTRAL_FIRST,
+        side=True,
+        decision=Decision.RETURN,
     ),
     _t(
         "approve_council",
-        S.COUNCIL_APPROVAL,
-        S.MOU_DRAFTING,
+        State.COUNCIL_APPROVAL,
+        State.MOU_DRAFTING,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
         "has_council_approval",
-        orders=VF,
+        orders=CENTRAL_FIRST,
     ),
-    _t("start_negotiation", S.MOU_DRAFTING, S.TEXT_NEGOTIATION, FOREIGN, OFFICE, *ELIGIBLE),
-    _t("revise_text", S.TEXT_NEGOTIATION, S.MOU_DRAFTING, FOREIGN, OFFICE),
+    _t("start_negotiation", State.MOU_DRAFTING, State.TEXT_NEGOTIATION, FOREIGN, OFFICE, *ELIGIBLE),
+    _t("revise_text", State.TEXT_NEGOTIATION, State.MOU_DRAFTING, FOREIGN, OFFICE, side=True),
     _t(
         "request_central_approval",
-        S.TEXT_NEGOTIATION,
-        S.CENTRAL_APPROVAL,
+        State.TEXT_NEGOTIATION,
+        State.CENTRAL_APPROVAL,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
@@ -384,19 +615,36 @@ _FOREIGN_TRANSITIONS = [
     ),
     _t(
         "approve_central",
-        S.CENTRAL_APPROVAL,
-        S.SIGNING,
+        State.CENTRAL_APPROVAL,
+        State.SIGNING,
         FOREIGN,
         CENTRE,
         *ELIGIBLE,
         "has_government_approval",
+        decision=Decision.APPROVE,
     ),
-    _t("return_central_approval", S.CENTRAL_APPROVAL, S.TEXT_NEGOTIATION, FOREIGN, CENTRE),
-    _t("refuse_central", S.CENTRAL_APPROVAL, S.REJECTED, FOREIGN, CENTRE),
+    _t(
+        "return_central_approval",
+        State.CENTRAL_APPROVAL,
+        State.TEXT_NEGOTIATION,
+        FOREIGN,
+        CENTRE,
+        side=True,
+        decision=Decision.RETURN,
+    ),
+    _t(
+        "refuse_central",
+        State.CENTRAL_APPROVAL,
+        State.REJECTED,
+        FOREIGN,
+        CENTRE,
+        side=True,
+        decision=Decision.REFUSE,
+    ),
     _t(
         "sign_mou",
-        S.SIGNING,
-        S.IMPLEMENTATION,
+        State.SIGNING,
+        State.IMPLEMENTATION,
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
@@ -405,12 +653,13 @@ _FOREIGN_TRANSITIONS = [
         "has_government_approval",
         "has_full_powers",
         "has_signed_mou",
+        signs=MOU,
     ),
-    _t("start_evaluation", S.IMPLEMENTATION, S.MONITORING_EVALUATION, FOREIGN, OFFICE),
+    _t("start_evaluation", State.IMPLEMENTATION, State.MONITORING_EVALUATION, FOREIGN, OFFICE),
     _t(
         "continue_implementation",
-        S.MONITORING_EVALUATION,
-        S.IMPLEMENTATION,
+        State.MONITORING_EVALUATION,
+        State.IMPLEMENTATION,
         FOREIGN,
         OFFICE,
         "has_evaluation_report",
@@ -422,34 +671,67 @@ def _cross_cutting() -> list[Transition]:
     moves: list[Transition] = []
     for kinds, pre_signing in ((DOMESTIC, DOMESTIC_PRE_SIGNING), (FOREIGN, FOREIGN_PRE_SIGNING)):
         for state in sorted(pre_signing):
-            moves.append(_t("put_on_hold", state, S.ON_HOLD_CENTRAL_REVIEW, kinds, OFFICE | CENTRE))
-            moves.append(_t("withdraw", state, S.WITHDRAWN, kinds, OFFICE))
-            moves.append(_t("record_rejection", state, S.REJECTED, kinds, OFFICE))
+            moves.append(
+                _t(
+                    "put_on_hold",
+                    state,
+                    State.ON_HOLD_CENTRAL_REVIEW,
+                    kinds,
+                    OFFICE | CENTRE,
+                    side=True,
+                )
+            )
+            moves.append(_t("withdraw", state, State.WITHDRAWN, kinds, OFFICE, side=True))
+            moves.append(_t("record_rejection", state, State.REJECTED, kinds, OFFICE, side=True))
     moves += [
-        _t("resume", S.ON_HOLD_CENTRAL_REVIEW, PRIOR_STATE, ALL_KINDS, CENTRE, *ELIGIBLE),
-        _t("withdraw", S.ON_HOLD_CENTRAL_REVIEW, S.WITHDRAWN, ALL_KINDS, OFFICE),
-        _t("mark_dormant", S.IMPLEMENTATION, S.DORMANT, ALL_KINDS, OFFICE | {SYSTEM}),
-        _t("revive", S.DORMANT, S.IMPLEMENTATION, ALL_KINDS, OFFICE_AND_AGENCIES),
-        _t("start_renewal", S.EXPIRED, S.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE),
+        _t(
+            "resume",
+            State.ON_HOLD_CENTRAL_REVIEW,
+            PRIOR_STATE,
+            ALL_KINDS,
+            CENTRE,
+            *ELIGIBLE,
+            decision=Decision.APPROVE,
+        ),
+        _t("withdraw", State.ON_HOLD_CENTRAL_REVIEW, State.WITHDRAWN, ALL_KINDS, OFFICE, side=True),
+        _t(
+            "mark_dormant",
+            State.IMPLEMENTATION,
+            State.DORMANT,
+            ALL_KINDS,
+            OFFICE | {SYSTEM},
+            side=True,
+        ),
+        _t("revive", State.DORMANT, State.IMPLEMENTATION, ALL_KINDS, OFFICE_AND_AGENCIES),
+        _t("start_renewal", State.EXPIRED, State.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE),
         _t(
             "complete_renewal",
-            S.RENEWAL_IN_PROGRESS,
-            S.RENEWED,
+            State.RENEWAL_IN_PROGRESS,
+            State.RENEWED,
             ALL_KINDS,
             OFFICE,
             *ELIGIBLE,
             "has_renewal",
+            signs=RENEWAL,
         ),
-        _t("continue_after_renewal", S.RENEWED, S.IMPLEMENTATION, ALL_KINDS, OFFICE),
-        _t("withdraw", S.RENEWAL_IN_PROGRESS, S.EXPIRED, ALL_KINDS, OFFICE),
+        _t("continue_after_renewal", State.RENEWED, State.IMPLEMENTATION, ALL_KINDS, OFFICE),
+        _t("withdraw", State.RENEWAL_IN_PROGRESS, State.EXPIRED, ALL_KINDS, OFFICE, side=True),
     ]
-    for state in sorted(SIGNED):
+    for signed in sorted(SIGNED):
         moves.append(
-            _t("expire", state, S.EXPIRED, ALL_KINDS, OFFICE | {SYSTEM}, "agreements_have_lapsed")
+            _t(
+                "expire",
+                signed,
+                State.EXPIRED,
+                ALL_KINDS,
+                OFFICE | {SYSTEM},
+                "agreements_have_lapsed",
+                side=True,
+            )
         )
-        moves.append(_t("start_renewal", state, S.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE))
-        moves.append(_t("terminate", state, S.TERMINATED, ALL_KINDS, OFFICE))
-    moves.append(_t("terminate", S.EXPIRED, S.TERMINATED, ALL_KINDS, OFFICE))
+        moves.append(_t("start_renewal", signed, State.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE))
+        moves.append(_t("terminate", signed, State.TERMINATED, ALL_KINDS, OFFICE, side=True))
+    moves.append(_t("terminate", State.EXPIRED, State.TERMINATED, ALL_KINDS, OFFICE, side=True))
     return moves
 
 
@@ -458,6 +740,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     *_FOREIGN_TRANSITIONS,
     *_cross_cutting(),
 )
+
+
+# States no transition leaves: the cooperation has ended for good.
+FINAL: Final = frozenset(STATES) - {t.source for t in TRANSITIONS}
+ENDED: Final = FINAL
 
 
 def steps_for(coop: Cooperation) -> tuple[str, ...]:
@@ -478,3 +765,77 @@ def transitions_from(coop: Cooperation) -> list[Transition]:
 
 def find(coop: Cooperation, action: str) -> Transition | None:
     return next((t for t in transitions_from(coop) if t.action == action), None)
+
+
+def date_driven_action(target: str) -> str:
+    """The action the periodic command (`SYSTEM`) performs to move a cooperation into `target`."""
+    return next(t.action for t in TRANSITIONS if SYSTEM in t.roles and t.target == target)
+
+
+def decision_action(review: str, decision: str) -> str:
+    """The action recording a central `decision` on a review of kind `review`; "" for none."""
+    source = STATE_OF_REVIEW[review]
+    return next(
+        (t.action for t in TRANSITIONS if t.source == source and t.decision == decision), ""
+    )
+
+
+def decisions_of(review: str) -> list[str]:
+    """The decisions open on a review of kind `review`: those with a transition, and "return"
+    on a hold, which leaves the cooperation where it is."""
+    source = STATE_OF_REVIEW[review]
+    made = {t.decision for t in TRANSITIONS if t.source == source and t.decision}
+    return [
+        d for d in Decision if d in made or (d == Decision.RETURN and review == ReviewKind.HOLD)
+    ]
+
+
+def signings_of(kind: str, order: str, document: str) -> list[Transition]:
+    """The table's signings of `document` for a cooperation of `kind` and procedure `order`."""
+    return [
+        t
+        for t in TRANSITIONS
+        if t.signs is not None
+        and t.signs.document == document
+        and kind in t.kinds
+        and order in t.orders
+    ]
+
+
+SIGNABLE_DOCUMENTS: Final = tuple(
+    dict.fromkeys(t.signs.document for t in TRANSITIONS if t.signs is not None)
+)
+
+
+def _check_tables() -> None:
+    """Every kind and state has its row, and every state a transition names exists."""
+    missing = [k for k in Kind.values if k not in KINDS] + [
+        s for s in State.values if s not in STATES
+    ]
+    named = {t.source for t in TRANSITIONS} | {t.target for t in TRANSITIONS} - {PRIOR_STATE}
+    unknown = sorted(named - set(STATES)) + [
+        s for facts in KINDS.values() for s in (facts.initial_state,) if s not in STATES
+    ]
+    if missing or unknown:
+        raise ValueError(f"workflow tables incomplete: missing {missing}, unknown {unknown}")
+
+
+_check_tables()
+
+
+def states_of(kind: str, order: str) -> frozenset[str]:
+    """Every state the procedure of a cooperation of `kind` and `order` can reach."""
+    reached: set[str] = {KINDS[kind].initial_state}
+    frontier = set(reached)
+    while frontier:
+        frontier = (
+            {
+                t.target
+                for t in TRANSITIONS
+                if t.source in frontier and kind in t.kinds and order in t.orders
+            }
+            - reached
+            - {PRIOR_STATE}
+        )
+        reached |= frontier
+    return frozenset(reached)

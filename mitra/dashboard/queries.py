@@ -12,8 +12,8 @@ from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from mitra.cooperations import timing
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document
+from mitra.cooperations import timing, workflow
+from mitra.cooperations.models import Cooperation, Document
 from mitra.followups.models import Task
 from mitra.followups.rules import FollowUpGap, live_cooperations, needs_follow_up
 from mitra.implementation.progress import plan_items_prefetch
@@ -55,7 +55,7 @@ def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
         kinds[kind] += n
     by_state = [Tally(s.value, str(s.label), states[s]) for s in Cooperation.State if states[s]]
     by_kind = [
-        Tally(k.value, KIND_ABBREVIATIONS[k], kinds[k]) for k in Cooperation.Kind if kinds[k]
+        Tally(k.value, workflow.abbreviation(k), kinds[k]) for k in Cooperation.Kind if kinds[k]
     ]
     return by_state, by_kind
 

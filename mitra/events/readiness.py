@@ -10,45 +10,35 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.transitions import problems_for
 from mitra.cooperations.workflow import Transition
 
 DocKind = Document.Kind
 
-# The guard each signing satisfies by itself: the signed document it produces.
-SIGNED_DOCUMENT_GUARD: dict[str, str] = {
-    DocKind.LETTER_OF_INTENT: "has_signed_letter_of_intent",
-    DocKind.FRAMEWORK_AGREEMENT: "has_signed_framework_agreement",
-    DocKind.IMPLEMENTING_AGREEMENT: "has_signed_implementing_agreement",
-    DocKind.MOU: "has_signed_mou",
-    DocKind.RENEWAL: "has_renewal",
-}
-SIGNABLE_KINDS = tuple(SIGNED_DOCUMENT_GUARD)
-
-
-def signing_action(coop: Cooperation, document_kind: str) -> str:
-    """The transition that signing `document_kind` records for this cooperation."""
-    if document_kind == DocKind.FRAMEWORK_AGREEMENT:
-        if rules.council_approval_required(coop):
-            return "sign_framework"
-        return "sign_framework_without_council"
-    return {
-        DocKind.LETTER_OF_INTENT: "sign_loi",
-        DocKind.IMPLEMENTING_AGREEMENT: "sign_pks",
-        DocKind.MOU: "sign_mou",
-        DocKind.RENEWAL: "complete_renewal",
-    }[DocKind(document_kind)]
+SIGNABLE_KINDS = workflow.SIGNABLE_DOCUMENTS
 
 
 def signing_transition(coop: Cooperation, document_kind: str) -> Transition | None:
-    """The table's entry for the signing, wherever the cooperation stands now."""
-    action = signing_action(coop, document_kind)
+    """The table's signing of `document_kind` for this cooperation, wherever it stands now.
+
+    Where the table has two (a KB signed with or without DPRD approval to follow), the one whose
+    conditions hold for this cooperation."""
+    signings = workflow.signings_of(coop.kind, coop.procedure_order, document_kind)
+    if len(signings) > 1:
+        needs_council = rules.council_approval_required(coop)
+        signings = [
+            t for t in signings if ("council_approval_not_required" in t.guards) != needs_council
+        ]
+    return signings[0] if signings else None
+
+
+def signing_action(coop: Cooperation, document_kind: str) -> str:
+    """The action that signing `document_kind` records for this cooperation."""
+    transition = signing_transition(coop, document_kind)
+    if transition is not None:
+        return transition.action
     return next(
-        (
-            t
-            for t in workflow.TRANSITIONS
-            if t.action == action and coop.kind in t.kinds and coop.procedure_order in t.orders
-        ),
-        None,
+        t.action for t in workflow.TRANSITIONS if t.signs and t.signs.document == document_kind
     )
 
 
@@ -83,10 +73,8 @@ def readiness(coop: Cooperation, document_kind: str) -> Readiness:
             "kind": DocKind(document_kind).label
         }
         return Readiness(at_step=False, state=state, problems=[problem])
-    skipped = SIGNED_DOCUMENT_GUARD[document_kind]
-    problems = [
-        p for name in transition.guards if name != skipped for p in rules.GUARDS[name](coop)
-    ]
+    signed_guard = transition.signs.guard if transition.signs else ""
+    problems = problems_for(coop, transition, skip=signed_guard)
     at_step = coop.state == transition.source
     before = [] if at_step else _steps_before(coop, transition.source)
     return Readiness(at_step=at_step, state=state, steps_before=before, problems=problems)

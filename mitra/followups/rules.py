@@ -14,15 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mitra.cooperations import timing, workflow
+from mitra.cooperations import timing
 from mitra.cooperations.models import Cooperation
 from mitra.events.models import Event
 from mitra.followups.models import Task
 from mitra.tenancy.models import Tenant
 
-# Live means still under way, dormant and renewal included. Rejected, withdrawn, terminated and
-# expired cooperations have ended: nothing follows up on them. (A renewed one lives on.)
-NOT_LIVE = frozenset({*workflow.ENDED, Cooperation.State.EXPIRED})
+# Live (`CooperationQuerySet.live`) means still under way, dormant and renewal included:
+# nothing follows up on rejected, withdrawn, terminated or expired cooperations.
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class FollowUpGap:
 
 
 def live_cooperations(tenant: Tenant) -> QuerySet[Cooperation]:
-    return Cooperation.objects.for_tenant(tenant).exclude(state__in=NOT_LIVE)
+    return Cooperation.objects.for_tenant(tenant).live()
 
 
 def _annotated(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
@@ -82,7 +81,7 @@ def gaps_among(
     today = today or timezone.localdate()
     sources = len(timing.activity_sources(OuterRef("pk")))
     gaps = []
-    for coop in _annotated(cooperations.exclude(state__in=NOT_LIVE), today):
+    for coop in _annotated(cooperations.filter(pk__in=Cooperation.objects.live()), today):
         reasons = _reasons(coop, tenant, today, sources)
         if reasons:
             gaps.append(FollowUpGap(coop, reasons))

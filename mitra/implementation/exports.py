@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from mitra.cooperations import workflow
 from mitra.implementation.formatting import quantity
 from mitra.implementation.models import BenefitKind
 from mitra.implementation.overview import CooperationRow, GroupRow, Overview
@@ -57,7 +58,7 @@ def _cooperation_cells(row: CooperationRow) -> list[Cell]:
     coop, evaluation = row.cooperation, row.last_evaluation
     return [
         coop.title,
-        coop.abbreviation,
+        workflow.abbreviation(coop.kind),
         coop.get_state_display(),
         ", ".join(row.sectors),
         ", ".join(row.countries),

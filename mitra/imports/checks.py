@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
-from mitra.cooperations import rules
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Agency, Cooperation
+from mitra.cooperations import rules, workflow
+from mitra.cooperations.models import Agency, Cooperation
 from mitra.imports import documents, values, vocabulary
 from mitra.imports.cells import Cells, Problem, choose
 from mitra.imports.columns import BY_FIELD, IGNORED, Layout, read_layout
@@ -92,7 +92,7 @@ class Plan:
 
 
 def kind_label(value: str) -> str:
-    return KIND_ABBREVIATIONS[K(value)]
+    return workflow.abbreviation(value)
 
 
 def state_label(value: str) -> str:
@@ -234,7 +234,7 @@ class RowChecker:
         return K.THIRD_PARTY
 
     def _sub_form(self, cells: Cells, kind: str) -> str:
-        allowed = rules.SUB_FORMS[K(kind)]
+        allowed = workflow.KINDS[kind].sub_forms
         if cells.has("sub_form"):
             return choose(cells, "sub_form", vocabulary.sub_forms(), allowed, _label)
         # "Sister City" in the kind column says both the kind and the sub-form.
@@ -243,7 +243,7 @@ class RowChecker:
 
     def _state(self, cells: Cells, kind: str) -> str:
         if not cells.has("state"):
-            return rules.INITIAL_STATE[K(kind)]
+            return workflow.KINDS[kind].initial_state
         allowed = self.context.states_by_kind[kind]
         return choose(cells, "state", vocabulary.states(), allowed, state_label)
 
@@ -307,7 +307,7 @@ class RowChecker:
         partners = [choice.instance(self.context.tenant) for choice in plan.partners]
         for problem in rules.partners_fit_kind(plan.kind, partners):
             cells.error("partner", problem)
-        for problem in rules.no_blocked_country(partners):
+        for problem in rules.no_blocked_country_among(partners):
             cells.error("country", problem)
 
     def _recorded(self, plan: RowPlan) -> None:

@@ -15,7 +15,6 @@ from django.contrib.auth.models import User
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Agency, Cooperation, DocumentParty
-from mitra.cooperations.rules import INITIAL_STATE
 from mitra.lib.text import fold
 from mitra.partners.lookup import find_country, find_places
 from mitra.partners.models import Country, Partner, Place
@@ -26,12 +25,7 @@ from mitra.tenancy.models import Tenant
 
 def reachable_states(kind: str, order: str) -> set[str]:
     """The states a cooperation of `kind` can be in: its first, and every target of the table."""
-    targets = {
-        t.target
-        for t in workflow.TRANSITIONS
-        if kind in t.kinds and order in t.orders and t.target != workflow.PRIOR_STATE
-    }
-    return {INITIAL_STATE[Cooperation.Kind(kind)], *targets}
+    return set(workflow.states_of(kind, order))
 
 
 @dataclass

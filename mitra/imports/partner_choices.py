@@ -11,8 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from mitra.cooperations import rules
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation
 from mitra.imports import values, vocabulary
 from mitra.imports.cells import Cells, choose
 from mitra.imports.matching import TenantContext
@@ -23,13 +23,9 @@ from mitra.tenancy.models import Tenant
 
 K = Cooperation.Kind
 PK = Partner.Kind
-DEFAULT_PARTNER_KIND = {
-    K.DOMESTIC_REGION: PK.INDONESIAN_REGION,
-    K.THIRD_PARTY: PK.DOMESTIC_PARTY,
-    K.FOREIGN_REGION: PK.FOREIGN_CITY_OR_REGION,
-    K.FOREIGN_INSTITUTION: PK.FOREIGN_INSTITUTION,
-}
-DOMESTIC_PARTNER_KINDS = frozenset({PK.INDONESIAN_REGION, PK.DOMESTIC_PARTY})
+DOMESTIC_PARTNER_KINDS = frozenset(
+    pk for facts in workflow.KINDS.values() if not facts.foreign for pk in facts.partner_kinds
+)
 MAX_PARTNER_NAME = 200
 
 
@@ -79,14 +75,14 @@ class PartnerResolver:
         if not names:
             cells.error("partner", _("A cooperation needs a partner: write its name."))
             return []
-        allowed = rules.PARTNER_KINDS[K(kind)]
+        allowed = workflow.KINDS[kind].partner_kinds
         partner_kind = choose(
             cells, "partner_kind", vocabulary.partner_kinds(), allowed, _partner_kind_label
         )
         country, readable = row_country(cells, self.context)
         if (cells.has("partner_kind") and not partner_kind) or not readable:
             return []  # the problem is recorded
-        partner_kind = partner_kind or DEFAULT_PARTNER_KIND[K(kind)]
+        partner_kind = partner_kind or workflow.KINDS[kind].default_partner_kind
         found = [self._partner(cells, name, kind, partner_kind, country) for name in names]
         return [choice for choice in found if choice is not None]
 
@@ -117,7 +113,7 @@ class PartnerResolver:
             cells.error(
                 "country",
                 _("The partner of a %(kind)s is in Indonesia, not %(country)s.")
-                % {"kind": KIND_ABBREVIATIONS[K(kind)], "country": country.name},
+                % {"kind": workflow.abbreviation(kind), "country": country.name},
             )
             return None
         if partner_kind == PK.INDONESIAN_REGION:

@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mitra.cooperations import rules, workflow
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document, Sector
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation, Document, Sector
 from mitra.imports.columns import BY_FIELD
 from mitra.imports.matching import reachable_states
 from mitra.lib import sheets
@@ -128,7 +128,7 @@ Entries = list[tuple[str, str]]
 
 def _kinds_of(allowed: Mapping[str, set[str]], value: str) -> str:
     """ "KSDD, KSDPK": the kinds of cooperation for which `value` is allowed."""
-    return ", ".join(KIND_ABBREVIATIONS[k] for k in KINDS if value in allowed[k])
+    return ", ".join(workflow.abbreviation(k) for k in KINDS if value in allowed[k])
 
 
 def _labelled(choices: list[tuple[str, Any]], allowed: Mapping[str, set[str]]) -> Entries:
@@ -149,11 +149,11 @@ def _states(tenant: Tenant) -> Entries:
 
 def value_lists(tenant: Tenant) -> list[tuple[str, Entries]]:
     """(register header, [(value, the kinds it is for or what it means)]) per column with a list."""
-    sub_forms: dict[str, set[str]] = {k: set(rules.SUB_FORMS[k]) for k in KINDS}
-    partner_kinds: dict[str, set[str]] = {k: set(rules.PARTNER_KINDS[k]) for k in KINDS}
+    sub_forms: dict[str, set[str]] = {k: set(workflow.KINDS[k].sub_forms) for k in KINDS}
+    partner_kinds: dict[str, set[str]] = {k: set(workflow.KINDS[k].partner_kinds) for k in KINDS}
     countries = sorted(Country.objects.all(), key=lambda c: c.name.casefold())
     return [
-        (BY_FIELD["kind"].header, [(KIND_ABBREVIATIONS[k], str(k.label)) for k in KINDS]),
+        (BY_FIELD["kind"].header, [(workflow.abbreviation(k), str(k.label)) for k in KINDS]),
         (BY_FIELD["sub_form"].header, _labelled(Cooperation.SubForm.choices, sub_forms)),
         (
             BY_FIELD["route"].header,

@@ -13,6 +13,7 @@ from functools import cache
 from django.utils import translation
 from django.utils.functional import Promise
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document, Sector
 from mitra.imports.values import split_list
 from mitra.lib.text import fold
@@ -64,9 +65,9 @@ class Vocabulary:
         return set(self.exact.get(key) or self.derived.get(key) or ())
 
 
+# Besides its abbreviation (KSDD ...), which comes from the workflow table.
 KIND_WORDS: Words = {
     Cooperation.Kind.DOMESTIC_REGION: (
-        "KSDD",
         "Kerja Sama Daerah dengan Daerah Lain",
         "Kerja Sama Antar Daerah",
         "Kerja Sama Antardaerah",
@@ -74,13 +75,11 @@ KIND_WORDS: Words = {
         "Antardaerah",
     ),
     Cooperation.Kind.THIRD_PARTY: (
-        "KSDPK",
         "Kerja Sama Daerah dengan Pihak Ketiga",
         "Kerja Sama dengan Pihak Ketiga",
         "Pihak Ketiga",
     ),
     Cooperation.Kind.FOREIGN_REGION: (
-        "KSDPL",
         "Kerja Sama Daerah dengan Pemerintah Daerah di Luar Negeri",
         "Pemerintah Daerah di Luar Negeri",
         "Sister City",
@@ -89,7 +88,6 @@ KIND_WORDS: Words = {
         "Provinsi Kembar",
     ),
     Cooperation.Kind.FOREIGN_INSTITUTION: (
-        "KSDLL",
         "Kerja Sama Daerah dengan Lembaga di Luar Negeri",
         "Lembaga di Luar Negeri",
         "Lembaga Luar Negeri",
@@ -289,7 +287,8 @@ SECTOR_WORDS: Words = {
 
 @cache
 def kinds() -> Vocabulary:
-    return Vocabulary(Cooperation.Kind.choices, KIND_WORDS)
+    words = {k: (workflow.abbreviation(k), *KIND_WORDS.get(k, ())) for k in workflow.KINDS}
+    return Vocabulary(Cooperation.Kind.choices, words)
 
 
 @cache

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations import services as cooperation_services
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.followups import services as followup_services
 from mitra.followups.models import Activity
@@ -47,18 +48,9 @@ from mitra.tenancy.models import Tenant
 
 logger = logging.getLogger(__name__)
 
-COOPERATION_KIND = {
-    Partner.Kind.INDONESIAN_REGION: Cooperation.Kind.DOMESTIC_REGION,
-    Partner.Kind.DOMESTIC_PARTY: Cooperation.Kind.THIRD_PARTY,
-    Partner.Kind.FOREIGN_CITY_OR_REGION: Cooperation.Kind.FOREIGN_REGION,
-    Partner.Kind.FOREIGN_INSTITUTION: Cooperation.Kind.FOREIGN_INSTITUTION,
-    Partner.Kind.FOREIGN_COMPANY: Cooperation.Kind.FOREIGN_INSTITUTION,
-    Partner.Kind.FOREIGN_GOVERNMENT: Cooperation.Kind.FOREIGN_INSTITUTION,
-}
 # Stages that say the partners at least explored the cooperation together.
 EXPLORED = frozenset({Stage.EXPLORATION, Stage.LOI, Stage.MOU, Stage.PKS, Stage.IMPLEMENTATION})
 TITLE_LENGTH = 120
-FOREIGN_KINDS = frozenset({Cooperation.Kind.FOREIGN_REGION, Cooperation.Kind.FOREIGN_INSTITUTION})
 
 
 def normalised(text: str) -> str:
@@ -400,7 +392,7 @@ def _cooperation_for(
                 existing, by=by, sectors=list(dict.fromkeys([*had, *sectors]))
             )
         return existing, False
-    kind = COOPERATION_KIND[Partner.Kind(partner.kind)]
+    kind = workflow.kind_of_partner(partner.kind)
     cooperation = cooperation_services.create_cooperation(
         item.tenant,
         by=by,
@@ -410,7 +402,7 @@ def _cooperation_for(
         sectors=sectors,
         note=_("Recorded from a news item."),
     )
-    if kind in FOREIGN_KINDS and stage in EXPLORED:
+    if workflow.KINDS[kind].foreign and stage in EXPLORED:
         # If the eligibility guards refuse, it stays at the initiative; the notes carry the stage.
         with contextlib.suppress(Refused):
             cooperation_services.apply_transition(

@@ -56,13 +56,13 @@ def main_line(board: str, tenant: Tenant) -> tuple[str, ...]:
 
 
 def live_cooperations(queryset: QuerySet[Cooperation], board: str) -> QuerySet[Cooperation]:
-    """Not ended, of the board's kinds, with when they entered their current state."""
+    """Live (`CooperationQuerySet.live`), of the board's kinds, with when they entered their
+    current state."""
     entered = CooperationEvent.objects.filter(
         cooperation=OuterRef("pk"), target=OuterRef("state")
     ).order_by("-at", "-pk")
     return (
-        queryset.filter(kind__in=kinds_of(board))
-        .exclude(state__in=workflow.ENDED)
+        queryset.filter(pk__in=Cooperation.objects.live(), kind__in=kinds_of(board))
         .annotate(entered_at=Subquery(entered.values("at")[:1]))
         .prefetch_related("partners__country")
     )

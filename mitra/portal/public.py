@@ -12,7 +12,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation, Document
 from mitra.partners.models import Partner
 from mitra.portal.models import Publication
 from mitra.portal.stages import STAGE_TONES, Stage, stage_of
@@ -119,7 +120,7 @@ def public_view(
         summary=publication.public_summary,
         kind=coop.kind,
         kind_label=str(Cooperation.Kind(coop.kind).label),
-        kind_abbreviation=KIND_ABBREVIATIONS[Cooperation.Kind(coop.kind)],
+        kind_abbreviation=workflow.abbreviation(coop.kind),
         stage=stage.value,
         stage_label=str(stage.label),
         stage_tone=f"badge--{STAGE_TONES[stage]}",

@@ -13,7 +13,6 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.dashboard.queries import dormant_rows
 from mitra.followups.models import Task
@@ -112,13 +111,7 @@ def expiry_window(days_left: int, windows: list[int]) -> int | None:
 def document_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
     """Agreements of live cooperations whose validity ends within the tenant's windows."""
     windows = tenant.expiry_window_days
-    documents = Document.objects.filter(
-        cooperation__tenant=tenant,
-        kind__in=rules.AGREEMENT_KINDS,
-        until_terminated=False,
-        valid_until__gte=today,
-        valid_until__lte=today + timedelta(days=max(windows)),
-    ).exclude(cooperation__state__in=workflow.ENDED)
+    documents = Document.objects.for_tenant(tenant).expiring(today, max(windows))
     for doc in documents.select_related("cooperation").order_by("valid_until", "pk"):
         if doc.valid_until is None:  # excluded by the filter; narrows the type
             continue

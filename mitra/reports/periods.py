@@ -22,11 +22,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.templatetags.mitra_format import long_date
 from mitra.events.models import Event
 from mitra.followups.models import Activity
-from mitra.followups.rules import NOT_LIVE
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FIRST_YEAR = 1950  # the oldest sister-city ties of Indonesian regions date from the 1960s
@@ -89,7 +89,7 @@ def _existed_in(start: date, end: date) -> Q:
     )
     began = Q(created_at__lt=end_at) | Q(start_date__lte=end) | Q(Exists(early))
     changed_since = CooperationEvent.objects.filter(cooperation=pk, at__gte=start_at)
-    finished = Q(end_date__lt=start) | (Q(state__in=NOT_LIVE) & ~Q(Exists(changed_since)))
+    finished = Q(end_date__lt=start) | (Q(state__in=workflow.NOT_LIVE) & ~Q(Exists(changed_since)))
     return began & ~finished
 
 

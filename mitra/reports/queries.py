@@ -38,10 +38,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation, Document
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation, Document
 from mitra.dashboard.queries import StepRow, Tally, step_rows
 from mitra.followups.models import Activity
-from mitra.followups.rules import NOT_LIVE, gaps_among
+from mitra.followups.rules import gaps_among
 from mitra.partners.models import Partner
 from mitra.reports.periods import day_bounds, in_period, period_label, with_state_at_end
 from mitra.reports.rollup import Rollup, rollup
@@ -215,7 +216,7 @@ def _register_row(number: int, coop: Any) -> RegisterRow:
         id=coop.pk,
         title=coop.title,
         kind=coop.kind,
-        kind_label=KIND_ABBREVIATIONS[Cooperation.Kind(coop.kind)],
+        kind_label=workflow.abbreviation(coop.kind),
         kind_name=str(coop.get_kind_display()),
         sub_form_label=str(coop.get_sub_form_display()) if coop.sub_form else "",
         partners=[p.name for p in partners],
@@ -249,7 +250,9 @@ def _by_state(rows: list[RegisterRow]) -> list[Tally]:
 
 def _by_kind(rows: list[RegisterRow]) -> list[Tally]:
     counts = Counter(row.kind for row in rows)
-    return [Tally(k.value, KIND_ABBREVIATIONS[k], counts[k]) for k in Cooperation.Kind if counts[k]]
+    return [
+        Tally(k.value, workflow.abbreviation(k), counts[k]) for k in Cooperation.Kind if counts[k]
+    ]
 
 
 def _most_first(counts: Counter[str], missing: str) -> list[Tally]:
@@ -281,7 +284,7 @@ def follow_up_health(
     """The next-step rule of `mitra.followups.rules` applied today to the register's cooperations."""
     cooperations = in_period(Cooperation.objects.for_tenant(tenant), start, end)
     gaps = gaps_among(cooperations.order_by("title", "pk"), tenant, today)
-    live = sum(1 for row in rows if row.current_state not in NOT_LIVE)
+    live = sum(1 for row in rows if row.current_state not in workflow.NOT_LIVE)
     needing = [
         FollowUpRow(
             cooperation_id=gap.cooperation.pk,

@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from mitra.cooperations.models import KIND_ABBREVIATIONS, Cooperation
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation
 from mitra.dashboard.queries import Tally
 from mitra.regions.models import Region
 from mitra.reports.periods import in_period, with_state_at_end
@@ -71,7 +72,7 @@ def rollup(tenant: Tenant, start: date, end: date) -> Rollup | None:
             for i, state in enumerate(states)
         ],
         kinds=[
-            Tally(kind.value, KIND_ABBREVIATIONS[kind], sum(r.by_kind[i] for r in rows))
+            Tally(kind.value, workflow.abbreviation(kind), sum(r.by_kind[i] for r in rows))
             for i, kind in enumerate(Cooperation.Kind)
         ],
         total=sum(r.total for r in rows),

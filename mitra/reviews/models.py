@@ -4,16 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 
 
 class ReviewRequest(models.Model):
     """One request to the centre, opened when a cooperation enters a central-review state."""
 
-    class Kind(models.TextChoices):
-        VERIFICATION = "verification", _("central verification")
-        APPROVAL = "approval", _("central approval")
-        HOLD = "hold", _("review of a hold")
+    Kind = workflow.ReviewKind
 
     class Status(models.TextChoices):
         OPEN = "open", _("waiting for the centre")
@@ -98,10 +96,7 @@ class ReviewRequest(models.Model):
         return self.status == self.Status.OPEN
 
 
-# The state a cooperation is in while each kind of request is open, and the reverse.
-STATE_OF_KIND = {
-    ReviewRequest.Kind.VERIFICATION: Cooperation.State.CENTRAL_VERIFICATION,
-    ReviewRequest.Kind.APPROVAL: Cooperation.State.CENTRAL_APPROVAL,
-    ReviewRequest.Kind.HOLD: Cooperation.State.ON_HOLD_CENTRAL_REVIEW,
-}
-KIND_OF_STATE = {state: kind for kind, state in STATE_OF_KIND.items()}
+# The state a cooperation is in while each kind of request is open, and the reverse: the
+# `review` column of the workflow's state table.
+STATE_OF_KIND: dict[str, str] = dict(workflow.STATE_OF_REVIEW)
+KIND_OF_STATE: dict[str, str] = {state: kind for kind, state in STATE_OF_KIND.items()}

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.services import apply_transition, attach_document
-from mitra.cooperations.workflow import OFFICE
+from mitra.cooperations.workflow import OFFICE, Decision, decision_action, decisions_of
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.reviews.models import KIND_OF_STATE, STATE_OF_KIND, ReviewRequest
 from mitra.tenancy.models import Membership
@@ -28,9 +28,9 @@ from mitra.tenancy.models import Membership
 Kind = ReviewRequest.Kind
 Status = ReviewRequest.Status
 
-APPROVE: Final = "approve"
-RETURN: Final = "return"
-REFUSE: Final = "refuse"
+APPROVE: Final = Decision.APPROVE
+RETURN: Final = Decision.RETURN
+REFUSE: Final = Decision.REFUSE
 NOTE_REQUIRED = frozenset({RETURN, REFUSE})
 
 
@@ -41,7 +41,13 @@ class Outcome:
     status: str
     document_kind: str
     title: Promise
-    action: str = ""  # no move: the cooperation stays where it is
+    review: str
+    decision: str
+
+    @property
+    def action(self) -> str:
+        """The transition recording the decision (from the workflow table); "" for no move."""
+        return decision_action(self.review, self.decision)
 
 
 OUTCOMES: dict[tuple[str, str], Outcome] = {
@@ -49,42 +55,50 @@ OUTCOMES: dict[tuple[str, str], Outcome] = {
         Status.APPROVED,
         Document.Kind.CENTRAL_VERIFICATION,
         gettext_lazy("Kemendagri verification result"),
-        "verify_central",
+        Kind.VERIFICATION,
+        APPROVE,
     ),
     (Kind.VERIFICATION, RETURN): Outcome(
         Status.RETURNED,
         Document.Kind.CENTRAL_VERIFICATION,
         gettext_lazy("Kemendagri verification result: returned for revision"),
-        "return_central_verification",
+        Kind.VERIFICATION,
+        RETURN,
     ),
     (Kind.APPROVAL, APPROVE): Outcome(
         Status.APPROVED,
         Document.Kind.GOVERNMENT_APPROVAL,
         gettext_lazy("Central government approval"),
-        "approve_central",
+        Kind.APPROVAL,
+        APPROVE,
     ),
     (Kind.APPROVAL, RETURN): Outcome(
         Status.RETURNED,
         Document.Kind.GOVERNMENT_APPROVAL,
         gettext_lazy("Central approval request returned for revision"),
-        "return_central_approval",
+        Kind.APPROVAL,
+        RETURN,
     ),
     (Kind.APPROVAL, REFUSE): Outcome(
         Status.REFUSED,
         Document.Kind.GOVERNMENT_APPROVAL,
         gettext_lazy("Central approval refused"),
-        "refuse_central",
+        Kind.APPROVAL,
+        REFUSE,
     ),
     (Kind.HOLD, APPROVE): Outcome(
         Status.APPROVED,
         Document.Kind.CENTRAL_GUIDANCE,
         gettext_lazy("Kemendagri guidance: the procedure may resume"),
-        "resume",
+        Kind.HOLD,
+        APPROVE,
     ),
     (Kind.HOLD, RETURN): Outcome(
         Status.RETURNED,
         Document.Kind.CENTRAL_GUIDANCE,
         gettext_lazy("Kemendagri guidance: the cooperation stays on hold"),
+        Kind.HOLD,
+        RETURN,
     ),
 }
 
@@ -97,7 +111,7 @@ def is_central_reviewer(user: User | None) -> bool:
 
 def decisions_for(kind: str) -> list[str]:
     """The decisions open on a request of `kind`: only a central approval can be refused."""
-    return [decision for (k, decision) in OUTCOMES if k == kind]
+    return decisions_of(kind)
 
 
 def _open(

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.workflow import ENDED
 from mitra.followups.models import Task
 from mitra.partners.models import Partner
 from mitra.staff.access import staff_members
@@ -22,7 +21,6 @@ from mitra.staff.languages import language_name, partner_languages
 from mitra.staff.models import StaffLanguage, StaffProfile
 from mitra.tenancy.models import Tenant
 
-NOT_LIVE = ENDED | {Cooperation.State.EXPIRED}
 DEFAULT_MAX_LOAD = StaffProfile._meta.get_field("max_load").get_default()
 LANGUAGE_WEIGHT = 2  # a partner no one can talk to stalls first (domain guide §8)
 SECTOR_WEIGHT = 1
@@ -30,7 +28,7 @@ SECTOR_WEIGHT = 1
 
 def live_cooperations(tenant: Tenant) -> QuerySet[Cooperation]:
     """The tenant's cooperations still running: not rejected, withdrawn, terminated or expired."""
-    return Cooperation.objects.for_tenant(tenant).exclude(state__in=NOT_LIVE)
+    return Cooperation.objects.for_tenant(tenant).live()
 
 
 @dataclass

@@ -20,8 +20,8 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from mitra.audit.models import AuditEntry
+from mitra.cooperations import workflow
 from mitra.cooperations.models import (
-    KIND_ABBREVIATIONS,
     Cooperation,
     CooperationEvent,
     ObjectOfCooperation,
@@ -31,28 +31,14 @@ register = template.Library()
 
 State = Cooperation.State
 
+
 # Which colour a state's badge gets: stopped (red), held or lapsing (amber), running (green);
 # every procedure step not named here is "in progress" (blue).
-STATE_TONES: dict[str, str] = {
-    State.ON_HOLD_CENTRAL_REVIEW: "hold",
-    State.DORMANT: "warning",
-    State.EXPIRED: "warning",
-    State.RENEWAL_IN_PROGRESS: "warning",
-    State.REJECTED: "stopped",
-    State.WITHDRAWN: "stopped",
-    State.TERMINATED: "stopped",
-    State.IMPLEMENTATION: "active",
-    State.MONITORING_EVALUATION: "active",
-    State.ADMINISTRATION: "active",
-    State.REPORTING: "active",
-    State.RENEWED: "active",
-}
-
-
 @register.filter
 def state_tone(state: str) -> str:
     """The CSS modifier of a state's badge: `badge--hold`, `badge--stopped` ..."""
-    return f"badge--{STATE_TONES.get(state, 'progress')}"
+    facts = workflow.STATES.get(state)
+    return f"badge--{facts.tone if facts else workflow.Tone.PROGRESS}"
 
 
 @register.filter
@@ -67,10 +53,7 @@ def state_label(state: str) -> str:
 @register.filter
 def kind_abbreviation(kind: str) -> str:
     """KSDD, KSDPK, KSDPL or KSDLL."""
-    try:
-        return KIND_ABBREVIATIONS[Cooperation.Kind(kind)]
-    except ValueError:
-        return kind
+    return workflow.abbreviation(kind)
 
 
 @register.filter

@@ -160,7 +160,9 @@ def test_a_refusal_is_reported_and_the_run_goes_on(tenant, monkeypatch):
     monkeypatch.setitem(
         rules.GUARDS,
         "agreements_have_lapsed",
-        lambda coop: ["Changed meanwhile."] if coop.pk == changed.pk else lapsed_rule(coop),
+        lambda coop, today=None: (
+            ["Changed meanwhile."] if coop.pk == changed.pk else lapsed_rule(coop, today)
+        ),
     )
     out, err = advance()
     assert state_of(changed) == S.IMPLEMENTATION

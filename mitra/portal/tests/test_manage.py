@@ -147,9 +147,17 @@ def test_a_cooperation_in_exploration_gets_a_warning(client_as, cooperation_offi
     assert row.exploring
 
 
-def test_a_cooperation_beyond_exploration_gets_no_warning(client_as, cooperation_officer, coop):
-    html = client_as(cooperation_officer).get(edit_url(coop)).content.decode()
+def test_a_cooperation_beyond_exploration_gets_no_warning(client_as, cooperation_officer, tenant):
+    # Past the LoI step: the letter of intent is signed.
+    planned = sister_city(tenant, title="Makassar–Busan", state="cooperation_plan")
+    html = client_as(cooperation_officer).get(edit_url(planned)).content.decode()
     assert "alert--warning" not in html
+
+
+def test_a_cooperation_preparing_its_loi_is_still_exploring(client_as, cooperation_officer, coop):
+    # Nothing is signed until the LoI step ends (the Kaohsiung case): the warning stays.
+    html = client_as(cooperation_officer).get(edit_url(coop)).content.decode()
+    assert "alert--warning" in html
 
 
 def test_the_audit_trail_records_publishing_and_unpublishing(client_as, cooperation_officer, coop):

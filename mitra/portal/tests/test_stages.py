@@ -2,18 +2,19 @@
 
 import pytest
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
-from mitra.portal.stages import STAGE_OF_STATE, STAGE_TONES, Stage, stage_of
+from mitra.portal.stages import STAGE_TONES, Stage, stage_of
 
 
 @pytest.mark.parametrize("state", Cooperation.State.values)
 def test_every_state_has_a_public_stage_with_a_badge(state):
-    assert state in STAGE_OF_STATE
+    assert state in workflow.STATES
     assert stage_of(state) in STAGE_TONES
 
 
 def test_every_stage_is_reached_by_some_state():
-    assert set(STAGE_OF_STATE.values()) == set(Stage)
+    assert {facts.public_stage for facts in workflow.STATES.values()} == set(Stage)
 
 
 @pytest.mark.parametrize(
@@ -21,7 +22,9 @@ def test_every_stage_is_reached_by_some_state():
     [
         ("exploration", Stage.EXPLORATION),
         ("preparation", Stage.EXPLORATION),
-        ("letter_of_intent", Stage.INTENT),
+        # The LoI is signed on leaving its step: while preparing it the public sees exploring.
+        ("letter_of_intent", Stage.EXPLORATION),
+        ("cooperation_plan", Stage.INTENT),
         ("text_negotiation", Stage.PREPARATION),
         ("on_hold_central_review", Stage.PREPARATION),
         ("implementation", Stage.IN_FORCE),

@@ -12,18 +12,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import rules, timing, workflow
-from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import apply_transition
 from mitra.lib.dates import day_from_option
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
 
-S = Cooperation.State
+# The table's date-driven moves (performed by `workflow.SYSTEM`), by the state they lead to.
+EXPIRE = workflow.date_driven_action(Cooperation.State.EXPIRED)
+MARK_DORMANT = workflow.date_driven_action(Cooperation.State.DORMANT)
 
 
 @dataclass
@@ -40,13 +42,8 @@ def expiry_candidates(today: date) -> QuerySet[Cooperation]:
 
     A database pre-filter; `rules.agreements_have_lapsed` has the last word on each candidate.
     """
-    agreements = Document.objects.filter(cooperation=OuterRef("pk"), kind__in=rules.AGREEMENT_KINDS)
-    in_force = agreements.filter(
-        Q(until_terminated=True) | Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-    )
     return (
-        Cooperation.objects.filter(state__in=workflow.SIGNED)
-        .filter(Exists(agreements), ~Exists(in_force))
+        Cooperation.objects.lapsed(today)
         .select_related("tenant")
         .prefetch_related("documents")
         .order_by("tenant_id", "pk")
@@ -56,7 +53,8 @@ def expiry_candidates(today: date) -> QuerySet[Cooperation]:
 def dormancy_candidates(tenant: Tenant, today: date) -> QuerySet[Cooperation]:
     """The tenant's cooperations in implementation without activity for its dormant_after_days."""
     day = today - timedelta(days=tenant.dormant_after_days)
-    in_implementation = Cooperation.objects.filter(tenant=tenant, state=S.IMPLEMENTATION)
+    source = next(t.source for t in workflow.TRANSITIONS if t.action == MARK_DORMANT)
+    in_implementation = Cooperation.objects.filter(tenant=tenant, state=source)
     return timing.inactive_since(in_implementation, day).order_by("pk")
 
 
@@ -87,7 +85,7 @@ class Command(BaseCommand):
             self._report(outcome, dry_run)
 
     def _expire(self, today: date, dry_run: bool) -> Outcome:
-        outcome = Outcome("expire")
+        outcome = Outcome(EXPIRE)
         for coop in expiry_candidates(today):
             if rules.agreements_have_lapsed(coop, today):
                 continue  # the rule disagrees with the pre-filter: it wins
@@ -96,7 +94,7 @@ class Command(BaseCommand):
         return outcome
 
     def _mark_dormant(self, today: date, dry_run: bool) -> Outcome:
-        outcome = Outcome("mark_dormant")
+        outcome = Outcome(MARK_DORMANT)
         for tenant in Tenant.objects.order_by("pk"):
             for coop in dormancy_candidates(tenant, today):
                 last = timing.last_activity(coop)
