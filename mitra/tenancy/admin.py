@@ -78,7 +78,7 @@ def _stamped_with_tenant(form: Any, tenant: Tenant | None) -> Any:
     rules that include the tenant (a name unique within it) are checked on the form and refused
     with a message, rather than failing in the database."""
 
-    class StampedForm(form):  # type: ignore[misc,valid-type]
+    class StampedForm(form):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             if self.instance.tenant_id is None and tenant is not None:
