@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.uploads import UploadValidator
+from mitra.tenancy.models import ProcedureOrder
 
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
@@ -94,13 +95,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.acronym or self.name
-
-
-class ProcedureOrder(models.TextChoices):
-    """Older practice consulted Kemendagri before the DPRD; each tenant chooses (domain guide §4.2)."""
-
-    COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
-    CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
 
 
 class CooperationQuerySet(models.QuerySet["Cooperation"]):

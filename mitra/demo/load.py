@@ -44,7 +44,8 @@ from mitra.regions.models import Region
 from mitra.reviews.services import open_missing_reviews
 from mitra.staff.demo import load_staff_demo
 from mitra.tenancy.models import Membership, Tenant
-from mitra.tenancy.services import add_member, create_tenant
+from mitra.regions.services import create_tenant
+from mitra.tenancy.services import add_member
 
 DEMO_REGIONS = tuple(t.region for t in seed.TENANTS)
 NEWEST_EVENT_AGO = timedelta(days=14)

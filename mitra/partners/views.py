@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from mitra.audit.services import trail_for
 from mitra.cooperations.access import cooperations_for_user
-from mitra.cooperations.templatetags.mitra_format import audit_rows
+from mitra.audit.presenter import audit_rows
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.partners import services
 from mitra.partners.access import (

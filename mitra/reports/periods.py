@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.cooperations.templatetags.mitra_format import long_date
+from mitra.lib.formatting import long_date
 from mitra.events.models import Event
 from mitra.followups.models import Activity
 from mitra.followups.rules import NOT_LIVE
