@@ -231,6 +231,12 @@ class Cooperation(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Stamped by the apps above (a meeting in the follow-up log, progress on the plan of
+    # action) through `services.note_activity`, so the core judges inactivity without
+    # importing them. The core's own activity (events, documents) is read from its tables.
+    last_activity_on = models.DateField(
+        _("last recorded activity"), null=True, blank=True, editable=False
+    )
 
     objects = CooperationQuerySet.as_manager()
 

@@ -41,10 +41,10 @@ from mitra.partners.models import Contact, Country, Partner, Place
 from mitra.partners.services import add_contact, create_partner
 from mitra.portal.demo import load_portal_demo
 from mitra.regions.models import Region
+from mitra.regions.services import create_tenant
 from mitra.reviews.services import open_missing_reviews
 from mitra.staff.demo import load_staff_demo
 from mitra.tenancy.models import Membership, Tenant
-from mitra.regions.services import create_tenant
 from mitra.tenancy.services import add_member
 
 DEMO_REGIONS = tuple(t.region for t in seed.TENANTS)

@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.lib.formatting import long_date
 from mitra.events.models import Event
 from mitra.followups.models import Activity
 from mitra.followups.rules import NOT_LIVE
+from mitra.lib.formatting import long_date
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FIRST_YEAR = 1950  # the oldest sister-city ties of Indonesian regions date from the 1960s
