@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import rules, timing, workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import apply_transition
+from mitra.lib.commands import parse_day
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
 
@@ -59,15 +60,6 @@ def dormancy_candidates(tenant: Tenant, today: date) -> QuerySet[Cooperation]:
     return timing.inactive_since(in_implementation, day).order_by("pk")
 
 
-def parse_day(value: str | None) -> date:
-    if value is None:
-        return timezone.localdate()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
-
-
 class Command(BaseCommand):
     help = (
         "Expire signed cooperations whose agreements have all lapsed and mark cooperations in "
@@ -83,7 +75,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = parse_day(options["today"])
+        today = parse_day(options["today"]) or timezone.localdate()
         dry_run: bool = options["dry_run"]
         expired = self._expire(today, dry_run)
         dormant = self._mark_dormant(today, dry_run)

@@ -6,22 +6,13 @@ an evaluation period ends. Computed from dates, so a run after missed days creat
 missing and a second run creates nothing.
 """
 
-from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
-
-
-def parse_day(value: str | None) -> date:
-    if value is None:
-        return timezone.localdate()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
+from mitra.lib.commands import parse_day
 
 
 class Command(BaseCommand):
@@ -39,7 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = parse_day(options["today"])
+        today = parse_day(options["today"]) or timezone.localdate()
         dry_run: bool = options["dry_run"]
         outcome = generate_due_obligations(today, dry_run=dry_run)
         verb = "would create" if dry_run else "created"

@@ -8,22 +8,14 @@ row is created once (unique constraint) and claimed once (conditional update) be
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
+from mitra.lib.commands import parse_day
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
 from mitra.reminders.tasks import remind_daily
-
-
-def parse_day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--today must be a date as YYYY-MM-DD, not {value!r}.") from None
 
 
 class Command(BaseCommand):
@@ -47,8 +39,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
+            # The worker runs the whole daily work (`mitra daily`), not the reminders alone.
             result = remind_daily.enqueue()
-            self.stdout.write(f"remind: daily run queued for the worker (task {result.id})")
+            self.stdout.write(f"daily: run queued for the worker (task {result.id})")
             return
         day = parse_day(options["today"])
         today = day or timezone.localdate()
