@@ -3,6 +3,7 @@ spreadsheets and e-mails. Templates get these as built-in filters (`mitra.lib.te
 """
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
@@ -50,7 +51,7 @@ def month_year(value: date | None) -> str:
     return str(format_date(value, "LLLL y", locale=_locale()))
 
 
-def number(value: float | int | str | None, digits: int = 0) -> str:
+def number(value: Decimal | float | int | str | None, digits: int = 0) -> str:
     """A number with the active language's separators: "1.250,5" / "1,250.5"; empty for none.
 
     `digits` is the most fraction digits shown; trailing zeros are dropped.
@@ -61,7 +62,7 @@ def number(value: float | int | str | None, digits: int = 0) -> str:
     return str(format_decimal(value, format=pattern, locale=_locale()))
 
 
-def rupiah(value: float | int | str | None) -> str:
+def rupiah(value: Decimal | float | int | str | None) -> str:
     """An amount in rupiah: "Rp1.250.000" / "IDR 1,250,000"; empty for none."""
     if value is None or value == "":
         return ""
