@@ -38,14 +38,14 @@ def test_the_worker_sends_the_reminders_and_queues_tomorrows_run(
     queued = DBTaskResult.objects.filter(status="READY").get()
     assert queued.run_after == next_morning(queued.enqueued_at)
     # The worker runs the whole daily work, the workflow's date-driven moves included.
-    summary = DBTaskResult.objects.get(status="SUCCESSFUL").return_value
+    summary = str(DBTaskResult.objects.get(status="SUCCESSFUL").return_value)
     assert summary.index("expire:") < summary.index("obligations ") < summary.index("remind ")
 
 
 def test_the_old_remind_schedule_queues_the_same_daily_run(reference_data, tenant, other_tenant):
     call_command("remind", "--schedule", stdout=StringIO())
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-    assert "expire:" in DBTaskResult.objects.get(status="SUCCESSFUL").return_value
+    assert "expire:" in str(DBTaskResult.objects.get(status="SUCCESSFUL").return_value)
 
 
 def test_next_morning_is_six_oclock_the_day_after():
