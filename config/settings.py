@@ -93,6 +93,8 @@ TEMPLATES = [
                 "mitra.tenancy.context_processors.tenancy",
                 "mitra.reminders.context_processors.notifications",
             ],
+            # Dates, numbers and money, and the audit trail's labels, in every template.
+            "builtins": ["mitra.lib.templatetags", "mitra.audit.templatetags.audit_trail"],
         },
     },
 ]

@@ -9,6 +9,7 @@ from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.models import Cooperation, Document
 from mitra.partners import services as partner_services
 from mitra.partners.models import Country, Partner
+from mitra.regions import services as region_services
 from mitra.regions.models import Region
 from mitra.tenancy import services as tenancy_services
 from mitra.tenancy.models import Membership, Tenant
@@ -20,7 +21,7 @@ DEMO_PASSWORD = "correct-horse-battery"
 
 def make_tenant(region_code: str = "7371", **fields: Any) -> Tenant:
     region = Region.objects.get(code=region_code)
-    return tenancy_services.create_tenant(region, by=None, **fields)
+    return region_services.create_tenant(region, by=None, **fields)
 
 
 def make_user(tenant: Tenant | None, role: str, username: str | None = None) -> User:

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.templatetags.mitra_format import kind_abbreviation, person
+from mitra.cooperations.templatetags.mitra_format import kind_abbreviation
 from mitra.lib import sheets
+from mitra.lib.formatting import person
 
 Cell = str | date | datetime | None
 WIDTHS = (40, 8, 24, 24, 36, 20, 30, 22, 12, 12, 18)

@@ -21,6 +21,7 @@ from mitra.cooperations.models import (
 )
 from mitra.cooperations.services import PartyInput
 from mitra.lib.dates import SaneDateField
+from mitra.lib.forms import set_choices
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
@@ -37,10 +38,6 @@ SORT_CHOICES = [
 
 def _blank(label: str) -> list[tuple[str, str]]:
     return [("", label)]
-
-
-def set_choices(form: forms.BaseForm, name: str, choices: list[tuple[str, Any]]) -> None:
-    cast(forms.ChoiceField, form.fields[name]).choices = choices
 
 
 class CooperationFilterForm(forms.Form):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.uploads import UploadValidator
+from mitra.tenancy.models import ProcedureOrder
 
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
@@ -95,13 +96,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.acronym or self.name
-
-
-class ProcedureOrder(models.TextChoices):
-    """Older practice consulted Kemendagri before the DPRD; each tenant chooses (domain guide §4.2)."""
-
-    COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
-    CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
 
 
 class CooperationQuerySet(models.QuerySet["Cooperation"]):
@@ -265,6 +259,12 @@ class Cooperation(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Stamped by the apps above (a meeting in the follow-up log, progress on the plan of
+    # action) through `services.note_activity`, so the core judges inactivity without
+    # importing them. The core's own activity (events, documents) is read from its tables.
+    last_activity_on = models.DateField(
+        _("last recorded activity"), null=True, blank=True, editable=False
+    )
 
     objects = CooperationQuerySet.as_manager()
 

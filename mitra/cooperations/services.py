@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
@@ -28,7 +29,7 @@ from mitra.cooperations.models import (
 from mitra.cooperations.transitions import (  # the procedure engine, one of the services
     apply_transition as apply_transition,
 )
-from mitra.cooperations.transitions import log_event
+from mitra.cooperations.transitions import log_event, revive_if_dormant
 from mitra.cooperations.transitions import next_steps as next_steps
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Partner
@@ -162,6 +163,20 @@ def record_event(
     """Log something that happened to a cooperation without moving it (an evaluation): a row
     in its history whose state before and after is the current one."""
     return log_event(coop, action=action, source=coop.state, target=coop.state, by=by, note=note)
+
+
+def note_activity(coop: Cooperation, day: date, *, by: User | None, because: str) -> None:
+    """Activity recorded by an app above this one (a meeting in the follow-up log, progress on
+    the plan of action): stamp its day on the cooperation, which is how `timing` and
+    `mitra advance` learn of it, and revive a dormant cooperation through the workflow.
+
+    The stamp only moves forward, so recording an older meeting later changes nothing.
+    """
+    later = Q(last_activity_on__isnull=True) | Q(last_activity_on__lt=day)
+    Cooperation.objects.filter(later, pk=coop.pk).update(last_activity_on=day)
+    if coop.last_activity_on is None or coop.last_activity_on < day:
+        coop.last_activity_on = day
+    revive_if_dormant(coop, by=by, because=because)
 
 
 @transaction.atomic

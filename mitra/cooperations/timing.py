@@ -2,8 +2,9 @@
 
 Everything here is derived from the `CooperationEvent` log and the documents; nothing is written.
 `last_activity` and `inactive_since` share one definition of "activity" (`activity_sources`), so
-the follow-up module can add its own log there and both the detail page and `mitra advance`
-(which marks inactive cooperations dormant) pick it up.
+the detail page and `mitra advance` (which marks inactive cooperations dormant) agree. The apps
+above this one (the follow-up log, progress on plans of action) report their activity through
+the `Cooperation.last_activity_on` stamp (`services.note_activity`); nothing here imports them.
 """
 
 import statistics
@@ -17,7 +18,6 @@ from django.utils import timezone
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.followups.models import Activity
 from mitra.tenancy.models import Tenant
 
 
@@ -122,21 +122,17 @@ def activity_sources(cooperation: Any) -> list[tuple[QuerySet[Any], str]]:
     """What counts as activity of a cooperation: (rows, date or datetime field) pairs.
 
     `cooperation` is a Cooperation, a pk or an `OuterRef`: its state changes, the documents
-    attached or signed, the meetings, visits, letters and calls in the follow-up log, and the
-    progress reported on its plan of action.
+    attached or signed, and the stamp of the latest meeting, visit, letter or call in the
+    follow-up log or progress reported on its plan of action.
     """
-    from mitra.implementation.models import ProgressUpdate  # implementation builds on this app
-
     events = CooperationEvent.objects.filter(cooperation=cooperation)
     documents = Document.objects.filter(cooperation=cooperation)
-    activities = Activity.objects.filter(cooperation=cooperation)
-    progress = ProgressUpdate.objects.filter(item__cooperation=cooperation)
+    stamp = Cooperation.objects.filter(pk=getattr(cooperation, "pk", cooperation))
     return [
         (events, "at"),
         (documents, "created_at"),
         (documents, "date_signed"),
-        (activities, "date"),
-        (progress, "date"),
+        (stamp, "last_activity_on"),
     ]
 
 

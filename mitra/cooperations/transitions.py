@@ -4,6 +4,7 @@ UI, API and commands all ask `next_steps` what is open to a user and why the res
 and all move cooperations with `apply_transition`, which re-checks everything under a row lock.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -175,8 +176,20 @@ def revive_if_dormant(
         return None
 
 
-def _after_transition(coop: Cooperation, event: CooperationEvent) -> None:
-    # Entering a central-review state opens a review request for Kemendagri.
-    from mitra.reviews.services import open_review_if_needed
+TransitionHook = Callable[[Cooperation, CooperationEvent], None]
 
-    open_review_if_needed(coop, event)
+# What apps above this one do after every move, under the row lock, in the same transaction.
+# Each registers in its AppConfig.ready() (reviews: open or close the central review request);
+# the engine imports none of them.
+AFTER_TRANSITION: list[TransitionHook] = []
+
+
+def after_transition(hook: TransitionHook) -> None:
+    """Run `hook(cooperation, event)` after every transition (once, however often registered)."""
+    if hook not in AFTER_TRANSITION:
+        AFTER_TRANSITION.append(hook)
+
+
+def _after_transition(coop: Cooperation, event: CooperationEvent) -> None:
+    for hook in AFTER_TRANSITION:
+        hook(coop, event)

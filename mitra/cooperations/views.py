@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
 from mitra.cooperations import exports, filters, services, timing, workflow
 from mitra.cooperations.access import (
@@ -30,11 +31,7 @@ from mitra.cooperations.forms import (
     cooperation_initial,
 )
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.templatetags.mitra_format import (
-    audit_rows,
-    last_step_reached,
-    procedure_progress,
-)
+from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
 from mitra.lib import sheets
 from mitra.lib.files import download

@@ -1,10 +1,12 @@
 """Loading and removing the demo data.
 
-Every record is written through the application's services (tenancy, partners, cooperations),
-so demo data passes the same rules and leaves the same audit rows as real data. Where no service
-exists yet, this module writes directly: user accounts (Django's own manager), agencies (with the
-audit row their service will write), event times moved into the past by a queryset update (demo
-history only), and `reset_demo`, a purge of demo data that deliberately leaves no audit trail.
+Every record is written through the application's services (regions, tenancy, partners,
+cooperations, agencies included), so demo data passes the same rules and leaves the same audit
+rows as real data. Past states are recorded with `set_state` (history that happened before
+Mitra), which opens no review request, so the pending ones are opened afterwards. This module
+writes directly only user accounts (Django's own manager), event times moved into the past by a
+queryset update (demo history only), and `reset_demo`, a purge of demo data that deliberately
+leaves no audit trail.
 """
 
 from dataclasses import replace
@@ -41,10 +43,11 @@ from mitra.partners.models import Contact, Country, Partner, Place
 from mitra.partners.services import add_contact, create_partner
 from mitra.portal.demo import load_portal_demo
 from mitra.regions.models import Region
+from mitra.regions.services import create_tenant
 from mitra.reviews.services import open_missing_reviews
 from mitra.staff.demo import load_staff_demo
 from mitra.tenancy.models import Membership, Tenant
-from mitra.tenancy.services import add_member, create_tenant
+from mitra.tenancy.services import add_member
 
 DEMO_REGIONS = tuple(t.region for t in seed.TENANTS)
 NEWEST_EVENT_AGO = timedelta(days=14)

@@ -16,7 +16,6 @@ from icalendar import Event as VEvent
 
 from mitra.cooperations.models import Document
 from mitra.events.models import CalendarFeed, Event, PlannedSigning
-from mitra.followups.models import Task
 
 DOMAIN = "mitra"
 
@@ -37,7 +36,7 @@ def _exclusive_end(start: date, end: date | None) -> date | None:
     return date.max if start < date.max else None
 
 
-def _entry(uid: str, summary: str, start: date, end: date | None = None) -> VEvent:
+def entry(uid: str, summary: str, start: date, end: date | None = None) -> VEvent:
     entry = VEvent()
     entry.add("uid", f"{uid}@{DOMAIN}")
     entry.add("summary", _CONTROL.sub(" ", summary))
@@ -51,7 +50,7 @@ def _entry(uid: str, summary: str, start: date, end: date | None = None) -> VEve
 
 def _events(feed: CalendarFeed) -> list[VEvent]:
     events = Event.objects.filter(tenant=feed.tenant)
-    return [_entry(f"event-{e.pk}", e.name, e.starts_on, e.ends_on) for e in events]
+    return [entry(f"event-{e.pk}", e.name, e.starts_on, e.ends_on) for e in events]
 
 
 def _signings(feed: CalendarFeed) -> list[VEvent]:
@@ -59,7 +58,7 @@ def _signings(feed: CalendarFeed) -> list[VEvent]:
         event__tenant=feed.tenant, status=PlannedSigning.Status.PLANNED
     ).select_related("event", "cooperation")
     return [
-        _entry(
+        entry(
             f"signing-{s.pk}",
             _("Signing %(document)s: %(cooperation)s")
             % {
@@ -72,21 +71,12 @@ def _signings(feed: CalendarFeed) -> list[VEvent]:
     ]
 
 
-def _tasks(feed: CalendarFeed) -> list[VEvent]:
-    tasks = Task.objects.open().filter(tenant=feed.tenant)
-    if feed.user is not None:
-        tasks = tasks.filter(assignee=feed.user)
-    return [
-        _entry(f"task-{t.pk}", _("Due: %(task)s") % {"task": t.title}, t.due_date) for t in tasks
-    ]
-
-
 def _expiries(feed: CalendarFeed) -> list[VEvent]:
     documents = Document.objects.filter(
         cooperation__tenant=feed.tenant, valid_until__isnull=False, until_terminated=False
     )
     return [
-        _entry(
+        entry(
             f"document-expiry-{d.pk}",
             _("Expires: %(document)s") % {"document": d.title},
             d.valid_until,
@@ -96,13 +86,17 @@ def _expiries(feed: CalendarFeed) -> list[VEvent]:
     ]
 
 
-# Every kind of entry; the tests give each one the extreme dates a DateField can hold.
-SOURCES: tuple[Callable[[CalendarFeed], list[VEvent]], ...] = (
-    _events,
-    _signings,
-    _tasks,
-    _expiries,
-)
+Source = Callable[[CalendarFeed], list[VEvent]]
+
+# Every kind of entry; the tests give each one the extreme dates a DateField can hold. Apps above
+# this one add theirs in their AppConfig.ready() with `add_source` (followups: open tasks).
+SOURCES: list[Source] = [_events, _signings, _expiries]
+
+
+def add_source(source: Source) -> None:
+    """Let an app above this one put its entries in every feed (once, however often called)."""
+    if source not in SOURCES:
+        SOURCES.append(source)
 
 
 def feed_calendar(feed: CalendarFeed) -> bytes:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.transitions import revive_if_dormant
+from mitra.cooperations.services import note_activity
 from mitra.followups.models import Activity, Task
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Contact, Partner
@@ -112,7 +112,7 @@ def log_activity(
         )
     if cooperation is not None:
         because = _("Activity recorded: %(title)s") % {"title": activity.title}
-        revive_if_dormant(cooperation, by=by, because=because)
+        note_activity(cooperation, activity.date, by=by, because=because)
     return activity
 
 

@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import attach_document, record_event
-from mitra.cooperations.transitions import revive_if_dormant
+from mitra.cooperations.services import attach_document, note_activity, record_event
 from mitra.followups.models import Task
 from mitra.followups.services import create_task
 from mitra.implementation import rules
@@ -192,7 +191,7 @@ def record_progress(
     if item.status == PlanItem.Status.PLANNED:
         _set_status(item, PlanItem.Status.IN_PROGRESS, by=by)
     because = _("Progress reported: %(activity)s") % {"activity": item.activity}
-    revive_if_dormant(item.cooperation, by=by, because=because)
+    note_activity(item.cooperation, update.date, by=by, because=because)
     return update
 
 

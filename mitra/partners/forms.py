@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.forms import set_choices
+from mitra.lib.forms import set_choices
 from mitra.lib.text import has_control_character
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region

@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
-from mitra.cooperations.access import cooperations_for_user
-from mitra.cooperations.templatetags.mitra_format import audit_rows
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.partners import services
 from mitra.partners.access import (
@@ -71,7 +70,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     partner = get_partner_for_user(request, pk)
-    cooperations = cooperations_for_user(request).filter(partners=partner).order_by("title")
+    # Through the relation, not cooperations' access helpers: partners sits below cooperations.
+    cooperations = partner.cooperations.filter(tenant=partner.tenant).order_by("title")
     context = {
         "partner": partner,
         "aliases": partner.aliases.order_by("alias"),

@@ -1,15 +1,15 @@
-"""`mitra remind` as a background task for the django-tasks-db worker, for installations that
-run `mitra db_worker` instead of cron: the task runs the reminders and queues itself again for
-the next morning, so one `mitra remind --schedule` keeps it going.
+"""`mitra daily` as a background task for the django-tasks-db worker, for installations that
+run `mitra db_worker` instead of cron: the task runs the whole daily work (advance, obligations,
+reminders) and queues itself again for the next morning, so one `mitra daily --schedule` keeps it
+going. (`remind_daily` keeps its name so runs already queued by an older version still resolve.)
 """
 
 from datetime import datetime, time, timedelta
+from io import StringIO
 
+from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
-
-from mitra.implementation.recurring import generate_due_obligations
-from mitra.reminders import services
 
 MORNING = time(6, 0)
 
@@ -22,11 +22,10 @@ def next_morning(now: datetime) -> datetime:
 
 @task()
 def remind_daily() -> str:
-    """Create the recurring obligations' tasks and today's reminders, send the digests, then queue
-    the next run for tomorrow morning."""
+    """Run `mitra daily` (advance, obligations, reminders), then queue the next run for tomorrow
+    morning. Returns the steps' summary lines."""
     now = timezone.now()
-    generate_due_obligations(timezone.localdate(now))
-    created = services.collect_reminders(timezone.localdate(now))
-    outcome = services.send_digests(now)
+    out = StringIO()
+    call_command("daily", stdout=out, stderr=out)
     remind_daily.using(run_after=next_morning(now)).enqueue()
-    return f"{created} created, {outcome.reminders} sent in {outcome.emails} e-mails"
+    return out.getvalue().strip()

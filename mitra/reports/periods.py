@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.cooperations.templatetags.mitra_format import long_date
 from mitra.events.models import Event
 from mitra.followups.models import Activity
+from mitra.lib.formatting import long_date
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FIRST_YEAR = 1950  # the oldest sister-city ties of Indonesian regions date from the 1960s

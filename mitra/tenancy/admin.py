@@ -5,7 +5,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.models import AuditEntry
+from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
 from mitra.lib.dates import ADMIN_DATE_OVERRIDES
 from mitra.tenancy.admin_scope import (
     TenantPermissions,
@@ -32,8 +33,6 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
             record_created(obj, by=request.user)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        from mitra.audit.services import record_deleted
-
         record_deleted(obj, by=request.user)
         super().delete_model(request, obj)
 
@@ -124,3 +123,22 @@ class MembershipAdmin(TenantScopedAdmin):
             central = Membership.Role.CENTRAL_REVIEWER
             field.choices = [(v, label) for v, label in Membership.Role.choices if v != central]
         return field
+
+
+# The audit app sits below tenancy (it records any app's rows and imports none of them), so its
+# tenant-scoped admin is registered here, where the scoping lives.
+@admin.register(AuditEntry)
+class AuditEntryAdmin(TenantScope, admin.ModelAdmin[AuditEntry]):
+    list_display = ["at", "tenant", "user", "action", "model_label", "object_repr"]
+    list_filter = ["action", "model_label", "tenant"]
+    search_fields = ["object_repr", "record"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -5,8 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mitra.cooperations.models import ProcedureOrder
-
 
 def parse_day_windows(value: str) -> list[int]:
     """Comma-separated day counts ("180,90,30") as distinct positive numbers, largest first."""
@@ -26,6 +24,13 @@ def parse_day_windows(value: str) -> list[int]:
 
 def validate_day_windows(value: str) -> None:
     parse_day_windows(value)
+
+
+class ProcedureOrder(models.TextChoices):
+    """Older practice consulted Kemendagri before the DPRD; each tenant chooses (domain guide §4.2)."""
+
+    COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
+    CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
 
 
 class Tenant(models.Model):

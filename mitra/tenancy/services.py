@@ -1,32 +1,16 @@
-"""Creating tenants and giving users their roles, with an audit row for each."""
+"""Giving users their roles and changing a tenant's settings, with an audit row for each (a
+region becomes a tenant in `mitra.regions.services.create_tenant`)."""
 
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.lib.refusal import refuse_if
-from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant, parse_day_windows
-
-
-@transaction.atomic
-def create_tenant(region: Region, *, by: User | None, **fields: Any) -> Tenant:
-    """Register a regional government; its default name is the official one ("Pemerintah Kota X")."""
-    refuse_if(
-        [_("%(region)s already uses Mitra.") % {"region": region}]
-        if Tenant.objects.filter(region=region).exists()
-        else []
-    )
-    fields.setdefault("name", f"Pemerintah {region.official_name}")
-    fields.setdefault("slug", slugify(region.official_name))
-    tenant = Tenant.objects.create(region=region, **fields)
-    record_created(tenant, by=by, parent=None)
-    return tenant
 
 
 @transaction.atomic

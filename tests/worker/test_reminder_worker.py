@@ -1,4 +1,5 @@
-"""The reminders through the django-tasks-db worker: one run sends, and queues the next morning."""
+"""The daily work through the django-tasks-db worker: one run advances, sends, and queues the next
+morning."""
 
 from datetime import timedelta
 from io import StringIO
@@ -28,7 +29,7 @@ def test_the_worker_sends_the_reminders_and_queues_tomorrows_run(
         tenant=tenant, assignee=officer, cooperation=coop, title="Kirim draf MoU",
         due_date=timezone.localdate() + timedelta(days=2),
     )  # fmt: skip
-    call_command("remind", "--schedule", stdout=StringIO())
+    call_command("daily", "--schedule", stdout=StringIO())
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
     assert [m.to for m in mailoutbox] == [[officer.email]]
@@ -36,6 +37,15 @@ def test_the_worker_sends_the_reminders_and_queues_tomorrows_run(
     assert Reminder.objects.filter(recipient=officer, sent_at__isnull=False).count() == 1
     queued = DBTaskResult.objects.filter(status="READY").get()
     assert queued.run_after == next_morning(queued.enqueued_at)
+    # The worker runs the whole daily work, the workflow's date-driven moves included.
+    summary = str(DBTaskResult.objects.get(status="SUCCESSFUL").return_value)
+    assert summary.index("expire:") < summary.index("obligations ") < summary.index("remind ")
+
+
+def test_the_old_remind_schedule_queues_the_same_daily_run(reference_data, tenant, other_tenant):
+    call_command("remind", "--schedule", stdout=StringIO())
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert "expire:" in str(DBTaskResult.objects.get(status="SUCCESSFUL").return_value)
 
 
 def test_next_morning_is_six_oclock_the_day_after():

@@ -6,20 +6,16 @@ import pytest
 from django.utils import timezone, translation
 
 from mitra.audit.models import AuditEntry
+from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
 from mitra.cooperations import services
 from mitra.cooperations.models import Agency, Cooperation
 from mitra.cooperations.templatetags.mitra_format import (
-    audit_rows,
     kind_abbreviation,
-    long_date,
-    moment,
-    month_year,
-    number,
     object_labels,
-    rupiah,
     state_tone,
 )
+from mitra.lib.formatting import long_date, moment, month_year, number, rupiah
 from tests.factories import make_cooperation, make_document
 
 

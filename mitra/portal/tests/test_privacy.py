@@ -24,9 +24,9 @@ from mitra.cooperations.models import (
     Sector,
 )
 from mitra.cooperations.services import set_state
-from mitra.cooperations.templatetags.mitra_format import long_date
 from mitra.events.models import Event, PlannedSigning
 from mitra.followups.models import Activity, Task
+from mitra.lib.formatting import long_date
 from mitra.partners.models import Contact, Country, Partner, PartnerAlias, Place
 from mitra.portal import services
 from mitra.portal.stages import Stage

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mitra.cooperations.models import Cooperation, Sector
-from mitra.cooperations.templatetags.mitra_format import long_date
+from mitra.lib.formatting import long_date
 from mitra.partners.models import Partner
 from mitra.portal import services
 from mitra.portal.stages import Stage

@@ -1,17 +1,16 @@
 """Formatting for the report page and its print version: numbers and validity in the user's language.
 
-Dates use `mitra_format` (`medium_date`, `long_date`); this adds what the report needs besides.
+Dates and numbers are `mitra.lib.formatting`; this adds what the report needs besides.
 """
 
 from datetime import date
 from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django import template
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.templatetags.mitra_format import medium_date
+from mitra.lib import formatting
+from mitra.lib.formatting import medium_date
 
 register = template.Library()
 
@@ -19,9 +18,7 @@ register = template.Library()
 @register.filter
 def number(value: int | float | Decimal | None) -> str:
     """ "1.234" and "12,5" in Indonesian, "1,234" and "12.5" in English; empty for none."""
-    if value is None:
-        return ""
-    return str(format_decimal(value, locale=to_locale(get_language() or "id")))
+    return formatting.number(value, 3)
 
 
 @register.filter

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from mitra.cooperations.templatetags.mitra_format import long_date
+from mitra.lib.formatting import long_date
 from mitra.reports.tests.conftest import many_cooperations
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import rules, timing, workflow
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import apply_transition
-from mitra.lib.dates import day_from_option
+from mitra.lib.commands import parse_day
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
 
@@ -58,10 +58,6 @@ def dormancy_candidates(tenant: Tenant, today: date) -> QuerySet[Cooperation]:
     return timing.inactive_since(in_implementation, day).order_by("pk")
 
 
-def parse_day(value: str | None) -> date:
-    return day_from_option(value) or timezone.localdate()
-
-
 class Command(BaseCommand):
     help = (
         "Expire signed cooperations whose agreements have all lapsed and mark cooperations in "
@@ -77,7 +73,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = parse_day(options["today"])
+        today = parse_day(options["today"]) or timezone.localdate()
         dry_run: bool = options["dry_run"]
         expired = self._expire(today, dry_run)
         dormant = self._mark_dormant(today, dry_run)

@@ -6,18 +6,13 @@ an evaluation period ends. Computed from dates, so a run after missed days creat
 missing and a second run creates nothing.
 """
 
-from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.dates import day_from_option
-
-
-def parse_day(value: str | None) -> date:
-    return day_from_option(value) or timezone.localdate()
+from mitra.lib.commands import parse_day
 
 
 class Command(BaseCommand):
@@ -35,7 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = parse_day(options["today"])
+        today = parse_day(options["today"]) or timezone.localdate()
         dry_run: bool = options["dry_run"]
         outcome = generate_due_obligations(today, dry_run=dry_run)
         verb = "would create" if dry_run else "created"

@@ -12,14 +12,10 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.dates import day_from_option
+from mitra.lib.commands import parse_day
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
 from mitra.reminders.tasks import remind_daily
-
-
-def parse_day(value: str | None) -> date | None:
-    return day_from_option(value)
 
 
 class Command(BaseCommand):
@@ -43,8 +39,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
+            # The worker runs the whole daily work (`mitra daily`), not the reminders alone.
             result = remind_daily.enqueue()
-            self.stdout.write(f"remind: daily run queued for the worker (task {result.id})")
+            self.stdout.write(f"daily: run queued for the worker (task {result.id})")
             return
         day = parse_day(options["today"])
         today = day or timezone.localdate()

@@ -1,6 +1,7 @@
 """Reload the committed reference data into an existing installation.
 
-The data migrations load it once; run this after `make refdata` has refreshed the files.
+The data migrations load it once; run this after `make refdata` has refreshed the files. It lives
+in cooperations, the highest of the three apps whose reference data it loads.
 """
 
 import time

@@ -1,0 +1,29 @@
+"""Stamp each cooperation with the day of its latest activity in the follow-up log."""
+
+from django.apps.registry import Apps
+from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.models import Max, Q
+
+
+def stamp(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    Activity = apps.get_model("followups", "Activity")
+    Cooperation = apps.get_model("cooperations", "Cooperation")
+    latest = (
+        Activity.objects.filter(cooperation__isnull=False)
+        .values_list("cooperation_id")
+        .order_by()
+        .annotate(day=Max("date"))
+    )
+    for coop_id, day in latest:
+        later = Q(last_activity_on__isnull=True) | Q(last_activity_on__lt=day)
+        Cooperation.objects.filter(later, pk=coop_id).update(last_activity_on=day)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("cooperations", "0006_cooperation_last_activity_on"),
+        ("followups", "0003_validate_uploads"),
+    ]
+
+    operations = [migrations.RunPython(stamp, migrations.RunPython.noop)]

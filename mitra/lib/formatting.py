@@ -1,0 +1,77 @@
+"""Dates, numbers and money in the user's language (Babel): one definition for pages, PDFs,
+spreadsheets and e-mails. Templates get these as built-in filters (`mitra.lib.templatetags`).
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_currency, format_decimal
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext as _
+
+
+def _locale() -> str:
+    return to_locale(get_language() or "id")
+
+
+def long_date(value: date | None) -> str:
+    """ "19 Desember 2014" / "December 19, 2014"; empty for no date."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return str(format_date(value, "long", locale=_locale()))
+
+
+def medium_date(value: date | datetime | None) -> str:
+    """ "19 Des 2014" / "Dec 19, 2014": compact enough for a table column."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return str(format_date(value, "medium", locale=_locale()))
+
+
+def moment(value: datetime | None) -> str:
+    """A point in time in local time in the active language ("19 Des 2014, 14.05")."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    day = format_date(local, "medium", locale=_locale())
+    return f"{day}, {format_time(local, 'short', locale=_locale())}"
+
+
+def month_year(value: date | None) -> str:
+    """ "Desember 2014" / "December 2014": a month heading."""
+    if value is None or value == "":
+        return ""
+    return str(format_date(value, "LLLL y", locale=_locale()))
+
+
+def number(value: Decimal | float | int | str | None, digits: int = 0) -> str:
+    """A number with the active language's separators: "1.250,5" / "1,250.5"; empty for none.
+
+    `digits` is the most fraction digits shown; trailing zeros are dropped.
+    """
+    if value is None or value == "":
+        return ""
+    pattern = "#,##0" + (("." + "#" * int(digits)) if int(digits) > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=_locale()))
+
+
+def rupiah(value: Decimal | float | int | str | None) -> str:
+    """An amount in rupiah: "Rp1.250.000" / "IDR 1,250,000"; empty for none."""
+    if value is None or value == "":
+        return ""
+    return str(format_currency(value, "IDR", "¤#,##0", locale=_locale(), currency_digits=False))
+
+
+def person(user: models.Model | None) -> str:
+    """A user's full name, else the username; "system" when no one (a command or import)."""
+    if user is None:
+        return _("system")
+    full_name = getattr(user, "get_full_name", lambda: "")()
+    return str(full_name or getattr(user, "username", user))
