@@ -19,6 +19,7 @@ from mitra.api import (
     partners,
     reports,
     tasks,
+    typed_text,
 )
 from mitra.api.auth import SessionAuth, TokenAuth
 from mitra.api.docs import LocalSwagger
@@ -42,6 +43,9 @@ or in English with `Accept-Language: en`. Another government's records answer 40
 
 
 class MitraAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return typed_text.complete(super().get_openapi_schema(**kwargs))
+
     def create_response(self, request: HttpRequest, data: Any, **kwargs: Any) -> HttpResponse:
         response = super().create_response(request, data, **kwargs)
         response["Content-Language"] = translation.get_language() or ""

@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING, Any
 from ninja import Body, Schema
 from ninja.patch_dict import ModelToDict
 from ninja.schema import DjangoGetter
-from pydantic import create_model, model_validator
+from pydantic import ConfigDict, create_model, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 
 class BodyIn(Schema):
-    """The base of every request body: a JSON object, whatever its fields."""
+    """The base of every request body: a JSON object with the documented fields and no others
+    (a misspelt field is refused, not silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="before")
     @classmethod

@@ -1,7 +1,10 @@
 """The OpenAPI schema says what every operation takes and answers, for every operation there is."""
 
+import re
+
 import pytest
 
+from mitra.api import typed_text
 from mitra.api.tests.conftest import API
 from mitra.cooperations.models import Cooperation
 from mitra.events.models import Event
@@ -71,6 +74,41 @@ def test_every_text_a_client_sends_has_a_limit_or_a_form(openapi):
             for text in _strings(field):
                 limits = {"maxLength", "enum", "pattern", "format"} & set(text)
                 assert limits, (method, path, name)
+
+
+def test_every_text_a_client_sends_says_control_characters_are_refused(openapi):
+    """The middleware and the API's parser refuse control characters in every text and days
+    outside 1900-2100: the schema says so of each, so a client knows before it is refused."""
+    checked = 0
+    for method, path, operation in _operations(openapi):
+        body = _body_schema(openapi, operation) or {"properties": {}}
+        params = {p["name"]: p["schema"] for p in operation.get("parameters", [])}
+        params = {n: f for n, f in params.items() if n != "pk"}
+        for name, field in {**body["properties"], **params}.items():
+            for text in _strings(field):
+                if "enum" in text or text.get("format") == "binary":
+                    continue
+                checked += 1
+                assert text["pattern"].startswith(typed_text.NO_CONTROL), (method, path, name)
+                assert not re.search(text["pattern"], "ab\x0bc"), (method, path, name)
+                if text.get("format") == "date":
+                    assert not re.search(text["pattern"], "1899-12-31"), (method, path, name)
+                    assert re.search(text["pattern"], "2026-12-06"), (method, path, name)
+    assert checked > 40
+
+
+def test_every_body_takes_only_its_documented_fields(api_as, cooperation_officer, openapi):
+    for method, path, operation in _operations(openapi):
+        body = _body_schema(openapi, operation)
+        if body is not None and "properties" in body and "multipart" not in str(operation):
+            assert body.get("additionalProperties") is False, (method, path)
+    response = api_as(cooperation_officer).post(
+        f"{API}/partners",
+        {"name": "Kota Kaohsiung", "kind": "x", "colour": "red"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert any(error["loc"][-1] == "colour" for error in response.json()["detail"])
 
 
 def test_list_filters_list_their_choices(openapi):
