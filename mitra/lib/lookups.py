@@ -1,4 +1,6 @@
-"""An `in` lookup over integer columns that leaves out numbers no such column can hold.
+"""Lookups that answer "nothing" for values no column can hold, instead of failing the query.
+
+An `in` lookup over integer columns leaves out numbers no such column can hold.
 
 Django already answers "nothing" for `pk=<a number beyond the column's range>`; for
 `pk__in=[...]` it passes the number on, and SQLite's driver then fails (OverflowError) where
@@ -9,8 +11,8 @@ PostgreSQL answers. Forms and the admin look up posted choices with `__in`, so a
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import IntegerField
-from django.db.models.lookups import In
+from django.db.models import CharField, IntegerField, TextField
+from django.db.models.lookups import Exact, IExact, In
 
 
 class InRangeIn(In):
@@ -30,5 +32,39 @@ def _within(value: Any, low: int | None, high: int | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
+class TextWithoutNul:
+    """Text lookups that match nothing for a value holding NUL: PostgreSQL cannot store or
+    compare such text (it fails the whole query), and no stored text holds one, so a posted or
+    asked value with NUL (a choice, a filter) is simply not found."""
+
+    def process_rhs(self, compiler: Any, connection: Any) -> Any:
+        if self.rhs_is_direct_value() and _holds_nul(self.rhs):  # type: ignore[attr-defined]
+            raise EmptyResultSet
+        return super().process_rhs(compiler, connection)  # type: ignore[misc]
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(isinstance(item, str) and "\x00" in item for item in value)
+    return False
+
+
+class ExactWithoutNul(TextWithoutNul, Exact):
+    pass
+
+
+class IExactWithoutNul(TextWithoutNul, IExact):
+    pass
+
+
+class InWithoutNul(TextWithoutNul, In):
+    pass
+
+
 def register() -> None:
     IntegerField.register_lookup(InRangeIn)
+    for field in (CharField, TextField):
+        for lookup in (ExactWithoutNul, IExactWithoutNul, InWithoutNul):
+            field.register_lookup(lookup)

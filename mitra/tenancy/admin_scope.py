@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db import models
 from django.http import HttpRequest
 
@@ -62,17 +63,56 @@ class TenantPermissions:
         return self._allowed(request)
 
 
+def _keys_only(values: Any) -> list[Any]:
+    """Posted choices that could be keys: Django's autocomplete widget looks the posted values
+    up again to show them, and a value that is no number (a NUL, a word) would fail that query
+    rather than come back as "not a valid choice" from the field."""
+    keys = []
+    for value in values:
+        try:
+            int(value)
+        except (TypeError, ValueError):
+            continue
+        keys.append(value)
+    return keys
+
+
+class KeysOnlyAutocompleteSelect(AutocompleteSelect):
+    def optgroups(self, name: str, value: Any, attr: Any = None) -> Any:
+        return super().optgroups(name, _keys_only(value), attr)
+
+
+class KeysOnlyAutocompleteSelectMultiple(AutocompleteSelectMultiple):
+    def optgroups(self, name: str, value: Any, attr: Any = None) -> Any:
+        return super().optgroups(name, _keys_only(value), attr)
+
+
 class TenantChoices:
     """Foreign-key and many-to-many choices limited to the administrator's tenant, through
     each related model's declared path (mitra/tenancy/scope.py); shared data stays whole."""
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        self._keys_only_autocomplete(db_field, request, kwargs, KeysOnlyAutocompleteSelect)
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
         return self._limit(field, request)
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        widget = KeysOnlyAutocompleteSelectMultiple
+        self._keys_only_autocomplete(db_field, request, kwargs, widget)
         field = super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
         return self._limit(field, request)
+
+    def _keys_only_autocomplete(
+        self, db_field: Any, request: HttpRequest, kwargs: dict[str, Any], widget: type[Any]
+    ) -> None:
+        autocomplete = self.get_autocomplete_fields(request)  # type: ignore[attr-defined]
+        target = db_field.remote_field.model._meta.pk
+        if "widget" in kwargs or db_field.name not in autocomplete:
+            return
+        by_key = getattr(db_field.remote_field, "field_name", None) in (None, target.name)
+        if not (by_key and isinstance(target, models.IntegerField)):
+            return  # chosen by another column than an integer key: Django's widget as it is
+        kwargs["widget"] = widget(db_field, self.admin_site, using=kwargs.get("using"))  # type: ignore[attr-defined]
 
     def _limit(self, field: Any, request: HttpRequest) -> Any:
         if field is None or request.user.is_superuser or not hasattr(field, "queryset"):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from mitra.api import services as api_services
 from mitra.audit.models import AuditEntry
+from mitra.lib.text import control_character_message
 from tests.factories import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -180,13 +181,19 @@ def test_without_the_proxy_x_forwarded_for_is_ignored(client, settings, cooperat
 
 
 @pytest.mark.parametrize("url", [LOGIN, ADMIN_LOGIN])
-@pytest.mark.parametrize(
-    "username", ["x" * 10_000, "nul\x00byte", "\u000b", "<script>alert(1)</script>", ""]
-)
+@pytest.mark.parametrize("username", ["x" * 10_000, "nul\x00byte", "<script>alert(1)</script>", ""])
 def test_a_hostile_username_is_an_ordinary_failure(client, url, username):
     response = client.post(url, {"username": username, "password": "x" * 5_000})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", [LOGIN, ADMIN_LOGIN])
+def test_a_username_with_a_control_character_is_refused_before_the_login(client, url):
+    response = client.post(url, {"username": "\u000b", "password": "x"})
+    assert response.status_code == 400
+    assert control_character_message() in response.content.decode()
+    assert not AccessAttempt.objects.exists()
 
 
 def test_a_very_long_username_is_counted_and_locked_out(client):

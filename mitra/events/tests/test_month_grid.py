@@ -77,7 +77,7 @@ def test_the_first_and_last_months_have_no_link_beyond_them() -> None:
     assert Month(date(2026, 1, 1), []).previous == date(2025, 12, 1)
 
 
-@pytest.mark.parametrize("month", ["", "2026-09", "0001-01", "9999-12"])
+@pytest.mark.parametrize("month", ["", "2026-09", "1900-01", "2100-12"])
 def test_the_events_page_shows_twelve_endless_events_in_any_month(
     tenant: Tenant,
     client_as: Callable[[User], Client],
@@ -86,14 +86,27 @@ def test_the_events_page_shows_twelve_endless_events_in_any_month(
 ) -> None:
     client = client_as(cooperation_officer)
     _forever(tenant, 12)
-    Event.objects.create(tenant=tenant, name="Last day", starts_on=FAR_FUTURE)
-    Event.objects.create(tenant=tenant, name="First day", starts_on=FAR_PAST)
+    Event.objects.create(tenant=tenant, name="Last day", starts_on=date(2100, 12, 31))
+    Event.objects.create(tenant=tenant, name="First day", starts_on=date(1900, 1, 1))
     response = client.get("/events/", {"month": month} if month else {})
     assert response.status_code == 200
     assert response.content.decode().count("Forever 11") >= 28
     shown = _names_in_grid(response.context["month"])
-    assert ("Last day" in shown) == (month == "9999-12")
-    assert ("First day" in shown) == (month == "0001-01")
+    assert ("Last day" in shown) == (month == "2100-12")
+    assert ("First day" in shown) == (month == "1900-01")
+
+
+@pytest.mark.parametrize("month", ["0001-01", "1899-12", "2101-01", "9999-12"])
+def test_a_month_outside_the_dates_mitra_takes_is_refused_with_a_message(
+    tenant: Tenant,
+    client_as: Callable[[User], Client],
+    cooperation_officer: User,
+    month: str,
+) -> None:
+    _forever(tenant, 2)
+    response = client_as(cooperation_officer).get("/events/", {"month": month})
+    assert response.status_code == 400
+    assert "1900" in response.content.decode() and "2100" in response.content.decode()
 
 
 def test_the_month_query_loads_only_events_overlapping_the_grid(
