@@ -38,6 +38,31 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
     }
 
 
+CHECKOUT_MEDIA = Path(__file__).resolve().parent / "media"
+
+
+def _checkout_media_files() -> set[Path]:
+    return {path for path in CHECKOUT_MEDIA.rglob("*") if path.is_file()}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.stash[_CHECKOUT_MEDIA_KEY] = _checkout_media_files()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that wrote into the checkout's media/ fails, whichever fixture or test wrote it."""
+    written = _checkout_media_files() - session.stash.get(_CHECKOUT_MEDIA_KEY, set())
+    if written:
+        names = ", ".join(sorted(str(path.relative_to(CHECKOUT_MEDIA)) for path in written))
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(f"ERROR: the tests wrote into the checkout's media/ folder: {names}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_CHECKOUT_MEDIA_KEY = pytest.StashKey[set[Path]]()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Files written by fixtures broader than one test (a class's or a module's demo) go to a
