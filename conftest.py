@@ -1,13 +1,14 @@
 """Shared fixtures: two tenants, one persona per role, an outsider, and a client per user."""
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 from mitra.tenancy.models import Membership, Tenant
@@ -37,10 +38,48 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
     }
 
 
+CHECKOUT_MEDIA = Path(__file__).resolve().parent / "media"
+
+
+def _checkout_media_files() -> set[Path]:
+    return {path for path in CHECKOUT_MEDIA.rglob("*") if path.is_file()}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.stash[_CHECKOUT_MEDIA_KEY] = _checkout_media_files()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that wrote into the checkout's media/ fails, whichever fixture or test wrote it."""
+    written = _checkout_media_files() - session.stash.get(_CHECKOUT_MEDIA_KEY, set())
+    if written:
+        names = ", ".join(sorted(str(path.relative_to(CHECKOUT_MEDIA)) for path in written))
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(f"ERROR: the tests wrote into the checkout's media/ folder: {names}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_CHECKOUT_MEDIA_KEY = pytest.StashKey[set[Path]]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Files written by fixtures broader than one test (a class's or a module's demo) go to a
+    temporary folder of the session, never to the checkout's media/. Session-scoped and autouse,
+    so it is in place before any class- or module-scoped fixture runs."""
+    folder = tmp_path_factory.mktemp("session-media")
+    with override_settings(MEDIA_ROOT=folder):
+        yield folder
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings: Any, tmp_path: Path) -> None:
-    """Uploaded files of each test go to its own temporary folder, removed by pytest."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings: Any, tmp_path: Path, _session_media_root: Path) -> None:
+    """Uploaded files of each test go to its own temporary folder, removed by pytest. The files
+    that broader fixtures wrote are linked into it first, so the test can still read them."""
+    media = tmp_path / "media"
+    shutil.copytree(_session_media_root, media, copy_function=os.link)
+    settings.MEDIA_ROOT = media
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -18,8 +18,9 @@ from mitra.cooperations.transitions import next_steps
 from mitra.partners.models import Contact, Partner, PartnerAlias
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import make_cooperation, make_tenant
+from tests.shared import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 ACCOUNTS = {
     "makassar.admin": "tenant_admin",
@@ -72,15 +73,15 @@ def demo():
     return run_demo()
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker):
-    """One load shared by a class of read-only tests and rolled back after them.
+    """One load shared by the module's read-only tests and rolled back after the last of them.
 
-    Like Django's setUpTestData: each test still runs in its own savepoint inside this one.
+    Like Django's setUpTestData: each test still runs in its own savepoint inside this one. The
+    load stays until the module ends, so the tests that use it come after all the others.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    with built_once(django_db_blocker):
         yield run_demo()
-        transaction.set_rollback(True)
 
 
 def test_the_superuser_is_created_only_when_asked(demo):
@@ -106,11 +107,6 @@ def test_reset_reloads_the_demo_and_leaves_other_tenants_alone(demo):
     assert Tenant.objects.get(region__code="7371").pk != makassar.pk
     assert other.cooperations.count() == 1
     assert AuditEntry.objects.filter(tenant=other).exists()
-
-
-def test_it_reports_what_it_loaded(demo):
-    assert "Demo data loaded" in demo
-    assert "Pemerintah Kota Makassar: users 5, agencies 8, partners 12" in demo
 
 
 def test_it_refuses_to_run_with_debug_off_unless_allowed(db):
@@ -228,8 +224,20 @@ class TestTheLoadedDemo:
             assert document.valid_until is not None
             assert document.valid_until > timezone.localdate()
 
+    def test_its_files_are_written_outside_the_checkout_and_readable_in_each_test(self, settings):
+        names = [document.file.name for document in Document.objects.exclude(file="")]
+        assert names  # the demo stores at least one document's file
+        checkout_media = settings.BASE_DIR / "media"
+        assert not any((checkout_media / name).exists() for name in names)
+        assert all(default_storage.exists(name) for name in names)
 
-def test_engie_ineo_waits_in_the_central_review_queue(demo):
+
+def test_it_reports_what_it_loaded(loaded):
+    assert "Demo data loaded" in loaded
+    assert "Pemerintah Kota Makassar: users 5, agencies 8, partners 12" in loaded
+
+
+def test_engie_ineo_waits_in_the_central_review_queue(loaded):
     from mitra.reviews.models import ReviewRequest
 
     review = ReviewRequest.objects.get(cooperation__title__icontains="ENGIE", status="open")
@@ -237,7 +245,7 @@ def test_engie_ineo_waits_in_the_central_review_queue(demo):
     assert review.tenant.region.code == "7371"
 
 
-def test_engie_ineo_has_waited_since_it_was_put_on_hold(demo):
+def test_engie_ineo_has_waited_since_it_was_put_on_hold(loaded):
     from mitra.cooperations.models import CooperationEvent
     from mitra.reviews.models import ReviewRequest
 
@@ -247,7 +255,7 @@ def test_engie_ineo_has_waited_since_it_was_put_on_hold(demo):
 
 
 def test_the_bandung_officers_digest_names_the_mara_follow_up(
-    demo, mailoutbox, django_capture_on_commit_callbacks
+    loaded, mailoutbox, django_capture_on_commit_callbacks
 ):
     from django.core.management import call_command
 

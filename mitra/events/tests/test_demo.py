@@ -1,25 +1,32 @@
 """The F8 demo: Makassar's festival with its planned signings and their readiness."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
 from mitra.demo.load import load_demo
 from mitra.events.demo import F8_NAME
 from mitra.events.models import Event
 from mitra.tenancy.models import Membership
+from tests.shared import built_once
 
 TODAY = date(2026, 8, 1)
 
 
-@pytest.fixture
-def f8(db: None) -> Event:
-    load_demo(today=TODAY)  # the demo loads the events with everything else
-    return Event.objects.get(name=F8_NAME)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def f8(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Event]:
+    """The demo, loaded once for the module's read-only tests."""
+    with built_once(django_db_blocker):
+        load_demo(today=TODAY)  # the demo loads the events with everything else
+        yield Event.objects.get(name=F8_NAME)
 
 
 def test_f8_carries_three_kbs_and_four_lois(f8: Event) -> None:

@@ -1,9 +1,11 @@
 """The demo: plans of action for Makassar's signed seed cases, one item behind schedule."""
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from pytest_django import DjangoDbBlocker
 
 from mitra.cooperations.models import Cooperation
 from mitra.dashboard import queries as dashboard
@@ -12,22 +14,25 @@ from mitra.implementation.demo import load_implementation_demo
 from mitra.implementation.models import Evaluation, Obligation, PlanItem
 from mitra.implementation.overview import overview
 from mitra.implementation.queries import dormancy_facts
-from mitra.tenancy.models import Membership
+from mitra.tenancy.models import Membership, Tenant
+from tests.shared import built_once
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
-@pytest.fixture
-def makassar():
-    today = timezone.localdate()
-    tenants = {t.region.code: t for t in load_demo(today=today)}
-    if not PlanItem.objects.exists():  # until the demo loader calls it itself
-        officers = {
-            code: Membership.objects.get(tenant=t, role="cooperation_officer").user
-            for code, t in tenants.items()
-        }
-        load_implementation_demo(tenants, officers, today)
-    return tenants["7371"]
+@pytest.fixture(scope="module")
+def makassar(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Tenant]:
+    """The demo, loaded once for the module's read-only tests."""
+    with built_once(django_db_blocker), translation.override("en"):
+        today = timezone.localdate()
+        tenants = {t.region.code: t for t in load_demo(today=today)}
+        if not PlanItem.objects.exists():  # until the demo loader calls it itself
+            officers = {
+                code: Membership.objects.get(tenant=t, role="cooperation_officer").user
+                for code, t in tenants.items()
+            }
+            load_implementation_demo(tenants, officers, today)
+        yield tenants["7371"]
 
 
 def test_the_leadership_view_shows_promised_against_delivered_and_who_is_behind(makassar):
