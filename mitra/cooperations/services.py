@@ -7,7 +7,8 @@ Each one validates with `rules`, writes inside a transaction, and leaves a row b
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack, cast
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
@@ -128,14 +129,43 @@ def create_cooperation(
     return coop
 
 
+class CooperationChanges(TypedDict, total=False):
+    """What `update_cooperation` may change: the record, never its state, kind or tenant."""
+
+    title: str
+    sub_form: str
+    route: str
+    summary: str
+    partners: Sequence[Partner]
+    sectors: Iterable[Sector | str]
+    affairs: Iterable[Affair]
+    objects_of_cooperation: Sequence[str]
+    initiating_agency: Agency | None
+    implementing_agencies: Sequence[Agency]
+    budget: str
+    budget_line: str
+    budget_amount: Decimal | None
+    burdens_public: bool
+    owner: User | None
+    start_date: date | None
+    end_date: date | None
+
+
+COOPERATION_CHANGES = frozenset(CooperationChanges.__annotations__)
+
+
 @transaction.atomic
-def update_cooperation(coop: Cooperation, *, by: User | None, **changes: Any) -> Cooperation:
+def update_cooperation(
+    coop: Cooperation, *, by: User | None, **changes: Unpack[CooperationChanges]
+) -> Cooperation:
     """Change a cooperation's record (not its state), re-checking every rule on the result."""
-    if "state" in changes or "tenant" in changes:
-        raise ValueError("state and tenant are changed by their own services")
+    unknown = set(changes) - COOPERATION_CHANGES
+    if unknown:  # a caller passing a form's cleaned data unchecked by mypy
+        raise ValueError(f"not changed by update_cooperation: {sorted(unknown)}")
+    fields: dict[str, Any] = dict(changes)
     before = snapshot(coop, MANY)
-    many = {name: list(changes.pop(name)) for name in MANY if name in changes}
-    for name, value in changes.items():
+    many = {name: list(fields.pop(name)) for name in MANY if name in fields}
+    for name, value in fields.items():
         setattr(coop, name, value)
     partners = many.get("partners", list(coop.partners.all()))
     agencies = [*many.get("implementing_agencies", []), *filter(None, [coop.initiating_agency])]
@@ -150,7 +180,7 @@ def update_cooperation(coop: Cooperation, *, by: User | None, **changes: Any) ->
             end=coop.end_date,
         )
     )
-    coop.save(update_fields=[*changes, "updated_at"])
+    coop.save(update_fields=[*fields, "updated_at"])
     for name, values in many.items():
         getattr(coop, name).set(values)
     record_updated(coop, before, by=by, many=MANY)
@@ -209,27 +239,29 @@ class PartyInput:
     signatory_position: str = ""
 
 
-DOCUMENT_FIELDS = frozenset(
-    {
-        "kind",
-        "title",
-        "scope",
-        "parent",
-        "place_signed",
-        "date_signed",
-        "valid_from",
-        "valid_until",
-        "until_terminated",
-        "notice_period_days",
-        "languages",
-        "prevailing_language",
-        "custody",
-    }
-)
+class DocumentFields(TypedDict, total=False):
+    """A document's own fields, as `attach_document` and `update_document` take them."""
+
+    kind: str
+    title: str
+    scope: str
+    parent: Document | None
+    place_signed: str
+    date_signed: date | None
+    valid_from: date | None
+    valid_until: date | None
+    until_terminated: bool
+    notice_period_days: int | None
+    languages: str
+    prevailing_language: str
+    custody: str
+
+
+DOCUMENT_FIELDS = frozenset(DocumentFields.__annotations__)
 
 
 def _document_problems(
-    coop: Cooperation, fields: dict[str, Any], parties: Sequence[PartyInput]
+    coop: Cooperation, fields: DocumentFields, parties: Sequence[PartyInput]
 ) -> list[str]:
     problems: list[str] = []
     parent = fields.get("parent")
@@ -253,7 +285,7 @@ def attach_document(
     by: User | None,
     parties: Sequence[PartyInput] = (),
     file: UploadedFile[bytes] | None = None,
-    **fields: Any,
+    **fields: Unpack[DocumentFields],
 ) -> Document:
     """Add a document to a cooperation with one number per signing party."""
     unknown = set(fields) - DOCUMENT_FIELDS
@@ -278,13 +310,14 @@ def update_document(
     by: User | None,
     parties: Sequence[PartyInput] | None = None,
     file: UploadedFile[bytes] | None = None,
-    **fields: Any,
+    **fields: Unpack[DocumentFields],
 ) -> Document:
     unknown = set(fields) - DOCUMENT_FIELDS
     if unknown:
         raise TypeError(f"unknown document fields: {sorted(unknown)}")
     coop = document.cooperation
-    merged = {name: getattr(document, name) for name in DOCUMENT_FIELDS} | fields
+    merged = cast(DocumentFields, {name: getattr(document, name) for name in DOCUMENT_FIELDS})
+    merged.update(fields)
     refuse_if(_document_problems(coop, merged, parties or []))
     before = snapshot(document, ["parties"])
     for name, value in fields.items():

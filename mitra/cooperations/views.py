@@ -10,7 +10,6 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
@@ -35,6 +34,7 @@ from mitra.cooperations.templatetags.mitra_format import last_step_reached, proc
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
 from mitra.lib import sheets
 from mitra.lib.files import download
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
@@ -47,15 +47,9 @@ def _filtered_by(cleaned: dict[str, object]) -> bool:
     return any(value for name, value in cleaned.items() if name != "sort")
 
 
-def _wants_fragment(request: HttpRequest) -> bool:
-    # A history restore asks for the whole page even though htmx sends it.
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
-
-
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def index(request: HttpRequest) -> HttpResponse:
     form = CooperationFilterForm(require_tenant(request), request.GET)
     if not form.is_valid():
@@ -65,7 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     context = {"form": form, "page": page, "filtered": _filtered_by(form.cleaned_data)}
-    if _wants_fragment(request):
+    if wants_fragment(request):
         context["oob_messages"] = True
         return render(request, "cooperations/_list_results.html", context)
     return render(request, "cooperations/list.html", context)
@@ -182,7 +176,7 @@ def _procedure_response(
 ) -> HttpResponse:
     """The panel in place for htmx (200, so htmx swaps it), else the whole page (422 if refused)."""
     context = _detail_context(request, get_cooperation_detail_for_user(request, pk), failure)
-    if _wants_fragment(request):
+    if wants_fragment(request):
         context["oob"] = True
         return render(request, "cooperations/_procedure_panel.html", context)
     status = 200 if failure is None else 422
@@ -216,7 +210,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
         _("Recorded: %(action)s. The cooperation is now at “%(state)s”.")
         % {"action": workflow.ACTION_LABELS[event.action], "state": event.get_target_display()},
     )
-    if _wants_fragment(request):
+    if wants_fragment(request):
         return _procedure_response(request, pk)
     return redirect(coop)
 

@@ -4,9 +4,9 @@ Recording a signing attaches the signed document and moves the cooperation with
 `apply_transition` in one transaction: if the procedure refuses, nothing of it remains.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
@@ -29,10 +29,21 @@ from mitra.lib.refusal import Refused, refuse_if
 from mitra.lib.tokens import new_token
 from mitra.tenancy.models import Tenant
 
-EVENT_FIELDS = frozenset({"name", "place", "starts_on", "ends_on", "description"})
+
+class EventFields(TypedDict, total=False):
+    """An event's own fields, as `create_event` and `update_event` take them."""
+
+    name: str
+    place: str
+    starts_on: date
+    ends_on: date | None
+    description: str
 
 
-def _event_problems(fields: dict[str, Any]) -> list[str]:
+EVENT_FIELDS = frozenset(EventFields.__annotations__)
+
+
+def _event_problems(fields: Mapping[str, Any]) -> list[str]:
     start, end = fields.get("starts_on"), fields.get("ends_on")
     if start and end and end < start:
         return [_("An event cannot end before it starts.")]
@@ -40,7 +51,7 @@ def _event_problems(fields: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def create_event(tenant: Tenant, *, by: User | None, **fields: Any) -> Event:
+def create_event(tenant: Tenant, *, by: User | None, **fields: Unpack[EventFields]) -> Event:
     """Record an event of the tenant, such as a festival where agreements will be signed."""
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
@@ -52,7 +63,7 @@ def create_event(tenant: Tenant, *, by: User | None, **fields: Any) -> Event:
 
 
 @transaction.atomic
-def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
+def update_event(event: Event, *, by: User | None, **fields: Unpack[EventFields]) -> Event:
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")

@@ -24,6 +24,7 @@ from mitra.events.forms import EventForm, RecordSigningForm, SigningPlanForm
 from mitra.events.models import Event, PlannedSigning, feed_url
 from mitra.events.readiness import Readiness, readiness
 from mitra.lib.dates import month_from_query
+from mitra.lib.htmx import wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 
@@ -156,7 +157,7 @@ def add_signing(request: HttpRequest, pk: int) -> HttpResponse:
 def _row_response(request: HttpRequest, row: AgendaRow, status: int = 200) -> HttpResponse:
     """The signing's row in place for htmx, else the whole agenda (422 when refused)."""
     event = row.signing.event
-    if getattr(request, "htmx", False):
+    if wants_fragment(request):
         context = {"row": row, "event": event, "can_write": True}
         return render(request, "events/_signing.html", context)
     rows = [row if r.signing.pk == row.signing.pk else r for r in _agenda(event)]
@@ -186,7 +187,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         return _row_response(request, row, status=422)
     label = Document.Kind(signing.document_kind).label
     messages.success(request, _("Recorded: the signed %(document)s.") % {"document": label})
-    if getattr(request, "htmx", False):
+    if wants_fragment(request):
         return HttpResponse(headers={"HX-Redirect": signing.event.get_absolute_url()})
     return redirect(signing.event)
 

@@ -5,12 +5,14 @@ leaves an audit entry behind, attached to the cooperation when there is one so i
 the follow-up too.
 """
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.models import User
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,11 +84,31 @@ def _commitment_problems(tenant: Tenant, commitments: Sequence[Commitment]) -> l
     return problems
 
 
+class ActivityFields(TypedDict, total=False):
+    """A meeting, visit, letter or call as `log_activity` takes it."""
+
+    kind: str
+    date: datetime.date
+    title: str
+    notes: str
+    cooperation: Cooperation | None
+    partner: Partner | None
+    staff: Sequence[User]
+    partner_contacts: Sequence[Contact]
+    other_participants: str
+    attachment: File[bytes] | None
+
+
 @transaction.atomic
 def log_activity(
-    tenant: Tenant, *, by: User | None, commitments: Iterable[Commitment] = (), **fields: Any
+    tenant: Tenant,
+    *,
+    by: User | None,
+    commitments: Iterable[Commitment] = (),
+    **given: Unpack[ActivityFields],
 ) -> Activity:
     """Record a meeting, visit, letter or call, with the tasks agreed in it, all or nothing."""
+    fields: dict[str, Any] = dict(given)
     staff = list(fields.pop("staff", ()))
     contacts = list(fields.pop("partner_contacts", ()))
     rows = [c for c in commitments if c.title.strip()]

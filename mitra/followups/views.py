@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from mitra.followups import rules, services
 from mitra.followups.access import (
@@ -27,6 +26,7 @@ from mitra.followups.forms import (
 from mitra.followups.models import Task
 from mitra.followups.queries import group_by_due
 from mitra.lib.files import download
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, require_tenant
 
@@ -83,7 +83,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def task_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(require_tenant(request), request.GET)
     tasks = tasks_for_user(request)
@@ -93,7 +93,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["status"]:
             tasks = tasks.filter(status=form.cleaned_data["status"])
     context = {"form": form, "tasks": tasks[:500], "today": timezone.localdate()}
-    template = "_task_table.html" if request.htmx else "task_list.html"  # type: ignore[attr-defined]
+    template = "_task_table.html" if wants_fragment(request) else "task_list.html"
     return render(request, f"followups/{template}", context)
 
 
@@ -116,7 +116,7 @@ def create_task(request: HttpRequest) -> HttpResponse:
 
 def _task_row(request: HttpRequest, task: Task, problems: list[str] | None = None) -> HttpResponse:
     """The row in place for htmx, else back to the list the user came from."""
-    if request.htmx:  # type: ignore[attr-defined]
+    if wants_fragment(request):
         context = {"task": task, "problems": problems or [], "today": timezone.localdate()}
         return render(request, "followups/_task_row.html", context)
     for problem in problems or []:

@@ -6,8 +6,11 @@ also files its report as a cooperation document and, when it recommends renewing
 agreement, gives someone the decision as a task due well before the agreement ends.
 """
 
+import datetime
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
@@ -18,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
-from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.models import Agency, Cooperation, Document
 from mitra.cooperations.services import attach_document, note_activity, record_event
 from mitra.followups.models import Task
 from mitra.followups.services import create_task
@@ -32,27 +35,62 @@ from mitra.implementation.models import (
 )
 from mitra.implementation.progress import settings_for
 from mitra.lib.refusal import Refused, refuse_if
+from mitra.partners.models import Contact
 from mitra.tenancy.models import Membership, Tenant
 
-ITEM_FIELDS = frozenset(
-    {
-        "activity",
-        "description",
-        "agency",
-        "counterpart",
-        "counterpart_contact",
-        "assignee",
-        "target_quantity",
-        "unit",
-        "milestone_date",
-        "start_date",
-        "end_date",
-        "status",
-        "recurrence",
-        "generates",
-    }
-)
-SETTINGS_FIELDS = frozenset({"evaluations_per_year", "renewal_lead_days", "stale_progress_days"})
+
+class PlanItemFields(TypedDict, total=False):
+    """An item of a plan of action, as `create_plan_item` and `update_plan_item` take it."""
+
+    activity: str
+    description: str
+    agency: Agency | None
+    counterpart: str
+    counterpart_contact: Contact | None
+    assignee: User | None
+    target_quantity: Decimal | None
+    unit: str
+    milestone_date: date | None
+    start_date: date
+    end_date: date | None
+    status: str
+    recurrence: str
+    generates: str
+
+
+class EvaluationFields(TypedDict, total=False):
+    """An evaluation's findings, as `record_evaluation` takes them."""
+
+    period_start: datetime.date
+    period_end: datetime.date
+    date: datetime.date
+    outputs_achieved: str
+    benefits: str
+    problems: str
+    partner_responsiveness: int
+    partner_responsiveness_note: str
+    recommendation: str
+    recommendation_note: str
+
+
+class ImplementationSettingsFields(TypedDict, total=False):
+    """What `update_settings` may change."""
+
+    evaluations_per_year: int
+    renewal_lead_days: int
+    stale_progress_days: int
+
+
+class Benefits(TypedDict, total=False):
+    """The benefits a progress report may state (`BenefitKind`), each a total to date."""
+
+    smes_reached: int | None
+    people_trained: int | None
+    investment_value: Decimal | None
+
+
+ITEM_FIELDS = frozenset(PlanItemFields.__annotations__)
+SETTINGS_FIELDS = frozenset(ImplementationSettingsFields.__annotations__)
 SETTINGS_DAYS = range(7, 731)
 DECISION_KINDS = frozenset({Evaluation.Recommendation.RENEW, Evaluation.Recommendation.TERMINATE})
 
@@ -84,7 +122,7 @@ def responsible_person(cooperation: Cooperation, preferred: User | None = None) 
 # --- Plan items -------------------------------------------------------------------------------
 
 
-def _link_problems(tenant: Tenant, fields: dict[str, Any]) -> list[str]:
+def _link_problems(tenant: Tenant, fields: Mapping[str, Any]) -> list[str]:
     problems = []
     agency, contact = fields.get("agency"), fields.get("counterpart_contact")
     if agency is not None and agency.tenant_id != tenant.pk:
@@ -97,7 +135,7 @@ def _link_problems(tenant: Tenant, fields: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _item_problems(document: Document, fields: dict[str, Any]) -> list[str]:
+def _item_problems(document: Document, fields: Mapping[str, Any]) -> list[str]:
     unknown = set(fields) - ITEM_FIELDS
     if unknown:
         raise TypeError(f"unknown plan item fields: {sorted(unknown)}")
@@ -115,7 +153,9 @@ def _item_problems(document: Document, fields: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def create_plan_item(document: Document, *, by: User | None, **fields: Any) -> PlanItem:
+def create_plan_item(
+    document: Document, *, by: User | None, **fields: Unpack[PlanItemFields]
+) -> PlanItem:
     """Add an item to a signed agreement's plan of action, numbered after the last one."""
     refuse_if(_item_problems(document, fields))
     coop = document.cooperation
@@ -129,7 +169,11 @@ def create_plan_item(document: Document, *, by: User | None, **fields: Any) -> P
 
 @transaction.atomic
 def update_plan_item(
-    item: PlanItem, *, by: User | None, document: Document | None = None, **fields: Any
+    item: PlanItem,
+    *,
+    by: User | None,
+    document: Document | None = None,
+    **fields: Unpack[PlanItemFields],
 ) -> PlanItem:
     """Change an item, re-checking every rule on the result; it stays in its cooperation."""
     document = document or item.document
@@ -160,12 +204,12 @@ def record_progress(
     evidence_file: UploadedFile[bytes] | None = None,
     evidence_link: str = "",
     today: date | None = None,
-    **benefits: Any,
+    **benefits: Unpack[Benefits],
 ) -> ProgressUpdate:
     """Report the total an item achieved by `date`; its first report puts a planned item in progress."""
     if set(benefits) - set(BenefitKind.values):
         raise TypeError(f"unknown benefits: {sorted(set(benefits) - set(BenefitKind.values))}")
-    said = any(v is not None for v in [value, *benefits.values()])
+    said = any(v is not None for v in [value, *dict(benefits).values()])
     problems = rules.progress_problems(
         day=date,
         today=today or timezone.localdate(),
@@ -206,7 +250,7 @@ def _set_status(item: PlanItem, status: str, *, by: User | None) -> None:
 
 
 def _evaluation_problems(
-    coop: Cooperation, agreement: Document | None, fields: dict[str, Any], today: date
+    coop: Cooperation, agreement: Document | None, fields: Mapping[str, Any], today: date
 ) -> list[str]:
     problems = []
     if not Document.objects.filter(
@@ -304,7 +348,7 @@ def record_evaluation(
     agreement: Document | None = None,
     with_pdf: bool = True,
     today: date | None = None,
-    **fields: Any,
+    **fields: Unpack[EvaluationFields],
 ) -> Evaluation:
     """Record an evaluation, file its report (PDF) as a document and, for a renew or terminate
     recommendation, a decision task due `renewal_lead_days` before the agreement ends."""
@@ -331,7 +375,7 @@ def record_evaluation(
 # --- Settings ---------------------------------------------------------------------------------
 
 
-def _settings_problems(fields: dict[str, Any]) -> list[str]:
+def _settings_problems(fields: Mapping[str, Any]) -> list[str]:
     problems = [
         _("Unknown setting: %(name)s.") % {"name": n} for n in fields.keys() - SETTINGS_FIELDS
     ]
@@ -355,7 +399,9 @@ def _settings_problems(fields: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def update_settings(tenant: Tenant, *, by: User | None, **fields: Any) -> ImplementationSettings:
+def update_settings(
+    tenant: Tenant, *, by: User | None, **fields: Unpack[ImplementationSettingsFields]
+) -> ImplementationSettings:
     """Change the tenant's evaluation cycle, renewal lead time or staleness threshold."""
     refuse_if(_settings_problems(fields))
     found = ImplementationSettings.objects.select_for_update().filter(tenant=tenant).first()

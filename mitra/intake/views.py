@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from mitra.intake import review, services
 from mitra.intake.access import (
@@ -27,6 +26,7 @@ from mitra.intake.forms import (
     country_choices,
 )
 from mitra.intake.models import NewsItem
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user
 
@@ -35,13 +35,12 @@ PAGE_SIZE = 50
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def index(request: HttpRequest) -> HttpResponse:
     items = news_items_for_user(request).defer("text")
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "can_write": can_review(request)}
-    htmx = getattr(request, "htmx", None)
-    if htmx and not htmx.history_restore_request:
+    if wants_fragment(request):
         return render(request, "intake/_list_results.html", context)
     return render(request, "intake/list.html", context)
 

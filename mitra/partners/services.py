@@ -1,7 +1,7 @@
 """Every write to partners and their contacts goes through these functions, with an audit row."""
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -9,15 +9,39 @@ from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
 from mitra.lib.refusal import Refused, refuse_if
-from mitra.partners.models import Contact, Partner, PartnerAlias
+from mitra.partners.models import Contact, Country, Partner, PartnerAlias, Place
+from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
 
-PARTNER_FIELDS = frozenset({"kind", "name", "country", "place", "region", "website", "notes"})
-CONTACT_FIELDS = frozenset({"name", "position", "email", "phone", "language"})
+
+class PartnerFields(TypedDict, total=False):
+    """A partner's own fields, as `create_partner` and `update_partner` take them."""
+
+    kind: str
+    name: str
+    country: Country | None
+    place: Place | None
+    region: Region | None
+    website: str
+    notes: str
+
+
+class ContactFields(TypedDict, total=False):
+    """A contact's fields, as `add_contact` and `update_contact` take them."""
+
+    name: str
+    position: str
+    email: str
+    phone: str
+    language: str
+
+
+PARTNER_FIELDS = frozenset(PartnerFields.__annotations__)
+CONTACT_FIELDS = frozenset(ContactFields.__annotations__)
 
 
 def partner_problems(
-    tenant: Tenant, fields: dict[str, Any], *, exclude_pk: int | None = None
+    tenant: Tenant, fields: Mapping[str, Any], *, exclude_pk: int | None = None
 ) -> list[str]:
     """A partner's record must be consistent with its kind and unique in its tenant."""
     problems: list[str] = []
@@ -47,7 +71,11 @@ def partner_problems(
 
 @transaction.atomic
 def create_partner(
-    tenant: Tenant, *, by: User | None, aliases: Sequence[str] = (), **fields: Any
+    tenant: Tenant,
+    *,
+    by: User | None,
+    aliases: Sequence[str] = (),
+    **fields: Unpack[PartnerFields],
 ) -> Partner:
     unknown = set(fields) - PARTNER_FIELDS
     if unknown:
@@ -65,7 +93,11 @@ def create_partner(
 
 @transaction.atomic
 def update_partner(
-    partner: Partner, *, by: User | None, aliases: Sequence[str] | None = None, **fields: Any
+    partner: Partner,
+    *,
+    by: User | None,
+    aliases: Sequence[str] | None = None,
+    **fields: Unpack[PartnerFields],
 ) -> Partner:
     unknown = set(fields) - PARTNER_FIELDS
     if unknown:
@@ -95,14 +127,14 @@ def delete_partner(partner: Partner, *, by: User | None) -> None:
     partner.delete()
 
 
-def _contact_problems(fields: dict[str, Any]) -> list[str]:
+def _contact_problems(fields: Mapping[str, Any]) -> list[str]:
     if not (fields.get("name") or "").strip():
         return [_("A contact needs a name.")]
     return []
 
 
 @transaction.atomic
-def add_contact(partner: Partner, *, by: User | None, **fields: Any) -> Contact:
+def add_contact(partner: Partner, *, by: User | None, **fields: Unpack[ContactFields]) -> Contact:
     unknown = set(fields) - CONTACT_FIELDS
     if unknown:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")
@@ -113,7 +145,9 @@ def add_contact(partner: Partner, *, by: User | None, **fields: Any) -> Contact:
 
 
 @transaction.atomic
-def update_contact(contact: Contact, *, by: User | None, **fields: Any) -> Contact:
+def update_contact(
+    contact: Contact, *, by: User | None, **fields: Unpack[ContactFields]
+) -> Contact:
     unknown = set(fields) - CONTACT_FIELDS
     if unknown:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")

@@ -13,10 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.partners import services
 from mitra.partners.access import (
@@ -50,7 +50,7 @@ def _filtered(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> QuerySet[
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def index(request: HttpRequest) -> HttpResponse:
     form = PartnerFilterForm(require_tenant(request), request.GET)
     if not form.is_valid():
@@ -59,8 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
     partners = partners.select_related("country").prefetch_related("aliases")
     page = Paginator(partners, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "filtered": _filtered_by(form.cleaned_data)}
-    htmx = getattr(request, "htmx", None)
-    if htmx and not htmx.history_restore_request:
+    if wants_fragment(request):
         context["oob_messages"] = True
         return render(request, "partners/_list_results.html", context)
     return render(request, "partners/list.html", context)

@@ -10,12 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from mitra.cooperations import filters, services, workflow
 from mitra.cooperations.access import cooperations_for_user, get_cooperation_for_user
 from mitra.cooperations.forms import CooperationFilterForm
 from mitra.cooperations.transitions import roles_of
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused
 from mitra.pipeline import board as pipeline
 from mitra.pipeline.forms import MoveForm
@@ -24,11 +24,6 @@ from mitra.tenancy.access import acting_user, require_tenant
 
 def _board_name(value: str | None) -> str:
     return value if value in pipeline.BOARDS else pipeline.FOREIGN
-
-
-def _wants_fragment(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
 
 
 def _board_context(
@@ -50,17 +45,17 @@ def _board_context(
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def board(request: HttpRequest) -> HttpResponse:
     context = _board_context(request, _board_name(request.GET.get("board")))
-    if _wants_fragment(request):
+    if wants_fragment(request):
         return render(request, "pipeline/_board.html", {**context, "oob_messages": True})
     return render(request, "pipeline/board.html", context)
 
 
 def _refused_card(request: HttpRequest, pk: int, board: str, problems: list[str]) -> HttpResponse:
     """The card with its reasons in place for htmx (200), else the whole board (422)."""
-    if not _wants_fragment(request):
+    if not wants_fragment(request):
         context = _board_context(request, board, (pk, problems))
         return render(request, "pipeline/board.html", context, status=422)
     coop = get_object_or_404(
@@ -71,7 +66,7 @@ def _refused_card(request: HttpRequest, pk: int, board: str, problems: list[str]
 
 
 def _moved(request: HttpRequest, board: str) -> HttpResponse:
-    if not _wants_fragment(request):
+    if not wants_fragment(request):
         return redirect(f"{reverse('pipeline:board')}?{urlencode({'board': board})}")
     context = {**_board_context(request, board), "oob_messages": True}
     response = render(request, "pipeline/_board.html", context)

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mitra.lib.htmx import wants_fragment
 from mitra.reminders import services
 from mitra.reminders.access import get_reminder_for_user, reminders_for_user
 from mitra.tenancy.access import acting_user
@@ -25,7 +26,7 @@ def reminder_list(request: HttpRequest) -> HttpResponse:
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     reminder = get_reminder_for_user(request, pk)
     services.mark_read(reminder, by=acting_user(request))
-    if request.headers.get("HX-Request"):
+    if wants_fragment(request):
         return render(request, "reminders/_reminder.html", {"reminder": reminder})
     return redirect("reminders:list")
 

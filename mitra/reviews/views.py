@@ -8,10 +8,10 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.lib.files import download
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused
 from mitra.reviews import services
 from mitra.reviews.access import (
@@ -28,13 +28,13 @@ PAGE_SIZE = 50
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 def queue(request: HttpRequest) -> HttpResponse:
     reviews = review_queue_for_user(request)
     form = ReviewFilterForm(request.GET)
     page = Paginator(form.filter(reviews), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page}
-    if getattr(request, "htmx", False):
+    if wants_fragment(request):
         return render(request, "reviews/_queue_results.html", context)
     return render(request, "reviews/queue.html", context)
 

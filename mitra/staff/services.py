@@ -1,13 +1,14 @@
 """Writing staff profiles: each change is validated, saved and written to the audit trail."""
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.cooperations.models import Sector
 from mitra.lib.refusal import refuse_if
 from mitra.staff.models import Competency, StaffLanguage, StaffProfile
 from mitra.tenancy.models import Membership, Tenant
@@ -16,7 +17,7 @@ MANY = ("sectors", "languages")
 Languages = Iterable[tuple[str, str]]
 
 
-def _problems(tenant: Tenant, user: User, fields: dict[str, Any]) -> list[str]:
+def _problems(tenant: Tenant, user: User, fields: Mapping[str, Any]) -> list[str]:
     problems = []
     if not Membership.objects.filter(tenant=tenant, user=user).exists():
         problems.append(_("Only a member of this regional government can have a staff profile."))
@@ -34,11 +35,27 @@ def _set_languages(profile: StaffProfile, languages: Languages) -> None:
     )
 
 
+class ProfileFields(TypedDict, total=False):
+    """A staff profile's own fields, as `create_staff_profile` and `update_staff_profile` take them."""
+
+    employment_type: str
+    position: str
+    competencies: list[str]
+    sectors: Iterable[Sector | str]  # a sector or its slug
+    max_load: int
+
+
 @transaction.atomic
 def create_staff_profile(
-    tenant: Tenant, user: User, *, by: User | None, languages: Languages = (), **fields: Any
+    tenant: Tenant,
+    user: User,
+    *,
+    by: User | None,
+    languages: Languages = (),
+    **profile_fields: Unpack[ProfileFields],
 ) -> StaffProfile:
     """Give a member of the tenant a staff profile; one per person and tenant."""
+    fields: dict[str, Any] = dict(profile_fields)
     sectors = list(fields.pop("sectors", []))
     refuse_if(_problems(tenant, user, fields))
     profile = StaffProfile.objects.create(tenant=tenant, user=user, **fields)
@@ -50,9 +67,14 @@ def create_staff_profile(
 
 @transaction.atomic
 def update_staff_profile(
-    profile: StaffProfile, *, by: User | None, languages: Languages | None = None, **changes: Any
+    profile: StaffProfile,
+    *,
+    by: User | None,
+    languages: Languages | None = None,
+    **profile_changes: Unpack[ProfileFields],
 ) -> StaffProfile:
     """Change a staff profile; languages and sectors given replace the ones recorded."""
+    changes: dict[str, Any] = dict(profile_changes)
     if "tenant" in changes or "user" in changes:
         raise ValueError("a profile stays with its tenant and person")
     before = snapshot(profile, MANY)

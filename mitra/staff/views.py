@@ -1,5 +1,7 @@
 """Pages for staff: the list with workload, a profile, its edit form, and the capacity report."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -39,9 +41,7 @@ def detail(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(request, "staff/detail.html", {"member": member, "may_edit": may_edit})
 
 
-def _save(
-    member: StaffMember, request: HttpRequest, data: dict[str, object], formset: object
-) -> None:
+def _save(member: StaffMember, request: HttpRequest, data: dict[str, Any], formset: object) -> None:
     tenant, by = require_tenant(request), acting_user(request)
     languages = chosen_languages(formset)
     if member.profile is None:

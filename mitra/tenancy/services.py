@@ -1,7 +1,8 @@
 """Giving users their roles and changing a tenant's settings, with an audit row for each (a
 region becomes a tenant in `mitra.regions.services.create_tenant`)."""
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -30,19 +31,23 @@ def add_member(user: User, role: str, *, tenant: Tenant | None, by: User | None)
 
 REMINDER_DAYS = range(1, 91)
 SETTINGS_DAYS = range(7, 731)  # a week to two years
-SETTINGS_FIELDS = frozenset(
-    {
-        "stale_after_days",
-        "dormant_after_days",
-        "procedure_order",
-        "reminder_task_days",
-        "escalation_days",
-        "expiry_windows",
-    }
-)
 
 
-def _settings_problems(fields: dict[str, Any]) -> list[str]:
+class TenantSettings(TypedDict, total=False):
+    """What a tenant admin may change on the settings page, through `update_tenant_settings`."""
+
+    stale_after_days: int
+    dormant_after_days: int
+    procedure_order: str
+    reminder_task_days: int
+    escalation_days: int
+    expiry_windows: str
+
+
+SETTINGS_FIELDS = frozenset(TenantSettings.__annotations__)
+
+
+def _settings_problems(fields: Mapping[str, Any]) -> list[str]:
     problems = [
         _("Unknown setting: %(name)s.") % {"name": name} for name in fields.keys() - SETTINGS_FIELDS
     ]
@@ -78,7 +83,9 @@ def _settings_problems(fields: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def update_tenant_settings(tenant: Tenant, *, by: User | None, **fields: Any) -> Tenant:
+def update_tenant_settings(
+    tenant: Tenant, *, by: User | None, **fields: Unpack[TenantSettings]
+) -> Tenant:
     """Change a tenant's follow-up thresholds and procedure order, with an audit row.
 
     A new procedure order applies to cooperations created afterwards; each cooperation keeps
