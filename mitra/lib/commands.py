@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.core.management.base import CommandParser
+
 from mitra.lib.dates import day_from_option
 
 
@@ -9,3 +11,12 @@ def parse_day(value: str | None) -> date | None:
     """The day given on the command line, None when none was given; a clear error (CommandError)
     when it is unreadable or outside the dates Mitra accepts anywhere (1900-2100)."""
     return day_from_option(value)
+
+
+def add_day_options(parser: CommandParser, *, dry_run: str) -> None:
+    """The options every daily command takes: `--dry-run` (saying what it would do) and
+    `--today` (computing as on another day)."""
+    parser.add_argument("--dry-run", action="store_true", help=dry_run)
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
+    )

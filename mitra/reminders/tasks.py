@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from io import StringIO
 
 from django.core.management import call_command
+from django.core.management.base import CommandParser
 from django.tasks import task
 from django.utils import timezone
 
@@ -29,3 +30,17 @@ def remind_daily() -> str:
     call_command("daily", stdout=out, stderr=out)
     remind_daily.using(run_after=next_morning(now)).enqueue()
     return out.getvalue().strip()
+
+
+def add_schedule_option(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--schedule",
+        action="store_true",
+        help="queue a daily run for the django-tasks-db worker (`mitra db_worker`) instead",
+    )
+
+
+def queue_daily() -> str:
+    """Queue the daily work for the worker; the line saying so."""
+    result = remind_daily.enqueue()
+    return f"daily: run queued for the worker (task {result.id})"

@@ -29,28 +29,12 @@ from mitra.tenancy.scope import (
     undeclared_models,
 )
 from tests.factories import make_user
-from tests.tenant_world import World, two_worlds
+from tests.tenant_world import World
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "BANDUNGONLY"
 ADMINS = sorted(admin.site._registry.items(), key=lambda pair: pair[0]._meta.label)
-
-
-@pytest.fixture(scope="module")
-def worlds(django_db_setup: None, django_db_blocker: Any) -> Iterator[tuple[World, World]]:
-    with two_worlds(django_db_blocker) as pair:
-        yield pair
-
-
-@pytest.fixture
-def ours(worlds: tuple[World, World], db: None) -> World:
-    return worlds[0]
-
-
-@pytest.fixture
-def theirs(worlds: tuple[World, World], db: None) -> World:
-    return worlds[1]
 
 
 @pytest.fixture

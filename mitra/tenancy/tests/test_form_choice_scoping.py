@@ -35,7 +35,7 @@ from mitra.staff import forms as staff
 from mitra.tenancy.forms import TenantSettingsForm
 from mitra.tenancy.models import Tenant
 from mitra.tenancy.scope import is_tenant_owned, limit_to_tenant
-from tests.tenant_world import World, two_worlds
+from tests.tenant_world import World
 
 pytestmark = pytest.mark.django_db
 
@@ -116,22 +116,6 @@ def _all_form_classes() -> Iterator[type[forms.BaseForm]]:
         ours = cls.__module__.startswith("mitra.") and ".tests" not in cls.__module__
         if ours and not made_at_run_time:
             yield cls
-
-
-@pytest.fixture(scope="module")
-def worlds(django_db_setup: None, django_db_blocker: Any) -> Iterator[tuple[World, World]]:
-    with two_worlds(django_db_blocker) as pair:
-        yield pair
-
-
-@pytest.fixture
-def ours(worlds: tuple[World, World], db: None) -> World:
-    return worlds[0]
-
-
-@pytest.fixture
-def theirs(worlds: tuple[World, World], db: None) -> World:
-    return worlds[1]
 
 
 def test_every_form_class_is_in_the_table():

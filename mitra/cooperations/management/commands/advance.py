@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import rules, timing, workflow
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import apply_transition
-from mitra.lib.commands import parse_day
+from mitra.lib.commands import add_day_options, parse_day
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
 
@@ -65,12 +65,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run", action="store_true", help="list what would change, change nothing"
-        )
-        parser.add_argument(
-            "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
-        )
+        add_day_options(parser, dry_run="list what would change, change nothing")
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = parse_day(options["today"]) or timezone.localdate()

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.commands import parse_day
+from mitra.lib.commands import add_day_options, parse_day
 
 
 class Command(BaseCommand):
@@ -22,12 +22,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run", action="store_true", help="list what would be created, create nothing"
-        )
-        parser.add_argument(
-            "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
-        )
+        add_day_options(parser, dry_run="list what would be created, create nothing")
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = parse_day(options["today"]) or timezone.localdate()

@@ -11,8 +11,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from mitra.lib.commands import parse_day
-from mitra.reminders.tasks import remind_daily
+from mitra.lib.commands import add_day_options, parse_day
+from mitra.reminders.tasks import add_schedule_option, queue_daily
 
 STEPS = ("advance", "obligations", "remind")
 
@@ -24,20 +24,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--dry-run", action="store_true", help="list what each step would do")
-        parser.add_argument(
-            "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
-        )
-        parser.add_argument(
-            "--schedule",
-            action="store_true",
-            help="queue a daily run for the django-tasks-db worker (`mitra db_worker`) instead",
-        )
+        add_day_options(parser, dry_run="list what each step would do")
+        add_schedule_option(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
-            result = remind_daily.enqueue()
-            self.stdout.write(f"daily: run queued for the worker (task {result.id})")
+            self.stdout.write(queue_daily())
             return
         parse_day(options["today"])  # refuse a malformed day before any step runs
         passed = {"dry_run": options["dry_run"], "today": options["today"]}

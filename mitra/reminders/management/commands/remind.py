@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.commands import parse_day
+from mitra.lib.commands import add_day_options, parse_day
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
-from mitra.reminders.tasks import remind_daily
+from mitra.reminders.tasks import add_schedule_option, queue_daily
 
 
 class Command(BaseCommand):
@@ -25,23 +25,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run", action="store_true", help="list what would be created, send nothing"
-        )
-        parser.add_argument(
-            "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
-        )
-        parser.add_argument(
-            "--schedule",
-            action="store_true",
-            help="queue a daily run for the django-tasks-db worker (`mitra db_worker`) instead",
-        )
+        add_day_options(parser, dry_run="list what would be created, send nothing")
+        add_schedule_option(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
             # The worker runs the whole daily work (`mitra daily`), not the reminders alone.
-            result = remind_daily.enqueue()
-            self.stdout.write(f"daily: run queued for the worker (task {result.id})")
+            self.stdout.write(queue_daily())
             return
         day = parse_day(options["today"])
         today = day or timezone.localdate()
