@@ -3,18 +3,23 @@ ids of both tenants, sends every form it finds with hostile values, and asks eve
 hostile query parameters. No request may end in a server error or show a traceback, and the
 other tenant's rows stay exactly as they were.
 
-Runs on SQLite and PostgreSQL (NUL bytes only break the latter). The API has its own crawl
+Each role crawls the demo, loaded once for the module, in its own savepoint. Runs on PostgreSQL,
+where NUL bytes would break a query that let one through. The API has its own crawl
 (test_api.py), from the OpenAPI schema.
 """
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from pytest_django import DjangoDbBlocker
 
+from mitra.demo.load import load_demo
 from mitra.tenancy.models import Tenant
 from tests.hostile.crawl import (
     HOSTILE_QUERIES,
@@ -28,9 +33,11 @@ from tests.hostile.crawl import (
     local,
     parse,
     pattern_name,
+    plain_template_rendering,
     url_patterns,
     with_query,
 )
+from tests.shared import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +59,17 @@ ROLES = {
 }
 WRITERS = {"tenant_admin", "cooperation_officer", "agency_officer"}
 PER_PATTERN = 1  # concrete addresses kept per URL pattern: bounds the crawl's size
+# Requests each role's crawl sends at least (about 0.9 of what it sent when this was written):
+# a crawl that silently stops following links or finding forms fails.
+MINIMUM_REQUESTS = {
+    "tenant_admin": 1450,
+    "cooperation_officer": 680,
+    "agency_officer": 670,
+    "team_reviewer": 260,
+    "leadership": 430,
+    "central_reviewer": 250,
+    "anonymous": 245,
+}
 
 
 def _client(username: str) -> Client:
@@ -152,17 +170,36 @@ def _crawl_as(role: str, other_urls: list[str], findings: Findings) -> None:
     _send_forms(crawl, ROUNDS if role in WRITERS else 2, _other_ids(other_urls), findings)
 
 
-def test_no_hostile_input_breaks_a_page_or_reaches_the_other_tenant(
-    demo: tuple[Tenant, Tenant],
-) -> None:
-    _makassar, bandung = demo
-    findings = Findings()
-    other_urls = _crawl_other_tenant(findings)
-    before = fingerprint(bandung)
+@dataclass(frozen=True)
+class World:
+    """The demo as the crawl finds it: Bandung's addresses and every Bandung row beforehand."""
 
-    for role in ROLES:
-        _crawl_as(role, other_urls, findings)
+    bandung: Tenant
+    other_urls: list[str]
+    before: dict[str, list[tuple[Any, ...]]]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[World]:
+    """The demo loaded and Bandung crawled once for the module; each role's crawl then runs in
+    its own savepoint, so one role's posts are undone before the next role starts."""
+    with built_once(django_db_blocker):
+        _makassar, bandung = sorted(load_demo(), key=lambda t: t.region.code, reverse=True)
+        findings = Findings()
+        with plain_template_rendering():
+            other_urls = _crawl_other_tenant(findings)
+        assert not findings.problems, findings.report()
+        yield World(bandung, other_urls, fingerprint(bandung))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_hostile_input_breaks_a_page_or_reaches_the_other_tenant(
+    role: str, world: World
+) -> None:
+    findings = Findings()
+    with plain_template_rendering():
+        _crawl_as(role, world.other_urls, findings)
 
     assert not findings.problems, findings.report()
-    assert changes(before, fingerprint(bandung)) == []
-    assert findings.requests > 2000
+    assert changes(world.before, fingerprint(world.bandung)) == []
+    assert findings.requests > MINIMUM_REQUESTS[role]
