@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import attach_document, create_cooperation, set_state
 from mitra.imports.cells import Problem
-from mitra.imports.checks import Plan, RowPlan, check_sheet
+from mitra.imports.checks import check_sheet
 from mitra.imports.models import ImportRun
 from mitra.imports.parsing import Sheet, UnreadableFile, read_sheet
 from mitra.imports.partner_choices import PartnerChoice
+from mitra.imports.plans import Plan, RowPlan
 from mitra.imports.report import build_report
 from mitra.lib.refusal import Refused
 from mitra.partners.models import Partner
