@@ -844,3 +844,24 @@ def states_of(kind: str, order: str) -> frozenset[str]:
         )
         reached |= frontier
     return frozenset(reached)
+
+
+def reachable_from(source: str, kind: str, order: str) -> frozenset[str]:
+    """Every state the table's transitions lead to from `source` for a cooperation of `kind`
+    and procedure `order`, in any number of steps (none included), whatever their guards.
+    `resume` leads back to any state the cooperation may have been put on hold from."""
+    moves = [t for t in TRANSITIONS if kind in t.kinds and order in t.orders]
+    reached = {source}
+    frontier = {source}
+    while frontier:
+        targets: set[str] = set()
+        for t in moves:
+            if t.source not in frontier:
+                continue
+            if t.target == PRIOR_STATE:
+                targets |= {m.source for m in moves if m.target == t.source}
+            else:
+                targets.add(t.target)
+        frontier = targets - reached
+        reached |= frontier
+    return frozenset(reached)
