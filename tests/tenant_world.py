@@ -30,7 +30,6 @@ from mitra.followups.services import create_task, log_activity
 from mitra.implementation.models import (
     Evaluation,
     EvaluationReminder,
-    ImplementationSettings,
     Obligation,
     PlanItem,
     ProgressUpdate,
@@ -155,7 +154,6 @@ def _plan_rows(
     task: Any,
     event: Event,
 ) -> PlanItem:
-    ImplementationSettings.objects.create(tenant=tenant)
     item = PlanItem.objects.create(
         tenant=tenant,
         cooperation=coop,

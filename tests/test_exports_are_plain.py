@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.lib import sheets
 from mitra.staff.tests.helpers import profile, tasks
 from tests.factories import make_cooperation, make_partner
@@ -103,7 +103,7 @@ def hostile_data(tenant, cooperation_officer):
     partner = make_partner(tenant, name=HOSTILE[0])
     for title in HOSTILE:
         coop = make_cooperation(tenant, title=title, partners=[partner])
-        set_state(coop, Cooperation.State.IMPLEMENTATION, by=None)
+        record_past_state(coop, Cooperation.State.IMPLEMENTATION, by=None, note="test setup")
     profile(tenant, cooperation_officer, ("id", "native"), max_load=1)
     tasks(tenant, cooperation_officer, 1)
 

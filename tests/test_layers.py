@@ -1,5 +1,5 @@
 """The apps under `mitra/` import one another in one direction only, and no two depend on each
-other.
+other; within and across apps, no two modules import each other (directly or round a loop).
 
 Read from the code, over the syntax tree of every module (no import is executed): module-level
 imports, imports deferred into functions, and imports under `if TYPE_CHECKING:` all count,
@@ -7,6 +7,12 @@ because each is a dependency a reader has to follow. Relative imports are resolv
 migrations (generated, and they may name any app's models by string), test modules (a test may
 put the whole system together, e.g. the table of every form in tenancy's tests), and relations
 named by string (`ForeignKey("tenancy.Tenant")`), which are data, not imports.
+
+Modules form no cycle either (`test_no_module_imports_itself_round_a_loop`): module-level and
+deferred imports count, and `from package import module` names the module; imports under
+`if TYPE_CHECKING:` do not (they run for the type checker only). A cycle is broken by moving what
+both need down into a module they both import (`cooperations/choices.py`, `imports/plans.py`).
+Names starting with an underscore are private to their module: no other module imports them.
 
 An app may import an app of a lower layer. Within one layer only the edges listed in
 `SAME_LAYER_EDGES` are allowed, and they must form no cycle. A new app must be given a layer here
@@ -168,3 +174,136 @@ def test_the_checker_sees_deferred_relative_and_type_checking_imports(tmp_path: 
     found = set(imported_modules("mitra.partners.views", module))
     assert {"mitra.partners.forms", "mitra.tenancy.models", "mitra.reports.queries"} <= found
     assert "mitra.api.urls" in found
+
+
+# --- Modules ------------------------------------------------------------------------------
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _runtime_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    """Every node below `node` except those only the type checker reads."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.If) and _is_type_checking(child):
+            for other in child.orelse:
+                yield other
+                yield from _runtime_nodes(other)
+            continue
+        yield child
+        yield from _runtime_nodes(child)
+
+
+def runtime_imports(module: str, path: Path, known: set[str]) -> Iterator[tuple[str, list[str]]]:
+    """(imported module, names) for each import run at some point; `from mitra.x import y`
+    names the module `mitra.x.y` when there is one."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in _runtime_nodes(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, []) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                names = package.split(".")
+                parent = ".".join(names[: len(names) - node.level + 1])
+                base = f"{parent}.{node.module}" if node.module else parent
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                yield (submodule, []) if submodule in known else (base, [alias.name])
+
+
+def module_graph() -> dict[str, set[str]]:
+    found = dict(modules())
+    known = set(found)
+    return {
+        module: {target for target, _names in runtime_imports(module, path, known)}
+        & known - {module}
+        for module, path in found.items()
+    }
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle per strongly connected group of modules, as `a -> b -> ... -> a`."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's algorithm
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while (member := stack.pop()) != node:
+                group.append(member)
+            if group:
+                groups.append([node, *group])
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return [_loop_through(group, graph) for group in groups]
+
+
+def _loop_through(group: list[str], graph: dict[str, set[str]]) -> list[str]:
+    """A shortest loop from the group's first module back to it, within the group."""
+    start, members = min(group), set(group)
+    paths = {start: [start]}
+    pending = [start]
+    while pending:
+        node = pending.pop(0)
+        for target in sorted(graph[node] & members):
+            if target == start:
+                return [*paths[node], start]
+            if target not in paths:
+                paths[target] = [*paths[node], target]
+                pending.append(target)
+    raise AssertionError(f"no loop through {group}")
+
+
+def test_no_module_imports_itself_round_a_loop() -> None:
+    cycles = [" -> ".join(cycle) for cycle in import_cycles(module_graph())]
+    assert cycles == [], "move what both modules need into a module below them"
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    found = dict(modules())
+    private = [
+        f"{module} imports {name} from {target}"
+        for module, path in found.items()
+        for target, names in runtime_imports(module, path, set(found))
+        if target.startswith("mitra")
+        for name in names
+        if name.startswith("_") and not name.startswith("__")
+    ]
+    assert private == []
+
+
+def test_the_cycle_check_sees_deferred_and_package_imports_and_not_type_checking(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "models.py").write_text("def live():\n    from . import workflow\n")
+    (tmp_path / "workflow.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from mitra.app.views import View\n"
+        "from mitra.app.models import Cooperation\n"
+    )
+    (tmp_path / "views.py").write_text("from mitra.app import workflow\n")
+    known = {"mitra.app.models", "mitra.app.workflow", "mitra.app.views"}
+    graph = {
+        module: {t for t, _ in runtime_imports(module, tmp_path / f"{module[10:]}.py", known)}
+        for module in known
+    }
+    assert graph["mitra.app.models"] == {"mitra.app.workflow"}
+    assert graph["mitra.app.workflow"] == {"typing", "mitra.app.models"}
+    assert import_cycles(graph) == [["mitra.app.models", "mitra.app.workflow", "mitra.app.models"]]

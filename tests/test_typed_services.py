@@ -67,7 +67,6 @@ MODELS = {
     "implementation.Benefits": "implementation.ProgressUpdate",
     "implementation.PlanItemFields": "implementation.PlanItem",
     "implementation.EvaluationFields": "implementation.Evaluation",
-    "implementation.ImplementationSettingsFields": "implementation.ImplementationSettings",
     "partners.PartnerFields": "partners.Partner",
     "partners.ContactFields": "partners.Contact",
     "regions.NewTenant": "tenancy.Tenant",

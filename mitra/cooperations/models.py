@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
+from mitra.cooperations.workflow import NOT_LIVE, STATES
 from mitra.lib.uploads import UploadValidator
 from mitra.tenancy.models import ProcedureOrder
 
@@ -100,21 +102,17 @@ class Agency(models.Model):
 
 class CooperationQuerySet(models.QuerySet["Cooperation"]):
     """The only definitions of "live", "signed" and "in force"; the states come from the
-    workflow table (imported in the methods because `workflow` is built on these models)."""
+    workflow table (read at each call, so a changed table is seen)."""
 
     def for_tenant(self, tenant: "Tenant") -> "CooperationQuerySet":
         return self.filter(tenant=tenant)
 
     def live(self) -> "CooperationQuerySet":
         """Still going: not ended, withdrawn, rejected or expired."""
-        from mitra.cooperations.workflow import STATES
-
         return self.exclude(state__in=[s for s, facts in STATES.items() if not facts.live])
 
     def signed(self) -> "CooperationQuerySet":
         """An agreement has been signed and the cooperation is being carried out."""
-        from mitra.cooperations.workflow import STATES
-
         return self.filter(state__in=[s for s, facts in STATES.items() if facts.signed])
 
     def in_force(self, day: date) -> "CooperationQuerySet":
@@ -133,58 +131,14 @@ class CooperationQuerySet(models.QuerySet["Cooperation"]):
 class Cooperation(models.Model):
     """One cooperation initiative of a tenant, from first contact to its end."""
 
-    class Kind(models.TextChoices):
-        DOMESTIC_REGION = "domestic_region", _("KSDD: with another region")
-        THIRD_PARTY = "third_party", _("KSDPK: with a third party")
-        FOREIGN_REGION = "foreign_region", _("KSDPL: with a foreign regional government")
-        FOREIGN_INSTITUTION = "foreign_institution", _("KSDLL: with a foreign institution")
-
-    class SubForm(models.TextChoices):
-        MANDATORY = "mandatory", _("mandatory (wajib)")
-        VOLUNTARY = "voluntary", _("voluntary (sukarela)")
-        AGENCY_INITIATED = "agency_initiated", _("initiated by a regional agency")
-        THIRD_PARTY_INITIATED = "third_party_initiated", _("initiated by the third party")
-        SISTER_PROVINCE = "sister_province", _("sister province")
-        SISTER_CITY = "sister_city", _("sister city")
-        OTHER = "other", _("other (specific scope)")
+    Kind = Kind
+    SubForm = SubForm
 
     class Route(models.TextChoices):
         CONTINUATION = "continuation", _("continuation of a central-government cooperation")
         APPROVED_OTHER = "approved_other", _("other, with central approval")
 
-    class State(models.TextChoices):
-        # KSDD and KSDPK (Permendagri 22/2020)
-        PREPARATION = "preparation", _("preparation")
-        OFFER = "offer", _("offer")
-        FRAMEWORK_DRAFTING = "framework_drafting", _("drafting the KB")
-        FRAMEWORK_SIGNING = "framework_signing", _("signing the KB")
-        IMPLEMENTING_DRAFTING = "implementing_drafting", _("drafting the PKS")
-        IMPLEMENTING_SIGNING = "implementing_signing", _("signing the PKS")
-        ADMINISTRATION = "administration", _("administration")
-        REPORTING = "reporting", _("reporting")
-        # KSDPL and KSDLL (Permendagri 25/2020)
-        INITIATIVE = "initiative", _("initiative")
-        EXPLORATION = "exploration", _("exploration")
-        LETTER_OF_INTENT = "letter_of_intent", _("letter of intent")
-        COOPERATION_PLAN = "cooperation_plan", _("cooperation plan")
-        CENTRAL_VERIFICATION = "central_verification", _("central verification")
-        MOU_DRAFTING = "mou_drafting", _("drafting the MoU")
-        TEXT_NEGOTIATION = "text_negotiation", _("negotiating the text")
-        CENTRAL_APPROVAL = "central_approval", _("central approval")
-        SIGNING = "signing", _("signing")
-        MONITORING_EVALUATION = "monitoring_evaluation", _("monitoring and evaluation")
-        # Both
-        COUNCIL_APPROVAL = "council_approval", _("DPRD approval")
-        IMPLEMENTATION = "implementation", _("implementation")
-        # Cross-cutting
-        ON_HOLD_CENTRAL_REVIEW = "on_hold_central_review", _("on hold for central review")
-        DORMANT = "dormant", _("dormant")
-        REJECTED = "rejected", _("rejected")
-        WITHDRAWN = "withdrawn", _("withdrawn")
-        EXPIRED = "expired", _("expired")
-        RENEWAL_IN_PROGRESS = "renewal_in_progress", _("renewal in progress")
-        RENEWED = "renewed", _("renewed")
-        TERMINATED = "terminated", _("terminated")
+    State = State
 
     class Budget(models.TextChoices):
         APBD = "apbd", _("in the regional budget (APBD)")
@@ -364,8 +318,6 @@ class DocumentQuerySet(models.QuerySet["Document"]):
     def expiring(self, today: date, within_days: int) -> "DocumentQuerySet":
         """Agreements of live cooperations whose fixed end falls between today and
         `within_days` from now: the dashboard's list and the reminders both read this."""
-        from mitra.cooperations.workflow import NOT_LIVE
-
         return (
             self.agreements()
             .filter(
@@ -380,30 +332,7 @@ class DocumentQuerySet(models.QuerySet["Document"]):
 class Document(models.Model):
     """A document of a cooperation: LoI, KB, MoU, PKS, approvals, reports ... forming chains."""
 
-    class Kind(models.TextChoices):
-        OFFER_LETTER = "offer_letter", _("offer letter")
-        FEASIBILITY_STUDY = "feasibility_study", _("feasibility study")
-        STAFF_NOTE = "staff_note", _("staff note")
-        TEAM_RECOMMENDATION = "team_recommendation", _("TKKSD recommendation")
-        FRAMEWORK_AGREEMENT = "framework_agreement", _("framework agreement (KB)")
-        IMPLEMENTING_AGREEMENT = "implementing_agreement", _("implementing agreement (PKS)")
-        LETTER_OF_INTENT = "letter_of_intent", _("letter of intent (LoI)")
-        COOPERATION_PLAN = "cooperation_plan", _("cooperation plan (ToR and PoA)")
-        EXPERT_STUDY = "expert_study", _("expert study")
-        COUNCIL_REQUEST = "council_request", _("request to the DPRD")
-        COUNCIL_APPROVAL = "council_approval", _("DPRD approval")
-        CENTRAL_VERIFICATION = "central_verification", _("central verification result")
-        GOVERNMENT_APPROVAL = "government_approval", _("government approval")
-        FULL_POWERS = "full_powers", _("Full Power")
-        MOU = "mou", _("memorandum of understanding (MoU)")
-        LETTER_OF_AUTHORITY = "letter_of_authority", _("letter of authority (surat kuasa)")
-        CENTRAL_MEMORANDUM = "central_memorandum", _("memorandum with a central agency")
-        CENTRAL_GUIDANCE = "central_guidance", _("central guidance")
-        ADDENDUM = "addendum", _("addendum")
-        RENEWAL = "renewal", _("renewal")
-        IMPLEMENTATION_REPORT = "implementation_report", _("implementation report")
-        EVALUATION_REPORT = "evaluation_report", _("evaluation report")
-        JOINT_MINUTES = "joint_minutes", _("joint minutes")
+    Kind = DocumentKind
 
     class Custody(models.TextChoices):
         REGION = "region", _("original kept by the region")

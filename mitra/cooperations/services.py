@@ -209,19 +209,45 @@ def note_activity(coop: Cooperation, day: date, *, by: User | None, because: str
     revive_if_dormant(coop, by=by, because=because)
 
 
-@transaction.atomic
-def set_state(
-    coop: Cooperation, target: str, *, by: User | None, action: str = "set_state", note: str = ""
-) -> CooperationEvent:
-    """Record that a cooperation reached `target` outside Mitra, without the guards, logging it.
+# The action of the history rows `record_past_state` writes: rows written before it had its name
+# carry it too, so history reads alike.
+PAST_STATE = "set_state"
 
-    Only for history that happened before Mitra (demo data, imports); every move made in Mitra
-    goes through `apply_transition`. The event row is written by the engine's `log_event`.
-    """
+
+def _past_state_problems(coop: Cooperation, source: str, target: str, note: str) -> list[str]:
+    problems = []
+    if not note.strip():
+        problems.append(_("Say where the past state is known from (a note is required)."))
     if target not in workflow.STATES:
-        raise ValueError(f"{target!r} is not a state of the workflow table")
+        problems.append(_("“%(state)s” is not a state of the procedure.") % {"state": target})
+    elif target not in workflow.reachable_from(source, coop.kind, coop.procedure_order):
+        problems.append(
+            _("The procedure cannot lead from “%(source)s” to “%(target)s” for a %(kind)s.")
+            % {
+                "source": Cooperation.State(source).label,
+                "target": Cooperation.State(target).label,
+                "kind": workflow.abbreviation(coop.kind),
+            }
+        )
+    return problems
+
+
+@transaction.atomic
+def record_past_state(
+    coop: Cooperation, target: str, *, by: User | None, note: str, action: str = PAST_STATE
+) -> CooperationEvent:
+    """Record that a cooperation reached `target` before Mitra kept it, without the guards.
+
+    Only for history that happened outside Mitra: the demo data and imported registers (a test
+    checks that nothing else calls it); every move made in Mitra goes through
+    `apply_transition`. Refused without a note saying where the state is known from, and for a
+    target the workflow table's transitions cannot lead to from the current state (the
+    transitions, not their guards: what is skipped is a step not recorded, never an
+    impossible one). The event row is written by the engine's `log_event`.
+    """
     locked = Cooperation.objects.select_for_update().get(pk=coop.pk)
     source = locked.state
+    refuse_if(_past_state_problems(locked, source, target, note))
     locked.state = target
     locked.save(update_fields=["state", "updated_at"])
     coop.state = target

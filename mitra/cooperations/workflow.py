@@ -18,23 +18,28 @@ API, import, portal, reports) reads these tables instead of keeping its own copy
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, Protocol
 
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
 from mitra.partners.models import Partner
-from mitra.tenancy.models import Membership, Tenant
+from mitra.tenancy.models import Membership, ProcedureOrder
 
-State = Cooperation.State
-Kind = Cooperation.Kind
-SubForm = Cooperation.SubForm
 Role = Membership.Role
-Order = Tenant.ProcedureOrder
-DocumentKind = Document.Kind
+Order = ProcedureOrder
 PartnerKind = Partner.Kind
+
+
+class Procedural(Protocol):
+    """What the table reads of a cooperation (a `Cooperation`; the table imports no model of
+    this app, so that the models can build on it)."""
+
+    kind: str
+    state: str
+    procedure_order: str
 
 
 # --- Per kind ------------------------------------------------------------------------------
@@ -747,14 +752,14 @@ FINAL: Final = frozenset(STATES) - {t.source for t in TRANSITIONS}
 ENDED: Final = FINAL
 
 
-def steps_for(coop: Cooperation) -> tuple[str, ...]:
+def steps_for(coop: Procedural) -> tuple[str, ...]:
     """The main line of the cooperation's procedure, for progress bars and time reports."""
     if coop.kind in DOMESTIC:
         return DOMESTIC_STEPS
     return FOREIGN_STEPS[Order(coop.procedure_order)]
 
 
-def transitions_from(coop: Cooperation) -> list[Transition]:
+def transitions_from(coop: Procedural) -> list[Transition]:
     """Every transition the table offers from the cooperation's state, whoever may perform it."""
     return [
         t
@@ -763,7 +768,7 @@ def transitions_from(coop: Cooperation) -> list[Transition]:
     ]
 
 
-def find(coop: Cooperation, action: str) -> Transition | None:
+def find(coop: Procedural, action: str) -> Transition | None:
     return next((t for t in transitions_from(coop) if t.action == action), None)
 
 
@@ -837,5 +842,26 @@ def states_of(kind: str, order: str) -> frozenset[str]:
             - reached
             - {PRIOR_STATE}
         )
+        reached |= frontier
+    return frozenset(reached)
+
+
+def reachable_from(source: str, kind: str, order: str) -> frozenset[str]:
+    """Every state the table's transitions lead to from `source` for a cooperation of `kind`
+    and procedure `order`, in any number of steps (none included), whatever their guards.
+    `resume` leads back to any state the cooperation may have been put on hold from."""
+    moves = [t for t in TRANSITIONS if kind in t.kinds and order in t.orders]
+    reached = {source}
+    frontier = {source}
+    while frontier:
+        targets: set[str] = set()
+        for t in moves:
+            if t.source not in frontier:
+                continue
+            if t.target == PRIOR_STATE:
+                targets |= {m.source for m in moves if m.target == t.source}
+            else:
+                targets.add(t.target)
+        frontier = targets - reached
         reached |= frontier
     return frozenset(reached)

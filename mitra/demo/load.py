@@ -2,7 +2,7 @@
 
 Every record is written through the application's services (regions, tenancy, partners,
 cooperations, agencies included), so demo data passes the same rules and leaves the same audit
-rows as real data. Past states are recorded with `set_state` (history that happened before
+rows as real data. Past states are recorded with `record_past_state` (history that happened before
 Mitra), which opens no review request, so the pending ones are opened afterwards. This module
 writes directly only user accounts (Django's own manager), event times moved into the past by a
 queryset update (demo history only), and `reset_demo`, a purge of demo data that deliberately
@@ -30,10 +30,11 @@ from mitra.cooperations.models import (
     Document,
 )
 from mitra.cooperations.services import (
+    PAST_STATE,
     attach_document,
     create_agency,
     create_cooperation,
-    set_state,
+    record_past_state,
 )
 from mitra.demo import seed
 from mitra.events.demo import load_events_demo
@@ -91,7 +92,7 @@ def load_demo(*, today: date | None = None) -> list[Tenant]:
             by=officers[coop.tenant],
             shift=shift,
         )
-    # History recorded with set_state opened no review request: open the ones still pending.
+    # History recorded with record_past_state opened no review request: open the ones still pending.
     open_missing_reviews()
     day = today or timezone.localdate()
     load_events_demo(tenants, officers, day)
@@ -308,8 +309,8 @@ def _replay_steps(
     for step in spec.steps:
         state, day = step[0], step[1]
         note = step[2] if len(step) == 3 else seed.STEP_NOTES[Cooperation.State(state)]
-        action = "put_on_hold" if state == Cooperation.State.ON_HOLD_CENTRAL_REVIEW else "set_state"
-        event = set_state(coop, state, by=by, action=action, note=note)
+        action = "put_on_hold" if state == Cooperation.State.ON_HOLD_CENTRAL_REVIEW else PAST_STATE
+        event = record_past_state(coop, state, by=by, action=action, note=note)
         CooperationEvent.objects.filter(pk=event.pk).update(at=_moment(day, shift))
 
 

@@ -10,6 +10,6 @@ class FollowupsConfig(AppConfig):
         # Open tasks' due dates appear in the calendar feeds, which the events app (below this
         # one) serves: it offers the hook, this app registers its entries.
         from mitra.events import feeds
-        from mitra.followups.feeds import _tasks
+        from mitra.followups.feeds import task_entries
 
-        feeds.add_source(_tasks)
+        feeds.add_source(task_entries)

@@ -8,7 +8,8 @@ from mitra.events.models import CalendarFeed
 from mitra.followups.models import Task
 
 
-def _tasks(feed: CalendarFeed) -> list[VEvent]:
+def task_entries(feed: CalendarFeed) -> list[VEvent]:
+    """The due dates of the feed's open tasks: the tenant's, or only its user's."""
     tasks = Task.objects.open().filter(tenant=feed.tenant)
     if feed.user is not None:
         tasks = tasks.filter(assignee=feed.user)

@@ -2,7 +2,6 @@ from django.contrib import admin
 
 from mitra.implementation.models import (
     Evaluation,
-    ImplementationSettings,
     Obligation,
     PlanItem,
     ProgressUpdate,
@@ -39,8 +38,3 @@ class EvaluationAdmin(TenantScope, admin.ModelAdmin[Evaluation]):
     formfield_overrides = ADMIN_DATE_OVERRIDES
     list_display = ["cooperation", "period_start", "period_end", "recommendation"]
     raw_id_fields = ["cooperation", "agreement", "report", "decision_task", "evaluated_by"]
-
-
-@admin.register(ImplementationSettings)
-class ImplementationSettingsAdmin(TenantScope, admin.ModelAdmin[ImplementationSettings]):
-    pass

@@ -14,12 +14,13 @@ from django_stubs_ext import StrOrPromise
 from mitra.cooperations.forms import UserChoiceField
 from mitra.cooperations.models import Agency, Cooperation, Document
 from mitra.implementation.formatting import period_label
-from mitra.implementation.models import Evaluation, ImplementationSettings, PlanItem
+from mitra.implementation.models import Evaluation, PlanItem
 from mitra.implementation.periods import Period, period_containing, previous_period
-from mitra.implementation.queries import plan_documents
+from mitra.implementation.queries import cycle_months, plan_documents
 from mitra.lib.dates import SaneDateField
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact
+from mitra.tenancy.models import Tenant
 from mitra.tenancy.scope import limit_to_tenant
 
 MAX_QUANTITY = 10**12
@@ -227,9 +228,9 @@ class ProgressForm(forms.Form):
         return cleaned
 
 
-def evaluation_periods(settings: ImplementationSettings, today: datetime.date) -> list[Period]:
+def evaluation_periods(tenant: Tenant, today: datetime.date) -> list[Period]:
     """The periods offered for an evaluation: the current one and the recent ended ones."""
-    months = 12 // settings.evaluations_per_year
+    months = cycle_months(tenant)
     periods = [period_containing(today, months)]
     for _n in range(EVALUATION_PERIODS_SHOWN - 1):
         periods.append(previous_period(periods[-1].start, months))
@@ -293,14 +294,14 @@ class EvaluationForm(forms.Form):
     def __init__(
         self,
         cooperation: Cooperation,
-        settings: ImplementationSettings,
         *args: Any,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        months = 12 // settings.evaluations_per_year
+        months = cycle_months(cooperation.tenant)
         self.periods = {
-            p.start.isoformat(): p for p in evaluation_periods(settings, timezone.localdate())
+            p.start.isoformat(): p
+            for p in evaluation_periods(cooperation.tenant, timezone.localdate())
         }
         choices = [(key, period_label(p, months)) for key, p in self.periods.items()]
         cast(forms.ChoiceField, self.fields["period"]).choices = choices
@@ -319,32 +320,6 @@ class EvaluationForm(forms.Form):
         return data | {"period_start": period.start, "period_end": period.end}
 
 
-def evaluation_initial(settings: ImplementationSettings, today: datetime.date) -> dict[str, Any]:
-    months = 12 // settings.evaluations_per_year
+def evaluation_initial(tenant: Tenant, today: datetime.date) -> dict[str, Any]:
+    months = cycle_months(tenant)
     return {"period": previous_period(today, months).start.isoformat(), "date": today}
-
-
-class SettingsForm(forms.Form):
-    evaluations_per_year = forms.TypedChoiceField(
-        label=gettext_lazy("Evaluation cycle"),
-        coerce=int,
-        choices=ImplementationSettings.Cycle.choices,
-    )
-    renewal_lead_days = forms.IntegerField(
-        label=gettext_lazy("Renewal decision due (days before the agreement ends)"),
-        min_value=7,
-        max_value=730,
-        help_text=gettext_lazy(
-            "When an evaluation recommends renewing or ending an agreement, the decision task "
-            "is due this many days before the agreement ends."
-        ),
-    )
-    stale_progress_days = forms.IntegerField(
-        label=gettext_lazy("Plan item at risk after (days without a progress report)"),
-        min_value=7,
-        max_value=730,
-    )
-
-
-def settings_initial(found: ImplementationSettings) -> dict[str, Any]:
-    return {name: getattr(found, name) for name in SettingsForm.base_fields}

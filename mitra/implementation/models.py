@@ -14,38 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from mitra.lib.uploads import UploadValidator
 
 
-class ImplementationSettings(models.Model):
-    """A tenant's settings for implementation monitoring; a tenant without a row has the defaults."""
-
-    class Cycle(models.IntegerChoices):
-        YEARLY = 1, _("once per budget year")
-        TWICE = 2, _("twice per budget year (per semester)")
-        QUARTERLY = 4, _("four times per budget year (per quarter)")
-
-    tenant = models.OneToOneField(
-        "tenancy.Tenant",
-        verbose_name=_("tenant"),
-        on_delete=models.PROTECT,
-        related_name="implementation_settings",
-    )
-    evaluations_per_year = models.PositiveSmallIntegerField(
-        _("evaluation cycle"), choices=Cycle.choices, default=Cycle.TWICE
-    )
-    renewal_lead_days = models.PositiveSmallIntegerField(
-        _("renewal decision due (days before the agreement ends)"), default=180
-    )
-    stale_progress_days = models.PositiveSmallIntegerField(
-        _("plan item at risk after (days without a progress report)"), default=90
-    )
-
-    class Meta:
-        verbose_name = _("implementation settings")
-        verbose_name_plural = _("implementation settings")
-
-    def __str__(self) -> str:
-        return str(self.tenant)
-
-
 class PlanItem(models.Model):
     """One item of a signed agreement's plan of action: what, who, how much or by when."""
 

@@ -28,7 +28,6 @@ from mitra.implementation.progress import (
     open_or_done,
     plan_items_prefetch,
     progress_of,
-    settings_for,
     target_lines,
 )
 from mitra.partners.models import Partner
@@ -166,7 +165,7 @@ def overview(tenant: Tenant, today: date) -> Overview:
 
     A cooperation with two sectors counts in both sector groups; the totals count it once.
     """
-    stale_days = settings_for(tenant).stale_progress_days
+    stale_days = tenant.stale_progress_days
     rows = [_row(coop, today, stale_days) for coop in _signed(tenant)]
     totals = GroupRow(_("All signed cooperations"))
     for row in rows:

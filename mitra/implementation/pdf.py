@@ -18,7 +18,6 @@ from mitra.implementation.progress import (
     benefits_of,
     open_or_done,
     progress_of,
-    settings_for,
     target_lines,
     with_updates,
 )
@@ -31,10 +30,9 @@ PRINT_CSS = Path(__file__).with_name("print.css")
 def report_context(evaluation: Evaluation) -> dict[str, Any]:
     """What the report shows: the evaluation, and the plan as it stood on its date."""
     coop = evaluation.cooperation
-    settings = settings_for(coop.tenant)
     items = with_updates(PlanItem.objects.filter(cooperation=coop))
     progresses = progress_of(
-        items, evaluation.date, settings.stale_progress_days, as_of=evaluation.date
+        items, evaluation.date, coop.tenant.stale_progress_days, as_of=evaluation.date
     )
     active = open_or_done(progresses)
     period = Period(evaluation.period_start, evaluation.period_end)
@@ -43,7 +41,7 @@ def report_context(evaluation: Evaluation) -> dict[str, Any]:
         "coop": coop,
         "tenant": coop.tenant,
         "partners": list(coop.partners.all()),
-        "period_label": period_label(period, cycle_months(settings)),
+        "period_label": period_label(period, cycle_months(coop.tenant)),
         "progresses": progresses,
         "targets": target_lines(active),
         "benefits": benefit_rows(benefits_of(active)),

@@ -19,20 +19,12 @@ from mitra.implementation import rules
 from mitra.implementation.models import (
     BenefitKind,
     Evaluation,
-    ImplementationSettings,
     Obligation,
     PlanItem,
     ProgressUpdate,
 )
-from mitra.tenancy.models import Tenant
 
 Benefits = dict[str, Decimal]
-
-
-def settings_for(tenant: Tenant) -> ImplementationSettings:
-    """The tenant's settings; the defaults (unsaved) when it never changed them."""
-    found = ImplementationSettings.objects.filter(tenant=tenant).first()
-    return found or ImplementationSettings(tenant=tenant)
 
 
 def with_updates(items: QuerySet[PlanItem]) -> QuerySet[PlanItem]:

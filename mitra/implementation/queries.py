@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations.models import Cooperation, Document
 from mitra.implementation import rules
 from mitra.implementation.formatting import long_date, number, period_label, quantity
-from mitra.implementation.models import Evaluation, ImplementationSettings, PlanItem
+from mitra.implementation.models import Evaluation, PlanItem
 from mitra.implementation.periods import Period, previous_period
 from mitra.implementation.progress import (
     ItemProgress,
@@ -19,11 +19,11 @@ from mitra.implementation.progress import (
     cooperation_items,
     open_or_done,
     progress_of,
-    settings_for,
     target_lines,
     today_or,
     with_updates,
 )
+from mitra.tenancy.models import DEFAULT_STALE_PROGRESS_DAYS, Tenant
 
 RECENT_EVALUATIONS = 3
 
@@ -37,8 +37,9 @@ def plan_documents(cooperation: Cooperation) -> QuerySet[Document]:
     ).order_by("date_signed", "pk")
 
 
-def cycle_months(settings: ImplementationSettings) -> int:
-    return 12 // settings.evaluations_per_year
+def cycle_months(tenant: Tenant) -> int:
+    """The length in months of the tenant's evaluation periods."""
+    return 12 // tenant.evaluations_per_year
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,11 @@ class EvaluationDue:
 def evaluation_due(
     items: list[PlanItem],
     evaluated: set[date],
-    settings: ImplementationSettings,
+    tenant: Tenant,
     today: date,
 ) -> EvaluationDue | None:
     """The last ended cycle period, if the plan ran in it and nobody evaluated it yet."""
-    months = cycle_months(settings)
+    months = cycle_months(tenant)
     period = previous_period(today, months)
     running = [i for i in items if i.status != PlanItem.Status.CANCELLED]
     if not running or min(i.start_date for i in running) > period.end:
@@ -71,9 +72,9 @@ def panel_context(cooperation: Cooperation, *, today: date | None = None) -> dic
     """What the cooperation page shows of its implementation: promised against done, at risk,
     benefits, the latest evaluations and the one due. Four queries."""
     today = today_or(today)
-    settings = settings_for(cooperation.tenant)
+    tenant = cooperation.tenant
     items = list(with_updates(PlanItem.objects.filter(cooperation=cooperation)))
-    progresses = progress_of(items, today, settings.stale_progress_days)
+    progresses = progress_of(items, today, tenant.stale_progress_days)
     evaluations = list(Evaluation.objects.filter(cooperation=cooperation).select_related("report"))
     active = open_or_done(progresses)
     return {
@@ -86,7 +87,7 @@ def panel_context(cooperation: Cooperation, *, today: date | None = None) -> dic
         "benefits": benefit_rows(benefits_of(active)),
         "evaluations": evaluations[:RECENT_EVALUATIONS],
         "evaluation_due": evaluation_due(
-            items, {e.period_start for e in evaluations}, settings, today
+            items, {e.period_start for e in evaluations}, tenant, today
         ),
         "today": today,
     }
@@ -154,7 +155,7 @@ def dormancy_facts(cooperation: Cooperation, *, today: date | None = None) -> Do
     many cooperations. Messages are in the active language.
     """
     today = today_or(today)
-    stale_days = ImplementationSettings().stale_progress_days  # the facts ignore risk reasons
+    stale_days = DEFAULT_STALE_PROGRESS_DAYS  # the facts ignore risk reasons
     items = [i for i in cooperation_items(cooperation) if i.status != PlanItem.Status.CANCELLED]
     if not items:
         return DormancyFacts([], [_("No plan of action is recorded.")], None, False)

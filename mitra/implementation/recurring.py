@@ -30,7 +30,6 @@ from mitra.implementation import rules
 from mitra.implementation.formatting import period_label
 from mitra.implementation.models import Evaluation, EvaluationReminder, Obligation, PlanItem
 from mitra.implementation.periods import Period, periods_overlapping, previous_period
-from mitra.implementation.progress import settings_for
 from mitra.implementation.queries import cycle_months
 from mitra.implementation.services import responsible_person
 from mitra.lib.refusal import Refused
@@ -170,7 +169,7 @@ def pending_evaluations(
     chosen = Tenant.objects.all() if tenants is None else list(tenants)
     pending = []
     for tenant in chosen:
-        months = cycle_months(settings_for(tenant))
+        months = cycle_months(tenant)
         period = previous_period(today, months)
         running = PlanItem.objects.filter(
             cooperation=OuterRef("pk"), start_date__lte=period.end
@@ -203,7 +202,7 @@ def create_evaluation_reminder(due: DueEvaluation) -> EvaluationReminder | None:
     assignee = responsible_person(coop)
     if assignee is None:
         raise Refused([_("Nobody in this government can be given the task.")])
-    months = cycle_months(settings_for(coop.tenant))
+    months = cycle_months(coop.tenant)
     title = _("Evaluate the implementation of %(title)s for %(period)s") % {
         "title": coop.title,
         "period": period_label(due.period, months),

@@ -1,4 +1,4 @@
-"""Every write to plans of action, progress reports, evaluations and their settings.
+"""Every write to plans of action, progress reports and evaluations.
 
 Each function checks that what it links belongs to the cooperation's tenant, applies `rules`,
 writes inside a transaction and leaves an audit row attached to the cooperation. An evaluation
@@ -29,11 +29,9 @@ from mitra.implementation import rules
 from mitra.implementation.models import (
     BenefitKind,
     Evaluation,
-    ImplementationSettings,
     PlanItem,
     ProgressUpdate,
 )
-from mitra.implementation.progress import settings_for
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Contact
 from mitra.tenancy.models import Membership, Tenant
@@ -73,14 +71,6 @@ class EvaluationFields(TypedDict, total=False):
     recommendation_note: str
 
 
-class ImplementationSettingsFields(TypedDict, total=False):
-    """What `update_settings` may change."""
-
-    evaluations_per_year: int
-    renewal_lead_days: int
-    stale_progress_days: int
-
-
 class Benefits(TypedDict, total=False):
     """The benefits a progress report may state (`BenefitKind`), each a total to date."""
 
@@ -90,8 +80,6 @@ class Benefits(TypedDict, total=False):
 
 
 ITEM_FIELDS = frozenset(PlanItemFields.__annotations__)
-SETTINGS_FIELDS = frozenset(ImplementationSettingsFields.__annotations__)
-SETTINGS_DAYS = range(7, 731)
 DECISION_KINDS = frozenset({Evaluation.Recommendation.RENEW, Evaluation.Recommendation.TERMINATE})
 
 
@@ -317,7 +305,7 @@ def _decision_task(evaluation: Evaluation, *, by: User | None, today: date) -> T
         return None
     coop = evaluation.cooperation
     agreement = evaluation.agreement
-    lead_days = settings_for(coop.tenant).renewal_lead_days
+    lead_days = coop.tenant.renewal_lead_days
     valid_until = agreement.valid_until if agreement is not None else None
     due = rules.renewal_decision_due(valid_until, lead_days, today)
     with translation.override(django_settings.LANGUAGE_CODE):
@@ -370,48 +358,3 @@ def record_evaluation(
     }
     record_event(cooperation, action="evaluate", by=by, note=note)
     return evaluation
-
-
-# --- Settings ---------------------------------------------------------------------------------
-
-
-def _settings_problems(fields: Mapping[str, Any]) -> list[str]:
-    problems = [
-        _("Unknown setting: %(name)s.") % {"name": n} for n in fields.keys() - SETTINGS_FIELDS
-    ]
-    if "evaluations_per_year" in fields and (
-        fields["evaluations_per_year"] not in ImplementationSettings.Cycle.values
-    ):
-        problems.append(_("Choose an evaluation cycle."))
-    for name in ("renewal_lead_days", "stale_progress_days"):
-        if name in fields and fields[name] not in SETTINGS_DAYS:
-            problems.append(
-                _("%(setting)s must be between %(min)s and %(max)s days.")
-                % {
-                    "setting": getattr(
-                        ImplementationSettings._meta.get_field(name), "verbose_name", name
-                    ),
-                    "min": SETTINGS_DAYS.start,
-                    "max": SETTINGS_DAYS.stop - 1,
-                }
-            )
-    return problems
-
-
-@transaction.atomic
-def update_settings(
-    tenant: Tenant, *, by: User | None, **fields: Unpack[ImplementationSettingsFields]
-) -> ImplementationSettings:
-    """Change the tenant's evaluation cycle, renewal lead time or staleness threshold."""
-    refuse_if(_settings_problems(fields))
-    found = ImplementationSettings.objects.select_for_update().filter(tenant=tenant).first()
-    if found is None:
-        found = ImplementationSettings.objects.create(tenant=tenant, **fields)
-        record_created(found, by=by)
-        return found
-    before = snapshot(found)
-    for name, value in fields.items():
-        setattr(found, name, value)
-    found.save(update_fields=list(fields))
-    record_updated(found, before, by=by)
-    return found

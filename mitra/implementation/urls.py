@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from mitra.implementation import views
 
@@ -6,7 +7,8 @@ app_name = "implementation"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("export.xlsx", views.export, name="export"),
-    path("settings/", views.edit_settings, name="settings"),
+    # The settings moved to the tenant's one settings page (issue 13).
+    path("settings/", RedirectView.as_view(pattern_name="tenancy:settings"), name="settings"),
     path("cooperations/<int:pk>/", views.cooperation, name="cooperation"),
     path("cooperations/<int:pk>/items/new/", views.add_item, name="add_item"),
     path("cooperations/<int:pk>/evaluations/new/", views.add_evaluation, name="add_evaluation"),

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,21 +21,18 @@ from mitra.implementation.forms import (
     EvaluationForm,
     PlanItemForm,
     ProgressForm,
-    SettingsForm,
     evaluation_initial,
     item_initial,
     new_item_initial,
-    settings_initial,
 )
 from mitra.implementation.models import Obligation, ProgressUpdate
 from mitra.implementation.overview import overview as build_overview
-from mitra.implementation.progress import benefit_rows, item_progress, settings_for
+from mitra.implementation.progress import benefit_rows, item_progress
 from mitra.implementation.queries import panel_context, plan_documents
 from mitra.lib import sheets
 from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
-from mitra.tenancy.models import Membership
 
 
 @login_required
@@ -96,8 +92,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_item_for_user(request, pk)
     reports = ProgressUpdate.objects.select_related("reported_by").order_by("date", "pk")
     prefetch_related_objects([found], Prefetch("updates", queryset=reports))
-    stale_days = settings_for(found.tenant).stale_progress_days
-    progress = item_progress(found, timezone.localdate(), stale_days)
+    progress = item_progress(found, timezone.localdate(), found.tenant.stale_progress_days)
     context = {
         "item": found,
         "progress": progress,
@@ -155,10 +150,9 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 def add_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
-    settings = settings_for(coop.tenant)
     data = request.POST if request.method == "POST" else None
-    initial = evaluation_initial(settings, timezone.localdate())
-    form = EvaluationForm(coop, settings, data, initial=initial)
+    initial = evaluation_initial(coop.tenant, timezone.localdate())
+    form = EvaluationForm(coop, data, initial=initial)
     if data is not None and form.is_valid():
         try:
             found = services.record_evaluation(
@@ -189,22 +183,3 @@ def evaluation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     name = f"evaluation-{found.cooperation_id}-{found.period_start:%Y-%m}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def edit_settings(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request, write=True)
-    membership: Membership | None = getattr(request, "membership", None)
-    if membership is None or membership.role != Membership.Role.TENANT_ADMIN:
-        raise PermissionDenied(_("Only the tenant administrator may change the settings."))
-    form = SettingsForm(request.POST or None, initial=settings_initial(settings_for(tenant)))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_settings(tenant, by=acting_user(request), **form.cleaned_data)
-        except Refused as refusal:
-            show_on_form(form, refusal)
-        else:
-            messages.success(request, _("The settings were saved."))
-            return redirect("implementation:settings")
-    return render(request, "implementation/settings.html", {"form": form})

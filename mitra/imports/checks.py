@@ -12,8 +12,6 @@ a row with a single filled cell ("A. KERJA SAMA DALAM NEGERI") is a heading; a r
 kind gets the one its partner and country imply, and the dry run says so.
 """
 
-from dataclasses import dataclass, field
-
 from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
@@ -22,9 +20,10 @@ from mitra.cooperations.models import Agency, Cooperation
 from mitra.imports import documents, values, vocabulary
 from mitra.imports.cells import Cells, Problem, choose
 from mitra.imports.columns import BY_FIELD, IGNORED, Layout, read_layout
-from mitra.imports.matching import Existing, TenantContext
+from mitra.imports.matching import TenantContext
 from mitra.imports.parsing import Sheet
-from mitra.imports.partner_choices import PartnerChoice, PartnerResolver, row_country
+from mitra.imports.partner_choices import PartnerResolver, row_country
+from mitra.imports.plans import Plan, RowPlan
 from mitra.lib.text import fold
 from mitra.regions.lookup import split_prefixes
 from mitra.tenancy.models import Tenant
@@ -39,56 +38,6 @@ KIND_OF_PARTNER = {
     "foreign_government": K.FOREIGN_INSTITUTION,
 }
 MAX_TITLE = 250
-
-
-@dataclass
-class RowPlan:
-    number: int
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    title: str = ""
-    kind: str = ""
-    sub_form: str = ""
-    route: str = ""
-    state: str = ""
-    partners: list[PartnerChoice] = field(default_factory=list)
-    sectors: list[str] = field(default_factory=list)
-    summary: str = ""
-    owner: User | None = None
-    initiating_agency: Agency | None = None
-    implementing_agencies: list[Agency] = field(default_factory=list)
-    document: documents.DocumentPlan | None = None
-    duplicate_of: Existing | None = None
-    continues: "RowPlan | None" = None  # an earlier row of the same cooperation
-
-    @property
-    def outcome(self) -> str:
-        """error, skip (already recorded), create, or document (added to an earlier row's)."""
-        if self.problems:
-            return "error"
-        if self.duplicate_of is not None:
-            return "skip"
-        return "document" if self.continues is not None else "create"
-
-
-@dataclass
-class Plan:
-    rows: list[RowPlan]
-    file_problems: list[Problem]
-    warnings: list[str]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [*self.file_problems, *(p for row in self.rows for p in row.problems)]
-
-    @property
-    def to_create(self) -> list[RowPlan]:
-        return [row for row in self.rows if row.outcome == "create"]
-
-    @property
-    def to_write(self) -> list[RowPlan]:
-        """The rows the commit writes, in the file's order (a row before those adding to it)."""
-        return [row for row in self.rows if row.outcome in ("create", "document")]
 
 
 def kind_label(value: str) -> str:

@@ -7,30 +7,20 @@ error, since a document number identifies one document.
 """
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation, Document, DocumentParty
-from mitra.cooperations.services import PartyInput
 from mitra.imports import values, vocabulary
 from mitra.imports.cells import Cells, choose
 from mitra.imports.matching import TenantContext
+from mitra.imports.plans import ROLES, DocumentPlan, RowPlan
 from mitra.lib.text import fold
 
-if TYPE_CHECKING:
-    from mitra.imports.checks import RowPlan
-
 S = Cooperation.State
-ROLES: tuple[str, ...] = (
-    DocumentParty.Role.FIRST,
-    DocumentParty.Role.SECOND,
-    DocumentParty.Role.THIRD,
-)
 NUMBER_COLUMNS: dict[str, str] = {
     "number_first": DocumentParty.Role.FIRST,
     "number_second": DocumentParty.Role.SECOND,
@@ -49,42 +39,7 @@ DOCUMENT_COLUMNS = (
 )
 # Where a foreign cooperation stands once its MoU is signed: a row there describes the MoU.
 AFTER_SIGNING = workflow.SIGNED | {S.EXPIRED, S.RENEWAL_IN_PROGRESS, S.RENEWED, S.TERMINATED}
-MAX_TITLE, MAX_NUMBER, MAX_PLACE, MAX_PARTY_NAME = 250, 120, 150, 200
-
-
-@dataclass
-class DocumentPlan:
-    kind: str
-    title: str
-    numbers: dict[str, str] = field(default_factory=dict)  # role -> number
-    place_signed: str = ""
-    date_signed: date | None = None
-    valid_from: date | None = None
-    valid_until: date | None = None
-    until_terminated: bool = False
-
-    @property
-    def start(self) -> date | None:
-        return self.valid_from or self.date_signed
-
-    def fields(self) -> dict[str, Any]:
-        """The keyword arguments of `attach_document`."""
-        return {
-            "kind": self.kind,
-            "title": self.title,
-            "place_signed": self.place_signed,
-            "date_signed": self.date_signed,
-            "valid_from": self.valid_from,
-            "valid_until": self.valid_until,
-            "until_terminated": self.until_terminated,
-        }
-
-    def parties(self, region_name: str, partner_names: list[str]) -> list[PartyInput]:
-        names = [region_name, *partner_names][: len(ROLES)]
-        return [
-            PartyInput(role=role, name=name[:MAX_PARTY_NAME], number=self.numbers.get(role, ""))
-            for role, name in zip(ROLES, names, strict=False)
-        ]
+MAX_TITLE, MAX_NUMBER, MAX_PLACE = 250, 120, 150
 
 
 def kind_label(kind: str) -> str:
@@ -92,7 +47,7 @@ def kind_label(kind: str) -> str:
 
 
 def plan_document(
-    cells: Cells, plan: "RowPlan", context: TenantContext, seen: dict[str, int]
+    cells: Cells, plan: RowPlan, context: TenantContext, seen: dict[str, int]
 ) -> DocumentPlan | None:
     """The row's document, if it describes one; problems go to the row."""
     if not any(cells.has(name) for name in DOCUMENT_COLUMNS):
@@ -114,7 +69,7 @@ def plan_document(
     return document
 
 
-def _kind(cells: Cells, plan: "RowPlan") -> str:
+def _kind(cells: Cells, plan: RowPlan) -> str:
     domestic = plan.kind in workflow.DOMESTIC
     if not cells.has("document_kind"):
         if domestic:
@@ -129,7 +84,7 @@ def _kind(cells: Cells, plan: "RowPlan") -> str:
     )
 
 
-def _title(cells: Cells, plan: "RowPlan", kind: str) -> str:
+def _title(cells: Cells, plan: RowPlan, kind: str) -> str:
     title = cells.line("document_title")
     if len(title) > MAX_TITLE:
         cells.error(
@@ -184,7 +139,7 @@ def _validity(cells: Cells, start: date | None) -> tuple[date | None, bool]:
 
 
 def _numbers(
-    cells: Cells, plan: "RowPlan", context: TenantContext, seen: dict[str, int]
+    cells: Cells, plan: RowPlan, context: TenantContext, seen: dict[str, int]
 ) -> dict[str, str]:
     given: dict[str, tuple[str, str]] = {}  # role -> (number, column)
     # "12/KS/2021; 45/ABC/2021", one per line, or "12/KS/2021 dan 45/ABC/2021".
@@ -220,7 +175,7 @@ def _unique(
     cells: Cells,
     name: str,
     number: str,
-    plan: "RowPlan",
+    plan: RowPlan,
     context: TenantContext,
     seen: dict[str, int],
 ) -> bool:

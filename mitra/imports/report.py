@@ -3,9 +3,9 @@
 from typing import Any
 
 from mitra.imports.cells import Problem
-from mitra.imports.checks import Plan, RowPlan, kind_label, state_label
-from mitra.imports.documents import DocumentPlan
+from mitra.imports.checks import kind_label, state_label
 from mitra.imports.documents import kind_label as document_kind_label
+from mitra.imports.plans import DocumentPlan, Plan, RowPlan
 
 
 def _problem(problem: Problem) -> dict[str, Any]:

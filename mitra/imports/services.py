@@ -5,7 +5,7 @@ report in an `ImportRun`, so the user reviews every outcome and commits without 
 `commit_import` checks the kept file again against the records as they are now and then writes
 every row or none, through the services a person uses: partners through
 `partners.services.create_partner`, cooperations through `create_cooperation`, documents through
-`attach_document`. The stage a row has reached is recorded with `set_state` and the action
+`attach_document`. The stage a row has reached is recorded with `record_past_state` and the action
 "import": the steps happened before Mitra, and the history says so.
 """
 
@@ -18,12 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import attach_document, create_cooperation, set_state
+from mitra.cooperations.services import attach_document, create_cooperation, record_past_state
 from mitra.imports.cells import Problem
-from mitra.imports.checks import Plan, RowPlan, check_sheet
+from mitra.imports.checks import check_sheet
 from mitra.imports.models import ImportRun
 from mitra.imports.parsing import Sheet, UnreadableFile, read_sheet
 from mitra.imports.partner_choices import PartnerChoice
+from mitra.imports.plans import Plan, RowPlan
 from mitra.imports.report import build_report
 from mitra.lib.refusal import Refused
 from mitra.partners.models import Partner
@@ -177,7 +178,7 @@ def _write_row(
     )
     _attach(row, coop, tenant=tenant, by=by, new=new)
     if row.state != coop.state:
-        event = set_state(coop, row.state, by=by, action=IMPORT_ACTION, note=note)
+        event = record_past_state(coop, row.state, by=by, action=IMPORT_ACTION, note=note)
         # Entering central review by import still puts the cooperation before the centre.
         open_review_if_needed(coop, event)
     return coop

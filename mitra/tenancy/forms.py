@@ -1,4 +1,4 @@
-"""The tenant settings form: shapes and ranges; `update_tenant_settings` has the last word."""
+"""The tenant settings form: shapes and ranges; `update_settings` has the last word."""
 
 from typing import Any
 
@@ -29,13 +29,51 @@ def _days(label: Any, help_text: Any) -> forms.IntegerField:
 
 
 class TenantSettingsForm(forms.Form):
+    """Every setting of the tenant, on one page for its administrator.
+
+    The three inactivity thresholds judge different things and are kept apart: a live
+    cooperation on the follow-up list, a signed cooperation moved to dormant, one item of a
+    plan of action at risk.
+    """
+
     stale_after_days = _days(
         _("Follow-up needed after (days without activity)"),
-        _("A cooperation still in procedure with no activity for this long is flagged."),
+        _(
+            "A cooperation still under way, in procedure or signed, with nothing recorded on it "
+            "for this many days is put on the follow-up list. Its state does not change."
+        ),
     )
     dormant_after_days = _days(
         _("Signed cooperation dormant after (days without activity)"),
-        _("A signed cooperation with no activity for this long is marked dormant."),
+        _(
+            "A signed cooperation in implementation with nothing recorded on it for this many "
+            "days is moved to the dormant state by the daily run; new activity revives it. "
+            "Give more days than for the follow-up list, so that the office is warned first."
+        ),
+    )
+    stale_progress_days = _days(
+        _("Plan item at risk after (days without a progress report)"),
+        _(
+            "One item of a plan of action without a progress report for this many days is "
+            "shown as at risk. Only a progress report on the item counts, not a meeting on the "
+            "cooperation."
+        ),
+    )
+    evaluations_per_year = forms.TypedChoiceField(
+        label=_("Evaluation cycle"),
+        coerce=int,
+        choices=Tenant.EvaluationCycle.choices,
+        help_text=_(
+            "How often the implementation of each signed cooperation is evaluated: after each "
+            "period the person responsible is given the evaluation as a task."
+        ),
+    )
+    renewal_lead_days = _days(
+        _("Renewal decision due (days before the agreement ends)"),
+        _(
+            "When an evaluation recommends renewing or ending an agreement, the decision task "
+            "is due this many days before the agreement ends."
+        ),
     )
     reminder_task_days = forms.IntegerField(
         label=_("Remind of tasks due within (days)"),

@@ -33,8 +33,29 @@ class ProcedureOrder(models.TextChoices):
     CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
 
 
+class EvaluationCycle(models.IntegerChoices):
+    """How often the implementation of a signed cooperation is evaluated."""
+
+    YEARLY = 1, _("once per budget year")
+    TWICE = 2, _("twice per budget year (per semester)")
+    QUARTERLY = 4, _("four times per budget year (per quarter)")
+
+
+# The default of `Tenant.stale_progress_days`, for code that only needs a threshold to compute
+# progress and ignores whether an item is at risk.
+DEFAULT_STALE_PROGRESS_DAYS = 90
+
+
 class Tenant(models.Model):
-    """A regional government (pemda) running its cooperation in Mitra."""
+    """A regional government (pemda) running its cooperation in Mitra, with its own settings.
+
+    The settings are fields of the tenant itself: the administrator changes them on one page
+    through `tenancy.services.update_settings`. Three of them judge inactivity, each of a
+    different thing: `stale_after_days` (a live cooperation without activity goes on the
+    follow-up list), `dormant_after_days` (a cooperation in implementation without activity is
+    moved to the dormant state) and `stale_progress_days` (a plan-of-action item without a
+    progress report is at risk).
+    """
 
     region = models.OneToOneField(
         "regions.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="tenant"
@@ -72,6 +93,18 @@ class Tenant(models.Model):
     )
     escalation_days = models.PositiveSmallIntegerField(
         _("report overdue tasks to leadership after (days)"), default=7
+    )
+    EvaluationCycle = EvaluationCycle
+
+    evaluations_per_year = models.PositiveSmallIntegerField(
+        _("evaluation cycle"), choices=EvaluationCycle.choices, default=EvaluationCycle.TWICE
+    )
+    renewal_lead_days = models.PositiveSmallIntegerField(
+        _("renewal decision due (days before the agreement ends)"), default=180
+    )
+    stale_progress_days = models.PositiveSmallIntegerField(
+        _("plan item at risk after (days without a progress report)"),
+        default=DEFAULT_STALE_PROGRESS_DAYS,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -40,7 +40,6 @@ TENANT_PATHS: dict[str, str] = {
     "staff.StaffProfile": "tenant",
     "staff.StaffLanguage": "profile__tenant",
     "reminders.Reminder": "tenant",
-    "implementation.ImplementationSettings": "tenant",
     "implementation.PlanItem": "tenant",
     "implementation.ProgressUpdate": "item__tenant",
     "implementation.Obligation": "item__tenant",

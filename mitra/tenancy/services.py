@@ -2,7 +2,7 @@
 region becomes a tenant in `mitra.regions.services.create_tenant`)."""
 
 from collections.abc import Mapping
-from typing import Any, TypedDict, Unpack
+from typing import TypedDict
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -29,72 +29,99 @@ def add_member(user: User, role: str, *, tenant: Tenant | None, by: User | None)
     return membership
 
 
-REMINDER_DAYS = range(1, 91)
-SETTINGS_DAYS = range(7, 731)  # a week to two years
-
-
 class TenantSettings(TypedDict, total=False):
-    """What a tenant admin may change on the settings page, through `update_tenant_settings`."""
+    """The tenant's settings: what `update_settings` changes and a new tenant may start with."""
 
     stale_after_days: int
     dormant_after_days: int
-    procedure_order: str
+    stale_progress_days: int
+    evaluations_per_year: int
+    renewal_lead_days: int
     reminder_task_days: int
     escalation_days: int
     expiry_windows: str
+    procedure_order: str
 
 
-SETTINGS_FIELDS = frozenset(TenantSettings.__annotations__)
+REMINDER_DAYS = range(1, 91)
+SETTINGS_DAYS = range(7, 731)  # a week to two years
+# The settings counted in days, with the range each may take.
+DAY_SETTINGS: dict[str, range] = {
+    "stale_after_days": SETTINGS_DAYS,
+    "dormant_after_days": SETTINGS_DAYS,
+    "stale_progress_days": SETTINGS_DAYS,
+    "renewal_lead_days": SETTINGS_DAYS,
+    "reminder_task_days": REMINDER_DAYS,
+    "escalation_days": REMINDER_DAYS,
+}
 
 
-def _settings_problems(fields: Mapping[str, Any]) -> list[str]:
+def _label(name: str) -> str:
+    return str(getattr(Tenant._meta.get_field(name), "verbose_name", name))
+
+
+def _settings_problems(changes: Mapping[str, object]) -> list[str]:
     problems = [
-        _("Unknown setting: %(name)s.") % {"name": name} for name in fields.keys() - SETTINGS_FIELDS
+        _("%(setting)s must be between %(min)s and %(max)s days.")
+        % {"setting": _label(name), "min": days.start, "max": days.stop - 1}
+        for name, days in DAY_SETTINGS.items()
+        if name in changes and changes[name] not in days
     ]
-    for name in ("stale_after_days", "dormant_after_days"):
-        if name in fields and fields[name] not in SETTINGS_DAYS:
-            problems.append(
-                _("%(setting)s must be between %(min)s and %(max)s days.")
-                % {
-                    "setting": getattr(Tenant._meta.get_field(name), "verbose_name", name),
-                    "min": SETTINGS_DAYS.start,
-                    "max": SETTINGS_DAYS.stop - 1,
-                }
-            )
-    for name in ("reminder_task_days", "escalation_days"):
-        if name in fields and fields[name] not in REMINDER_DAYS:
-            problems.append(
-                _("%(setting)s must be between %(min)s and %(max)s days.")
-                % {
-                    "setting": getattr(Tenant._meta.get_field(name), "verbose_name", name),
-                    "min": REMINDER_DAYS.start,
-                    "max": REMINDER_DAYS.stop - 1,
-                }
-            )
-    if "expiry_windows" in fields:
+    if "evaluations_per_year" in changes and (
+        changes["evaluations_per_year"] not in Tenant.EvaluationCycle.values
+    ):
+        problems.append(_("Choose an evaluation cycle."))
+    if "expiry_windows" in changes:
         try:
-            parse_day_windows(fields["expiry_windows"])
+            parse_day_windows(str(changes["expiry_windows"]))
         except ValidationError as error:
             problems.extend(error.messages)
-    order = fields.get("procedure_order", Tenant.ProcedureOrder.COUNCIL_FIRST)
-    if order not in Tenant.ProcedureOrder.values:
+    if "procedure_order" in changes and changes["procedure_order"] not in (
+        Tenant.ProcedureOrder.values
+    ):
         problems.append(_("Unknown order of DPRD approval and central verification."))
     return problems
 
 
 @transaction.atomic
-def update_tenant_settings(
-    tenant: Tenant, *, by: User | None, **fields: Unpack[TenantSettings]
+def update_settings(
+    tenant: Tenant,
+    *,
+    by: User | None,
+    stale_after_days: int | None = None,
+    dormant_after_days: int | None = None,
+    stale_progress_days: int | None = None,
+    evaluations_per_year: int | None = None,
+    renewal_lead_days: int | None = None,
+    reminder_task_days: int | None = None,
+    escalation_days: int | None = None,
+    expiry_windows: str | None = None,
+    procedure_order: str | None = None,
 ) -> Tenant:
-    """Change a tenant's follow-up thresholds and procedure order, with an audit row.
+    """Change the tenant's settings given (None leaves one as it is), with one audit row
+    holding each changed value before and after; nothing changes when one is refused.
 
     A new procedure order applies to cooperations created afterwards; each cooperation keeps
     the order it was created under.
     """
-    refuse_if(_settings_problems(fields))
-    before = snapshot(tenant)
-    for name, value in fields.items():
+    given = {
+        "stale_after_days": stale_after_days,
+        "dormant_after_days": dormant_after_days,
+        "stale_progress_days": stale_progress_days,
+        "evaluations_per_year": evaluations_per_year,
+        "renewal_lead_days": renewal_lead_days,
+        "reminder_task_days": reminder_task_days,
+        "escalation_days": escalation_days,
+        "expiry_windows": expiry_windows,
+        "procedure_order": procedure_order,
+    }
+    changes = {name: value for name, value in given.items() if value is not None}
+    refuse_if(_settings_problems(changes))
+    locked = Tenant.objects.select_for_update().get(pk=tenant.pk)
+    before = snapshot(locked)
+    for name, value in changes.items():
+        setattr(locked, name, value)
         setattr(tenant, name, value)
-    tenant.save(update_fields=list(fields))
-    record_updated(tenant, before, by=by)
+    locked.save(update_fields=list(changes))
+    record_updated(locked, before, by=by)
     return tenant

@@ -13,7 +13,7 @@ from mitra.lib.refusal import Refused
 from mitra.tenancy.access import require_tenant
 from mitra.tenancy.forms import TenantSettingsForm, settings_initial
 from mitra.tenancy.models import Membership, Tenant
-from mitra.tenancy.services import update_tenant_settings
+from mitra.tenancy.services import update_settings
 
 
 def _tenant_for_admin(request: HttpRequest) -> Tenant:
@@ -33,7 +33,7 @@ def edit_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user if isinstance(request.user, User) else None
         try:
-            update_tenant_settings(tenant, by=user, **form.cleaned_data)
+            update_settings(tenant, by=user, **form.cleaned_data)
         except Refused as refusal:
             for problem in refusal.problems:
                 form.add_error(None, problem)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
@@ -43,7 +43,7 @@ def seed(tenant: Tenant) -> None:
     for title in ("Kota kembar Makassar–Incheon", "Pertukaran pelajar Incheon"):
         make_cooperation(tenant, title=title, partners=[incheon])
     coop = make_cooperation(tenant, title="Pengelolaan sampah Göteborg", partners=[gothenburg])
-    set_state(coop, Cooperation.State.EXPLORATION, by=None)
+    record_past_state(coop, Cooperation.State.EXPLORATION, by=None, note="test setup")
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
@@ -33,7 +33,7 @@ def test_an_officer_drags_a_card_to_the_next_step_and_is_told_why_another_cannot
     kaohsiung = make_partner(tenant, name="Kaohsiung City", country=Country.objects.get(code="TW"))
     first = make_cooperation(tenant, title="Kota kembar Makassar–Incheon", partners=[incheon])
     second = make_cooperation(tenant, title="Kota kembar Makassar–Kaohsiung", partners=[kaohsiung])
-    set_state(second, Cooperation.State.LETTER_OF_INTENT, by=None)
+    record_past_state(second, Cooperation.State.LETTER_OF_INTENT, by=None, note="test setup")
     ARTIFACTS.mkdir(exist_ok=True)
 
     page.goto(live_server.url + reverse("accounts:login"))

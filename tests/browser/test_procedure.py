@@ -7,7 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
@@ -27,7 +27,9 @@ def test_an_officer_is_told_in_place_what_signing_the_loi_needs(
     make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
     kaohsiung = make_partner(tenant, name="Kaohsiung City", country=Country.objects.get(code="TW"))
     coop = make_cooperation(tenant, title="Kota kembar Makassar–Kaohsiung", partners=[kaohsiung])
-    set_state(coop, Cooperation.State.LETTER_OF_INTENT, by=None, note="LoI direncanakan di F8")
+    record_past_state(
+        coop, Cooperation.State.LETTER_OF_INTENT, by=None, note="LoI direncanakan di F8"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
 
     page.goto(live_server.url + reverse("accounts:login"))

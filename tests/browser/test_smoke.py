@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import PartyInput, set_state
+from mitra.cooperations.services import PartyInput, record_past_state
 from mitra.partners.models import Country, Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
@@ -61,7 +61,9 @@ def seed_makassar(tenant: Tenant) -> Cooperation:
         partners=[kaohsiung],
         sectors=["smart_city", "msme_trade"],
     )
-    set_state(kaohsiung_coop, Cooperation.State.EXPLORATION, by=None, note="Kunjungan delegasi")
+    record_past_state(
+        kaohsiung_coop, Cooperation.State.EXPLORATION, by=None, note="Kunjungan delegasi"
+    )
     make_document(
         kaohsiung_coop,
         kind=Document.Kind.LETTER_OF_INTENT,

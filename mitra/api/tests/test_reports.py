@@ -3,7 +3,7 @@
 from datetime import date
 
 from mitra.api.tests.conftest import API
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from tests.factories import make_cooperation
 
 
@@ -11,7 +11,7 @@ def test_the_report_lists_the_tenants_register_of_the_period(
     api_as, cooperation_officer, tenant, other_tenant
 ):
     ours = make_cooperation(tenant, title="Makassar–Incheon", start_date=date(2025, 2, 1))
-    set_state(ours, "exploration", by=None)
+    record_past_state(ours, "exploration", by=None, note="test setup")
     make_cooperation(other_tenant, title="Bandung–Hamamatsu", start_date=date(2025, 2, 1))
     response = api_as(cooperation_officer).get(f"{API}/reports?period=year&year=2025")
     assert response.status_code == 200, response.content

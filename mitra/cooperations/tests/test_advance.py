@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from mitra.cooperations import rules
+from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent
-from mitra.cooperations.services import set_state
-from tests.factories import make_cooperation, make_document
+from mitra.cooperations.services import record_past_state
+from tests.factories import make_document
+from tests.procedure import cooperation_of_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +24,14 @@ def days(n):
     return TODAY + timedelta(days=n)
 
 
-def signed(tenant, state=S.IMPLEMENTATION, **mou):
-    """A cooperation in `state` with a signed MoU (recorded history, as an import would)."""
-    coop = make_cooperation(tenant)
-    set_state(coop, state, by=None)
+def signed(tenant, state=S.IMPLEMENTATION, kind=Cooperation.Kind.FOREIGN_REGION, **mou):
+    """A cooperation in `state` with its signed agreement, an MoU or for a KSDD a KB (recorded
+    history, as an import would)."""
+    coop = cooperation_of_kind(tenant, kind)
+    record_past_state(coop, state, by=None, note="test setup")
     fields = {"title": "MoU", "date_signed": days(-800), "valid_from": days(-800)} | mou
-    make_document(coop, kind="mou", **fields)
+    agreement = "framework_agreement" if kind in workflow.DOMESTIC else "mou"
+    make_document(coop, kind=agreement, **fields)
     return coop
 
 
@@ -75,7 +78,9 @@ def test_it_leaves_cooperations_with_an_agreement_in_force(tenant, other_tenant)
 
 def test_it_expires_signed_states_other_than_implementation(tenant):
     dormant = signed(tenant, state=S.DORMANT, valid_until=days(-1))
-    reporting = signed(tenant, state=S.REPORTING, valid_until=days(-1))
+    reporting = signed(
+        tenant, state=S.REPORTING, kind=Cooperation.Kind.DOMESTIC_REGION, valid_until=days(-1)
+    )
     advance()
     assert state_of(dormant) == state_of(reporting) == S.EXPIRED
 

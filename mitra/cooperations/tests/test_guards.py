@@ -5,7 +5,7 @@ from django.utils import translation
 
 from mitra.cooperations import rules
 from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import apply_transition, next_steps, set_state
+from mitra.cooperations.services import apply_transition, next_steps, record_past_state
 from mitra.lib.refusal import Refused
 from mitra.partners.models import Country
 from tests.factories import make_partner
@@ -24,7 +24,7 @@ def refusal(coop, action, user):
 
 def test_leaving_the_loi_step_needs_a_signed_loi(tenant, cooperation_officer, english):
     coop = cooperation_of_kind(tenant, FOREIGN)
-    set_state(coop, "letter_of_intent", by=None)
+    record_past_state(coop, "letter_of_intent", by=None, note="test setup")
     assert refusal(coop, "sign_loi", cooperation_officer) == [
         "Attach the signed letter of intent (LoI) with its date of signing."
     ]
@@ -38,7 +38,7 @@ def test_leaving_the_loi_step_needs_a_signed_loi(tenant, cooperation_officer, en
 
 def test_the_refusal_is_in_indonesian_by_default(tenant, cooperation_officer):
     coop = cooperation_of_kind(tenant, FOREIGN)
-    set_state(coop, "letter_of_intent", by=None)
+    record_past_state(coop, "letter_of_intent", by=None, note="test setup")
     with translation.override("id"):
         problems = refusal(coop, "sign_loi", cooperation_officer)
     assert "Lampirkan" in problems[0] or "lampirkan" in problems[0]
@@ -48,7 +48,7 @@ def test_foreign_signing_needs_dprd_central_approval_and_full_power(
     tenant, cooperation_officer, english
 ):
     coop = cooperation_of_kind(tenant, FOREIGN)
-    set_state(coop, "signing", by=None)
+    record_past_state(coop, "signing", by=None, note="test setup")
     problems = refusal(coop, "sign_mou", cooperation_officer)
     assert problems == [
         "Attach the DPRD approval.",
@@ -63,7 +63,7 @@ def test_foreign_signing_needs_dprd_central_approval_and_full_power(
 
 def test_pks_drafting_needs_a_kb_numbered_by_each_party(tenant, cooperation_officer, english):
     coop = cooperation_of_kind(tenant, Cooperation.Kind.DOMESTIC_REGION, budget="apbd")
-    set_state(coop, "framework_signing", by=None)
+    record_past_state(coop, "framework_signing", by=None, note="test setup")
     kb = add_document(coop, Document.Kind.FRAMEWORK_AGREEMENT)
     kb.parties.filter(role="second").update(number="")
     assert refusal(coop, "sign_framework_without_council", cooperation_officer) == [
@@ -92,7 +92,7 @@ def test_a_foreign_cooperation_always_needs_dprd_approval(tenant):
 
 def test_a_ksdll_records_its_route_before_exploration_ends(tenant, cooperation_officer, english):
     coop = cooperation_of_kind(tenant, Cooperation.Kind.FOREIGN_INSTITUTION, route="")
-    set_state(coop, "exploration", by=None)
+    record_past_state(coop, "exploration", by=None, note="test setup")
     assert "KSDLL route" in refusal(coop, "prepare_loi", cooperation_officer)[0]
     coop.route = Cooperation.Route.CONTINUATION
     coop.save(update_fields=["route"])
@@ -104,7 +104,7 @@ def test_a_ksdll_records_its_route_before_exploration_ends(tenant, cooperation_o
 def test_taiwan_needs_central_guidance_before_any_signing(tenant, cooperation_officer, english):
     kaohsiung = partner_for(tenant, FOREIGN, country="TW")
     coop = cooperation_of_kind(tenant, FOREIGN, partners=[kaohsiung])
-    set_state(coop, "letter_of_intent", by=None)
+    record_past_state(coop, "letter_of_intent", by=None, note="test setup")
     add_document(coop, Document.Kind.LETTER_OF_INTENT)
     assert refusal(coop, "sign_loi", cooperation_officer) == [
         "Indonesia has no diplomatic relations with Taiwan: attach the central government's "
@@ -135,7 +135,7 @@ def test_a_foreign_company_cannot_skip_the_central_review(tenant, cooperation_of
     }
     assert "sign_mou" in actions
     assert not actions & {"skip_central_review", "sign_without_review"}
-    set_state(coop, "signing", by=None)
+    record_past_state(coop, "signing", by=None, note="test setup")
     assert "Attach the government approval." in refusal(coop, "sign_mou", cooperation_officer)
 
 
@@ -150,7 +150,7 @@ def test_next_steps_list_open_transitions_with_what_is_missing(
     tenant, cooperation_officer, english
 ):
     coop = cooperation_of_kind(tenant, FOREIGN)
-    set_state(coop, "letter_of_intent", by=None)
+    record_past_state(coop, "letter_of_intent", by=None, note="test setup")
     steps = {step.action: step for step in next_steps(coop, cooperation_officer)}
     assert {"sign_loi", "put_on_hold", "withdraw", "record_rejection"} <= set(steps)
     assert not steps["sign_loi"].ready
@@ -170,7 +170,7 @@ def test_the_outsider_has_no_next_steps_here(tenant, outsider):
 
 def test_put_on_hold_resumes_where_it_stopped(tenant, cooperation_officer, central_reviewer):
     coop = cooperation_of_kind(tenant, FOREIGN)
-    set_state(coop, "cooperation_plan", by=None)
+    record_past_state(coop, "cooperation_plan", by=None, note="test setup")
     hold = apply_transition(coop, "put_on_hold", by=cooperation_officer, note="Kemendagri review")
     assert (hold.source, hold.target) == ("cooperation_plan", "on_hold_central_review")
     resumed = apply_transition(coop, "resume", by=central_reviewer)

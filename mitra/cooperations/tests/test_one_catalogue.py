@@ -14,7 +14,11 @@ from mitra.imports import vocabulary
 from mitra.portal.stages import stage_of
 
 ROOT = Path(__file__).resolve().parents[3]
-CATALOGUE = {"mitra/cooperations/workflow.py", "mitra/cooperations/models.py"}
+CATALOGUE = {
+    "mitra/cooperations/workflow.py",
+    "mitra/cooperations/models.py",
+    "mitra/cooperations/choices.py",
+}
 # Words registers use for each kind and state: vocabulary, not procedure facts.
 WORDS = {"mitra/imports/vocabulary.py"}
 # Copies found by this scan and not yet folded into the tables (issue 13): shrink, never grow.
@@ -26,21 +30,32 @@ NOT_YET_FOLDED = {
     "mitra/intake/matching.py",
 }
 MEMBERS = {*Cooperation.State.names, *Cooperation.Kind.names}
+# What `State` and `Kind` are reached through: the model, the choices module, the table.
+OWNERS = {"Cooperation", "choices", "workflow"}
 
 
 def _aliases(tree: ast.Module) -> set[str]:
-    """Names a module binds to `Cooperation.State` or `Cooperation.Kind` (S = Cooperation.State)."""
-    return {
+    """Names a module binds to the kinds or the states: `S = Cooperation.State`, or
+    `from mitra.cooperations.choices import State` (where both are defined)."""
+    assigned = {
         target.id
         for node in tree.body
         if isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Attribute)
         and node.value.attr in {"State", "Kind"}
         and isinstance(node.value.value, ast.Name)
-        and node.value.value.id in {"Cooperation", "workflow"}
+        and node.value.value.id in OWNERS
         for target in node.targets
         if isinstance(target, ast.Name)
     }
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "mitra.cooperations.choices"
+        for alias in node.names
+        if alias.name in {"State", "Kind"}
+    }
+    return assigned | imported
 
 
 def _is_member(node: ast.AST | None, aliases: set[str]) -> bool:
@@ -53,7 +68,7 @@ def _is_member(node: ast.AST | None, aliases: set[str]) -> bool:
         isinstance(owner, ast.Attribute)
         and owner.attr in {"State", "Kind"}
         and isinstance(owner.value, ast.Name)
-        and owner.value.id == "Cooperation"
+        and owner.value.id in OWNERS
     )
 
 

@@ -123,17 +123,6 @@ def test_an_update_that_breaks_a_rule_changes_nothing(tenant, cooperation_office
     assert not AuditEntry.objects.filter(action="update").exists()
 
 
-def test_set_state_logs_source_and_target(tenant, cooperation_officer):
-    coop = make_cooperation(tenant)
-    event = services.set_state(coop, "exploration", by=cooperation_officer, note="Profiles sent")
-    assert (event.source, event.target, event.note) == (
-        "initiative",
-        "exploration",
-        "Profiles sent",
-    )
-    assert Cooperation.objects.get(pk=coop.pk).state == "exploration"
-
-
 def test_a_document_keeps_one_number_per_party(tenant, cooperation_officer):
     coop = make_cooperation(tenant)
     document = services.attach_document(

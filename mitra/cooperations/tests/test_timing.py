@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mitra.cooperations import timing
 from mitra.cooperations.models import Cooperation, CooperationEvent
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from tests.factories import make_cooperation, make_document
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def with_history(tenant, *steps):
     coop = make_cooperation(tenant)
     CooperationEvent.objects.filter(cooperation=coop).update(at=at(0))
     for state, day in steps:
-        event = set_state(coop, state, by=None)
+        event = record_past_state(coop, state, by=None, note="test setup")
         CooperationEvent.objects.filter(pk=event.pk).update(at=at(day))
     return coop
 

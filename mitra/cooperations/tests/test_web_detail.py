@@ -89,7 +89,7 @@ def test_a_document_shows_its_parent(client_as, team_reviewer, coop, loi):
 
 
 def test_the_page_shows_the_event_log(client_as, team_reviewer, coop, cooperation_officer):
-    services.set_state(
+    services.record_past_state(
         coop, Cooperation.State.EXPLORATION, by=cooperation_officer, note="Profiles exchanged"
     )
     html = client_as(team_reviewer).get(coop.get_absolute_url()).content.decode()
@@ -117,7 +117,9 @@ def test_a_taiwanese_partner_raises_the_central_guidance_warning(client_as, team
 
 
 def test_an_on_hold_cooperation_says_so(client_as, team_reviewer, coop):
-    services.set_state(coop, Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None)
+    services.record_past_state(
+        coop, Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None, note="test setup"
+    )
     html = client_as(team_reviewer).get(coop.get_absolute_url()).content.decode()
     assert "alert--hold" in html
     assert "badge--hold" in html

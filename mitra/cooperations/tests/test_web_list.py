@@ -78,7 +78,9 @@ def test_a_taiwanese_partner_gets_the_central_guidance_flag(
 
 
 def test_an_on_hold_cooperation_gets_the_hold_badge(client_as, cooperation_officer, register):
-    services.set_state(register["tual"], Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None)
+    services.record_past_state(
+        register["tual"], Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None, note="test setup"
+    )
     html = client_as(cooperation_officer).get(LIST, {"q": "Tual"}).content.decode()
     assert "badge--hold" in html
 
@@ -137,7 +139,9 @@ def test_sorting_by_title_orders_the_list(client_as, cooperation_officer, regist
 
 
 def test_sorting_by_state_follows_the_procedure(client_as, cooperation_officer, register):
-    services.set_state(register["incheon"], Cooperation.State.IMPLEMENTATION, by=None)
+    services.record_past_state(
+        register["incheon"], Cooperation.State.IMPLEMENTATION, by=None, note="test setup"
+    )
     response = client_as(cooperation_officer).get(LIST, {"sort": "state"})
     # preparation (KSDD) comes before initiative (KSDPL), which comes before implementation.
     assert titles(response) == [

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
 from tests.factories import make_cooperation, make_document, make_partner
@@ -33,7 +33,7 @@ def in_english(client_as):
 def ksdpl(tenant):
     """A KSDPL at the letter-of-intent step with no documents yet."""
     coop = make_cooperation(tenant, title="Sister city Makassar–Incheon")
-    set_state(coop, LOI, by=None)
+    record_past_state(coop, LOI, by=None, note="test setup")
     return coop
 
 
@@ -94,7 +94,13 @@ def test_the_progress_bar_marks_done_current_and_upcoming_steps(
 
 
 def test_on_hold_shows_a_badge_and_the_step_it_stopped_at(in_english, cooperation_officer, ksdpl):
-    set_state(ksdpl, Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold")
+    record_past_state(
+        ksdpl,
+        Cooperation.State.ON_HOLD_CENTRAL_REVIEW,
+        by=None,
+        action="put_on_hold",
+        note="test setup",
+    )
     response = in_english(cooperation_officer).get(ksdpl.get_absolute_url())
     html = response.content.decode()
     assert "badge--hold" in html
@@ -105,7 +111,7 @@ def test_on_hold_shows_a_badge_and_the_step_it_stopped_at(in_english, cooperatio
 
 
 def test_a_withdrawn_cooperation_shows_where_it_stopped(client_as, cooperation_officer, ksdpl):
-    set_state(ksdpl, Cooperation.State.WITHDRAWN, by=None)
+    record_past_state(ksdpl, Cooperation.State.WITHDRAWN, by=None, note="test setup")
     response = client_as(cooperation_officer).get(ksdpl.get_absolute_url())
     statuses = {s.state: s.status for s in response.context["procedure"]["progress"]}
     assert statuses[LOI] == "halted"
@@ -169,7 +175,7 @@ def test_an_incomplete_request_is_refused_not_a_500(in_english, cooperation_offi
 def test_a_transition_of_kemendagri_is_refused_to_the_office(
     in_english, cooperation_officer, ksdpl
 ):
-    set_state(ksdpl, Cooperation.State.CENTRAL_VERIFICATION, by=None)
+    record_past_state(ksdpl, Cooperation.State.CENTRAL_VERIFICATION, by=None, note="test setup")
     client = in_english(cooperation_officer)
     response = post(client, ksdpl, "verify_central", expected="central_verification")
     assert response.status_code == 422
@@ -234,7 +240,7 @@ def test_an_agency_officer_sees_only_the_steps_of_an_opd(in_english, agency_offi
             )
         ],
     )
-    set_state(ksdd, Cooperation.State.IMPLEMENTING_SIGNING, by=None)
+    record_past_state(ksdd, Cooperation.State.IMPLEMENTING_SIGNING, by=None, note="test setup")
     response = in_english(agency_officer).get(ksdd.get_absolute_url())
     actions = [s.action for s in response.context["procedure"]["next_steps"]]
     assert actions == ["sign_pks"]
@@ -245,14 +251,20 @@ def test_a_taiwanese_partner_needs_central_guidance_before_the_loi(
 ):
     kaohsiung = make_partner(tenant, name="Kaohsiung City", country=Country.objects.get(code="TW"))
     coop = make_cooperation(tenant, partners=[kaohsiung])
-    set_state(coop, LOI, by=None)
+    record_past_state(coop, LOI, by=None, note="test setup")
     html = in_english(cooperation_officer).get(coop.get_absolute_url()).content.decode()
     assert "Indonesia has no diplomatic relations with Taiwan" in html
     assert MISSING_LOI in html
 
 
 def test_the_list_shows_the_new_states_as_badges(in_english, cooperation_officer, ksdpl):
-    set_state(ksdpl, Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold")
+    record_past_state(
+        ksdpl,
+        Cooperation.State.ON_HOLD_CENTRAL_REVIEW,
+        by=None,
+        action="put_on_hold",
+        note="test setup",
+    )
     html = in_english(cooperation_officer).get(reverse("cooperations:list")).content.decode()
     assert "badge--hold" in html
     assert "on hold for central review" in html
@@ -260,7 +272,7 @@ def test_the_list_shows_the_new_states_as_badges(in_english, cooperation_officer
 
 def test_the_page_flags_a_step_that_takes_longer_than_usual(client_as, cooperation_officer, tenant):
     coop = make_cooperation(tenant)
-    set_state(coop, "letter_of_intent", by=None)
+    record_past_state(coop, "letter_of_intent", by=None, note="test setup")
     events = CooperationEvent.objects.filter(cooperation=coop)
     events.filter(action="create").update(at=timezone.now() - timedelta(days=300))
     events.filter(target="letter_of_intent").update(at=timezone.now() - timedelta(days=200))

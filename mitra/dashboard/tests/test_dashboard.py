@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.dashboard import queries
 from mitra.followups import services as followup_services
 from mitra.followups.models import Task
@@ -41,7 +41,7 @@ def seed(tenant, officer, cooperations=3):
     )
     for index in range(cooperations):
         coop = make_cooperation(tenant, title=f"Kerja sama {index}", partners=[swedish])
-        set_state(coop, Cooperation.State.EXPLORATION, by=None)
+        record_past_state(coop, Cooperation.State.EXPLORATION, by=None, note="test setup")
         make_document(
             coop,
             valid_until=timezone.localdate() + timedelta(days=30 + index),
@@ -65,7 +65,7 @@ def test_the_dashboard_counts_live_cooperations_by_state_and_kind(tenant):
         tenant, kind=Cooperation.Kind.DOMESTIC_REGION, sub_form="voluntary", partners=[tual]
     )
     withdrawn = make_cooperation(tenant)
-    set_state(withdrawn, Cooperation.State.WITHDRAWN, by=None)
+    record_past_state(withdrawn, Cooperation.State.WITHDRAWN, by=None, note="test setup")
     by_state, by_kind = queries.live_tallies(tenant)
     assert {t.value: t.count for t in by_state} == {"initiative": 1, "preparation": 1}
     assert {t.label: t.count for t in by_kind} == {"KSDD": 1, "KSDPL": 1}
@@ -105,7 +105,7 @@ def test_the_map_data_shades_partner_countries_and_places_partner_markers(
 
 def test_the_dashboard_reports_time_spent_per_step(tenant):
     coop = make_cooperation(tenant)
-    set_state(coop, Cooperation.State.EXPLORATION, by=None)
+    record_past_state(coop, Cooperation.State.EXPLORATION, by=None, note="test setup")
     steps = queries.step_rows(tenant)
     assert [s.state for s in steps] == ["initiative"]
     assert steps[0].count == 1
@@ -180,7 +180,7 @@ def dormant_with_plan(tenant, title):
     from mitra.implementation import services as implementation
 
     coop = make_cooperation(tenant, title=title)
-    set_state(coop, Cooperation.State.IMPLEMENTATION, by=None)
+    record_past_state(coop, Cooperation.State.IMPLEMENTATION, by=None, note="test setup")
     signed_on = timezone.localdate() - timedelta(days=400)
     mou = make_document(coop, kind=Document.Kind.MOU, title=f"MoU {title}", date_signed=signed_on)
     implementation.create_plan_item(
@@ -192,7 +192,7 @@ def dormant_with_plan(tenant, title):
         start_date=timezone.localdate() - timedelta(days=400),
         end_date=timezone.localdate() + timedelta(days=300),
     )
-    set_state(coop, Cooperation.State.DORMANT, by=None)
+    record_past_state(coop, Cooperation.State.DORMANT, by=None, note="test setup")
     return coop
 
 

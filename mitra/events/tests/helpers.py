@@ -3,7 +3,7 @@
 from datetime import date
 
 from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import PartyInput, set_state
+from mitra.cooperations.services import PartyInput, record_past_state
 from mitra.events import services
 from mitra.events.models import Event, PlannedSigning
 from mitra.partners.models import Country
@@ -32,13 +32,13 @@ def sister_city_at_loi(tenant: Tenant, country: str = "SE", title: str = "") -> 
     coop = cooperation_of_kind(
         tenant, K.FOREIGN_REGION, partners=[partner], title=title or f"Sister city {country}"
     )
-    set_state(coop, S.LETTER_OF_INTENT, by=None)
+    record_past_state(coop, S.LETTER_OF_INTENT, by=None, note="test setup")
     return coop
 
 
 def domestic_at(tenant: Tenant, state: str, title: str = "KB Tual") -> Cooperation:
     coop = cooperation_of_kind(tenant, K.DOMESTIC_REGION, title=title)
-    set_state(coop, state, by=None)
+    record_past_state(coop, state, by=None, note="test setup")
     return coop
 
 

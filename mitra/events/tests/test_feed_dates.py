@@ -53,7 +53,7 @@ def _expiry(tenant: Tenant, officer: User, day: date) -> str:
 MAKERS: dict[str, Callable[[Tenant, User, date], str]] = {
     "_events": _event,
     "_signings": _signing,
-    "_tasks": _task,
+    "task_entries": _task,
     "_expiries": _expiry,
 }
 

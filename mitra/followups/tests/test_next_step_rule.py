@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.events.models import Event
 from mitra.followups import services
 from mitra.followups.models import Activity
@@ -72,7 +72,7 @@ def test_stale_activity_is_listed_with_the_stale_reason(tenant, cooperation_offi
 @pytest.mark.parametrize("state", ["rejected", "withdrawn", "terminated", "expired"])
 def test_ended_cooperations_are_never_listed(tenant, state):
     coop = make_cooperation(tenant)
-    set_state(coop, state, by=None)
+    record_past_state(coop, state, by=None, note="test setup")
     assert coop.pk not in listed(tenant, timezone.localdate() + timedelta(days=999))
 
 
@@ -106,5 +106,5 @@ def test_the_page_lists_them_with_reasons_and_the_outsider_sees_none(
 @pytest.mark.parametrize("state", ["dormant", "renewed", "renewal_in_progress"])
 def test_dormant_and_renewed_cooperations_are_live(tenant, state):
     coop = make_cooperation(tenant)
-    set_state(coop, state, by=None)
+    record_past_state(coop, state, by=None, note="test setup")
     assert coop.pk in listed(tenant, timezone.localdate())

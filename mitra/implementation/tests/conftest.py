@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from mitra.cooperations.models import Agency, Cooperation, Document, Sector
-from mitra.cooperations.services import create_agency, set_state
+from mitra.cooperations.services import create_agency, record_past_state
 from mitra.implementation import services
 from mitra.implementation.models import PlanItem
 from mitra.partners.models import Country
@@ -33,7 +33,7 @@ def signed_cooperation(
     """A sister-city cooperation in implementation with its signed MoU."""
     partner = make_partner(tenant, country=Country.objects.get(code=country))
     coop = make_cooperation(tenant, partners=[partner], sectors=list(sectors), **overrides)
-    set_state(coop, Cooperation.State.IMPLEMENTATION, by=None)
+    record_past_state(coop, Cooperation.State.IMPLEMENTATION, by=None, note="test setup")
     mou = make_document(
         coop,
         kind=Document.Kind.MOU,

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation, CooperationEvent
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.followups import services as followups
 from mitra.implementation import services
 from mitra.implementation.models import Evaluation
@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def dormant(coop: Cooperation) -> Cooperation:
-    set_state(coop, Cooperation.State.DORMANT, by=None, note="no activity")
+    record_past_state(coop, Cooperation.State.DORMANT, by=None, note="no activity")
     return coop
 
 

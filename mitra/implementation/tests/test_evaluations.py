@@ -18,6 +18,7 @@ from mitra.implementation import services
 from mitra.implementation.models import Evaluation
 from mitra.implementation.tests.conftest import plan_item, signed_cooperation
 from mitra.lib.refusal import Refused
+from mitra.tenancy.services import update_settings
 from tests.factories import make_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -110,7 +111,7 @@ def test_a_terminate_recommendation_on_an_agreement_ending_soon_is_due_now(
 
 def test_the_lead_time_is_the_tenants_setting(signed, tenant_admin, cooperation_officer):
     coop, mou = signed
-    services.update_settings(coop.tenant, by=tenant_admin, renewal_lead_days=365)
+    update_settings(coop.tenant, by=tenant_admin, renewal_lead_days=365)
     evaluation = evaluate(coop, recommendation=Evaluation.Recommendation.RENEW)
     assert evaluation.decision_task.due_date == mou.valid_until - timedelta(days=365)
 

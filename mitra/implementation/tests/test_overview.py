@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from mitra.cooperations.models import Cooperation, Sector
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.implementation import services
 from mitra.implementation.overview import overview
 from mitra.implementation.tests.conftest import english_client, plan_item, signed_cooperation
@@ -46,7 +46,7 @@ def two_cooperations(tenant):
     services.record_progress(
         training, by=None, date=date(2025, 5, 1), value=D(5), investment_value=D("1500000")
     )
-    set_state(incheon, Cooperation.State.DORMANT, by=None)
+    record_past_state(incheon, Cooperation.State.DORMANT, by=None, note="test setup")
     return mara, incheon
 
 

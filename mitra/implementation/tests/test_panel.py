@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from mitra.cooperations.models import Cooperation
 from mitra.implementation import services
-from mitra.implementation.models import ImplementationSettings
 from mitra.implementation.progress import plan_items_prefetch
 from mitra.implementation.queries import dormancy_facts, panel_context
 from mitra.implementation.tests.conftest import plan_item
 from mitra.lib.refusal import Refused
+from mitra.tenancy.services import update_settings
 from tests.factories import make_cooperation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -70,34 +70,68 @@ def test_dormancy_facts_for_many_cooperations_cost_no_query_per_cooperation(
         assert [dormancy_facts(c, today=date(2025, 10, 1)).has_plan for c in prefetched] == [True]
 
 
+SETTINGS_URL = reverse("tenancy:settings")
+# The tenant's other settings as the page shows them, so that a post changes only what it names.
+UNCHANGED = {
+    "stale_after_days": "60",
+    "dormant_after_days": "180",
+    "reminder_task_days": "7",
+    "escalation_days": "7",
+    "expiry_windows": "180,90,30",
+    "procedure_order": "council_first",
+}
+
+
 def test_the_administrator_changes_the_evaluation_cycle(client_as, tenant_admin, tenant):
-    url = reverse("implementation:settings")
     data = {"evaluations_per_year": "4", "renewal_lead_days": "120", "stale_progress_days": "60"}
-    assert client_as(tenant_admin).post(url, data).status_code == 302
-    found = ImplementationSettings.objects.get(tenant=tenant)
-    assert (found.evaluations_per_year, found.renewal_lead_days) == (4, 120)
+    assert client_as(tenant_admin).post(SETTINGS_URL, UNCHANGED | data).status_code == 302
+    tenant.refresh_from_db()
+    assert (tenant.evaluations_per_year, tenant.renewal_lead_days) == (4, 120)
+    assert tenant.stale_progress_days == 60
+
+
+def test_the_evaluation_cycle_decides_the_period_due(signed, tenant_admin):
+    coop, mou = signed
+    plan_item(mou, start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
+    update_settings(coop.tenant, by=tenant_admin, evaluations_per_year=4)
+    due = panel_context(coop, today=date(2025, 10, 1))["evaluation_due"]
+    assert (due.label, due.due) == ("quarter 3 2025", date(2025, 10, 30))
+
+
+def test_the_plan_item_threshold_decides_what_is_at_risk(signed, tenant_admin):
+    coop, mou = signed
+    item = plan_item(mou, start_date=date(2025, 1, 1), end_date=date(2026, 12, 31))
+    services.record_progress(item, by=None, date=date(2025, 9, 1), value=Decimal(150))
+    assert panel_context(coop, today=date(2025, 10, 1))["at_risk"] == []
+    update_settings(coop.tenant, by=tenant_admin, stale_progress_days=14)
+    assert [p.item for p in panel_context(coop, today=date(2025, 10, 1))["at_risk"]] == [item]
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
     [("evaluations_per_year", "3"), ("renewal_lead_days", "2"), ("stale_progress_days", "dua")],
 )
-def test_bad_settings_get_field_errors(client_as, tenant_admin, field, value):
-    data = {"evaluations_per_year": "2", "renewal_lead_days": "180", "stale_progress_days": "90"}
-    response = client_as(tenant_admin).post(
-        reverse("implementation:settings"), {**data, field: value}
-    )
+def test_bad_settings_get_field_errors(client_as, tenant_admin, tenant, field, value):
+    data = {"evaluations_per_year": "4", "renewal_lead_days": "120", "stale_progress_days": "60"}
+    response = client_as(tenant_admin).post(SETTINGS_URL, UNCHANGED | data | {field: value})
     assert response.status_code == 200 and field in response.context["form"].errors
-    assert not ImplementationSettings.objects.exists()
+    tenant.refresh_from_db()
+    assert (tenant.evaluations_per_year, tenant.renewal_lead_days) == (2, 180)
+    assert tenant.stale_progress_days == 90
 
 
 def test_only_the_administrator_may_change_settings(
     client_as, cooperation_officer, outsider, tenant
 ):
-    url = reverse("implementation:settings")
-    assert client_as(cooperation_officer).get(url).status_code == 403
+    assert client_as(cooperation_officer).get(SETTINGS_URL).status_code == 403
     with pytest.raises(Refused):
-        services.update_settings(tenant, by=None, stale_progress_days=1)
+        update_settings(tenant, by=None, stale_progress_days=1)
     # The outsider's own settings page edits the outsider's tenant, never this one.
-    client_as(outsider).get(url)
-    assert not ImplementationSettings.objects.filter(tenant=tenant).exists()
+    client_as(outsider).post(SETTINGS_URL, UNCHANGED | {"stale_progress_days": "30"})
+    tenant.refresh_from_db()
+    assert tenant.stale_progress_days == 90
+
+
+def test_the_old_settings_address_leads_to_the_one_settings_page(client_as, tenant_admin):
+    response = client_as(tenant_admin).get("/implementation/settings/")
+    assert response.status_code == 302 and response["Location"] == SETTINGS_URL

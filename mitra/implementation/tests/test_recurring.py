@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.events.models import Event
 from mitra.followups.models import Task
 from mitra.followups.services import complete_task
@@ -160,7 +160,7 @@ def test_finished_items_and_ended_cooperations_get_no_more_tasks(signed, coopera
     semester_report(mou, status=PlanItem.Status.DONE)
     semester_report(mou, activity="Dibatalkan", status=PlanItem.Status.CANCELLED)
     ended = semester_report(mou, activity="Berakhir")
-    set_state(coop, Cooperation.State.TERMINATED, by=None)
+    record_past_state(coop, Cooperation.State.TERMINATED, by=None, note="test setup")
     assert pending_obligations(date(2025, 8, 1)) == []
     assert not Obligation.objects.filter(item=ended).exists()
 

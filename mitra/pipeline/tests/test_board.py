@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from mitra.cooperations.models import Cooperation, CooperationEvent
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from tests.factories import make_cooperation
 from tests.procedure import cooperation_of_kind
 
@@ -68,13 +68,15 @@ def test_the_domestic_board_shows_ksdd_steps_and_not_foreign_cards(
 def test_a_cross_cutting_state_gets_a_column_only_when_a_card_sits_in_it(
     client_as, cooperation_officer, ksdpl
 ):
-    set_state(ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold")
+    record_past_state(
+        ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold", note="test setup"
+    )
     states = [c.state for c in client_as(cooperation_officer).get(BOARD).context["columns"]]
     assert states[-1] == S.ON_HOLD_CENTRAL_REVIEW
 
 
 def test_ended_cooperations_are_not_on_the_board(client_as, cooperation_officer, ksdpl):
-    set_state(ksdpl, S.WITHDRAWN, by=None)
+    record_past_state(ksdpl, S.WITHDRAWN, by=None, note="test setup")
     assert f'id="card-{ksdpl.pk}"' not in client_as(cooperation_officer).get(BOARD).content.decode()
 
 
@@ -120,7 +122,7 @@ def test_dropping_on_the_next_column_moves_the_card_and_returns_the_board_for_ht
 def test_a_refused_move_keeps_the_state_and_shows_the_reasons_on_the_card(
     in_english, cooperation_officer, ksdpl
 ):
-    set_state(ksdpl, S.LETTER_OF_INTENT, by=None)
+    record_past_state(ksdpl, S.LETTER_OF_INTENT, by=None, note="test setup")
     response = move(in_english(cooperation_officer), ksdpl, action="sign_loi")
     assert response.status_code == 422
     assert MISSING_LOI in response.content.decode()
@@ -131,7 +133,7 @@ def test_a_refused_move_keeps_the_state_and_shows_the_reasons_on_the_card(
 def test_a_refused_drop_returns_the_card_with_the_reasons_for_htmx(
     in_english, cooperation_officer, ksdpl
 ):
-    set_state(ksdpl, S.LETTER_OF_INTENT, by=None)
+    record_past_state(ksdpl, S.LETTER_OF_INTENT, by=None, note="test setup")
     response = move(
         in_english(cooperation_officer),
         ksdpl,

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from mitra.cooperations.models import Cooperation, Document, Sector
-from mitra.cooperations.services import PartyInput, set_state
+from mitra.cooperations.services import PartyInput, record_past_state
 from mitra.partners.models import Country, Place
 from mitra.portal import services
 from tests.factories import make_cooperation, make_document, make_partner
@@ -31,7 +31,7 @@ def sister_city(tenant, title="Kota kembar Makassar–Incheon", partner=None, st
     fields.setdefault("sectors", [Sector.Slug.SMART_CITY])
     coop = make_cooperation(tenant, title=title, partners=[partner], **fields)
     if state:
-        set_state(coop, state, by=None)
+        record_past_state(coop, state, by=None, note="test setup")
     return coop
 
 

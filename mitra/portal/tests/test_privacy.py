@@ -23,7 +23,7 @@ from mitra.cooperations.models import (
     DocumentParty,
     Sector,
 )
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.events.models import Event, PlannedSigning
 from mitra.followups.models import Activity, Task
 from mitra.lib.formatting import long_date
@@ -72,7 +72,7 @@ def mark_everything_around(coop, tenant):
     )
     mark(council)
     mark(Document.objects.create(cooperation=coop, kind=Document.Kind.MOU, title="unsigned draft"))
-    event = set_state(coop, Cooperation.State.IMPLEMENTATION, by=officer, note=MARKER)
+    event = record_past_state(coop, Cooperation.State.IMPLEMENTATION, by=officer, note=MARKER)
     mark(event, keep=("action",))
     activity = mark(
         Activity.objects.create(

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.cooperations.services import PartyInput, set_state
+from mitra.cooperations.services import PartyInput, record_past_state
 from mitra.followups import services as followup_services
 from tests.factories import make_cooperation, make_document
 
@@ -24,7 +24,7 @@ def created_on(day: date, tenant, **fields) -> Cooperation:
 
 
 def moved(coop: Cooperation, state: str, day: date) -> None:
-    event = set_state(coop, state, by=None)
+    event = record_past_state(coop, state, by=None, note="test setup")
     CooperationEvent.objects.filter(pk=event.pk).update(at=at(day))
 
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from mitra.audit.models import AuditEntry
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import apply_transition, set_state
+from mitra.cooperations.services import apply_transition, record_past_state
 from mitra.lib.refusal import Refused
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.services import decide, open_missing_reviews, resubmit
@@ -113,9 +113,11 @@ def test_the_office_of_another_region_cannot_resubmit(
 def test_missing_requests_are_opened_for_cooperations_placed_in_a_review_state(
     ksdpl, tenant, other_tenant
 ):
-    set_state(ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold")
+    record_past_state(
+        ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold", note="test setup"
+    )
     elsewhere = make_cooperation(other_tenant)
-    set_state(elsewhere, S.CENTRAL_APPROVAL, by=None)
+    record_past_state(elsewhere, S.CENTRAL_APPROVAL, by=None, note="test setup")
     untouched = make_cooperation(tenant)
 
     opened = open_missing_reviews()
@@ -130,14 +132,18 @@ def test_missing_requests_are_opened_for_cooperations_placed_in_a_review_state(
 
 
 def test_opening_missing_requests_twice_opens_nothing_more(ksdpl):
-    set_state(ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold")
+    record_past_state(
+        ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold", note="test setup"
+    )
     open_missing_reviews()
     assert open_missing_reviews() == []
     assert len(requests_of(ksdpl)) == 1
 
 
 def test_opening_missing_requests_does_not_reopen_a_returned_hold(ksdpl, central_reviewer):
-    set_state(ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold")
+    record_past_state(
+        ksdpl, S.ON_HOLD_CENTRAL_REVIEW, by=None, action="put_on_hold", note="test setup"
+    )
     [review] = open_missing_reviews()
     decide(review, by=central_reviewer, decision="return", note="Send the revised ToR first.")
     assert open_missing_reviews() == []

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import apply_transition, set_state
+from mitra.cooperations.services import apply_transition, record_past_state
 from mitra.partners.models import Country
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.services import decide, open_missing_reviews
@@ -216,7 +216,7 @@ def test_the_queue_link_is_shown_to_central_reviewers_only(
 def _requests(tenant, other_tenant, n):
     for i in range(n):
         coop = make_cooperation(tenant if i % 2 else other_tenant)
-        set_state(coop, S.CENTRAL_APPROVAL, by=None)
+        record_past_state(coop, S.CENTRAL_APPROVAL, by=None, note="test setup")
     open_missing_reviews()
 
 

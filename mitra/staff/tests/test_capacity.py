@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country, Partner
 from mitra.staff.queries import capacity_report
 from mitra.staff.tests.helpers import TODAY, profile, tasks
@@ -54,7 +54,7 @@ def test_partners_of_ended_cooperations_and_domestic_partners_are_left_out(tenan
     ended = make_cooperation(
         tenant, partners=[make_partner(tenant, country=Country.objects.get(code="SE"))]
     )
-    set_state(ended, Cooperation.State.TERMINATED, by=None)
+    record_past_state(ended, Cooperation.State.TERMINATED, by=None, note="test setup")
     domestic = make_partner(tenant, kind=Partner.Kind.DOMESTIC_PARTY, country=None)
     make_cooperation(tenant, kind=Cooperation.Kind.THIRD_PARTY, sub_form="", partners=[domestic])
     assert capacity_report(tenant, TODAY).languages == []
@@ -74,7 +74,7 @@ def test_live_cooperations_without_an_owner_are_listed(tenant, cooperation_offic
     unowned = make_cooperation(tenant)
     make_cooperation(tenant, owner=cooperation_officer)
     ended = make_cooperation(tenant)
-    set_state(ended, Cooperation.State.WITHDRAWN, by=None)
+    record_past_state(ended, Cooperation.State.WITHDRAWN, by=None, note="test setup")
     assert capacity_report(tenant, TODAY).unowned == [unowned]
 
 

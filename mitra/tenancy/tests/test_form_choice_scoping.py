@@ -23,7 +23,7 @@ from mitra.events import forms as events
 from mitra.events.models import Event
 from mitra.followups import forms as followups
 from mitra.implementation import forms as implementation
-from mitra.implementation.models import ImplementationSettings, PlanItem
+from mitra.implementation.models import PlanItem
 from mitra.imports.forms import UploadForm
 from mitra.intake import forms as intake
 from mitra.partners import forms as partners
@@ -72,9 +72,8 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
         _mine(PlanItem, w.tenant), data
     ),
     implementation.EvaluationForm: lambda w, data: implementation.EvaluationForm(
-        w.cooperation, _mine(ImplementationSettings, w.tenant), data
+        w.cooperation, data
     ),
-    implementation.SettingsForm: lambda w, data: implementation.SettingsForm(data),
     UploadForm: lambda w, data: UploadForm(data),
     intake.SubmitForm: lambda w, data: intake.SubmitForm(data),
     intake.PartnerRowForm: lambda w, data: intake.PartnerRowForm(data),

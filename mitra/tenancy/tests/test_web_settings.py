@@ -1,4 +1,7 @@
-"""The tenant settings page: thresholds and the procedure order, for the tenant admin only."""
+"""The tenant's one settings page: thresholds, implementation, reminders and the procedure order,
+for the tenant admin only."""
+
+import inspect
 
 import pytest
 from django.conf import settings
@@ -7,8 +10,9 @@ from django.urls import reverse
 from mitra.audit.models import AuditEntry
 from mitra.cooperations.models import Cooperation
 from mitra.lib.refusal import Refused
+from mitra.tenancy.forms import TenantSettingsForm
 from mitra.tenancy.models import Tenant
-from mitra.tenancy.services import update_tenant_settings
+from mitra.tenancy.services import TenantSettings, update_settings
 from tests.factories import make_cooperation, make_user
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +21,9 @@ URL = reverse("tenancy:settings")
 VALID = {
     "stale_after_days": 45,
     "dormant_after_days": 365,
+    "stale_progress_days": 30,
+    "evaluations_per_year": 4,
+    "renewal_lead_days": 120,
     "procedure_order": "central_first",
     "reminder_task_days": 5,
     "escalation_days": 10,
@@ -35,6 +42,9 @@ def test_the_admin_saves_the_settings_with_an_audit_row(
     entry = AuditEntry.objects.get(record=f"tenancy.tenant:{tenant.pk}", action="update")
     assert entry.user == tenant_admin
     assert entry.changes["dormant_after_days"] == [180, 365]
+    assert entry.changes["stale_progress_days"] == [90, 30]
+    assert entry.changes["evaluations_per_year"] == [2, 4]
+    assert entry.changes["renewal_lead_days"] == [180, 120]
 
 
 def test_the_change_applies_to_the_admins_tenant_only(client_as, tenant_admin, other_tenant):
@@ -125,10 +135,10 @@ def test_a_new_procedure_order_applies_to_new_cooperations_only(
 
 def test_the_service_refuses_invalid_values(tenant, tenant_admin):
     with pytest.raises(Refused):
-        update_tenant_settings(tenant, by=tenant_admin, dormant_after_days=3)
-    with pytest.raises(Refused):
-        # mypy refuses the name too; the service must refuse it from an unchecked caller.
-        update_tenant_settings(tenant, by=tenant_admin, name="Renamed")  # type: ignore[call-arg]
+        update_settings(tenant, by=tenant_admin, dormant_after_days=3)
+    with pytest.raises(TypeError):
+        # mypy refuses the name too; an unchecked caller cannot pass it to the explicit parameters.
+        update_settings(tenant, by=tenant_admin, name="Renamed")  # type: ignore[call-arg]
     tenant.refresh_from_db()
     assert tenant.dormant_after_days == 180
 
@@ -149,3 +159,39 @@ def test_the_reminder_settings_are_saved(client_as, tenant_admin, tenant):
     tenant.refresh_from_db()
     assert (tenant.reminder_task_days, tenant.escalation_days) == (5, 10)
     assert tenant.expiry_window_days == [120, 60, 14]
+
+
+def test_one_refused_setting_leaves_every_other_unchanged(tenant, tenant_admin):
+    with pytest.raises(Refused):
+        update_settings(tenant, by=tenant_admin, stale_after_days=45, renewal_lead_days=2)
+    tenant.refresh_from_db()
+    assert (tenant.stale_after_days, tenant.renewal_lead_days) == (60, 180)
+    assert not AuditEntry.objects.filter(action="update").exists()
+
+
+def test_the_page_shows_every_setting(client_as, tenant_admin):
+    html = client_as(tenant_admin).get(URL).content.decode()
+    assert [name for name in TenantSettingsForm.base_fields if f'name="{name}"' not in html] == []
+
+
+def test_the_form_the_service_and_a_new_tenant_know_the_same_settings():
+    parameters = set(inspect.signature(update_settings).parameters) - {"tenant", "by"}
+    assert set(TenantSettingsForm.base_fields) == parameters == set(TenantSettings.__annotations__)
+
+
+def test_the_help_texts_tell_the_three_inactivity_thresholds_apart(client_as, tenant_admin):
+    client = client_as(tenant_admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    form = client.get(URL).context["form"]
+    helps = [
+        str(form.fields[name].help_text)
+        for name in ("stale_after_days", "dormant_after_days", "stale_progress_days")
+    ]
+    assert "follow-up list" in helps[0] and "does not change" in helps[0]
+    assert "dormant state" in helps[1]
+    assert "plan of action" in helps[2] and "progress report" in helps[2]
+
+
+def test_the_page_is_in_indonesian_by_default(client_as, tenant_admin):
+    html = client_as(tenant_admin).get(URL).content.decode()
+    assert "Siklus evaluasi" in html
