@@ -1,7 +1,7 @@
 """Legal rules about cooperations, each a small function returning its problems (empty = fine).
 
-Three groups: the rules every record must satisfy from its creation, when a document is
-"expiring", and the procedure guards
+Three groups: the rules every record must satisfy from its creation, those of documents (and
+when a document is "expiring"), and the procedure guards
 that `workflow.TRANSITIONS` names (documents needed to leave a step, the conditional DPRD
 approval, the eligibility gates of Permenlu 3/2019). A guard takes the cooperation and the day it
 is judged on; `GUARDS` holds them under their own function names, and importing this module
@@ -88,6 +88,47 @@ def cooperation_problems(
 
 
 # --- Documents -----------------------------------------------------------------------------
+# Checked once, by `services.check_document` (for `attach_document` and `update_document`), which
+# files each problem under the field it is about; the document form shows it there.
+
+
+def parent_in_same_cooperation(coop: Cooperation, parent: Document | None) -> list[str]:
+    """A document's chain stays within its cooperation (the KB a PKS implements, the LoI an MoU
+    follows)."""
+    if parent is not None and parent.cooperation_id != coop.pk:
+        return [_("The parent document must belong to the same cooperation.")]
+    return []
+
+
+def no_end_date_when_until_terminated(
+    until_terminated: bool, valid_until: date | None
+) -> list[str]:
+    """A document valid until terminated has no fixed end."""
+    if until_terminated and valid_until:
+        return [_("A document valid until terminated has no end date.")]
+    return []
+
+
+def document_ends_after_it_starts(valid_from: date | None, valid_until: date | None) -> list[str]:
+    if valid_from and valid_until and valid_until < valid_from:
+        return [_("A document cannot end before it starts.")]
+    return []
+
+
+def one_number_per_party(roles: Iterable[str]) -> list[str]:
+    """Each signing party gives the document one number (Permendagri 22/2020, Permenlu 3/2019)."""
+    listed = list(roles)
+    if len(listed) != len(set(listed)):
+        return [_("Each signing party may appear only once.")]
+    return []
+
+
+DOCUMENT_RULES = (
+    parent_in_same_cooperation,
+    no_end_date_when_until_terminated,
+    document_ends_after_it_starts,
+    one_number_per_party,
+)
 
 
 def expiry_lead_days(tenant: Tenant) -> int:

@@ -275,7 +275,7 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
                 coop, by=acting_user(request), parties=parties.parties(), **form.cleaned_data
             )
         except Refused as refusal:
-            show_on_form(form, refusal)
+            show_on_form(form, refusal, parties)
         else:
             messages.success(request, _("The document was added."))
             return redirect(f"{coop.get_absolute_url()}#documents")

@@ -34,7 +34,7 @@ COLUMNS: list[Column[Step]] = [
     Column(_("Completed stays"), lambda s: s.stays),
     Column(_("Median days"), lambda s: s.median, digits=1),
     Column(_("Share of target"), lambda s: Percent(s.share)),
-    Column(_("Since"), lambda s: s.since),
+    Column(_("Valid from"), lambda s: s.since),
 ]
 STEPS = [
     Step("Exploration", 1250, Decimal("12.25"), 0.4, date(2026, 3, 2)),
@@ -90,7 +90,7 @@ def test_the_xlsx_keeps_values_typed_with_the_columns_widths_and_the_total_last(
         "Completed stays",
         "Median days",
         "Share of target",
-        "Since",
+        "Valid from",
     ]
     assert sheet["B2"].value == 1250 and sheet["D2"].number_format == "0%"
     assert sheet["E2"].is_date
