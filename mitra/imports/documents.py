@@ -48,7 +48,7 @@ DOCUMENT_COLUMNS = (
     "term",
 )
 # Where a foreign cooperation stands once its MoU is signed: a row there describes the MoU.
-AFTER_SIGNING = workflow.SIGNED | {S.EXPIRED, S.RENEWAL_IN_PROGRESS, S.RENEWED, S.TERMINATED}
+AFTER_SIGNING = workflow.AFTER_SIGNING
 MAX_TITLE, MAX_NUMBER, MAX_PLACE, MAX_PARTY_NAME = 250, 120, 150, 200
 
 

@@ -17,14 +17,6 @@ ROOT = Path(__file__).resolve().parents[3]
 CATALOGUE = {"mitra/cooperations/workflow.py", "mitra/cooperations/models.py"}
 # Words registers use for each kind and state: vocabulary, not procedure facts.
 WORDS = {"mitra/imports/vocabulary.py"}
-# Copies found by this scan and not yet folded into the tables (issue 13): shrink, never grow.
-NOT_YET_FOLDED = {
-    "mitra/implementation/overview.py",
-    "mitra/implementation/rules.py",
-    "mitra/imports/checks.py",
-    "mitra/imports/documents.py",
-    "mitra/intake/matching.py",
-}
 MEMBERS = {*Cooperation.State.names, *Cooperation.Kind.names}
 
 
@@ -89,7 +81,7 @@ def test_the_scan_finds_a_table_of_states():
 
 @pytest.mark.parametrize("module", application_modules())
 def test_no_module_keeps_its_own_table_of_kinds_or_states(module):
-    if module in CATALOGUE | WORDS | NOT_YET_FOLDED:
+    if module in CATALOGUE | WORDS:
         return
     found = tables_of_kinds_or_states(ROOT / module)
     assert found == [], f"{module}:{found}: read the tables of workflow.py instead"
