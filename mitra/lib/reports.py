@@ -1,9 +1,9 @@
 """The report pattern: a query gives tables of typed rows; one renderer per output.
 
-A report is a query object in the app that owns its data (a function such as
-`staff.reports.capacity_tables(report)`) returning `Table`s. A table is built from columns,
-each a header (a lazy gettext string, so a column list declared once reads in the language of
-each request) and how to read its value from one record, and from the records themselves:
+A report is a query in the app that owns its data (`staff.queries.capacity_report`) and the
+`Table`s made of its rows (`staff.exports.report_tables`). A table is built from columns, each a
+header (a lazy gettext string, so a column list declared once reads in the language of each
+request) and how to read its value from one record, and from the records themselves:
 
     COLUMNS = [Column(_("Step"), lambda s: s.label), Column(_("Median days"), lambda s: s.median)]
     steps = table("steps", _("Time per step"), COLUMNS, step_rows(tenant))
