@@ -268,18 +268,21 @@ def _state_table() -> Iterable[str]:
     yield "## States\n"
     yield (
         "The rows of `STATES`. *Live* cooperations are followed up and shown on the boards;\n"
-        "*signed* ones are being carried out. Expected days come from practice (domain guide\n"
+        "*signed* ones are being carried out; *past signing* ones have ended or are being renewed\n"
+        "after a signed agreement. Expected days come from practice (domain guide\n"
         "§4.4); `mitra.cooperations.timing.current_step_overdue` flags a cooperation that stays\n"
         "longer. A central review opens a request for Kemendagri.\n"
     )
     rows = [
-        "| State | Badge | Public stage | Live | Signed | Expected days | Central review |",
-        "|---|---|---|---|---|---|---|",
+        "| State | Badge | Public stage | Live | Signed | Expected days | Central review"
+        " | Past signing |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for state, f in w.STATES.items():
         rows.append(
             f"| {_state(state)} | {f.tone} | {f.public_stage} | {'yes' if f.live else 'no'} "
-            f"| {'yes' if f.signed else 'no'} | {f.expected_days or '-'} | {f.review or '-'} |"
+            f"| {'yes' if f.signed else 'no'} | {f.expected_days or '-'} | {f.review or '-'} "
+            f"| {'yes' if f.past_signing else 'no'} |"
         )
     yield "\n".join(rows) + "\n"
 

@@ -63,11 +63,9 @@ SAME_LAYER_EDGES: frozenset[tuple[str, str]] = frozenset(
         ("imports", "reviews"),  # an imported cooperation under review gets its request
         ("dashboard", "followups"),
         ("dashboard", "implementation"),
-        ("reminders", "dashboard"),  # reminders and the dashboard share "what is due"
         ("reminders", "followups"),
         ("reminders", "implementation"),  # the daily run creates obligations' tasks
         ("reminders", "reviews"),
-        ("reports", "dashboard"),
         ("reports", "events"),
         ("reports", "followups"),
         ("staff", "followups"),

@@ -146,6 +146,10 @@ def install(api: NinjaAPI) -> None:
         return respond(request, {"detail": str(exc) or _("You may not do this.")}, 403)
 
     def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
+        if exc.fields:  # a rule about the input, as the form's own checks: 422 at the field
+            placed = {p for found in exc.fields.values() for p in found}
+            errors = {**exc.fields, "__all__": [p for p in exc.problems if p not in placed]}
+            return form_error(request, FormInvalid({k: v for k, v in errors.items() if v}))
         return respond(request, {"detail": str(exc), "problems": exc.problems}, 409)
 
     def bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:

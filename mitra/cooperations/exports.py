@@ -1,78 +1,43 @@
-"""The cooperation register as a spreadsheet: XLSX (typed, styled) or CSV, through `mitra.lib.sheets`.
+"""The cooperation register as a report table (`mitra.lib.reports`), written to XLSX or CSV.
 
 Rows come from the same filters as the list page, so an export shows what the user filtered.
 """
 
-from dataclasses import dataclass
-from datetime import date, datetime
-
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.templatetags.mitra_format import kind_abbreviation
-from mitra.lib import sheets
 from mitra.lib.formatting import person
-
-Cell = str | date | datetime | None
-WIDTHS = (40, 8, 24, 24, 36, 20, 30, 22, 12, 12, 18)
+from mitra.lib.reports import Column, Table, table
 
 
-def headers() -> list[str]:
-    return [
-        _("Title"),
-        _("Kind"),
-        _("Sub-form"),
-        _("State"),
-        _("Partners"),
-        _("Countries"),
-        _("Sectors"),
-        _("Owner"),
-        _("Start"),
-        _("End"),
+def _countries(coop: Cooperation) -> str:
+    partners = coop.partners.all()
+    return "; ".join(dict.fromkeys(p.country.name for p in partners if p.country is not None))
+
+
+COLUMNS: list[Column[Cooperation]] = [
+    Column(_("Title"), lambda c: c.title, width=40),
+    Column(_("Kind"), lambda c: workflow.abbreviation(c.kind), width=8),
+    Column(_("Sub-form"), lambda c: c.get_sub_form_display(), width=24),
+    Column(_("State"), lambda c: c.get_state_display(), width=24),
+    Column(_("Partners"), lambda c: "; ".join(p.name for p in c.partners.all()), width=36),
+    Column(_("Countries"), _countries, width=20),
+    Column(_("Sectors"), lambda c: "; ".join(str(s) for s in c.sectors.all()), width=30),
+    Column(_("Owner"), lambda c: person(c.owner) if c.owner else "", width=22),
+    Column(_("Start"), lambda c: c.start_date, width=12),
+    Column(_("End"), lambda c: c.end_date, width=12),
+    Column(
         _("Last updated"),
-    ]
+        lambda c: timezone.localtime(c.updated_at).replace(tzinfo=None),
+        width=18,
+    ),
+]
 
 
-def export_rows(queryset: QuerySet[Cooperation]) -> list[list[Cell]]:
+def register_table(queryset: QuerySet[Cooperation]) -> Table:
     """One row per cooperation, in a fixed number of queries however many there are."""
     cooperations = queryset.select_related("owner").prefetch_related("partners__country", "sectors")
-    rows: list[list[Cell]] = []
-    for coop in cooperations:
-        partners = list(coop.partners.all())
-        countries = dict.fromkeys(p.country.name for p in partners if p.country is not None)
-        rows.append(
-            [
-                coop.title,
-                kind_abbreviation(coop.kind),
-                coop.get_sub_form_display(),
-                coop.get_state_display(),
-                "; ".join(p.name for p in partners),
-                "; ".join(countries),
-                "; ".join(str(s) for s in coop.sectors.all()),
-                person(coop.owner) if coop.owner else "",
-                coop.start_date,
-                coop.end_date,
-                timezone.localtime(coop.updated_at).replace(tzinfo=None),
-            ]
-        )
-    return rows
-
-
-@dataclass(frozen=True)
-class _Register:
-    title: str
-    headers: list[str]
-    rows: list[list[Cell]]
-
-
-def to_xlsx(rows: list[list[Cell]]) -> bytes:
-    """Bold header frozen in place, dates and times as typed cells, readable column widths."""
-    workbook = sheets.new_workbook()
-    sheets.add_sheet(workbook, _Register(_("Cooperations"), headers(), rows), widths=WIDTHS)
-    return sheets.save(workbook)
-
-
-def to_csv(rows: list[list[Cell]]) -> str:
-    return sheets.to_csv(headers(), rows)
+    return table("cooperations", _("Cooperations"), COLUMNS, cooperations)

@@ -192,13 +192,6 @@ class CooperationForm(forms.Form):
             self.fields["kind"].disabled = True
             del self.fields["note"]
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
-
 
 def cooperation_initial(coop: Cooperation) -> dict[str, Any]:
     """The edit form's starting values, read from the record."""
@@ -215,7 +208,9 @@ def cooperation_initial(coop: Cooperation) -> dict[str, Any]:
 # What an upload may be: its extension, the content types browsers send for it, and how its
 # first bytes look. The signature check keeps a renamed program from passing as a PDF.
 class DocumentForm(forms.Form):
-    """A document of a cooperation and, optionally, its file."""
+    """A document of a cooperation and, optionally, its file. The document rules (dates, parent,
+    one number per party) are the service's (`services.check_document`); the view shows its
+    refusal beside the fields (`show_on_form`)."""
 
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Document.Kind.choices)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
@@ -256,20 +251,17 @@ class DocumentForm(forms.Form):
 
     def __init__(self, cooperation: Cooperation, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        parents = Document.objects.filter(cooperation=cooperation)
-        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        # Offered: this cooperation's documents. Accepted: any of the tenant's, so that whether
+        # one may be the parent is said once, by the rule (`rules.parent_in_same_cooperation`).
+        parent = self.fields["parent"]
+        parent.queryset = Document.objects.for_tenant(cooperation.tenant)  # type: ignore[attr-defined]
+        offered = forms.ModelChoiceField(
+            Document.objects.filter(cooperation=cooperation), empty_label="—"
+        )
+        parent.widget.choices = offered.choices
 
     def clean_file(self) -> UploadedFile[bytes] | None:
         return self.cleaned_data.get("file") or None
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("until_terminated") and cleaned.get("valid_until"):
-            self.add_error("valid_until", _("A document valid until terminated has no end date."))
-        start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
-        if start and end and end < start:
-            self.add_error("valid_until", _("A document cannot end before it starts."))
-        return cleaned
 
 
 class PartyForm(forms.Form):
@@ -298,10 +290,12 @@ class PartyForm(forms.Form):
 
 
 class BasePartyFormSet(forms.BaseFormSet[PartyForm]):
-    def clean(self) -> None:
-        roles = [party.role for party in self.parties()]
-        if len(roles) != len(set(roles)):
-            raise forms.ValidationError(_("Each signing party may appear only once."))
+    """The signing parties; the service's refusal about them shows above the rows."""
+
+    fields = {"parties": None}  # what `show_on_form` may place here
+
+    def add_error(self, field: str | None, error: str) -> None:
+        self.non_form_errors().append(error)
 
     def parties(self) -> list[PartyInput]:
         """The filled rows as the service's PartyInput values."""

@@ -315,18 +315,14 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         `Document.in_force_on` is the same rule for a loaded row."""
         return self.filter(_in_force_on(day))
 
-    def expiring(self, today: date, within_days: int) -> "DocumentQuerySet":
-        """Agreements of live cooperations whose fixed end falls between today and
-        `within_days` from now: the dashboard's list and the reminders both read this."""
-        return (
-            self.agreements()
-            .filter(
-                until_terminated=False,
-                valid_until__gte=today,
-                valid_until__lte=today + timedelta(days=within_days),
-            )
-            .exclude(cooperation__state__in=NOT_LIVE)
-        )
+    def expiring(self, today: date, lead_days: int) -> "DocumentQuerySet":
+        """`rules.document_is_expiring` in SQL: documents of live cooperations with a fixed end
+        between today and `lead_days` from now, whatever their kind."""
+        return self.filter(
+            until_terminated=False,
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=lead_days),
+        ).exclude(cooperation__state__in=NOT_LIVE)
 
 
 class Document(models.Model):

@@ -1,6 +1,7 @@
 """Legal rules about cooperations, each a small function returning its problems (empty = fine).
 
-Two groups: the rules every record must satisfy from its creation, and the procedure guards
+Three groups: the rules every record must satisfy from its creation, those of documents (and
+when a document is "expiring"), and the procedure guards
 that `workflow.TRANSITIONS` names (documents needed to leave a step, the conditional DPRD
 approval, the eligibility gates of Permenlu 3/2019). A guard takes the cooperation and the day it
 is judged on; `GUARDS` holds them under their own function names, and importing this module
@@ -8,7 +9,7 @@ fails if the table names a guard that does not exist.
 """
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import workflow
 from mitra.cooperations.models import AGREEMENT_KINDS, Cooperation, Document
 from mitra.partners.models import Partner
+from mitra.tenancy.models import Tenant
 
 
 def partners_fit_kind(kind: str, partners: Iterable[Partner]) -> list[str]:
@@ -83,6 +85,74 @@ def cooperation_problems(
         *route_only_for_ksdll(kind, route),
         *dates_in_order(start, end),
     ]
+
+
+# --- Documents -----------------------------------------------------------------------------
+# Checked once, by `services.check_document` (for `attach_document` and `update_document`), which
+# files each problem under the field it is about; the document form shows it there.
+
+
+def parent_in_same_cooperation(coop: Cooperation, parent: Document | None) -> list[str]:
+    """A document's chain stays within its cooperation (the KB a PKS implements, the LoI an MoU
+    follows)."""
+    if parent is not None and parent.cooperation_id != coop.pk:
+        return [_("The parent document must belong to the same cooperation.")]
+    return []
+
+
+def no_end_date_when_until_terminated(
+    until_terminated: bool, valid_until: date | None
+) -> list[str]:
+    """A document valid until terminated has no fixed end."""
+    if until_terminated and valid_until:
+        return [_("A document valid until terminated has no end date.")]
+    return []
+
+
+def document_ends_after_it_starts(valid_from: date | None, valid_until: date | None) -> list[str]:
+    if valid_from and valid_until and valid_until < valid_from:
+        return [_("A document cannot end before it starts.")]
+    return []
+
+
+def one_number_per_party(roles: Iterable[str]) -> list[str]:
+    """Each signing party gives the document one number (Permendagri 22/2020, Permenlu 3/2019)."""
+    listed = list(roles)
+    if len(listed) != len(set(listed)):
+        return [_("Each signing party may appear only once.")]
+    return []
+
+
+DOCUMENT_RULES = (
+    parent_in_same_cooperation,
+    no_end_date_when_until_terminated,
+    document_ends_after_it_starts,
+    one_number_per_party,
+)
+
+
+def expiry_lead_days(tenant: Tenant) -> int:
+    """How many days ahead a document's end is announced: the tenant's largest expiry window."""
+    return max(tenant.expiry_window_days)
+
+
+def document_is_expiring(document: Document, today: date, lead_days: int) -> bool:
+    """A document is expiring when it has a fixed end (an end date, not "until terminated")
+    falling between today and `lead_days` ahead, and its cooperation is still live.
+
+    One rule for the dashboard's list and the expiry reminders, with the notice the tenant chose
+    (`expiry_lead_days`): what the office sees on the page is what it is reminded of. Every
+    kind of document counts, not only the binding agreements: a letter of intent that lapses
+    ends the talks as surely as an MoU's end does. `DocumentQuerySet.expiring` is this rule in
+    SQL (`queries.expiring_documents`); a test holds the two together.
+    """
+    end = document.valid_until
+    return (
+        end is not None
+        and not document.until_terminated
+        and today <= end <= today + timedelta(days=lead_days)
+        and workflow.STATES[document.cooperation.state].live
+    )
 
 
 # --- Procedure guards ----------------------------------------------------------------------

@@ -32,7 +32,7 @@ from mitra.cooperations.transitions import (  # the procedure engine, one of the
 )
 from mitra.cooperations.transitions import log_event, revive_if_dormant
 from mitra.cooperations.transitions import next_steps as next_steps
-from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Tenant
 
@@ -59,6 +59,22 @@ def _same_tenant(tenant: Tenant, partners: Iterable[Partner], agencies: Iterable
         a.tenant_id != tenant.pk for a in agencies
     ):
         raise Refused([_("A partner or agency belongs to another regional government.")])
+
+
+def _check_cooperation(
+    kind: str,
+    sub_form: str,
+    route: str,
+    partners: list[Partner],
+    start: date | None,
+    end: date | None,
+) -> None:
+    """`rules.cooperation_problems`, the dates' problem under the end date (forms show it there)."""
+    problems = rules.cooperation_problems(
+        kind=kind, sub_form=sub_form, route=route, partners=partners, start=start, end=end
+    )
+    dates = rules.dates_in_order(start, end)
+    refuse_on_fields({"end_date": dates}, [p for p in problems if p not in dates])
 
 
 @transaction.atomic
@@ -90,16 +106,7 @@ def create_cooperation(
     partners = list(partners)
     agencies = [*implementing_agencies, *([initiating_agency] if initiating_agency else [])]
     _same_tenant(tenant, partners, agencies)
-    refuse_if(
-        rules.cooperation_problems(
-            kind=kind,
-            sub_form=sub_form,
-            route=route,
-            partners=partners,
-            start=start_date,
-            end=end_date,
-        )
-    )
+    _check_cooperation(kind, sub_form, route, partners, start_date, end_date)
     state = workflow.KINDS[kind].initial_state
     coop = Cooperation.objects.create(
         tenant=tenant,
@@ -170,15 +177,8 @@ def update_cooperation(
     partners = many.get("partners", list(coop.partners.all()))
     agencies = [*many.get("implementing_agencies", []), *filter(None, [coop.initiating_agency])]
     _same_tenant(coop.tenant, partners, agencies)
-    refuse_if(
-        rules.cooperation_problems(
-            kind=coop.kind,
-            sub_form=coop.sub_form,
-            route=coop.route,
-            partners=partners,
-            start=coop.start_date,
-            end=coop.end_date,
-        )
+    _check_cooperation(
+        coop.kind, coop.sub_form, coop.route, partners, coop.start_date, coop.end_date
     )
     coop.save(update_fields=[*fields, "updated_at"])
     for name, values in many.items():
@@ -286,22 +286,22 @@ class DocumentFields(TypedDict, total=False):
 DOCUMENT_FIELDS = frozenset(DocumentFields.__annotations__)
 
 
-def _document_problems(
-    coop: Cooperation, fields: DocumentFields, parties: Sequence[PartyInput]
-) -> list[str]:
-    problems: list[str] = []
-    parent = fields.get("parent")
-    if parent is not None and parent.cooperation_id != coop.pk:
-        problems.append(_("The parent document must belong to the same cooperation."))
-    if fields.get("until_terminated") and fields.get("valid_until"):
-        problems.append(_("A document valid until terminated has no end date."))
+def check_document(
+    coop: Cooperation, fields: DocumentFields, parties: Sequence[PartyInput] = ()
+) -> None:
+    """Refuse a document breaking a rule of `rules.py`, each problem under the field it is
+    about; the only place the document rules are checked (forms show the refusal)."""
     start, end = fields.get("valid_from"), fields.get("valid_until")
-    if start and end and end < start:
-        problems.append(_("A document cannot end before it starts."))
-    roles = [p.role for p in parties]
-    if len(roles) != len(set(roles)):
-        problems.append(_("Each signing party may appear only once."))
-    return problems
+    refuse_on_fields(
+        {
+            "parent": rules.parent_in_same_cooperation(coop, fields.get("parent")),
+            "parties": rules.one_number_per_party(p.role for p in parties),
+            "valid_until": [
+                *rules.no_end_date_when_until_terminated(bool(fields.get("until_terminated")), end),
+                *rules.document_ends_after_it_starts(start, end),
+            ],
+        },
+    )
 
 
 @transaction.atomic
@@ -317,7 +317,7 @@ def attach_document(
     unknown = set(fields) - DOCUMENT_FIELDS
     if unknown:
         raise TypeError(f"unknown document fields: {sorted(unknown)}")
-    refuse_if(_document_problems(coop, fields, parties))
+    check_document(coop, fields, parties)
     document = Document(cooperation=coop, **fields)
     if file is not None:
         document.file.save(file.name or "document", file, save=False)
@@ -344,7 +344,7 @@ def update_document(
     coop = document.cooperation
     merged = cast(DocumentFields, {name: getattr(document, name) for name in DOCUMENT_FIELDS})
     merged.update(fields)
-    refuse_if(_document_problems(coop, merged, parties or []))
+    check_document(coop, merged, parties or [])
     before = snapshot(document, ["parties"])
     for name, value in fields.items():
         setattr(document, name, value)

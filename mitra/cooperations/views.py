@@ -32,10 +32,11 @@ from mitra.cooperations.forms import (
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
-from mitra.lib import sheets
+from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.reports import Table
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
 
@@ -65,24 +66,24 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "cooperations/list.html", context)
 
 
-def _export_rows(request: HttpRequest) -> list[list[exports.Cell]]:
+def _register(request: HttpRequest) -> Table:
     """The list's rows under the list's filters (unknown filter values are left out)."""
     form = CooperationFilterForm(require_tenant(request), request.GET)
     form.is_valid()
     matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
-    return exports.export_rows(matching)
+    return exports.register_table(matching)
 
 
 @login_required
 @require_GET
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    return sheets.xlsx_response(exports.to_xlsx(_export_rows(request)), "cooperations.xlsx")
+    return sheets.xlsx_response(reports.to_xlsx([_register(request)]), "cooperations.xlsx")
 
 
 @login_required
 @require_GET
 def export_csv(request: HttpRequest) -> HttpResponse:
-    return sheets.csv_response(exports.to_csv(_export_rows(request)), "cooperations.csv")
+    return sheets.csv_response(reports.to_csv(_register(request)), "cooperations.csv")
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
                 coop, by=acting_user(request), parties=parties.parties(), **form.cleaned_data
             )
         except Refused as refusal:
-            show_on_form(form, refusal)
+            show_on_form(form, refusal, parties)
         else:
             messages.success(request, _("The document was added."))
             return redirect(f"{coop.get_absolute_url()}#documents")

@@ -156,6 +156,9 @@ class StateFacts:
     signed: bool = False  # an agreement has been signed and the cooperation is carried out
     expected_days: int | None = None  # practice, domain guide §4.4; None: no deadline
     review: str = ""  # the ReviewKind the state opens, if any
+    # Reached only once the agreement was signed, besides the signed states: it has ended or is
+    # being renewed (an imported row in such a state describes its MoU, not its LoI).
+    past_signing: bool = False
 
 
 _Stage = PublicStage
@@ -195,10 +198,12 @@ STATES: Final[dict[str, StateFacts]] = {
     State.DORMANT: StateFacts(Tone.WARNING, _Stage.INACTIVE, signed=True),
     State.REJECTED: StateFacts(Tone.STOPPED, _Stage.NOT_CONTINUED, live=False),
     State.WITHDRAWN: StateFacts(Tone.STOPPED, _Stage.NOT_CONTINUED, live=False),
-    State.EXPIRED: StateFacts(Tone.WARNING, _Stage.ENDED, live=False),
-    State.RENEWAL_IN_PROGRESS: StateFacts(Tone.WARNING, _Stage.RENEWAL, expected_days=90),
-    State.RENEWED: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE),
-    State.TERMINATED: StateFacts(Tone.STOPPED, _Stage.ENDED, live=False),
+    State.EXPIRED: StateFacts(Tone.WARNING, _Stage.ENDED, live=False, past_signing=True),
+    State.RENEWAL_IN_PROGRESS: StateFacts(
+        Tone.WARNING, _Stage.RENEWAL, expected_days=90, past_signing=True
+    ),
+    State.RENEWED: StateFacts(Tone.ACTIVE, _Stage.IN_FORCE, past_signing=True),
+    State.TERMINATED: StateFacts(Tone.STOPPED, _Stage.ENDED, live=False, past_signing=True),
 }
 
 
@@ -213,6 +218,10 @@ FOREIGN: Final = frozenset(k for k, facts in KINDS.items() if facts.foreign)
 ALL_KINDS: Final = DOMESTIC | FOREIGN
 SIGNED: Final[frozenset[str]] = frozenset(s for s, f in STATES.items() if f.signed)
 NOT_LIVE: Final = frozenset(s for s, facts in STATES.items() if not facts.live)
+# The agreement has been signed: being carried out, ended, or being renewed.
+AFTER_SIGNING: Final = SIGNED | frozenset(s for s, f in STATES.items() if f.past_signing)
+# Signed and not ended: the cooperations whose results leadership asks about.
+WITH_RESULTS: Final = AFTER_SIGNING - NOT_LIVE
 EXPECTED_DAYS: Final = {s: f.expected_days for s, f in STATES.items() if f.expected_days}
 STATE_OF_REVIEW: Final = {facts.review: s for s, facts in STATES.items() if facts.review}
 CENTRAL_REVIEW_STATES: Final = frozenset(STATE_OF_REVIEW.values())

@@ -1,48 +1,29 @@
 """Read-only figures for a tenant's dashboard; each helper costs one query whatever the size.
 
 Live cooperations are the follow-up rule's: still under way, dormant and renewal included.
+Figures other apps need too live with their data: steps and expiring documents in
+`cooperations.queries`, dormant agreements in `implementation.queries`.
 """
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from mitra.cooperations import timing, workflow
+from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.queries import StepRow, Tally, expiring_documents, step_rows
 from mitra.followups.models import Task
 from mitra.followups.rules import FollowUpGap, live_cooperations, needs_follow_up
-from mitra.implementation.progress import plan_items_prefetch
-from mitra.implementation.queries import DormancyFacts, dormancy_facts
+from mitra.implementation.queries import DormantRow, dormant_rows
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
 
-EXPIRY_WINDOW_DAYS = 180
 TOP = 5
-
-
-@dataclass(frozen=True)
-class Tally:
-    """How many live cooperations have one value of a field (a state or a kind)."""
-
-    value: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class StepRow:
-    """Completed stays in one procedure state: how many, the median and the slowest, in days."""
-
-    state: str
-    label: str
-    count: int
-    median_days: float
-    max_days: int
 
 
 def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
@@ -68,31 +49,6 @@ def overdue_tasks(tenant: Tenant, today: date) -> QuerySet[Task]:
         .select_related("cooperation", "assignee")
         .order_by("due_date", "-priority", "pk")
     )
-
-
-def expiring_documents(
-    tenant: Tenant, today: date, within_days: int = EXPIRY_WINDOW_DAYS
-) -> QuerySet[Document]:
-    """Documents of the tenant whose validity ends between today and `within_days` from now."""
-    return (
-        Document.objects.filter(
-            cooperation__tenant=tenant,
-            valid_until__gte=today,
-            valid_until__lte=today + timedelta(days=within_days),
-        )
-        .select_related("cooperation")
-        .order_by("valid_until", "pk")
-    )
-
-
-def step_rows(tenant: Tenant) -> list[StepRow]:
-    """`timing.step_durations` in procedure order, with the states' labels."""
-    durations = timing.step_durations(tenant)
-    return [
-        StepRow(s.value, str(s.label), d.count, d.median_days, d.max_days)
-        for s in Cooperation.State
-        if (d := durations.get(s.value)) is not None
-    ]
 
 
 def _list_url(country: str) -> str:
@@ -161,24 +117,6 @@ def partner_regions(tenant: Tenant) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
-class DormantRow:
-    """A dormant agreement and what its plan of action promised and still misses."""
-
-    cooperation: Cooperation
-    facts: DormancyFacts
-
-
-def dormant_rows(tenant: Tenant, today: date) -> list[DormantRow]:
-    """The tenant's dormant cooperations with their facts, in three queries whatever their number."""
-    dormant = (
-        Cooperation.objects.filter(tenant=tenant, state=Cooperation.State.DORMANT)
-        .prefetch_related(plan_items_prefetch())
-        .order_by("title")
-    )
-    return [DormantRow(coop, dormancy_facts(coop, today=today)) for coop in dormant]
-
-
-@dataclass(frozen=True)
 class Dashboard:
     """Everything the dashboard shows for one tenant on one day."""
 
@@ -189,6 +127,7 @@ class Dashboard:
     overdue_count: int
     overdue_top: list[Task]
     expiring: list[Document]
+    expiry_days: int  # how far ahead `expiring` looks: the tenant's notice
     steps: list[StepRow]
     map: dict[str, list[dict[str, Any]]]
     dormant: list[DormantRow]
@@ -219,6 +158,7 @@ def dashboard(tenant: Tenant, today: date) -> Dashboard:
     by_state, by_kind = live_tallies(tenant)
     gaps = needs_follow_up(tenant, today)
     overdue = overdue_tasks(tenant, today)
+    lead_days = rules.expiry_lead_days(tenant)
     return Dashboard(
         by_state=by_state,
         by_kind=by_kind,
@@ -226,7 +166,8 @@ def dashboard(tenant: Tenant, today: date) -> Dashboard:
         follow_up_top=gaps[:TOP],
         overdue_count=overdue.count(),
         overdue_top=list(overdue[:TOP]),
-        expiring=list(expiring_documents(tenant, today)),
+        expiring=list(expiring_documents(tenant, today, lead_days)),
+        expiry_days=lead_days,
         steps=step_rows(tenant),
         map={
             "countries": partner_countries(tenant),

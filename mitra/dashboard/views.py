@@ -13,5 +13,5 @@ from mitra.tenancy.access import require_tenant
 def index(request: HttpRequest) -> HttpResponse:
     """Every role of a tenant sees it, read-only ones included; no tenant answers 403."""
     board = queries.dashboard(require_tenant(request), timezone.localdate())
-    context = {"board": board, "data": board.chart_data, "window": queries.EXPIRY_WINDOW_DAYS}
+    context = {"board": board, "data": board.chart_data, "window": board.expiry_days}
     return render(request, "dashboard/index.html", context)

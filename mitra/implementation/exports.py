@@ -1,33 +1,20 @@
-"""The leadership view as an XLSX workbook: one sheet per table, typed cells.
+"""The leadership view as report tables (`mitra.lib.reports`), written to XLSX, one sheet each.
 
 Numbers stay numbers, dates dates and shares percentages, so the workbook can be summed and
-charted; text follows the active language. `overview_tables` is public so the reports module
-can put the same tables in its own exports.
+charted; text follows the active language.
 """
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from collections.abc import Callable
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from mitra.cooperations import workflow
 from mitra.implementation.formatting import quantity
 from mitra.implementation.models import BenefitKind
 from mitra.implementation.overview import CooperationRow, GroupRow, Overview
 from mitra.implementation.progress import Benefits, ItemProgress, TargetLine
-from mitra.lib import sheets
-from mitra.lib.sheets import Percent
-
-Cell = str | int | float | Decimal | date | None
-
-
-@dataclass(frozen=True)
-class Table:
-    slug: str
-    title: str
-    headers: list[str]
-    rows: list[list[Cell]]
+from mitra.lib.reports import Column, Table, Text, table
+from mitra.lib.sheets import Percent, Value
 
 
 def _share(value: float | None) -> Percent | None:
@@ -42,146 +29,102 @@ def _delivered(lines: list[TargetLine]) -> str:
     return "; ".join(quantity(line.achieved, line.unit) for line in lines)
 
 
-def _benefit_headers() -> list[str]:
-    return [str(label) for label in BenefitKind.labels]
-
-
-def _benefit_cells(benefits: Benefits) -> list[Cell]:
-    return [benefits.get(kind) for kind in BenefitKind.values]
-
-
 def _yes(value: bool) -> str:
-    return _("yes") if value else _("no")
+    return str(_("yes") if value else _("no"))
 
 
-def _cooperation_cells(row: CooperationRow) -> list[Cell]:
-    coop, evaluation = row.cooperation, row.last_evaluation
+def _benefit[Record](
+    benefits: Callable[[Record], Benefits], kind: str
+) -> Callable[[Record], Value]:
+    return lambda record: benefits(record).get(kind)
+
+
+def _benefit_columns[Record](benefits: Callable[[Record], Benefits]) -> list[Column[Record]]:
+    """A column per benefit kind, in the order of `BenefitKind`."""
+    return [Column(label, _benefit(benefits, kind)) for kind, label in BenefitKind.choices]
+
+
+def _cooperation_benefits(row: CooperationRow) -> Benefits:
+    return row.benefits
+
+
+def _group_benefits(row: GroupRow) -> Benefits:
+    return row.benefits
+
+
+def _cooperation_columns() -> list[Column[CooperationRow]]:
+    def evaluation(row: CooperationRow) -> str:
+        last = row.last_evaluation
+        return last.get_recommendation_display() if last else ""
+
     return [
-        coop.title,
-        workflow.abbreviation(coop.kind),
-        coop.get_state_display(),
-        ", ".join(row.sectors),
-        ", ".join(row.countries),
-        row.items,
-        row.done,
-        len(row.at_risk),
-        _promised(row.targets),
-        _delivered(row.targets),
-        *_benefit_cells(row.benefits),
-        _yes(row.dormant),
-        evaluation.date if evaluation else None,
-        evaluation.get_recommendation_display() if evaluation else "",
+        Column(_("Cooperation"), lambda r: r.cooperation.title),
+        Column(_("Type"), lambda r: workflow.abbreviation(r.cooperation.kind)),
+        Column(_("State"), lambda r: r.cooperation.get_state_display()),
+        Column(_("Sectors"), lambda r: ", ".join(r.sectors)),
+        Column(_("Partner countries"), lambda r: ", ".join(r.countries)),
+        Column(_("Plan items"), lambda r: r.items),
+        Column(_("Done"), lambda r: r.done),
+        Column(_("At risk"), lambda r: len(r.at_risk)),
+        Column(_("Promised"), lambda r: _promised(r.targets)),
+        Column(_("Delivered"), lambda r: _delivered(r.targets)),
+        *_benefit_columns(_cooperation_benefits),
+        Column(_("Dormant"), lambda r: _yes(r.dormant)),
+        Column(
+            _("Last evaluation"), lambda r: r.last_evaluation.date if r.last_evaluation else None
+        ),
+        Column(_("Recommendation"), evaluation),
     ]
 
 
-def _cooperations(report: Overview) -> Table:
-    headers = [
-        _("Cooperation"),
-        _("Type"),
-        _("State"),
-        _("Sectors"),
-        _("Partner countries"),
-        _("Plan items"),
-        _("Done"),
-        _("At risk"),
-        _("Promised"),
-        _("Delivered"),
-        *_benefit_headers(),
-        _("Dormant"),
-        _("Last evaluation"),
-        _("Recommendation"),
-    ]
-    rows = [_cooperation_cells(row) for row in report.rows]
-    return Table("cooperations", _("Cooperations"), headers, rows)
+ItemRecord = tuple[str, ItemProgress]  # the cooperation's title, an item's progress
+
+ITEM_COLUMNS: list[Column[ItemRecord]] = [
+    Column(_("Cooperation"), lambda r: r[0]),
+    Column(_("Agreement"), lambda r: r[1].item.document.title),
+    Column(_("No."), lambda r: r[1].item.position),
+    Column(_("Activity"), lambda r: r[1].item.activity),
+    Column(_("Responsible agency"), lambda r: str(r[1].item.agency or "")),
+    Column(_("Partner-side counterpart"), lambda r: r[1].item.counterpart),
+    Column(_("Target"), lambda r: r[1].item.target_quantity),
+    Column(_("Unit"), lambda r: r[1].item.unit),
+    Column(_("Achieved"), lambda r: r[1].achieved),
+    Column(_("Share of target"), lambda r: _share(r[1].ratio)),
+    Column(_("Period start"), lambda r: r[1].item.start_date),
+    Column(_("Period end"), lambda r: r[1].item.end_date),
+    Column(_("Share of period elapsed"), lambda r: _share(r[1].elapsed)),
+    Column(_("Milestone date"), lambda r: r[1].item.milestone_date),
+    Column(_("Status"), lambda r: r[1].item.get_status_display()),
+    Column(_("Recurrence"), lambda r: r[1].item.get_recurrence_display()),
+    Column(_("Last report"), lambda r: r[1].last_report),
+    Column(_("At risk because"), lambda r: "; ".join(r[1].reasons)),
+]
 
 
-def _item_cells(coop_title: str, p: ItemProgress) -> list[Cell]:
-    item = p.item
+def _group_columns(first: Text) -> list[Column[GroupRow]]:
     return [
-        coop_title,
-        item.document.title,
-        item.position,
-        item.activity,
-        str(item.agency) if item.agency else "",
-        item.counterpart,
-        item.target_quantity,
-        item.unit,
-        p.achieved,
-        _share(p.ratio),
-        item.start_date,
-        item.end_date,
-        _share(p.elapsed),
-        item.milestone_date,
-        item.get_status_display(),
-        item.get_recurrence_display(),
-        p.last_report,
-        "; ".join(p.reasons),
+        Column(first, lambda g: g.label),
+        Column(_("Cooperations"), lambda g: g.cooperations),
+        Column(_("Dormant"), lambda g: g.dormant),
+        Column(_("Plan items"), lambda g: g.items),
+        Column(_("Done"), lambda g: g.done),
+        Column(_("At risk"), lambda g: g.at_risk),
+        Column(_("Promised"), lambda g: _promised(g.targets)),
+        Column(_("Delivered"), lambda g: _delivered(g.targets)),
+        *_benefit_columns(_group_benefits),
     ]
-
-
-def _items(report: Overview) -> Table:
-    headers = [
-        _("Cooperation"),
-        _("Agreement"),
-        _("No."),
-        _("Activity"),
-        _("Responsible agency"),
-        _("Partner-side counterpart"),
-        _("Target"),
-        _("Unit"),
-        _("Achieved"),
-        _("Share of target"),
-        _("Period start"),
-        _("Period end"),
-        _("Share of period elapsed"),
-        _("Milestone date"),
-        _("Status"),
-        _("Recurrence"),
-        _("Last report"),
-        _("At risk because"),
-    ]
-    rows = [_item_cells(row.cooperation.title, p) for row in report.rows for p in row.progresses]
-    return Table("items", _("Plan items"), headers, rows)
-
-
-def _group_table(slug: str, title: str, first: str, groups: list[GroupRow]) -> Table:
-    headers = [
-        first,
-        _("Cooperations"),
-        _("Dormant"),
-        _("Plan items"),
-        _("Done"),
-        _("At risk"),
-        _("Promised"),
-        _("Delivered"),
-        *_benefit_headers(),
-    ]
-    rows: list[list[Cell]] = [
-        [
-            g.label,
-            g.cooperations,
-            g.dormant,
-            g.items,
-            g.done,
-            g.at_risk,
-            _promised(g.targets),
-            _delivered(g.targets),
-            *_benefit_cells(g.benefits),
-        ]
-        for g in groups
-    ]
-    return Table(slug, title, headers, rows)
 
 
 def overview_tables(report: Overview) -> list[Table]:
+    items = [(row.cooperation.title, p) for row in report.rows for p in row.progresses]
     return [
-        _cooperations(report),
-        _items(report),
-        _group_table("sectors", _("By sector"), _("Sector"), report.by_sector),
-        _group_table("countries", _("By partner country"), _("Partner country"), report.by_country),
+        table("cooperations", _("Cooperations"), _cooperation_columns(), report.rows),
+        table("items", _("Plan items"), ITEM_COLUMNS, items),
+        table("sectors", _("By sector"), _group_columns(_("Sector")), report.by_sector),
+        table(
+            "countries",
+            _("By partner country"),
+            _group_columns(_("Partner country")),
+            report.by_country,
+        ),
     ]
-
-
-def to_xlsx(tables: list[Table]) -> bytes:
-    """One sheet per table: a bold header row frozen in place, typed and formatted cells."""
-    return sheets.to_xlsx(tables)

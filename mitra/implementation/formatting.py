@@ -21,7 +21,8 @@ def quantity(value: Decimal | None, unit: str) -> str:
 
 
 def percent(value: int | None) -> str:
-    return "" if value is None else f"{value}%"
+    """ "40%" for 40: a whole percentage in the active language; empty for none."""
+    return "" if value is None else formatting.percent(value / 100)
 
 
 long_date = formatting.long_date

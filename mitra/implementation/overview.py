@@ -35,7 +35,7 @@ from mitra.tenancy.models import Tenant
 
 S = Cooperation.State
 # Signed and not ended: the cooperations whose results leadership asks about.
-SHOWN_STATES = workflow.SIGNED | {S.RENEWAL_IN_PROGRESS, S.RENEWED}
+SHOWN_STATES = workflow.WITH_RESULTS
 
 
 @dataclass

@@ -8,8 +8,6 @@ has no part in it. The plan items are shown as they stood on the evaluation's da
 from pathlib import Path
 from typing import Any
 
-from django.template.loader import render_to_string
-
 from mitra.implementation.formatting import period_label
 from mitra.implementation.models import Evaluation, PlanItem
 from mitra.implementation.periods import Period
@@ -22,7 +20,7 @@ from mitra.implementation.progress import (
     with_updates,
 )
 from mitra.implementation.queries import cycle_months
-from mitra.lib.pdf import html_to_pdf
+from mitra.lib.reports import to_pdf
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 
@@ -50,5 +48,4 @@ def report_context(evaluation: Evaluation) -> dict[str, Any]:
 
 def render_evaluation_pdf(evaluation: Evaluation) -> bytes:
     """The evaluation report, A4 portrait, in the active language."""
-    html = render_to_string("implementation/evaluation_print.html", report_context(evaluation))
-    return html_to_pdf(html, PRINT_CSS)
+    return to_pdf("implementation/evaluation_print.html", report_context(evaluation), PRINT_CSS)

@@ -18,6 +18,7 @@ from mitra.implementation.progress import (
     benefits_of,
     cooperation_items,
     open_or_done,
+    plan_items_prefetch,
     progress_of,
     target_lines,
     today_or,
@@ -163,3 +164,22 @@ def dormancy_facts(cooperation: Cooperation, *, today: date | None = None) -> Do
     reports = [p.last_report for p in progresses if p.last_report is not None]
     missing = [line for p in progresses for line in _missing(p, today)]
     return DormancyFacts([_promise(i) for i in items], missing, max(reports, default=None), True)
+
+
+@dataclass(frozen=True)
+class DormantRow:
+    """A dormant agreement and what its plan of action promised and still misses."""
+
+    cooperation: Cooperation
+    facts: DormancyFacts
+
+
+def dormant_rows(tenant: Tenant, today: date) -> list[DormantRow]:
+    """The tenant's dormant cooperations with their facts, in three queries whatever their number;
+    the dashboard shows them and the reminders send them."""
+    dormant = (
+        Cooperation.objects.filter(tenant=tenant, state=Cooperation.State.DORMANT)
+        .prefetch_related(plan_items_prefetch())
+        .order_by("title")
+    )
+    return [DormantRow(coop, dormancy_facts(coop, today=today)) for coop in dormant]

@@ -7,11 +7,12 @@ the reasons, already translated; an empty list means "nothing wrong".
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Document
 from mitra.implementation.models import PlanItem
+from mitra.lib.formatting import long_date
 
 # A plan of action is the annex of a signed agreement (domain guide §4, §6); a renewal brings a
 # new one.
@@ -32,15 +33,8 @@ RECURRENCE_MONTHS = {
     PlanItem.Recurrence.QUARTERLY: 3,
     PlanItem.Recurrence.MONTHLY: 1,
 }
-# No obligations are generated once a cooperation has ended.
-ENDED_STATES = frozenset(
-    {
-        Cooperation.State.REJECTED,
-        Cooperation.State.WITHDRAWN,
-        Cooperation.State.TERMINATED,
-        Cooperation.State.EXPIRED,
-    }
-)
+# No obligations are generated once a cooperation has ended (is no longer live).
+ENDED_STATES = workflow.NOT_LIVE
 # A renewal decision asked for on an agreement without an end date is due in a month.
 DECISION_WITHOUT_END_DAYS = 30
 # An evaluation is due within a month of the end of the period it covers.
@@ -48,7 +42,7 @@ EVALUATION_GRACE_DAYS = 30
 
 
 def _day(value: date) -> str:
-    return formats.date_format(value, "DATE_FORMAT")
+    return long_date(value)
 
 
 def _percent(fraction: float) -> int:

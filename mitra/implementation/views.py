@@ -16,7 +16,7 @@ from mitra.implementation.access import (
     get_item_for_user,
     get_update_for_user,
 )
-from mitra.implementation.exports import overview_tables, to_xlsx
+from mitra.implementation.exports import overview_tables
 from mitra.implementation.forms import (
     EvaluationForm,
     PlanItemForm,
@@ -29,7 +29,7 @@ from mitra.implementation.models import Obligation, ProgressUpdate
 from mitra.implementation.overview import overview as build_overview
 from mitra.implementation.progress import benefit_rows, item_progress
 from mitra.implementation.queries import panel_context, plan_documents
-from mitra.lib import sheets
+from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
@@ -48,7 +48,7 @@ def export(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request)
     report = build_overview(tenant, timezone.localdate())
     name = f"implementation-{tenant.slug}-{report.today.isoformat()}.xlsx"
-    return sheets.xlsx_response(to_xlsx(overview_tables(report)), name)
+    return sheets.xlsx_response(reports.to_xlsx(overview_tables(report)), name)
 
 
 @login_required

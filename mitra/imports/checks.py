@@ -29,14 +29,6 @@ from mitra.regions.lookup import split_prefixes
 from mitra.tenancy.models import Tenant
 
 K = Cooperation.Kind
-KIND_OF_PARTNER = {
-    "indonesian_region": K.DOMESTIC_REGION,
-    "domestic_party": K.THIRD_PARTY,
-    "foreign_city_or_region": K.FOREIGN_REGION,
-    "foreign_institution": K.FOREIGN_INSTITUTION,
-    "foreign_company": K.FOREIGN_INSTITUTION,
-    "foreign_government": K.FOREIGN_INSTITUTION,
-}
 MAX_TITLE = 250
 
 
@@ -166,9 +158,9 @@ class RowChecker:
             return ""
         matches = self.context.partners_named(names[0])
         if len(matches) == 1:
-            return KIND_OF_PARTNER[matches[0].kind]
+            return workflow.kind_of_partner(matches[0].kind)
         stated = vocabulary.partner_kinds().candidates(cells.line("partner_kind"))
-        kinds = {KIND_OF_PARTNER[k] for k in stated}
+        kinds = {workflow.kind_of_partner(k) for k in stated}
         if len(kinds) == 1:
             return kinds.pop()
         text = cells.line("country")

@@ -13,14 +13,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import rules, workflow
-from mitra.cooperations.models import Cooperation, Document, DocumentParty
+from mitra.cooperations.models import Document, DocumentParty
 from mitra.imports import values, vocabulary
 from mitra.imports.cells import Cells, choose
 from mitra.imports.matching import TenantContext
 from mitra.imports.plans import ROLES, DocumentPlan, RowPlan
 from mitra.lib.text import fold
 
-S = Cooperation.State
 NUMBER_COLUMNS: dict[str, str] = {
     "number_first": DocumentParty.Role.FIRST,
     "number_second": DocumentParty.Role.SECOND,
@@ -38,7 +37,7 @@ DOCUMENT_COLUMNS = (
     "term",
 )
 # Where a foreign cooperation stands once its MoU is signed: a row there describes the MoU.
-AFTER_SIGNING = workflow.SIGNED | {S.EXPIRED, S.RENEWAL_IN_PROGRESS, S.RENEWED, S.TERMINATED}
+AFTER_SIGNING = workflow.AFTER_SIGNING
 MAX_TITLE, MAX_NUMBER, MAX_PLACE = 250, 120, 150
 
 

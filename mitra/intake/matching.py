@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from rapidfuzz import fuzz, process, utils
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.intake.models import NewsItem
 from mitra.lib.text import fold
@@ -23,13 +24,8 @@ SUGGESTION_SCORE = 85
 SUGGESTION_LIMIT = 3
 NEAR_DUPLICATE_SCORE = 90
 NEAR_DUPLICATE_WINDOW = 1000  # the most recent items compared with a new one
-CLOSED_STATES = frozenset(
-    {
-        Cooperation.State.REJECTED,
-        Cooperation.State.WITHDRAWN,
-        Cooperation.State.TERMINATED,
-    }
-)
+# Closed for good: no transition leaves them (an expired one may still be renewed).
+CLOSED_STATES = workflow.FINAL
 
 
 class PartnerIndex:

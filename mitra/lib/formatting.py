@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language, to_locale
@@ -60,6 +60,13 @@ def number(value: Decimal | float | int | str | None, digits: int = 0) -> str:
         return ""
     pattern = "#,##0" + (("." + "#" * int(digits)) if int(digits) > 0 else "")
     return str(format_decimal(value, format=pattern, locale=_locale()))
+
+
+def percent(value: Decimal | float | int | None) -> str:
+    """A share as a percentage: 0.4 is "40%"; empty for none."""
+    if value is None or value == "":
+        return ""
+    return str(format_percent(value, locale=_locale()))
 
 
 def rupiah(value: Decimal | float | int | str | None) -> str:

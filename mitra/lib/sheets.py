@@ -133,9 +133,13 @@ def sheet_title(title: str) -> str:
 
 
 def add_sheet(
-    workbook: Workbook, table: Table, *, widths: Sequence[float] = (), wrap_headers: bool = False
+    workbook: Workbook,
+    table: Table,
+    *,
+    widths: Sequence[float | None] = (),
+    wrap_headers: bool = False,
 ) -> Worksheet:
-    """The table as a sheet: bold header row frozen in place, widths given or fitted."""
+    """The table as a sheet: bold header row frozen in place, widths given (None: fitted)."""
     sheet = workbook.create_sheet(sheet_title(table.title))
     append_row(sheet, table.headers)
     for cell in sheet[1]:
@@ -146,7 +150,8 @@ def add_sheet(
         append_row(sheet, row)
     for index, header in enumerate(table.headers, start=1):
         column = [header, *(row[index - 1] for row in table.rows if len(row) >= index)]
-        width = widths[index - 1] if index <= len(widths) else _width(column)
+        given = widths[index - 1] if index <= len(widths) else None
+        width = _width(column) if given is None else given
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     return sheet

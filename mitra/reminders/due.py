@@ -13,10 +13,12 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from mitra.cooperations.models import Cooperation, Document
-from mitra.dashboard.queries import dormant_rows
+from mitra.cooperations import rules
+from mitra.cooperations.models import Cooperation
+from mitra.cooperations.queries import expiring_documents
 from mitra.followups.models import Task
 from mitra.followups.rules import needs_follow_up
+from mitra.implementation.queries import dormant_rows
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership, Tenant
@@ -109,10 +111,10 @@ def expiry_window(days_left: int, windows: list[int]) -> int | None:
 
 
 def document_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
-    """Agreements of live cooperations whose validity ends within the tenant's windows."""
+    """Expiring documents (`rules.document_is_expiring`, the dashboard's list), each in the
+    smallest of the tenant's windows it has reached."""
     windows = tenant.expiry_window_days
-    documents = Document.objects.for_tenant(tenant).expiring(today, max(windows))
-    for doc in documents.select_related("cooperation").order_by("valid_until", "pk"):
+    for doc in expiring_documents(tenant, today, rules.expiry_lead_days(tenant)):
         if doc.valid_until is None:  # excluded by the filter; narrows the type
             continue
         window = expiry_window((doc.valid_until - today).days, windows)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from mitra.dashboard.queries import Tally
+from mitra.cooperations.queries import Tally
 from mitra.reports.queries import Report
 from mitra.reports.templatetags.reports_format import number
 

@@ -7,18 +7,15 @@ footer come from the print stylesheet's `@page` rules.
 
 from pathlib import Path
 
-from django.template.loader import render_to_string
-
-from mitra.lib.pdf import html_to_pdf
+from mitra.lib.reports import to_pdf
 from mitra.reports.charts import summaries
 from mitra.reports.queries import Report
+from mitra.reports.tables import steps_table
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 
 
 def render_pdf(report: Report) -> bytes:
     """The whole report, A4 landscape, in the active language."""
-    html = render_to_string(
-        "reports/print.html", {"report": report, "summaries": summaries(report)}
-    )
-    return html_to_pdf(html, PRINT_CSS)
+    context = {"report": report, "summaries": summaries(report), "steps": steps_table(report)}
+    return to_pdf("reports/print.html", context, PRINT_CSS)

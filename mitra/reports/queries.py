@@ -20,7 +20,7 @@ gave; the activities dated within the period; and the last contact on or before 
 
 The summaries count the register by state at the period's end, kind, sector and partner country (a
 cooperation with two sectors or countries counts once under each). Time per step
-(`mitra.dashboard.queries.step_rows`) covers every completed stay of the tenant's cooperations, and
+(`mitra.cooperations.queries.step_rows`) covers every completed stay of the tenant's cooperations, and
 follow-up health (`mitra.followups.rules.gaps_among`) is as of `today`: both describe how the office
 works now rather than the period. A province also gets `rollup` (`mitra.reports.rollup`): the
 tenants of the regencies and cities in it, with their cooperations of the period counted by state
@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
-from mitra.dashboard.queries import StepRow, Tally, step_rows
+from mitra.cooperations.queries import StepRow, Tally, step_rows
 from mitra.followups.models import Activity
 from mitra.followups.rules import gaps_among
 from mitra.partners.models import Partner

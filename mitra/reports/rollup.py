@@ -10,7 +10,7 @@ from datetime import date
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
-from mitra.dashboard.queries import Tally
+from mitra.cooperations.queries import Tally
 from mitra.regions.models import Region
 from mitra.reports.periods import in_period, with_state_at_end
 from mitra.tenancy.models import Tenant

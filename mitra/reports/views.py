@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mitra.lib import sheets
-from mitra.reports import pdf, xlsx
+from mitra.lib.reports import to_xlsx
+from mitra.reports import pdf
 from mitra.reports.charts import summaries
 from mitra.reports.forms import PeriodForm
 from mitra.reports.queries import Report, build_report
+from mitra.reports.tables import report_tables, steps_table
 from mitra.tenancy.access import require_tenant
 
 
@@ -45,6 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "form": form,
         "report": report,
         "summaries": summaries(report),
+        "steps": steps_table(report),
         "query": form.query(),
     }
     return render(request, "reports/index.html", context)
@@ -71,4 +74,5 @@ def report_xlsx(request: HttpRequest) -> HttpResponse:
         return _invalid(request, form, status=400)
     start, end = form.dates()
     report = build_report(tenant, start=start, end=end)
-    return _download(xlsx.render_xlsx(report), sheets.XLSX_TYPE, report, "xlsx")
+    content = to_xlsx(report_tables(report), wrap_headers=True)
+    return _download(content, sheets.XLSX_TYPE, report, "xlsx")

@@ -1,104 +1,61 @@
-"""The capacity report as tables, written to XLSX (one sheet per table) or CSV (one table)."""
+"""The capacity report as report tables (`mitra.lib.reports`): XLSX with one sheet per table,
+or one table as CSV."""
 
-from dataclasses import dataclass
-from datetime import date
+from django.utils.translation import gettext_lazy as _
 
-from django.utils.translation import gettext as _
+from mitra.cooperations.models import Cooperation
+from mitra.followups.models import Task
+from mitra.lib.formatting import person
+from mitra.lib.reports import Column, Table, table
+from mitra.staff.queries import CapacityReport, LanguageRow, OverdueRow, Workload
 
-from mitra.lib import sheets
-from mitra.staff.queries import CapacityReport
-
-Cell = str | int | date | None
-
-
-@dataclass(frozen=True)
-class Table:
-    slug: str
-    title: str
-    headers: list[str]
-    rows: list[list[Cell]]
-
-
-def _name(user: object) -> str:
-    return str(getattr(user, "get_full_name", lambda: "")() or user)
-
-
-def _unowned(report: CapacityReport) -> Table:
-    rows: list[list[Cell]] = [
-        [c.title, c.get_state_display(), ", ".join(p.name for p in c.partners.all())]
-        for c in report.unowned
-    ]
-    return Table(
-        "unowned",
-        _("Live cooperations without an owner"),
-        [_("Cooperation"), _("State"), _("Partners")],
-        rows,
-    )
-
-
-def _overloaded(report: CapacityReport) -> Table:
-    headers = [
-        _("Person"),
-        _("Open tasks"),
-        _("Overdue tasks"),
-        _("Cooperations"),
-        _("Load"),
-        _("Maximum load"),
-    ]
-    rows: list[list[Cell]] = [
-        [_name(w.user), w.open_tasks, w.overdue_tasks, w.cooperations, w.load, w.max_load]
-        for w in report.overloaded
-    ]
-    return Table("overloaded", _("Overloaded staff"), headers, rows)
-
-
-def _languages(report: CapacityReport) -> Table:
-    rows: list[list[Cell]] = [
-        [
-            row.name,
-            row.code,
-            "; ".join(f"{c.partner.name} ×{c.cooperations}" for c in row.partners),
-            sum(c.cooperations for c in row.partners),
-            "; ".join(f"{_name(s.user)} ({s.level_label})" for s in row.speakers),
-            _("yes") if row.covered else _("no"),
-        ]
-        for row in report.languages
-    ]
-    headers = [
-        _("Language"),
-        _("Code"),
+UNOWNED: list[Column[Cooperation]] = [
+    Column(_("Cooperation"), lambda c: c.title),
+    Column(_("State"), lambda c: c.get_state_display()),
+    Column(_("Partners"), lambda c: ", ".join(p.name for p in c.partners.all())),
+]
+OVERLOADED: list[Column[Workload]] = [
+    Column(_("Person"), lambda w: person(w.user)),
+    Column(_("Open tasks"), lambda w: w.open_tasks),
+    Column(_("Overdue tasks"), lambda w: w.overdue_tasks),
+    Column(_("Cooperations"), lambda w: w.cooperations),
+    Column(_("Load"), lambda w: w.load),
+    Column(_("Maximum load"), lambda w: w.max_load),
+]
+LANGUAGES: list[Column[LanguageRow]] = [
+    Column(_("Language"), lambda r: r.name),
+    Column(_("Code"), lambda r: r.code),
+    Column(
         _("Partners"),
-        _("Cooperations"),
+        lambda r: "; ".join(f"{c.partner.name} ×{c.cooperations}" for c in r.partners),
+    ),
+    Column(_("Cooperations"), lambda r: sum(c.cooperations for c in r.partners)),
+    Column(
         _("Staff who speak it (level)"),
-        _("Covered"),
-    ]
-    return Table("languages", _("Partner languages"), headers, rows)
+        lambda r: "; ".join(f"{person(s.user)} ({s.level_label})" for s in r.speakers),
+    ),
+    Column(_("Covered"), lambda r: str(_("yes") if r.covered else _("no"))),
+]
 
 
 def _overdue(report: CapacityReport) -> Table:
-    rows: list[list[Cell]] = [
-        [
-            _name(row.user),
-            task.title,
-            task.cooperation.title if task.cooperation else "",
-            task.due_date,
-            (report.today - task.due_date).days,
-        ]
-        for row in report.overdue
-        for task in row.tasks
+    columns: list[Column[tuple[OverdueRow, Task]]] = [
+        Column(_("Person"), lambda pair: person(pair[0].user)),
+        Column(_("Task"), lambda pair: pair[1].title),
+        Column(
+            _("Cooperation"), lambda pair: pair[1].cooperation.title if pair[1].cooperation else ""
+        ),
+        Column(_("Due date"), lambda pair: pair[1].due_date),
+        Column(_("Days overdue"), lambda pair: (report.today - pair[1].due_date).days),
     ]
-    headers = [_("Person"), _("Task"), _("Cooperation"), _("Due date"), _("Days overdue")]
-    return Table("overdue", _("Overdue follow-up by person"), headers, rows)
+    pairs = [(row, task) for row in report.overdue for task in row.tasks]
+    return table("overdue", _("Overdue follow-up by person"), columns, pairs)
 
 
 def report_tables(report: CapacityReport) -> list[Table]:
-    return [_unowned(report), _overloaded(report), _languages(report), _overdue(report)]
-
-
-def to_xlsx(tables: list[Table]) -> bytes:
-    """One sheet per table: bold header row frozen in place, numbers and dates as typed cells."""
-    return sheets.to_xlsx(tables)
-
-
-def to_csv(table: Table) -> str:
-    return sheets.to_csv(table.headers, table.rows)
+    return [
+        table("unowned", _("Live cooperations without an owner"), UNOWNED, report.unowned),
+        table("overloaded", _("Overloaded staff"), OVERLOADED, report.overloaded),
+        table("languages", _("Partner languages"), LANGUAGES, report.languages),
+        _overdue(report),
+    ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
-from mitra.lib import sheets
+from mitra.lib import reports, sheets
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.staff import exports, queries, services
 from mitra.staff.access import StaffMember, get_staff_member_for_user, staff_members
@@ -81,7 +81,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
 @require_GET
 def capacity_xlsx(request: HttpRequest) -> HttpResponse:
     report = queries.capacity_report(require_tenant(request))
-    content = exports.to_xlsx(exports.report_tables(report))
+    content = reports.to_xlsx(exports.report_tables(report))
     return sheets.xlsx_response(content, f"capacity-{report.today}.xlsx")
 
 
@@ -92,7 +92,7 @@ def capacity_csv(request: HttpRequest, table: str) -> HttpResponse:
     tables = {t.slug: t for t in exports.report_tables(report)}
     if table not in tables:
         raise Http404
-    return sheets.csv_response(exports.to_csv(tables[table]), f"{table}-{report.today}.csv")
+    return sheets.csv_response(reports.to_csv(tables[table]), f"{table}-{report.today}.csv")
 
 
 @login_required

@@ -87,10 +87,13 @@ class TenantSettingsForm(forms.Form):
         max_value=90,
     )
     expiry_windows = forms.CharField(
-        label=_("Remind of expiring agreements (days before the end)"),
+        label=_("Remind of expiring documents (days before the end)"),
         max_length=50,
         validators=[validate_day_windows],
-        help_text=_("Comma-separated, for example 180,90,30."),
+        help_text=_(
+            "Comma-separated, for example 180,90,30. The dashboard lists the documents"
+            " ending within the largest."
+        ),
     )
     procedure_order = forms.ChoiceField(
         label=_("Order of DPRD approval and central verification (KSDPL/KSDLL)"),

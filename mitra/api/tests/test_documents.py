@@ -133,3 +133,15 @@ def test_a_party_without_a_name_is_422_at_its_place(api_as, cooperation_officer,
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "parties", 0, "name"]
     assert not Document.objects.exists()
+
+
+def test_the_same_party_twice_is_422_at_the_parties(api_as, cooperation_officer, tenant):
+    coop = make_cooperation(tenant)
+    twice = [{"role": "first", "name": "Kota Makassar"}, {"role": "first", "name": "Incheon"}]
+    data = {"kind": "mou", "title": "MoU", "parties": twice}
+    response = api_as(cooperation_officer).post(
+        f"{API}/cooperations/{coop.pk}/documents", data, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "parties"]
+    assert not Document.objects.exists()

@@ -1,0 +1,52 @@
+"""Read-only figures about a tenant's cooperations and documents, shared by the feature apps
+(dashboard, reports, reminders) so none of them reads another's page queries."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from mitra.cooperations import timing
+from mitra.cooperations.models import Cooperation, Document, DocumentQuerySet
+from mitra.tenancy.models import Tenant
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many cooperations have one value of a field (a state, a kind, a sector...)."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """Completed stays in one procedure state: how many, the median and the slowest, in days."""
+
+    state: str
+    label: str
+    count: int
+    median_days: float
+    max_days: int
+
+
+def step_rows(tenant: Tenant) -> list[StepRow]:
+    """`timing.step_durations` in procedure order, with the states' labels."""
+    durations = timing.step_durations(tenant)
+    return [
+        StepRow(s.value, str(s.label), d.count, d.median_days, d.max_days)
+        for s in Cooperation.State
+        if (d := durations.get(s.value)) is not None
+    ]
+
+
+def expiring_documents(tenant: Tenant, today: date, lead_days: int) -> DocumentQuerySet:
+    """The tenant's documents expiring on `today` with `lead_days` of notice, soonest first.
+
+    The rule is `rules.document_is_expiring` (and `rules.expiry_lead_days` the notice the tenant
+    chose); the dashboard and the expiry reminders both read this query."""
+    return (
+        Document.objects.for_tenant(tenant)
+        .expiring(today, lead_days)
+        .select_related("cooperation")
+        .order_by("valid_until", "pk")
+    )
