@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import AGREEMENT_KINDS, Cooperation, Document
+from mitra.lib.formatting import long_date
 from mitra.partners.models import Partner
 
 
@@ -66,9 +67,41 @@ def route_only_for_ksdll(kind: str, route: str) -> list[str]:
 
 
 def dates_in_order(start: object, end: object) -> list[str]:
+    """A cooperation (or any span of days) cannot end before it starts."""
     if start is not None and end is not None and end < start:  # type: ignore[operator]
         return [_("The end date cannot be before the start date.")]
     return []
+
+
+def signed_by_today(date_signed: date | None, today: date) -> list[str]:
+    """A document is signed on a day that has come: a date of signing after today is a plan,
+    and a plan does not move the procedure (plan the signing at an event instead)."""
+    if date_signed is not None and date_signed > today:
+        return [
+            _(
+                "A document cannot be signed in the future: %(date)s is after today. Record the "
+                "signing once it has taken place, or plan it at an event."
+            )
+            % {"date": long_date(date_signed)}
+        ]
+    return []
+
+
+def valid_until_after_valid_from(valid_from: date | None, valid_until: date | None) -> list[str]:
+    """A document's validity cannot end before it starts."""
+    if valid_from is not None and valid_until is not None and valid_until < valid_from:
+        return [_("A document cannot end before it starts.")]
+    return []
+
+
+def document_date_problems(
+    *, date_signed: date | None, valid_from: date | None, valid_until: date | None, today: date
+) -> list[str]:
+    """Every rule on a document's dates: signed by today, valid from before valid until."""
+    return [
+        *signed_by_today(date_signed, today),
+        *valid_until_after_valid_from(valid_from, valid_until),
+    ]
 
 
 def cooperation_problems(

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
@@ -269,9 +270,12 @@ def _document_problems(
         problems.append(_("The parent document must belong to the same cooperation."))
     if fields.get("until_terminated") and fields.get("valid_until"):
         problems.append(_("A document valid until terminated has no end date."))
-    start, end = fields.get("valid_from"), fields.get("valid_until")
-    if start and end and end < start:
-        problems.append(_("A document cannot end before it starts."))
+    problems += rules.document_date_problems(
+        date_signed=fields.get("date_signed"),
+        valid_from=fields.get("valid_from"),
+        valid_until=fields.get("valid_until"),
+        today=timezone.localdate(),
+    )
     roles = [p.role for p in parties]
     if len(roles) != len(set(roles)):
         problems.append(_("Each signing party may appear only once."))

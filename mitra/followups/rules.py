@@ -20,6 +20,7 @@ from mitra.cooperations import timing
 from mitra.cooperations.models import Cooperation
 from mitra.events.models import Event
 from mitra.followups.models import Activity, Task
+from mitra.lib.formatting import long_date
 from mitra.tenancy.models import Tenant
 
 # Activity kinds that record what others report about a cooperation, not what the region did.
@@ -36,6 +37,24 @@ def counts_as_follow_up(kind: str) -> bool:
 def follow_up_kinds() -> list[str]:
     """The activity kinds that count as follow-up, for filtering activities in queries."""
     return [kind for kind in Activity.Kind.values if counts_as_follow_up(kind)]
+
+
+def held_by_today(day: date | None, today: date) -> list[str]:
+    """An activity records something that took place: it cannot be dated after today (a meeting
+    still to come is a task or an event)."""
+    if day is not None and day > today:
+        return [
+            _(
+                "An activity that took place cannot be dated in the future (%(date)s is after "
+                "today); plan it as a task or an event instead."
+            )
+            % {"date": long_date(day)}
+        ]
+    return []
+
+
+# Live (`CooperationQuerySet.live`) means still under way, dormant and renewal included:
+# nothing follows up on rejected, withdrawn, terminated or expired cooperations.
 
 
 @dataclass(frozen=True)

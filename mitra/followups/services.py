@@ -106,11 +106,13 @@ def log_activity(
     *,
     by: User | None,
     commitments: Iterable[Commitment] = (),
+    today: date | None = None,
     **given: Unpack[ActivityFields],
 ) -> Activity:
-    """Record a meeting, visit, letter or call, with the tasks agreed in it, all
+    """Record a meeting, visit, letter or call that took place, with the tasks agreed in it, all
     or nothing; only the region's own follow-up (`rules.counts_as_follow_up`) stamps the
-    cooperation's last activity and revives it if dormant."""
+    cooperation's last activity and revives it if dormant. `today` is the day the activity's
+    date is judged against (tests and commands judging another day pass it)."""
     fields: dict[str, Any] = dict(given)
     staff = list(fields.pop("staff", ()))
     contacts = list(fields.pop("partner_contacts", ()))
@@ -118,6 +120,7 @@ def log_activity(
     cooperation, partner = fields.get("cooperation"), fields.get("partner")
     refuse_if(
         _link_problems(tenant, cooperation, partner, contacts, staff)
+        + rules.held_by_today(fields.get("date"), today or timezone.localdate())
         + _commitment_problems(tenant, rows)
     )
     activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
