@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import AGREEMENT_KINDS, Cooperation, Document
+from mitra.lib.formatting import long_date
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Tenant
 
@@ -68,8 +69,23 @@ def route_only_for_ksdll(kind: str, route: str) -> list[str]:
 
 
 def dates_in_order(start: object, end: object) -> list[str]:
+    """A cooperation (or any span of days) cannot end before it starts."""
     if start is not None and end is not None and end < start:  # type: ignore[operator]
         return [_("The end date cannot be before the start date.")]
+    return []
+
+
+def signed_by_today(date_signed: date | None, today: date) -> list[str]:
+    """A document is signed on a day that has come: a date of signing after today is a plan,
+    and a plan does not move the procedure (plan the signing at an event instead)."""
+    if date_signed is not None and date_signed > today:
+        return [
+            _(
+                "A document cannot be signed in the future: %(date)s is after today. Record the "
+                "signing once it has taken place, or plan it at an event."
+            )
+            % {"date": long_date(date_signed)}
+        ]
     return []
 
 
@@ -124,6 +140,7 @@ def one_number_per_party(roles: Iterable[str]) -> list[str]:
 
 
 DOCUMENT_RULES = (
+    signed_by_today,
     parent_in_same_cooperation,
     no_end_date_when_until_terminated,
     document_ends_after_it_starts,

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
@@ -295,6 +296,7 @@ def check_document(
     refuse_on_fields(
         {
             "parent": rules.parent_in_same_cooperation(coop, fields.get("parent")),
+            "date_signed": rules.signed_by_today(fields.get("date_signed"), timezone.localdate()),
             "parties": rules.one_number_per_party(p.role for p in parties),
             "valid_until": [
                 *rules.no_end_date_when_until_terminated(bool(fields.get("until_terminated")), end),

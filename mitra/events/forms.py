@@ -54,9 +54,7 @@ class SigningPlanForm(forms.Form):
 class RecordSigningForm(forms.Form):
     """Date, place and the number each party gave the document; one number field per party."""
 
-    date_signed = SaneDateField(
-        label=_("Date of signing"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_signed = SaneDateField(label=_("Date of signing"))
     place = forms.CharField(label=_("Place of signing"), max_length=150, required=False)
     file = UploadField(policy="documents", label=_("Scan of the signed document"), required=False)
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import PartyInput, apply_transition, attach_document
+from mitra.events import rules
 from mitra.events.models import CalendarFeed, Event, PlannedSigning
 from mitra.events.readiness import (
     SIGNABLE_KINDS,
@@ -44,10 +45,7 @@ EVENT_FIELDS = frozenset(EventFields.__annotations__)
 
 
 def _event_problems(fields: Mapping[str, Any]) -> list[str]:
-    start, end = fields.get("starts_on"), fields.get("ends_on")
-    if start and end and end < start:
-        return [_("An event cannot end before it starts.")]
-    return []
+    return rules.ends_after_it_starts(fields.get("starts_on"), fields.get("ends_on"))
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
+from mitra.followups.rules import follow_up_kinds
 from mitra.partners.models import Partner
 
 
@@ -17,16 +18,22 @@ def _owner_field(model: type[Model]) -> str:
     return "cooperation" if issubclass(model, Cooperation) else "partner"
 
 
+def _contacts(**owner: Any) -> QuerySet[Activity]:
+    # A news report is evidence, not contact: only the region's own follow-up counts.
+    return Activity.objects.filter(kind__in=follow_up_kinds(), **owner)
+
+
 def with_last_contact[M: Model](queryset: QuerySet[M, Any]) -> QuerySet[M, Any]:
-    """Cooperations or partners annotated with `last_contact`: the date of the latest activity."""
-    rows = Activity.objects.filter(**{_owner_field(queryset.model): OuterRef("pk")})
+    """Cooperations or partners annotated with `last_contact`: the date of the latest activity
+    that counts as follow-up."""
+    rows = _contacts(**{_owner_field(queryset.model): OuterRef("pk")})
     latest = Subquery(rows.order_by("-date").values("date")[:1])
     return cast("QuerySet[M, Any]", queryset.annotate(last_contact=latest))
 
 
 def last_contact(subject: Cooperation | Partner) -> date | None:
-    """The date of the latest activity logged on the cooperation or with the partner."""
-    rows = Activity.objects.filter(**{_owner_field(type(subject)): subject})
+    """The date of the latest follow-up logged on the cooperation or with the partner."""
+    rows = _contacts(**{_owner_field(type(subject)): subject})
     return rows.order_by("-date").values_list("date", flat=True).first()
 
 

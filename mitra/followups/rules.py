@@ -1,8 +1,10 @@
-"""The next-step rule: every live cooperation has a next step and recent activity.
+"""The follow-up rules: what counts as follow-up, and every live cooperation has a next step.
 
 Follow-up must not slip: a cooperation that is still under way needs either an open task or an
 event scheduled for it, and something must have happened on it within the tenant's
 `stale_after_days`. Both checks run in one query however many cooperations the tenant has.
+Only the region's own activity is follow-up (`counts_as_follow_up`): a news report about a
+cooperation is evidence of it, and moves none of its clocks.
 """
 
 from dataclasses import dataclass
@@ -17,8 +19,39 @@ from django.utils.translation import ngettext
 from mitra.cooperations import timing
 from mitra.cooperations.models import Cooperation
 from mitra.events.models import Event
-from mitra.followups.models import Task
+from mitra.followups.models import Activity, Task
+from mitra.lib.formatting import long_date
 from mitra.tenancy.models import Tenant
+
+# Activity kinds that record what others report about a cooperation, not what the region did.
+EXTERNAL_EVIDENCE = frozenset({Activity.Kind.NEWS})
+
+
+def counts_as_follow_up(kind: str) -> bool:
+    """Whether an activity of `kind` is the region's own follow-up (a meeting, visit, letter,
+    call, signing or report): only these stamp a cooperation's last activity, revive a dormant
+    one and reset its stale clock. A news report is external evidence and does none of that."""
+    return kind not in EXTERNAL_EVIDENCE
+
+
+def follow_up_kinds() -> list[str]:
+    """The activity kinds that count as follow-up, for filtering activities in queries."""
+    return [kind for kind in Activity.Kind.values if counts_as_follow_up(kind)]
+
+
+def held_by_today(day: date | None, today: date) -> list[str]:
+    """An activity records something that took place: it cannot be dated after today (a meeting
+    still to come is a task or an event)."""
+    if day is not None and day > today:
+        return [
+            _(
+                "An activity that took place cannot be dated in the future (%(date)s is after "
+                "today); plan it as a task or an event instead."
+            )
+            % {"date": long_date(day)}
+        ]
+    return []
+
 
 # Live (`CooperationQuerySet.live`) means still under way, dormant and renewal included:
 # nothing follows up on rejected, withdrawn, terminated or expired cooperations.

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import note_activity
+from mitra.followups import rules
 from mitra.followups.models import Activity, Task
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Contact, Partner
@@ -105,9 +106,13 @@ def log_activity(
     *,
     by: User | None,
     commitments: Iterable[Commitment] = (),
+    today: date | None = None,
     **given: Unpack[ActivityFields],
 ) -> Activity:
-    """Record a meeting, visit, letter or call, with the tasks agreed in it, all or nothing."""
+    """Record a meeting, visit, letter or call that took place, with the tasks agreed in it, all
+    or nothing; only the region's own follow-up (`rules.counts_as_follow_up`) stamps the
+    cooperation's last activity and revives it if dormant. `today` is the day the activity's
+    date is judged against (tests and commands judging another day pass it)."""
     fields: dict[str, Any] = dict(given)
     staff = list(fields.pop("staff", ()))
     contacts = list(fields.pop("partner_contacts", ()))
@@ -115,6 +120,7 @@ def log_activity(
     cooperation, partner = fields.get("cooperation"), fields.get("partner")
     refuse_if(
         _link_problems(tenant, cooperation, partner, contacts, staff)
+        + rules.held_by_today(fields.get("date"), today or timezone.localdate())
         + _commitment_problems(tenant, rows)
     )
     activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
@@ -132,7 +138,8 @@ def log_activity(
             cooperation=cooperation,
             activity=activity,
         )
-    if cooperation is not None:
+    # A news report is evidence, not the region's follow-up: it moves none of the clocks.
+    if cooperation is not None and rules.counts_as_follow_up(activity.kind):
         because = _("Activity recorded: %(title)s") % {"title": activity.title}
         note_activity(cooperation, activity.date, by=by, because=because)
     return activity

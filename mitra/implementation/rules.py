@@ -189,8 +189,7 @@ def item_problems(
     problems = []
     if start is None:
         problems.append(_("Give the date the item's period starts."))
-    elif end is not None and end < start:
-        problems.append(_("The period cannot end before it starts."))
+    problems += period_in_order(start, end)
     if target is not None and target < 0:
         problems.append(_("A target cannot be negative."))
     if target is not None and not unit.strip():
@@ -202,13 +201,32 @@ def item_problems(
     return problems
 
 
+def period_in_order(start: date | None, end: date | None) -> list[str]:
+    """A period (of a plan item, of an evaluation) cannot end before it starts."""
+    if start is not None and end is not None and end < start:
+        return [_("The period cannot end before it starts.")]
+    return []
+
+
+def reported_by_today(day: date, today: date) -> list[str]:
+    """Progress is reported as achieved by a day that has come."""
+    if day > today:
+        return [_("A progress report cannot be dated in the future.")]
+    return []
+
+
+def evaluated_by_today(day: date, today: date) -> list[str]:
+    """An evaluation is recorded once it has been done, on a day that has come."""
+    if day > today:
+        return [_("An evaluation cannot be dated in the future.")]
+    return []
+
+
 def progress_problems(
     *, day: date, today: date, value: Decimal | None, reported_anything: bool
 ) -> list[str]:
     """A progress report is dated no later than today and says something."""
-    problems = []
-    if day > today:
-        problems.append(_("A progress report cannot be dated in the future."))
+    problems = reported_by_today(day, today)
     if value is not None and value < 0:
         problems.append(_("The value achieved cannot be negative."))
     if not reported_anything:

@@ -247,10 +247,8 @@ def _evaluation_problems(
         problems.append(_("Only a cooperation with a signed agreement can be evaluated."))
     if agreement is not None and agreement.cooperation_id != coop.pk:
         problems.append(_("The agreement belongs to another cooperation."))
-    if fields["period_end"] < fields["period_start"]:
-        problems.append(_("The period cannot end before it starts."))
-    if fields["date"] > today:
-        problems.append(_("An evaluation cannot be dated in the future."))
+    problems += rules.period_in_order(fields["period_start"], fields["period_end"])
+    problems += rules.evaluated_by_today(fields["date"], today)
     if fields["partner_responsiveness"] not in range(1, 6):
         problems.append(_("Score the partner's responsiveness from 1 to 5."))
     if fields["recommendation"] not in Evaluation.Recommendation.values:

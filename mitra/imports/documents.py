@@ -9,6 +9,7 @@ error, since a document number identifies one document.
 import re
 from datetime import date
 
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -60,6 +61,8 @@ def plan_document(
             _("The place is longer than %(count)s characters.") % {"count": MAX_PLACE},
         )
     document.date_signed = _date(cells, "date_signed")
+    for problem in rules.signed_by_today(document.date_signed, timezone.localdate()):
+        cells.error("date_signed", problem)
     document.valid_from = _date(cells, "valid_from")
     document.valid_until, document.until_terminated = _validity(cells, document.start)
     for problem in rules.dates_in_order(document.start, document.valid_until):

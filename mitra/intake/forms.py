@@ -176,6 +176,12 @@ class PartnerRowForm(forms.Form):
         help_text=gettext_lazy("For an Indonesian region: its name or Kemendagri code."),
     )
     link = forms.ChoiceField(label=gettext_lazy("Record as"), required=False)
+    changes = forms.MultipleChoiceField(
+        label=gettext_lazy("Changes to the existing records"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("None is made unless you tick it."),
+    )
 
     def __init__(
         self,
@@ -188,6 +194,8 @@ class PartnerRowForm(forms.Form):
         self.row = row or PartnerRow(initial={})
         cast(forms.ChoiceField, self.fields["country"]).choices = list(countries)
         cast(forms.ChoiceField, self.fields["link"]).choices = self._link_choices()
+        offered = [(change.key, change.label) for change in self.row.changes]
+        cast(forms.MultipleChoiceField, self.fields["changes"]).choices = offered
 
     def _link_choices(self) -> list[tuple[str, str]]:
         row = self.row
@@ -244,6 +252,7 @@ class PartnerRowForm(forms.Form):
             partner=chosen,
             written_as=self.row.written_as,
             evidence=self.row.evidence,
+            changes=frozenset(data.get("changes") or ()),
         )
 
 
@@ -280,14 +289,18 @@ PartnerRowFormSet = cast(
 
 
 class ConfirmForm(forms.Form):
-    """What applies to every accepted partner's cooperation and activity."""
+    """What applies to every accepted partner: the new cooperations' sectors, the stage the
+    text reports, and the date of the news."""
 
     sectors = forms.MultipleChoiceField(
-        label=gettext_lazy("Sectors"),
+        label=gettext_lazy("Sectors of a new cooperation"),
         required=False,
         choices=Sector.Slug.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy("Added to each cooperation."),
+        help_text=gettext_lazy(
+            "Only for a cooperation recorded from this article; an existing cooperation "
+            "changes only as you tick it above."
+        ),
     )
     stage = forms.ChoiceField(
         label=gettext_lazy("Stage the text reports"),
@@ -299,9 +312,8 @@ class ConfirmForm(forms.Form):
         ),
     )
     date = SaneDateField(
-        label=gettext_lazy("Date of the activity"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=gettext_lazy("When the news appeared."),
+        label=gettext_lazy("Date of the news"),
+        help_text=gettext_lazy("When the news appeared; kept as evidence, not as your follow-up."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -12,9 +12,15 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation, Sector
+from mitra.intake.changes import (
+    Change,
+    chosen_partner_alias,
+    cooperation_changes,
+    partner_changes,
+)
 from mitra.intake.matching import PartnerIndex, matching_cooperation
 from mitra.intake.models import NewsItem, Stage
-from mitra.partners.models import Partner
+from mitra.partners.models import Country, Partner
 from mitra.regions.lookup import find_region
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
@@ -61,6 +67,8 @@ class PartnerRow:
     exact: Partner | None = None
     suggestions: list[Partner] = field(default_factory=list)
     cooperation: Cooperation | None = None
+    # What accepting would change in the existing cooperation and partner, none ticked at first.
+    changes: list[Change] = field(default_factory=list)
 
 
 def _items(proposed: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -216,7 +224,8 @@ def resolve_region(text: str) -> Region | None:
 
 
 def partner_rows(item: NewsItem) -> list[PartnerRow]:
-    """A row per proposed partner, then per other region that is a party, then a blank one."""
+    """A row per proposed partner, then per other region that is a party, then a blank one;
+    each with what accepting it would change in the records that exist already."""
     tenant, text = item.tenant, item.text
     index = PartnerIndex(tenant)
     found = enumerate(_items(item.proposed, "partners"))
@@ -224,9 +233,11 @@ def partner_rows(item: NewsItem) -> list[PartnerRow]:
     # The tenant is a party to its own cooperations, never its own partner.
     rows = [row for row in rows if row.initial["region"] != tenant.region.official_name]
     rows += _region_rows(tenant, text, item.proposed, rows)
+    sectors = confirm_initial(item)["sectors"]
     for row in rows:
-        _match(tenant, index, row)
-    rows.append(PartnerRow(initial={"accept": False, "name": "", "kind": "", "country": ""}))
+        _match(tenant, index, row, sectors)
+    blank = {"accept": False, "name": "", "kind": "", "country": "", "changes": []}
+    rows.append(PartnerRow(initial=blank))
     return rows
 
 
@@ -281,12 +292,21 @@ def _region_rows(
     return added
 
 
-def _match(tenant: Tenant, index: PartnerIndex, row: PartnerRow) -> None:
+def _match(tenant: Tenant, index: PartnerIndex, row: PartnerRow, sectors: list[str]) -> None:
     region = resolve_region(row.initial["region"]) if row.initial.get("region") else None
     row.exact = index.find(row.initial["name"], region=region, place_id=row.place_id)
     row.suggestions = index.similar(row.initial["name"], exclude=row.exact)
     if row.exact is not None:
         row.cooperation = matching_cooperation(tenant, row.exact)
+        country = Country.objects.filter(code=row.initial["country"]).first()
+        names = [row.initial["name"], row.written_as]
+        row.changes = [
+            *(cooperation_changes(row.cooperation, sectors) if row.cooperation else []),
+            *partner_changes(row.exact, names=names, country=country),
+        ]
+    elif row.suggestions:
+        row.changes = [chosen_partner_alias(row.written_as or row.initial["name"])]
     # A row needing judgement starts unticked: the reviewer decides.
     row.initial["accept"] = not row.flags and (row.exact is not None or not row.suggestions)
     row.initial["link"] = ""
+    row.initial["changes"] = []  # nothing in an existing record changes unless ticked

@@ -4,6 +4,11 @@ Nothing is recorded from a text without a person: `submit_news` only stores the 
 extractor's proposals; `confirm_news` records what the reviewer accepted, as they edited it.
 Each function runs in one transaction and leaves an audit row.
 
+A news report is evidence about a cooperation, not the region's own follow-up: it is kept as an
+activity of the kind "reported in the news", which moves none of the cooperation's clocks
+(`followups.rules.counts_as_follow_up`). Nothing in an existing partner or cooperation changes
+unless the reviewer ticked that change (`changes.py`); new records start from the article.
+
 Stage and state: a news article is not a document, and the procedure's states are reached by
 recording documents and approvals (`rules.py` guards). So an article never changes the state
 of an existing cooperation. A *new* KSDPL or KSDLL whose text reports exploration or any later
@@ -36,6 +41,7 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.followups import services as followup_services
 from mitra.followups.models import Activity
+from mitra.intake import changes
 from mitra.intake.extract import Extraction, extract
 from mitra.intake.matching import PartnerIndex, matching_cooperation, near_duplicate, same_text
 from mitra.intake.models import NewsItem, NewsLink, Stage
@@ -227,6 +233,9 @@ class AcceptedPartner:
     partner: Partner | None = None
     written_as: str = ""  # the name as the text wrote it, kept as an alias
     evidence: str = ""  # the words of the text quoted in the activity
+    # The keys (`changes.py`) of the changes to the existing partner and cooperation the
+    # reviewer ticked; nothing else in them changes.
+    changes: frozenset[str] = frozenset()
 
 
 def _lock_pending(item: NewsItem) -> NewsItem:
@@ -261,12 +270,14 @@ def confirm_news(
     stage: str = "",
     on: date,
 ) -> list[NewsLink]:
-    """Record the accepted partners, a cooperation with each, and a "reported in the news"
-    activity on it, all or nothing; the item becomes confirmed.
+    """Record the accepted partners, a cooperation with each, and the article as evidence on
+    it (a "reported in the news" activity), all or nothing; the item becomes confirmed.
 
     A partner is the existing one the reviewer chose, else the one the name, alias, region or
     gazetteer place resolves to exactly, else a new one. A cooperation is the tenant's open one
-    with exactly that partner, else a new one (see the module docstring for its state).
+    with exactly that partner, else a new one with `sectors` (see the module docstring for its
+    state). An existing partner or cooperation changes only as each accepted partner's
+    `changes` say, each through its audited service.
     """
     locked = _lock_pending(item)
     refuse_if([] if partners else [_("Accept at least one partner, or dismiss the article.")])
@@ -333,19 +344,17 @@ def _partner_for(
 
 
 def _complete(partner: Partner, accepted: AcceptedPartner, *, by: User) -> None:
-    """Keep the names the text used as aliases, and fill a missing country."""
-    aliases = [alias.alias for alias in partner.aliases.all()]
-    known = {fold(name) for name in [partner.name, *aliases]}
-    new_names = [
-        name.strip()
-        for name in dict.fromkeys([accepted.name, accepted.written_as])
-        if name.strip() and fold(name) not in known
-    ]
-    changes: dict[str, Any] = {}
-    if partner.country is None and accepted.country is not None and partner.is_foreign:
-        changes["country"] = accepted.country
-    if new_names or changes:
-        partner_services.update_partner(partner, by=by, aliases=[*aliases, *new_names], **changes)
+    """Of the changes to an existing partner, make the ticked ones: keep the names the text
+    used as aliases, fill a missing country."""
+    fields: dict[str, Any] = {}
+    if changes.ALIASES in accepted.changes:
+        added = changes.new_names(partner, [accepted.name, accepted.written_as])
+        if added:
+            fields["aliases"] = [*(a.alias for a in partner.aliases.all()), *added]
+    if changes.COUNTRY in accepted.changes and changes.fills_country(partner, accepted.country):
+        fields["country"] = accepted.country
+    if fields:
+        partner_services.update_partner(partner, by=by, **fields)
 
 
 def _record(
@@ -359,7 +368,9 @@ def _record(
     *,
     by: User,
 ) -> NewsLink:
-    cooperation, cooperation_created = _cooperation_for(item, partner, list(sectors), stage, by=by)
+    cooperation, cooperation_created = _cooperation_for(
+        item, partner, accepted, list(sectors), stage, by=by
+    )
     activity = followup_services.log_activity(
         item.tenant,
         by=by,
@@ -382,15 +393,21 @@ def _record(
 
 
 def _cooperation_for(
-    item: NewsItem, partner: Partner, sectors: list[str], stage: str, *, by: User
+    item: NewsItem,
+    partner: Partner,
+    accepted: AcceptedPartner,
+    sectors: list[str],
+    stage: str,
+    *,
+    by: User,
 ) -> tuple[Cooperation, bool]:
     existing = matching_cooperation(item.tenant, partner)
     if existing is not None:
+        ticked = [changes.sector_of(key) for key in sorted(accepted.changes)]
         had = list(existing.sectors.values_list("slug", flat=True))
-        if set(sectors) - set(had):
-            cooperation_services.update_cooperation(
-                existing, by=by, sectors=list(dict.fromkeys([*had, *sectors]))
-            )
+        added = [slug for slug in ticked if slug is not None and slug not in had]
+        if added:
+            cooperation_services.update_cooperation(existing, by=by, sectors=[*had, *added])
         return existing, False
     kind = workflow.kind_of_partner(partner.kind)
     cooperation = cooperation_services.create_cooperation(

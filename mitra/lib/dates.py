@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+ISO_DATE = "%Y-%m-%d"  # the only format an <input type="date"> reads
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)
 
@@ -35,13 +36,19 @@ def check_sane_date(value: date) -> None:
 
 
 class SaneDateField(forms.DateField):
-    """A form's date: a date picker, and refused outside EARLIEST..LATEST."""
+    """A form's date: a date picker, and refused outside EARLIEST..LATEST.
+
+    A browser's date picker reads and writes only yyyy-mm-dd: whatever widget a form gives it,
+    a date input shows its value in that format (in the user's format it would show empty).
+    """
 
     default_validators = [check_sane_date]
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", date_input())
         super().__init__(**kwargs)
+        if isinstance(self.widget, forms.DateInput) and self.widget.input_type == "date":
+            self.widget.format = ISO_DATE
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -51,7 +58,7 @@ class SaneDateField(forms.DateField):
 
 
 def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
 
 
 def sane_date_formfield(field: Any, **kwargs: Any) -> forms.Field | None:

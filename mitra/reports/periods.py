@@ -8,7 +8,8 @@ the API all call a period the same.
 A cooperation belongs to the period [start, end] (both days included; `in_period`) when
 
 (a) something happened on it within the period: a state change, a document attached or signed,
-    an activity in the follow-up log, or an event (`mitra.events`) it was scheduled for; or
+    follow-up in the activity log (not a news report: `followups.rules.counts_as_follow_up`),
+    or an event (`mitra.events`) it was scheduled for; or
 (b) it existed during the period: it had begun by `end` (recorded in Mitra, its start date, or a
     document signed or valid from by then) and had not finished before `start`: its end date is
     not earlier, and it did not reach an ended or expired state before `start` (a finished
@@ -26,6 +27,7 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.events.models import Event
 from mitra.followups.models import Activity
+from mitra.followups.rules import follow_up_kinds
 from mitra.lib.formatting import long_date
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -74,7 +76,9 @@ def _happened_in(start: date, end: date) -> Q:
     documents = Document.objects.filter(cooperation=pk).filter(
         Q(date_signed__range=(start, end)) | Q(created_at__gte=start_at, created_at__lt=end_at)
     )
-    activities = Activity.objects.filter(cooperation=pk, date__range=(start, end))
+    activities = Activity.objects.filter(
+        cooperation=pk, date__range=(start, end), kind__in=follow_up_kinds()
+    )
     events = Event.objects.filter(cooperations=pk, starts_on__lte=end).filter(
         Q(ends_on__gte=start) | Q(ends_on__isnull=True, starts_on__gte=start)
     )

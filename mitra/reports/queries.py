@@ -42,7 +42,7 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.queries import StepRow, Tally, step_rows
 from mitra.followups.models import Activity
-from mitra.followups.rules import gaps_among
+from mitra.followups.rules import follow_up_kinds, gaps_among
 from mitra.partners.models import Partner
 from mitra.reports.periods import day_bounds, in_period, period_label, with_state_at_end
 from mitra.reports.rollup import Rollup, rollup
@@ -151,7 +151,8 @@ class Report:
 
 def _register_queryset(tenant: Tenant, start: date, end: date) -> QuerySet[Cooperation]:
     _start_at, end_at = day_bounds(start, end)
-    activities = Activity.objects.filter(cooperation=OuterRef("pk"))
+    # The region's own activity only: a news report about a cooperation is not its follow-up.
+    activities = Activity.objects.filter(cooperation=OuterRef("pk"), kind__in=follow_up_kinds())
     counted = (
         activities.filter(date__range=(start, end))
         .order_by()

@@ -2,10 +2,11 @@
 the form and a direct service call are refused with the same message, at the same field."""
 
 import ast
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from mitra.cooperations import rules, services
 from mitra.cooperations.models import Document
@@ -20,6 +21,7 @@ APP = Path(rules.__file__).parent
 
 # rule: (what the form posts, what the service is given, where the form shows the refusal)
 CASES = {
+    "signed_by_today": ("future_signing", "date_signed"),
     "parent_in_same_cooperation": ("parent", "parent"),
     "no_end_date_when_until_terminated": ("until_terminated", "valid_until"),
     "document_ends_after_it_starts": ("reversed_dates", "valid_until"),
@@ -35,6 +37,9 @@ def _inputs(case, elsewhere):
     if case == "until_terminated":
         post = {"until_terminated": "on", "valid_until": "2029-09-12"}
         return post, {**fields, "until_terminated": True, "valid_until": date(2029, 9, 12)}
+    if case == "future_signing":
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        return {"date_signed": tomorrow.isoformat()}, {**fields, "date_signed": tomorrow}
     if case == "reversed_dates":
         post = {"until_terminated": "", "valid_from": "2025-01-01", "valid_until": "2024-01-01"}
         given = {"valid_from": date(2025, 1, 1), "valid_until": date(2024, 1, 1)}

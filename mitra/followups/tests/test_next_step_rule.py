@@ -64,7 +64,13 @@ def test_stale_activity_is_listed_with_the_stale_reason(tenant, cooperation_offi
         f"no activity for {tenant.stale_after_days + 10} days"
     ]
     services.log_activity(
-        tenant, by=None, kind=Activity.Kind.CALL, date=later, title="Telepon", cooperation=coop
+        tenant,
+        by=None,
+        kind=Activity.Kind.CALL,
+        date=later,
+        title="Telepon",
+        cooperation=coop,
+        today=later,
     )
     assert coop.pk not in listed(tenant, later)
 

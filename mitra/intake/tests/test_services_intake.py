@@ -298,16 +298,56 @@ def test_an_existing_partner_alias_is_linked_not_duplicated(tenant, cooperation_
     [link] = services.confirm_news(
         item,
         by=cooperation_officer,
-        partners=[gothenburg()],
-        sectors=["environment"],
+        partners=[gothenburg(changes=frozenset({"sector:environment"}))],
+        sectors=["environment", "health"],
         on=date(2025, 7, 2),
     )
     assert link.partner == goteborg and not link.partner_created
     assert link.cooperation == coop and not link.cooperation_created
     assert Partner.objects.filter(tenant=tenant).count() == 1
     assert Cooperation.objects.count() == 1
+    # The ticked sector is added; the new cooperations' sectors are not.
     assert set(coop.sectors.values_list("slug", flat=True)) == {"smart_city", "environment"}
     assert coop.activities.get() == link.activity
+
+
+def test_an_existing_cooperation_and_partner_change_only_as_ticked(
+    tenant, cooperation_officer, english
+):
+    from mitra.partners.models import Place
+
+    city = Place.objects.get(pk=2711537)  # Gothenburg in the GeoNames gazetteer
+    sweden = Country.objects.get(code="SE")
+    goteborg = make_partner(tenant, name="Göteborg", country=sweden, place=city)
+    coop = make_cooperation(tenant, partners=[goteborg], sectors=["smart_city"])
+    [found] = gothenburg_extraction().partners
+    extraction = gothenburg_extraction()
+    extraction = Extraction(
+        text=ARTICLE,
+        partners=(PartnerItem(found.name, found.kind, "SE", found.evidence, place_id=city.pk),),
+        sectors=extraction.sectors,
+    )
+    item = submit_article(tenant, cooperation_officer, extraction=extraction)
+    [row, *_] = review.partner_rows(item)
+    assert row.exact == goteborg and row.cooperation == coop
+    # The article's smart city is there already: only what is new is offered, none ticked.
+    assert [(c.key, c.before, c.after) for c in row.changes] == [
+        ("sector:environment", "smart city", "smart city, environment and waste"),
+        ("aliases", "—", "Gothenburg"),
+    ]
+    assert row.initial["changes"] == []
+    services.confirm_news(
+        item,
+        by=cooperation_officer,
+        partners=[gothenburg(partner=goteborg)],
+        sectors=["environment"],
+        on=date(2025, 7, 2),
+    )
+    assert list(coop.sectors.values_list("slug", flat=True)) == ["smart_city"]
+    assert not goteborg.aliases.exists()
+    assert not AuditEntry.objects.filter(
+        action="update", model_label__in=["cooperations.cooperation", "partners.partner"]
+    ).exists()
 
 
 def test_an_existing_region_partner_is_found_by_its_region(tenant, cooperation_officer):
@@ -324,7 +364,12 @@ def test_an_existing_region_partner_is_found_by_its_region(tenant, cooperation_o
         item,
         by=cooperation_officer,
         partners=[
-            AcceptedPartner(name="Kota Tual", kind=Partner.Kind.INDONESIAN_REGION, region=tual)
+            AcceptedPartner(
+                name="Kota Tual",
+                kind=Partner.Kind.INDONESIAN_REGION,
+                region=tual,
+                changes=frozenset({"aliases"}),
+            )
         ],
         on=date(2025, 7, 2),
     )
@@ -365,7 +410,14 @@ def test_the_reviewer_may_choose_a_suggested_partner(tenant, cooperation_officer
     [link] = services.confirm_news(
         item,
         by=cooperation_officer,
-        partners=[gothenburg(name="Kaoshiung", written_as="Kaoshiung", partner=kaohsiung)],
+        partners=[
+            gothenburg(
+                name="Kaoshiung",
+                written_as="Kaoshiung",
+                partner=kaohsiung,
+                changes=frozenset({"aliases"}),
+            )
+        ],
         on=date(2025, 7, 2),
     )
     assert link.partner == kaohsiung

@@ -213,7 +213,12 @@ def test_a_suggested_partner_is_linked_only_when_chosen(
     first = page.context["rows"].forms[0]
     assert first["accept"].value() is False  # needs a person's judgement
     assert "Gothenburg City" in page.content.decode()
-    data = form_data(page, **{"partner-0-accept": "on", "partner-0-link": str(similar.pk)})
+    assert first["changes"].value() == []  # the chosen partner keeps its names unless ticked
+    data = form_data(
+        page,
+        **{"partner-0-accept": "on", "partner-0-link": str(similar.pk)},
+        **{"partner-0-changes": ["aliases"]},
+    )
     assert client.post(confirm_url(item), data).status_code == 302
     assert Partner.objects.filter(name__startswith="Gothenburg").get() == similar
     assert "Gothenburg" in similar.aliases.values_list("alias", flat=True)
