@@ -85,6 +85,20 @@ def cooperation_problems(
     ]
 
 
+# A title says what the record is: "x", "-" or "??" say nothing a reader could find it by.
+TITLE_MIN_LETTERS = 3
+
+
+def title_is_meaningful(title: str) -> list[str]:
+    """A document's title names it: at least three letters, not just punctuation or digits."""
+    if sum(ch.isalpha() for ch in title) >= TITLE_MIN_LETTERS:
+        return []
+    return [
+        _("Give the document a title that says what it is (at least %(count)d letters).")
+        % {"count": TITLE_MIN_LETTERS}
+    ]
+
+
 # --- Procedure guards ----------------------------------------------------------------------
 # Each takes the cooperation and returns what blocks the move; `workflow.TRANSITIONS` names them.
 
