@@ -136,6 +136,19 @@ def log_an_activity(w: World, day: date) -> bool:
     )
 
 
+def correct_an_activity(w: World, day: date) -> bool:
+    coop = make_cooperation(w.tenant)
+    activity = followups.log_activity(
+        w.tenant,
+        by=w.officer,
+        kind="meeting",
+        date=date(2026, 1, 5),
+        title="Rapat",
+        cooperation=coop,
+    )
+    return _refused(lambda: followups.update_activity(activity, by=w.officer, date=day))
+
+
 def post_an_activity_to_the_api(w: World, day: date) -> bool:
     coop = make_cooperation(w.tenant)
     data = {"kind": "meeting", "date": day.isoformat(), "title": "Rapat", "cooperation": coop.pk}
@@ -184,7 +197,12 @@ HAPPENED: dict[tuple[str, str], list[Operation]] = {
         post_a_document_to_the_api,
         import_a_register,
     ],
-    ("followups.Activity", "date"): [log_an_activity, post_an_activity_to_the_api, confirm_news],
+    ("followups.Activity", "date"): [
+        log_an_activity,
+        correct_an_activity,
+        post_an_activity_to_the_api,
+        confirm_news,
+    ],
     ("implementation.ProgressUpdate", "date"): [record_progress],
     ("implementation.Evaluation", "date"): [record_an_evaluation],
 }

@@ -63,6 +63,7 @@ MODELS = {
     "cooperations.CooperationChanges": "cooperations.Cooperation",
     "cooperations.DocumentFields": "cooperations.Document",
     "events.EventFields": "events.Event",
+    "events.SigningChanges": "events.PlannedSigning",
     "followups.ActivityFields": "followups.Activity",
     "implementation.Benefits": "implementation.ProgressUpdate",
     "implementation.PlanItemFields": "implementation.PlanItem",

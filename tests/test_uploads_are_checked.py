@@ -162,6 +162,26 @@ def _activity_form(tenant: Tenant) -> Post:
     return Post(reverse("followups:log_activity"), data, "attachment")
 
 
+def _document_correction(tenant: Tenant) -> Post:
+    document = make_document(make_cooperation(tenant), title="Surat pernyataan kehendak")
+    post = _document_form(tenant)
+    post.data["title"] = document.title
+    return Post(reverse("cooperations:edit_document", args=[document.pk]), post.data, "file")
+
+
+def _activity_correction(tenant: Tenant) -> Post:
+    post = _activity_form(tenant)
+    activity = Activity.objects.create(
+        tenant=tenant,
+        kind="meeting",
+        date="2025-03-10",
+        title="Rapat",
+        cooperation_id=int(post.data["cooperation"]),
+    )
+    url = reverse("followups:edit_activity", args=[activity.pk])
+    return Post(url, post.data, "attachment")
+
+
 def _progress_form(tenant: Tenant) -> Post:
     _coop, mou = signed_cooperation(tenant)
     url = reverse("implementation:add_progress", args=[plan_item(mou).pk])
@@ -209,6 +229,8 @@ def _stored() -> dict[str, int]:
 ENDPOINTS: dict[str, tuple[str | None, Callable[[Tenant], Post]]] = {
     "document": ("mitra.cooperations.forms.DocumentForm", _document_form),
     "activity": ("mitra.followups.forms.ActivityForm", _activity_form),
+    "document correction": ("mitra.cooperations.forms.DocumentForm", _document_correction),
+    "activity correction": ("mitra.followups.forms.ActivityForm", _activity_correction),
     "progress": ("mitra.implementation.forms.ProgressForm", _progress_form),
     "signing": ("mitra.events.forms.RecordSigningForm", _signing_form),
     "news": ("mitra.intake.forms.SubmitForm", _news_form),

@@ -105,6 +105,8 @@ def _step_out(step: NextStep) -> dict[str, Any]:
         "target": step.transition.target,
         "ready": step.ready,
         "problems": step.problems,
+        "irreversible": step.transition.irreversible,
+        "asks_first": step.transition.asks_first,
     }
 
 
@@ -118,7 +120,8 @@ def list_transitions(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
 @router.post("/cooperations/{pk}/transitions", response={200: TransitionOut, **WRITE_ERRORS})
 def apply_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> dict[str, Any]:
     """Move the cooperation one step. When refused (409), `problems` lists every unmet requirement
-    and nothing changes."""
+    and nothing changes. A move listed with `asks_first` (withdrawing, terminating, recording a
+    refusal, marking dormant) needs the reason in `note`: without one the answer is 422."""
     coop = get_cooperation_for_user(request, pk, write=True)
     move = check(
         TransitionForm(
@@ -126,7 +129,8 @@ def apply_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> di
                 "action": payload.action,
                 "expected_state": payload.expected_state or coop.state,
                 "note": payload.note,
-            }
+            },
+            cooperation=coop,
         )
     )
     event = services.apply_transition(

@@ -209,6 +209,15 @@ class StepOut(Schema):
     )
     ready: bool
     problems: list[str]
+    irreversible: bool = Field(
+        description="Ends the cooperation for good: no step of the procedure leads back"
+    )
+    asks_first: bool = Field(
+        description=(
+            "Not a one-click move: irreversible, or it stops the work (marking dormant). "
+            "Send the reason in `note`; without one the move is refused (422)."
+        )
+    )
 
 
 class TransitionIn(BodyIn):
@@ -216,7 +225,13 @@ class TransitionIn(BodyIn):
     expected_state: State | None = Field(
         None, description="The state the client saw; the move is refused if it has changed"
     )
-    note: Annotated[str, Field(max_length=2000)] = ""
+    note: Annotated[
+        str,
+        Field(
+            max_length=2000,
+            description="Kept in the history; required for a move that `asks_first`",
+        ),
+    ] = ""
 
 
 class CooperationEventOut(Schema):

@@ -10,6 +10,7 @@ class AuditEntry(models.Model):
         CREATE = "create", _("created")
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
+        VOID = "void", _("voided")
         LOCKOUT = "lockout", _("login locked out")
 
     tenant = models.ForeignKey(
@@ -45,3 +46,38 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class Voidable(models.Model):
+    """A record that can be voided: it was wrong, so it stops counting, but it is never erased.
+
+    The model's default manager leaves voided rows out (see `NotVoidedManager`), so gates,
+    lists, exports, the portal and the API skip them without each remembering to; the page
+    that keeps the trail reads them through the model's `with_voided` manager.
+    """
+
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True, editable=False)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    void_reason = models.TextField(_("reason for voiding"), blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
+
+
+class NotVoidedManager[M: models.Model](models.Manager[M]):
+    """The default manager of a `Voidable` model: only the records that were not voided."""
+
+    def get_queryset(self) -> models.QuerySet[M]:
+        return super().get_queryset().filter(voided_at=None)

@@ -114,6 +114,19 @@ def record_updated(
     return _write(obj, AuditEntry.Action.UPDATE, changes, by=by, tenant=tenant, parent=parent)
 
 
+def void(obj: Any, *, by: Any, reason: str, parent: models.Model | None = None) -> AuditEntry:
+    """Void a `Voidable` record (its `voided_at`, `voided_by`, `void_reason`) and write a "voided"
+    row with the reason, before -> after. The caller checks that the reason is given."""
+    before = snapshot(obj)
+    obj.voided_at = timezone.now()
+    obj.voided_by = by if isinstance(by, User) else None
+    obj.void_reason = reason.strip()
+    obj.save(update_fields=["voided_at", "voided_by", "void_reason"])
+    changes = diff(before, snapshot(obj))
+    tenant = getattr(parent, "tenant", None) if parent is not None else None
+    return _write(obj, AuditEntry.Action.VOID, changes, by=by, tenant=tenant, parent=parent)
+
+
 def record_deleted(obj: models.Model, *, by: Any, parent: models.Model | None = None) -> AuditEntry:
     tenant = getattr(parent, "tenant", None) if parent is not None else None
     return _write(obj, AuditEntry.Action.DELETE, snapshot(obj), by=by, tenant=tenant, parent=parent)

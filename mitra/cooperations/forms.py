@@ -20,6 +20,7 @@ from mitra.cooperations.models import (
     Sector,
 )
 from mitra.cooperations.services import PartyInput
+from mitra.cooperations.transitions import reason_missing
 from mitra.lib.dates import SaneDateField
 from mitra.lib.forms import set_choices
 from mitra.lib.uploads import UploadField
@@ -249,19 +250,34 @@ class DocumentForm(forms.Form):
     )
     file = UploadField(policy="documents", label=gettext_lazy("File"), required=False)
 
-    def __init__(self, cooperation: Cooperation, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        cooperation: Cooperation,
+        *args: Any,
+        editing: Document | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         # Offered: this cooperation's documents. Accepted: any of the tenant's, so that whether
         # one may be the parent is said once, by the rule (`rules.parent_in_same_cooperation`).
         parent = self.fields["parent"]
         parent.queryset = Document.objects.for_tenant(cooperation.tenant)  # type: ignore[attr-defined]
-        offered = forms.ModelChoiceField(
-            Document.objects.filter(cooperation=cooperation), empty_label="—"
-        )
+        offered_documents = Document.objects.filter(cooperation=cooperation)
+        if editing is not None:
+            offered_documents = offered_documents.exclude(pk=editing.pk)
+            if editing.file:
+                keep = _("Leave empty to keep the current file; a new one replaces it.")
+                self.fields["file"].help_text = f"{self.fields['file'].help_text} {keep}"
+        offered = forms.ModelChoiceField(offered_documents, empty_label="—")
         parent.widget.choices = offered.choices
 
     def clean_file(self) -> UploadedFile[bytes] | None:
         return self.cleaned_data.get("file") or None
+
+
+def document_initial(document: Document) -> dict[str, Any]:
+    """The edit form's starting values, read from the document (its file stays unless replaced)."""
+    return {name: getattr(document, name) for name in DocumentForm.base_fields if name != "file"}
 
 
 class PartyForm(forms.Form):
@@ -313,12 +329,15 @@ PartyFormSet = cast(
     ),
 )
 PARTY_INITIAL = [{"role": role} for role in DocumentParty.Role.values]
+PARTY_FIELDS = tuple(PartyForm.base_fields)
 
 
 class TransitionForm(forms.Form):
-    """One move along the procedure: the action, the state the user saw, an optional note.
+    """One move along the procedure: the action, the state the user saw, a note.
 
-    Whether the move is allowed is decided by `apply_transition`, not here.
+    Whether the move is allowed is decided by `apply_transition`, not here; given the
+    cooperation, the form already marks the note as missing for a move that asks first, so the
+    web shows it at the field and the API answers 422.
     """
 
     action = forms.CharField(max_length=50)
@@ -329,3 +348,19 @@ class TransitionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args: Any, cooperation: Cooperation | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cooperation = cooperation
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        found = (
+            workflow.find(self.cooperation, cleaned.get("action", ""))
+            if self.cooperation is not None
+            else None
+        )
+        if found is not None and "note" in cleaned:
+            for problem in reason_missing(found, cleaned["note"]):
+                self.add_error("note", problem)
+        return cleaned

@@ -1,13 +1,14 @@
 """Cooperations (the initiatives), their documents and the log of their state changes."""
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.audit.models import Voidable
 from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
 from mitra.cooperations.workflow import NOT_LIVE, STATES
 from mitra.lib.uploads import UploadValidator
@@ -325,8 +326,22 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         ).exclude(cooperation__state__in=NOT_LIVE)
 
 
-class Document(models.Model):
-    """A document of a cooperation: LoI, KB, MoU, PKS, approvals, reports ... forming chains."""
+_DocumentManager = models.Manager.from_queryset(DocumentQuerySet)
+
+
+class DocumentManager(_DocumentManager["Document"]):
+    """Documents that were not voided (`NotVoidedManager`), with `DocumentQuerySet`'s methods."""
+
+    def get_queryset(self) -> DocumentQuerySet:
+        return cast(DocumentQuerySet, super().get_queryset()).filter(voided_at=None)
+
+
+class Document(Voidable):
+    """A document of a cooperation: LoI, KB, MoU, PKS, approvals, reports ... forming chains.
+
+    A wrong document is voided, not deleted: `objects` (the default manager, so also
+    `cooperation.documents`) leaves it out of every gate, list and export; `with_voided` keeps it.
+    """
 
     Kind = DocumentKind
 
@@ -374,7 +389,8 @@ class Document(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = DocumentManager()
+    with_voided = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

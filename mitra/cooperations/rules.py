@@ -116,6 +116,14 @@ def parent_in_same_cooperation(coop: Cooperation, parent: Document | None) -> li
     return []
 
 
+def parent_not_voided(parent: Document | None) -> list[str]:
+    """A voided document starts no chain. Not in `DOCUMENT_RULES`: the form never offers a
+    voided document (the default manager leaves them out), only a service caller can name one."""
+    if parent is not None and parent.voided:
+        return [_("A voided document cannot be the parent of another.")]
+    return []
+
+
 def no_end_date_when_until_terminated(
     until_terminated: bool, valid_until: date | None
 ) -> list[str]:
@@ -139,7 +147,22 @@ def one_number_per_party(roles: Iterable[str]) -> list[str]:
     return []
 
 
+# A title says what the record is: "x", "-" or "??" say nothing a reader could find it by.
+TITLE_MIN_LETTERS = 3
+
+
+def title_is_meaningful(title: str) -> list[str]:
+    """A document's title names it: at least three letters, not just punctuation or digits."""
+    if sum(ch.isalpha() for ch in title) >= TITLE_MIN_LETTERS:
+        return []
+    return [
+        _("Give the document a title that says what it is (at least %(count)d letters).")
+        % {"count": TITLE_MIN_LETTERS}
+    ]
+
+
 DOCUMENT_RULES = (
+    title_is_meaningful,
     signed_by_today,
     parent_in_same_cooperation,
     no_end_date_when_until_terminated,

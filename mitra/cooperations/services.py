@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
+from mitra.audit.services import record_created, record_deleted, record_updated, snapshot, void
 from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import (
     Affair,
@@ -295,7 +295,11 @@ def check_document(
     start, end = fields.get("valid_from"), fields.get("valid_until")
     refuse_on_fields(
         {
-            "parent": rules.parent_in_same_cooperation(coop, fields.get("parent")),
+            "title": rules.title_is_meaningful(fields.get("title", "")),
+            "parent": [
+                *rules.parent_in_same_cooperation(coop, fields.get("parent")),
+                *rules.parent_not_voided(fields.get("parent")),
+            ],
             "date_signed": rules.signed_by_today(fields.get("date_signed"), timezone.localdate()),
             "parties": rules.one_number_per_party(p.role for p in parties),
             "valid_until": [
@@ -340,12 +344,15 @@ def update_document(
     file: UploadedFile[bytes] | None = None,
     **fields: Unpack[DocumentFields],
 ) -> Document:
+    """Correct a document (its dates, place, numbers, validity, custody, file), re-checking it as
+    when it was added; the audit row keeps every value before and after."""
     unknown = set(fields) - DOCUMENT_FIELDS
     if unknown:
         raise TypeError(f"unknown document fields: {sorted(unknown)}")
     coop = document.cooperation
     merged = cast(DocumentFields, {name: getattr(document, name) for name in DOCUMENT_FIELDS})
     merged.update(fields)
+    refuse_if(_not_voided(document))
     check_document(coop, merged, parties or [])
     before = snapshot(document, ["parties"])
     for name, value in fields.items():
@@ -364,9 +371,29 @@ def update_document(
     return document
 
 
+def _not_voided(document: Document) -> list[str]:
+    return [_("This document was voided; it can no longer be changed.")] if document.voided else []
+
+
+def reason_problems(reason: str) -> list[str]:
+    """Voiding a record, or a move that cannot be undone, needs a reason the trail keeps."""
+    return [] if reason.strip() else [_("Give the reason; it is kept in the history.")]
+
+
+@transaction.atomic
+def void_document(document: Document, *, by: User | None, reason: str) -> Document:
+    """Void a wrong document with a reason: it stays in the cooperation's trail but no longer
+    counts for any step, list, export, the portal or the API."""
+    locked = Document.with_voided.select_for_update().get(pk=document.pk)
+    refuse_if(_not_voided(locked) + reason_problems(reason))
+    void(locked, by=by, reason=reason, parent=document.cooperation)
+    document.voided_at, document.void_reason = locked.voided_at, locked.void_reason
+    return locked
+
+
 @transaction.atomic
 def delete_document(document: Document, *, by: User | None) -> None:
-    if document.children.exists():
+    if Document.with_voided.filter(parent=document).exists():
         raise Refused([_("This document has documents that depend on it; remove those first.")])
     coop = document.cooperation
     record_deleted(document, by=by, parent=coop)

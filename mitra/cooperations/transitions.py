@@ -132,7 +132,7 @@ def apply_transition(
     prefetch_related_objects([locked], *GUARD_FACTS)
     if not transition.roles & roles_of(by, locked):
         raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
-    problems = problems_for(locked, transition, today)
+    problems = reason_missing(transition, note) + problems_for(locked, transition, today)
     if problems:
         raise Refused(problems)
     target = prior_state(locked) if transition.target == PRIOR_STATE else transition.target
@@ -143,6 +143,18 @@ def apply_transition(
     event = log_event(locked, action=action, source=source, target=target, by=by, note=note)
     _after_transition(locked, event)
     return event
+
+
+def reason_missing(transition: Transition, note: str) -> list[str]:
+    """A move that asks first (it cannot be undone, or it stops the work) needs a reason, kept as
+    the event's note: whoever reads the history later learns why."""
+    if not transition.asks_first or note.strip():
+        return []
+    if transition.irreversible:
+        message = _("“%(action)s” cannot be undone: give the reason, it is kept in the history.")
+    else:
+        message = _("“%(action)s” stops the cooperation's work: give the reason for the history.")
+    return [message % {"action": transition.label}]
 
 
 def log_event(

@@ -11,6 +11,13 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/transition/", views.transition, name="transition"),
+    path(
+        "<int:pk>/transition/<str:action>/confirm/",
+        views.confirm_transition,
+        name="confirm_transition",
+    ),
     path("<int:pk>/documents/new/", views.add_document, name="add_document"),
+    path("documents/<int:pk>/edit/", views.edit_document, name="edit_document"),
+    path("documents/<int:pk>/void/", views.void_document, name="void_document"),
     path("documents/<int:pk>/download/", views.download_document, name="download_document"),
 ]

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +21,7 @@ from mitra.cooperations.access import (
     get_document_for_user,
 )
 from mitra.cooperations.forms import (
+    PARTY_FIELDS,
     PARTY_INITIAL,
     CooperationFilterForm,
     CooperationForm,
@@ -28,12 +29,14 @@ from mitra.cooperations.forms import (
     PartyFormSet,
     TransitionForm,
     cooperation_initial,
+    document_initial,
 )
-from mitra.cooperations.models import Cooperation
+from mitra.cooperations.models import Cooperation, Document, DocumentParty
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
 from mitra.cooperations.transitions import NextStep, prior_state, problems_for
 from mitra.lib import reports, sheets
 from mitra.lib.files import download
+from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.reports import Table
@@ -132,7 +135,8 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
         "on_hold": on_hold,
         "held_at": held_at,
         "next_steps": [s for s in steps if not s.transition.side],
-        "other_steps": [s for s in steps if s.transition.side],
+        "other_steps": [s for s in steps if s.transition.side and not s.transition.asks_first],
+        "grave_steps": [s for s in steps if s.transition.asks_first],
         "awaiting_centre": list(
             dict.fromkeys(
                 str(t.label)
@@ -157,6 +161,9 @@ def _detail_context(
             p for p in partners if p.country is not None and p.country.needs_central_guidance
         ],
         "events": events,
+        "voided_documents": list(
+            Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
+        ),
         "trail": audit_rows(trail_for(coop)),
         "procedure": procedure,
         "step_time": timing.current_step_time(coop, latest=events[0] if events else None),
@@ -188,9 +195,11 @@ def _procedure_response(
 @require_POST
 def transition(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, cooperation=coop)
     if not form.is_valid():
-        problems = [_("The request was incomplete; reload the page and try again.")]
+        problems = [str(error) for error in form.errors.get("note", [])] or [
+            _("The request was incomplete; reload the page and try again.")
+        ]
         typed = (request.POST.get("action", ""), request.POST.get("note", ""))
         return _procedure_response(request, pk, Failure(*typed, problems))
     move = form.cleaned_data
@@ -214,6 +223,52 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
     if wants_fragment(request):
         return _procedure_response(request, pk)
     return redirect(coop)
+
+
+def _step_asking_first(request: HttpRequest, coop: Cooperation, action: str) -> NextStep:
+    """The move `action` open to the user that asks first, or 404 (the page offers no other)."""
+    for step in services.next_steps(coop, acting_user(request)):
+        if step.action == action and step.transition.asks_first:
+            return step
+    raise Http404(_("This move is not open from the cooperation's current step."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirm_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """A move that cannot be undone (or stops the work): what will happen, and the reason."""
+    coop = get_cooperation_for_user(request, pk, write=True)
+    step = _step_asking_first(request, coop, action)
+    form = TransitionForm(request.POST or None, cooperation=coop)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        move = form.cleaned_data
+        try:
+            event = services.apply_transition(
+                coop,
+                action,
+                by=acting_user(request),
+                note=move["note"],
+                expected_state=move["expected_state"],
+            )
+        except Refused as refusal:
+            problems = refusal.problems
+        else:
+            messages.success(
+                request,
+                _("Recorded: %(action)s. The cooperation is now at “%(state)s”.")
+                % {"action": step.transition.label, "state": event.get_target_display()},
+            )
+            return redirect(coop)
+    context = {
+        "coop": coop,
+        "step": step,
+        "form": form,
+        "problems": problems,
+        "afterwards": [t.label for t in workflow.undoing(step.transition) if not t.asks_first],
+    }
+    status = 422 if form.errors or problems else 200
+    return render(request, "cooperations/confirm_transition.html", context, status=status)
 
 
 @login_required
@@ -281,6 +336,63 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{coop.get_absolute_url()}#documents")
     context = {"coop": coop, "form": form, "parties": parties}
     return render(request, "cooperations/document_form.html", context)
+
+
+def _party_rows(document: Document) -> list[dict[str, str]]:
+    """The parties' rows for the edit form: the recorded ones, then a blank row per free role."""
+    rows = [
+        {name: getattr(party, name) for name in PARTY_FIELDS} for party in document.parties.all()
+    ]
+    taken = {row["role"] for row in rows}
+    return rows + [{"role": role} for role in DocumentParty.Role.values if role not in taken]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a document: date, place, numbers, validity, languages, custody; attach its file."""
+    document = get_document_for_user(request, pk, write=True)
+    coop = document.cooperation
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = DocumentForm(coop, data, files, initial=document_initial(document), editing=document)
+    parties = PartyFormSet(data, prefix="parties", initial=_party_rows(document))
+    if data is not None and all([form.is_valid(), parties.is_valid()]):
+        try:
+            services.update_document(
+                document, by=acting_user(request), parties=parties.parties(), **form.cleaned_data
+            )
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The document was corrected."))
+            return redirect(f"{coop.get_absolute_url()}#documents")
+    context = {
+        "coop": coop,
+        "document": document,
+        "form": form,
+        "parties": parties,
+        "trail": audit_rows(trail_for(document)),
+    }
+    return render(request, "cooperations/document_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def void_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a wrong document with a reason; it stays in the trail and stops counting."""
+    document = get_document_for_user(request, pk, write=True)
+    coop = document.cooperation
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.void_document(document, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The document was voided; the history keeps it."))
+            return redirect(f"{coop.get_absolute_url()}#documents")
+    context = {"record": document, "form": form, "back": f"{coop.get_absolute_url()}#documents"}
+    return render(request, "void_record.html", context, status=422 if form.errors else 200)
 
 
 @login_required

@@ -270,11 +270,20 @@ class Transition:
     side: bool = False  # steps off or back along the procedure: never the primary button
     signs: Signing | None = None
     decision: str = ""  # the central decision it records, from a central-review state
+    # Stops the cooperation's work though a later move can undo it (marking it dormant): asked
+    # first, with a reason, like the irreversible moves.
+    grave: bool = False
 
     @property
     def irreversible(self) -> bool:
         """Ends the cooperation for good: no transition leaves its target."""
         return self.target in FINAL
+
+    @property
+    def asks_first(self) -> bool:
+        """Never a one-click move: a confirmation page says what will happen and asks the reason,
+        and `apply_transition` refuses it without one."""
+        return self.irreversible or self.grave
 
 
 def _t(
@@ -288,6 +297,7 @@ def _t(
     side: bool = False,
     signs: Signing | None = None,
     decision: str = "",
+    grave: bool = False,
 ) -> Transition:
     return Transition(
         action,
@@ -301,6 +311,7 @@ def _t(
         side=side,
         signs=signs,
         decision=decision,
+        grave=grave,
     )
 
 
@@ -715,6 +726,7 @@ def _cross_cutting() -> list[Transition]:
             ALL_KINDS,
             OFFICE | {SYSTEM},
             side=True,
+            grave=True,
         ),
         _t("revive", State.DORMANT, State.IMPLEMENTATION, ALL_KINDS, OFFICE_AND_AGENCIES),
         _t("start_renewal", State.EXPIRED, State.RENEWAL_IN_PROGRESS, ALL_KINDS, OFFICE),
@@ -729,7 +741,15 @@ def _cross_cutting() -> list[Transition]:
             signs=RENEWAL,
         ),
         _t("continue_after_renewal", State.RENEWED, State.IMPLEMENTATION, ALL_KINDS, OFFICE),
-        _t("withdraw", State.RENEWAL_IN_PROGRESS, State.EXPIRED, ALL_KINDS, OFFICE, side=True),
+        _t(
+            "withdraw",
+            State.RENEWAL_IN_PROGRESS,
+            State.EXPIRED,
+            ALL_KINDS,
+            OFFICE,
+            side=True,
+            grave=True,
+        ),
     ]
     for signed in sorted(SIGNED):
         moves.append(
@@ -779,6 +799,18 @@ def transitions_from(coop: Procedural) -> list[Transition]:
 
 def find(coop: Procedural, action: str) -> Transition | None:
     return next((t for t in transitions_from(coop) if t.action == action), None)
+
+
+def undoing(transition: Transition) -> list[Transition]:
+    """The moves out of the state a transition leads to (empty for an irreversible one): what
+    a confirmation page says can still be done afterwards, such as reviving a dormant one."""
+    return [
+        t
+        for t in TRANSITIONS
+        if t.source == transition.target
+        and t.kinds & transition.kinds
+        and t.orders & transition.orders
+    ]
 
 
 def date_driven_action(target: str) -> str:

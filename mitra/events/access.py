@@ -34,6 +34,12 @@ def agenda_signings(event: Event) -> QuerySet[PlannedSigning]:
     )
 
 
+def voided_signings(event: Event) -> list[PlannedSigning]:
+    """The event's signings voided by mistake, kept for its history."""
+    rows = PlannedSigning.with_voided.filter(event=event, voided_at__isnull=False)
+    return list(rows.select_related("cooperation", "voided_by"))
+
+
 def get_signing_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> PlannedSigning:
     tenant = require_tenant(request, write=write)
     queryset = PlannedSigning.objects.filter(event__tenant=tenant).select_related(

@@ -51,6 +51,19 @@ class SigningPlanForm(forms.Form):
         field.queryset = live.order_by("title")
 
 
+class SigningEditForm(forms.Form):
+    """A correction of a signing on the agenda: its document, its place, its note."""
+
+    document_kind = forms.ChoiceField(
+        label=_("Document to sign"),
+        choices=[(kind, Document.Kind(kind).label) for kind in SIGNABLE_KINDS],
+    )
+    order = forms.IntegerField(label=_("Order on the agenda"), min_value=0, max_value=999)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class RecordSigningForm(forms.Form):
     """Date, place and the number each party gave the document; one number field per party."""
 

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.audit.models import NotVoidedManager, Voidable
 from mitra.tenancy.models import Membership
 
 
@@ -46,8 +47,12 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.pk])
 
 
-class PlannedSigning(models.Model):
-    """A signing planned at an event: which cooperation, which document, which transition."""
+class PlannedSigning(Voidable):
+    """A signing planned at an event: which cooperation, which document, which transition.
+
+    One recorded by mistake is voided with a reason: `objects` leaves it out, `with_voided`
+    keeps it for the event's trail.
+    """
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -78,6 +83,9 @@ class PlannedSigning(models.Model):
         related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
+
+    objects = NotVoidedManager["PlannedSigning"]()
+    with_voided = models.Manager["PlannedSigning"]()
 
     class Meta:
         verbose_name = _("planned signing")

@@ -15,9 +15,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.services import record_created, record_updated, snapshot, void
 from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import PartyInput, apply_transition, attach_document
+from mitra.cooperations.services import (
+    PartyInput,
+    apply_transition,
+    attach_document,
+    reason_problems,
+)
 from mitra.events import rules
 from mitra.events.models import CalendarFeed, Event, PlannedSigning
 from mitra.events.readiness import (
@@ -98,6 +103,63 @@ def plan_signing(
     event.cooperations.add(cooperation)
     record_created(signing, by=by, parent=event)
     return signing
+
+
+class SigningChanges(TypedDict, total=False):
+    """What `update_signing` corrects: the document to sign (while planned), the place on the
+    agenda and the note."""
+
+    document_kind: str
+    order: int
+    note: str
+
+
+def _signing_problems(signing: PlannedSigning, changes: SigningChanges) -> list[str]:
+    if signing.voided:
+        return [_("This signing was voided; it can no longer be changed.")]
+    kind = changes.get("document_kind", signing.document_kind)
+    if kind == signing.document_kind:
+        return []
+    if signing.status != PlannedSigning.Status.PLANNED:
+        return [_("The document of a signing already recorded or cancelled cannot change.")]
+    if kind not in SIGNABLE_KINDS:
+        return [_("Only an LoI, KB, PKS, MoU or renewal can be signed at an event.")]
+    if signing_transition(signing.cooperation, kind) is None:
+        return readiness(signing.cooperation, kind).problems
+    return []
+
+
+@transaction.atomic
+def update_signing(
+    signing: PlannedSigning, *, by: User | None, **changes: Unpack[SigningChanges]
+) -> PlannedSigning:
+    """Correct a signing on the agenda, re-checking a changed document as when it was planned;
+    the audit row keeps the values before and after."""
+    unknown = set(changes) - set(SigningChanges.__annotations__)
+    if unknown:
+        raise TypeError(f"unknown signing fields: {sorted(unknown)}")
+    refuse_if(_signing_problems(signing, changes))
+    before = snapshot(signing)
+    for name, value in changes.items():
+        setattr(signing, name, value)
+    if "document_kind" in changes:
+        signing.action = signing_action(signing.cooperation, signing.document_kind)
+    signing.save(update_fields=[*changes, "action"])
+    record_updated(signing, before, by=by, parent=signing.event)
+    return signing
+
+
+@transaction.atomic
+def void_signing(signing: PlannedSigning, *, by: User | None, reason: str) -> PlannedSigning:
+    """Void a signing put on the agenda by mistake, with a reason: the event's trail keeps it;
+    it leaves the agenda, the calendar and the readiness counts. A signing already recorded
+    keeps its document and step, which are corrected or voided on the cooperation's page."""
+    locked = PlannedSigning.with_voided.select_for_update().get(pk=signing.pk)
+    problems = [_("This signing was already voided.")] if locked.voided else []
+    refuse_if(problems + reason_problems(reason))
+    void(locked, by=by, reason=reason, parent=signing.event)
+    signing.voided_at, signing.void_reason = locked.voided_at, locked.void_reason
+    return locked
 
 
 @transaction.atomic

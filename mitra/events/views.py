@@ -20,10 +20,11 @@ from mitra.cooperations.models import Document
 from mitra.events import access, services
 from mitra.events.calendar import month_bounds, month_grid
 from mitra.events.feeds import feed_calendar
-from mitra.events.forms import EventForm, RecordSigningForm, SigningPlanForm
+from mitra.events.forms import EventForm, RecordSigningForm, SigningEditForm, SigningPlanForm
 from mitra.events.models import Event, PlannedSigning, feed_url
 from mitra.events.readiness import Readiness, readiness
 from mitra.lib.dates import month_from_query
+from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
@@ -93,7 +94,12 @@ def _agenda(event: Event) -> list[AgendaRow]:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request, pk)
-    context = {"event": event, "rows": _agenda(event), "can_write": can_write(request)}
+    context = {
+        "event": event,
+        "rows": _agenda(event),
+        "can_write": can_write(request),
+        "voided": access.voided_signings(event),
+    }
     return render(request, "events/detail.html", context)
 
 
@@ -204,6 +210,43 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The signing was taken off the agenda."))
     return redirect(signing.event)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_signing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a signing on the agenda through the audited service."""
+    signing = access.get_signing_for_user(request, pk, write=True)
+    initial = {name: getattr(signing, name) for name in SigningEditForm.base_fields}
+    form = SigningEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_signing(signing, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The signing was corrected."))
+            return redirect(signing.event)
+    context = {"form": form, "event": signing.event, "signing": signing}
+    return render(request, "events/signing_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def void_signing(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a signing planned by mistake, with a reason the event's history keeps."""
+    signing = access.get_signing_for_user(request, pk, write=True)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.void_signing(signing, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The signing was voided; the history keeps it."))
+            return redirect(signing.event)
+    context = {"record": signing, "form": form, "back": signing.event.get_absolute_url()}
+    return render(request, "void_record.html", context, status=422 if form.errors else 200)
 
 
 def _feeds_page(request: HttpRequest, *, new_address: str = "") -> HttpResponse:

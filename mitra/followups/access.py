@@ -35,7 +35,16 @@ def activities_for_user(request: HttpRequest) -> QuerySet[Activity]:
     )
 
 
-def get_activity_for_user(request: HttpRequest, pk: int) -> Activity:
-    """The tenant's activity `pk`, with who took part; another tenant's answers 404."""
-    queryset = activities_for_user(request).prefetch_related("staff", "partner_contacts", "tasks")
+def get_activity_for_user(
+    request: HttpRequest, pk: int, *, write: bool = False, voided: bool = False
+) -> Activity:
+    """The tenant's activity `pk`, with who took part; another tenant's answers 404, and so
+    does a voided one unless `voided` (its own page, which keeps it for the history)."""
+    tenant = require_tenant(request, write=write)
+    rows = Activity.with_voided if voided else Activity.objects
+    queryset = (
+        rows.filter(tenant=tenant)
+        .select_related("cooperation", "partner", "recorded_by", "voided_by")
+        .prefetch_related("staff", "partner_contacts", "tasks")
+    )
     return get_object_or_404(queryset, pk=pk)

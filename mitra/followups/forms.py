@@ -91,6 +91,17 @@ class ActivityForm(forms.Form):
         return cleaned
 
 
+def activity_initial(activity: Activity) -> dict[str, Any]:
+    """The edit form's starting values, read from the activity (its attachment stays unless
+    replaced)."""
+    many = {"staff", "partner_contacts"}
+    return {
+        name: list(getattr(activity, name).all()) if name in many else getattr(activity, name)
+        for name in ActivityForm.base_fields
+        if name != "attachment"
+    }
+
+
 class CommitmentForm(forms.Form):
     """One task agreed in the meeting; a row without a title is ignored."""
 

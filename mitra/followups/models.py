@@ -5,11 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.audit.models import NotVoidedManager, Voidable
 from mitra.lib.uploads import UploadValidator
 
 
-class Activity(models.Model):
-    """Something that happened with a partner or on a cooperation: a meeting, a visit, a letter."""
+class Activity(Voidable):
+    """Something that happened with a partner or on a cooperation: a meeting, a visit, a letter.
+
+    A wrong one is voided with a reason: `objects` leaves it out, `with_voided` keeps it.
+    """
 
     class Kind(models.TextChoices):
         MEETING = "meeting", _("meeting")
@@ -74,6 +78,9 @@ class Activity(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = NotVoidedManager["Activity"]()
+    with_voided = models.Manager["Activity"]()
 
     class Meta:
         verbose_name = _("activity")

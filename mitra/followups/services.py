@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.services import record_created, record_updated, snapshot, void
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import note_activity
+from mitra.cooperations.services import note_activity, reason_problems
 from mitra.followups import rules
 from mitra.followups.models import Activity, Task
 from mitra.lib.refusal import Refused, refuse_if
@@ -143,6 +143,56 @@ def log_activity(
         because = _("Activity recorded: %(title)s") % {"title": activity.title}
         note_activity(cooperation, activity.date, by=by, because=because)
     return activity
+
+
+ACTIVITY_FIELDS = frozenset(ActivityFields.__annotations__)
+
+
+def _not_voided(activity: Activity) -> list[str]:
+    return [_("This activity was voided; it can no longer be changed.")] if activity.voided else []
+
+
+@transaction.atomic
+def update_activity(
+    activity: Activity, *, by: User | None, **changes: Unpack[ActivityFields]
+) -> Activity:
+    """Correct a recorded activity (its kind, date, subject, links, people, notes, attachment),
+    re-checking the links; the audit row keeps every value before and after. A correction is not
+    new activity: it stamps no follow-up clock and revives nothing."""
+    unknown = set(changes) - ACTIVITY_FIELDS
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    fields: dict[str, Any] = dict(changes)
+    if fields.get("attachment", True) is None:  # no new file: the recorded one stays
+        del fields["attachment"]
+    staff = list(fields.pop("staff", activity.staff.all()))
+    contacts = list(fields.pop("partner_contacts", activity.partner_contacts.all()))
+    cooperation = fields.get("cooperation", activity.cooperation)
+    partner = fields.get("partner", activity.partner)
+    refuse_if(
+        _not_voided(activity)
+        + rules.held_by_today(fields.get("date"), timezone.localdate())
+        + _link_problems(activity.tenant, cooperation, partner, contacts, staff)
+    )
+    before = snapshot(activity, ACTIVITY_MANY)
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity.save(update_fields=list(fields))
+    activity.staff.set(staff)
+    activity.partner_contacts.set(contacts)
+    record_updated(activity, before, by=by, many=ACTIVITY_MANY, parent=cooperation or partner)
+    return activity
+
+
+@transaction.atomic
+def void_activity(activity: Activity, *, by: User | None, reason: str) -> Activity:
+    """Void an activity recorded by mistake, with a reason: the trail keeps it, struck through;
+    it no longer counts in lists, the calendar, reports or the API."""
+    locked = Activity.with_voided.select_for_update().get(pk=activity.pk)
+    refuse_if(_not_voided(locked) + reason_problems(reason))
+    void(locked, by=by, reason=reason, parent=activity.cooperation or activity.partner)
+    activity.voided_at, activity.void_reason = locked.voided_at, locked.void_reason
+    return locked
 
 
 @transaction.atomic

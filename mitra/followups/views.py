@@ -4,11 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mitra.audit.presenter import audit_rows
+from mitra.audit.services import trail_for
 from mitra.followups import rules, services
 from mitra.followups.access import (
     get_activity_for_user,
@@ -22,10 +25,12 @@ from mitra.followups.forms import (
     ReassignForm,
     TaskFilterForm,
     TaskForm,
+    activity_initial,
 )
 from mitra.followups.models import Task
 from mitra.followups.queries import group_by_due
 from mitra.lib.files import download
+from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, require_tenant
@@ -59,8 +64,46 @@ def log_activity(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def activity(request: HttpRequest, pk: int) -> HttpResponse:
-    found = get_activity_for_user(request, pk)
-    return render(request, "followups/activity.html", {"activity": found})
+    found = get_activity_for_user(request, pk, voided=True)
+    trail = audit_rows(trail_for(found))
+    return render(request, "followups/activity.html", {"activity": found, "trail": trail})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a recorded activity through the audited service."""
+    found = get_activity_for_user(request, pk, write=True)
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = ActivityForm(found.tenant, data, files, initial=activity_initial(found))
+    if data is not None and form.is_valid():
+        try:
+            services.update_activity(found, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The activity was corrected."))
+            return redirect("followups:activity", pk=found.pk)
+    return render(request, "followups/activity_form.html", {"form": form, "activity": found})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def void_activity(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void an activity recorded by mistake, with a reason the history keeps."""
+    found = get_activity_for_user(request, pk, write=True)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.void_activity(found, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The activity was voided; the history keeps it."))
+            return redirect("followups:activity", pk=found.pk)
+    back = reverse("followups:activity", args=[found.pk])
+    context = {"record": found, "form": form, "back": back}
+    return render(request, "void_record.html", context, status=422 if form.errors else 200)
 
 
 @login_required

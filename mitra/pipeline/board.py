@@ -32,6 +32,7 @@ class Card:
     days: int | None
     moves: list[Transition] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    grave: list[Transition] = field(default_factory=list)  # each through its confirmation page
 
 
 @dataclass
@@ -73,14 +74,30 @@ def _days(coop: Cooperation, today: date) -> int | None:
     return None if entered is None else (today - timezone.localdate(entered)).days
 
 
-def moves_for(coop: Cooperation, roles: frozenset[str]) -> list[Transition]:
-    """The table's transitions from the card's state that the user's role may perform."""
+def _open_to(coop: Cooperation, roles: frozenset[str]) -> list[Transition]:
     return [t for t in workflow.transitions_from(coop) if t.roles & roles]
+
+
+def moves_for(coop: Cooperation, roles: frozenset[str]) -> list[Transition]:
+    """The one-click moves ("Move to", drag and drop) from the card's state open to the role:
+    never one that asks first, which only its confirmation page performs."""
+    return [t for t in _open_to(coop, roles) if not t.asks_first]
+
+
+def grave_moves_for(coop: Cooperation, roles: frozenset[str]) -> list[Transition]:
+    """The moves that ask first, offered apart as links to their confirmation pages."""
+    return [t for t in _open_to(coop, roles) if t.asks_first]
+
+
+def _card(coop: Cooperation, today: date, roles: frozenset[str], problems: list[str]) -> Card:
+    return Card(
+        coop, _days(coop, today), moves_for(coop, roles), problems, grave_moves_for(coop, roles)
+    )
 
 
 def card_for(coop: Cooperation, roles: frozenset[str], problems: list[str]) -> Card:
     """One card outside a board, as sent back in place after a refused move."""
-    return Card(coop, _days(coop, timezone.localdate()), moves_for(coop, roles), problems)
+    return _card(coop, timezone.localdate(), roles, problems)
 
 
 def build_columns(
@@ -92,7 +109,7 @@ def build_columns(
     columns = {state: Column(state) for state in main_line(board, tenant)}
     for coop in cooperations:
         column = columns.setdefault(coop.state, Column(coop.state))
-        column.cards.append(Card(coop, _days(coop, today), moves_for(coop, roles)))
+        column.cards.append(_card(coop, today, roles, []))
     return list(columns.values())
 
 

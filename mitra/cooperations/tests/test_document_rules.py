@@ -21,6 +21,7 @@ APP = Path(rules.__file__).parent
 
 # rule: (what the form posts, what the service is given, where the form shows the refusal)
 CASES = {
+    "title_is_meaningful": ("meaningless_title", "title"),
     "signed_by_today": ("future_signing", "date_signed"),
     "parent_in_same_cooperation": ("parent", "parent"),
     "no_end_date_when_until_terminated": ("until_terminated", "valid_until"),
@@ -37,6 +38,8 @@ def _inputs(case, elsewhere):
     if case == "until_terminated":
         post = {"until_terminated": "on", "valid_until": "2029-09-12"}
         return post, {**fields, "until_terminated": True, "valid_until": date(2029, 9, 12)}
+    if case == "meaningless_title":
+        return {"title": "x"}, {**fields, "title": "x"}
     if case == "future_signing":
         tomorrow = timezone.localdate() + timedelta(days=1)
         return {"date_signed": tomorrow.isoformat()}, {**fields, "date_signed": tomorrow}

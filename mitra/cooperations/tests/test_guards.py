@@ -120,7 +120,10 @@ def test_israel_is_refused_at_every_forward_transition(tenant, cooperation_offic
     Country.objects.filter(code="KR").update(cooperation_blocked=True)
     problems = refusal(coop, "start_exploration", cooperation_officer)
     assert "not permitted" in problems[0]
-    assert apply_transition(coop, "withdraw", by=cooperation_officer).target == "withdrawn"
+    withdrawn = apply_transition(
+        coop, "withdraw", by=cooperation_officer, note="Korea's standing changed."
+    )
+    assert withdrawn.target == "withdrawn"
 
 
 def test_a_foreign_company_cannot_skip_the_central_review(tenant, cooperation_officer, english):

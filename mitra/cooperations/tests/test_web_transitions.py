@@ -55,8 +55,12 @@ def test_the_panel_lists_the_open_transitions_as_buttons_for_an_officer(
 ):
     html = in_english(cooperation_officer).get(ksdpl.get_absolute_url()).content.decode()
     assert 'id="procedure-panel"' in html
-    for action in ("sign_loi", "put_on_hold", "withdraw", "record_rejection"):
+    for action in ("sign_loi", "put_on_hold"):
         assert f'name="action" value="{action}"' in html
+    # Moves that cannot be undone are no buttons: each links to its confirmation page.
+    for action in ("withdraw", "record_rejection"):
+        assert f'name="action" value="{action}"' not in html
+        assert reverse("cooperations:confirm_transition", args=[ksdpl.pk, action]) in html
     assert "Record the signed LoI" in html
     assert f'name="expected_state" value="{LOI}"' in html
 

@@ -26,6 +26,7 @@ from mitra.implementation import forms as implementation
 from mitra.implementation.models import PlanItem
 from mitra.imports.forms import UploadForm
 from mitra.intake import forms as intake
+from mitra.lib.forms import ReasonForm
 from mitra.partners import forms as partners
 from mitra.pipeline.forms import MoveForm
 from mitra.portal import forms as portal
@@ -57,10 +58,14 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
     cooperations.CooperationForm: lambda w, data: cooperations.CooperationForm(w.tenant, data),
     cooperations.DocumentForm: lambda w, data: cooperations.DocumentForm(w.cooperation, data),
     cooperations.PartyForm: lambda w, data: cooperations.PartyForm(data),
-    cooperations.TransitionForm: lambda w, data: cooperations.TransitionForm(data),
+    cooperations.TransitionForm: lambda w, data: cooperations.TransitionForm(
+        data, cooperation=w.cooperation
+    ),
+    ReasonForm: lambda w, data: ReasonForm(data),
     events.EventForm: lambda w, data: events.EventForm(data),
     events.SigningPlanForm: lambda w, data: events.SigningPlanForm(_mine(Event, w.tenant), data),
     events.RecordSigningForm: lambda w, data: events.RecordSigningForm([], data),
+    events.SigningEditForm: lambda w, data: events.SigningEditForm(data),
     followups.ActivityForm: lambda w, data: followups.ActivityForm(w.tenant, data),
     followups.CommitmentForm: lambda w, data: followups.CommitmentForm(data, tenant=w.tenant),
     followups.TaskForm: lambda w, data: followups.TaskForm(w.tenant, data),
