@@ -16,7 +16,7 @@ from django.utils import timezone
 
 import mitra
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
-from mitra.cooperations.services import set_state
+from mitra.cooperations.services import record_past_state
 from mitra.followups import rules
 from mitra.followups import services as followups
 from mitra.followups.models import Activity
@@ -37,7 +37,7 @@ def _quiet_and_dormant(tenant):
     """A signed cooperation where nothing has happened for long, marked dormant."""
     coop, mou = signed_cooperation(tenant)
     long_ago = timezone.now() - timedelta(days=tenant.dormant_after_days + 60)
-    set_state(coop, Cooperation.State.DORMANT, by=None, note="no activity")
+    record_past_state(coop, Cooperation.State.DORMANT, by=None, note="no activity")
     CooperationEvent.objects.filter(cooperation=coop).update(at=long_ago)
     Document.objects.filter(pk=mou.pk).update(created_at=long_ago)
     coop.refresh_from_db()

@@ -32,7 +32,7 @@ def race(coop, moves):
         barrier.wait()
         translation.activate("en")
         try:
-            apply_transition(stale, action, by=user)
+            apply_transition(stale, action, by=user, note="Uji balapan")
             outcomes[action] = "won"
         except Refused as refused:
             outcomes[action] = refused.problems[0]

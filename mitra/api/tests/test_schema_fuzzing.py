@@ -63,7 +63,16 @@ DEPENDS_ON_RECORDS_OR_OTHER_FIELDS: dict[str, set[str]] = {
     f"PATCH {API}/partners/{{pk}}": PARTNER_FIELDS,
     f"POST {API}/cooperations": COOPERATION_FIELDS,
     f"PATCH {API}/cooperations/{{pk}}": COOPERATION_FIELDS,
-    f"POST {API}/cooperations/{{pk}}/documents": {"__all__", "parent", "valid_until"},
+    # A title names the document with at least three letters, in any script
+    # (`rules.title_is_meaningful`), and a document is signed by today (`rules.signed_by_today`):
+    # rules no pattern of the schema can state.
+    f"POST {API}/cooperations/{{pk}}/documents": {
+        "__all__",
+        "parent",
+        "valid_until",
+        "title",
+        "date_signed",
+    },
     f"POST {API}/activities": ACTIVITY_FIELDS,
     f"POST {API}/tasks": {"cooperation", "assignee"},
     f"POST {API}/tasks/{{pk}}/reassign": {"assignee"},

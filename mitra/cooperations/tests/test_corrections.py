@@ -11,7 +11,7 @@ from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import (
     attach_document,
     next_steps,
-    set_state,
+    record_past_state,
     update_document,
     void_document,
 )
@@ -27,7 +27,7 @@ LOI = Document.Kind.LETTER_OF_INTENT
 @pytest.fixture
 def at_loi(tenant):
     coop = make_cooperation(tenant, title="Sister city Makassar–Incheon")
-    set_state(coop, Cooperation.State.LETTER_OF_INTENT, by=None)
+    record_past_state(coop, Cooperation.State.LETTER_OF_INTENT, by=None, note="LoI sebelum Mitra")
     return coop
 
 

@@ -57,7 +57,7 @@ def test_putting_on_hold_opens_a_hold_request(ksdpl, cooperation_officer):
 
 def test_withdrawing_closes_the_open_request(ksdpl, cooperation_officer):
     apply_transition(ksdpl, "put_on_hold", by=cooperation_officer)
-    apply_transition(ksdpl, "withdraw", by=cooperation_officer)
+    apply_transition(ksdpl, "withdraw", by=cooperation_officer, note="Mitra mundur")
     [review] = requests_of(ksdpl)
     assert review.status == Status.CLOSED
     assert review.decided_by == cooperation_officer
