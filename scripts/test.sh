@@ -10,7 +10,8 @@
 # 3. pytest on SQLite with the tests marked `embedded`: what the embedded default database must
 #    prove (the migrations, `mitra demo`, every page rendering for every role on the demo).
 #    Then pytest on PostgreSQL, the production database, with the whole suite: every test,
-#    the browser tests, the fuzzing and the random walks included.
+#    the browser tests, the fuzzing and the random walks included, in one process per core
+#    (pytest-xdist), each with its own test database.
 # Each stage prints its time; the summary lists them. Extra arguments go to both pytest runs (if
 # they select no embedded test, the SQLite run says so in the summary and is not a failure).
 # Anything missing is installed or fails loudly: nothing is ever skipped. Exit status is non-zero
@@ -324,7 +325,11 @@ pytest_stage() { # NAME LABEL URL ARGS...
 
 pytest_stage "pytest on SQLite (-m embedded: migrations, demo, every page)" SQLite "" -m embedded "$@"
 collect_mypy
-pytest_stage "pytest on PostgreSQL, $pg_where (whole suite, browser tests included)" PostgreSQL "$pg_url" "$@"
+# PostgreSQL runs the whole suite in one process per core (pytest-xdist), each on its own test
+# database; MITRA_TEST_WORKERS overrides the count (0: one process, no workers).
+pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
+pytest_stage "pytest on PostgreSQL, $pg_where, $pg_workers processes (whole suite, browser tests included)" \
+    PostgreSQL "$pg_url" --numprocesses "$pg_workers" --dist worksteal "$@"
 
 summary
 if [ "${#failed[@]}" -gt 0 ]; then
