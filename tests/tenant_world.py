@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from mitra.api.models import ApiToken
 from mitra.cooperations.models import (
+    Consideration,
     Cooperation,
     CooperationEvent,
     Document,
@@ -139,6 +140,9 @@ def _workflow_rows(
     )
     ApiToken.objects.create(
         user=officer, tenant=tenant, name=f"Token {marker}", prefix=marker[:8], token_hash=marker
+    )
+    Consideration.objects.create(
+        cooperation=coop, state=coop.state, recommendation="agree", note=marker, by=officer, at=now
     )
     Publication.objects.create(tenant=tenant, cooperation=coop, public_title=f"Public {marker}")
     PortalPage.objects.create(tenant=tenant, intro=marker)

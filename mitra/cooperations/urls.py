@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/transition/", views.transition, name="transition"),
+    path("<int:pk>/consider/", views.consider, name="consider"),
     path("<int:pk>/documents/new/", views.add_document, name="add_document"),
     path("documents/<int:pk>/download/", views.download_document, name="download_document"),
 ]

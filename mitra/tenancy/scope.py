@@ -30,6 +30,7 @@ TENANT_PATHS: dict[str, str] = {
     "cooperations.CooperationEvent": "cooperation__tenant",
     "cooperations.Document": "cooperation__tenant",
     "cooperations.DocumentParty": "document__cooperation__tenant",
+    "cooperations.Consideration": "cooperation__tenant",
     "audit.AuditEntry": "tenant",
     "reviews.ReviewRequest": "tenant",
     "followups.Activity": "tenant",

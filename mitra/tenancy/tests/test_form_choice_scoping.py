@@ -58,6 +58,7 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
     cooperations.DocumentForm: lambda w, data: cooperations.DocumentForm(w.cooperation, data),
     cooperations.PartyForm: lambda w, data: cooperations.PartyForm(data),
     cooperations.TransitionForm: lambda w, data: cooperations.TransitionForm(data),
+    cooperations.ConsiderationForm: lambda w, data: cooperations.ConsiderationForm(data),
     events.EventForm: lambda w, data: events.EventForm(data),
     events.SigningPlanForm: lambda w, data: events.SigningPlanForm(_mine(Event, w.tenant), data),
     events.RecordSigningForm: lambda w, data: events.RecordSigningForm([], data),
