@@ -32,6 +32,7 @@ from mitra.implementation.models import (
     Evaluation,
     EvaluationReminder,
     ImplementationSettings,
+    IntendedOutput,
     Obligation,
     PlanItem,
     ProgressUpdate,
@@ -195,6 +196,9 @@ def _plan_rows(
         recommendation=Evaluation.Recommendation.CONTINUE,
     )
     EvaluationReminder.objects.create(cooperation=coop, period_start=_day(-365), task=task)
+    IntendedOutput.objects.create(
+        tenant=tenant, cooperation=coop, description=f"Output {marker}", plan_item=item
+    )
     return item
 
 

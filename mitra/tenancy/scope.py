@@ -47,6 +47,7 @@ TENANT_PATHS: dict[str, str] = {
     "implementation.Obligation": "item__tenant",
     "implementation.Evaluation": "tenant",
     "implementation.EvaluationReminder": "cooperation__tenant",
+    "implementation.IntendedOutput": "tenant",
     "intake.NewsItem": "tenant",
     "intake.NewsLink": "news_item__tenant",
     "imports.ImportRun": "tenant",

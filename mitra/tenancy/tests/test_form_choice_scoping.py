@@ -76,6 +76,8 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
         w.cooperation, _mine(ImplementationSettings, w.tenant), data
     ),
     implementation.SettingsForm: lambda w, data: implementation.SettingsForm(data),
+    implementation.IntendedOutputForm: lambda w, data: implementation.IntendedOutputForm(data),
+    implementation.CarryForm: lambda w, data: implementation.CarryForm(w.cooperation, data),
     UploadForm: lambda w, data: UploadForm(data),
     intake.SubmitForm: lambda w, data: intake.SubmitForm(data),
     intake.PartnerRowForm: lambda w, data: intake.PartnerRowForm(data),
