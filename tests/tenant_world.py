@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from mitra.api.models import ApiToken
 from mitra.cooperations.models import (
+    Consideration,
     Cooperation,
     CooperationEvent,
     Document,
@@ -30,6 +31,7 @@ from mitra.followups.services import create_task, log_activity
 from mitra.implementation.models import (
     Evaluation,
     EvaluationReminder,
+    IntendedOutput,
     Obligation,
     PlanItem,
     ProgressUpdate,
@@ -139,6 +141,9 @@ def _workflow_rows(
     ApiToken.objects.create(
         user=officer, tenant=tenant, name=f"Token {marker}", prefix=marker[:8], token_hash=marker
     )
+    Consideration.objects.create(
+        cooperation=coop, state=coop.state, recommendation="agree", note=marker, by=officer, at=now
+    )
     Publication.objects.create(tenant=tenant, cooperation=coop, public_title=f"Public {marker}")
     PortalPage.objects.create(tenant=tenant, intro=marker)
 
@@ -189,6 +194,9 @@ def _plan_rows(
         recommendation=Evaluation.Recommendation.CONTINUE,
     )
     EvaluationReminder.objects.create(cooperation=coop, period_start=_day(-365), task=task)
+    IntendedOutput.objects.create(
+        tenant=tenant, cooperation=coop, description=f"Output {marker}", plan_item=item
+    )
     return item
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
+from mitra.cooperations.services import apply_transition
 from mitra.events import services as events
 from mitra.followups import services as followups
 from mitra.followups.services import Commitment
@@ -41,7 +42,8 @@ PAGES = [
 
 
 def add_records(tenant: Tenant, officer: User, how_many: int) -> None:
-    """Cooperations with partners, an activity with a task each, an event, a staff member.
+    """Cooperations with partners, an activity with a task each, an event with a signing planned,
+    a request at Kemendagri, a staff member.
 
     Every batch looks alike (tasks due in three days, events today), so the few and the many
     take the same paths through each page: only the number of rows differs.
@@ -60,7 +62,10 @@ def add_records(tenant: Tenant, officer: User, how_many: int) -> None:
             cooperation=coop,
             commitments=[Commitment(f"Tindak lanjut {n}", officer, today + timedelta(days=3))],
         )
-        events.create_event(tenant, by=officer, name=f"Forum {n}", starts_on=today)
+        event = events.create_event(tenant, by=officer, name=f"Forum {n}", starts_on=today)
+        # The dashboard shows the event's readiness and the request waiting at Kemendagri.
+        events.plan_signing(event, coop, "letter_of_intent", by=officer)
+        apply_transition(coop, "put_on_hold", by=officer)
         member = make_user(tenant, Membership.Role.COOPERATION_OFFICER)
         staff.create_staff_profile(tenant, member, by=officer, position=f"Analis {n}")
 

@@ -61,8 +61,10 @@ SAME_LAYER_EDGES: frozenset[tuple[str, str]] = frozenset(
         ("implementation", "followups"),  # plans of action create tasks and log activity
         ("intake", "followups"),  # an accepted letter becomes a task
         ("imports", "reviews"),  # an imported cooperation under review gets its request
+        ("dashboard", "events"),  # the leader sees the next events with their readiness
         ("dashboard", "followups"),
         ("dashboard", "implementation"),
+        ("dashboard", "reviews"),  # and what waits on Kemendagri, for how long
         ("reminders", "followups"),
         ("reminders", "implementation"),  # the daily run creates obligations' tasks
         ("reminders", "reviews"),

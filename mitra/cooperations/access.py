@@ -1,11 +1,15 @@
 """Reads of cooperations and documents, always within the request's tenant."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.tenancy.access import require_tenant
+from mitra.tenancy.models import Membership
 
 
 def cooperations_for_user(request: HttpRequest) -> QuerySet[Cooperation]:
@@ -44,3 +48,24 @@ def get_document_for_user(request: HttpRequest, pk: int, *, write: bool = False)
     tenant = require_tenant(request, write=write)
     queryset = Document.objects.filter(cooperation__tenant=tenant).select_related("cooperation")
     return get_object_or_404(queryset, pk=pk)
+
+
+def can_consider(request: HttpRequest) -> bool:
+    """Whether the user records the coordination team's (TKKSD) considerations."""
+    membership: Membership | None = getattr(request, "membership", None)
+    return (
+        membership is not None
+        and membership.tenant is not None
+        and membership.role in workflow.TEAM
+    )
+
+
+def get_cooperation_to_consider(request: HttpRequest, pk: int) -> Cooperation:
+    """The tenant's cooperation `pk` for the team to consider: another tenant's answers 404,
+    a role outside the team 403."""
+    tenant = require_tenant(request)
+    if not can_consider(request):
+        raise PermissionDenied(
+            _("Only the coordination team (TKKSD) records its consideration of a cooperation.")
+        )
+    return get_object_or_404(Cooperation.objects.for_tenant(tenant), pk=pk)

@@ -1,14 +1,17 @@
 """The cooperation list's query: filters, search and sort from a filter form's cleaned data."""
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
-from mitra.cooperations.models import Cooperation
+from mitra.cooperations.models import Cooperation, CooperationQuerySet
 from mitra.partners.models import Partner
 
 DEFAULT_SORT = "-updated"
+# The state filter's value for every live state at once (`Cooperation.objects.live()`), which
+# the dashboard's figures and charts link to.
+LIVE = "live"
 
 
 def _by_stage() -> Case:
@@ -49,7 +52,10 @@ def filter_cooperations(
     """
     if data.get("kind"):
         queryset = queryset.filter(kind=data["kind"])
-    if data.get("state"):
+    if data.get("state") == LIVE:
+        # Every queryset of cooperations is a CooperationQuerySet (the model's manager).
+        queryset = cast(CooperationQuerySet, queryset).live()
+    elif data.get("state"):
         queryset = queryset.filter(state=data["state"])
     if data.get("sector"):
         queryset = queryset.filter(sectors__slug=data["sector"])

@@ -9,10 +9,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mitra.cooperations import workflow
+from mitra.cooperations import filters, workflow
 from mitra.cooperations.models import (
     Affair,
     Agency,
+    Consideration,
     Cooperation,
     Document,
     DocumentParty,
@@ -57,7 +58,8 @@ class CooperationFilterForm(forms.Form):
             attrs={"placeholder": _("title, summary or partner"), "autocomplete": "off"}
         )
         set_choices(self, "kind", _blank(_("all kinds")) + list(Cooperation.Kind.choices))
-        set_choices(self, "state", _blank(_("all states")) + list(Cooperation.State.choices))
+        live = [(filters.LIVE, _("every live state (dormant and on hold included)"))]
+        set_choices(self, "state", _blank(_("all states")) + live + list(Cooperation.State.choices))
         sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
         set_choices(self, "sector", _blank(_("all sectors")) + sectors)
         countries = Country.objects.filter(partners__tenant=tenant).distinct()
@@ -364,3 +366,20 @@ class TransitionForm(forms.Form):
             for problem in reason_missing(found, cleaned["note"]):
                 self.add_error("note", problem)
         return cleaned
+
+
+class ConsiderationForm(forms.Form):
+    """The team's recommendation and its reasons; `services.record_consideration` decides."""
+
+    recommendation = forms.ChoiceField(
+        label=gettext_lazy("Recommendation"),
+        choices=Consideration.Recommendation.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        help_text=gettext_lazy("Required when the team does not agree."),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -295,6 +295,46 @@ class CooperationEvent(models.Model):
         return f"{self.cooperation_id}: {self.source or '∅'} → {self.target}"
 
 
+class Consideration(models.Model):
+    """The coordination team's (TKKSD) consideration of a cooperation at one step: its
+    recommendation to the head of region and why (Permendagri 22/2020 and 25/2020: the team
+    reviews and recommends before the region commits)."""
+
+    class Recommendation(models.TextChoices):
+        AGREE = "agree", _("agree")
+        AGREE_WITH_NOTES = "agree_with_notes", _("agree with notes")
+        DISAGREE = "disagree", _("disagree")
+
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        related_name="considerations",
+    )
+    state = models.CharField(_("step considered"), max_length=30, choices=Cooperation.State.choices)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=20, choices=Recommendation.choices
+    )
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("TKKSD consideration")
+        verbose_name_plural = _("TKKSD considerations")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_recommendation_display()} ({self.cooperation_id})"
+
+
 def _in_force_on(day: date) -> models.Q:
     return (
         models.Q(until_terminated=True)

@@ -11,11 +11,14 @@ from mitra.tenancy.models import Tenant
 
 @dataclass(frozen=True)
 class Tally:
-    """How many cooperations have one value of a field (a state, a kind, a sector...)."""
+    """How many cooperations have one value of a field (a state, a kind, a sector...), what the
+    value means, and the cooperation list filtered to exactly those rows (where there is one)."""
 
     value: str
     label: str
     count: int
+    url: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)

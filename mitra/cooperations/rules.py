@@ -199,6 +199,14 @@ def document_is_expiring(document: Document, today: date, lead_days: int) -> boo
 # Each takes the cooperation and returns what blocks the move; `workflow.TRANSITIONS` names them.
 
 
+def may_be_considered(coop: Cooperation) -> list[str]:
+    """The team considers a cooperation that is still going; an ended one has nothing left to
+    recommend on (Permendagri 22/2020 and 25/2020: the team's part is before the region acts)."""
+    if not workflow.STATES[coop.state].live:
+        return [_("This cooperation has ended; the team can no longer record a consideration.")]
+    return []
+
+
 def _documents(coop: Cooperation) -> list[Document]:
     # Uses the prefetched documents and parties when the caller loaded them.
     return list(coop.documents.all())

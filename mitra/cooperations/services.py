@@ -22,6 +22,7 @@ from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import (
     Affair,
     Agency,
+    Consideration,
     Cooperation,
     CooperationEvent,
     Document,
@@ -194,6 +195,34 @@ def record_event(
     """Log something that happened to a cooperation without moving it (an evaluation): a row
     in its history whose state before and after is the current one."""
     return log_event(coop, action=action, source=coop.state, target=coop.state, by=by, note=note)
+
+
+@transaction.atomic
+def record_consideration(
+    coop: Cooperation, *, by: User | None, recommendation: str, note: str = ""
+) -> Consideration:
+    """Record the coordination team's (TKKSD) recommendation on the step the cooperation is at,
+    with an audit row and a line in its history; the cooperation does not move."""
+    problems = rules.may_be_considered(coop)
+    if recommendation not in Consideration.Recommendation.values:
+        problems.append(_("Choose one of the recommendations."))
+    if recommendation == Consideration.Recommendation.DISAGREE and not note.strip():
+        problems.append(_("Say why the team does not agree."))
+    refuse_if(problems)
+    found = Consideration.objects.create(
+        cooperation=coop,
+        state=coop.state,
+        recommendation=recommendation,
+        note=note.strip(),
+        by=by,
+        at=timezone.now(),
+    )
+    record_created(found, by=by, parent=coop)
+    line = _("TKKSD consideration: %(recommendation)s") % {
+        "recommendation": found.get_recommendation_display()
+    }
+    record_event(coop, action="consider", by=by, note=f"{line}\n{found.note}".strip())
+    return found
 
 
 def note_activity(coop: Cooperation, day: date, *, by: User | None, because: str) -> None:

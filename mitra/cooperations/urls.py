@@ -16,6 +16,7 @@ urlpatterns = [
         views.confirm_transition,
         name="confirm_transition",
     ),
+    path("<int:pk>/consider/", views.consider, name="consider"),
     path("<int:pk>/documents/new/", views.add_document, name="add_document"),
     path("documents/<int:pk>/edit/", views.edit_document, name="edit_document"),
     path("documents/<int:pk>/void/", views.void_document, name="void_document"),

@@ -15,14 +15,17 @@ from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
 from mitra.cooperations import exports, filters, services, timing, workflow
 from mitra.cooperations.access import (
+    can_consider,
     cooperations_for_user,
     get_cooperation_detail_for_user,
     get_cooperation_for_user,
+    get_cooperation_to_consider,
     get_document_for_user,
 )
 from mitra.cooperations.forms import (
     PARTY_FIELDS,
     PARTY_INITIAL,
+    ConsiderationForm,
     CooperationFilterForm,
     CooperationForm,
     DocumentForm,
@@ -169,6 +172,8 @@ def _detail_context(
         "step_time": timing.current_step_time(coop, latest=events[0] if events else None),
         "failure": failure,
         "failure_in_step": failure is not None and failure.action in shown,
+        "considerations": list(coop.considerations.select_related("by")),
+        "can_consider": can_consider(request),
     }
 
 
@@ -400,3 +405,19 @@ def void_document(request: HttpRequest, pk: int) -> HttpResponse:
 def download_document(request: HttpRequest, pk: int) -> FileResponse:
     document = get_document_for_user(request, pk)
     return download(document.file, none=_("This document has no file."), fallback_name="document")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consider(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_to_consider(request, pk)
+    form = ConsiderationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_consideration(coop, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The team's consideration was recorded."))
+            return redirect(f"{coop.get_absolute_url()}#considerations")
+    return render(request, "cooperations/consideration_form.html", {"coop": coop, "form": form})

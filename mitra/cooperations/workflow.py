@@ -235,6 +235,12 @@ OFFICE_AND_AGENCIES: Final = OFFICE | {Role.AGENCY_OFFICER}
 CENTRE: Final = frozenset({Role.CENTRAL_REVIEWER})
 
 # The target of `resume`: the state the cooperation was in when it was put on hold.
+# The coordination team (TKKSD, domain guide §7) maps, reviews and recommends: it records its
+# consideration of a cooperation (and the administrator may record it for the team). Its part in
+# the procedure is at preparation (KSDD/KSDPK), exploration and the cooperation plan (§4).
+TEAM: Final = frozenset({Role.TENANT_ADMIN, Role.TEAM_REVIEWER})
+TEAM_STEPS: Final = frozenset({State.PREPARATION, State.EXPLORATION, State.COOPERATION_PLAN})
+
 PRIOR_STATE: Final = "@prior"
 
 

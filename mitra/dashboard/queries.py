@@ -1,29 +1,38 @@
 """Read-only figures for a tenant's dashboard; each helper costs one query whatever the size.
 
-Live cooperations are the follow-up rule's: still under way, dormant and renewal included.
-Figures other apps need too live with their data: steps and expiring documents in
-`cooperations.queries`, dormant agreements in `implementation.queries`.
+Live cooperations are `Cooperation.objects.live()`: still going, dormant and on hold included,
+and the dashboard says how many of them are dormant or on hold. Figures other apps need too live
+with their data: steps and expiring documents in `cooperations.queries`, dormant agreements in
+`implementation.queries`.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
+from django.contrib.auth.models import User
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from mitra.cooperations import rules, workflow
+from mitra.cooperations.filters import LIVE
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.queries import StepRow, Tally, expiring_documents, step_rows
+from mitra.dashboard import attention, mine
 from mitra.followups.models import Task
 from mitra.followups.rules import FollowUpGap, live_cooperations, needs_follow_up
 from mitra.implementation.queries import DormantRow, dormant_rows
 from mitra.partners.models import Country, Partner
-from mitra.tenancy.models import Tenant
+from mitra.tenancy.models import WRITE_ROLES, Tenant
 
 TOP = 5
+
+
+def _list_of(**filters: str) -> str:
+    return f"{reverse('cooperations:list')}?{urlencode(filters)}"
 
 
 def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
@@ -34,9 +43,21 @@ def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
     for state, kind, n in rows:
         states[state] += n
         kinds[kind] += n
-    by_state = [Tally(s.value, str(s.label), states[s]) for s in Cooperation.State if states[s]]
+    by_state = [
+        Tally(s.value, str(s.label), states[s], _list_of(state=s.value))
+        for s in Cooperation.State
+        if states[s]
+    ]
     by_kind = [
-        Tally(k.value, workflow.abbreviation(k), kinds[k]) for k in Cooperation.Kind if kinds[k]
+        Tally(
+            k.value,
+            workflow.abbreviation(k),
+            kinds[k],
+            _list_of(kind=k.value, state=LIVE),
+            str(k.label),
+        )
+        for k in Cooperation.Kind
+        if kinds[k]
     ]
     return by_state, by_kind
 
@@ -131,30 +152,60 @@ class Dashboard:
     steps: list[StepRow]
     map: dict[str, list[dict[str, Any]]]
     dormant: list[DormantRow]
+    upcoming: list[attention.UpcomingEvent] = field(default_factory=list)
+    waiting: list[attention.WaitingReview] = field(default_factory=list)
+    at_risk: list[attention.PromiseAtRisk] = field(default_factory=list)
+    my_day: mine.MyDay | None = None
+    awaiting: list[Cooperation] | None = None
 
     @property
     def live_count(self) -> int:
         return sum(t.count for t in self.by_state)
+
+    def _count_in(self, state: str) -> int:
+        return sum(t.count for t in self.by_state if t.value == state)
+
+    @property
+    def dormant_count(self) -> int:
+        return self._count_in(Cooperation.State.DORMANT)
+
+    @property
+    def on_hold_count(self) -> int:
+        return self._count_in(Cooperation.State.ON_HOLD_CENTRAL_REVIEW)
+
+    @property
+    def under_way_count(self) -> int:
+        """Live and neither dormant nor on hold: the ones actually moving."""
+        return self.live_count - self.dormant_count - self.on_hold_count
+
+    @property
+    def live_url(self) -> str:
+        return _list_of(state=LIVE)
 
     @property
     def chart_data(self) -> dict[str, Any]:
         """What dashboard.js draws, for `json_script`."""
         return {
             "byState": {
-                "labels": [t.label for t in self.by_state],
+                "labels": [f"{t.label} ({t.count})" for t in self.by_state],
                 "counts": [t.count for t in self.by_state],
+                "urls": [t.url for t in self.by_state],
             },
             "byKind": {
-                "labels": [t.label for t in self.by_kind],
+                "labels": [f"{t.label} ({t.count})" for t in self.by_kind],
                 "counts": [t.count for t in self.by_kind],
+                "urls": [t.url for t in self.by_kind],
             },
             "text": {"cooperations": gettext("Live cooperations")},
             **self.map,
         }
 
 
-def dashboard(tenant: Tenant, today: date) -> Dashboard:
-    """The tenant's dashboard in a fixed number of queries."""
+def dashboard(
+    tenant: Tenant, today: date, *, user: User | None = None, role: str = ""
+) -> Dashboard:
+    """The tenant's dashboard in a fixed number of queries; with the user and their role, the
+    part of it that answers that role's own question (an officer's day, the team's queue)."""
     by_state, by_kind = live_tallies(tenant)
     gaps = needs_follow_up(tenant, today)
     overdue = overdue_tasks(tenant, today)
@@ -175,4 +226,11 @@ def dashboard(tenant: Tenant, today: date) -> Dashboard:
             "regions": partner_regions(tenant),
         },
         dormant=dormant_rows(tenant, today),
+        upcoming=attention.upcoming_events(tenant, today),
+        waiting=attention.waiting_at_centre(tenant, today),
+        at_risk=attention.promises_at_risk(tenant, today),
+        my_day=mine.my_day(tenant, user, role, today)
+        if user is not None and role in WRITE_ROLES
+        else None,
+        awaiting=mine.awaiting_consideration(tenant) if role in workflow.TEAM else None,
     )

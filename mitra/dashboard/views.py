@@ -6,12 +6,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from mitra.dashboard import queries
-from mitra.tenancy.access import require_tenant
+from mitra.tenancy.access import acting_user, require_tenant
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """Every role of a tenant sees it, read-only ones included; no tenant answers 403."""
-    board = queries.dashboard(require_tenant(request), timezone.localdate())
+    tenant = require_tenant(request)
+    role = request.membership.role  # type: ignore[attr-defined]  # set with the tenant
+    board = queries.dashboard(tenant, timezone.localdate(), user=acting_user(request), role=role)
     context = {"board": board, "data": board.chart_data, "window": board.expiry_days}
     return render(request, "dashboard/index.html", context)

@@ -11,7 +11,8 @@
 Every date is counted from the agreements' own dates and from `today`, which the demo loader
 already shifted to lie just behind today, so the picture is the same whenever it is loaded.
 Bandung's MARA cooperation (Little Bandung) is still being explored, with no agreement to carry a
-plan, so it is left alone until it is signed.
+plan of action yet: its cooperation plan states the intended output (200 Little Bandung outlets),
+which becomes an item of the plan of action once the MoU is signed.
 """
 
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from mitra.partners.models import Contact
 from mitra.tenancy.models import Tenant
 
 MAKASSAR = "7371"
+BANDUNG = "3273"
 R = PlanItem.Recurrence
 
 
@@ -261,7 +263,9 @@ def _evaluate_incheon(tenant: Tenant, officer: User, today: date) -> None:
 def load_implementation_demo(
     tenants: dict[str, Tenant], officers: dict[str, User], today: date
 ) -> None:
-    """Plans, progress and an evaluation for Makassar, then the recurring obligations' tasks."""
+    """Plans, progress and an evaluation for Makassar, then the recurring obligations' tasks;
+    Bandung's intended Little Bandung outlets."""
+    _mara_intends_outlets(tenants.get(BANDUNG), officers.get(BANDUNG))
     tenant, officer = tenants.get(MAKASSAR), officers.get(MAKASSAR)
     if tenant is None or officer is None:
         return
@@ -286,3 +290,18 @@ def _temasek_falls_dormant(tenant: Tenant, officer: User) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         note = _("No activity and no progress reported since the training plan was agreed.")
     apply_transition(coop, "mark_dormant", by=officer, note=note)
+
+
+def _mara_intends_outlets(tenant: Tenant | None, officer: User | None) -> None:
+    """MARA plans about 200 Little Bandung outlets in Malaysia (the seed article, domain guide
+    §9): the target the cooperation plan states before anything is signed."""
+    coop = Cooperation.objects.filter(tenant=tenant, title__contains="MARA").first()
+    if coop is None or officer is None:
+        return
+    services.add_intended_output(
+        coop,
+        by=officer,
+        description="Gerai Little Bandung di kota-kota Malaysia untuk produk UMKM Kota Bandung",
+        target_quantity=Decimal(200),
+        unit="gerai",
+    )

@@ -148,6 +148,31 @@ class PlanItemForm(forms.Form):
         return cleaned
 
 
+class IntendedOutputForm(forms.Form):
+    """An output the cooperation plan intends: what, and how much in which unit."""
+
+    description = forms.CharField(
+        label=gettext_lazy("Intended output"),
+        max_length=250,
+        help_text=gettext_lazy("For example: Little Bandung outlets in Malaysian cities."),
+    )
+    target_quantity = _quantity(gettext_lazy("Target"))
+    unit = forms.CharField(label=gettext_lazy("Unit"), max_length=60, required=False)
+
+
+class CarryForm(forms.Form):
+    """Which signed agreement's plan of action the intended outputs go into."""
+
+    document = DocumentChoiceField(
+        label=gettext_lazy("Agreement"), queryset=Document.objects.none()
+    )
+
+    def __init__(self, cooperation: Cooperation, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(DocumentChoiceField, self.fields["document"])
+        field.queryset = plan_documents(cooperation)
+
+
 def item_initial(item: PlanItem) -> dict[str, Any]:
     return {name: getattr(item, name) for name in PlanItemForm.base_fields}
 

@@ -124,6 +124,50 @@ class PlanItem(models.Model):
         return self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
 
 
+class IntendedOutput(models.Model):
+    """An output the cooperation plan (rencana kerja sama) intends before anything is signed:
+    what, how much, in which unit. When the agreement is signed it is carried into the plan of
+    action as an item, and remembers which one."""
+
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
+    )
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation",
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        related_name="intended_outputs",
+    )
+    description = models.CharField(_("intended output"), max_length=250)
+    target_quantity = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    plan_item = models.OneToOneField(
+        PlanItem,
+        verbose_name=_("plan-of-action item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="intended_output",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intended output")
+        verbose_name_plural = _("intended outputs")
+        ordering = ["cooperation_id", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target_quantity__isnull=True) | models.Q(target_quantity__gte=0),
+                name="intended_output_target_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
 class BenefitKind(models.TextChoices):
     """The fixed benefits a progress report may state, each a total to date."""
 

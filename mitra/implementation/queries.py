@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations.models import Cooperation, Document
 from mitra.implementation import rules
 from mitra.implementation.formatting import long_date, number, period_label, quantity
-from mitra.implementation.models import Evaluation, PlanItem
+from mitra.implementation.models import Evaluation, IntendedOutput, PlanItem
 from mitra.implementation.periods import Period, previous_period
 from mitra.implementation.progress import (
     ItemProgress,
@@ -71,13 +71,17 @@ def evaluation_due(
 
 def panel_context(cooperation: Cooperation, *, today: date | None = None) -> dict[str, Any]:
     """What the cooperation page shows of its implementation: promised against done, at risk,
-    benefits, the latest evaluations and the one due. Four queries."""
+    benefits, the latest evaluations and the one due, and the outputs the cooperation plan
+    intended before signing. Five queries."""
     today = today_or(today)
     tenant = cooperation.tenant
     items = list(with_updates(PlanItem.objects.filter(cooperation=cooperation)))
     progresses = progress_of(items, today, tenant.stale_progress_days)
     evaluations = list(Evaluation.objects.filter(cooperation=cooperation).select_related("report"))
     active = open_or_done(progresses)
+    intended = list(
+        IntendedOutput.objects.filter(cooperation=cooperation).select_related("plan_item")
+    )
     return {
         "coop": cooperation,
         "progresses": progresses,
@@ -90,6 +94,8 @@ def panel_context(cooperation: Cooperation, *, today: date | None = None) -> dic
         "evaluation_due": evaluation_due(
             items, {e.period_start for e in evaluations}, tenant, today
         ),
+        "intended": intended,
+        "intended_waiting": [o for o in intended if o.plan_item_id is None],
         "today": today,
     }
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
-from mitra.cooperations.models import Document
+from mitra.cooperations.models import Cooperation, Document
 from mitra.implementation.models import PlanItem
 from mitra.lib.formatting import long_date
 
@@ -190,14 +190,21 @@ def item_problems(
     if start is None:
         problems.append(_("Give the date the item's period starts."))
     problems += period_in_order(start, end)
+    problems += target_problems(target, unit)
+    if milestone and start and (milestone < start or (end is not None and milestone > end)):
+        problems.append(_("The milestone date must fall within the item's period."))
+    return problems
+
+
+def target_problems(target: Decimal | None, unit: str) -> list[str]:
+    """A target is not negative and comes with its unit, and a unit with its target."""
+    problems = []
     if target is not None and target < 0:
         problems.append(_("A target cannot be negative."))
     if target is not None and not unit.strip():
         problems.append(_("Give the target's unit, such as outlets or trainees."))
     if unit.strip() and target is None:
         problems.append(_("Give the target quantity for this unit."))
-    if milestone and start and (milestone < start or (end is not None and milestone > end)):
-        problems.append(_("The milestone date must fall within the item's period."))
     return problems
 
 
@@ -220,6 +227,22 @@ def evaluated_by_today(day: date, today: date) -> list[str]:
     if day > today:
         return [_("An evaluation cannot be dated in the future.")]
     return []
+
+
+def intended_output_problems(
+    cooperation: Cooperation, *, description: str, target: Decimal | None, unit: str
+) -> list[str]:
+    """The cooperation plan (rencana kerja sama, Permendagri 25/2020) states its intended
+    outputs before signing; once an agreement is signed they go in its plan of action."""
+    problems = []
+    facts = workflow.STATES[cooperation.state]
+    if facts.signed or not facts.live:
+        problems.append(
+            _("This cooperation is past its plan: add its outputs to the plan of action.")
+        )
+    if not description.strip():
+        problems.append(_("Say what output is intended."))
+    return problems + target_problems(target, unit)
 
 
 def progress_problems(

@@ -29,6 +29,7 @@ from mitra.implementation import rules
 from mitra.implementation.models import (
     BenefitKind,
     Evaluation,
+    IntendedOutput,
     PlanItem,
     ProgressUpdate,
 )
@@ -176,6 +177,65 @@ def update_plan_item(
     item.save(update_fields=[*fields, "document", "updated_at"])
     record_updated(item, before, by=by, parent=item.cooperation)
     return item
+
+
+# --- Intended outputs (before signing) --------------------------------------------------------
+
+
+@transaction.atomic
+def add_intended_output(
+    cooperation: Cooperation,
+    *,
+    by: User | None,
+    description: str,
+    target_quantity: Decimal | None = None,
+    unit: str = "",
+) -> IntendedOutput:
+    """Record an output the cooperation plan intends, before any agreement is signed."""
+    refuse_if(
+        rules.intended_output_problems(
+            cooperation, description=description, target=target_quantity, unit=unit
+        )
+    )
+    found = IntendedOutput.objects.create(
+        tenant=cooperation.tenant,
+        cooperation=cooperation,
+        description=description.strip(),
+        target_quantity=target_quantity,
+        unit=unit.strip(),
+    )
+    record_created(found, by=by, parent=cooperation)
+    return found
+
+
+@transaction.atomic
+def carry_intended_outputs(document: Document, *, by: User | None) -> list[PlanItem]:
+    """Make each intended output not yet carried an item of the agreement's plan of action,
+    over the agreement's term, and remember which item it became; carrying twice adds nothing."""
+    waiting = list(
+        IntendedOutput.objects.select_for_update()
+        .filter(cooperation=document.cooperation_id, plan_item=None)
+        .order_by("pk")
+    )
+    refuse_if([_("Every intended output is already in the plan of action.")] if not waiting else [])
+    start = document.valid_from or document.date_signed or timezone.localdate()
+    items = []
+    for output in waiting:
+        item = create_plan_item(
+            document,
+            by=by,
+            activity=output.description,
+            target_quantity=output.target_quantity,
+            unit=output.unit,
+            start_date=start,
+            end_date=document.valid_until,
+        )
+        before = snapshot(output)
+        output.plan_item = item
+        output.save(update_fields=["plan_item"])
+        record_updated(output, before, by=by, parent=document.cooperation)
+        items.append(item)
+    return items
 
 
 # --- Progress ---------------------------------------------------------------------------------

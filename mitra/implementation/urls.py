@@ -11,6 +11,16 @@ urlpatterns = [
     path("settings/", RedirectView.as_view(pattern_name="tenancy:settings"), name="settings"),
     path("cooperations/<int:pk>/", views.cooperation, name="cooperation"),
     path("cooperations/<int:pk>/items/new/", views.add_item, name="add_item"),
+    path(
+        "cooperations/<int:pk>/intended-outputs/new/",
+        views.add_intended_output,
+        name="add_intended_output",
+    ),
+    path(
+        "cooperations/<int:pk>/intended-outputs/carry/",
+        views.carry_intended_outputs,
+        name="carry_intended_outputs",
+    ),
     path("cooperations/<int:pk>/evaluations/new/", views.add_evaluation, name="add_evaluation"),
     path("items/<int:pk>/", views.item, name="item"),
     path("items/<int:pk>/edit/", views.edit_item, name="edit_item"),

@@ -7,7 +7,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mitra.implementation import services
 from mitra.implementation.access import (
@@ -18,7 +19,9 @@ from mitra.implementation.access import (
 )
 from mitra.implementation.exports import overview_tables
 from mitra.implementation.forms import (
+    CarryForm,
     EvaluationForm,
+    IntendedOutputForm,
     PlanItemForm,
     ProgressForm,
     evaluation_initial,
@@ -56,6 +59,7 @@ def export(request: HttpRequest) -> HttpResponse:
 def cooperation(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk)
     context = panel_context(coop) | {"can_write": can_write(request)}
+    context["carry_form"] = CarryForm(coop)
     context["documents"] = [
         (document, [p for p in context["progresses"] if p.item.document_id == document.pk])
         for document in plan_documents(coop)
@@ -84,6 +88,47 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(item)
     context = {"form": form, "coop": coop, "has_documents": plan_documents(coop).exists()}
     return render(request, "implementation/item_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_intended_output(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    form = IntendedOutputForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_intended_output(coop, by=acting_user(request), **form.cleaned_data)
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The intended output was recorded."))
+            return redirect(f"{coop.get_absolute_url()}#implementation")
+    return render(request, "implementation/intended_output_form.html", {"form": form, "coop": coop})
+
+
+@login_required
+@require_POST
+def carry_intended_outputs(request: HttpRequest, pk: int) -> HttpResponse:
+    coop = get_cooperation_for_user(request, pk, write=True)
+    form = CarryForm(coop, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a signed agreement to carry the intended outputs into."))
+        return redirect("implementation:cooperation", pk=coop.pk)
+    try:
+        items = services.carry_intended_outputs(
+            form.cleaned_data["document"], by=acting_user(request)
+        )
+    except Refused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+    else:
+        done = ngettext(
+            "%(count)d intended output is now an item of the plan of action.",
+            "%(count)d intended outputs are now items of the plan of action.",
+            len(items),
+        )
+        messages.success(request, done % {"count": len(items)})
+    return redirect("implementation:cooperation", pk=coop.pk)
 
 
 @login_required

@@ -12,12 +12,13 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation, Document
+from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.partners.models import Partner
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership
 
-# The cooperation fields a reviewer needs: no budget, owner, agencies or audit trail.
+# The cooperation fields a reviewer needs to decide: what it is about (sectors, affairs, objects),
+# its steps so far and whom to ask in the region (its owner); no budget or audit trail.
 QUEUE_FIELDS = (
     "kind",
     "status",
@@ -29,7 +30,18 @@ QUEUE_FIELDS = (
     "opened_by__first_name",
     "opened_by__last_name",
 )
-REVIEW_FIELDS = ("title", "kind", "sub_form", "route", "summary", "state", "tenant")
+REVIEW_FIELDS = (
+    "title",
+    "kind",
+    "sub_form",
+    "route",
+    "summary",
+    "state",
+    "objects_of_cooperation",
+    "tenant",
+    "owner",
+)
+CONTACT_FIELDS = ("owner__first_name", "owner__last_name", "owner__username", "owner__email")
 
 
 def require_central_reviewer(request: HttpRequest) -> Membership:
@@ -66,7 +78,15 @@ def review_queue_for_user(request: HttpRequest) -> QuerySet[ReviewRequest]:
 
 def get_review_for_reviewer(request: HttpRequest, pk: int) -> ReviewRequest:
     require_central_reviewer(request)
-    cooperations = Cooperation.objects.select_related("tenant").only(*REVIEW_FIELDS, "tenant__name")
+    cooperations = (
+        Cooperation.objects.select_related("tenant", "owner")
+        .only(*REVIEW_FIELDS, "tenant__name", *CONTACT_FIELDS)
+        .prefetch_related(
+            "sectors",
+            "affairs",
+            Prefetch("events", queryset=CooperationEvent.objects.select_related("by")),
+        )
+    )
     queryset = ReviewRequest.objects.select_related(
         "opened_by", "decided_by", "decision_document"
     ).prefetch_related(

@@ -12,6 +12,20 @@
         return node ? JSON.parse(node.textContent) : null;
     }
 
+    // A click on a bar or a segment opens the cooperation list filtered to the rows behind it.
+    function openRows(urls) {
+        return {
+            onClick: function (event, elements) {
+                if (elements.length && urls[elements[0].index]) {
+                    window.location.href = urls[elements[0].index];
+                }
+            },
+            onHover: function (event, elements) {
+                event.native.target.style.cursor = elements.length ? "pointer" : "default";
+            }
+        };
+    }
+
     function drawCharts(data) {
         if (typeof Chart === "undefined") {
             return;
@@ -26,12 +40,12 @@
                     labels: data.byState.labels,
                     datasets: [{label: data.text.cooperations, data: data.byState.counts, backgroundColor: COLOURS[0]}]
                 },
-                options: {
+                options: Object.assign({
                     indexAxis: "y",
                     maintainAspectRatio: false,
                     plugins: {legend: {display: false}},
                     scales: {x: {beginAtZero: true, ticks: {precision: 0}}}
-                }
+                }, openRows(data.byState.urls))
             });
         }
         var byKind = document.getElementById("chart-by-kind");
@@ -42,7 +56,10 @@
                     labels: data.byKind.labels,
                     datasets: [{label: data.text.cooperations, data: data.byKind.counts, backgroundColor: COLOURS}]
                 },
-                options: {maintainAspectRatio: false, plugins: {legend: {position: "right"}}}
+                options: Object.assign(
+                    {maintainAspectRatio: false, plugins: {legend: {position: "right"}}},
+                    openRows(data.byKind.urls)
+                )
             });
         }
     }

@@ -152,19 +152,60 @@ def test_an_outsider_never_sees_this_tenants_numbers(
     assert "Kerja sama 0" not in response.content.decode()
 
 
+def with_every_section(tenant, officer, coop, index):
+    """What the leader's and the officer's sections show, for one cooperation: a signing planned
+    at an event coming up, a request waiting at Kemendagri, a plan item at risk, a task due
+    today and a next step for its owner."""
+    from decimal import Decimal
+
+    from mitra.cooperations.models import Document
+    from mitra.cooperations.services import apply_transition, update_cooperation
+    from mitra.events import services as events
+    from mitra.implementation import services as implementation
+
+    today = timezone.localdate()
+    update_cooperation(coop, by=None, owner=officer)
+    event = events.create_event(
+        tenant, by=None, name=f"Forum {index}", starts_on=today + timedelta(days=10 + index % 60)
+    )
+    events.plan_signing(event, coop, Document.Kind.LETTER_OF_INTENT, by=None)
+    start = today - timedelta(days=80)
+    mou = make_document(coop, kind=Document.Kind.MOU, title=f"MoU {index}", date_signed=start)
+    implementation.create_plan_item(
+        mou,
+        by=None,
+        activity=f"Gerai {index}",
+        target_quantity=Decimal(100),
+        unit="gerai",
+        start_date=start,
+        end_date=today + timedelta(days=20),
+    )
+    overdue_task(tenant, officer, f"Hari ini {index}", days_late=0, cooperation=coop)
+    apply_transition(coop, "put_on_hold", by=officer)
+
+
 def test_the_dashboard_costs_the_same_queries_for_3_or_20_cooperations(
-    client_as, cooperation_officer, tenant, django_assert_max_num_queries
+    client_as, cooperation_officer, tenant, other_tenant, outsider, django_assert_max_num_queries
 ):
     client = client_as(cooperation_officer)
     seed(tenant, cooperation_officer, cooperations=3)
-    with django_assert_max_num_queries(25) as few:
-        client.get(DASHBOARD)
+    for index, coop in enumerate(Cooperation.objects.filter(tenant=tenant, kind="foreign_region")):
+        with_every_section(tenant, cooperation_officer, coop, index)
+    with_every_section(other_tenant, outsider, make_cooperation(other_tenant), 0)
+    # The ceiling was 25 before the dashboard showed events with their readiness, requests at
+    # Kemendagri, promises at risk and the officer's day (29 queries here); what matters is
+    # that twenty cooperations cost no more than three.
+    with django_assert_max_num_queries(35) as few:
+        board = client.get(DASHBOARD).context["board"]
+    assert board.upcoming and board.waiting and board.at_risk and board.my_day.due_today
     seed_more = 20 - 3
     for index in range(seed_more):
         coop = make_cooperation(tenant, title=f"Lagi {index}")
         overdue_task(tenant, cooperation_officer, f"Lagi {index}", cooperation=coop)
+        with_every_section(tenant, cooperation_officer, coop, 3 + index)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(DASHBOARD)
+        board = client.get(DASHBOARD).context["board"]
+    assert len(board.waiting) == 20 and len(board.my_day.due_today) == 20
 
 
 def test_the_nav_links_to_the_dashboard_first(client_as, cooperation_officer):

@@ -66,3 +66,12 @@ def test_obligations_evaluation_and_the_dormant_example(makassar):
         "Pelatihan kepemimpinan pejabat Pemkot Makassar di Singapura: "
         "30 of 30 pejabat not yet delivered"
     ]
+
+
+def test_bandungs_mara_plan_intends_200_little_bandung_outlets_before_signing(makassar):
+    from mitra.implementation.models import IntendedOutput
+
+    (outlets,) = IntendedOutput.objects.filter(cooperation__title__contains="MARA")
+    assert (outlets.target_quantity, outlets.unit) == (Decimal(200), "gerai")
+    assert outlets.tenant.region.code == "3273" and outlets.plan_item is None
+    assert not IntendedOutput.objects.filter(tenant=makassar).exists()

@@ -201,3 +201,18 @@ def test_the_number_of_queries_does_not_grow_with_the_board(
     client = client_as(cooperation_officer)
     with django_assert_max_num_queries(9):
         client.get(BOARD)
+
+
+def test_every_step_without_a_card_is_narrowed_and_every_step_with_one_is_not(
+    client_as, cooperation_officer, ksdpl, tenant, other_tenant
+):
+    record_past_state(
+        make_cooperation(other_tenant), S.EXPLORATION, by=None, note="Awal"
+    )  # not counted here
+    response = client_as(cooperation_officer).get(BOARD)
+    html = response.content.decode()
+    for column in response.context["columns"]:
+        at = html.index(f'data-state="{column.state}" aria-labelledby')
+        opening = html[html.rindex("<section", 0, at) : at]
+        assert ("board__column--empty" in opening) == (not column.cards), column.state
+    assert any(not column.cards for column in response.context["columns"])

@@ -62,6 +62,7 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
         data, cooperation=w.cooperation
     ),
     ReasonForm: lambda w, data: ReasonForm(data),
+    cooperations.ConsiderationForm: lambda w, data: cooperations.ConsiderationForm(data),
     events.EventForm: lambda w, data: events.EventForm(data),
     events.SigningPlanForm: lambda w, data: events.SigningPlanForm(_mine(Event, w.tenant), data),
     events.RecordSigningForm: lambda w, data: events.RecordSigningForm([], data),
@@ -79,6 +80,8 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
     implementation.EvaluationForm: lambda w, data: implementation.EvaluationForm(
         w.cooperation, data
     ),
+    implementation.IntendedOutputForm: lambda w, data: implementation.IntendedOutputForm(data),
+    implementation.CarryForm: lambda w, data: implementation.CarryForm(w.cooperation, data),
     UploadForm: lambda w, data: UploadForm(data),
     intake.SubmitForm: lambda w, data: intake.SubmitForm(data),
     intake.PartnerRowForm: lambda w, data: intake.PartnerRowForm(data),

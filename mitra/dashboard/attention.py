@@ -1,0 +1,126 @@
+"""What the leader asks of the dashboard beyond the counts (read-only): what is coming up and how
+ready it is, what waits on Kemendagri and for how long, and which promises are at risk.
+
+Each helper costs a fixed few queries whatever the number of events, requests or items.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from mitra.cooperations.models import Cooperation
+from mitra.cooperations.transitions import GUARD_FACTS
+from mitra.events.models import Event, PlannedSigning
+from mitra.events.readiness import Readiness, readiness
+from mitra.implementation.progress import (
+    ItemProgress,
+    cooperation_items,
+    plan_items_prefetch,
+    progress_of,
+)
+from mitra.reviews.models import ReviewRequest
+from mitra.tenancy.models import Tenant
+
+UPCOMING_DAYS = 90
+UPCOMING_EVENTS = 3
+
+
+@dataclass(frozen=True)
+class SigningCheck:
+    signing: PlannedSigning
+    readiness: Readiness
+
+
+@dataclass(frozen=True)
+class UpcomingEvent:
+    """An event coming up, with each signing planned there and whether it could happen now."""
+
+    event: Event
+    days_away: int
+    signings: list[SigningCheck]
+
+    @property
+    def ready(self) -> int:
+        return sum(1 for check in self.signings if check.readiness.ready)
+
+    @property
+    def not_ready(self) -> list[SigningCheck]:
+        return [check for check in self.signings if not check.readiness.ready]
+
+
+def upcoming_events(
+    tenant: Tenant, today: date, within_days: int = UPCOMING_DAYS
+) -> list[UpcomingEvent]:
+    """The tenant's next events within `within_days`, soonest first, with their planned
+    signings' readiness (the events page's check), loaded in a fixed few queries."""
+    cooperations = Cooperation.objects.prefetch_related(*GUARD_FACTS)
+    signings = PlannedSigning.objects.filter(status=PlannedSigning.Status.PLANNED).prefetch_related(
+        Prefetch("cooperation", queryset=cooperations)
+    )
+    events = (
+        Event.objects.filter(
+            tenant=tenant, starts_on__gte=today, starts_on__lte=today + timedelta(days=within_days)
+        )
+        .order_by("starts_on", "pk")
+        .prefetch_related(Prefetch("signings", queryset=signings))[:UPCOMING_EVENTS]
+    )
+    return [
+        UpcomingEvent(
+            event,
+            (event.starts_on - today).days,
+            [
+                SigningCheck(s, readiness(s.cooperation, s.document_kind))
+                for s in event.signings.all()
+            ],
+        )
+        for event in events
+    ]
+
+
+@dataclass(frozen=True)
+class WaitingReview:
+    """A request open at Kemendagri and the whole days it has waited."""
+
+    review: ReviewRequest
+    days: int
+
+
+def waiting_at_centre(tenant: Tenant, today: date) -> list[WaitingReview]:
+    """The tenant's requests waiting for the centre, the longest waiting first."""
+    reviews = (
+        ReviewRequest.objects.filter(tenant=tenant, status=ReviewRequest.Status.OPEN)
+        .select_related("cooperation")
+        .order_by("opened_at", "pk")
+    )
+    return [
+        WaitingReview(r, max((today - timezone.localdate(r.opened_at)).days, 0)) for r in reviews
+    ]
+
+
+@dataclass(frozen=True)
+class PromiseAtRisk:
+    """A plan-of-action item behind its target or its time, with the cooperation it belongs to."""
+
+    cooperation: Cooperation
+    progress: ItemProgress
+
+
+def promises_at_risk(tenant: Tenant, today: date) -> list[PromiseAtRisk]:
+    """Items of live cooperations' plans of action that are at risk (the implementation
+    overview's rule), by cooperation title; five queries whatever their number."""
+    stale_days = tenant.stale_progress_days
+    cooperations = (
+        Cooperation.objects.for_tenant(tenant)
+        .live()
+        .filter(pk__in=Cooperation.objects.filter(plan_items__isnull=False).values("pk"))
+        .prefetch_related(plan_items_prefetch())
+        .order_by("title", "pk")
+    )
+    return [
+        PromiseAtRisk(coop, progress)
+        for coop in cooperations
+        for progress in progress_of(cooperation_items(coop), today, stale_days)
+        if progress.at_risk
+    ]
