@@ -326,10 +326,11 @@ pytest_stage() { # NAME LABEL URL ARGS...
 pytest_stage "pytest on SQLite (-m embedded: migrations, demo, every page)" SQLite "" -m embedded "$@"
 collect_mypy
 # PostgreSQL runs the whole suite in one process per core (pytest-xdist), each on its own test
-# database; MITRA_TEST_WORKERS overrides the count (0: one process, no workers).
+# database; MITRA_TEST_WORKERS overrides the count (0: one process, no workers). The ten slowest
+# tests are listed, to see where the time goes.
 pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
 pytest_stage "pytest on PostgreSQL, $pg_where, $pg_workers processes (whole suite, browser tests included)" \
-    PostgreSQL "$pg_url" --numprocesses "$pg_workers" --dist worksteal "$@"
+    PostgreSQL "$pg_url" --numprocesses "$pg_workers" --dist worksteal --durations=10 "$@"
 
 summary
 if [ "${#failed[@]}" -gt 0 ]; then
