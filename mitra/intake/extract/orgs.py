@@ -121,8 +121,13 @@ def find_organisations(
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
         # A body described as foreign ("perusahaan asal Prancis, Valoris SA") is named for the
-        # cooperation the article is about, even sentences before the cooperation is.
+        # cooperation the article is about, even sentences before the cooperation is; a
+        # foreign government is thanked or offers its grant a sentence before or after it.
         near = len(doc.sentences) if described is not None else 0
+        if kind_country is not None and kind_country[0] == "foreign_government":
+            if national_pair(doc, whole):
+                continue
+            near = max(near, 1)
         if kind_country is None or not is_partner(doc, run, cooperation, near=near):
             continue
         kind, country = kind_country
@@ -136,6 +141,44 @@ def find_organisations(
                 name, kind, country, tuple(spans), (name_run.first, name_run.end_token), after
             )
     return merge_branches(list(found.values()))
+
+
+def government_runs(doc: Doc, mentions: Mentions) -> list[Run]:
+    """ "ditanggung pemerintah Turkiye": a foreign government written in lowercase, the word
+    "pemerintah" and the country right after it (capitalised names are runs already)."""
+    out: list[Run] = []
+    for i, token in enumerate(doc.tokens[:-1]):
+        if token.key != "pemerintah" or token.cap:
+            continue
+        mention = mentions.at.get(i + 1)
+        if (
+            mention is not None
+            and mention.first == i + 1
+            and mention.countries
+            and mention.countries[0].code != "ID"
+        ):
+            out.append(Run(i, mention.last, None))
+    return out
+
+
+NATIONAL = words("indonesia ri nkri")
+
+
+def national_pair(doc: Doc, run: Run) -> bool:
+    """ "kerja sama Pemerintah Republik Federal Jerman dan Pemerintah Republik Indonesia": a
+    cooperation between two states, background to a region's own."""
+    first, end = doc.sentence_of(run.first)
+    for i in range(first, end - 1):
+        if doc.tokens[i].key == "pemerintah" and i != run.first:
+            ahead = {doc.key_at(i + 1), doc.key_at(i + 2), doc.key_at(i + 3)}
+            if ahead & NATIONAL:
+                return True
+    # "hubungan Pemerintah Jepang dengan Indonesia", "pemerintah Korea Selatan dan Indonesia"
+    j = run.end_token + 1
+    if doc.key_at(j) in {"dan", "dengan"}:
+        ahead = {doc.key_at(j + 1), doc.key_at(j + 2), doc.key_at(j + 3)}
+        return bool(ahead & NATIONAL)
+    return False
 
 
 def in_brackets(doc: Doc, run: Run) -> bool:

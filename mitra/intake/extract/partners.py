@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from mitra.intake.extract.context import is_facilitator, is_venue
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
     COMPANY_WORDS,
@@ -114,6 +115,31 @@ def organisation_partners(
                 continue
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
+    return drafts
+
+
+def member_partners(
+    doc: Doc, mentions: Mentions, listed: list[Member], taken: set[int]
+) -> list[Draft]:
+    """Bodies listed after a head noun ("Ketujuh kampus itu ialah A, B, C"): the head gives
+    their kind and country. Places, regions, countries and bodies found otherwise are left to
+    their own rules."""
+    drafts: list[Draft] = []
+    for member in listed:
+        run = member.run
+        if member.kind == PLACE or run.first in taken or doc.excluded[run.first]:
+            continue
+        mention = mentions.at.get(run.first)
+        if mention is not None and mention.last >= run.last:
+            continue  # "Guangxi", "Kota Bekasi", "Jepang": a place, a region or a country
+        name = doc.surface(run.first, run.last)
+        if is_common_noun(name) or is_facilitator(doc, run.first):
+            continue
+        if member.country is None:
+            kind, country = "domestic_party", "ID"
+        else:
+            kind, country = f"foreign_{member.kind}", member.country
+        drafts.append(Draft(name, kind, country, [doc.span(run.first, run.end_token)]))
     return drafts
 
 
