@@ -183,6 +183,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
             if slug in STATUS and side_event(doc, first):
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
+    reached += activities(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
@@ -419,9 +420,53 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat"})
+GIFTS = words("hibah bantuan armada unit")
+TOKENS_OF_COURTESY = words(
+    "cenderamata cinderamata plakat kenang-kenangan kenangan souvenir sertifikat piagam penghargaan"
+)
+PARTICIPANTS = words(
+    "pelajar siswa mahasiswa guru dosen peserta atlet pegawai asn petani perawat dokter "
+    "tenaga ahli peneliti magang"
+)
+
+
+def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """The cooperation carried out: a grant handed over ("Hibah ... diserahkan", "serah
+    terima armada") or participants sent ("mengirim sepuluh pelajar"), as a fact, in or right
+    after a sentence about cooperation."""
+    out: list[StageFound] = []
+    for i, token in enumerate(doc.tokens):
+        if not token.word or doc.excluded[i] or len(token.key) < 5:
+            continue
+        root = has_root(token.key, HANDOVER_ROOTS)
+        if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):
+            continue
+        if not about_cooperation(doc, i, cooperation):
+            continue
+        first, end = doc.sentence_of(i)
+        keys = {doc.tokens[k].key for k in range(first, end)}
+        before = window(doc, i, -BEFORE_WINDOW)
+        if before & PLANNED or window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
+            continue
+        if keys & TOKENS_OF_COURTESY:
+            continue  # "menyerahkan cenderamata": courtesy, not cooperation
+        previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
+        gift = keys & GIFTS or (
+            previous is not None
+            and any(doc.tokens[k].key in GIFTS for k in range(previous[0], previous[1]))
+        )
+        sent = root in {"kirim", "berangkat"} and keys & PARTICIPANTS
+        if ((root == "serah" or token.key == "serah") and gift) or sent:
+            out.append(StageFound("implementation", (doc.span(i, i),), i))
+    return out
+
+
 ESTABLISHED = words("sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama")
 DURATION = words("tahun dekade dasawarsa")
 SINCE = words("sejak")
+# "Ikatan sister province ini dimulai tahun 2004": begun in a year, still going.
+BEGUN = words("dimulai dimulainya bermula berawal terjalin dijalin")
 
 
 def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
@@ -438,7 +483,10 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             continue  # "Rencana sister city yang digagas sejak 2021": an idea, not a practice
         for j in range(first, end - 1):
             key, nxt = doc.tokens[j].key, doc.key_at(j + 1)
-            since = key in SINCE and (
+            if key in BEGUN and nxt in {"pada", "sejak"}:
+                key, nxt = "sejak", doc.key_at(j + 2)  # "dimulai pada tahun 2004"
+                j += 1
+            since = (key in SINCE or key in BEGUN) and (
                 is_year(nxt) or (nxt == "tahun" and is_year(doc.key_at(j + 2)))
             )
             lasting = (

@@ -261,3 +261,43 @@ def test_a_cancelled_agenda_with_nothing_else_reached_puts_the_cooperation_on_ho
         "tanggap darurat."
     )
     assert stage(text) == "on_hold"
+
+
+HANDOVERS = ["diserahkan", "Penyerahannya dilakukan", "menyerahkan", "serah terima"]
+
+
+def test_a_grant_handed_over_in_any_word_form_is_implementation():
+    for verb in HANDOVERS:
+        text = (
+            "Satu unit mobil pemadam hibah Pemprov DKI Jakarta untuk Pemkot Semarang, bagian "
+            f"kerja sama antardaerah. {verb.capitalize()} armada itu di Jakarta, Senin."
+        )
+        assert stage(text) == "implementation", verb
+
+
+def test_a_souvenir_handed_over_at_a_courtesy_visit_is_no_implementation():
+    text = (
+        "Wali Kota Bogor menerima kunjungan delegasi Kota Toyama untuk menjajaki kerja sama. "
+        "Wali Kota menyerahkan cenderamata kepada delegasi."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_participants_sent_are_implementation_but_participants_to_be_sent_are_not():
+    sent = (
+        "Kerja sama Pemkab Cianjur dan Kota Yachimata berlanjut. Pemkab mengirim sepuluh "
+        "pelajar ke Yachimata bulan lalu."
+    )
+    planned = (
+        "Pemkab Cianjur menjajaki kerja sama dengan Kota Yachimata. Pemkab akan mengirim "
+        "sepuluh pelajar ke Yachimata."
+    )
+    assert stage(sent) == "implementation"
+    assert stage(planned) == "exploration"
+
+
+def test_a_partnership_begun_in_a_year_is_being_carried_out():
+    text = (
+        "Ikatan sister province Jawa Tengah dengan Provinsi Chungcheongbuk-do dimulai tahun 2004."
+    )
+    assert stage(text) == "implementation"
