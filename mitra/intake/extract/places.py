@@ -147,6 +147,8 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
         j, region_word = j - 1, True
     after = doc.tokens[mention.last + 1].key if mention.last + 1 < len(doc.tokens) else ""
     after_region = after in QUALIFIER_WORDS
+    if j >= 0 and place.id < 0 and place.country in place_ends.get(j, set()):
+        return True  # "George Town Pulau Pinang Malaysia": a state right after its city
     if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
     countries = place_ends.get(j - 1)
@@ -208,9 +210,9 @@ def partner_level(
 # "KBRI Moskow", "KJRI Cape Town", "Konsulat Jenderal RI di Osaka", "Duta Besar RI untuk
 # Rusia": the city where a mission sits is no partner; neither is where people come from
 # ("mahasiswa asal Provinsi Gyeongsangbuk-do").
-SEAT_WORDS = words("kbri kjri konjen kri kedubes kedutaan konsulat embassy consulate asal")
-SEAT_SKIP = words("di ri indonesia besar jenderal republik provinsi kota prefektur")
-SEAT_REACH = 3
+SEAT_WORDS = words("kbri kjri konjen kri kedubes kedutaan konsulat konsul embassy consulate asal")
+SEAT_SKIP = words("di untuk ri indonesia besar jenderal republik provinsi kota prefektur")
+SEAT_REACH = 4
 
 
 def is_seat(doc: Doc, first: int) -> bool:

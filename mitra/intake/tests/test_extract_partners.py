@@ -188,7 +188,14 @@ def test_a_cooperation_between_two_states_is_background_to_the_regions_own():
     assert not [p for p in found if p[1] == "foreign_government"]
 
 
-MISSIONS = ["KBRI", "KJRI", "Konjen RI", "Kedutaan Besar RI di", "Konsulat Jenderal RI di"]
+MISSIONS = [
+    "KBRI",
+    "KJRI",
+    "Konjen RI",
+    "Kedutaan Besar RI di",
+    "Konsulat Jenderal RI di",
+    "Konsul Jenderal RI untuk",
+]
 
 
 def test_the_city_of_every_kind_of_mission_is_no_partner():
@@ -244,3 +251,28 @@ def test_a_line_listing_names_is_no_title_case_headline():
         "Universitas Tidar",
         "Universitas Sebelas Maret",
     ]
+
+
+def test_a_state_right_after_its_city_is_where_the_city_lies():
+    found = partners(
+        "Pemkot Medan punya kota kembar George Town Pulau Pinang Malaysia sejak 1984 dalam "
+        "kerja sama sister city."
+    )
+    assert [p[0] for p in found] == ["George Town"]
+
+
+def test_a_city_opening_a_sentence_after_di_is_a_venue():
+    found = partners(
+        "Di Kota Melbourne, Australia, Gubernur Sumatera Utara menjajaki kerja sama dengan "
+        "Victoria."
+    )
+    assert "Melbourne" not in [p[0] for p in found]
+
+
+def test_a_country_closes_a_name_so_dan_after_it_starts_another():
+    found = partners(
+        "Pemprov Jawa Timur menjajaki kerja sama beasiswa dengan Deakin University Australia "
+        "dan Western Sydney University."
+    )
+    assert ("Deakin University", "foreign_institution", "AU") in found
+    assert not [p for p in found if " dan " in p[0]]
