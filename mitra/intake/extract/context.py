@@ -5,6 +5,7 @@ from mitra.intake.extract.tokens import Doc
 
 COOPERATION_CUES = phrases(
     "kerja sama", "kerjasama", "bekerja sama", "bekerjasama", "kemitraan", "bermitra", "mitra",
+    "kerja samanya", "kerjasamanya", "kemitraannya",
     "sister city", "sister cities", "sister province", "sister state", "kota kembar",
     "kota bersaudara", "provinsi kembar", "mou", "nota kesepahaman", "memorandum", "kesepakatan",
     "kesepakatan bersama", "perjanjian", "loi", "letter of intent", "pks", "penandatanganan",

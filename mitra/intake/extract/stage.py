@@ -130,7 +130,9 @@ PLANNED_AFTER = words(
 NOT_NOW = words(
     "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
     "sesudah dijadwalkan "
-    "direncanakan rencananya ditargetkan diperkirakan"
+    "direncanakan rencananya ditargetkan diperkirakan "
+    # a threat or an intention ("Siap Putus Kontrak", "kerja samanya hendak ia putus")
+    "hendak ingin siap mau berencana rencana mengancam terancam ancaman bisa dapat"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
 # After a status only a future makes it no status yet ("terkendala karena belum ada arahan" is).

@@ -301,3 +301,26 @@ def test_a_partnership_begun_in_a_year_is_being_carried_out():
         "Ikatan sister province Jawa Tengah dengan Provinsi Chungcheongbuk-do dimulai tahun 2004."
     )
     assert stage(text) == "implementation"
+
+
+THREATS = [
+    "hendak ia putus",
+    "siap diputus",
+    "ingin ia hentikan",
+    "terancam diputus",
+    "bisa diputus",
+]
+
+
+def test_a_threat_or_intention_to_end_is_no_ending():
+    for threat in THREATS:
+        text = (
+            "Pemprov DKI Jakarta meneken perjanjian kerja sama dengan PT Godang Tua Jaya pada "
+            f"2008.\nKini kerja samanya {threat} oleh Gubernur."
+        )
+        assert stage(text) == "pks", threat
+
+
+def test_kerja_samanya_with_its_enclitic_is_a_word_of_cooperation():
+    text = "Gubernur DKI Jakarta menyebut kerja samanya dengan Kota Bekasi sudah baik."
+    assert stage(text) == "exploration"
