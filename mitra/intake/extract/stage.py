@@ -182,6 +182,8 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
             ):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
         elif is_reached(doc, slug, first, last, cooperation):
+            if slug in STATUS and signed_later(doc, last):
+                continue  # "Tertunda 20 Tahun, Akhirnya Diteken": a status overcome
             if slug in STATUS and side_event(doc, first):
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
@@ -226,6 +228,19 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         # "Kesepakatan Bersama dan PKS ... diteken" further down, at the same ceremony.
         return same_ceremony(doc, reached, paragraphs, best)
     return best
+
+
+def signed_later(doc: Doc, last: int) -> bool:
+    """A signing after a status in its sentence, as a fact ("tertunda 20 tahun, akhirnya
+    diteken"): the status is history; not under a plan ("tertunda karena belum diteken")."""
+    _first, end = doc.sentence_of(last)
+    for i in range(last + 1, end):
+        token = doc.tokens[i]
+        if token.word and (is_signing(token.key) or signature_at(doc, i)):
+            close = window(doc, i, -PLAN_REACH)
+            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+                return True
+    return False
 
 
 SIDE_EVENT = "side_event"

@@ -324,3 +324,13 @@ def test_a_threat_or_intention_to_end_is_no_ending():
 def test_kerja_samanya_with_its_enclitic_is_a_word_of_cooperation():
     text = "Gubernur DKI Jakarta menyebut kerja samanya dengan Kota Bekasi sudah baik."
     assert stage(text) == "exploration"
+
+
+def test_a_delay_overcome_by_a_signing_is_the_signing_but_a_delay_before_one_is_on_hold():
+    overcome = (
+        "Kerja Sama Pemkot Bogor dan Kota Toyama Tertunda 20 Tahun, Akhirnya Diteken\n"
+        "Pemkot Bogor dan Kota Toyama menjalin kerja sama."
+    )
+    waiting = "Kerja sama Pemkot Bogor dan Kota Toyama tertunda karena belum diteken."
+    assert stage(overcome) == "mou"
+    assert stage(waiting) == "on_hold"
