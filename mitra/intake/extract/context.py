@@ -5,6 +5,7 @@ from mitra.intake.extract.tokens import Doc
 
 COOPERATION_CUES = phrases(
     "kerja sama", "kerjasama", "bekerja sama", "bekerjasama", "kemitraan", "bermitra", "mitra",
+    "kerja samanya", "kerjasamanya", "kemitraannya",
     "sister city", "sister cities", "sister province", "sister state", "kota kembar",
     "kota bersaudara", "provinsi kembar", "mou", "nota kesepahaman", "memorandum", "kesepakatan",
     "kesepakatan bersama", "perjanjian", "loi", "letter of intent", "pks", "penandatanganan",
@@ -66,8 +67,8 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
     j, steps = first - 1, 0
     while j >= 0 and tokens[j].sentence == sentence and steps < VENUE_REACH:
         token = tokens[j]
-        if token.word and token.key in venue_words and not token.cap:
-            return True
+        if token.word and token.key in venue_words and (not token.cap or opens_sentence(doc, j)):
+            return True  # "di Makassar", "Di Kota Melbourne, ..." at the start of a sentence
         if token.word and token.key in {"kota", "kabupaten", "provinsi", "negara"}:
             pass
         elif token.word and token.cap:
@@ -86,6 +87,10 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
         j -= 1
         steps += 1
     return False
+
+
+def opens_sentence(doc: Doc, index: int) -> bool:
+    return doc.sentences[doc.tokens[index].sentence][0] == index
 
 
 def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:

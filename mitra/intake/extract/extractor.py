@@ -21,9 +21,16 @@ from mitra.intake.extract.dates import find_dates
 from mitra.intake.extract.events import find_events, is_event
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.lists import PLACE, list_members
 from mitra.intake.extract.mentions import Mentions, find_mentions
 from mitra.intake.extract.names import Run, find_runs
-from mitra.intake.extract.orgs import GOVERNMENT, INSTITUTION, PUBLIC_BODY, find_organisations
+from mitra.intake.extract.orgs import (
+    GOVERNMENT,
+    INSTITUTION,
+    PUBLIC_BODY,
+    find_organisations,
+    government_runs,
+)
 from mitra.intake.extract.people import Person, find_people
 from mitra.intake.extract.places import find_places, unknown_places
 from mitra.intake.extract.regions import (
@@ -84,7 +91,16 @@ class Extractor:
         events = find_events(doc, event_runs, dates)
         in_events = {i for e in events for i in span_range(e.tokens)}
         org_runs = [run for run in runs if not is_event(doc, run)]
-        organisations = find_organisations(doc, mentions, org_runs, cooperation)
+        organisations = find_organisations(
+            doc, mentions, org_runs + government_runs(doc, mentions), cooperation
+        )
+        listed = list_members(doc, mentions, org_runs, cooperation)
+        # "Marubeni dan Sojitz" in a list is two members, not one body.
+        organisations = [
+            o
+            for o in organisations
+            if sum(o.tokens[0] <= m.run.first <= o.tokens[1] for m in listed) < 2
+        ]
         in_orgs = {i for o in organisations for i in span_range(o.tokens)}
 
         blocked = names | in_events | in_orgs
@@ -102,12 +118,16 @@ class Extractor:
             frozenset(person_words),
         )
         main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline))
+        in_members = {
+            i for m in listed if m.kind != PLACE for i in span_range((m.run.first, m.run.last))
+        }
         places = find_places(
             doc,
             mentions,
             cooperation=cooperation,
-            blocked=blocked | in_dateline,
+            blocked=blocked | in_dateline | in_members,
             person_words=person_words,
+            listed=frozenset(m.run.first for m in listed if m.kind == PLACE),
         )
         # "tim peneliti Leiden" after "Universiteit Leiden": the body, not the city.
         org_words = " ".join(fold(o.name) for o in organisations)
@@ -121,6 +141,7 @@ class Extractor:
         drafts += assembly.place_partners(places)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
+        drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
         partners = assembly.merge(drafts)
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation

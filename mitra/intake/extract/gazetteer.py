@@ -27,6 +27,7 @@ OWN_DATA = HERE / "data"
 PREFIX_WORDS = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
 # Alternate place names this short are mostly transliteration noise ("rim" for Rome).
 MIN_ALTERNATE_LENGTH = 4
+SPECIAL_REGION = "Daerah Istimewa "
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class Gazetteer:
         self.countries: dict[str, Country] = {}
         self.country_names = PhraseTable[Country]()
         self.caps_only: set[str] = set()  # keys to match only in capitals ("AS", "WHO")
+        self.caps_head: set[str] = set()  # keys whose first word is in capitals ("DI Yogyakarta")
         self.places = PlaceTable()
         self.common_words: frozenset[str] = frozenset()
         self.institutions = PhraseTable[Institution]()
@@ -104,6 +106,11 @@ class Gazetteer:
                 self.region_names.add(key.replace(" ", ""), region, folded=True)
         for row in read_csv(REGION_DATA / "aliases.csv"):
             self.region_names.add(row["alias"], self.regions[row["region_code"]])
+            if row["alias"].startswith(SPECIAL_REGION):
+                # "DI Yogyakarta" is the province; "di Yogyakarta" is a venue in the city.
+                short = "DI " + row["alias"].removeprefix(SPECIAL_REGION)
+                self.region_names.add(short, self.regions[row["region_code"]])
+                self.caps_head.add(fold(short))
 
     def load_countries(self) -> None:
         for row in read_csv(PARTNER_DATA / "countries.csv"):

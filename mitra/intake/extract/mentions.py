@@ -95,6 +95,8 @@ def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
             doc.tokens[j].upper for j in range(i, last + 1) if doc.tokens[j].word
         ):
             return None
+        if key in gazetteer.caps_head and not doc.tokens[i].upper:
+            return None
         return Mention(i, last, doc.tokens[i].start, doc.tokens[last].end, key)
 
     found = gazetteer.institutions.match(doc, i)

@@ -100,7 +100,7 @@ def find_organisations(
     doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
 ) -> list[Organisation]:
     found: dict[str, Organisation] = {}
-    for whole in runs:
+    for whole in [part for run in runs for part in split_after_country(doc, mentions, run)]:
         if any(i in mentions.at and mentions.at[i].institutions for i in (whole.first, whole.last)):
             continue  # a known body, handled from the gazetteer
         mention = mentions.at.get(whole.first)
@@ -108,7 +108,7 @@ def find_organisations(
             continue  # "Brisbane": a place, a region or a country, not a body
         if in_brackets(doc, whole):
             continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
-        run, after = split_country(mentions, whole)
+        run, after = split_country(doc, mentions, whole)
         if run is None:
             continue
         after = after or country_after(doc, mentions, run.end_token)
@@ -121,8 +121,13 @@ def find_organisations(
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
         # A body described as foreign ("perusahaan asal Prancis, Valoris SA") is named for the
-        # cooperation the article is about, even sentences before the cooperation is.
+        # cooperation the article is about, even sentences before the cooperation is; a
+        # foreign government is thanked or offers its grant a sentence before or after it.
         near = len(doc.sentences) if described is not None else 0
+        if kind_country is not None and kind_country[0] == "foreign_government":
+            if national_pair(doc, whole):
+                continue
+            near = max(near, 1)
         if kind_country is None or not is_partner(doc, run, cooperation, near=near):
             continue
         kind, country = kind_country
@@ -136,6 +141,57 @@ def find_organisations(
                 name, kind, country, tuple(spans), (name_run.first, name_run.end_token), after
             )
     return merge_branches(list(found.values()))
+
+
+def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
+    """ "King's College London Inggris dan Western Sydney University", "Jepang dan Fakultas
+    Ekonomi ...": a country closes a name, so "dan" after it starts another one."""
+    for k in range(run.first + 1, run.last):
+        token = doc.tokens[k]
+        if token.key in {"dan", "serta"} and not token.cap:
+            before = mentions.at.get(k - 1)
+            if before is not None and before.countries and before.last == k - 1:
+                rest = Run(k + 1, run.last, run.acronym)
+                return [Run(run.first, k - 1, None), *split_after_country(doc, mentions, rest)]
+    return [run]
+
+
+def government_runs(doc: Doc, mentions: Mentions) -> list[Run]:
+    """ "ditanggung pemerintah Turkiye": a foreign government written in lowercase, the word
+    "pemerintah" and the country right after it (capitalised names are runs already)."""
+    out: list[Run] = []
+    for i, token in enumerate(doc.tokens[:-1]):
+        if token.key != "pemerintah" or token.cap:
+            continue
+        mention = mentions.at.get(i + 1)
+        if (
+            mention is not None
+            and mention.first == i + 1
+            and mention.countries
+            and mention.countries[0].code != "ID"
+        ):
+            out.append(Run(i, mention.last, None))
+    return out
+
+
+NATIONAL = words("indonesia ri nkri")
+
+
+def national_pair(doc: Doc, run: Run) -> bool:
+    """ "kerja sama Pemerintah Republik Federal Jerman dan Pemerintah Republik Indonesia": a
+    cooperation between two states, background to a region's own."""
+    first, end = doc.sentence_of(run.first)
+    for i in range(first, end - 1):
+        if doc.tokens[i].key == "pemerintah" and i != run.first:
+            ahead = {doc.key_at(i + 1), doc.key_at(i + 2), doc.key_at(i + 3)}
+            if ahead & NATIONAL:
+                return True
+    # "hubungan Pemerintah Jepang dengan Indonesia", "pemerintah Korea Selatan dan Indonesia"
+    j = run.end_token + 1
+    if doc.key_at(j) in {"dan", "dengan"}:
+        ahead = {doc.key_at(j + 1), doc.key_at(j + 2), doc.key_at(j + 3)}
+        return bool(ahead & NATIONAL)
+    return False
 
 
 def in_brackets(doc: Doc, run: Run) -> bool:
@@ -178,10 +234,9 @@ def classify(
     """(kind, country) from the words of a run, or None when they make no partner body."""
     keys = [doc.tokens[i].key for i in range(run.first, run.last + 1) if doc.tokens[i].word]
     inside = [mentions.at[i] for i in range(run.first, run.last + 1) if i in mentions.at]
-    countries = [c.code for m in inside for c in m.countries]
+    countries = [after.countries[0].code] if after is not None else []  # it says so last
+    countries += [c.code for m in inside for c in m.countries]
     countries += [m.places[0].place.country for m in inside if m.places]
-    if after is not None:
-        countries.append(after.countries[0].code)
     domestic = any(m.regions for m in inside) or "ID" in countries
     foreign = next((c for c in countries if c != "ID"), None)
     keyset = set(keys)
@@ -274,7 +329,7 @@ def is_partner(doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0) ->
     return not (is_facilitator(doc, run.first) or is_venue(doc, run.first))
 
 
-def split_country(mentions: Mentions, run: Run) -> tuple[Run | None, Mention | None]:
+def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, Mention | None]:
     """ "ENGIE INEO France" -> the run "ENGIE INEO" and the country after it."""
     tail = mentions.at.get(run.last)
     if tail is None or not tail.countries or tail.first <= run.first or run.acronym:
@@ -282,7 +337,11 @@ def split_country(mentions: Mentions, run: Run) -> tuple[Run | None, Mention | N
     if tail.countries[0].code == "ID":
         return run, None
     core = Run(run.first, tail.first - 1, None)
-    if any(i in mentions.at and not mentions.at[i].countries for i in (core.first, core.last)):
+    keys = {t.key for t in doc.tokens[core.first : core.last + 1]}
+    named_body = bool(keys & (INSTITUTION | COMPANY_WORDS | GOVERNMENT))
+    if not named_body and any(
+        i in mentions.at and not mentions.at[i].countries for i in (core.first, core.last)
+    ):
         return None, None  # "Icheon Korea Selatan": a place and its country, not a body
     return core, tail
 

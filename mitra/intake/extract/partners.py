@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from mitra.intake.extract.context import is_facilitator, is_venue
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
     COMPANY_WORDS,
@@ -117,6 +118,31 @@ def organisation_partners(
     return drafts
 
 
+def member_partners(
+    doc: Doc, mentions: Mentions, listed: list[Member], taken: set[int]
+) -> list[Draft]:
+    """Bodies listed after a head noun ("Ketujuh kampus itu ialah A, B, C"): the head gives
+    their kind and country. Places, regions, countries and bodies found otherwise are left to
+    their own rules."""
+    drafts: list[Draft] = []
+    for member in listed:
+        run = member.run
+        if member.kind == PLACE or run.first in taken or doc.excluded[run.first]:
+            continue
+        mention = mentions.at.get(run.first)
+        if mention is not None and mention.last >= run.last:
+            continue  # "Guangxi", "Kota Bekasi", "Jepang": a place, a region or a country
+        name = doc.surface(run.first, run.last)
+        if is_common_noun(name) or is_facilitator(doc, run.first):
+            continue
+        if member.country is None:
+            kind, country = "domestic_party", "ID"
+        else:
+            kind, country = f"foreign_{member.kind}", member.country
+        drafts.append(Draft(name, kind, country, [doc.span(run.first, run.end_token)]))
+    return drafts
+
+
 GENERIC_NAME_WORDS = (
     GOVERNMENT
     | PUBLIC_BODY
@@ -166,6 +192,54 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
 
 
+# Before a country these make it a counterparty ("investor asal Korea", "kerja sama dengan
+# Australia", "Duta Besar Jepang", "delegasi Tiongkok"), not a background mention.
+COUNTERPARTY_WORDS = words(
+    "dengan antara asal dari pemerintah delegasi rombongan duta besar dubes konsul konjen "
+    "jenderal investor investasi pengusaha perusahaan mitra sama kerjasama bermitra negara "
+    "mahasiswa pelajar tim kunjungan"
+)
+# "Duta Besar RI untuk Rusia dan Belarus", "konflik Rusia dan Ukraina": the second country of
+# an envoy's title or a pair in the background.
+COUNTERPARTY_REACH = 2
+
+
+def is_counterparty(doc: Doc, mention: Mention) -> bool:
+    """A country named as the other side: right after a word of cooperation, origin or
+    representation (also further along a list of names: "dengan Singapura, Korsel dan
+    Belanda"), after the name it qualifies ("Western Sydney University (WSU) Australia",
+    "Tokyo, Jepang") or inside a cooperation pair ("kerja sama Jatim-Amerika Serikat"); not
+    the second country of an envoy's accreditation ("Duta Besar RI untuk Rusia dan
+    Belarus")."""
+    sentence = doc.tokens[mention.first].sentence
+    j = mention.first - 1
+    if j > 0 and (doc.tokens[j].text == ")" or (doc.tokens[j].cap and doc.tokens[j].word)):
+        return True
+    if j > 1 and doc.tokens[j].text == "," and doc.tokens[j - 1].cap:
+        return True
+    taken, listed = 0, False
+    while j >= 0 and taken < COUNTERPARTY_REACH and doc.tokens[j].sentence == sentence:
+        token = doc.tokens[j]
+        if token.word and token.key in LIST_JOINERS:
+            listed = True
+        elif token.word and token.cap:
+            pass  # another name of the list
+        elif token.word:
+            if token.key in COUNTERPARTY_WORDS:
+                return True
+            if listed and token.key in ACCREDITATION:
+                return False
+            taken += 1
+        elif token.text in {"-", "–"}:
+            return True
+        j -= 1
+    return False
+
+
+LIST_JOINERS = words("dan serta")
+ACCREDITATION = words("untuk merangkap")
+
+
 def countries(
     gazetteer: Gazetteer,
     mentions: list[Mention],
@@ -184,7 +258,9 @@ def countries(
         mentioned.setdefault(code, []).append(mention)
     evidence: dict[str, list[tuple[int, int]]] = {}
     for code, found in mentioned.items():
-        if any(cooperation[doc.tokens[m.first].sentence] for m in found):
+        if any(cooperation[doc.tokens[m.first].sentence] for m in found) and any(
+            is_counterparty(doc, m) for m in found
+        ):
             evidence[code] = [m.span for m in found]
     for partner in partners:
         if partner.country and partner.country != "ID":

@@ -117,6 +117,21 @@ def read_role(
         first -= 1
     head_key = " ".join(t.key for t in tokens[first : last + 1] if t.word)
     name: tuple[int, int, str] | None = None
+    if first > 0 and tokens[first - 1].key in AS_ROLE:
+        # "Veronica Wally selaku Kabid Kerjasama ..., Reuter Sabarofek selaku Plt Kepala ...":
+        # the name before "selaku" is the person, whatever capitals follow the role.
+        name = name_before(doc, mentions, first)
+        if name is not None:
+            role_end = comma_before_name(doc, last)
+            if role_end < 0:
+                role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
+            return Person(
+                name=name[2],
+                role=doc.surface(first, role_end),
+                name_span=doc.span(name[0], name[1]),
+                role_tokens=(first, role_end),
+                name_tokens=(name[0], role_end),
+            )
     role_end = comma_before_name(doc, last)
     if role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
@@ -155,6 +170,7 @@ def read_role(
 
 
 MAX_PLACE_HOPS = 2
+AS_ROLE = words("selaku sebagai")
 
 
 def name_after_places(
@@ -397,7 +413,27 @@ def read_name(
         return None
     if all(tokens[k].key in ROLE_WORDS for k in range(first, last + 1) if tokens[k].word):
         return None
-    return first, last, doc.surface(first, last)
+    text = doc.surface(first, last)
+    if is_degree(text):
+        return None  # "H.Haliana,S.E", "Mathius Awoitauw, S.E., M.Si": a degree, not a name
+    return first, last, text
+
+
+DEGREES = words(
+    "sh se st mt mm mh mp ma ba bsc msc mba phd ssos sip mip spd mpd msi mkn skm mkes skom "
+    "mkom sth ssi sstp stp mag mhum shum sag mag llm"
+)
+DEGREE_WORD = 3
+
+
+def is_degree(text: str) -> bool:
+    """ "S.E", "M.Kn", "SH", "Ph.D": academic degrees written after a name."""
+    parts = text.replace(".", " ").split()
+    if not parts:
+        return False
+    if "".join(parts).lower() in DEGREES:
+        return True
+    return "." in text and all(len(part) <= DEGREE_WORD for part in parts)
 
 
 def next_is_name(doc: Doc, j: int) -> bool:
@@ -438,6 +474,17 @@ def part_of_name(doc: Doc, i: int) -> bool:
     )
 
 
+POSSESSIVE_OPENER = 7
+
+
+def is_possessive_opener(doc: Doc, i: int) -> bool:
+    """ "Narasumbernya Veronica Wally selaku ...": a long word with "-nya" opening the
+    sentence is a noun ("its speakers"), not part of the name."""
+    key = doc.tokens[i].key
+    first_of_sentence = doc.sentences[doc.tokens[i].sentence][0] == i
+    return first_of_sentence and key.endswith("nya") and len(key) >= POSSESSIVE_OPENER
+
+
 def name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
     """ "Name, Role" or "Name selaku Role": the name that ends just before the role."""
     tokens = doc.tokens
@@ -450,7 +497,9 @@ def name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int
         start -= 1
     if last < start or not tokens[last].word:
         return None
-    while start < last and tokens[start].key in SENTENCE_OPENERS:
+    while start < last and (
+        tokens[start].key in SENTENCE_OPENERS or is_possessive_opener(doc, start)
+    ):
         start += 1
     start = skip_titles(doc, start)
     found = read_name(doc, mentions, start)

@@ -95,7 +95,10 @@ def find_places(
     cooperation: list[bool],
     blocked: set[int],
     person_words: set[str],
+    listed: frozenset[int] = frozenset(),
 ) -> list[PlaceFound]:
+    """`listed`: first tokens of places listed after a head noun ("empat provinsi di
+    Tiongkok yaitu Guangxi, Chongqing, ...")."""
     named = {c.code for m in mentions.countries for c in m.countries}
     found: dict[int, PlaceFound] = {}
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
@@ -117,6 +120,8 @@ def find_places(
         if beside is not None:
             entry.consumed.append(beside)
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
+        if mention.first in listed and not is_venue(doc, mention.first):
+            level = 2
         if is_qualifier(doc, mention, place, place_ends):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
         if level > entry.strong:
@@ -142,12 +147,27 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
         j, region_word = j - 1, True
     after = doc.tokens[mention.last + 1].key if mention.last + 1 < len(doc.tokens) else ""
     after_region = after in QUALIFIER_WORDS
-    if j < 1 or doc.tokens[j].text != ",":
+    if j >= 0 and place.id < 0 and place.country in place_ends.get(j, set()):
+        return True  # "George Town Pulau Pinang Malaysia": a state right after its city
+    if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
     countries = place_ends.get(j - 1)
     if not countries or place.country not in countries:
         return False
     return region_word or after_region or place.id < 0
+
+
+def qualifies_place(doc: Doc, mentions: Mentions, word: int, country: str) -> bool:
+    """The region word at token `word` follows a place of `country` and a comma or bracket:
+    what comes is where that place lies."""
+    if word < 2 or doc.tokens[word - 1].text not in {",", "("}:
+        return False
+    mention = mentions.at.get(word - 2)
+    return (
+        mention is not None
+        and mention.last == word - 2
+        and any(c.place.country == country for c in mention.places)
+    )
 
 
 def is_person(doc: Doc, mention: Mention, person_words: set[str]) -> bool:
@@ -168,7 +188,7 @@ def partner_level(
     named: set[str],
 ) -> int:
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
-    if is_venue(doc, mention.first):
+    if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
     if beside is not None:
         return 2
@@ -187,6 +207,28 @@ def partner_level(
     return 1 if place.country in named or place.population >= LARGE_CITY else 0
 
 
+# "KBRI Moskow", "KJRI Cape Town", "Konsulat Jenderal RI di Osaka", "Duta Besar RI untuk
+# Rusia": the city where a mission sits is no partner; neither is where people come from
+# ("mahasiswa asal Provinsi Gyeongsangbuk-do").
+SEAT_WORDS = words("kbri kjri konjen kri kedubes kedutaan konsulat konsul embassy consulate asal")
+SEAT_SKIP = words("di untuk ri indonesia besar jenderal republik provinsi kota prefektur")
+SEAT_REACH = 4
+
+
+def is_seat(doc: Doc, first: int) -> bool:
+    j = first
+    for _ in range(SEAT_REACH):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        key = doc.tokens[j].key
+        if key in SEAT_WORDS:
+            return True
+        if key not in SEAT_SKIP:
+            return False
+    return False
+
+
 def unknown_places(
     doc: Doc, mentions: Mentions, runs: list[tuple[int, int]], blocked: set[int]
 ) -> list[PlaceFound]:
@@ -201,6 +243,10 @@ def unknown_places(
             continue
         beside = country_beside(doc, mentions, last)
         if beside is None or beside.countries[0].code == "ID" or is_venue(doc, first):
+            continue
+        if qualifies_place(doc, mentions, before, beside.countries[0].code):
+            continue  # "Kota Nonsan, Provinsi Chungcheong Selatan, Korea Selatan"
+        if is_seat(doc, first):
             continue
         entry = PlaceFound(None, doc.surface(first, last), beside.countries[0].code, first=first)
         entry.evidence.append(doc.span(first, last))

@@ -18,10 +18,11 @@ Each cue is read with the words around it in its sentence:
 Evidence is the cue's span.
 """
 
+import re
 from dataclasses import dataclass
 
 from mitra.intake.extract.affixes import has_root
-from mitra.intake.extract.context import COOPERATION_CUES
+from mitra.intake.extract.context import COOPERATION_CUES, previous_word
 from mitra.intake.extract.lexicon import phrases, words
 from mitra.intake.extract.tokens import Doc
 
@@ -53,6 +54,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "implementasi", "pelaksanaan", "realisasi", "direalisasikan", "diimplementasikan",
         "dilaksanakan", "terlaksana", "sudah berjalan", "telah berjalan", "tengah berjalan",
         "sedang berjalan", "mulai berjalan", "berjalan", "program kerja sama",
+        "sudah dijalankan", "telah dijalankan", "sedang dijalankan", "tengah dijalankan",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
@@ -65,6 +67,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "diputus", "putus", "memutus", "pemutusan", "tidak diperpanjang", "tidak memperpanjang",
         "habis masa berlakunya", "masa berlakunya habis", "kedaluwarsa", "kadaluarsa",
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
+        "rampung masanya", "habis masanya", "selesai masanya", "masa berlakunya sudah habis",
+        "masa berlakunya telah habis", "masa berlaku habis", "habis masa berlaku",
     ),
 }  # fmt: skip
 # Said of a partnership, these are a document only when signed in their sentence ("meneken
@@ -105,6 +109,7 @@ SIGNING_STEMS = ("menandatang", "ditandatang", "penandatang", "tandatang", "tand
 SIGNING_FORM = "menandatangani"
 RESTS_ON = words(
     "tindak lanjut menindaklanjuti ditindaklanjuti perpanjangan memperpanjang diperpanjang "
+    "perpanjang perbarui memperbarui diperbarui "
     "berdasarkan sesuai implementasi pelaksanaan realisasi sejak hasil amanat"
 )
 PLANNED = words(
@@ -125,7 +130,9 @@ PLANNED_AFTER = words(
 NOT_NOW = words(
     "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
     "sesudah dijadwalkan "
-    "direncanakan rencananya ditargetkan diperkirakan"
+    "direncanakan rencananya ditargetkan diperkirakan "
+    # a threat or an intention ("Siap Putus Kontrak", "kerja samanya hendak ia putus")
+    "hendak ingin siap mau berencana rencana mengancam terancam ancaman bisa dapat"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
 # After a status only a future makes it no status yet ("terkendala karena belum ada arahan" is).
@@ -157,7 +164,12 @@ class StageFound:
 def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     """The stage of the main cooperation: news puts it first, so the first paragraph (the
     headline counts as one) that says some stage was reached decides, and within it a status
-    (on hold, ended) wins over the stages reached before it."""
+    (on hold, ended) wins over the stages reached before it.
+
+    Every cue is read with its modality: reached, or planned, conditional, negated (those are
+    dropped by `is_reached`), superseded (the old MoU that expired, in the story of its
+    renewal) or said of a side event (a postponed visit or festival, which puts a cooperation
+    on hold only when nothing else is said to be reached)."""
     reached: list[StageFound] = []
     for first, last, slug in cues(doc):
         if doc.excluded[first]:
@@ -165,33 +177,179 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         if slug == WEAK:
             if (
                 is_reached(doc, "mou", first, last, cooperation)
-                and signed_in_sentence(doc, first, ink=True)
+                and (signed_in_sentence(doc, first, ink=True) or renewal_before(doc, first))
                 and not document_in_sentence(doc, first)
             ):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
         elif is_reached(doc, slug, first, last, cooperation):
+            if slug in STATUS and signed_later(doc, last):
+                continue  # "Tertunda 20 Tahun, Akhirnya Diteken": a status overcome
+            if slug in STATUS and side_event(doc, first):
+                slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
+    reached += activities(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
+    side = [found for found in reached if found.slug == SIDE_EVENT]
+    reached = [found for found in reached if found.slug != SIDE_EVENT]
     if not reached:
-        return None
+        # Only side events postponed or cancelled: the cooperation's activities wait.
+        return StageFound("on_hold", side[0].evidence, side[0].first) if side else None
     reached.sort(key=lambda found: found.first)
     paragraphs = sorted({paragraph_of(doc, found.first) for found in reached})
     # The headline and the paragraph after it tell one story ("Teken PKS" over a lead that
     # reports the MoU signed at the same ceremony).
     paragraphs = paragraphs[: LEAD_PARAGRAPHS if is_headline(doc, paragraphs[0]) else 1]
     lead = [found for found in reached if paragraph_of(doc, found.first) in paragraphs]
-    signed = [f for f in lead if f.slug in DOCUMENTS and signed_in_sentence(doc, f.first)]
+    signed = [
+        f
+        for f in lead
+        if f.slug in DOCUMENTS
+        and signed_in_sentence(doc, f.first)
+        and not window(doc, f.first, -PLAN_REACH) & SINCE  # "sejak MoU diteken pada 2015"
+    ]
     if signed:
         # A document signed in the lead (a renewal, a new PKS) is where the cooperation now
-        # stands, whatever years it has lasted.
-        lead = [f for f in lead if f.evidence[0] not in lasting]
+        # stands, whatever years it has lasted, and an old term that expired is superseded.
+        lead = [
+            f
+            for f in lead
+            if f.evidence[0] not in lasting
+            and f.slug != "implementation"
+            and not (f.slug in STATUS and superseded(doc, f.first))
+        ]
     statuses = [found for found in lead if found.slug in STATUS]
     if statuses and not renewed(doc, lead, statuses[0]):
         return statuses[0]
     progress = [found for found in lead if found.slug not in STATUS] or lead
-    return max(progress, key=lambda found: (RANK.get(found.slug, 0), -found.first))
+    best = max(progress, key=lambda found: (RANK.get(found.slug, 0), -found.first))
+    if signed and best.slug in DOCUMENTS:
+        # "Kesepakatan Bersama dan PKS ... diteken" further down, at the same ceremony.
+        return same_ceremony(doc, reached, paragraphs, best)
+    return best
+
+
+def signed_later(doc: Doc, last: int) -> bool:
+    """A signing after a status in its sentence, as a fact ("tertunda 20 tahun, akhirnya
+    diteken"): the status is history; not under a plan ("tertunda karena belum diteken")."""
+    _first, end = doc.sentence_of(last)
+    for i in range(last + 1, end):
+        token = doc.tokens[i]
+        if token.word and (is_signing(token.key) or signature_at(doc, i)):
+            close = window(doc, i, -PLAN_REACH)
+            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+                return True
+    return False
+
+
+SIDE_EVENT = "side_event"
+# Occasions of a cooperation, not the cooperation itself: when one of them is postponed or
+# cancelled, the cooperation is not ended.
+SIDE_EVENTS = words(
+    "agenda acara kegiatan kunjungan lawatan perjalanan pertandingan turnamen festival pameran "
+    "pertemuan rapat upacara seremoni event jadwal forum"
+)
+SIDE_REACH = 16
+
+
+def side_event(doc: Doc, index: int) -> bool:
+    """The head of the clause before a status cue names an occasion ("Turnamen sepak bola
+    antar kota sister city ... dibatalkan", "Seluruh agenda luar negeri ... dibatalkan"), not
+    a cooperation, a programme or a document ("Program pertukaran guru ... ditunda")."""
+    sentence = doc.tokens[index].sentence
+    head = ""
+    j, taken = index - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
+        token = doc.tokens[j]
+        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+            break
+        if token.word:
+            if token.key not in DETERMINERS:
+                head = token.key
+            taken += 1
+        j -= 1
+    return head in SIDE_EVENTS
+
+
+CLAUSE_OPENERS = words("bahwa karena sehingga namun tetapi tapi sedangkan")
+DETERMINERS = words("seluruh semua segala para sebuah suatu beberapa sejumlah salah satu")
+
+
+SUPERSEDED = words(
+    "lama sebelumnya menggantikan mengganti digantikan diganti terdahulu pertama baru "
+    "perpanjangan diperpanjang memperpanjang diperbarui memperbarui pembaruan"
+)
+
+
+def superseded(doc: Doc, index: int) -> bool:
+    """ "MoU baru itu menggantikan MoU lama yang masa berlakunya habis": the end of a term
+    that the document signed in the lead replaces."""
+    first, end = doc.sentence_of(index)
+    return any(doc.tokens[i].key in SUPERSEDED for i in range(first, end))
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def same_ceremony(
+    doc: Doc, reached: list[StageFound], paragraphs: list[int], best: StageFound
+) -> StageFound:
+    """A more advanced document signed further down, at the signing the lead reports: its
+    sentence names no year but the lead's."""
+    lead_years = {
+        year for paragraph in paragraphs for year in YEAR.findall(doc.text.split("\n")[paragraph])
+    }
+    for found in reached:
+        if (
+            found.slug in DOCUMENTS
+            and RANK[found.slug] > RANK[best.slug]
+            and found.first > best.first
+            and signed_close(doc, found.first)
+        ):
+            first, end = doc.sentence_of(found.first)
+            years = set(YEAR.findall(doc.text[doc.tokens[first].start : doc.tokens[end - 1].end]))
+            if years <= lead_years:
+                best = found
+    return best
+
+
+PURPOSE = words("untuk agar guna demi supaya yang")
+CLOSE_SIGNING = 8
+
+
+def signed_close(doc: Doc, index: int) -> bool:
+    """A signing verb in the document's own clause ("KSB dan PKS ... diteken"), not across a
+    purpose ("Addendum ini kami tandatangani untuk menaungi sejumlah PKS")."""
+    sentence = doc.tokens[index].sentence
+    for step in (-1, 1):
+        j, taken = index + step, 0
+        while 0 <= j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
+            token = doc.tokens[j]
+            if token.word:
+                if token.key in PURPOSE or taken >= CLOSE_SIGNING:
+                    break
+                if is_signing(token.key) or signature_at(doc, j):
+                    return not window(doc, j, -PLAN_REACH) & PLAN_CLOSE
+                taken += 1
+            j += step
+    return False
+
+
+def renewal_before(doc: Doc, index: int) -> bool:
+    """ "Perbarui Kerja Sama Sister Province", "memperpanjang jalinan kerja sama": a
+    partnership renewed is its memorandum signed again."""
+    j = index
+    for _ in range(RENEWAL_REACH):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in RENEWAL:
+            return not window(doc, j, -PLAN_REACH) & PLAN_CLOSE
+    return False
+
+
+RENEWAL_REACH = 3
 
 
 LEAD_PARAGRAPHS = 2
@@ -236,6 +394,11 @@ def is_signing(key: str) -> bool:
     return key in SIGNING or key.startswith(SIGNING_STEMS) or bool(has_root(key, SIGNING_ROOTS))
 
 
+def signature_at(doc: Doc, index: int) -> bool:
+    """ "membubuhkan tanda tangan": the signature, written as two words."""
+    return doc.tokens[index].key == "tangan" and doc.key_at(index - 1) == "tanda"
+
+
 INK_ROOTS = frozenset({"teken", "tandatangan"})
 
 
@@ -245,8 +408,10 @@ def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
     first, end = doc.sentence_of(index)
     for i in range(first, end):
         key = doc.tokens[i].key
-        inked = key.startswith(SIGNING_STEMS) or bool(has_root(key, INK_ROOTS))
-        if doc.tokens[i].word and (inked if ink else is_signing(key)):
+        inked = (
+            key.startswith(SIGNING_STEMS) or bool(has_root(key, INK_ROOTS)) or signature_at(doc, i)
+        )
+        if doc.tokens[i].word and (inked if ink else is_signing(key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
             if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
                 return True
@@ -254,7 +419,7 @@ def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
 
 
 RENEWAL = words(
-    "perpanjang memperpanjang diperpanjang perpanjangan memperbarui diperbarui pembaruan "
+    "perpanjang diperpanjangnya memperpanjang diperpanjang perpanjangan memperbarui diperbarui pembaruan "
     "memperbaharui diperbaharui pembaharuan perbarui perbaharui adendum addendum amandemen"
 )
 
@@ -272,9 +437,53 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat"})
+GIFTS = words("hibah bantuan armada unit")
+TOKENS_OF_COURTESY = words(
+    "cenderamata cinderamata plakat kenang-kenangan kenangan souvenir sertifikat piagam penghargaan"
+)
+PARTICIPANTS = words(
+    "pelajar siswa mahasiswa guru dosen peserta atlet pegawai asn petani perawat dokter "
+    "tenaga ahli peneliti magang"
+)
+
+
+def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """The cooperation carried out: a grant handed over ("Hibah ... diserahkan", "serah
+    terima armada") or participants sent ("mengirim sepuluh pelajar"), as a fact, in or right
+    after a sentence about cooperation."""
+    out: list[StageFound] = []
+    for i, token in enumerate(doc.tokens):
+        if not token.word or doc.excluded[i] or len(token.key) < 5:
+            continue
+        root = has_root(token.key, HANDOVER_ROOTS)
+        if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):
+            continue
+        if not about_cooperation(doc, i, cooperation):
+            continue
+        first, end = doc.sentence_of(i)
+        keys = {doc.tokens[k].key for k in range(first, end)}
+        before = window(doc, i, -BEFORE_WINDOW)
+        if before & PLANNED or window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
+            continue
+        if keys & TOKENS_OF_COURTESY:
+            continue  # "menyerahkan cenderamata": courtesy, not cooperation
+        previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
+        gift = keys & GIFTS or (
+            previous is not None
+            and any(doc.tokens[k].key in GIFTS for k in range(previous[0], previous[1]))
+        )
+        sent = root in {"kirim", "berangkat"} and keys & PARTICIPANTS
+        if ((root == "serah" or token.key == "serah") and gift) or sent:
+            out.append(StageFound("implementation", (doc.span(i, i),), i))
+    return out
+
+
 ESTABLISHED = words("sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama")
 DURATION = words("tahun dekade dasawarsa")
 SINCE = words("sejak")
+# "Ikatan sister province ini dimulai tahun 2004": begun in a year, still going.
+BEGUN = words("dimulai dimulainya bermula berawal terjalin dijalin")
 
 
 def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
@@ -291,7 +500,10 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             continue  # "Rencana sister city yang digagas sejak 2021": an idea, not a practice
         for j in range(first, end - 1):
             key, nxt = doc.tokens[j].key, doc.key_at(j + 1)
-            since = key in SINCE and (
+            if key in BEGUN and nxt in {"pada", "sejak"}:
+                key, nxt = "sejak", doc.key_at(j + 2)  # "dimulai pada tahun 2004"
+                j += 1
+            since = (key in SINCE or key in BEGUN) and (
                 is_year(nxt) or (nxt == "tahun" and is_year(doc.key_at(j + 2)))
             )
             lasting = (
@@ -413,7 +625,8 @@ def window(doc: Doc, index: int, size: int) -> set[str]:
         if token.sentence != sentence or token.text in {";", ":"}:
             break
         if token.word:
-            out.add(SIGNING_FORM if is_signing(token.key) else token.key)
+            signing = is_signing(token.key) or signature_at(doc, j)
+            out.add(SIGNING_FORM if signing else token.key)
             taken += 1
         j += step
     if size < 0 and "tindak" in out and "lanjut" in out:

@@ -128,10 +128,15 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+LIST_COMMAS = 3
+
+
 def is_headline(line: str) -> bool:
     found = HEADLINE_WORD.findall(line)
     stripped = line.strip().rstrip("*_ ")
     if len(found) < MIN_HEADLINE_WORDS or stripped.endswith((".", '"', "”")):
         return False
+    if line.count(",") >= LIST_COMMAS:
+        return False  # "Daftarnya: Universitas A (UA), Universitas B (UB), ...": a list of names
     capitals = sum(1 for word in found if word[0].isupper())
     return capitals / len(found) >= HEADLINE_SHARE

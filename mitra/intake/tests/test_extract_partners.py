@@ -170,3 +170,109 @@ def test_an_office_of_the_region_is_never_a_foreign_body():
         "menjajaki kerja sama dengan Provinsi Guangxi, Tiongkok."
     )
     assert [(p.name, p.kind) for p in result.partners] == [("Guangxi", "foreign_city_or_region")]
+
+
+def test_a_foreign_government_written_in_lowercase_is_a_partner():
+    found = partners(
+        "Pemprov Aceh menjalin kerja sama pelatihan tenaga kesehatan. Biaya pelatihan "
+        "ditanggung pemerintah Turki."
+    )
+    assert ("pemerintah Turki", "foreign_government", "TR") in found
+
+
+def test_a_cooperation_between_two_states_is_background_to_the_regions_own():
+    found = partners(
+        "Pemkab Jayapura menerima delegasi GIZ. Kerja sama Pemerintah Republik Federal Jerman "
+        "dan Pemerintah Republik Indonesia sudah berlangsung sejak 1975."
+    )
+    assert not [p for p in found if p[1] == "foreign_government"]
+
+
+MISSIONS = [
+    "KBRI",
+    "KJRI",
+    "Konjen RI",
+    "Kedutaan Besar RI di",
+    "Konsulat Jenderal RI di",
+    "Konsul Jenderal RI untuk",
+]
+
+
+def test_the_city_of_every_kind_of_mission_is_no_partner():
+    for mission in MISSIONS:
+        found = partners(
+            f"Pemkot Magelang menerima delegasi Kota Tula, Rusia, untuk menjajaki kerja sama, "
+            f"difasilitasi {mission} Moskow. Rombongan {mission} Moskow ikut membahas kerja sama."
+        )
+        assert [p[0] for p in found] == ["Tula"], mission
+
+
+def test_an_unknown_province_after_its_city_and_a_comma_is_where_the_city_lies():
+    found = partners(
+        "Pemkot Malang menjajaki kerja sama dengan Kota Nonsan, Provinsi Chungcheong Selatan, "
+        "Korea Selatan."
+    )
+    assert [p[0] for p in found] == ["Nonsan"]
+
+
+def test_members_listed_after_a_head_noun_inherit_its_kind():
+    found = partners(
+        "Pemkab Kutai Kartanegara meneken MoU dengan tujuh perguruan tinggi. Ketujuh kampus "
+        "itu ialah UINSI Samarinda, STIH Awang Long Samarinda dan STMIK Widya Cipta Dharma."
+    )
+    assert found == [
+        ("UINSI Samarinda", "domestic_party", "ID"),
+        ("STIH Awang Long Samarinda", "domestic_party", "ID"),
+        ("STMIK Widya Cipta Dharma", "domestic_party", "ID"),
+    ]
+
+
+def test_members_listed_after_a_foreign_head_inherit_its_country():
+    found = partners(
+        "Pemprov Jawa Barat menjajaki kerja sama dengan konsorsium perusahaan Jepang yang "
+        "terdiri atas Hitachi Zosen, Marubeni dan Sojitz."
+    )
+    assert found == [
+        ("Hitachi Zosen", "foreign_company", "JP"),
+        ("Marubeni", "foreign_company", "JP"),
+        ("Sojitz", "foreign_company", "JP"),
+    ]
+
+
+def test_a_line_listing_names_is_no_title_case_headline():
+    found = partners(
+        "Pemkab Magelang resmi bermitra dengan tiga perguruan tinggi.\n"
+        "Daftarnya: Universitas Gadjah Mada (UGM), Universitas Diponegoro (Undip), "
+        "Universitas Tidar (Untidar), Universitas Sebelas Maret (UNS)\n"
+    )
+    assert [p[0] for p in found] == [
+        "Universitas Gadjah Mada",
+        "Universitas Diponegoro",
+        "Universitas Tidar",
+        "Universitas Sebelas Maret",
+    ]
+
+
+def test_a_state_right_after_its_city_is_where_the_city_lies():
+    found = partners(
+        "Pemkot Medan punya kota kembar George Town Pulau Pinang Malaysia sejak 1984 dalam "
+        "kerja sama sister city."
+    )
+    assert [p[0] for p in found] == ["George Town"]
+
+
+def test_a_city_opening_a_sentence_after_di_is_a_venue():
+    found = partners(
+        "Di Kota Melbourne, Australia, Gubernur Sumatera Utara menjajaki kerja sama dengan "
+        "Victoria."
+    )
+    assert "Melbourne" not in [p[0] for p in found]
+
+
+def test_a_country_closes_a_name_so_dan_after_it_starts_another():
+    found = partners(
+        "Pemprov Jawa Timur menjajaki kerja sama beasiswa dengan Deakin University Australia "
+        "dan Western Sydney University."
+    )
+    assert ("Deakin University", "foreign_institution", "AU") in found
+    assert not [p for p in found if " dan " in p[0]]

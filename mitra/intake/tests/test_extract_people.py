@@ -104,3 +104,32 @@ def test_a_lowercase_role_before_a_full_name():
         "sebagai bagian dari kerja sama."
     )
     assert "Tomoko Yamashita" in [p.name for p in result.people]
+
+
+DEGREES_AFTER = ["S.E", "S.E.", "M.Kn", "SH", "M.Si", "Ph.D", "S.IP, M.IP"]
+
+
+def test_no_degree_glued_or_spaced_after_a_name_is_ever_a_name():
+    for degree in DEGREES_AFTER:
+        for glue in [",", ", "]:
+            text = (
+                f"Bupati Wakatobi H.Haliana{glue}{degree} dan Rektor Universitas Halu Oleo "
+                "meneken kerja sama beasiswa."
+            )
+            found = [p.name for p in extract(text).people]
+            assert "Haliana" in found, (degree, glue, found)
+            assert not [n for n in found if degree.split(",")[0].rstrip(".") in n], found
+
+
+def test_a_run_of_names_each_with_selaku_and_a_role():
+    text = (
+        "Lokakarya kerja sama sister city digelar di Jayapura. Narasumbernya Veronica Wally "
+        "selaku Kabid Kerjasama Badan Perbatasan Provinsi Papua, Reuter Sabarofek selaku Plt "
+        "Kepala Badan Pengelola Perbatasan Daerah, Kota Jayapura serta Mathius Pawara selaku "
+        "Plt Kepala Dinas Sosial Kota Jayapura."
+    )
+    assert [p.name for p in extract(text).people] == [
+        "Veronica Wally",
+        "Reuter Sabarofek",
+        "Mathius Pawara",
+    ]

@@ -116,3 +116,18 @@ def test_a_region_visiting_in_the_lead_takes_part_without_the_word_cooperation()
         "Kedua daerah berharap bisa menjalin kerja sama."
     )
     assert [r.code for r in result.regions] == ["64.09"]
+
+
+def test_di_yogyakarta_in_capitals_is_the_province_and_di_yogyakarta_a_venue():
+    assert codes("Pemprov DI Yogyakarta menjalin kerja sama dengan Kota Kyoto.") == ["34"]
+    assert codes("Pemkot Kyoto menjalin kerja sama dengan Pemkab Sleman di Yogyakarta.") == [
+        "34.04"
+    ]
+
+
+def test_a_province_after_its_regency_and_their_short_names_is_where_it_lies():
+    text = (
+        "Bupati Konawe Selatan (Konsel) Sulawesi Tenggara (Sultra) menjajaki kerja sama dengan "
+        "Kota Gimcheon, Korea Selatan."
+    )
+    assert codes(text) == ["74.05"]

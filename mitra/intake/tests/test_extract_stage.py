@@ -187,3 +187,150 @@ def test_an_investment_figure_is_no_implementation():
         )
         == "exploration"
     )
+
+
+def test_a_renewal_signed_in_the_lead_supersedes_the_old_term_that_expired():
+    text = (
+        "Pemkot Denpasar dan Kota Mossel Bay resmi meneken MoU sister city yang baru. MoU baru "
+        "itu menggantikan MoU lama yang masa berlakunya habis November lalu."
+    )
+    assert stage(text) == "mou"
+
+
+def test_an_expired_memorandum_whose_renewal_is_only_planned_is_ended():
+    text = (
+        "Konsul Jenderal Australia bertemu Gubernur Jawa Tengah membahas sister province "
+        "dengan Queensland.\nMenurut dia, MoU yang lama sudah rampung masanya, jadi harus "
+        "diperbarui."
+    )
+    assert stage(text) == "ended"
+
+
+def test_a_partnership_renewed_in_the_headline_is_its_memorandum_whatever_years_it_lasted():
+    text = (
+        "Genap 19 Tahun, Jateng dan Chungcheongbuk-do Perbarui Kerja Sama Sister Province\n"
+        "Sudah 19 tahun Pemprov Jawa Tengah dan Provinsi Chungcheongbuk-do terikat sebagai "
+        "sister province."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_pks_signed_at_the_same_ceremony_further_down_counts():
+    text = (
+        "Pemprov Jawa Tengah meneken kesepakatan bersama dengan 44 perguruan tinggi, Senin "
+        "(17/3/2025).\n\nAcara digelar di Semarang.\n\nGubernur membubuhkan tanda tangan pada "
+        "Kesepakatan Bersama (KSB) dan Perjanjian Kerja Sama (PKS) bersama para rektor."
+    )
+    assert stage(text) == "pks"
+
+
+def test_a_pks_only_covered_by_the_signed_addendum_is_not_signed_again():
+    text = (
+        "Pemkab Kotawaringin Barat memperpanjang kerja sama dengan Universitas Brawijaya."
+        "\n\nNota kesepahaman itu diteken Bupati Kotawaringin Barat.\n\nAddendum ini kami tandatangani untuk "
+        "menaungi sejumlah Perjanjian Kerja Sama (PKS) yang sedang dijalankan."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_cooperation_signed_years_ago_and_still_running_is_implementation():
+    text = (
+        "Sister city Kota Jayapura dengan Vanimo masih berjalan sampai sekarang. Sejak MoU "
+        "diteken pada 2015, banyak program yang tak jalan optimal."
+    )
+    assert stage(text) == "implementation"
+
+
+SIDE_EVENTS = ["Turnamen", "Kunjungan delegasi", "Festival budaya", "Agenda pameran"]
+STATUS_VERBS = ["ditunda", "dibatalkan", "batal digelar", "diundur"]
+
+
+def test_every_postponed_side_event_of_a_running_cooperation_leaves_it_running():
+    for occasion in SIDE_EVENTS:
+        for verb in STATUS_VERBS:
+            text = (
+                "Kerja sama Pemkot Surabaya dan Kota Busan sudah berjalan sejak 1994. "
+                f"{occasion} tahun ini {verb} karena cuaca."
+            )
+            assert stage(text) == "implementation", (occasion, verb)
+
+
+def test_a_cancelled_agenda_with_nothing_else_reached_puts_the_cooperation_on_hold():
+    text = (
+        "Seluruh agenda kerja sama luar negeri Pemprov DKI Jakarta dibatalkan selama masa "
+        "tanggap darurat."
+    )
+    assert stage(text) == "on_hold"
+
+
+HANDOVERS = ["diserahkan", "Penyerahannya dilakukan", "menyerahkan", "serah terima"]
+
+
+def test_a_grant_handed_over_in_any_word_form_is_implementation():
+    for verb in HANDOVERS:
+        text = (
+            "Satu unit mobil pemadam hibah Pemprov DKI Jakarta untuk Pemkot Semarang, bagian "
+            f"kerja sama antardaerah. {verb.capitalize()} armada itu di Jakarta, Senin."
+        )
+        assert stage(text) == "implementation", verb
+
+
+def test_a_souvenir_handed_over_at_a_courtesy_visit_is_no_implementation():
+    text = (
+        "Wali Kota Bogor menerima kunjungan delegasi Kota Toyama untuk menjajaki kerja sama. "
+        "Wali Kota menyerahkan cenderamata kepada delegasi."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_participants_sent_are_implementation_but_participants_to_be_sent_are_not():
+    sent = (
+        "Kerja sama Pemkab Cianjur dan Kota Yachimata berlanjut. Pemkab mengirim sepuluh "
+        "pelajar ke Yachimata bulan lalu."
+    )
+    planned = (
+        "Pemkab Cianjur menjajaki kerja sama dengan Kota Yachimata. Pemkab akan mengirim "
+        "sepuluh pelajar ke Yachimata."
+    )
+    assert stage(sent) == "implementation"
+    assert stage(planned) == "exploration"
+
+
+def test_a_partnership_begun_in_a_year_is_being_carried_out():
+    text = (
+        "Ikatan sister province Jawa Tengah dengan Provinsi Chungcheongbuk-do dimulai tahun 2004."
+    )
+    assert stage(text) == "implementation"
+
+
+THREATS = [
+    "hendak ia putus",
+    "siap diputus",
+    "ingin ia hentikan",
+    "terancam diputus",
+    "bisa diputus",
+]
+
+
+def test_a_threat_or_intention_to_end_is_no_ending():
+    for threat in THREATS:
+        text = (
+            "Pemprov DKI Jakarta meneken perjanjian kerja sama dengan PT Godang Tua Jaya pada "
+            f"2008.\nKini kerja samanya {threat} oleh Gubernur."
+        )
+        assert stage(text) == "pks", threat
+
+
+def test_kerja_samanya_with_its_enclitic_is_a_word_of_cooperation():
+    text = "Gubernur DKI Jakarta menyebut kerja samanya dengan Kota Bekasi sudah baik."
+    assert stage(text) == "exploration"
+
+
+def test_a_delay_overcome_by_a_signing_is_the_signing_but_a_delay_before_one_is_on_hold():
+    overcome = (
+        "Kerja Sama Pemkot Bogor dan Kota Toyama Tertunda 20 Tahun, Akhirnya Diteken\n"
+        "Pemkot Bogor dan Kota Toyama menjalin kerja sama."
+    )
+    waiting = "Kerja sama Pemkot Bogor dan Kota Toyama tertunda karena belum diteken."
+    assert stage(overcome) == "mou"
+    assert stage(waiting) == "on_hold"

@@ -1,0 +1,144 @@
+"""Members of a list after a descriptive head noun inherit the head's kind and country.
+
+"Ketujuh kampus itu ialah A, B, C", "konsorsium perusahaan Jepang yang terdiri atas A, B dan
+C", "LSM seperti A dan B", "empat provinsi di Tiongkok yaitu Guangxi, Chongqing, ...": the
+head noun ("kampus", "perusahaan", "LSM", "provinsi") says what the members are, a country
+between the head and the list word says where they come from, and a cooperation named in the
+list's sentence or the one before it ("Pemkab Magelang resmi bermitra dengan 14 perguruan
+tinggi. Daftarnya: ...") makes them parties. Members need no word of their own ("UINSI
+Samarinda", "STMIK Widya Cipta Dharma").
+"""
+
+from dataclasses import dataclass
+
+from mitra.intake.extract.lexicon import phrases, words
+from mitra.intake.extract.mentions import Mentions
+from mitra.intake.extract.names import Run
+from mitra.intake.extract.tokens import Doc
+
+OPENERS = phrases(
+    "ialah", "yaitu", "yakni", "adalah", "antara lain", "di antaranya", "diantaranya",
+    "terdiri atas", "terdiri dari", "seperti", "meliputi", "daftarnya",
+)  # fmt: skip
+COMPANY = "company"
+INSTITUTION = "institution"
+PLACE = "place"
+HEADS: dict[str, str] = {
+    **dict.fromkeys(["perusahaan", "korporasi", "investor", "firma"], COMPANY),
+    **dict.fromkeys(
+        [
+            "kampus", "perguruan", "universitas", "lembaga", "lsm", "ngo", "organisasi",
+            "yayasan", "asosiasi", "institusi", "sekolah", "politeknik",
+        ],
+        INSTITUTION,
+    ),
+    **dict.fromkeys(["provinsi", "prefektur", "kota", "negara bagian", "distrik"], PLACE),
+}  # fmt: skip
+HEAD_REACH = 10
+MEMBER_JOINERS = words("dan serta and")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    run: Run
+    kind: str  # COMPANY, INSTITUTION or PLACE
+    country: str | None  # a foreign country said of the head, else None
+
+
+def list_members(
+    doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
+) -> list[Member]:
+    """Every capitalised run listed after a head noun and a list word, in a cooperation
+    sentence or right after one."""
+    starts = {run.first: run for run in runs}
+    out: list[Member] = []
+    for first, last, _values in OPENERS.scan(doc):
+        if doc.excluded[first]:
+            continue
+        sentence = doc.tokens[first].sentence
+        if not (cooperation[sentence] or (sentence > 0 and cooperation[sentence - 1])):
+            continue
+        opens_sentence = doc.sentences[sentence][0] == first
+        head = None if opens_sentence else find_head(doc, mentions, first)
+        if head is None and opens_sentence and sentence > 0:
+            # "... bermitra dengan 14 perguruan tinggi. Daftarnya: ..."
+            head = find_head(doc, mentions, doc.sentences[sentence - 1][1], reach=HEAD_REACH * 2)
+        if head is None:
+            continue
+        kind, country = head
+        for run in members(doc, last + 1, starts):
+            out.append(Member(run, kind, country))
+    return out
+
+
+def find_head(
+    doc: Doc, mentions: Mentions, opener: int, reach: int = HEAD_REACH
+) -> tuple[str, str | None] | None:
+    """The nearest head noun before the list word, and a foreign country named between."""
+    if opener <= 0:
+        return None
+    sentence = doc.tokens[opener - 1].sentence
+    country: str | None = None
+    j, taken = opener - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and taken < reach:
+        token = doc.tokens[j]
+        mention = mentions.at.get(j)
+        if mention is not None and mention.countries and mention.countries[0].code != "ID":
+            country = country or mention.countries[0].code
+        if token.word:
+            kind = HEADS.get(token.key)
+            if token.key == "bagian" and doc.key_at(j - 1) == "negara":
+                kind = PLACE
+            if kind is not None:
+                return kind, country
+            taken += 1
+        j -= 1
+    return None
+
+
+def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[Run]:
+    """The runs after a list word: names joined by commas, "dan" or "serta", to the end of
+    the sentence or the first other word."""
+    found: list[Run] = []
+    sentence = doc.tokens[start - 1].sentence
+    j = start
+    while j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
+        token = doc.tokens[j]
+        if doc.excluded[j]:
+            j += 1
+            continue
+        run = starts.get(j)
+        if run is not None:
+            if j == 0 or doc.tokens[j - 1].text != "(":
+                # "A, B dan C" ends a list; a first member keeps its "dan" ("Kementerian
+                # Pariwisata dan Ekonomi Kreatif").
+                found += (
+                    split_joined(doc, run) if found else [run]
+                )  # "(UGM)" after a member is its short name
+            j = run.end_token + 1
+            if j < len(doc.tokens) and doc.tokens[j].text == ")":
+                j += 1
+            continue
+        if token.word and token.key not in MEMBER_JOINERS:
+            break
+        if not token.word and token.text not in {",", ":", "(", ")", "&", ";"}:
+            break
+        j += 1
+    return found
+
+
+def split_joined(doc: Doc, run: Run) -> list[Run]:
+    """ "STIH Awang Long dan STMIK Widya Cipta Dharma": in a list, "dan" between capitals
+    joins two members, not the words of one name."""
+    parts: list[Run] = []
+    first = run.first
+    for j in range(run.first, run.last + 1):
+        if doc.tokens[j].key in MEMBER_JOINERS and not doc.tokens[j].cap:
+            if j > first:
+                parts.append(Run(first, j - 1, None))
+            first = j + 1
+    if first == run.first:
+        return [run]
+    if first <= run.last:
+        parts.append(Run(first, run.last, run.acronym))
+    return parts
