@@ -839,3 +839,10 @@ def states_of(kind: str, order: str) -> frozenset[str]:
         )
         reached |= frontier
     return frozenset(reached)
+
+
+def action_choices() -> list[tuple[str, Promise]]:
+    """Every action with its label: the choices of a field that stores an action (the step a
+    planned signing records), so that pages and the audit trail show the label, never the code.
+    A callable, so that a new action needs no migration."""
+    return list(ACTION_LABELS.items())

@@ -5,6 +5,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Document
 from mitra.tenancy.models import Membership
 
 
@@ -63,8 +65,12 @@ class PlannedSigning(models.Model):
         on_delete=models.CASCADE,
         related_name="planned_signings",
     )
-    document_kind = models.CharField(_("document to sign"), max_length=30)
-    action = models.CharField(_("procedure step recorded"), max_length=50)
+    document_kind = models.CharField(
+        _("document to sign"), max_length=30, choices=Document.Kind.choices
+    )
+    action = models.CharField(
+        _("procedure step recorded"), max_length=50, choices=workflow.action_choices
+    )
     order = models.PositiveSmallIntegerField(_("order on the agenda"), default=0)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -85,7 +91,7 @@ class PlannedSigning(models.Model):
         ordering = ["event", "order", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.event}: {self.cooperation} ({self.document_kind})"
+        return f"{self.event}: {self.cooperation} ({self.get_document_kind_display()})"
 
 
 class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):
