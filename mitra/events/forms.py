@@ -20,10 +20,6 @@ class EventForm(forms.ModelForm[Event]):
         model = Event
         fields = ["name", "place", "starts_on", "ends_on", "description"]
         formfield_callback = sane_date_formfield
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
 
 
 class CooperationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -54,9 +50,7 @@ class SigningPlanForm(forms.Form):
 class RecordSigningForm(forms.Form):
     """Date, place and the number each party gave the document; one number field per party."""
 
-    date_signed = SaneDateField(
-        label=_("Date of signing"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_signed = SaneDateField(label=_("Date of signing"))
     place = forms.CharField(label=_("Place of signing"), max_length=150, required=False)
     file = UploadField(policy="documents", label=_("Scan of the signed document"), required=False)
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadValidator
 
 
@@ -87,7 +88,7 @@ class Activity(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{medium_date(self.date)} {self.title}"
 
 
 class TaskQuerySet(models.QuerySet["Task"]):

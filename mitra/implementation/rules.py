@@ -7,11 +7,11 @@ the reasons, already translated; an empty list means "nothing wrong".
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation, Document
 from mitra.implementation.models import PlanItem
+from mitra.lib.formatting import long_date
 
 # A plan of action is the annex of a signed agreement (domain guide §4, §6); a renewal brings a
 # new one.
@@ -48,7 +48,7 @@ EVALUATION_GRACE_DAYS = 30
 
 
 def _day(value: date) -> str:
-    return formats.date_format(value, "DATE_FORMAT")
+    return long_date(value)
 
 
 def _percent(fraction: float) -> int:

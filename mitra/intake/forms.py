@@ -300,7 +300,6 @@ class ConfirmForm(forms.Form):
     )
     date = SaneDateField(
         label=gettext_lazy("Date of the activity"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy("When the news appeared."),
     )
 

@@ -10,9 +10,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from mitra.lib.formatting import long_date
 
 
 class ReminderQuerySet(models.QuerySet["Reminder"]):
@@ -97,7 +98,7 @@ class Reminder(models.Model):
 
 
 def _day(iso: str) -> str:
-    return formats.date_format(date.fromisoformat(iso), "DATE_FORMAT")
+    return long_date(date.fromisoformat(iso))
 
 
 def _task(p: dict[str, Any], window: str) -> str:

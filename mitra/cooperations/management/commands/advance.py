@@ -13,13 +13,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import rules, timing, workflow
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import apply_transition
 from mitra.lib.commands import add_day_options, parse_day
+from mitra.lib.formatting import long_date
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
 
@@ -124,4 +125,4 @@ class Command(BaseCommand):
 
 
 def _day(value: date) -> str:
-    return formats.date_format(value, "DATE_FORMAT")
+    return long_date(value)
