@@ -129,6 +129,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's date formats (the admin, a date left unformatted) as Mitra's tables write dates.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = envstr("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True

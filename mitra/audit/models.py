@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.formatting import moment
+
 
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
@@ -45,7 +47,7 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+        return f"{moment(self.at)} {self.get_action_display()} {self.object_repr}"
 
 
 class Voidable(models.Model):

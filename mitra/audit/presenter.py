@@ -4,9 +4,9 @@ Views call `audit_rows` (it looks up, in bulk, the records the foreign keys poin
 only loop over the result.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
@@ -15,7 +15,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from mitra.audit.models import AuditEntry
-from mitra.lib.formatting import long_date, person
+from mitra.lib.formatting import medium_date, moment, person
+from mitra.lib.modelfields import ChoiceListField
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def _keyed(field: Any) -> bool:
 
 
 def _shown(field: Any, value: object, names: Names) -> str:
+    """A stored value as the page shows it: a choice's label, never its slug; a related
+    record's name, never its key; a date or a moment in the user's language, never ISO."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
@@ -74,14 +77,23 @@ def _shown(field: Any, value: object, names: Names) -> str:
         return ", ".join(_shown(field, item, names) for item in value)
     if _keyed(field):
         return names.get((field.related_model._meta.label_lower, value), f"#{value}")
+    if isinstance(field, ChoiceListField):
+        return field.item_label(value)
     if isinstance(field, models.Field) and field.choices:
         return str(dict(field.flatchoices).get(value, value))
-    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-        try:
-            return long_date(date.fromisoformat(str(value)))
-        except ValueError:
-            return str(value)
+    if isinstance(field, models.DateTimeField):
+        return _when(str(value), moment, datetime.fromisoformat)
+    if isinstance(field, models.DateField):
+        return _when(str(value), medium_date, date.fromisoformat)
     return str(value)
+
+
+def _when[T: date](value: str, shown: Callable[[T], str], parse: Callable[[str], T]) -> str:
+    """A date or a moment stored as ISO text, formatted; kept as it is when unreadable."""
+    try:
+        return shown(parse(value))
+    except ValueError:
+        return value
 
 
 def _shown_fields(entry: AuditEntry) -> list[tuple[str, Any, object, object]]:

@@ -83,10 +83,6 @@ def _checkboxes() -> forms.CheckboxSelectMultiple:
     return forms.CheckboxSelectMultiple()
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def sub_form_choices() -> list[tuple[str, object]]:
     """Sub-forms grouped under the cooperation type they belong to (the workflow's kind table)."""
     choices = Cooperation.SubForm.choices
@@ -165,8 +161,8 @@ class CooperationForm(forms.Form):
         required=False,
         empty_label="—",
     )
-    start_date = SaneDateField(label=gettext_lazy("Start date"), required=False, widget=_date())
-    end_date = SaneDateField(label=gettext_lazy("End date"), required=False, widget=_date())
+    start_date = SaneDateField(label=gettext_lazy("Start date"), required=False)
+    end_date = SaneDateField(label=gettext_lazy("End date"), required=False)
     note = forms.CharField(
         label=gettext_lazy("Note for the history"),
         required=False,
@@ -230,11 +226,9 @@ class DocumentForm(forms.Form):
     place_signed = forms.CharField(
         label=gettext_lazy("Place of signing"), required=False, max_length=150
     )
-    date_signed = SaneDateField(
-        label=gettext_lazy("Date of signing"), required=False, widget=_date()
-    )
-    valid_from = SaneDateField(label=gettext_lazy("Valid from"), required=False, widget=_date())
-    valid_until = SaneDateField(label=gettext_lazy("Valid until"), required=False, widget=_date())
+    date_signed = SaneDateField(label=gettext_lazy("Date of signing"), required=False)
+    valid_from = SaneDateField(label=gettext_lazy("Valid from"), required=False)
+    valid_until = SaneDateField(label=gettext_lazy("Valid until"), required=False)
     until_terminated = forms.BooleanField(
         label=gettext_lazy("Valid until terminated (no end date)"), required=False
     )

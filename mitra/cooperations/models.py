@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from mitra.audit.models import Voidable
 from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
 from mitra.cooperations.workflow import NOT_LIVE, STATES
+from mitra.lib.modelfields import ChoiceListField
 from mitra.lib.uploads import UploadValidator
 from mitra.tenancy.models import ProcedureOrder
 
@@ -165,7 +166,9 @@ class Cooperation(models.Model):
     affairs = models.ManyToManyField(
         Affair, verbose_name=_("government affairs"), related_name="cooperations", blank=True
     )
-    objects_of_cooperation = models.JSONField(_("objects (KSDPL/KSDLL)"), default=list, blank=True)
+    objects_of_cooperation = ChoiceListField(
+        _("objects (KSDPL/KSDLL)"), item_choices=lambda: ObjectOfCooperation.choices
+    )
     initiating_agency = models.ForeignKey(
         Agency,
         verbose_name=_("initiating agency"),

@@ -912,3 +912,10 @@ def reachable_from(source: str, kind: str, order: str) -> frozenset[str]:
         frontier = targets - reached
         reached |= frontier
     return frozenset(reached)
+
+
+def action_choices() -> list[tuple[str, Promise]]:
+    """Every action with its label: the choices of a field that stores an action (the step a
+    planned signing records), so that pages and the audit trail show the label, never the code.
+    A callable, so that a new action needs no migration."""
+    return list(ACTION_LABELS.items())

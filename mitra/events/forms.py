@@ -20,10 +20,6 @@ class EventForm(forms.ModelForm[Event]):
         model = Event
         fields = ["name", "place", "starts_on", "ends_on", "description"]
         formfield_callback = sane_date_formfield
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
 
 
 class CooperationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.audit.models import NotVoidedManager, Voidable
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Document
 from mitra.tenancy.models import Membership
 
 
@@ -68,8 +70,12 @@ class PlannedSigning(Voidable):
         on_delete=models.CASCADE,
         related_name="planned_signings",
     )
-    document_kind = models.CharField(_("document to sign"), max_length=30)
-    action = models.CharField(_("procedure step recorded"), max_length=50)
+    document_kind = models.CharField(
+        _("document to sign"), max_length=30, choices=Document.Kind.choices
+    )
+    action = models.CharField(
+        _("procedure step recorded"), max_length=50, choices=workflow.action_choices
+    )
     order = models.PositiveSmallIntegerField(_("order on the agenda"), default=0)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
@@ -93,7 +99,7 @@ class PlannedSigning(Voidable):
         ordering = ["event", "order", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.event}: {self.cooperation} ({self.document_kind})"
+        return f"{self.event}: {self.cooperation} ({self.get_document_kind_display()})"
 
 
 class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):

@@ -19,10 +19,6 @@ from mitra.tenancy.models import Tenant
 from mitra.tenancy.scope import limit_to_tenant
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def members(tenant: Tenant) -> Any:
     return limit_to_tenant(User.objects.all(), tenant).order_by("username")
 
@@ -36,7 +32,7 @@ class ActivityForm(forms.Form):
     """What happened, when, with whom, on which cooperation or with which partner."""
 
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Activity.Kind.choices)
-    date = SaneDateField(label=gettext_lazy("Date"), widget=_date())
+    date = SaneDateField(label=gettext_lazy("Date"))
     title = forms.CharField(label=gettext_lazy("Subject"), max_length=250)
     cooperation = forms.ModelChoiceField(
         label=gettext_lazy("Cooperation"),
@@ -109,7 +105,7 @@ class CommitmentForm(forms.Form):
     assignee = UserChoiceField(
         label=gettext_lazy("Assignee"), queryset=User.objects.none(), required=False
     )
-    due_date = SaneDateField(label=gettext_lazy("Due date"), required=False, widget=_date())
+    due_date = SaneDateField(label=gettext_lazy("Due date"), required=False)
     priority = forms.TypedChoiceField(
         label=gettext_lazy("Priority"),
         choices=Task.Priority.choices,
@@ -157,7 +153,7 @@ class TaskForm(forms.Form):
         empty_label="—",
     )
     assignee = UserChoiceField(label=gettext_lazy("Assignee"), queryset=User.objects.none())
-    due_date = SaneDateField(label=gettext_lazy("Due date"), widget=_date())
+    due_date = SaneDateField(label=gettext_lazy("Due date"))
     priority = forms.TypedChoiceField(
         label=gettext_lazy("Priority"),
         choices=Task.Priority.choices,

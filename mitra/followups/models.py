@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.audit.models import NotVoidedManager, Voidable
+from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadValidator
 
 
@@ -94,7 +95,7 @@ class Activity(Voidable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{medium_date(self.date)} {self.title}"
 
 
 class TaskQuerySet(models.QuerySet["Task"]):

@@ -18,6 +18,7 @@ from mitra.implementation.models import Evaluation, PlanItem
 from mitra.implementation.periods import Period, period_containing, previous_period
 from mitra.implementation.queries import cycle_months, plan_documents
 from mitra.lib.dates import SaneDateField
+from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Contact
 from mitra.tenancy.models import Tenant
@@ -28,18 +29,15 @@ MAX_COUNT = 2_147_483_647  # the largest count the database column holds
 EVALUATION_PERIODS_SHOWN = 6
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def _text(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
 class DocumentChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Document) -> str:
-        signed = obj.date_signed.isoformat() if obj.date_signed else ""
-        return f"{obj.get_kind_display()}: {obj.title} ({signed})"
+        if obj.date_signed is None:
+            return f"{obj.get_kind_display()}: {obj.title}"
+        return f"{obj.get_kind_display()}: {obj.title} ({medium_date(obj.date_signed)})"
 
 
 class ContactChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -102,11 +100,9 @@ class PlanItemForm(forms.Form):
         max_length=60,
         help_text=gettext_lazy("Such as outlets, trainees or exchange visits."),
     )
-    milestone_date = SaneDateField(
-        label=gettext_lazy("Milestone date"), required=False, widget=_date()
-    )
-    start_date = SaneDateField(label=gettext_lazy("Period start"), widget=_date())
-    end_date = SaneDateField(label=gettext_lazy("Period end"), required=False, widget=_date())
+    milestone_date = SaneDateField(label=gettext_lazy("Milestone date"), required=False)
+    start_date = SaneDateField(label=gettext_lazy("Period start"))
+    end_date = SaneDateField(label=gettext_lazy("Period end"), required=False)
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=PlanItem.Status.choices)
     recurrence = forms.ChoiceField(
         label=gettext_lazy("Recurring obligation"),
@@ -192,7 +188,7 @@ def new_item_initial(cooperation: Cooperation, document: Document | None) -> dic
 class ProgressForm(forms.Form):
     """A progress report: the total achieved to date, benefits, evidence (a file or a link)."""
 
-    date = SaneDateField(label=gettext_lazy("Date"), widget=_date())
+    date = SaneDateField(label=gettext_lazy("Date"))
     value = _quantity(
         gettext_lazy("Achieved to date (total)"),
         gettext_lazy("The total so far, not the increase since the last report."),
@@ -266,7 +262,7 @@ class EvaluationForm(forms.Form):
     """An evaluation: its period, the structured criteria and the recommendation."""
 
     period = forms.ChoiceField(label=gettext_lazy("Period evaluated"))
-    date = SaneDateField(label=gettext_lazy("Date of evaluation"), widget=_date())
+    date = SaneDateField(label=gettext_lazy("Date of evaluation"))
     agreement = DocumentChoiceField(
         label=gettext_lazy("Agreement evaluated"),
         queryset=Document.objects.none(),

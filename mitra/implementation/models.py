@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadValidator
 
 
@@ -229,7 +230,7 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item}: {self.date:%Y-%m-%d}"
+        return f"{self.item}: {medium_date(self.date)}"
 
 
 class Obligation(models.Model):
@@ -270,7 +271,7 @@ class Obligation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.item}: {self.period_start:%Y-%m-%d}"
+        return f"{self.item}: {medium_date(self.period_start)}"
 
 
 class Evaluation(models.Model):
@@ -356,7 +357,9 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cooperation}: {self.period_start:%Y-%m-%d}–{self.period_end:%Y-%m-%d}"
+        return (
+            f"{self.cooperation}: {medium_date(self.period_start)} – {medium_date(self.period_end)}"
+        )
 
     def get_absolute_url(self) -> str:
         return reverse("implementation:evaluation", args=[self.pk])
@@ -392,4 +395,4 @@ class EvaluationReminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cooperation_id}: {self.period_start:%Y-%m-%d}"
+        return f"{self.cooperation_id}: {medium_date(self.period_start)}"

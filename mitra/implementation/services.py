@@ -33,6 +33,7 @@ from mitra.implementation.models import (
     PlanItem,
     ProgressUpdate,
 )
+from mitra.lib.formatting import iso_month, long_date
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.partners.models import Contact
 from mitra.tenancy.models import Membership, Tenant
@@ -332,7 +333,7 @@ def _report_file(evaluation: Evaluation) -> UploadedFile[bytes]:
 
     with translation.override(django_settings.LANGUAGE_CODE):  # the record in the official language
         content = render_evaluation_pdf(evaluation)
-    name = f"evaluation-{evaluation.cooperation_id}-{evaluation.period_start:%Y-%m}.pdf"
+    name = f"evaluation-{evaluation.cooperation_id}-{iso_month(evaluation.period_start)}.pdf"
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
@@ -342,8 +343,8 @@ def _file_report(evaluation: Evaluation, *, by: User | None, with_pdf: bool) -> 
         label = Evaluation.Recommendation(evaluation.recommendation).label
         title = _("Evaluation report: %(title)s, %(start)s to %(end)s") % {
             "title": coop.title,
-            "start": evaluation.period_start.isoformat(),
-            "end": evaluation.period_end.isoformat(),
+            "start": long_date(evaluation.period_start),
+            "end": long_date(evaluation.period_end),
         }
         scope = _("Recommendation: %(recommendation)s.") % {"recommendation": label}
     return attach_document(

@@ -34,6 +34,7 @@ from mitra.implementation.progress import benefit_rows, item_progress
 from mitra.implementation.queries import panel_context, plan_documents
 from mitra.lib import reports, sheets
 from mitra.lib.files import download
+from mitra.lib.formatting import iso_month
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 
@@ -225,6 +226,6 @@ def evaluation_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
     found = get_evaluation_for_user(request, pk)
     response = HttpResponse(render_evaluation_pdf(found), content_type="application/pdf")
-    name = f"evaluation-{found.cooperation_id}-{found.period_start:%Y-%m}.pdf"
+    name = f"evaluation-{found.cooperation_id}-{iso_month(found.period_start)}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response

@@ -27,12 +27,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_updated, snapshot
@@ -45,6 +43,7 @@ from mitra.intake import changes
 from mitra.intake.extract import Extraction, extract
 from mitra.intake.matching import PartnerIndex, matching_cooperation, near_duplicate, same_text
 from mitra.intake.models import NewsItem, NewsLink, Stage
+from mitra.lib.formatting import long_date
 from mitra.lib.refusal import Refused, refuse_if
 from mitra.lib.text import fold
 from mitra.partners import services as partner_services
@@ -70,8 +69,7 @@ def text_hash(text: str) -> str:
 
 def _when(moment: datetime) -> str:
     """ "2 Juli 2025" / "July 2, 2025", as the pages write dates."""
-    day = timezone.localtime(moment).date()
-    return str(format_date(day, "long", locale=to_locale(get_language() or "id")))
+    return long_date(moment)
 
 
 def _person(user: User | None) -> str:

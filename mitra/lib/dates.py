@@ -14,18 +14,21 @@ from django import forms
 from django.core.exceptions import BadRequest, ValidationError
 from django.core.management.base import CommandError
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-ISO_DATE = "%Y-%m-%d"  # the only format an <input type="date"> reads
+from mitra.lib.formatting import long_date
+
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)
 
 
+ISO_INPUT = "%Y-%m-%d"
+
+
 def out_of_range_message() -> str:
     return _("Give a date between %(earliest)s and %(latest)s.") % {
-        "earliest": date_format(EARLIEST, "j F Y"),
-        "latest": date_format(LATEST, "j F Y"),
+        "earliest": long_date(EARLIEST),
+        "latest": long_date(LATEST),
     }
 
 
@@ -48,7 +51,8 @@ class SaneDateField(forms.DateField):
         kwargs.setdefault("widget", date_input())
         super().__init__(**kwargs)
         if isinstance(self.widget, forms.DateInput) and self.widget.input_type == "date":
-            self.widget.format = ISO_DATE
+            # A browser's date input shows only yyyy-mm-dd; any other value leaves it empty.
+            self.widget.format = ISO_INPUT
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -58,7 +62,8 @@ class SaneDateField(forms.DateField):
 
 
 def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
+    """The browser's date picker: the one way a date is entered (its value is always ISO)."""
+    return forms.DateInput(attrs={"type": "date"}, format=ISO_INPUT)
 
 
 def sane_date_formfield(field: Any, **kwargs: Any) -> forms.Field | None:

@@ -1,5 +1,18 @@
 """Dates, numbers and money in the user's language (Babel): one definition for pages, PDFs,
 spreadsheets and e-mails. Templates get these as built-in filters (`mitra.lib.templatetags`).
+
+One date format per context, and only these (tests/test_dates_through_one_helper.py fails on a
+template `|date:` or a date formatted anywhere else):
+
+- tables, lists and labels (a select's options, a record's name): `medium_date`, "4 Des 2026";
+  a point in time there: `moment`, "4 Des 2026, 14.05";
+- prose and documents (sentences, headings, a record's facts, PDFs, e-mails, messages):
+  `long_date`, "4 Desember 2026"; a month: `month_year`, "Desember 2026";
+- inputs and addresses (a date field's value, a query string, a data attribute): `iso_date`,
+  "2026-12-04", and `iso_month`, "2026-12".
+
+Django's own date formats (the admin, a date left unformatted) are set to the same medium
+forms in `config/formats/`.
 """
 
 from datetime import date, datetime
@@ -17,22 +30,25 @@ def _locale() -> str:
     return to_locale(get_language() or "id")
 
 
-def long_date(value: date | None) -> str:
-    """ "19 Desember 2014" / "December 19, 2014"; empty for no date."""
+def _day(value: date | datetime) -> date:
+    """A moment's day in local time; a date as it is."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def long_date(value: date | datetime | None) -> str:
+    """ "19 Desember 2014" / "December 19, 2014": prose and documents; empty for no date."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return str(format_date(value, "long", locale=_locale()))
+    return str(format_date(_day(value), "long", locale=_locale()))
 
 
 def medium_date(value: date | datetime | None) -> str:
-    """ "19 Des 2014" / "Dec 19, 2014": compact enough for a table column."""
+    """ "19 Des 2014" / "Dec 19, 2014": tables, lists and labels; empty for no date."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return str(format_date(value, "medium", locale=_locale()))
+    return str(format_date(_day(value), "medium", locale=_locale()))
 
 
 def moment(value: datetime | None) -> str:
@@ -42,6 +58,18 @@ def moment(value: datetime | None) -> str:
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     day = format_date(local, "medium", locale=_locale())
     return f"{day}, {format_time(local, 'short', locale=_locale())}"
+
+
+def iso_date(value: date | datetime | None) -> str:
+    """ "2014-12-19": a date for a machine (a date input, an address); empty for no date."""
+    if value is None or value == "":
+        return ""
+    return _day(value).isoformat()
+
+
+def iso_month(value: date | datetime | None) -> str:
+    """ "2014-12": a month in an address (`?month=2014-12`); empty for no date."""
+    return iso_date(value)[:7]
 
 
 def month_year(value: date | None) -> str:

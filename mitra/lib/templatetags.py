@@ -11,6 +11,8 @@ for _filter in (
     formatting.long_date,
     formatting.medium_date,
     formatting.moment,
+    formatting.iso_date,
+    formatting.iso_month,
     formatting.month_year,
     formatting.number,
     formatting.rupiah,

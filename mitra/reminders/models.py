@@ -98,7 +98,6 @@ class Reminder(models.Model):
 
 
 def _day(iso: str) -> str:
-    """A date of the e-mail and the notifications page, in the active language."""
     return long_date(date.fromisoformat(iso))
 
 

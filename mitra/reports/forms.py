@@ -16,10 +16,6 @@ QUARTER = "quarter"
 CUSTOM = "custom"
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class PeriodForm(forms.Form):
     """Which period the report covers; `dates()` gives its first and last day once valid."""
 
@@ -55,13 +51,11 @@ class PeriodForm(forms.Form):
     start = SaneDateField(
         label=gettext_lazy("From"),
         required=False,
-        widget=_date(),
         help_text=gettext_lazy("First day, for a span of dates."),
     )
     end = SaneDateField(
         label=gettext_lazy("To"),
         required=False,
-        widget=_date(),
         help_text=gettext_lazy("Last day, included."),
     )
 

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mitra.staff.languages import validate_language_code
+from mitra.lib.modelfields import ChoiceListField
+from mitra.staff.languages import language_name, validate_language_code
 
 
 class Competency(models.TextChoices):
@@ -42,7 +43,7 @@ class StaffProfile(models.Model):
         default=EmploymentType.PNS,
     )
     position = models.CharField(_("position"), max_length=150, blank=True)
-    competencies = models.JSONField(_("competencies"), default=list, blank=True)
+    competencies = ChoiceListField(_("competencies"), item_choices=Competency.choices)
     sectors = models.ManyToManyField(
         "cooperations.Sector", verbose_name=_("sectors"), related_name="+", blank=True
     )
@@ -95,7 +96,7 @@ class StaffLanguage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.language} ({self.level})"
+        return f"{language_name(self.language)} ({self.get_level_display()})"
 
     @property
     def is_working(self) -> bool:

@@ -7,6 +7,7 @@ class TenancyConfig(AppConfig):
     verbose_name = _("Tenancy")
 
     def ready(self) -> None:
-        from mitra.lib import lookups
+        from mitra.lib import forms, lookups
 
         lookups.register()
+        forms.use_translated_blank_choice()

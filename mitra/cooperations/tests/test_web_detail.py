@@ -77,7 +77,7 @@ def test_the_page_lists_documents_with_one_number_per_party(client_as, team_revi
     assert "415/01/KS/IX/2024" in html
     assert "IC-2024-118" in html
     assert "Pantai Losari" in html
-    assert "12 September 2024" in html
+    assert "12 Sep 2024" in html  # a table of documents: the compact date
     assert "sampai diakhiri" in html  # valid until terminated
 
 

@@ -9,6 +9,8 @@ shows it, visiting one address per URL name. Every page it reaches answers
 import re
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import unescape
 from io import StringIO
 from urllib.parse import urljoin, urlsplit
 
@@ -32,6 +34,10 @@ ACCOUNTS = [
     "kemendagri.reviewer",
 ]
 HREF = re.compile(r"""\bhref=["']([^"'#]+)""")
+TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+OPTION = re.compile(r"<option\b[^>]*>(.*?)</option>", re.DOTALL)
+PAGE_TITLE = re.compile(r"(?P<page>\S.*) · Mitra", re.DOTALL)
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # Not pages: files served by the web server, and Django's admin (its own tests, its own templates).
 NOT_WALKED = ("/static/", "/media/", "/admin/")
 PAGE_LIMIT = 400
@@ -59,10 +65,20 @@ def page_key(url: str) -> str | None:
     return match.view_name
 
 
-def walk(client: Client) -> dict[str, int]:
-    """GET every page reachable by links from the home page, one per URL name: address → status."""
+@dataclass
+class Walk:
+    """What a walk saw: each address's status, and each page's title and options."""
+
+    statuses: dict[str, int] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    options: dict[str, list[str]] = field(default_factory=dict)
+
+
+def walk(client: Client) -> Walk:
+    """GET every page reachable by links from the home page, one per URL name."""
     seen: set[str] = set()
-    statuses: dict[str, int] = {}
+    found = Walk()
+    statuses = found.statuses
     queue = deque(["/"])
     while queue and len(statuses) < PAGE_LIMIT:
         url = queue.popleft()
@@ -71,7 +87,10 @@ def walk(client: Client) -> dict[str, int]:
         if response.status_code in (301, 302):
             links = [response["Location"]]
         elif "html" in response.get("Content-Type", ""):
-            links = [m.replace("&amp;", "&") for m in HREF.findall(response.content.decode())]
+            html = response.content.decode()
+            links = [m.replace("&amp;", "&") for m in HREF.findall(html)]
+            found.titles[url] = " ".join(unescape(t) for t in TITLE.findall(html))
+            found.options[url] = [" ".join(unescape(o).split()) for o in OPTION.findall(html)]
         else:
             links = []
         for link in links:
@@ -80,7 +99,7 @@ def walk(client: Client) -> dict[str, int]:
             if key is not None and key not in seen:
                 seen.add(key)
                 queue.append(absolute)
-    return statuses
+    return found
 
 
 def broken(statuses: dict[str, int]) -> dict[str, int]:
@@ -94,12 +113,42 @@ class TestEveryPageRendersOnTheDemo:
     def test_every_page_a_demo_account_reaches_renders(self, username: str) -> None:
         client = Client()
         client.force_login(User.objects.get(username=username))
-        statuses = walk(client)
-        assert broken(statuses) == {}
-        assert len(statuses) >= 5, sorted(statuses)  # the walk got past the home page
-        assert len(statuses) < PAGE_LIMIT, "raise PAGE_LIMIT: the walk was cut short"
+        found = walk(client)
+        assert broken(found.statuses) == {}
+        assert len(found.statuses) >= 5, sorted(found.statuses)  # got past the home page
+        assert len(found.statuses) < PAGE_LIMIT, "raise PAGE_LIMIT: the walk was cut short"
+        assert badly_titled(found) == {}
+        assert iso_dates_in_options(found) == {}
 
     def test_every_page_an_anonymous_visitor_reaches_renders(self) -> None:
-        statuses = walk(Client())
-        assert broken(statuses) == {}
-        assert any(url.startswith("/public/") for url in statuses), sorted(statuses)
+        found = walk(Client())
+        assert broken(found.statuses) == {}
+        assert any(url.startswith("/public/") for url in found.statuses), sorted(found.statuses)
+        assert badly_titled(found) == {}
+
+
+def badly_titled(found: Walk) -> dict[str, str]:
+    """Pages whose <title> is not "<page> · Mitra" with a page of its own ("Mitra · Mitra")."""
+    return {
+        url: title
+        for url, title in found.titles.items()
+        if not (match := PAGE_TITLE.fullmatch(title)) or match["page"].strip() == "Mitra"
+    }
+
+
+def iso_dates_in_options(found: Walk) -> dict[str, list[str]]:
+    """Options of a select that show a date as 2026-12-04: a label is for people."""
+    return {
+        url: shown
+        for url, options in found.options.items()
+        if (shown := [option for option in options if ISO_DATE.search(option)])
+    }
+
+
+def test_a_doubled_title_and_an_iso_option_are_found() -> None:
+    found = Walk(
+        titles={"/a/": "Mitra · Mitra", "/b/": "Daftar mitra · Mitra", "/c/": " · Mitra"},
+        options={"/a/": ["LoI (4 Des 2026)"], "/b/": ["LoI (2026-12-04)"]},
+    )
+    assert badly_titled(found) == {"/a/": "Mitra · Mitra", "/c/": " · Mitra"}
+    assert iso_dates_in_options(found) == {"/b/": ["LoI (2026-12-04)"]}

@@ -1,6 +1,5 @@
 """Formatting for the implementation pages and the cooperation-page panel tag."""
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -36,12 +35,6 @@ def quantity(value: Decimal | None, unit: str) -> str:
 def percent(value: int | None) -> str:
     """ "40%"; "—" when there is nothing to measure against."""
     return formatting.percent(value) or "—"
-
-
-@register.filter
-def day(value: date | None) -> str:
-    """A date written out in the active language ("2 Maret 2026"); "—" for none."""
-    return formatting.long_date(value) or "—"
 
 
 @register.filter

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mitra.cooperations.models import Cooperation, Sector
-from mitra.lib.formatting import long_date
+from mitra.lib.formatting import medium_date
 from mitra.partners.models import Partner
 from mitra.portal import services
 from mitra.portal.stages import Stage
@@ -60,8 +60,9 @@ def test_the_tenant_page_shows_the_published_facts(client, tenant, published):
 def test_the_detail_shows_dates_of_signed_agreements_but_no_number(client, tenant, published):
     html = html_of(client.get(published.get_absolute_url()))
     with translation.override("id"):
-        assert long_date(MOU_SIGNED) in html
-        assert long_date(MOU_VALID_UNTIL) in html
+        # the table of agreements: the compact date of tables
+        assert medium_date(MOU_SIGNED) in html
+        assert medium_date(MOU_VALID_UNTIL) in html
     assert "Smart city exchange between the two port cities." in html
     assert "MoU-NUMBER-1" not in html
     assert "Party Name Inside" not in html

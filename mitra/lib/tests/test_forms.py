@@ -1,0 +1,60 @@
+"""The empty choice of every select is Mitra's, in the user's language (issue 14).
+
+Django 6.1 labels the empty choice of the selects it builds "- Select an option -", a string its
+Indonesian catalogue does not translate: it showed in English in the meeting, task and signing
+forms and the admin. `mitra.lib.forms.use_translated_blank_choice` replaces it at its source at
+start-up; these tests go through every model field that becomes a select.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from django import forms
+from django.apps import apps
+from django.db import models
+from django.db.models.utils import get_blank_choice_label
+from django.utils import translation
+
+from mitra.lib.forms import BLANK_CHOICE_LABEL
+
+
+def select_fields() -> Iterator[models.Field]:  # type: ignore[type-arg]
+    """Every editable model field of Mitra's apps a form shows as a select with an empty choice."""
+    for model in apps.get_models():
+        if not model.__module__.startswith("mitra."):
+            continue
+        for field in model._meta.concrete_fields:
+            if not field.editable or field.primary_key:
+                continue
+            if isinstance(field, models.ForeignKey) or field.choices:
+                yield field
+
+
+def empty_choice(formfield: forms.Field) -> str | None:
+    if isinstance(formfield, forms.ModelChoiceField):
+        return None if formfield.empty_label is None else str(formfield.empty_label)
+    choices = list(getattr(formfield, "choices", []))
+    return str(choices[0][1]) if choices and choices[0][0] == "" else None
+
+
+def test_django_takes_its_empty_choice_from_mitra():
+    assert str(get_blank_choice_label()) == str(BLANK_CHOICE_LABEL)
+
+
+def test_every_select_of_a_model_field_offers_the_empty_choice_in_indonesian():
+    fields = list(select_fields())
+    assert len(fields) > 30
+    shown: dict[str, str] = {}
+    with translation.override("id"):
+        for field in fields:
+            label = empty_choice(field.formfield())
+            if label is not None:
+                shown[f"{field.model._meta.label}.{field.name}"] = label
+    assert shown, "no select with an empty choice was found"
+    assert {where: label for where, label in shown.items() if label != "— pilih —"} == {}
+
+
+@pytest.mark.parametrize("language, label", [("id", "— pilih —"), ("en", "— choose —")])
+def test_a_form_built_by_hand_shows_the_empty_choice_in_the_users_language(language, label):
+    with translation.override(language):
+        assert str(forms.ModelChoiceField(queryset=None).empty_label) == label

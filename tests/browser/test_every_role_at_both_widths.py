@@ -1,0 +1,243 @@
+"""Every demo role's pages in Chromium, on a laptop (1280 × 800) and on a phone (390 × 844).
+
+Each role (and an anonymous visitor of the public portal) opens every page of its menu, and
+from those one page of each kind they link to (a cooperation, a partner, a task ...). On each
+page, at both widths:
+
+- the browser console stays free of errors;
+- the page is no wider than the screen (a wide table scrolls inside its own box);
+- no English text of the interface shows: a text on the page that is, whole, the English
+  original of a catalogue entry translated differently (Mitra's catalogue, and Django's for
+  what Django writes) is English leaking into the Indonesian pages. Names and data are not
+  English msgids, so they are not taken for one.
+
+Full-page screenshots go to build/screenshots/<role>/ (ignored by git) to be looked at. One
+browser, one demo load for the module, one browser context per role and width.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from babel.messages.pofile import read_po
+from django.core.management import call_command
+from django.urls import Resolver404, resolve, reverse
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
+
+from mitra.demo.seed import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+ROLES = [
+    "makassar.officer",
+    "makassar.leader",
+    "makassar.opd",
+    "makassar.tkksd",
+    "makassar.admin",
+    "kemendagri.reviewer",
+    None,  # an anonymous visitor of the public portal
+]
+WIDTHS = {"laptop": (1280, 800), "phone": (390, 844)}
+# Not pages to look at: files, downloads, the API's machine answers, Django's admin (its own
+# tests and templates), logging out.
+NOT_PAGES = ("/static/", "/media/", "/admin/", "/api/", "/accounts/logout/", "/i18n/")
+DOWNLOADS = re.compile(r"(\.(csv|xlsx|pdf|ics)$|/download/|/export|/template/|/feeds/.+/)")
+MENU = "header a[href], .footer a[href]"
+
+# Every text node of the page, the options of its selects, and the texts people read in
+# attributes (placeholders, titles, accessible names).
+TEXTS = """() => {
+    // What is marked as another language (the language switch's "English") is meant so.
+    const indonesian = (element) => {
+        const marked = element.closest("[lang]");
+        return !marked || marked.lang.startsWith("id");
+    };
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const parent = node.parentElement;
+        if (parent && !parent.closest("script, style, template, code, pre") && indonesian(parent)) {
+            texts.push(node.textContent);
+        }
+    }
+    for (const element of document.querySelectorAll("[placeholder], [title], [aria-label]")) {
+        if (!indonesian(element)) continue;
+        for (const name of ["placeholder", "title", "aria-label"]) {
+            if (element.hasAttribute(name)) texts.push(element.getAttribute(name));
+        }
+    }
+    texts.push(document.title);
+    return texts.map((text) => text.replace(/\\s+/g, " ").trim()).filter(Boolean);
+}"""
+# How far the page reaches beyond the screen, not counting what scrolls inside its own box.
+PAGE_WIDTH = "() => document.documentElement.scrollWidth"
+
+
+def _catalogue(path: Path) -> dict[str, str]:
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    return {
+        str(message.id): str(message.string)
+        for message in catalogue
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str)
+    }
+
+
+@cache
+def english_msgids() -> frozenset[str]:
+    """English originals that an Indonesian page must never show whole: Mitra's msgids with a
+    different translation, and Django's msgids Django's Indonesian catalogue does not translate
+    ("- Select an option -")."""
+    mitra = _catalogue(ROOT / "locale" / "id" / "LC_MESSAGES" / "django.po")
+    english = {msgid for msgid, text in mitra.items() if text and text != msgid}
+    django_root = Path(__import__("django").__file__).parent
+    for english_po in [
+        django_root / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
+        django_root / "contrib" / "auth" / "locale" / "en" / "LC_MESSAGES" / "django.po",
+    ]:
+        indonesian = _catalogue(Path(str(english_po).replace("/en/", "/id/")))
+        english |= {
+            msgid
+            for msgid in _catalogue(english_po)
+            if not indonesian.get(msgid) and not mitra.get(msgid)
+        }
+    # A word in both languages, or one a page shows as data, is no sign of English.
+    return frozenset(msgid for msgid in english if re.search(r"[a-z]{3}", msgid))
+
+
+@dataclass
+class Findings:
+    pages: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    too_wide: list[str] = field(default_factory=list)
+    english: list[str] = field(default_factory=list)
+
+
+def page_kind(url: str) -> str | None:
+    """The URL name of a page of this site worth opening, or None."""
+    parts = urlsplit(url)
+    if parts.netloc or not parts.path.startswith("/") or parts.path.startswith(NOT_PAGES):
+        return None
+    if DOWNLOADS.search(parts.path):
+        return None
+    try:
+        return resolve(parts.path).view_name
+    except Resolver404:
+        return None
+
+
+def links(page: Page, selector: str = "a[href]") -> list[str]:
+    hrefs = page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('href'))")
+    return [urljoin(page.url, href) for href in hrefs if href and not href.startswith("#")]
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    page.goto(base + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def _new_kinds(urls: list[str], base: str, seen: set[str]) -> list[str]:
+    """The addresses (without the host) of pages of kinds not seen yet, one per kind."""
+    fresh = []
+    for url in urls:
+        address = url.removeprefix(base)
+        kind = page_kind(address) if url.startswith(base) else None
+        if kind and kind not in seen:
+            seen.add(kind)
+            fresh.append(address)
+    return fresh
+
+
+def _visit(
+    page: Page, url: str, folder: Path, english: frozenset[str], width: int, found: Findings
+) -> None:
+    response = page.goto(url)
+    address = page.url.split("//", 1)[-1].partition("/")[2]
+    assert response is not None and response.ok, f"{url}: {response and response.status}"
+    found.pages.append(address)
+    look_at(page, "/" + address, width, english, found)
+    name = re.sub(r"[^a-z0-9]+", "-", address.lower()).strip("-") or "home"
+    page.screenshot(path=str(folder / f"{len(found.pages):02d}-{name}.png"), full_page=True)
+
+
+def look_at(page: Page, address: str, width: int, english: frozenset[str], found: Findings) -> None:
+    wide = page.evaluate(PAGE_WIDTH)
+    if wide > width:
+        found.too_wide.append(f"{address} at {width} px: {wide} px wide")
+    for text in page.evaluate(TEXTS):
+        if text in english:
+            found.english.append(f"{address}: {text!r}")
+
+
+def walk(context: BrowserContext, base: str, role: str | None, width: int) -> Findings:
+    found = Findings()
+    page = context.new_page()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            found.console.append(f"{page.url}: {message.text}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: found.console.append(f"{page.url}: {error}"))
+    english = english_msgids()
+    if role is not None:
+        log_in(page, base, role)
+    start = reverse("home") if role else reverse("portal:index")
+    folder = SCREENSHOTS / (role or "public") / str(width)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.goto(base + start)
+    seen: set[str] = set()
+    menu = _new_kinds([page.url, *links(page, MENU)], base, seen)
+    further: list[str] = []
+    for address in menu:  # the menu's pages, gathering one page of each kind they link to
+        _visit(page, base + address, folder, english, width, found)
+        further += _new_kinds(links(page), base, seen)
+    for address in further:
+        _visit(page, base + address, folder, english, width, found)
+    page.close()
+    return found
+
+
+@pytest.fixture
+def demo(reference_data: None) -> None:
+    call_command("demo", "--allow-without-debug", stdout=StringIO())
+
+
+def test_the_english_of_the_catalogue_is_known():
+    english = english_msgids()
+    assert {"Partners", "Apply", "— choose —", "- Select an option -"} <= english
+    assert "Mitra" not in english and "KSDPL" not in english
+
+
+def test_a_page_kind_is_a_page_of_this_site():
+    assert page_kind("/cooperations/12/") == "cooperations:detail"
+    assert page_kind("/cooperations/documents/3/download/") is None
+    assert page_kind("https://example.org/") is None
+    assert page_kind("/admin/") is None
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_role_reads_every_page_of_its_menu_at_both_widths(
+    demo: None, live_server, browser: Browser, subtests
+):
+    for role in ROLES:
+        for device, (width, height) in WIDTHS.items():
+            with subtests.test(role=role or "public", device=device):
+                context = browser.new_context(
+                    locale="id-ID", viewport={"width": width, "height": height}
+                )
+                found = walk(context, live_server.url, role, width)
+                context.close()
+                assert len(found.pages) >= 3, found.pages
+                assert found.console == []
+                assert found.too_wide == []
+                assert found.english == []

@@ -1,0 +1,67 @@
+"""Every table of every page scrolls inside its own box, never the page (issue 14).
+
+A wide table on a phone (a task list with its "Selesai" button, a plan of action with its
+"Berisiko" column) made the whole page wider than the screen. The stylesheet gives
+`.table-wrap` a horizontal scroll bar of its own; this test reads every template and fails for a
+`<table>` whose parent element is not a `.table-wrap`, so a new page cannot bring the page-wide
+scroll back. The browser walk (tests/browser/test_every_role_at_both_widths.py) checks the
+rendered pages at 390 and 1280 px.
+"""
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = sorted([*ROOT.glob("templates/**/*.html"), *ROOT.glob("mitra/*/templates/**/*.html")])
+# Tables that are not pages' tables: printed documents (PDF) have no screen to overflow.
+PRINTED = ("print.html", "_print.html")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class _TableParents(HTMLParser):
+    """The line of every <table> and the classes of the element it sits in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, list[str]]] = []
+        self.tables: list[tuple[int, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "table":
+            parent = self.open[-1][1] if self.open else []
+            self.tables.append((self.getpos()[0], parent))
+        if tag not in VOID:
+            self.open.append((tag, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+
+def tables_outside_a_scroll_box(html: str) -> list[int]:
+    """The lines of the tables whose parent element is not a `.table-wrap`."""
+    parser = _TableParents()
+    parser.feed(html)
+    return [line for line, parent in parser.tables if "table-wrap" not in parent]
+
+
+def test_the_templates_are_found():
+    assert len(TEMPLATES) > 100
+
+
+def test_every_table_sits_in_a_box_that_scrolls_on_its_own():
+    screens = [path for path in TEMPLATES if not path.name.endswith(PRINTED)]
+    outside = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in screens
+        for line in tables_outside_a_scroll_box(path.read_text())
+    ]
+    assert outside == []
+
+
+def test_a_table_outside_a_box_is_found():
+    html = '<section>\n<div class="table-wrap">{% if x %}<table></table>{% endif %}</div>\n<table>'
+    assert tables_outside_a_scroll_box(html) == [3]
