@@ -45,6 +45,13 @@ def _checkout_media_files() -> set[Path]:
     return {path for path in CHECKOUT_MEDIA.rglob("*") if path.is_file()}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests (marked `long`: the browser walks, the hostile crawls, the fuzzing) run
+    first, in their collected order: with one process per core, the other process fills in
+    around them, instead of one of them starting when everything else is done."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     session.stash[_CHECKOUT_MEDIA_KEY] = _checkout_media_files()
 

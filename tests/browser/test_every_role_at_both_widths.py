@@ -225,6 +225,7 @@ def test_a_page_kind_is_a_page_of_this_site():
 
 
 @pytest.mark.browser
+@pytest.mark.long
 @pytest.mark.django_db(transaction=True)
 def test_every_role_reads_every_page_of_its_menu_at_both_widths(
     demo: None, live_server, browser: Browser, subtests

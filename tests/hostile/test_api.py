@@ -28,7 +28,7 @@ from mitra.tenancy.scope import limit_to_tenant
 from tests.factories import make_document
 from tests.hostile.crawl import DATES, NUMBERS, ROUNDS, TEXTS, Findings, changes, fingerprint
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.long]
 
 SCHEMA_URL = "/api/v1/openapi.json"
 ROLES = {

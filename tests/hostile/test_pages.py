@@ -39,7 +39,7 @@ from tests.hostile.crawl import (
 )
 from tests.shared import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.long]
 
 # Addresses the crawler leaves alone, and why. Nothing else is skipped.
 EXCLUDED = {

@@ -13,7 +13,7 @@ from mitra.cooperations.workflow import PRIOR_STATE, TRANSITIONS, steps_for, tra
 from mitra.lib.refusal import Refused
 from tests.procedure import ALL_ROLES, add_document, cooperation_of_kind, partner_for, user_with
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.long]
 
 TABLE = {(t.source, t.action) for t in TRANSITIONS}
 # What must be on file when each signing is recorded (Permendagri 22/2020 and 25/2020).

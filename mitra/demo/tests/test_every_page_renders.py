@@ -23,7 +23,7 @@ from pytest_django import DjangoDbBlocker
 
 from tests.shared import built_once
 
-pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded, pytest.mark.long]
 
 ACCOUNTS = [
     "makassar.admin",
