@@ -213,7 +213,11 @@ class DocumentForm(forms.Form):
     one number per party) are the service's (`services.check_document`); the view shows its
     refusal beside the fields (`show_on_form`)."""
 
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Document.Kind.choices)
+    # No kind is preselected unless the step asks for one: a silent first choice ("offer
+    # letter") was saved by mistake at steps that needed another document.
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"), choices=[("", "—"), *Document.Kind.choices]
+    )
     title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
     scope = forms.CharField(
         label=gettext_lazy("Scope"), required=False, widget=forms.Textarea(attrs={"rows": 3})

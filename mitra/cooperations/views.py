@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
-from mitra.cooperations import exports, filters, services, timing, workflow
+from mitra.cooperations import exports, filters, remedies, services, timing, workflow
 from mitra.cooperations.access import (
     cooperations_for_user,
     get_cooperation_detail_for_user,
@@ -33,7 +33,7 @@ from mitra.cooperations.forms import (
 )
 from mitra.cooperations.models import Cooperation, Document, DocumentParty
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
-from mitra.cooperations.transitions import NextStep, prior_state, problems_for
+from mitra.cooperations.transitions import NextStep, prior_state, problems_for, steps_of_others
 from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
@@ -137,6 +137,7 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
         "next_steps": [s for s in steps if not s.transition.side],
         "other_steps": [s for s in steps if s.transition.side and not s.transition.asks_first],
         "grave_steps": [s for s in steps if s.transition.asks_first],
+        "others_steps": steps_of_others(coop, acting_user(request)) if can_write(request) else [],
         "awaiting_centre": list(
             dict.fromkeys(
                 str(t.label)
@@ -322,8 +323,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def add_document(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = DocumentForm(coop, data, files)
-    parties = PartyFormSet(data, prefix="parties", initial=PARTY_INITIAL)
+    kind = _starting_kind(request, coop)
+    form = DocumentForm(coop, data, files, initial={"kind": kind})
+    rows = remedies.signing_parties(coop) if kind in remedies.SIGNED_DOCUMENTS else PARTY_INITIAL
+    parties = PartyFormSet(data, prefix="parties", initial=rows)
     if data is not None and all([form.is_valid(), parties.is_valid()]):
         try:
             services.attach_document(
@@ -336,6 +339,14 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{coop.get_absolute_url()}#documents")
     context = {"coop": coop, "form": form, "parties": parties}
     return render(request, "cooperations/document_form.html", context)
+
+
+def _starting_kind(request: HttpRequest, coop: Cooperation) -> str:
+    """The kind a link asked for (a "what is missing" item), else the one the step needs."""
+    asked = request.GET.get("kind", "")
+    if asked in Document.Kind.values:
+        return asked
+    return remedies.document_kind_for_step(coop)
 
 
 def _party_rows(document: Document) -> list[dict[str, str]]:
