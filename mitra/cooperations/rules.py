@@ -9,6 +9,7 @@ fails if the table names a guard that does not exist.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils.timezone import localdate
@@ -404,11 +405,48 @@ GUARDS: dict[str, Guard] = {
 }
 
 
+@dataclass(frozen=True)
+class Remedy:
+    """Where what a guard finds missing is put right: a document of kind `document` (attached,
+    or completed when one is recorded), the cooperation's record at `field`, or else the
+    cooperation's documents (`agreements_have_lapsed`: an agreement's validity)."""
+
+    document: str = ""
+    field: str = ""
+
+
+_Kind = Document.Kind
+REMEDIES: dict[str, Remedy] = {
+    "no_blocked_country": Remedy(field="partners"),
+    "has_staff_note": Remedy(document=_Kind.STAFF_NOTE),
+    "has_feasibility_study_for_ksdpk": Remedy(document=_Kind.FEASIBILITY_STUDY),
+    "has_offer_letter": Remedy(document=_Kind.OFFER_LETTER),
+    "has_signed_framework_agreement": Remedy(document=_Kind.FRAMEWORK_AGREEMENT),
+    "has_signed_implementing_agreement": Remedy(document=_Kind.IMPLEMENTING_AGREEMENT),
+    "council_approval_not_required": Remedy(field="budget"),
+    "has_council_approval": Remedy(document=_Kind.COUNCIL_APPROVAL),
+    "has_implementation_report": Remedy(document=_Kind.IMPLEMENTATION_REPORT),
+    "has_evaluation_report": Remedy(document=_Kind.EVALUATION_REPORT),
+    "has_renewal": Remedy(document=_Kind.RENEWAL),
+    "has_signed_letter_of_intent": Remedy(document=_Kind.LETTER_OF_INTENT),
+    "has_cooperation_plan": Remedy(document=_Kind.COOPERATION_PLAN),
+    "has_central_verification": Remedy(document=_Kind.CENTRAL_VERIFICATION),
+    "has_government_approval": Remedy(document=_Kind.GOVERNMENT_APPROVAL),
+    "has_full_powers": Remedy(document=_Kind.FULL_POWERS),
+    "has_signed_mou": Remedy(document=_Kind.MOU),
+    "ksdll_route_recorded": Remedy(field="route"),
+    "central_guidance_without_relations": Remedy(document=_Kind.CENTRAL_GUIDANCE),
+    "agreements_have_lapsed": Remedy(),
+}
+
+
 def _check_guard_names() -> None:
     named = {g for t in workflow.TRANSITIONS for g in t.guards}
     named |= {t.signs.guard for t in workflow.TRANSITIONS if t.signs is not None}
     if unknown := sorted(named - GUARDS.keys()):
         raise ValueError(f"workflow.TRANSITIONS names guards that rules.py lacks: {unknown}")
+    if unremedied := sorted(GUARDS.keys() ^ REMEDIES.keys()):
+        raise ValueError(f"every guard needs exactly one remedy in rules.REMEDIES: {unremedied}")
 
 
 _check_guard_names()

@@ -14,7 +14,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.cooperations import rules, workflow
+from mitra.cooperations import remedies, rules, workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent
 from mitra.cooperations.workflow import PRIOR_STATE, SYSTEM, Transition
 from mitra.lib.refusal import Refused
@@ -22,11 +22,21 @@ from mitra.tenancy.models import Membership
 
 
 @dataclass(frozen=True)
+class Missing:
+    """One thing a step still lacks, and the page where it is done."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
 class NextStep:
-    """A transition open from the current state and, if it cannot be taken yet, why not."""
+    """A transition open from the current state and, if it cannot be taken yet, why not (with
+    `missing`, each reason linked to where it is put right)."""
 
     transition: Transition
     problems: list[str] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
 
     @property
     def ready(self) -> bool:
@@ -63,6 +73,17 @@ def problems_for(
     ]
 
 
+def step_for(coop: Cooperation, transition: Transition, today: date | None = None) -> NextStep:
+    """The transition with what its guards find against it, each problem linked to its remedy."""
+    day = today or timezone.localdate()
+    missing = [
+        Missing(problem, remedies.remedy_url(coop, name))
+        for name in transition.guards
+        for problem in rules.GUARDS[name](coop, day)
+    ]
+    return NextStep(transition, [m.text for m in missing], missing)
+
+
 # What the guards read, loaded once so that checking every open transition costs a fixed
 # handful of queries however many documents the cooperation has.
 GUARD_FACTS = ("documents__parties", "partners__country")
@@ -72,11 +93,40 @@ def next_steps(coop: Cooperation, user: User | None) -> list[NextStep]:
     """The transitions `user` may perform now, each with the requirements still unmet."""
     roles = roles_of(user, coop)
     coop = Cooperation.objects.prefetch_related(*GUARD_FACTS).get(pk=coop.pk)
+    return [step_for(coop, t) for t in workflow.transitions_from(coop) if t.roles & roles]
+
+
+@dataclass(frozen=True)
+class OthersStep:
+    """A main step open from here that another role of the office takes, and who takes it."""
+
+    transition: Transition
+    taken_by: str
+
+
+def steps_of_others(coop: Cooperation, user: User | None) -> list[OthersStep]:
+    """The main steps from the cooperation's state that `user`'s roles may not take but the
+    region's other roles may (an OPD officer at a step of the cooperation unit): the page says
+    who takes them rather than that there is nothing to do. Kemendagri's are told apart."""
+    roles = roles_of(user, coop)
+    office = frozenset(Membership.Role.values) - workflow.CENTRE
     return [
-        NextStep(t, problems_for(coop, t))
+        OthersStep(t, taken_by(t, coop.tenant.cooperation_unit))
         for t in workflow.transitions_from(coop)
-        if t.roles & roles
+        if not t.side and t.roles & office and not t.roles & roles
     ]
+
+
+def taken_by(transition: Transition, cooperation_unit: str) -> str:
+    """Who takes a move: the region's cooperation unit by name when it is recorded, else the
+    roles that may."""
+    if Membership.Role.COOPERATION_OFFICER in transition.roles and cooperation_unit:
+        return cooperation_unit
+    return ", ".join(
+        str(Membership.Role(role).label)
+        for role in Membership.Role.values
+        if role in transition.roles and role != Membership.Role.TENANT_ADMIN
+    )
 
 
 def prior_state(coop: Cooperation) -> str:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
-from mitra.cooperations import exports, filters, services, timing, workflow
+from mitra.cooperations import exports, filters, remedies, services, timing, workflow
 from mitra.cooperations.access import (
     can_consider,
     cooperations_for_user,
@@ -36,7 +36,7 @@ from mitra.cooperations.forms import (
 )
 from mitra.cooperations.models import Cooperation, Document, DocumentParty
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
-from mitra.cooperations.transitions import NextStep, prior_state, problems_for
+from mitra.cooperations.transitions import NextStep, prior_state, problems_for, steps_of_others
 from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
@@ -140,6 +140,7 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
         "next_steps": [s for s in steps if not s.transition.side],
         "other_steps": [s for s in steps if s.transition.side and not s.transition.asks_first],
         "grave_steps": [s for s in steps if s.transition.asks_first],
+        "others_steps": steps_of_others(coop, acting_user(request)) if can_write(request) else [],
         "awaiting_centre": list(
             dict.fromkeys(
                 str(t.label)
@@ -276,22 +277,31 @@ def confirm_transition(request: HttpRequest, pk: int, action: str) -> HttpRespon
     return render(request, "cooperations/confirm_transition.html", context, status=status)
 
 
+# The fields a new cooperation's form is redrawn from when its kind or partners change (htmx
+# sends the form's values; the kind-dependent parts are swapped in place).
+REDRAWN = ("kind", "sub_form", "route", "partners", "affairs", "objects_of_cooperation")
+
+
+def _typed_so_far(request: HttpRequest) -> dict[str, Any]:
+    """The starting values a link or the redrawing form gives: `?partner=` (a partner page, a
+    partner just recorded) and the kind-dependent fields."""
+    many = {"partners", "affairs", "objects_of_cooperation"}
+    given: dict[str, Any] = {
+        name: request.GET.getlist(name) if name in many else request.GET[name]
+        for name in REDRAWN
+        if name in request.GET
+    }
+    partners = [*request.GET.getlist("partner"), *given.get("partners", [])]
+    given["partners"] = [pk for pk in partners if pk.isdigit()]
+    return given
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
-    chosen = [
-        pk for pk in request.GET.getlist("partner") if pk.isdigit()
-    ]  # a partner just recorded
-    form = CooperationForm(
-        tenant,
-        request.POST or None,
-        initial={
-            "owner": request.user,
-            "budget": Cooperation.Budget.NOT_BUDGETED,
-            "partners": chosen,
-        },
-    )
+    initial = {"owner": request.user, "budget": Cooperation.Budget.NOT_BUDGETED}
+    form = CooperationForm(tenant, request.POST or None, initial=initial | _typed_so_far(request))
     if request.method == "POST" and form.is_valid():
         try:
             coop = services.create_cooperation(tenant, by=acting_user(request), **form.cleaned_data)
@@ -327,8 +337,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def add_document(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = DocumentForm(coop, data, files)
-    parties = PartyFormSet(data, prefix="parties", initial=PARTY_INITIAL)
+    kind = _starting_kind(request, coop)
+    form = DocumentForm(coop, data, files, initial={"kind": kind})
+    rows = remedies.signing_parties(coop) if kind in remedies.SIGNED_DOCUMENTS else PARTY_INITIAL
+    parties = PartyFormSet(data, prefix="parties", initial=rows)
     if data is not None and all([form.is_valid(), parties.is_valid()]):
         try:
             services.attach_document(
@@ -341,6 +353,14 @@ def add_document(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{coop.get_absolute_url()}#documents")
     context = {"coop": coop, "form": form, "parties": parties}
     return render(request, "cooperations/document_form.html", context)
+
+
+def _starting_kind(request: HttpRequest, coop: Cooperation) -> str:
+    """The kind a link asked for (a "what is missing" item), else the one the step needs."""
+    asked = request.GET.get("kind", "")
+    if asked in Document.Kind.values:
+        return asked
+    return remedies.document_kind_for_step(coop)
 
 
 def _party_rows(document: Document) -> list[dict[str, str]]:

@@ -28,6 +28,13 @@ class UsersField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
         return obj.get_full_name() or obj.get_username()
 
 
+class ContactsField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Contacts of every partner, each named with its partner: "Name — Partner"."""
+
+    def label_from_instance(self, obj: Contact) -> str:
+        return f"{obj.name} — {obj.partner.name}"
+
+
 class ActivityForm(forms.Form):
     """What happened, when, with whom, on which cooperation or with which partner."""
 
@@ -49,7 +56,7 @@ class ActivityForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(),
     )
-    partner_contacts = forms.ModelMultipleChoiceField(
+    partner_contacts = ContactsField(
         label=gettext_lazy("Partner contacts present"),
         queryset=Contact.objects.none(),
         required=False,

@@ -1,5 +1,7 @@
 """Pages for follow-up: logging activities, a person's tasks, the office's tasks, and the gaps."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
+from mitra.cooperations.access import cooperations_for_user
 from mitra.followups import rules, services
 from mitra.followups.access import (
     get_activity_for_user,
@@ -41,12 +44,36 @@ def _initial_links(request: HttpRequest) -> dict[str, str]:
     return {name: request.GET[name] for name in names if request.GET.get(name, "").isdigit()}
 
 
+def _starting_values(request: HttpRequest) -> dict[str, Any]:
+    """What a new activity or task starts from: the cooperation (or partner) it was opened from,
+    that cooperation's partner and its owner as the staff present and assignee, and today. A
+    cooperation the user may not read is left out, as if not given."""
+    initial: dict[str, Any] = {"date": timezone.localdate(), **_initial_links(request)}
+    if "cooperation" not in initial:
+        return initial
+    coop = (
+        cooperations_for_user(request)
+        .filter(pk=initial["cooperation"])
+        .prefetch_related("partners")
+        .first()
+    )
+    if coop is None:
+        return initial
+    partners = list(coop.partners.all())
+    if partners and "partner" not in initial:
+        initial["partner"] = partners[0].pk
+    if coop.owner_id is not None:
+        initial["staff"] = [coop.owner_id]
+        initial["assignee"] = coop.owner_id
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def log_activity(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = ActivityForm(tenant, data, files, initial=_initial_links(request))
+    form = ActivityForm(tenant, data, files, initial=_starting_values(request))
     rows = CommitmentFormSet(data, prefix="tasks", form_kwargs={"tenant": tenant})
     if data is not None and all([form.is_valid(), rows.is_valid()]):
         try:
@@ -145,7 +172,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 def create_task(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
     data = request.POST if request.method == "POST" else None
-    form = TaskForm(tenant, data, initial=_initial_links(request))
+    form = TaskForm(tenant, data, initial=_starting_values(request))
     if data is not None and form.is_valid():
         try:
             services.create_task(tenant, by=acting_user(request), **form.cleaned_data)

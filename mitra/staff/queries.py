@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Task
 from mitra.partners.models import Partner
 from mitra.staff.access import staff_members
 from mitra.staff.languages import language_name, partner_languages
 from mitra.staff.models import StaffLanguage, StaffProfile
-from mitra.tenancy.models import Tenant
+from mitra.tenancy.models import Membership, Tenant
 
 DEFAULT_MAX_LOAD = StaffProfile._meta.get_field("max_load").get_default()
 LANGUAGE_WEIGHT = 2  # a partner no one can talk to stalls first (domain guide §8)
@@ -117,11 +118,32 @@ def cooperation_languages(cooperation: Cooperation) -> set[str]:
     return {code for p in partners if p.is_foreign for code in partner_languages(p)}
 
 
+def owner_roles(cooperation: Cooperation) -> frozenset[str]:
+    """Who may be proposed as a cooperation's owner: its cooperation officers, and once the
+    agreement is signed the OPD officers who carry it out. Never a leader (the Sekda, the head
+    of region), a TKKSD reviewer or an administrator: they decide or read, they do not carry a
+    file."""
+    roles = {Membership.Role.COOPERATION_OFFICER}
+    if cooperation.state in workflow.SIGNED:
+        roles.add(Membership.Role.AGENCY_OFFICER)
+    return frozenset(roles)
+
+
 def suggest_assignees(cooperation: Cooperation, today: date | None = None) -> list[Suggestion]:
-    """Staff with a profile, best first: language fit, then sector fit, then the lightest load."""
+    """Staff with a profile in a role that carries a file (`owner_roles`), best first: language
+    fit, then sector fit, then the lightest load."""
     sectors = set(cooperation.sectors.values_list("slug", flat=True))
     languages = cooperation_languages(cooperation)
-    rows = [row for row in workload(cooperation.tenant, today) if row.profile is not None]
+    eligible = set(
+        Membership.objects.filter(
+            tenant=cooperation.tenant, role__in=owner_roles(cooperation)
+        ).values_list("user_id", flat=True)
+    )
+    rows = [
+        row
+        for row in workload(cooperation.tenant, today)
+        if row.profile is not None and row.user.pk in eligible
+    ]
     suggestions = [_suggestion(row, sectors, languages) for row in rows]
     return sorted(suggestions, key=lambda s: (-s.score, s.load, str(s.user.get_full_name())))
 

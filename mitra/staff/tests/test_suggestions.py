@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from mitra.cooperations.models import Sector
+from mitra.cooperations.models import Cooperation, Sector
 from mitra.staff.queries import suggest_assignees
 from mitra.staff.tests.helpers import TODAY, profile, tasks
 from mitra.tenancy.models import Membership
@@ -103,3 +103,25 @@ def test_an_outsider_cannot_be_made_owner(client_as, cooperation_officer, outsid
 def test_an_outsider_cannot_assign_an_owner_here(client_as, outsider, cooperation_officer, coop):
     url = reverse("staff:make_owner", args=[coop.pk, cooperation_officer.pk])
     assert client_as(outsider).post(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", [R.LEADERSHIP, R.TEAM_REVIEWER, R.TENANT_ADMIN])
+def test_a_leader_reviewer_or_administrator_is_never_proposed_as_owner(tenant, coop, role):
+    officer = _staff(tenant, "officer")
+    sekda = make_user(tenant, role, username="sekda")
+    profile(tenant, sekda, ("ko", "native"), sectors=["smart_city"])  # the best fit on paper
+    assert [s.user for s in suggest_assignees(coop, TODAY)] == [officer]
+
+
+def test_an_opd_officer_is_proposed_only_once_the_agreement_is_signed(tenant, coop):
+    opd = make_user(tenant, R.AGENCY_OFFICER, username="opd")
+    profile(tenant, opd, ("id", "native"))
+    assert opd not in [s.user for s in suggest_assignees(coop, TODAY)]
+    coop.state = Cooperation.State.IMPLEMENTATION
+    assert opd in [s.user for s in suggest_assignees(coop, TODAY)]
+
+
+def test_the_outsider_officer_is_never_proposed(tenant, other_tenant, outsider, coop):
+    profile(other_tenant, outsider, ("ko", "native"), sectors=["smart_city"])
+    officer = _staff(tenant, "officer")
+    assert [s.user for s in suggest_assignees(coop, TODAY)] == [officer]
