@@ -183,7 +183,8 @@ def walk(context: BrowserContext, base: str, role: str | None, width: int) -> Fi
 
     def console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            found.console.append(f"{page.url}: {message.text}")
+            source = message.location.get("url", "")
+            found.console.append(f"{page.url} (from {source or 'the page'}): {message.text}")
 
     page.on("console", console)
     page.on("pageerror", lambda error: found.console.append(f"{page.url}: {error}"))

@@ -16,6 +16,9 @@ from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+BY_THE_TITLE = {"x": 12, "y": 8}
+
+
 def column(page: Page, state: str) -> Locator:
     return page.locator(f'.board__column[data-state="{state}"]')
 
@@ -46,14 +49,15 @@ def test_an_officer_drags_a_card_to_the_next_step_and_is_told_why_another_cannot
 
     card = page.locator(f"#card-{first.pk}")
     expect(column(page, "initiative").locator(f"#card-{first.pk}")).to_be_visible()
-    card.drag_to(column(page, "exploration"))
+    # Taken by its title: the card's middle holds the "Move to" menu, which opens on a press.
+    card.drag_to(column(page, "exploration"), source_position=BY_THE_TITLE)
     expect(column(page, "exploration").locator(f"#card-{first.pk}")).to_be_visible()
     expect(column(page, "initiative").locator(f"#card-{first.pk}")).to_have_count(0)
     first.refresh_from_db()
     assert first.state == Cooperation.State.EXPLORATION
 
     refused = page.locator(f"#card-{second.pk}")
-    refused.drag_to(column(page, "cooperation_plan"))
+    refused.drag_to(column(page, "cooperation_plan"), source_position=BY_THE_TITLE)
     problems = page.locator(f"#card-{second.pk} .pcard__problems")
     expect(problems).to_contain_text("Lampirkan")
     expect(column(page, "letter_of_intent").locator(f"#card-{second.pk}")).to_be_visible()
