@@ -50,6 +50,7 @@ def add_document(
 ) -> Document:
     """A document of `kind`, signed and numbered by two parties; its validity ended in 2021."""
     document = Document.objects.create(
+        tenant_id=coop.tenant_id,
         cooperation=coop,
         kind=kind,
         title=f"{kind} {coop.pk}",
@@ -60,10 +61,18 @@ def add_document(
     DocumentParty.objects.bulk_create(
         [
             DocumentParty(
-                document=document, role="first", name="Pemerintah", number=f"A/{document.pk}"
+                tenant_id=coop.tenant_id,
+                document=document,
+                role="first",
+                name="Pemerintah",
+                number=f"A/{document.pk}",
             ),
             DocumentParty(
-                document=document, role="second", name="Mitra", number=f"B/{document.pk}"
+                tenant_id=coop.tenant_id,
+                document=document,
+                role="second",
+                name="Mitra",
+                number=f"B/{document.pk}",
             ),
         ]
     )

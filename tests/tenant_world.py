@@ -18,11 +18,13 @@ from django.utils import timezone
 
 from mitra.api.models import ApiToken
 from mitra.cooperations.models import (
+    Affair,
     Consideration,
     Cooperation,
     CooperationEvent,
     Document,
     DocumentParty,
+    Sector,
 )
 from mitra.cooperations.services import create_agency
 from mitra.events.models import CalendarFeed, Event, PlannedSigning
@@ -38,12 +40,10 @@ from mitra.implementation.models import (
 )
 from mitra.imports.models import ImportRun
 from mitra.intake.models import NewsItem, NewsLink
-from mitra.partners.models import PartnerAlias
 from mitra.partners.services import add_contact
 from mitra.portal.models import PortalPage, Publication
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
-from mitra.staff.models import StaffLanguage
 from mitra.staff.services import create_staff_profile
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import make_cooperation, make_document, make_partner, make_tenant, make_user
@@ -63,17 +63,24 @@ class World:
 def make_world(tenant: Tenant, marker: str) -> World:
     officer = make_user(tenant, Membership.Role.COOPERATION_OFFICER, f"{marker}-officer")
     agency = create_agency(tenant, by=None, name=f"Dinas {marker}", acronym=marker[:10])
-    partner = make_partner(tenant, name=f"Partner {marker}")
-    PartnerAlias.objects.create(partner=partner, alias=f"Alias {marker}")
+    partner = make_partner(tenant, name=f"Partner {marker}", aliases=[f"Alias {marker}"])
     contact = add_contact(partner, by=None, name=f"Contact {marker}")
     coop = make_cooperation(
-        tenant, title=f"Cooperation {marker}", partners=[partner], initiating_agency=agency
+        tenant,
+        title=f"Cooperation {marker}",
+        partners=[partner],
+        initiating_agency=agency,
+        implementing_agencies=[agency],
+        sectors=[Sector.Slug.TOURISM],
+        affairs=[Affair.objects.order_by("pk").first()],
     )
     parent = make_document(coop, title=f"Letter {marker}")
     document = make_document(
         coop, kind=Document.Kind.MOU, title=f"MoU {marker}", parent=parent, date_signed=_day(-30)
     )
-    DocumentParty.objects.create(document=document, role="partner", name=f"Party {marker}")
+    DocumentParty.objects.create(
+        tenant=tenant, document=document, role="partner", name=f"Party {marker}"
+    )
     activity = log_activity(
         tenant,
         by=officer,
@@ -111,14 +118,25 @@ def _workflow_rows(
 ) -> None:
     now = timezone.now()
     PlannedSigning.objects.create(
-        event=event, cooperation=coop, document_kind="mou", action="record_mou", note=marker
+        tenant=tenant,
+        event=event,
+        cooperation=coop,
+        document_kind="mou",
+        action="record_mou",
+        note=marker,
     )
-    event.cooperations.add(coop)
+    event.cooperations.add(coop, through_defaults={"tenant": tenant})
     CalendarFeed.objects.create(
         tenant=tenant, user=officer, created_by=officer, token_hash=f"feed-{marker}"
     )
-    profile = create_staff_profile(tenant, officer, by=None, position=f"Staff {marker}")
-    StaffLanguage.objects.create(profile=profile, language="en", level="fluent")
+    create_staff_profile(
+        tenant,
+        officer,
+        by=None,
+        position=f"Staff {marker}",
+        sectors=[Sector.Slug.TOURISM],
+        languages=[("en", "fluent")],
+    )
     Reminder.objects.create(
         tenant=tenant,
         recipient=officer,
@@ -142,7 +160,13 @@ def _workflow_rows(
         user=officer, tenant=tenant, name=f"Token {marker}", prefix=marker[:8], token_hash=marker
     )
     Consideration.objects.create(
-        cooperation=coop, state=coop.state, recommendation="agree", note=marker, by=officer, at=now
+        tenant=tenant,
+        cooperation=coop,
+        state=coop.state,
+        recommendation="agree",
+        note=marker,
+        by=officer,
+        at=now,
     )
     Publication.objects.create(tenant=tenant, cooperation=coop, public_title=f"Public {marker}")
     PortalPage.objects.create(tenant=tenant, intro=marker)
@@ -169,8 +193,11 @@ def _plan_rows(
         assignee=officer,
         start_date=_day(-30),
     )
-    ProgressUpdate.objects.create(item=item, date=_day(-2), note=marker, reported_by=officer)
+    ProgressUpdate.objects.create(
+        tenant=tenant, item=item, date=_day(-2), note=marker, reported_by=officer
+    )
     Obligation.objects.create(
+        tenant=tenant,
         item=item,
         period_start=_day(-30),
         period_end=_day(30),
@@ -193,7 +220,9 @@ def _plan_rows(
         partner_responsiveness=3,
         recommendation=Evaluation.Recommendation.CONTINUE,
     )
-    EvaluationReminder.objects.create(cooperation=coop, period_start=_day(-365), task=task)
+    EvaluationReminder.objects.create(
+        tenant=tenant, cooperation=coop, period_start=_day(-365), task=task
+    )
     IntendedOutput.objects.create(
         tenant=tenant, cooperation=coop, description=f"Output {marker}", plan_item=item
     )
@@ -227,7 +256,12 @@ def _news_rows(
         similar_to=news,
     )
     NewsLink.objects.create(
-        news_item=news, name=marker, partner=partner, cooperation=coop, activity=activity
+        tenant=tenant,
+        news_item=news,
+        name=marker,
+        partner=partner,
+        cooperation=coop,
+        activity=activity,
     )
     run = ImportRun.objects.create(
         tenant=tenant,
@@ -238,7 +272,7 @@ def _news_rows(
         uploaded_at=now,
         checked_at=now,
     )
-    run.cooperations.add(coop)
+    run.cooperations.add(coop, through_defaults={"tenant": tenant})
 
 
 @contextmanager

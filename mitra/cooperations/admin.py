@@ -50,7 +50,8 @@ class CooperationAdmin(TenantScopedAdmin):
     list_filter = ["kind", "state", "tenant", "sectors"]
     search_fields = ["title", "summary", "partners__name"]
     readonly_fields = ["state"]
-    filter_horizontal = ["partners", "sectors", "affairs", "implementing_agencies"]
+    # The many-to-many fields are `TenantLinks`: the two-pane chooser comes from the scoping
+    # (mitra/tenancy/admin_scope.py), since Django's `filter_horizontal` refuses link models.
     inlines = [CooperationEventInline]
 
 

@@ -13,7 +13,7 @@ from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
 from mitra.cooperations.workflow import NOT_LIVE, STATES
 from mitra.lib.modelfields import ChoiceListField
 from mitra.lib.uploads import UploadValidator
-from mitra.tenancy.models import ProcedureOrder
+from mitra.tenancy.models import ProcedureOrder, TenantLinks, tenant_of_parent
 
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
@@ -157,14 +157,25 @@ class Cooperation(models.Model):
     route = models.CharField(_("KSDLL route"), max_length=20, choices=Route.choices, blank=True)
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
-    partners = models.ManyToManyField(
-        "partners.Partner", verbose_name=_("partners"), related_name="cooperations"
+    partners = TenantLinks(
+        "partners.Partner",
+        verbose_name=_("partners"),
+        related_name="cooperations",
+        through="CooperationPartner",
     )
-    sectors = models.ManyToManyField(
-        Sector, verbose_name=_("sectors"), related_name="cooperations", blank=True
+    sectors = TenantLinks(
+        Sector,
+        verbose_name=_("sectors"),
+        related_name="cooperations",
+        blank=True,
+        through="CooperationSector",
     )
-    affairs = models.ManyToManyField(
-        Affair, verbose_name=_("government affairs"), related_name="cooperations", blank=True
+    affairs = TenantLinks(
+        Affair,
+        verbose_name=_("government affairs"),
+        related_name="cooperations",
+        blank=True,
+        through="CooperationAffair",
     )
     objects_of_cooperation = ChoiceListField(
         _("objects (KSDPL/KSDLL)"), item_choices=lambda: ObjectOfCooperation.choices
@@ -177,11 +188,12 @@ class Cooperation(models.Model):
         blank=True,
         related_name="initiated_cooperations",
     )
-    implementing_agencies = models.ManyToManyField(
+    implementing_agencies = TenantLinks(
         Agency,
         verbose_name=_("implementing agencies"),
         related_name="implemented_cooperations",
         blank=True,
+        through="CooperationAgency",
     )
     state = models.CharField(_("state"), max_length=30, choices=State.choices)
     procedure_order = models.CharField(
@@ -254,6 +266,87 @@ class Cooperation(models.Model):
         return reverse("cooperations:detail", args=[self.pk])
 
 
+# The link tables of a cooperation's many-to-many fields. They were Django's automatic tables
+# (the table names are theirs); each row now carries the cooperation's tenant, so a table
+# distributed by tenant keeps a cooperation's links beside it.
+
+
+class CooperationPartner(models.Model):
+    tenant = tenant_of_parent()
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "cooperations_cooperation_partners"
+        verbose_name = _("partner of a cooperation")
+        verbose_name_plural = _("partners of cooperations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "cooperation", "partner"], name="cooperation_partner_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id} · {self.partner_id}"
+
+
+class CooperationSector(models.Model):
+    tenant = tenant_of_parent()
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "cooperations_cooperation_sectors"
+        verbose_name = _("sector of a cooperation")
+        verbose_name_plural = _("sectors of cooperations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "cooperation", "sector"], name="cooperation_sector_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id} · {self.sector_id}"
+
+
+class CooperationAffair(models.Model):
+    tenant = tenant_of_parent()
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+    affair = models.ForeignKey(Affair, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "cooperations_cooperation_affairs"
+        verbose_name = _("government affair of a cooperation")
+        verbose_name_plural = _("government affairs of cooperations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "cooperation", "affair"], name="cooperation_affair_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id} · {self.affair_id}"
+
+
+class CooperationAgency(models.Model):
+    tenant = tenant_of_parent()
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "cooperations_cooperation_implementing_agencies"
+        verbose_name = _("implementing agency of a cooperation")
+        verbose_name_plural = _("implementing agencies of cooperations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "cooperation", "agency"], name="cooperation_agency_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id} · {self.agency_id}"
+
+
 class ObjectOfCooperation(models.TextChoices):
     """Objects a KSDPL or KSDLL may have (Permendagri 25/2020)."""
 
@@ -270,6 +363,7 @@ class ObjectOfCooperation(models.TextChoices):
 class CooperationEvent(models.Model):
     """One state change of a cooperation: who moved it, when, from where to where, and why."""
 
+    tenant = tenant_of_parent()
     cooperation = models.ForeignKey(
         Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="events"
     )
@@ -287,12 +381,13 @@ class CooperationEvent(models.Model):
         related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
-    at = models.DateTimeField(_("at"), db_index=True)
+    at = models.DateTimeField(_("at"))
 
     class Meta:
         verbose_name = _("cooperation event")
         verbose_name_plural = _("cooperation events")
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["tenant", "at"], name="cooperation_event_tenant_at")]
 
     def __str__(self) -> str:
         return f"{self.cooperation_id}: {self.source or '∅'} → {self.target}"
@@ -308,6 +403,7 @@ class Consideration(models.Model):
         AGREE_WITH_NOTES = "agree_with_notes", _("agree with notes")
         DISAGREE = "disagree", _("disagree")
 
+    tenant = tenant_of_parent()
     cooperation = models.ForeignKey(
         Cooperation,
         verbose_name=_("cooperation"),
@@ -327,12 +423,13 @@ class Consideration(models.Model):
         blank=True,
         related_name="+",
     )
-    at = models.DateTimeField(_("at"), db_index=True)
+    at = models.DateTimeField(_("at"))
 
     class Meta:
         verbose_name = _("TKKSD consideration")
         verbose_name_plural = _("TKKSD considerations")
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["tenant", "at"], name="consideration_tenant_at")]
 
     def __str__(self) -> str:
         return f"{self.get_recommendation_display()} ({self.cooperation_id})"
@@ -348,7 +445,7 @@ def _in_force_on(day: date) -> models.Q:
 
 class DocumentQuerySet(models.QuerySet["Document"]):
     def for_tenant(self, tenant: "Tenant") -> "DocumentQuerySet":
-        return self.filter(cooperation__tenant=tenant)
+        return self.filter(tenant=tenant)
 
     def agreements(self) -> "DocumentQuerySet":
         """The documents that bind the parties for a period: KB, PKS, MoU, renewal, addendum."""
@@ -393,6 +490,7 @@ class Document(Voidable):
         FOREIGN_MINISTRY = "foreign_ministry", _("original at Kemlu, certified copy kept")
         PARTNER = "partner", _("original kept by the partner")
 
+    tenant = tenant_of_parent()
     cooperation = models.ForeignKey(
         Cooperation,
         verbose_name=_("cooperation"),
@@ -439,6 +537,9 @@ class Document(Voidable):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["date_signed", "pk"]
+        indexes = [
+            models.Index(fields=["tenant", "valid_until"], name="document_tenant_valid_until")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(until_terminated=True, valid_until__isnull=False),
@@ -479,6 +580,7 @@ class DocumentParty(models.Model):
         SECOND = "second", _("second party (PIHAK KEDUA)")
         THIRD = "third", _("third party (PIHAK KETIGA)")
 
+    tenant = tenant_of_parent()
     document = models.ForeignKey(
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="parties"
     )
@@ -493,7 +595,9 @@ class DocumentParty(models.Model):
         verbose_name_plural = _("signing parties")
         ordering = ["document", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "role"], name="document_party_role_unique")
+            models.UniqueConstraint(
+                fields=["tenant", "document", "role"], name="document_party_role_unique"
+            )
         ]
 
     def __str__(self) -> str:

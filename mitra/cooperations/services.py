@@ -129,10 +129,11 @@ def create_cooperation(
         start_date=start_date,
         end_date=end_date,
     )
-    coop.partners.set(partners)
-    coop.sectors.set(sectors)  # type: ignore[arg-type]
-    coop.affairs.set(affairs)
-    coop.implementing_agencies.set(implementing_agencies)
+    links = {"tenant": tenant}  # each link row carries the cooperation's tenant
+    coop.partners.set(partners, through_defaults=links)
+    coop.sectors.set(sectors, through_defaults=links)
+    coop.affairs.set(affairs, through_defaults=links)
+    coop.implementing_agencies.set(implementing_agencies, through_defaults=links)
     log_event(coop, action="create", source="", target=state, by=by, note=note)
     record_created(coop, by=by, many=MANY)
     return coop
@@ -184,7 +185,7 @@ def update_cooperation(
     )
     coop.save(update_fields=[*fields, "updated_at"])
     for name, values in many.items():
-        getattr(coop, name).set(values)
+        getattr(coop, name).set(values, through_defaults={"tenant_id": coop.tenant_id})
     record_updated(coop, before, by=by, many=MANY)
     return coop
 
@@ -210,6 +211,7 @@ def record_consideration(
         problems.append(_("Say why the team does not agree."))
     refuse_if(problems)
     found = Consideration.objects.create(
+        tenant_id=coop.tenant_id,
         cooperation=coop,
         state=coop.state,
         recommendation=recommendation,
@@ -353,13 +355,11 @@ def attach_document(
     if unknown:
         raise TypeError(f"unknown document fields: {sorted(unknown)}")
     check_document(coop, fields, parties)
-    document = Document(cooperation=coop, **fields)
+    document = Document(cooperation=coop, tenant_id=coop.tenant_id, **fields)
     if file is not None:
         document.file.save(file.name or "document", file, save=False)
     document.save()
-    DocumentParty.objects.bulk_create(
-        DocumentParty(document=document, **vars(party)) for party in parties
-    )
+    _add_parties(document, parties)
     record_created(document, by=by, many=["parties"], parent=coop)
     return document
 
@@ -393,11 +393,16 @@ def update_document(
     document.save(update_fields=update_fields)
     if parties is not None:
         document.parties.all().delete()
-        DocumentParty.objects.bulk_create(
-            DocumentParty(document=document, **vars(party)) for party in parties
-        )
+        _add_parties(document, parties)
     record_updated(document, before, by=by, many=["parties"], parent=coop)
     return document
+
+
+def _add_parties(document: Document, parties: Sequence[PartyInput]) -> None:
+    DocumentParty.objects.bulk_create(
+        DocumentParty(document=document, tenant_id=document.tenant_id, **vars(party))
+        for party in parties
+    )
 
 
 def _not_voided(document: Document) -> list[str]:

@@ -213,6 +213,7 @@ def log_event(
     """Write one row of a cooperation's history: the only place that creates `CooperationEvent`
     (moves, creation, imported history and events that leave the state as it is)."""
     return CooperationEvent.objects.create(
+        tenant_id=coop.tenant_id,
         cooperation=coop,
         action=action,
         source=source,

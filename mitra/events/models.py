@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from mitra.audit.models import NotVoidedManager, Voidable
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Document
-from mitra.tenancy.models import Membership
+from mitra.tenancy.models import Membership, TenantLinks, tenant_of_parent
 
 
 class Event(models.Model):
@@ -19,14 +19,15 @@ class Event(models.Model):
     )
     name = models.CharField(_("name"), max_length=250)
     place = models.CharField(_("place"), max_length=250, blank=True)
-    starts_on = models.DateField(_("starts on"), db_index=True)
+    starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
-    cooperations = models.ManyToManyField(
+    cooperations = TenantLinks(
         "cooperations.Cooperation",
         verbose_name=_("cooperations"),
         related_name="scheduled_events",
         blank=True,
+        through="EventCooperation",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -34,6 +35,7 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_on", "pk"]
+        indexes = [models.Index(fields=["tenant", "starts_on"], name="event_tenant_starts_on")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_on__isnull=True)
@@ -49,6 +51,29 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.pk])
 
 
+class EventCooperation(models.Model):
+    """A cooperation on an event's agenda; the link row carries the event's tenant."""
+
+    tenant = tenant_of_parent()
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "events_event_cooperations"
+        verbose_name = _("cooperation of an event")
+        verbose_name_plural = _("cooperations of events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "event", "cooperation"], name="event_cooperation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} · {self.cooperation_id}"
+
+
 class PlannedSigning(Voidable):
     """A signing planned at an event: which cooperation, which document, which transition.
 
@@ -61,6 +86,7 @@ class PlannedSigning(Voidable):
         DONE = "done", _("signed")
         CANCELLED = "cancelled", _("cancelled")
 
+    tenant = tenant_of_parent()
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="signings"
     )

@@ -93,6 +93,7 @@ def plan_signing(
         raise Refused(readiness(cooperation, document_kind).problems)
     last = event.signings.aggregate(last=Max("order"))["last"]
     signing = PlannedSigning.objects.create(
+        tenant_id=event.tenant_id,
         event=event,
         cooperation=cooperation,
         document_kind=document_kind,
@@ -100,7 +101,7 @@ def plan_signing(
         order=(last or 0) + 1,
         note=note,
     )
-    event.cooperations.add(cooperation)
+    event.cooperations.add(cooperation, through_defaults={"tenant_id": event.tenant_id})
     record_created(signing, by=by, parent=event)
     return signing
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from mitra.audit.models import NotVoidedManager, Voidable
 from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadValidator
+from mitra.tenancy.models import TenantLinks, tenant_of_parent
 
 
 class Activity(Voidable):
@@ -32,7 +33,7 @@ class Activity(Voidable):
         "tenancy.Tenant", verbose_name=_("tenant"), on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    date = models.DateField(_("date"), db_index=True)
+    date = models.DateField(_("date"))
     title = models.CharField(_("subject"), max_length=250)
     notes = models.TextField(_("notes"), blank=True)
     cooperation = models.ForeignKey(
@@ -51,14 +52,19 @@ class Activity(Voidable):
         blank=True,
         related_name="activities",
     )
-    staff = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("staff present"), related_name="+", blank=True
+    staff = TenantLinks(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff present"),
+        related_name="+",
+        blank=True,
+        through="ActivityStaff",
     )
-    partner_contacts = models.ManyToManyField(
+    partner_contacts = TenantLinks(
         "partners.Contact",
         verbose_name=_("partner contacts"),
         related_name="activities",
         blank=True,
+        through="ActivityContact",
     )
     other_participants = models.TextField(
         _("other participants"),
@@ -87,6 +93,7 @@ class Activity(Voidable):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["tenant", "date"], name="activity_tenant_date")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(cooperation__isnull=False) | models.Q(partner__isnull=False),
@@ -96,6 +103,48 @@ class Activity(Voidable):
 
     def __str__(self) -> str:
         return f"{medium_date(self.date)} {self.title}"
+
+
+class ActivityStaff(models.Model):
+    """A staff member present at an activity; the link row carries the activity's tenant."""
+
+    tenant = tenant_of_parent()
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "followups_activity_staff"
+        verbose_name = _("staff member at an activity")
+        verbose_name_plural = _("staff members at activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "activity", "user"], name="activity_staff_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} · {self.user_id}"
+
+
+class ActivityContact(models.Model):
+    """A partner's contact at an activity; the link row carries the activity's tenant."""
+
+    tenant = tenant_of_parent()
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey("partners.Contact", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "followups_activity_partner_contacts"
+        verbose_name = _("partner contact at an activity")
+        verbose_name_plural = _("partner contacts at activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "activity", "contact"], name="activity_contact_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} · {self.contact_id}"
 
 
 class TaskQuerySet(models.QuerySet["Task"]):

@@ -124,8 +124,8 @@ def log_activity(
         + _commitment_problems(tenant, rows)
     )
     activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
-    activity.staff.set(staff)
-    activity.partner_contacts.set(contacts)
+    activity.staff.set(staff, through_defaults={"tenant": tenant})
+    activity.partner_contacts.set(contacts, through_defaults={"tenant": tenant})
     record_created(activity, by=by, many=ACTIVITY_MANY, parent=cooperation or partner)
     for row in rows:
         create_task(
@@ -178,8 +178,9 @@ def update_activity(
     for name, value in fields.items():
         setattr(activity, name, value)
     activity.save(update_fields=list(fields))
-    activity.staff.set(staff)
-    activity.partner_contacts.set(contacts)
+    links = {"tenant_id": activity.tenant_id}
+    activity.staff.set(staff, through_defaults=links)
+    activity.partner_contacts.set(contacts, through_defaults=links)
     record_updated(activity, before, by=by, many=ACTIVITY_MANY, parent=cooperation or partner)
     return activity
 

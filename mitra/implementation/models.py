@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadValidator
+from mitra.tenancy.models import tenant_of_parent
 
 
 class PlanItem(models.Model):
@@ -180,10 +181,11 @@ class BenefitKind(models.TextChoices):
 class ProgressUpdate(models.Model):
     """A report on a plan item: the total achieved by a date, with evidence and benefits."""
 
+    tenant = tenant_of_parent()
     item = models.ForeignKey(
         PlanItem, verbose_name=_("plan item"), on_delete=models.CASCADE, related_name="updates"
     )
-    date = models.DateField(_("date"), db_index=True)
+    date = models.DateField(_("date"))
     value = models.DecimalField(
         _("achieved to date"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -217,6 +219,7 @@ class ProgressUpdate(models.Model):
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
         ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["tenant", "date"], name="progress_update_tenant_date")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
@@ -236,6 +239,7 @@ class ProgressUpdate(models.Model):
 class Obligation(models.Model):
     """The task (and event) generated for one period of a recurring plan item; one per period."""
 
+    tenant = tenant_of_parent()
     item = models.ForeignKey(
         PlanItem, verbose_name=_("plan item"), on_delete=models.CASCADE, related_name="obligations"
     )
@@ -266,7 +270,7 @@ class Obligation(models.Model):
         ordering = ["item", "period_start"]
         constraints = [
             models.UniqueConstraint(
-                fields=["item", "period_start"], name="obligation_once_per_item_period"
+                fields=["tenant", "item", "period_start"], name="obligation_once_per_item_period"
             )
         ]
 
@@ -368,6 +372,7 @@ class Evaluation(models.Model):
 class EvaluationReminder(models.Model):
     """The task asking for a cooperation's evaluation of one cycle period; one per period."""
 
+    tenant = tenant_of_parent()
     cooperation = models.ForeignKey(
         "cooperations.Cooperation",
         verbose_name=_("cooperation"),
@@ -390,7 +395,8 @@ class EvaluationReminder(models.Model):
         verbose_name_plural = _("evaluation reminders")
         constraints = [
             models.UniqueConstraint(
-                fields=["cooperation", "period_start"], name="evaluation_reminder_once_per_period"
+                fields=["tenant", "cooperation", "period_start"],
+                name="evaluation_reminder_once_per_period",
             )
         ]
 

@@ -123,6 +123,7 @@ def create_obligation(due: DueObligation) -> Obligation | None:
     try:
         with transaction.atomic():
             obligation = Obligation.objects.create(
+                tenant_id=item.tenant_id,
                 item=item,
                 period_start=due.period.start,
                 period_end=due.period.end,
@@ -195,7 +196,7 @@ def create_evaluation_reminder(due: DueEvaluation) -> EvaluationReminder | None:
     try:
         with transaction.atomic():
             reminder = EvaluationReminder.objects.create(
-                cooperation=coop, period_start=due.period.start
+                tenant_id=coop.tenant_id, cooperation=coop, period_start=due.period.start
             )
     except IntegrityError:
         return None

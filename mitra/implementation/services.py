@@ -269,6 +269,7 @@ def record_progress(
         problems.append(_("This item was cancelled; reopen it before reporting progress."))
     refuse_if(problems)
     update = ProgressUpdate(
+        tenant_id=item.tenant_id,
         item=item,
         date=date,
         value=value,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.uploads import UploadValidator
+from mitra.tenancy.models import TenantLinks, tenant_of_parent
 
 
 def stored_name(run: "ImportRun", file_name: str) -> str:
@@ -35,7 +36,7 @@ class ImportRun(models.Model):
         _("file"), upload_to=stored_name, validators=[UploadValidator("registers")]
     )
     file_name = models.CharField(_("file name"), max_length=255)
-    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, db_index=True)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CHECKED
     )
@@ -61,17 +62,19 @@ class ImportRun(models.Model):
         related_name="+",
     )
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
-    cooperations = models.ManyToManyField(
+    cooperations = TenantLinks(
         "cooperations.Cooperation",
         verbose_name=_("cooperations created"),
         related_name="import_runs",
         blank=True,
+        through="ImportedCooperation",
     )
 
     class Meta:
         verbose_name = _("spreadsheet import")
         verbose_name_plural = _("spreadsheet imports")
         ordering = ["-uploaded_at", "-pk"]
+        indexes = [models.Index(fields=["tenant", "sha256"], name="import_run_tenant_sha256")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status="checked", committed_at__isnull=True)
@@ -89,3 +92,28 @@ class ImportRun(models.Model):
     @property
     def is_committed(self) -> bool:
         return self.status == self.Status.COMMITTED
+
+
+class ImportedCooperation(models.Model):
+    """A cooperation an import created; the link row carries the import's tenant."""
+
+    tenant = tenant_of_parent()
+    run = models.ForeignKey(
+        ImportRun, on_delete=models.CASCADE, db_column="importrun_id", related_name="+"
+    )
+    cooperation = models.ForeignKey(
+        "cooperations.Cooperation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        db_table = "imports_importrun_cooperations"
+        verbose_name = _("imported cooperation")
+        verbose_name_plural = _("imported cooperations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "run", "cooperation"], name="imported_cooperation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} · {self.cooperation_id}"

@@ -140,7 +140,9 @@ def _commit(run: ImportRun, *, by: User) -> ImportRun:
     locked.save(
         update_fields=[*REPORT_FIELDS, "status", "committed_by", "committed_at", "created_count"]
     )
-    locked.cooperations.set(list(created.values()))
+    locked.cooperations.set(
+        list(created.values()), through_defaults={"tenant_id": locked.tenant_id}
+    )
     return locked
 
 

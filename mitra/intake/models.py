@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mitra.tenancy.models import tenant_of_parent
+
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
 
@@ -83,7 +85,7 @@ class NewsItem(models.Model):
         null=True,
         related_name="+",
     )
-    submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
+    submitted_at = models.DateTimeField(_("submitted at"))
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),
@@ -101,7 +103,10 @@ class NewsItem(models.Model):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["tenant", "status"])]
+        indexes = [
+            models.Index(fields=["tenant", "status"]),
+            models.Index(fields=["tenant", "submitted_at"], name="news_item_tenant_submitted"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["tenant", "text_hash"], name="news_item_text_unique_per_tenant"
@@ -132,6 +137,7 @@ class NewsItem(models.Model):
 class NewsLink(models.Model):
     """What confirming a news item recorded for one accepted partner."""
 
+    tenant = tenant_of_parent()
     news_item = models.ForeignKey(
         NewsItem, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="links"
     )

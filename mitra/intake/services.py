@@ -380,6 +380,7 @@ def _record(
         partner=partner,
     )
     return NewsLink.objects.create(
+        tenant_id=item.tenant_id,
         news_item=item,
         name=(accepted.written_as or accepted.name)[:200],
         partner=partner,

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from mitra.tenancy.models import tenant_of_parent
+
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
 
@@ -181,6 +183,7 @@ class Partner(models.Model):
 class PartnerAlias(models.Model):
     """Another name under which a partner appears ("Majelis Amanah Rakyat" for MARA)."""
 
+    tenant = tenant_of_parent()
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="aliases"
     )
@@ -190,7 +193,9 @@ class PartnerAlias(models.Model):
         verbose_name = _("partner alias")
         verbose_name_plural = _("partner aliases")
         constraints = [
-            models.UniqueConstraint(fields=["partner", "alias"], name="partner_alias_unique")
+            models.UniqueConstraint(
+                fields=["tenant", "partner", "alias"], name="partner_alias_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -200,6 +205,7 @@ class PartnerAlias(models.Model):
 class Contact(models.Model):
     """A person at a partner whom the cooperation unit deals with."""
 
+    tenant = tenant_of_parent()
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
     )

@@ -82,11 +82,7 @@ def create_partner(
         raise TypeError(f"unknown partner fields: {sorted(unknown)}")
     refuse_if(partner_problems(tenant, fields))
     partner = Partner.objects.create(tenant=tenant, **fields)
-    PartnerAlias.objects.bulk_create(
-        PartnerAlias(partner=partner, alias=alias.strip())
-        for alias in dict.fromkeys(aliases)
-        if alias.strip()
-    )
+    _add_aliases(partner, aliases)
     record_created(partner, by=by, many=["aliases"])
     return partner
 
@@ -110,11 +106,7 @@ def update_partner(
     partner.save(update_fields=[*fields, "updated_at"])
     if aliases is not None:
         partner.aliases.all().delete()
-        PartnerAlias.objects.bulk_create(
-            PartnerAlias(partner=partner, alias=alias.strip())
-            for alias in dict.fromkeys(aliases)
-            if alias.strip()
-        )
+        _add_aliases(partner, aliases)
     record_updated(partner, before, by=by, many=["aliases"])
     return partner
 
@@ -139,7 +131,7 @@ def add_contact(partner: Partner, *, by: User | None, **fields: Unpack[ContactFi
     if unknown:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")
     refuse_if(_contact_problems(fields))
-    contact = Contact.objects.create(partner=partner, **fields)
+    contact = Contact.objects.create(partner=partner, tenant_id=partner.tenant_id, **fields)
     record_created(contact, by=by, parent=partner)
     return contact
 
@@ -164,3 +156,11 @@ def update_contact(
 def remove_contact(contact: Contact, *, by: User | None) -> None:
     record_deleted(contact, by=by, parent=contact.partner)
     contact.delete()
+
+
+def _add_aliases(partner: Partner, aliases: Sequence[str]) -> None:
+    PartnerAlias.objects.bulk_create(
+        PartnerAlias(partner=partner, tenant_id=partner.tenant_id, alias=alias.strip())
+        for alias in dict.fromkeys(aliases)
+        if alias.strip()
+    )

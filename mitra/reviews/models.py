@@ -82,7 +82,7 @@ class ReviewRequest(models.Model):
         indexes = [models.Index(fields=["status", "opened_at"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["cooperation"],
+                fields=["tenant", "cooperation"],
                 condition=models.Q(status="open"),
                 name="review_request_one_open_per_cooperation",
             )

@@ -15,5 +15,4 @@ class StaffProfileAdmin(TenantScopedAdmin):
     list_display = ["user", "tenant", "employment_type", "position", "max_load"]
     list_filter = ["tenant", "employment_type"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "position"]
-    filter_horizontal = ["sectors"]
     inlines = [StaffLanguageInline]

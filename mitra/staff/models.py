@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.modelfields import ChoiceListField
 from mitra.staff.languages import language_name, validate_language_code
+from mitra.tenancy.models import TenantLinks, tenant_of_parent
 
 
 class Competency(models.TextChoices):
@@ -44,8 +45,12 @@ class StaffProfile(models.Model):
     )
     position = models.CharField(_("position"), max_length=150, blank=True)
     competencies = ChoiceListField(_("competencies"), item_choices=Competency.choices)
-    sectors = models.ManyToManyField(
-        "cooperations.Sector", verbose_name=_("sectors"), related_name="+", blank=True
+    sectors = TenantLinks(
+        "cooperations.Sector",
+        verbose_name=_("sectors"),
+        related_name="+",
+        blank=True,
+        through="StaffSector",
     )
     max_load = models.PositiveSmallIntegerField(
         _("maximum load"),
@@ -76,6 +81,7 @@ class StaffLanguage(models.Model):
         FLUENT = "fluent", _("fluent")
         NATIVE = "native", _("native")
 
+    tenant = tenant_of_parent()
     profile = models.ForeignKey(
         StaffProfile,
         verbose_name=_("staff profile"),
@@ -91,7 +97,7 @@ class StaffLanguage(models.Model):
         ordering = ["language"]
         constraints = [
             models.UniqueConstraint(
-                fields=["profile", "language"], name="staff_language_once_per_profile"
+                fields=["tenant", "profile", "language"], name="staff_language_once_per_profile"
             )
         ]
 
@@ -105,3 +111,26 @@ class StaffLanguage(models.Model):
 
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(StaffLanguage.Level.values)}
+
+
+class StaffSector(models.Model):
+    """A sector a staff member knows; the link row carries the profile's tenant."""
+
+    tenant = tenant_of_parent()
+    profile = models.ForeignKey(
+        StaffProfile, on_delete=models.CASCADE, db_column="staffprofile_id", related_name="+"
+    )
+    sector = models.ForeignKey("cooperations.Sector", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "staff_staffprofile_sectors"
+        verbose_name = _("sector of a staff member")
+        verbose_name_plural = _("sectors of staff members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "profile", "sector"], name="staff_sector_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id} · {self.sector_id}"

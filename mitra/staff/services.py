@@ -31,7 +31,8 @@ def _set_languages(profile: StaffProfile, languages: Languages) -> None:
     chosen = dict(languages)  # a language given twice keeps its last level
     profile.languages.all().delete()
     StaffLanguage.objects.bulk_create(
-        StaffLanguage(profile=profile, language=code, level=level) for code, level in chosen.items()
+        StaffLanguage(profile=profile, tenant_id=profile.tenant_id, language=code, level=level)
+        for code, level in chosen.items()
     )
 
 
@@ -59,7 +60,7 @@ def create_staff_profile(
     sectors = list(fields.pop("sectors", []))
     refuse_if(_problems(tenant, user, fields))
     profile = StaffProfile.objects.create(tenant=tenant, user=user, **fields)
-    profile.sectors.set(sectors)
+    profile.sectors.set(sectors, through_defaults={"tenant": tenant})
     _set_languages(profile, languages)
     record_created(profile, by=by, many=MANY)
     return profile
@@ -84,7 +85,7 @@ def update_staff_profile(
         setattr(profile, name, value)
     profile.save(update_fields=[*changes, "updated_at"])
     if sectors is not None:
-        profile.sectors.set(sectors)
+        profile.sectors.set(sectors, through_defaults={"tenant_id": profile.tenant_id})
     if languages is not None:
         _set_languages(profile, languages)
     record_updated(profile, before, by=by, many=MANY)

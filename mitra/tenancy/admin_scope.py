@@ -13,12 +13,17 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import (
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+    FilteredSelectMultiple,
+    ManyToManyRawIdWidget,
+)
 from django.db import models
 from django.http import HttpRequest
 
-from mitra.tenancy.models import Membership, Tenant
-from mitra.tenancy.scope import is_tenant_owned, limit_to_tenant
+from mitra.tenancy.models import Membership, Tenant, TenantLinks
+from mitra.tenancy.scope import TENANT_SOURCES, is_tenant_owned, limit_to_tenant, stamp_tenant
 
 
 def administered_tenant(request: HttpRequest) -> Tenant | None:
@@ -97,10 +102,32 @@ class TenantChoices:
         return self._limit(field, request)
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if isinstance(db_field, TenantLinks):
+            return self._limit(self._tenant_links_field(db_field, request, **kwargs), request)
         widget = KeysOnlyAutocompleteSelectMultiple
         self._keys_only_autocomplete(db_field, request, kwargs, widget)
         field = super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
         return self._limit(field, request)
+
+    def _tenant_links_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """Django's admin leaves out a many-to-many field with its own link model; the link
+        rows of `TenantLinks` get their tenant when the form saves the field, so it is offered
+        as any other: by raw ids, an autocomplete, or the two-pane chooser."""
+        using = kwargs.get("using")
+        if "widget" not in kwargs:
+            if db_field.name in self.raw_id_fields:  # type: ignore[attr-defined]
+                site = self.admin_site  # type: ignore[attr-defined]
+                kwargs["widget"] = ManyToManyRawIdWidget(db_field.remote_field, site, using=using)
+            elif db_field.name in self.get_autocomplete_fields(request):  # type: ignore[attr-defined]
+                site = self.admin_site  # type: ignore[attr-defined]
+                kwargs["widget"] = KeysOnlyAutocompleteSelectMultiple(db_field, site, using=using)
+            else:
+                kwargs["widget"] = FilteredSelectMultiple(db_field.verbose_name, is_stacked=False)
+        if "queryset" not in kwargs:
+            queryset = self.get_field_queryset(using, db_field, request)  # type: ignore[attr-defined]
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return db_field.formfield(**kwargs)
 
     def _keys_only_autocomplete(
         self, db_field: Any, request: HttpRequest, kwargs: dict[str, Any], widget: type[Any]
@@ -140,6 +167,10 @@ class TenantScope(TenantChoices):
             return filters
         return [_related_only(self.model, entry) for entry in filters]  # type: ignore[attr-defined]
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        stamp_tenant(obj)  # a row whose tenant is its parent's takes it, whoever saves it
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+
 
 def _related_only(model: type[models.Model], entry: Any) -> Any:
     """A list filter over tenant-owned records offers only those the visible rows refer to:
@@ -157,7 +188,7 @@ class TenantScopedInline(TenantScope):
     another tenant's row is refused as an invalid choice, not merely ignored."""
 
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        formset = _taking_the_parents_tenant(super().get_formset(request, obj, **kwargs))  # type: ignore[misc]
         if request.user.is_superuser:
             return formset
         tenant = administered_tenant(request)
@@ -173,6 +204,37 @@ class TenantScopedInline(TenantScope):
                     )
 
         return ScopedFormSet
+
+
+def _taking_the_parents_tenant(formset: Any) -> Any:
+    """An inline formset whose rows take the tenant of the record they belong to
+    (`TENANT_SOURCES`): before validation when the parent has one, so rules that include the
+    tenant are checked on the form, and again when a new row is saved."""
+    if formset.model._meta.label not in TENANT_SOURCES:
+        return formset
+
+    class Checked(formset.form):  # type: ignore[misc]
+        def _get_validation_exclusions(self) -> Any:
+            exclusions = super()._get_validation_exclusions()
+            if self.instance.tenant_id is not None:
+                exclusions.discard("tenant")
+            return exclusions
+
+    class Stamped(formset):  # type: ignore[misc]
+        form = Checked
+
+        def _construct_form(self, i: int, **kwargs: Any) -> Any:
+            form = super()._construct_form(i, **kwargs)
+            if getattr(self.instance, "tenant_id", None) is not None:
+                form.instance.tenant_id = self.instance.tenant_id
+            return form
+
+        def save_new(self, form: Any, commit: bool = True) -> Any:
+            setattr(form.instance, self.fk.name, self.instance)
+            stamp_tenant(form.instance)
+            return super().save_new(form, commit=commit)
+
+    return Stamped
 
 
 class TenantInline(TenantPermissions, TenantScopedInline):

@@ -1,5 +1,7 @@
 """Tenants (the regional governments using Mitra) and their members' roles."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -120,6 +122,30 @@ class Tenant(models.Model):
     def expiry_window_days(self) -> list[int]:
         """The expiry windows, largest first (the field is validated on every form save)."""
         return parse_day_windows(self.expiry_windows)
+
+
+def tenant_of_parent() -> "models.ForeignKey[Tenant, Tenant]":
+    """The tenant of a record that belongs to a tenant through its parent (a document through
+    its cooperation), copied from the parent by the service that writes the row: every
+    tenant-owned table carries its own tenant, so it can be distributed by tenant
+    (docs/scaling.md) and filtered without a join. Not editable: no form chooses it."""
+    return models.ForeignKey(
+        Tenant,
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+
+
+class TenantLinks(models.ManyToManyField):  # type: ignore[type-arg]
+    """A many-to-many field whose link rows (its `through` model) carry the tenant of the
+    record they start from. The services pass `through_defaults` themselves; this is for a
+    form that saves the field (the admin's)."""
+
+    def save_form_data(self, instance: models.Model, data: Any) -> None:
+        links = getattr(instance, self.attname)
+        links.set(data, through_defaults={"tenant_id": instance.tenant_id})  # type: ignore[attr-defined]
 
 
 class Membership(models.Model):

@@ -16,43 +16,81 @@ from django.db.models import QuerySet
 
 from mitra.tenancy.models import Tenant
 
-# Model label → the lookup from the model to its Tenant ("pk" for the Tenant itself).
+# Model label → the lookup from the model to its Tenant ("pk" for the Tenant itself). Every
+# tenant-owned table carries its own `tenant` column (docs/scaling.md), so the path is that
+# column; a user's is through their memberships.
 TENANT_PATHS: dict[str, str] = {
     "tenancy.Tenant": "pk",
     "tenancy.Membership": "tenant",
     # A user belongs to the tenants they are a member of; central reviewers to none.
     "auth.User": "memberships__tenant",
     "partners.Partner": "tenant",
-    "partners.PartnerAlias": "partner__tenant",
-    "partners.Contact": "partner__tenant",
+    "partners.PartnerAlias": "tenant",
+    "partners.Contact": "tenant",
     "cooperations.Agency": "tenant",
     "cooperations.Cooperation": "tenant",
-    "cooperations.CooperationEvent": "cooperation__tenant",
-    "cooperations.Document": "cooperation__tenant",
-    "cooperations.DocumentParty": "document__cooperation__tenant",
-    "cooperations.Consideration": "cooperation__tenant",
+    "cooperations.CooperationPartner": "tenant",
+    "cooperations.CooperationSector": "tenant",
+    "cooperations.CooperationAffair": "tenant",
+    "cooperations.CooperationAgency": "tenant",
+    "cooperations.CooperationEvent": "tenant",
+    "cooperations.Document": "tenant",
+    "cooperations.DocumentParty": "tenant",
+    "cooperations.Consideration": "tenant",
     "audit.AuditEntry": "tenant",
     "reviews.ReviewRequest": "tenant",
     "followups.Activity": "tenant",
+    "followups.ActivityStaff": "tenant",
+    "followups.ActivityContact": "tenant",
     "followups.Task": "tenant",
     "events.Event": "tenant",
-    "events.PlannedSigning": "event__tenant",
+    "events.EventCooperation": "tenant",
+    "events.PlannedSigning": "tenant",
     "events.CalendarFeed": "tenant",
     "staff.StaffProfile": "tenant",
-    "staff.StaffLanguage": "profile__tenant",
+    "staff.StaffSector": "tenant",
+    "staff.StaffLanguage": "tenant",
     "reminders.Reminder": "tenant",
     "implementation.PlanItem": "tenant",
-    "implementation.ProgressUpdate": "item__tenant",
-    "implementation.Obligation": "item__tenant",
+    "implementation.ProgressUpdate": "tenant",
+    "implementation.Obligation": "tenant",
     "implementation.Evaluation": "tenant",
-    "implementation.EvaluationReminder": "cooperation__tenant",
+    "implementation.EvaluationReminder": "tenant",
     "implementation.IntendedOutput": "tenant",
     "intake.NewsItem": "tenant",
-    "intake.NewsLink": "news_item__tenant",
+    "intake.NewsLink": "tenant",
     "imports.ImportRun": "tenant",
+    "imports.ImportedCooperation": "tenant",
     "api.ApiToken": "tenant",
     "portal.Publication": "tenant",
     "portal.PortalPage": "tenant",
+}
+
+# Model label → the field naming the parent whose tenant the row copies. The services set it
+# when they write the row (a document takes its cooperation's tenant); the admin does the same
+# for the rows it writes; a test checks every such row agrees with its parent.
+TENANT_SOURCES: dict[str, str] = {
+    "partners.PartnerAlias": "partner",
+    "partners.Contact": "partner",
+    "cooperations.CooperationPartner": "cooperation",
+    "cooperations.CooperationSector": "cooperation",
+    "cooperations.CooperationAffair": "cooperation",
+    "cooperations.CooperationAgency": "cooperation",
+    "cooperations.CooperationEvent": "cooperation",
+    "cooperations.Consideration": "cooperation",
+    "cooperations.Document": "cooperation",
+    "cooperations.DocumentParty": "document",
+    "followups.ActivityStaff": "activity",
+    "followups.ActivityContact": "activity",
+    "events.EventCooperation": "event",
+    "events.PlannedSigning": "event",
+    "staff.StaffSector": "profile",
+    "staff.StaffLanguage": "profile",
+    "implementation.ProgressUpdate": "item",
+    "implementation.Obligation": "item",
+    "implementation.EvaluationReminder": "cooperation",
+    "intake.NewsLink": "news_item",
+    "imports.ImportedCooperation": "run",
 }
 
 # Shared reference data: the same rows for every tenant, offered to all of them unfiltered.
@@ -123,6 +161,14 @@ def _crosses_many(model: type[models.Model], path: str) -> bool:
         assert field.related_model is not None  # noqa: S101 (a path walks relations)
         model = field.related_model
     return False
+
+
+def stamp_tenant(obj: models.Model) -> None:
+    """Give a row whose tenant is its parent's (`TENANT_SOURCES`) the parent's tenant."""
+    source = TENANT_SOURCES.get(obj._meta.label)
+    if source is not None:
+        parent = getattr(obj, source)
+        obj.tenant_id = parent.tenant_id  # type: ignore[attr-defined]
 
 
 def undeclared_models() -> list[str]:

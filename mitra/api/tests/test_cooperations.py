@@ -95,7 +95,7 @@ def test_the_list_takes_the_webs_filters(api_as, cooperation_officer, tenant):
         ],
     )
     foreign = make_cooperation(tenant, title="Makassar–Incheon")
-    foreign.sectors.set([Sector.objects.get(slug="tourism")])
+    foreign.sectors.set([Sector.objects.get(slug="tourism")], through_defaults={"tenant": tenant})
     client = api_as(cooperation_officer)
 
     def ids(query: str) -> list[int]:

@@ -42,10 +42,10 @@ def test_a_future_event_keeps_it_off_the_list_but_a_past_one_does_not(tenant):
     coop = make_cooperation(tenant)
     today = timezone.localdate()
     past = Event.objects.create(tenant=tenant, name="F8 lalu", starts_on=today - timedelta(days=1))
-    past.cooperations.add(coop)
+    past.cooperations.add(coop, through_defaults={"tenant": tenant})
     assert coop.pk in listed(tenant, today)
     future = Event.objects.create(tenant=tenant, name="F8", starts_on=today + timedelta(days=30))
-    future.cooperations.add(coop)
+    future.cooperations.add(coop, through_defaults={"tenant": tenant})
     assert coop.pk not in listed(tenant, today)
 
 

@@ -59,8 +59,18 @@ def linked_models() -> set[type[models.Model]]:
             )
         }
         if not more:
-            return found - set(ROOTS)
+            return found - set(ROOTS) - _link_tables()
         found |= more
+
+
+def _link_tables() -> set[type[models.Model]]:
+    """The link models of many-to-many fields (they hold only their two keys and the tenant):
+    `_create` fills them through the fields, as it did when they were Django's own tables."""
+    return {
+        field.remote_field.through
+        for model in apps.get_models()
+        for field in model._meta.local_many_to_many
+    }
 
 
 def _value(model, field, made):
@@ -124,7 +134,8 @@ def _create(model, made, making=frozenset()):
         obj = model.objects.create(**{k: None if k in optional else v for k, v in values.items()})
     for field in model._meta.many_to_many:
         if field.related_model in made:
-            getattr(obj, field.name).add(made[field.related_model])
+            links = {"tenant_id": obj.tenant_id} if hasattr(obj, "tenant_id") else {}
+            getattr(obj, field.name).add(made[field.related_model], through_defaults=links)
     return obj
 
 

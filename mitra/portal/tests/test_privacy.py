@@ -55,23 +55,28 @@ def mark_everything_around(coop, tenant):
         budget_amount=BUDGET, owner=officer, initiating_agency=agency
     )
     coop.refresh_from_db()
-    coop.implementing_agencies.set([agency])
+    coop.implementing_agencies.set([agency], through_defaults={"tenant": tenant})
     mark(coop, keep=("state", "procedure_order"))
     Cooperation.objects.filter(pk=coop.pk).update(objects_of_cooperation=[f"{MARKER}-object"])
     partner = mark(coop.partners.get(), keep=("name",))
-    alias = mark(PartnerAlias.objects.create(partner=partner, alias="alias"))
-    contact = mark(Contact.objects.create(partner=partner, name="contact"))
+    alias = mark(PartnerAlias.objects.create(tenant=tenant, partner=partner, alias="alias"))
+    contact = mark(Contact.objects.create(tenant=tenant, partner=partner, name="contact"))
     mou = signed_mou(coop)
     mark(mou, keep=("kind",))
     party = mark(DocumentParty.objects.get(document=mou))
     council = Document.objects.create(
+        tenant=tenant,
         cooperation=coop,
         kind=Document.Kind.COUNCIL_APPROVAL,
         title="approval",
         date_signed=COUNCIL_APPROVED,
     )
     mark(council)
-    mark(Document.objects.create(cooperation=coop, kind=Document.Kind.MOU, title="unsigned draft"))
+    mark(
+        Document.objects.create(
+            tenant=tenant, cooperation=coop, kind=Document.Kind.MOU, title="unsigned draft"
+        )
+    )
     event = record_past_state(coop, Cooperation.State.IMPLEMENTATION, by=officer, note=MARKER)
     mark(event, keep=("action",))
     activity = mark(
@@ -79,7 +84,7 @@ def mark_everything_around(coop, tenant):
             tenant=tenant, kind="meeting", date=date(2024, 1, 5), title="t", cooperation=coop
         )
     )
-    activity.partner_contacts.add(contact)
+    activity.partner_contacts.add(contact, through_defaults={"tenant": tenant})
     task = mark(
         Task.objects.create(
             tenant=tenant,
@@ -91,9 +96,11 @@ def mark_everything_around(coop, tenant):
         )
     )
     festival = mark(Event.objects.create(tenant=tenant, name="F8", starts_on=date(2024, 9, 1)))
-    festival.cooperations.add(coop)
+    festival.cooperations.add(coop, through_defaults={"tenant": tenant})
     signing = mark(
-        PlannedSigning.objects.create(event=festival, cooperation=coop, document_kind="mou")
+        PlannedSigning.objects.create(
+            tenant=tenant, event=festival, cooperation=coop, document_kind="mou"
+        )
     )
     review = mark(
         ReviewRequest.objects.create(

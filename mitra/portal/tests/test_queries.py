@@ -34,7 +34,7 @@ def publish_many(tenant, count):
             state=Cooperation.State.IMPLEMENTATION,
             sectors=[Sector.Slug.TOURISM, Sector.Slug.CULTURE],
         )
-        coop.partners.add(domestic)
+        coop.partners.add(domestic, through_defaults={"tenant": tenant})
         signed_mou(coop)
         publish(coop, title=f"Public cooperation {index:02}")
 

@@ -84,7 +84,7 @@ def test_something_happening_in_the_period_brings_a_finished_cooperation_in(tena
     scheduled = created_on(date(2021, 2, 1), tenant, title="At F8")
     moved(scheduled, S.WITHDRAWN, date(2022, 3, 1))
     f8 = create_event(tenant, by=None, name="F8 2024", starts_on=date(2024, 9, 7))
-    f8.cooperations.add(scheduled)
+    f8.cooperations.add(scheduled, through_defaults={"tenant": tenant})
     assert titles(tenant, **YEAR_2024) == ["At F8", "Met again"]
 
 

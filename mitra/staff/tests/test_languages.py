@@ -23,9 +23,9 @@ def test_a_taiwanese_city_speaks_chinese_only_as_a_two_letter_code(tenant):
 
 def test_a_contacts_language_is_added_when_it_reads_as_a_language(tenant):
     partner = make_partner(tenant, country=Country.objects.get(code="KR"))
-    Contact.objects.create(partner=partner, name="Kim", language="English")
-    Contact.objects.create(partner=partner, name="Lee", language="Jepang")
-    Contact.objects.create(partner=partner, name="Park", language="via interpreter")
+    Contact.objects.create(tenant=tenant, partner=partner, name="Kim", language="English")
+    Contact.objects.create(tenant=tenant, partner=partner, name="Lee", language="Jepang")
+    Contact.objects.create(tenant=tenant, partner=partner, name="Park", language="via interpreter")
     assert partner_languages(partner) == {"ko", "en", "ja"}
 
 

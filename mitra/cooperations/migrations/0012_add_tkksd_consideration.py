@@ -8,7 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperations', '0007_document_can_be_voided'),
+        ('cooperations', '0011_require_tenant'),
+        ('tenancy', '0004_add_implementation_settings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -20,14 +21,16 @@ class Migration(migrations.Migration):
                 ('state', models.CharField(choices=[('preparation', 'preparation'), ('offer', 'offer'), ('framework_drafting', 'drafting the KB'), ('framework_signing', 'signing the KB'), ('implementing_drafting', 'drafting the PKS'), ('implementing_signing', 'signing the PKS'), ('administration', 'administration'), ('reporting', 'reporting'), ('initiative', 'initiative'), ('exploration', 'exploration'), ('letter_of_intent', 'letter of intent'), ('cooperation_plan', 'cooperation plan'), ('central_verification', 'central verification'), ('mou_drafting', 'drafting the MoU'), ('text_negotiation', 'negotiating the text'), ('central_approval', 'central approval'), ('signing', 'signing'), ('monitoring_evaluation', 'monitoring and evaluation'), ('council_approval', 'DPRD approval'), ('implementation', 'implementation'), ('on_hold_central_review', 'on hold for central review'), ('dormant', 'dormant'), ('rejected', 'rejected'), ('withdrawn', 'withdrawn'), ('expired', 'expired'), ('renewal_in_progress', 'renewal in progress'), ('renewed', 'renewed'), ('terminated', 'terminated')], max_length=30, verbose_name='step considered')),
                 ('recommendation', models.CharField(choices=[('agree', 'agree'), ('agree_with_notes', 'agree with notes'), ('disagree', 'disagree')], max_length=20, verbose_name='recommendation')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='at')),
+                ('at', models.DateTimeField(verbose_name='at')),
                 ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
+                ('tenant', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.tenant', verbose_name='tenant')),
                 ('cooperation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='considerations', to='cooperations.cooperation', verbose_name='cooperation')),
             ],
             options={
                 'verbose_name': 'TKKSD consideration',
                 'verbose_name_plural': 'TKKSD considerations',
                 'ordering': ['-at', '-pk'],
+                'indexes': [models.Index(fields=['tenant', 'at'], name='consideration_tenant_at')],
             },
         ),
     ]

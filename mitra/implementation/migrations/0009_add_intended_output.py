@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperations', '0008_add_tkksd_consideration'),
-        ('implementation', '0005_remove_implementation_settings'),
+        ('cooperations', '0012_add_tkksd_consideration'),
+        ('implementation', '0008_require_tenant'),
         ('tenancy', '0004_add_implementation_settings'),
     ]
 

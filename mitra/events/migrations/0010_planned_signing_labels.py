@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_planned_signing_can_be_voided'),
+        ('events', '0009_require_tenant'),
     ]
 
     operations = [
