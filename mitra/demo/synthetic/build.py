@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 
 from mitra.demo.synthetic.cooperations import Chunk, Counts, draw_cooperation, write_chunk
 from mitra.demo.synthetic.partners import PartnerPool, Reference
@@ -68,4 +68,8 @@ def synthesize(
         counts.add(write_chunk(rng, chunk, pools, today))
         if progress:
             progress(counts.cooperations, size.cooperations)
+    # Fresh statistics, as a database that grew over years would have: without them PostgreSQL
+    # plans the first queries for the empty tables it last saw (seconds instead of milliseconds).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return counts
