@@ -28,6 +28,7 @@ from mitra.events.models import Event
 from mitra.followups.models import Activity, Task
 from mitra.implementation.models import PlanItem
 from mitra.partners.models import Partner
+from mitra.portal.models import Publication
 from mitra.reviews.models import ReviewRequest
 
 BATCH = 2000
@@ -62,6 +63,7 @@ class Counts:
     activities: int = 0
     tasks: int = 0
     meetings: int = 0
+    publications: int = 0
 
     def add(self, other: "Counts") -> None:
         for name, value in vars(other).items():
@@ -110,6 +112,7 @@ def write_chunk(rng: random.Random, chunk: Chunk, pools: list[PartnerPool], toda
     counts.plan_items = plans(rng, chunk, documents, today)
     counts.activities = len(logged)
     counts.meetings = meetings(rng, chunk, today)
+    counts.publications = publications(rng, chunk)
     counts.tasks = tasks(rng, chunk, today)
     return counts
 
@@ -328,4 +331,22 @@ def tasks(rng: random.Random, chunk: Chunk, today: date) -> int:
                 )
             )
     Task.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def publications(rng: random.Random, chunk: Chunk) -> int:
+    """Most signed cooperations on their region's public portal."""
+    rows = [
+        Publication(
+            tenant=coop.tenant,
+            cooperation=coop,
+            public_title=coop.title,
+            public_summary=coop.summary,
+            published_at=at(coop.last_activity_on or path.started_on),
+            published_by=coop.owner,
+        )
+        for coop, path in zip(chunk.cooperations, chunk.paths, strict=True)
+        if coop.state in workflow.AFTER_SIGNING and rng.random() < 0.6
+    ]
+    Publication.objects.bulk_create(rows, batch_size=BATCH)
     return len(rows)

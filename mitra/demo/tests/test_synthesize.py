@@ -18,6 +18,7 @@ from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.demo.synthetic.people import BIG_CITY
 from mitra.demo.tests.test_every_page_renders import broken, walk
 from mitra.followups.models import Activity, Task
+from mitra.portal.models import Publication
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Tenant
 from tests.shared import built_once
@@ -98,6 +99,13 @@ class TestATinyCountry:
             statuses = walk(client)
         assert broken(statuses) == {}
         assert len(statuses) >= 20, sorted(statuses)
+
+    def test_the_big_citys_public_portal_shows_its_published_cooperations(self) -> None:
+        response = Client().get("/public/syn-kota-makassar/")
+        assert response.status_code == 200
+        published = Publication.objects.filter(tenant__region_id=BIG_CITY).first()
+        assert published is not None
+        assert published.public_title in response.content.decode()
 
     def test_the_big_citys_officer_gets_404_on_another_regions_cooperation(self) -> None:
         client = Client()
