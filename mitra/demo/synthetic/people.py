@@ -51,10 +51,6 @@ class Staff:
         return [self.users["officer"], self.users["officer2"]]
 
 
-def is_synthetic(tenant: Tenant) -> bool:
-    return tenant.slug.startswith(SYNTHETIC_PREFIX)
-
-
 def other_tenants() -> list[str]:
     """The names of the tenants `mitra synthesize` did not make."""
     return list(
