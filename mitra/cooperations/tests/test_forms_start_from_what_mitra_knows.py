@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from mitra.cooperations import remedies, rules, workflow
@@ -191,13 +192,19 @@ def test_the_outsider_gets_404_from_the_page_with_the_links(tenant, outsider, cl
 # --- A step another role takes is named, with who takes it ---------------------------------
 
 
+def in_english(client):
+    """The page in English, as a person who chose English reads it (the words are the msgids)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
 def test_the_opd_officer_is_told_which_unit_takes_the_next_step(
     tenant, agency_officer, client_as, english
 ):
     tenant.cooperation_unit = "Bagian Kerja Sama"
     tenant.save(update_fields=["cooperation_unit"])
     coop = at_loi_step(tenant)
-    page = client_as(agency_officer).get(coop.get_absolute_url()).content.decode()
+    page = in_english(client_as(agency_officer)).get(coop.get_absolute_url()).content.decode()
     assert "Next step: Record the signed LoI — taken by Bagian Kerja Sama" in page
     assert "No further steps from this state." not in page
 
@@ -208,7 +215,7 @@ def test_without_a_unit_name_the_role_that_takes_the_step_is_named(
     tenant.cooperation_unit = ""
     tenant.save(update_fields=["cooperation_unit"])
     coop = at_loi_step(tenant)
-    page = client_as(agency_officer).get(coop.get_absolute_url()).content.decode()
+    page = in_english(client_as(agency_officer)).get(coop.get_absolute_url()).content.decode()
     assert "Next step: Record the signed LoI — taken by cooperation officer" in page
 
 
