@@ -271,9 +271,23 @@ class Cooperation(models.Model):
 # distributed by tenant keeps a cooperation's links beside it.
 
 
-class CooperationPartner(models.Model):
+class CooperationLink(models.Model):
+    """One row of a cooperation's link table: the cooperation, its tenant, and what it links to
+    (the field named by `linked`)."""
+
+    linked: str
     tenant = tenant_of_parent()
     cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id} · {getattr(self, f'{self.linked}_id')}"
+
+
+class CooperationPartner(CooperationLink):
+    linked = "partner"
     partner = models.ForeignKey("partners.Partner", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -286,13 +300,9 @@ class CooperationPartner(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.cooperation_id} · {self.partner_id}"
 
-
-class CooperationSector(models.Model):
-    tenant = tenant_of_parent()
-    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+class CooperationSector(CooperationLink):
+    linked = "sector"
     sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -305,13 +315,9 @@ class CooperationSector(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.cooperation_id} · {self.sector_id}"
 
-
-class CooperationAffair(models.Model):
-    tenant = tenant_of_parent()
-    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+class CooperationAffair(CooperationLink):
+    linked = "affair"
     affair = models.ForeignKey(Affair, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -324,13 +330,9 @@ class CooperationAffair(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.cooperation_id} · {self.affair_id}"
 
-
-class CooperationAgency(models.Model):
-    tenant = tenant_of_parent()
-    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="+")
+class CooperationAgency(CooperationLink):
+    linked = "agency"
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -342,9 +344,6 @@ class CooperationAgency(models.Model):
                 fields=["tenant", "cooperation", "agency"], name="cooperation_agency_once"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.cooperation_id} · {self.agency_id}"
 
 
 class ObjectOfCooperation(models.TextChoices):
