@@ -35,10 +35,17 @@ BIN = Path(sys.executable).parent
 SECRET_KEY = "mitra-tests-two-machines"  # one key for every instance, as the docs require
 
 
+def free_ports(count: int) -> list[int]:
+    """Ports free on 127.0.0.1 now, all different (each held until all are found)."""
+    with contextlib.ExitStack() as held:
+        probes = [held.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [int(probe.getsockname()[1]) for probe in probes]
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_ports(1)[0]
 
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
@@ -159,8 +166,15 @@ def libpq_url(settings_dict: dict[str, Any]) -> str:
 class Cluster:
     folder: Path
     bin: Path
-    primary_port: int = field(default_factory=free_port)
-    replica_port: int = field(default_factory=free_port)
+    ports: list[int] = field(default_factory=lambda: free_ports(2))
+
+    @property
+    def primary_port(self) -> int:
+        return self.ports[0]
+
+    @property
+    def replica_port(self) -> int:
+        return self.ports[1]
 
     def url(self, port: int) -> str:
         return f"postgres://postgres@127.0.0.1:{port}/mitra"

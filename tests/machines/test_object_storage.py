@@ -78,8 +78,8 @@ def test_a_file_gone_from_the_bucket_is_a_404_not_a_traceback(
     assert client_as(team_reviewer).get(url).status_code == 404
 
 
-def test_a_generated_evaluation_report_lands_in_the_bucket(
-    files_in_bucket, object_store, cooperation_officer, tenant
+def test_a_generated_evaluation_report_lands_in_the_bucket_and_downloads_for_its_tenant(
+    files_in_bucket, object_store, client_as, cooperation_officer, outsider, tenant
 ):
     coop, _ = signed_cooperation(tenant)
     evaluation = implementation.record_evaluation(
@@ -98,6 +98,10 @@ def test_a_generated_evaluation_report_lands_in_the_bucket(
     key = f"{files_in_bucket}/{evaluation.report.file.name}"
     assert object_store.keys(files_in_bucket) == [key]
     assert object_store.read(key).startswith(b"%PDF-")
+    url = reverse("cooperations:download_document", args=[evaluation.report.pk])
+    response = client_as(cooperation_officer).get(url)
+    assert b"".join(response.streaming_content) == object_store.read(key)
+    assert client_as(outsider).get(url).status_code == 404
 
 
 @pytest.mark.parametrize("field", FILE_FIELDS, ids=lambda f: f"{f.model._meta.label}.{f.name}")
