@@ -9,6 +9,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.env import envbool, envint, envlist, envsecret, envstr
+from mitra.lib.objectstore import file_storage
 
 django_stubs_ext.monkeypatch()  # lets ModelAdmin[Model] and QuerySet[Model] work at run time
 
@@ -109,6 +110,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction starts, so concurrent writers queue up instead of
     # failing with "database is locked" halfway through (SQLite's default is DEFERRED).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+# A streaming replica of the primary for the reads of read-only requests (mitra/lib/replicas.py,
+# docs/scaling.md). It is read only while at most DATABASE_REPLICA_MAX_LAG seconds behind, and a
+# browser that wrote reads the primary for that long, so people always see their own changes.
+MITRA_REPLICA_MAX_LAG = envint("DATABASE_REPLICA_MAX_LAG", 5)
+if _replica_url := envstr("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0)
+    )
+    # A replica that does not answer must not hold a page up for long: it is skipped.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["mitra.lib.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("mitra.accounts.middleware.NoSharedCachingOfCookies") + 1,
+        "mitra.lib.replicas.ReadFromReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,6 +139,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Login sessions in the database, so every web server knows whoever logged in on any of them.
+# Nothing is kept in one process's memory or on its disk (no cache is used), so servers can be
+# added behind a load balancer (docs/scaling.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -138,8 +159,18 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded and generated files: the folder MEDIA_ROOT, or an S3-compatible bucket when
+# MITRA_S3_BUCKET is set, so that several web servers share them (mitra/lib/objectstore.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(
+        bucket=envstr("MITRA_S3_BUCKET", ""),
+        endpoint_url=envstr("MITRA_S3_ENDPOINT_URL", ""),
+        region=envstr("MITRA_S3_REGION", ""),
+        access_key_id=envstr("MITRA_S3_ACCESS_KEY_ID", ""),
+        secret_access_key=envstr("MITRA_S3_SECRET_ACCESS_KEY", ""),
+        prefix=envstr("MITRA_S3_PREFIX", ""),
+        addressing_style=envstr("MITRA_S3_ADDRESSING_STYLE", ""),
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
