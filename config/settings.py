@@ -103,9 +103,18 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not envbool(
+    "DATABASE_JIT", False
+):
+    # PostgreSQL's JIT compiles a heavy query before running it: on Mitra's pages (many short
+    # queries over indexed rows) that cost 25-134 ms a page and a third of the dashboard's
+    # throughput on 2 cores (issue 15's measurements), and gained nothing. DATABASE_JIT=true
+    # leaves the server's own setting.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction starts, so concurrent writers queue up instead of
     # failing with "database is locked" halfway through (SQLite's default is DEFERRED).
@@ -116,8 +125,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 MITRA_REPLICA_MAX_LAG = envint("DATABASE_REPLICA_MAX_LAG", 5)
 if _replica_url := envstr("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = dj_database_url.parse(
-        _replica_url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0)
+        _replica_url,
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
+    if not envbool("DATABASE_JIT", False):
+        DATABASES["replica"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
     # A replica that does not answer must not hold a page up for long: it is skipped.
     DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}

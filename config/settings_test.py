@@ -27,3 +27,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
         "-c jit=off -c synchronous_commit=off"
     )
+# Each test closes what it opened: a connection kept between requests would outlive a live
+# server's thread and hold the test database open when it is dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
