@@ -203,7 +203,7 @@ def review_reminders(today: date) -> Iterator[Due]:
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )
-    waiting = ReviewRequest.objects.filter(status=ReviewRequest.Status.OPEN, opened_at__lt=cutoff)
+    waiting = ReviewRequest.objects.waiting().filter(opened_at__lt=cutoff)
     for request in waiting.select_related("cooperation", "tenant").order_by("opened_at", "pk"):
         params = {
             "cooperation": request.cooperation.title,
