@@ -832,6 +832,15 @@ def decision_action(review: str, decision: str) -> str:
     )
 
 
+def states_after_decision(review: str, decision: str) -> frozenset[str]:
+    """Where a central `decision` on a review of kind `review` leaves the cooperation: the
+    targets of the moves recording it, or the state under review when none moves it (a hold
+    returned stays on hold)."""
+    source = STATE_OF_REVIEW[review]
+    targets = {t.target for t in TRANSITIONS if t.source == source and t.decision == decision}
+    return frozenset(targets or {source})
+
+
 def decisions_of(review: str) -> list[str]:
     """The decisions open on a review of kind `review`: those with a transition, and "return"
     on a hold, which leaves the cooperation where it is."""

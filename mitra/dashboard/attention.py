@@ -90,7 +90,8 @@ class WaitingReview:
 def waiting_at_centre(tenant: Tenant, today: date) -> list[WaitingReview]:
     """The tenant's requests waiting for the centre, the longest waiting first."""
     reviews = (
-        ReviewRequest.objects.filter(tenant=tenant, status=ReviewRequest.Status.OPEN)
+        ReviewRequest.objects.waiting()
+        .filter(tenant=tenant)
         .select_related("cooperation")
         .order_by("opened_at", "pk")
     )

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Consideration, Cooperation
 from mitra.followups.models import Task
+from mitra.lib.deadlines import DueState, due_status
 from mitra.tenancy.models import Tenant
 
 
@@ -55,9 +56,10 @@ def my_day(tenant: Tenant, user: User, role: str, today: date) -> MyDay:
     )
     owned = Cooperation.objects.for_tenant(tenant).live().filter(owner=user).order_by("title", "pk")
     steps = [OwnStep(coop, labels) for coop in owned if (labels := _steps(coop, role))]
+    states = {t.pk: due_status(t.due_date, today).state for t in tasks}
     return MyDay(
-        overdue=[t for t in tasks if t.due_date < today],
-        due_today=[t for t in tasks if t.due_date == today],
+        overdue=[t for t in tasks if states[t.pk] == DueState.OVERDUE],
+        due_today=[t for t in tasks if states[t.pk] == DueState.TODAY],
         next_steps=steps,
     )
 

@@ -65,8 +65,8 @@ def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
 def overdue_tasks(tenant: Tenant, today: date) -> QuerySet[Task]:
     """The tenant's open tasks past their due date, the oldest first."""
     return (
-        Task.objects.open()
-        .filter(tenant=tenant, due_date__lt=today)
+        Task.objects.overdue(today)
+        .filter(tenant=tenant)
         .select_related("cooperation", "assignee")
         .order_by("due_date", "-priority", "pk")
     )

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, cast
 
 from django.db.models import Model, OuterRef, QuerySet, Subquery
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
 from mitra.followups.rules import follow_up_kinds
+from mitra.lib.deadlines import DueState, due_status
 from mitra.partners.models import Partner
 
 
@@ -46,19 +47,21 @@ class TaskGroup:
     tasks: list[Task]
 
 
+GROUP_OF_STATE: dict[DueState, str] = {
+    DueState.OVERDUE: "overdue",
+    DueState.TODAY: "today",
+    DueState.SOON: "week",
+    DueState.LATER: "later",
+}
+
+
 def group_by_due(tasks: Iterable[Task], today: date) -> list[TaskGroup]:
-    """Overdue, today, the next seven days, later: in that order, each by due date."""
-    week_end = today + timedelta(days=7)
+    """Overdue, today, the next seven days, later (`mitra.lib.deadlines`): in that order, each
+    by due date."""
     buckets: dict[str, list[Task]] = {"overdue": [], "today": [], "week": [], "later": []}
     for task in tasks:
-        if task.due_date < today:
-            buckets["overdue"].append(task)
-        elif task.due_date == today:
-            buckets["today"].append(task)
-        elif task.due_date <= week_end:
-            buckets["week"].append(task)
-        else:
-            buckets["later"].append(task)
+        state = due_status(task.due_date, today, soon_days=7).state
+        buckets[GROUP_OF_STATE[state]].append(task)
     labels = {
         "overdue": _("Overdue"),
         "today": _("Due today"),

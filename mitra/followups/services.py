@@ -6,7 +6,7 @@ the follow-up too.
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypedDict, Unpack
@@ -225,6 +225,7 @@ def create_task(
         created_by=by,
     )
     record_created(task, by=by, parent=cooperation)
+    _assigned(task, by)
     return task
 
 
@@ -268,7 +269,30 @@ def reassign_task(task: Task, *, by: User, assignee: User) -> Task:
         problems.append(_("The new assignee does not work for this regional government."))
     refuse_if(problems)
     before = snapshot(task)
+    changed = task.assignee_id != assignee.pk
     task.assignee = assignee
     task.save(update_fields=["assignee"])
     record_updated(task, before, by=by, parent=task.cooperation)
+    if changed:
+        _assigned(task, by)
     return task
+
+
+AssignmentHook = Callable[[Task, User | None], None]
+
+# What apps beside this one do when a task is given to someone, by `create_task` or
+# `reassign_task` (the only writers of a task's assignee), in the same transaction (reminders:
+# the assignee's notification, at once rather than at the nightly run). Each registers in its
+# AppConfig.ready(); this module imports none of them.
+AFTER_ASSIGNMENT: list[AssignmentHook] = []
+
+
+def after_assignment(hook: AssignmentHook) -> None:
+    """Run `hook(task, by)` whenever a task is given to someone (once, however often registered)."""
+    if hook not in AFTER_ASSIGNMENT:
+        AFTER_ASSIGNMENT.append(hook)
+
+
+def _assigned(task: Task, by: User | None) -> None:
+    for hook in AFTER_ASSIGNMENT:
+        hook(task, by)

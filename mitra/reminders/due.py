@@ -19,6 +19,7 @@ from mitra.cooperations.queries import expiring_documents
 from mitra.followups.models import Task
 from mitra.followups.rules import needs_follow_up
 from mitra.implementation.queries import dormant_rows
+from mitra.lib.deadlines import is_overdue
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership, Tenant
@@ -95,7 +96,8 @@ def task_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]
             "cooperation": task.cooperation.title if task.cooperation else "",
         }
         if task.assignee_id in people.members:
-            window = ("due:" if task.due_date >= today else "overdue:") + task.due_date.isoformat()
+            late = is_overdue(task.due_date, today)
+            window = ("overdue:" if late else "due:") + task.due_date.isoformat()
             yield Due(tenant, task.assignee_id, K.TASK_DUE, subject, window, url, params)
         if (today - task.due_date).days > tenant.escalation_days:
             escalated = {**params, "assignee": task.assignee.get_full_name() or str(task.assignee)}
@@ -201,7 +203,7 @@ def review_reminders(today: date) -> Iterator[Due]:
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )
-    waiting = ReviewRequest.objects.filter(status=ReviewRequest.Status.OPEN, opened_at__lt=cutoff)
+    waiting = ReviewRequest.objects.waiting().filter(opened_at__lt=cutoff)
     for request in waiting.select_related("cooperation", "tenant").order_by("opened_at", "pk"):
         params = {
             "cooperation": request.cooperation.title,

@@ -42,13 +42,3 @@ def partner_followups(context: template.Context, partner: Partner) -> dict[str, 
         "last_contact": last_contact(partner),
         "activities": list(activities[:RECENT]),
     }
-
-
-@register.filter
-def due_tone(task: Task, today: Any) -> str:
-    """A badge tone for the due date: overdue, today, or nothing special."""
-    if task.status != Task.Status.OPEN:
-        return "muted"
-    if task.due_date < today:
-        return "stopped"
-    return "warning" if task.due_date == today else "progress"
