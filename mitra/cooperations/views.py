@@ -277,42 +277,6 @@ def confirm_transition(request: HttpRequest, pk: int, action: str) -> HttpRespon
     return render(request, "cooperations/confirm_transition.html", context, status=status)
 
 
-# The fields a new cooperation's form is redrawn from when its kind or partners change (htmx
-# sends the form's values; the kind-dependent parts are swapped in place).
-REDRAWN = ("kind", "sub_form", "route", "partners", "affairs", "objects_of_cooperation")
-
-
-def _typed_so_far(request: HttpRequest) -> dict[str, Any]:
-    """The starting values a link or the redrawing form gives: `?partner=` (a partner page, a
-    partner just recorded) and the kind-dependent fields."""
-    many = {"partners", "affairs", "objects_of_cooperation"}
-    given: dict[str, Any] = {
-        name: request.GET.getlist(name) if name in many else request.GET[name]
-        for name in REDRAWN
-        if name in request.GET
-    }
-    partners = [*request.GET.getlist("partner"), *given.get("partners", [])]
-    given["partners"] = [pk for pk in partners if pk.isdigit()]
-    return given
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request, write=True)
-    initial = {"owner": request.user, "budget": Cooperation.Budget.NOT_BUDGETED}
-    form = CooperationForm(tenant, request.POST or None, initial=initial | _typed_so_far(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            coop = services.create_cooperation(tenant, by=acting_user(request), **form.cleaned_data)
-        except Refused as refusal:
-            show_on_form(form, refusal)
-        else:
-            messages.success(request, _("The cooperation was recorded."))
-            return redirect(coop)
-    return render(request, "cooperations/form.html", {"form": form})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:

@@ -108,3 +108,56 @@ def test_the_form_follows_the_partners_and_the_kind_without_a_console_error(
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert not tual.cooperations.exists()
     assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_partner_missing_from_the_list_is_recorded_without_leaving_the_form(
+    makassar: Tenant, live_server, page: Page, width: int
+):
+    page.set_viewport_size({"width": width, "height": 844})
+    errors = console_errors(page)
+    incheon = make_partner(makassar, name="Kota Metropolitan Incheon")
+    log_in(page, live_server.url, "officer.makassar")
+    page.goto(live_server.url + NEW)
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator("#id_title").fill("Kota kembar Makassar–Incheon–Gothenburg")
+    page.locator("#id_summary").fill("Kota pintar dan pertukaran pelajar.")
+    redrawn(page, lambda: page.get_by_label("Kota Metropolitan Incheon").check())
+
+    # Bad input: the errors in Indonesian beside the partner's fields, nothing typed lost.
+    page.get_by_text("Mitra belum ada dalam daftar? Catat di sini").click()
+    page.locator("#id_partner-name").fill("Kota Gothenburg")
+    with page.expect_response(lambda response: "/new/partner/" in response.url):
+        page.get_by_role("button", name="Catat mitra").click()
+    expect(page.locator("#new-partner")).to_contain_text("Mitra luar negeri harus memiliki negara.")
+    expect(page.locator("#id_partner-name")).to_have_value("Kota Gothenburg")
+    expect(page.locator("#id_title")).to_have_value("Kota kembar Makassar–Incheon–Gothenburg")
+    assert page.get_by_label("Kota Metropolitan Incheon").is_checked()
+    page.screenshot(path=str(ARTIFACTS / f"new-partner-refused-{width}.png"), full_page=True)
+
+    # Corrected: recorded, chosen beside Incheon, and the kind follows both.
+    page.locator("#id_partner-country").select_option("SE")
+    with page.expect_response(lambda response: NEW in response.url and "partners=" in response.url):
+        page.get_by_role("button", name="Catat mitra").click()
+    expect(page.locator("#new-partner")).to_contain_text(
+        "Kota Gothenburg telah dicatat dan dipilih sebagai mitra."
+    )
+    gothenburg = Partner.objects.get(tenant=makassar, name="Kota Gothenburg")
+    expect(page.get_by_label("Kota Gothenburg (Swedia)")).to_be_checked()
+    expect(page.get_by_label("Kota Metropolitan Incheon")).to_be_checked()
+    expect(page.locator("#id_kind")).to_have_value("foreign_region")
+    expect(page.locator("#id_title")).to_have_value("Kota kembar Makassar–Incheon–Gothenburg")
+    assert page.evaluate("window.stillTheSamePage") is True
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"new-partner-recorded-{width}.png"), full_page=True)
+
+    # The cooperation is recorded with both partners.
+    page.locator("#id_sub_form").select_option("sister_city")
+    page.get_by_role("button", name="Catat kerja sama").click()
+    expect(page.locator("h1")).to_contain_text("Kota kembar Makassar–Incheon–Gothenburg")
+    coop = makassar.cooperations.get()
+    assert set(coop.partners.all()) == {incheon, gothenburg}
+    assert errors == []
