@@ -104,3 +104,27 @@ def test_another_tenant_s_partner_in_the_link_chooses_nothing(
     form = new_form(client_as(outsider), f"?partner={theirs.pk}")
     assert not form["kind"].value()
     assert not Partner.objects.filter(tenant=other_tenant, pk=theirs.pk).exists()
+
+
+def test_another_tenant_s_partner_in_the_redraw_sets_no_kind_and_is_not_ticked(
+    tenant, other_tenant, outsider, client_as
+):
+    theirs = partner_for(tenant, Cooperation.Kind.DOMESTIC_REGION)
+    response = client_as(outsider).get(NEW, {"kind": "foreign_region", "partners": [theirs.pk]})
+    assert response.context["form"]["kind"].value() == "foreign_region"
+    assert f'name="partners" value="{theirs.pk}"' not in response.content.decode()
+    assert theirs.name not in response.content.decode()
+
+
+def test_another_tenant_s_partner_in_the_post_is_refused(tenant, other_tenant, outsider, client_as):
+    theirs = partner_for(tenant, Cooperation.Kind.FOREIGN_REGION)
+    data = {
+        "kind": "foreign_region",
+        "title": "Kerja sama dengan mitra orang lain",
+        "partners": [theirs.pk],
+        "budget": Cooperation.Budget.NOT_BUDGETED,
+    }
+    response = client_as(outsider).post(NEW, data)
+    assert response.status_code == 200
+    assert "partners" in response.context["form"].errors
+    assert not Cooperation.objects.filter(title="Kerja sama dengan mitra orang lain").exists()
