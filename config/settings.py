@@ -249,7 +249,9 @@ AXES_VERBOSE = False
 
 # Every script, style, font and image comes from Mitra itself (vendored, no CDN); nothing inline.
 # Leaflet's vector layers are drawn as inline SVG, which counts as 'self'; its marker icons and
-# htmx's request indicator use files, never style attributes or inline <style> blocks.
+# htmx's request indicator use files, never style attributes or inline <style> blocks; htmx is told
+# (templates/base.html) neither to add its indicator <style> nor to copy style attributes when it
+# settles a swap.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],

@@ -279,33 +279,6 @@ def confirm_transition(request: HttpRequest, pk: int, action: str) -> HttpRespon
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request, write=True)
-    chosen = [
-        pk for pk in request.GET.getlist("partner") if pk.isdigit()
-    ]  # a partner just recorded
-    form = CooperationForm(
-        tenant,
-        request.POST or None,
-        initial={
-            "owner": request.user,
-            "budget": Cooperation.Budget.NOT_BUDGETED,
-            "partners": chosen,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            coop = services.create_cooperation(tenant, by=acting_user(request), **form.cleaned_data)
-        except Refused as refusal:
-            show_on_form(form, refusal)
-        else:
-            messages.success(request, _("The cooperation was recorded."))
-            return redirect(coop)
-    return render(request, "cooperations/form.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
     form = CooperationForm(

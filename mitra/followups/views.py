@@ -73,8 +73,13 @@ def _starting_values(request: HttpRequest) -> dict[str, Any]:
 def log_activity(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = ActivityForm(tenant, data, files, initial=_starting_values(request))
-    rows = CommitmentFormSet(data, prefix="tasks", form_kwargs={"tenant": tenant})
+    initial = _starting_values(request)
+    form = ActivityForm(tenant, data, files, initial=initial)
+    # A commitment goes to the cooperation's owner, else to whoever logs the meeting.
+    assignee = initial.get("assignee") or acting_user(request).pk
+    rows = CommitmentFormSet(
+        data, prefix="tasks", form_kwargs={"tenant": tenant, "assignee": assignee}
+    )
     if data is not None and all([form.is_valid(), rows.is_valid()]):
         try:
             activity = services.log_activity(
@@ -86,6 +91,20 @@ def log_activity(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The activity was logged."))
             return redirect("followups:activity", pk=activity.pk)
     return render(request, "followups/activity_form.html", {"form": form, "rows": rows})
+
+
+@login_required
+@require_GET
+def contact_choices(request: HttpRequest) -> HttpResponse:
+    """The activity form's contacts for the partner just chosen (htmx swaps them in), those
+    still ticked kept ticked."""
+    tenant = require_tenant(request, write=True)
+    initial = {
+        "partner": request.GET.get("partner"),
+        "partner_contacts": [pk for pk in request.GET.getlist("partner_contacts") if pk.isdigit()],
+    }
+    form = ActivityForm(tenant, initial=initial)
+    return render(request, "followups/_contacts_field.html", {"form": form})
 
 
 @login_required
@@ -102,7 +121,10 @@ def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a recorded activity through the audited service."""
     found = get_activity_for_user(request, pk, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = ActivityForm(found.tenant, data, files, initial=activity_initial(found))
+    recorded = [contact.pk for contact in found.partner_contacts.all()]
+    form = ActivityForm(
+        found.tenant, data, files, initial=activity_initial(found), recorded_contacts=recorded
+    )
     if data is not None and form.is_valid():
         try:
             services.update_activity(found, by=acting_user(request), **form.cleaned_data)
