@@ -276,3 +276,19 @@ def test_a_country_closes_a_name_so_dan_after_it_starts_another():
     )
     assert ("Deakin University", "foreign_institution", "AU") in found
     assert not [p for p in found if " dan " in p[0]]
+
+
+def test_di_locating_an_earlier_list_item_is_no_venue_of_the_next():
+    found = partners(
+        "Surabaya menjalin kerja sama sister city dengan Kota Kochi di Jepang dan Kota Busan di "
+        "Korea Selatan, serta Kota Perth di Australia Barat."
+    )
+    assert [p[0] for p in found] == ["Kochi", "Busan", "Perth"]
+
+
+def test_a_place_after_a_building_and_a_comma_is_still_a_venue():
+    found = partners(
+        "Penandatanganan kerja sama di Gedung Merah Putih KPK, Jakarta Selatan, dihadiri Bupati "
+        "Sidoarjo dengan Kota Kochi, Jepang."
+    )
+    assert "Kota Jakarta Selatan" not in [p[0] for p in found]
