@@ -111,6 +111,8 @@ def find_places(
             continue
         if beside is None and is_person(doc, mention, person_words):
             continue
+        if beside is None and heads_longer_name(doc, mentions, mention, person_words):
+            continue
         place = chosen.place
         entry = found.setdefault(
             place.id, PlaceFound(place, display_name(place), place.country, first=mention.first)
@@ -129,6 +131,41 @@ def find_places(
                 entry.first = mention.first
             entry.strong = level
     return [entry for entry in found.values() if entry.strong]
+
+
+# Words that may follow a place's name and leave it a place ("Osaka Prefecture", "Busan
+# Metropolitan City", "Queensland Government").
+NAME_TAILS = PLACE_WORDS | words(
+    "government council prefectural metropolitan city cities county shi gun ku do zhuang "
+    "zuang hui uygur zizhiqu sheng selatan utara timur barat tengah south north east west central"
+)
+
+
+def heads_longer_name(
+    doc: Doc, mentions: Mentions, mention: Mention, person_words: set[str]
+) -> bool:
+    """ "Chung Cheong Buk-do", "Van Der Klugt", "Yasu Project CO Ltd", "Tula State
+    University": a place name that goes on into capitalised words no table knows is the first
+    word of another name, not the place. A person named right after it ("Wali Kota Jung-Gu
+    Park Sung Min") and a place word ("Osaka Prefecture") leave it a place."""
+    after = doc.next_word[mention.last]
+    if after < 0:
+        return False
+    token = doc.tokens[after]
+    return (
+        token.cap
+        and not title_case(doc, token.sentence)
+        and after not in mentions.at
+        and token.key not in NAME_TAILS
+        and token.key not in person_words
+    )
+
+
+def title_case(doc: Doc, sentence: int) -> bool:
+    """A headline in Title Case: every longer word capitalised, so capitals join no name."""
+    first, end = doc.sentences[sentence]
+    longer = [t for t in doc.tokens[first:end] if t.word and len(t.text) > 3]
+    return len(longer) >= 3 and all(t.cap for t in longer)
 
 
 QUALIFIER_WORDS = words(

@@ -292,3 +292,20 @@ def test_a_place_after_a_building_and_a_comma_is_still_a_venue():
         "Sidoarjo dengan Kota Kochi, Jepang."
     )
     assert "Kota Jakarta Selatan" not in [p[0] for p in found]
+
+
+def test_a_place_name_going_on_into_another_name_is_no_place():
+    found = partners(
+        "Pemkab Pekalongan meneken kerja sama dengan Dewan Air Belanda, ditandatangani A.I.B Van "
+        "Der Klugt. Pemprov Jateng memperbarui MoU dengan Provinsi Chung Cheong Buk-do, Korea "
+        "Selatan."
+    )
+    assert not [p for p in found if p[0] in {"Van", "Báigōng Jiēdào"}]
+
+
+def test_a_place_followed_by_its_mayor_or_a_place_word_stays_a_place():
+    found = partners(
+        "Wali Kota Semarang menjajaki kerja sama sister city dengan Wali Kota Jung-Gu Park Sung "
+        "Min. Jawa Timur juga bekerja sama dengan Osaka Prefecture."
+    )
+    assert ("Osaka", "foreign_city_or_region", "JP") in found
