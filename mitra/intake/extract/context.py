@@ -68,7 +68,7 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
     separated = False  # a comma or "dan" passed: the walk has left the mention's own item
     while j >= 0 and tokens[j].sentence == sentence and steps < VENUE_REACH:
         token = tokens[j]
-        if token.word and token.key in venue_words and (not token.cap or opens_sentence(doc, j)):
+        if token.word and token.key in venue_words and (not token.cap or opens_clause(doc, j)):
             # "Kota Kochi di Jepang dan Kota Busan": that "di" says where the earlier item
             # lies (a name right before it), it is no venue of the later one.
             return not (separated and locates_name_before(doc, j))
@@ -108,6 +108,11 @@ def locates_name_before(doc: Doc, di: int) -> bool:
         and tokens[after].cap
         and tokens[after].key not in BUILDINGS
     )
+
+
+def opens_clause(doc: Doc, index: int) -> bool:
+    """The token opens its sentence or follows a dash or colon ("MELBOURNE - Di Kota ...")."""
+    return opens_sentence(doc, index) or doc.tokens[index - 1].text in {"-", "–", "—", ":"}
 
 
 def opens_sentence(doc: Doc, index: int) -> bool:

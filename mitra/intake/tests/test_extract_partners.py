@@ -309,3 +309,28 @@ def test_a_place_followed_by_its_mayor_or_a_place_word_stays_a_place():
         "Min. Jawa Timur juga bekerja sama dengan Osaka Prefecture."
     )
     assert ("Osaka", "foreign_city_or_region", "JP") in found
+
+
+def test_a_dateline_after_menu_and_byline_lines_names_no_partner():
+    found = partners(
+        "Baca berita tanpa iklan.\nKompas.com - 08/08/2020, 19:13 WIB\nMiranti\nPenulis\n"
+        "Sumber Rilis\nHAMBURG, KOMPAS.com - KJRI mendorong kerja sama sister city Bandung "
+        "dengan kota Braunschweig, Jerman, di bidang pariwisata.\n"
+    )
+    assert [p[0] for p in found] == ["Braunschweig"]
+
+
+def test_a_dateline_with_a_colon_names_no_partner():
+    found = partners(
+        "Cape Town: Kota Denpasar dan Mossel Bay, Afrika Selatan, resmi memperbarui ikatan kota "
+        "kembar dan meneken MoU sister city yang difasilitasi KJRI.\n"
+    )
+    assert [p[0] for p in found] == ["Mossel Bay"]
+
+
+def test_di_right_after_a_dateline_dash_opens_a_venue():
+    found = partners(
+        "MELBOURNE - Di Kota Melbourne, Australia, Gubernur Sumatera Utara menjajaki kerja sama "
+        "pendidikan dengan Australia.\n"
+    )
+    assert "Melbourne" not in [p[0] for p in found]
