@@ -18,7 +18,8 @@ from mitra.intake.extract.tokens import Doc
 
 OPENERS = phrases(
     "ialah", "yaitu", "yakni", "adalah", "antara lain", "di antaranya", "diantaranya",
-    "terdiri atas", "terdiri dari", "seperti", "meliputi", "daftarnya",
+    "terdiri atas", "terdiri dari", "seperti", "meliputi", "daftarnya", "misalnya",
+    "contohnya", "termasuk", "mencakup", "such as", "including",
 )  # fmt: skip
 COMPANY = "company"
 INSTITUTION = "institution"
@@ -36,6 +37,12 @@ HEADS: dict[str, str] = {
 }  # fmt: skip
 HEAD_REACH = 10
 MEMBER_JOINERS = words("dan serta and")
+NAME_SPLITTERS = words("dan serta")
+# Offices and faculties whose own names join two fields with "dan".
+JOINED_NAME_HEADS = words(
+    "kementerian dinas badan biro direktorat fakultas lembaga pusat balai kantor "
+    "departemen komisi dewan majelis sekolah institut politeknik akademi museum"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +117,11 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[Run]:
         run = starts.get(j)
         if run is not None:
             if j == 0 or doc.tokens[j - 1].text != "(":
-                # "A, B dan C" ends a list; a first member keeps its "dan" ("Kementerian
-                # Pariwisata dan Ekonomi Kreatif").
-                found += (
-                    split_joined(doc, run) if found else [run]
-                )  # "(UGM)" after a member is its short name
+                # "A, B dan C" ends a list; a first member keeps its "dan" when it is an
+                # office whose name joins fields ("Kementerian Pariwisata dan Ekonomi
+                # Kreatif"), else "Peace Winds dan AAR Japan" are two.
+                found += split_joined(doc, run)
+                # "(UGM)" after a member is its short name
             j = run.end_token + 1
             if j < len(doc.tokens) and doc.tokens[j].text == ")":
                 j += 1
@@ -132,8 +139,12 @@ def split_joined(doc: Doc, run: Run) -> list[Run]:
     joins two members, not the words of one name."""
     parts: list[Run] = []
     first = run.first
+    kept = -1  # "Dinas Kebudayaan dan Pariwisata Istanbul": an office keeps one "dan"
     for j in range(run.first, run.last + 1):
-        if doc.tokens[j].key in MEMBER_JOINERS and not doc.tokens[j].cap:
+        if doc.tokens[j].key in NAME_SPLITTERS and not doc.tokens[j].cap:
+            if doc.tokens[first].key in JOINED_NAME_HEADS and kept < first:
+                kept = j
+                continue
             if j > first:
                 parts.append(Run(first, j - 1, None))
             first = j + 1

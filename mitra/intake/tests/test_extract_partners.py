@@ -334,3 +334,22 @@ def test_di_right_after_a_dateline_dash_opens_a_venue():
         "pendidikan dengan Australia.\n"
     )
     assert "Melbourne" not in [p[0] for p in found]
+
+
+def test_list_members_after_misalnya_inherit_the_head_and_dan_splits_the_first_two():
+    found = partners(
+        "Pemprov Jatim menjajaki kerja sama dengan sejumlah LSM asal Jepang seperti Peace Winds "
+        "dan AAR Japan. Beberapa perusahaan besar asal Jepang, misalnya Esaki, berencana "
+        "bekerja sama dengan Pemprov Jatim."
+    )
+    assert ("Peace Winds", "foreign_institution", "JP") in found
+    assert ("AAR Japan", "foreign_institution", "JP") in found
+    assert ("Esaki", "foreign_company", "JP") in found
+
+
+def test_an_office_listed_keeps_the_dan_of_its_own_name():
+    found = partners(
+        "Delegasi Pemerintah Aceh menjajaki kerja sama dengan lembaga Turki, di antaranya Dinas "
+        "Kebudayaan dan Pariwisata Istanbul dan Fatih Sultan Mehmet Vakıf University."
+    )
+    assert ("Dinas Kebudayaan dan Pariwisata Istanbul", "foreign_institution", "TR") in found
