@@ -132,7 +132,9 @@ class Extractor:
         # "tim peneliti Leiden" after "Universiteit Leiden": the body, not the city.
         org_words = " ".join(fold(o.name) for o in organisations)
         places = [p for p in places if p.strong > 1 or f" {fold(p.name)} " not in f" {org_words} "]
-        places += unknown_places(doc, mentions, unknown_runs(doc, mentions, org_runs), blocked)
+        places += unknown_places(
+            doc, mentions, self.gazetteer, unknown_runs(doc, mentions, org_runs), blocked
+        )
         claimed = {m.first for p in places for m in p.consumed}
         claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
         claimed |= in_orgs
@@ -311,15 +313,16 @@ def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[in
         tail = mentions.at.get(last)
         if tail is not None and tail.countries and tail.first > first:
             last = tail.first - 1
-        while first < last and doc.tokens[first].key in {
-            "pemerintah",
-            "provinsi",
-            "prefektur",
-            "kota",
-        }:
+        while first < last and doc.tokens[first].key in RUN_OPENERS:
             first += 1
         out.append((first, last))
     return out
+
+
+# Words opening a run before a place's name: "Pemerintah Kota X", "Majlis Perbandaran X".
+RUN_OPENERS = words(
+    "pemerintah provinsi prefektur kota majlis majelis perbandaran bandaraya daerah negeri city"
+)
 
 
 def dedupe_people(people: list[Person]) -> list[Person]:

@@ -353,3 +353,54 @@ def test_an_office_listed_keeps_the_dan_of_its_own_name():
         "Kebudayaan dan Pariwisata Istanbul dan Fatih Sultan Mehmet Vakıf University."
     )
     assert ("Dinas Kebudayaan dan Pariwisata Istanbul", "foreign_institution", "TR") in found
+
+
+def test_a_strongly_cued_small_town_is_found_among_small_places():
+    found = partners(
+        "Hubungan sister city Kota Jayapura dengan Vanimo Green, Sandaun Province, Papua Nugini "
+        "masih berjalan."
+    )
+    assert found == [("Vanimo", "foreign_city_or_region", "PG")]
+
+
+def test_a_close_spelling_of_a_cued_place_is_its_country_s_place_and_flagged():
+    result = extract("DKI Jakarta punya sister city dengan Los Angles, Amerika Serikat.")
+    (partner,) = result.partners
+    assert (partner.name, partner.country) == ("Los Angeles", "US")
+    assert partner.flags and "Los Angles" in partner.flags[0]
+
+
+def test_no_close_spelling_without_the_place_s_country():
+    assert partners("Pemkot Bogor menjalin kerja sama sister city dengan kota Los Angles.") == []
+
+
+def test_a_small_town_abroad_needs_its_country_in_the_text():
+    assert partners("Pemkot Semarang menata kota Vanimo sebagai kawasan kerja sama wisata.") == []
+
+
+def test_a_korean_district_unknown_to_the_gazetteer_is_a_flagged_partner():
+    result = extract("Pemkot Semarang menjajaki kerja sama dengan Jung-Gu, Korea Selatan.")
+    (partner,) = result.partners
+    assert (partner.name, partner.country, partner.place_id) == ("Jung-Gu", "KR", None)
+    assert partner.flags
+
+
+def test_a_malay_council_past_its_state_is_the_partner():
+    found = partners(
+        "Kunjungan kehormatan Majlis Perbandaran Hang Tuah Jaya, Melaka, Malaysia diterima Wali "
+        "Kota Jakarta Utara untuk menjajaki kerja sama."
+    )
+    assert ("Hang Tuah Jaya", "foreign_city_or_region", "MY") in found
+
+
+def test_st_with_its_full_stop_is_part_of_the_city_name():
+    found = partners("Pemkot Surabaya menjalin kerja sama dengan St. Louis, Amerika Serikat.")
+    assert found == [("St. Louis", "foreign_city_or_region", "US")]
+
+
+def test_a_governor_s_name_is_no_small_town():
+    found = partners(
+        "Gubernur Anies Baswedan dan Pemkab Tangerang meneken kerja sama air bersih dengan "
+        "investor Rumania."
+    )
+    assert not [p for p in found if p[2] == "RO"]
