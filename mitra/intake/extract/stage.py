@@ -188,6 +188,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
+    reached += recurring(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
@@ -437,8 +438,9 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
-HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat"})
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima"})
 GIFTS = words("hibah bantuan armada unit")
+GRANTS = words("hibah")
 TOKENS_OF_COURTESY = words(
     "cenderamata cinderamata plakat kenang-kenangan kenangan souvenir sertifikat piagam penghargaan"
 )
@@ -459,22 +461,24 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         root = has_root(token.key, HANDOVER_ROOTS)
         if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):
             continue
-        if not about_cooperation(doc, i, cooperation):
-            continue
         first, end = doc.sentence_of(i)
         keys = {doc.tokens[k].key for k in range(first, end)}
+        previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
+        before_keys = (
+            {doc.tokens[k].key for k in range(previous[0], previous[1])} if previous else set()
+        )
+        if not (about_cooperation(doc, i, cooperation) or (keys | before_keys) & GRANTS):
+            continue  # "Hibah itu ... Serah terima berlangsung": a grant handed over
         before = window(doc, i, -BEFORE_WINDOW)
         if before & PLANNED or window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
             continue
         if keys & TOKENS_OF_COURTESY:
             continue  # "menyerahkan cenderamata": courtesy, not cooperation
-        previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
-        gift = keys & GIFTS or (
-            previous is not None
-            and any(doc.tokens[k].key in GIFTS for k in range(previous[0], previous[1]))
-        )
+        gift = keys & GIFTS or before_keys & GIFTS
         sent = root in {"kirim", "berangkat"} and keys & PARTICIPANTS
-        if ((root == "serah" or token.key == "serah") and gift) or sent:
+        # "menerima hibah", "hibah ... diterima": received, not only offered
+        received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
+        if ((root == "serah" or token.key == "serah") and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
 
@@ -518,6 +522,40 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
                 out.append(StageFound("implementation", (doc.span(j, j + 1),), j))
                 break
     return out
+
+
+# A practice that recurs or has gone on so far: "selama ini", "setiap tahun", "rutin", "sidang
+# ke-37" are said of a cooperation being carried out.
+RECURRING = phrases(
+    "selama ini", "setiap tahun", "tiap tahun", "saban tahun", "rutin", "secara rutin",
+    "berkala", "secara berkala", "tahunan",
+)  # fmt: skip
+SESSIONS = words("sidang pertemuan forum rapat konferensi musyawarah mesyuarat mesyuwarat")
+
+
+def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """A cooperation said to recur or to have gone on so far ("kegiatan sister city selama ini
+    meliputi ...", "pertukaran pelajar rutin setiap tahun", "Sidang ke-37 Sosek Malindo"), as a
+    fact in a sentence about it."""
+    out: list[StageFound] = []
+    for first, last, _values in RECURRING.scan(doc):
+        if doc.excluded[first] or not cooperation[doc.tokens[first].sentence]:
+            continue
+        if window(doc, first, -BEFORE_WINDOW) & PLANNED or window(doc, last, 2) & PLANNED_AFTER:
+            continue
+        out.append(StageFound("implementation", (doc.span(first, last),), first))
+    for i in doc.positions.get("ke", ()):
+        # "Sidang ke-37", "pertemuan tahunan ke-19": the 37th session of a standing cooperation
+        if ordinal_session(doc, i) and about_cooperation(doc, i, cooperation):
+            out.append(StageFound("implementation", (doc.span(i, i + 2),), i))
+    return out
+
+
+def ordinal_session(doc: Doc, i: int) -> bool:
+    if i + 2 >= len(doc.tokens) or doc.tokens[i + 1].text != "-" or doc.excluded[i]:
+        return False
+    number = doc.tokens[i + 2].key
+    return number.isdigit() and int(number) > 1 and bool(window(doc, i, -3) & SESSIONS)
 
 
 IDEA = words("rencana rencananya berencana wacana akan usulan draf draft rancangan")

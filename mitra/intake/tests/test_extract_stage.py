@@ -334,3 +334,35 @@ def test_a_delay_overcome_by_a_signing_is_the_signing_but_a_delay_before_one_is_
     waiting = "Kerja sama Pemkot Bogor dan Kota Toyama tertunda karena belum diteken."
     assert stage(overcome) == "mou"
     assert stage(waiting) == "on_hold"
+
+
+def test_a_cooperation_that_recurs_is_being_carried_out():
+    text = (
+        "Pemprov DKI Jakarta tercatat bersaudara dengan 21 kota di dunia. Kegiatan sister city "
+        "selama ini meliputi penataan kota dan pertukaran budaya."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_the_37th_session_of_a_border_cooperation_is_implementation():
+    text = (
+        "Sidang ke-37 Sosek Malindo Provinsi Kalimantan Barat dan Negeri Sarawak dibuka di "
+        "Singkawang untuk membahas program kerja sama."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_routine_only_planned_is_no_practice():
+    text = (
+        "Pemkot Bogor berencana menggelar pertukaran pelajar rutin dalam kerja sama dengan Toyama."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_grant_handed_over_in_the_next_paragraph_is_implementation():
+    text = (
+        "Dua unit mobil pemadam hibah dari Pemerintah Jepang kini menjadi milik Pemkab Tulang Bawang Barat.\n"
+        "Hibah itu didapat berkat fasilitasi Kemendagri.\n"
+        "Serah terima berlangsung di Pelabuhan Yokohama, Sabtu (14/9)."
+    )
+    assert stage(text) == "implementation"
