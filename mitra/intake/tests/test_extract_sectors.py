@@ -61,3 +61,19 @@ def test_a_precise_field_wins_over_a_generic_word():
         "Pemkot Batu menjajaki kerja sama ekonomi dengan Kota Nagoya, terutama pariwisata."
     )
     assert [s.slug for s in result.sectors] == ["tourism"]
+
+
+def test_fire_trucks_are_disaster_and_training_forms_are_human_resources():
+    found = slugs(
+        "Pemkot Semarang menerima hibah mobil pemadam kebakaran dalam kerja sama dengan Pemprov "
+        "DKI Jakarta; petugas Damkar juga dilatih di Jakarta."
+    )
+    assert {"disaster", "human_resources"} <= set(found)
+
+
+def test_word_forms_and_a_dropped_letter_still_name_the_field():
+    found = slugs(
+        "Pemkab Muba bekerja sama dengan Jepang dalam pembudidayaan ikan dan pembangunan "
+        "infrastrukur kawasan."
+    )
+    assert {"agriculture_fisheries", "infrastructure"} <= set(found)
