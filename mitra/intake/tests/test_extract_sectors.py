@@ -73,7 +73,7 @@ def test_fire_trucks_are_disaster_and_training_forms_are_human_resources():
 
 def test_word_forms_and_a_dropped_letter_still_name_the_field():
     found = slugs(
-        "Pemkab Muba bekerja sama dengan Jepang dalam pembudidayaan ikan dan pembangunan "
+        "Pemkab Musi Banyuasin bekerja sama dengan Jepang dalam pembudidayaan ikan dan pembangunan "
         "infrastrukur kawasan."
     )
     assert {"agriculture_fisheries", "infrastructure"} <= set(found)
