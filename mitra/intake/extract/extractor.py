@@ -82,6 +82,8 @@ class Extractor:
             p
             for p in find_people(doc, mentions)
             if p.name_tokens[0] not in in_dateline | in_headlines
+            and not names_a_place(mentions, p)
+            and not head_of_state(p)
         ]
         names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
         roles = {i for p in people for i in role_of(p)}
@@ -323,6 +325,29 @@ def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[in
 RUN_OPENERS = words(
     "pemerintah provinsi prefektur kota majlis majelis perbandaran bandaraya daerah negeri city"
 )
+
+
+def names_a_place(mentions: Mentions, person: Person) -> bool:
+    """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place."""
+    first, last = person.name_tokens
+    return all(i in mentions.at for i in range(first, last + 1))
+
+
+HEADS_OF_STATE = words("presiden president perdana prime raja king ratu queen kaisar emperor")
+HEAD_OF_STATE_WORDS = 3
+
+
+def head_of_state(person: Person) -> bool:
+    """ "Presiden Joko Widodo", "Presiden China Xi Jinping": a head of state in a story of
+    regional cooperation is background (a "Presiden Direktur" or the president of an
+    association has a longer role)."""
+    role = fold(person.role).split()
+    return (
+        bool(role)
+        and role[0] in HEADS_OF_STATE
+        and len(role) <= HEAD_OF_STATE_WORDS
+        and not set(role) & {"direktur", "director", "komisaris"}
+    )
 
 
 def dedupe_people(people: list[Person]) -> list[Person]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from mitra.intake.extract.lexicon import (
+    MALAY_HONORIFICS,
     NAME_ENDERS,
     NAME_PARTICLES,
     REGION_HEADS,
@@ -446,9 +447,15 @@ def next_is_name(doc: Doc, j: int) -> bool:
 
 def skip_titles(doc: Doc, j: int) -> int:
     tokens = doc.tokens
-    while j < len(tokens) and tokens[j].word and tokens[j].key in TITLES:
+    malay = False
+    while (
+        j < len(tokens)
+        and tokens[j].word
+        and (tokens[j].key in TITLES or (malay and tokens[j].key in MALAY_HONORIFICS))
+    ):
+        malay = malay or tokens[j].key in {"dato", "datuk", "datin", "tun"}
         nxt = j + 1
-        if nxt < len(tokens) and tokens[nxt].text == ".":
+        if nxt < len(tokens) and tokens[nxt].text in {".", "'", "’"}:
             nxt += 1
         if nxt >= len(tokens) or not tokens[nxt].word or not tokens[nxt].cap:
             break

@@ -133,3 +133,26 @@ def test_a_run_of_names_each_with_selaku_and_a_role():
         "Reuter Sabarofek",
         "Mathius Pawara",
     ]
+
+
+def names(text: str) -> list[str]:
+    return [name for name, _role in people(text)]
+
+
+def test_malay_honorifics_are_titles_and_bin_joins_the_name():
+    found = names(
+        "Gubernur Jawa Timur menjamu Menteri Besar Negeri Sembilan, YAB Dato’ Seri Utama H. "
+        "Aminuddin Bin Harun, untuk membahas kerja sama. Delegasi Melaka dipimpin Setiausaha "
+        "Kerajaan Negeri Melaka, Datuk Wira Azhar bin Haji Arshad, dalam kunjungan kerja sama."
+    )
+    assert "Aminuddin Bin Harun" in found
+    assert "Azhar bin Haji Arshad" in found
+
+
+def test_a_head_of_state_in_the_background_is_no_person_of_the_story():
+    found = names(
+        "Wali Kota Surakarta Gibran Rakabuming menjajaki kerja sama dengan Xi'an, kota yang "
+        "pernah dikunjungi Presiden China Xi Jinping dan Presiden Joko Widodo."
+    )
+    assert "Xi Jinping" not in found and "Joko Widodo" not in found
+    assert "Gibran Rakabuming" in found
