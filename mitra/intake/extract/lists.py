@@ -50,6 +50,7 @@ class Member:
     run: Run
     kind: str  # COMPANY, INSTITUTION or PLACE
     country: str | None  # a foreign country said of the head, else None
+    tail: Run | None = None  # "Institut Seni Indonesia (ISI) Yogyakarta": the words after
 
 
 def list_members(
@@ -73,8 +74,8 @@ def list_members(
         if head is None:
             continue
         kind, country = head
-        for run in members(doc, last + 1, starts):
-            out.append(Member(run, kind, country))
+        for run, tail in members(doc, last + 1, starts):
+            out.append(Member(run, kind, country, tail))
     return out
 
 
@@ -103,10 +104,11 @@ def find_head(
     return None
 
 
-def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[Run]:
+def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run | None]]:
     """The runs after a list word: names joined by commas, "dan" or "serta", to the end of
-    the sentence or the first other word."""
-    found: list[Run] = []
+    the sentence or the first other word; with the words that go on after a member's short
+    name ("Institut Seni Indonesia (ISI) Yogyakarta")."""
+    found: list[tuple[Run, Run | None]] = []
     sentence = doc.tokens[start - 1].sentence
     j = start
     while j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
@@ -116,15 +118,19 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[Run]:
             continue
         run = starts.get(j)
         if run is not None:
-            if j == 0 or doc.tokens[j - 1].text != "(":
-                # "A, B dan C" ends a list; a first member keeps its "dan" when it is an
-                # office whose name joins fields ("Kementerian Pariwisata dan Ekonomi
-                # Kreatif"), else "Peace Winds dan AAR Japan" are two.
-                found += split_joined(doc, run)
-                # "(UGM)" after a member is its short name
+            # "A, B dan C" ends a list; "Peace Winds dan AAR Japan" are two members, but an
+            # office keeps the "dan" of its name ("Kementerian Pariwisata dan Ekonomi Kreatif").
+            parts: list[tuple[Run, Run | None]] = []
+            if j == 0 or doc.tokens[j - 1].text != "(":  # "(UGM)" is the short name
+                parts = [(part, None) for part in split_joined(doc, run)]
             j = run.end_token + 1
             if j < len(doc.tokens) and doc.tokens[j].text == ")":
                 j += 1
+            tail = starts.get(j) if j > 0 and doc.tokens[j - 1].text == ")" else None
+            if tail is not None and doc.gap(j - 1, j) == " " and parts:
+                parts[-1] = (parts[-1][0], tail)
+                j = tail.end_token + 1
+            found += parts
             continue
         if token.word and token.key not in MEMBER_JOINERS:
             break

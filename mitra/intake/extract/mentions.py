@@ -56,6 +56,7 @@ class Mentions:
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     found = Mentions()
     tokens = doc.tokens
+    acronyms = institution_acronyms(doc)
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
@@ -68,6 +69,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
             continue
         if not mention.countries and not mention.institutions and after_feature(doc, i):
             i = mention.last + 1  # "Sungai Kapuas", "Bandara Sultan Hasanuddin": no region
+            continue
+        if mention.regions and after_acronym(doc, i, acronyms):
+            i = mention.last + 1  # "Universitas Brawijaya (UB) Malang", "UNITRI Malang"
             continue
         if mention.institutions:
             found.institutions.append(mention)
@@ -134,6 +138,38 @@ def after_feature(doc: Doc, i: int) -> bool:
     if j < 0 or not doc.tokens[j].cap or doc.gap(j, i).strip(". ") != "":
         return False
     return doc.tokens[j].key in FEATURES
+
+
+INSTITUTION_HEADS = words("universitas institut politeknik sekolah akademi uin iain stie stikes")
+ACRONYM_REACH = 8
+
+
+def institution_acronyms(doc: Doc) -> frozenset[str]:
+    """Short names given in brackets after a university's or school's name ("Universitas
+    Haluoleo (UHO)", "Universitas Diponegoro (Undip)"): a region right after them is part of
+    the institution's name ("UHO Kendari"), not a party."""
+    tokens = doc.tokens
+    found: set[str] = set()
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].word:
+            continue
+        short = tokens[i + 1]
+        if not short.cap or len(short.text) > 8:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= ACRONYM_REACH and tokens[j].word and tokens[j].cap:
+            if tokens[j].key in INSTITUTION_HEADS:
+                found.add(short.key)
+                break
+            j -= 1
+    return frozenset(found)
+
+
+def after_acronym(doc: Doc, i: int, acronyms: frozenset[str]) -> bool:
+    j = i - 1
+    if j >= 1 and doc.tokens[j].text == ")":
+        j -= 1
+    return j >= 0 and doc.tokens[j].key in acronyms and not doc.gap(j, i).strip(" )")
 
 
 def country_is_meant(doc: Doc, first: int, last: int) -> bool:

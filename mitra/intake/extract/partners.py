@@ -135,11 +135,15 @@ def member_partners(
         name = doc.surface(run.first, run.last)
         if is_common_noun(name) or is_facilitator(doc, run.first):
             continue
+        end = run.end_token
+        if member.tail is not None:
+            name = f"{name} {doc.surface(member.tail.first, member.tail.last)}"
+            end = member.tail.last
         if member.country is None:
             kind, country = "domestic_party", "ID"
         else:
             kind, country = f"foreign_{member.kind}", member.country
-        drafts.append(Draft(name, kind, country, [doc.span(run.first, run.end_token)]))
+        drafts.append(Draft(name, kind, country, [doc.span(run.first, end)]))
     return drafts
 
 

@@ -404,3 +404,20 @@ def test_a_governor_s_name_is_no_small_town():
         "investor Rumania."
     )
     assert not [p for p in found if p[2] == "RO"]
+
+
+def test_a_city_after_a_university_s_short_name_is_part_of_its_name():
+    found = partners(
+        "Pemkab Kotawaringin Barat menggandeng Universitas Brawijaya (UB) Malang. Bupati dan "
+        "Rektor UB Malang meneken MoU kerja sama pendidikan."
+    )
+    assert "Kota Malang" not in [p[0] for p in found]
+
+
+def test_a_listed_campus_keeps_the_city_after_its_short_name():
+    found = partners(
+        "Pemkab Magelang resmi bermitra dengan 14 perguruan tinggi. Daftarnya: Universitas "
+        "Gadjah Mada (UGM), Institut Seni Indonesia (ISI) Yogyakarta, dan Universitas Tidar."
+    )
+    assert ("Institut Seni Indonesia Yogyakarta", "domestic_party", "ID") in found
+    assert "Kota Yogyakarta" not in [p[0] for p in found]
