@@ -51,12 +51,15 @@ class Mentions:
     institutions: list[Mention] = field(default_factory=list)
     # token index -> the mention covering it
     at: dict[int, Mention] = field(default_factory=dict)
+    # tokens of names read as part of another name ("Sungai Kapuas", "(OISCA) Kumamoto")
+    inside: set[int] = field(default_factory=set)
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     found = Mentions()
     tokens = doc.tokens
     acronyms = institution_acronyms(doc)
+    bodies = body_acronyms(doc)
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
@@ -67,11 +70,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
         if mention is None:
             i += 1
             continue
-        if not mention.countries and not mention.institutions and after_feature(doc, i):
-            i = mention.last + 1  # "Sungai Kapuas", "Bandara Sultan Hasanuddin": no region
-            continue
-        if mention.regions and after_acronym(doc, i, acronyms):
-            i = mention.last + 1  # "Universitas Brawijaya (UB) Malang", "UNITRI Malang"
+        if (
+            # "Sungai Kapuas", "Bandara Sultan Hasanuddin": no region
+            (not mention.countries and not mention.institutions and after_feature(doc, i))
+            # "Universitas Brawijaya (UB) Malang", "UNITRI Malang"
+            or (mention.regions and after_acronym(doc, i, acronyms))
+            # "Organization for ... Advancement (OISCA) Kumamoto-Jepang"
+            or (mention.places and not mention.regions and after_acronym(doc, i, bodies))
+        ):
+            found.inside.update(range(mention.first, mention.last + 1))
+            i = mention.last + 1
             continue
         if mention.institutions:
             found.institutions.append(mention)
@@ -162,6 +170,26 @@ def institution_acronyms(doc: Doc) -> frozenset[str]:
                 found.add(short.key)
                 break
             j -= 1
+    return frozenset(found)
+
+
+# Short names of a region's own government: the region after them is the party itself.
+GOVERNMENT_ACRONYMS = words("pemkot pemkab pemprov pemko pemda pemdes dki diy ntb ntt")
+
+
+def body_acronyms(doc: Doc) -> frozenset[str]:
+    """Short names in capitals given in brackets after a body's name of two capitalised words
+    or more ("Organization For Industrial, Spiritual and Cultural Advancement (OISCA)"): a
+    foreign place right after them is where that body sits, part of its name."""
+    tokens = doc.tokens
+    found: set[str] = set()
+    for i in range(2, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].upper:
+            continue
+        if tokens[i + 1].key in GOVERNMENT_ACRONYMS:
+            continue
+        if tokens[i - 1].cap and tokens[i - 2].cap and tokens[i - 1].word and tokens[i - 2].word:
+            found.add(tokens[i + 1].key)
     return frozenset(found)
 
 

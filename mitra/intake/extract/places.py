@@ -287,6 +287,8 @@ def unknown_places(
     for first, last in runs:
         if first in blocked or any(i in mentions.at for i in range(first, last + 1)):
             continue
+        if first in mentions.inside:
+            continue  # "Sungai Kapuas", "(OISCA) Kumamoto": inside another name
         if is_venue(doc, first) or is_seat(doc, first) or doc.excluded[first]:
             continue
         before = previous_word(doc, first)
@@ -302,6 +304,8 @@ def unknown_places(
             continue
         if country is not None and qualifies_place(doc, mentions, before, country):
             continue  # "Kota Nonsan, Provinsi Chungcheong Selatan, Korea Selatan"
+        if country is None and fold(doc.surface(first, last)) in gazetteer.common_words:
+            continue  # "kota Lama", "kota Tua": Indonesian words, not towns abroad
         entry = cued_place(doc, gazetteer, first, last, country)
         if entry is not None and entry.country not in named:
             entry = None  # "kota Tua", "distrik Kuta": a small town abroad only if its country is

@@ -421,3 +421,12 @@ def test_a_listed_campus_keeps_the_city_after_its_short_name():
     )
     assert ("Institut Seni Indonesia Yogyakarta", "domestic_party", "ID") in found
     assert "Kota Yogyakarta" not in [p[0] for p in found]
+
+
+def test_a_place_right_after_a_body_s_bracketed_short_name_is_where_it_sits():
+    found = partners(
+        "Hibah dari Pemerintah Jepang untuk Pemkab Tulang Bawang Barat difasilitasi "
+        "Organization For Industrial, Spiritual and Cultural Advancement (OISCA) Kumamoto-Jepang "
+        "dalam kerja sama penanggulangan kebakaran."
+    )
+    assert "Kumamoto" not in [p[0] for p in found]
