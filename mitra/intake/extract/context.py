@@ -12,7 +12,8 @@ COOPERATION_CUES = phrases(
     "menandatangani", "ditandatangani", "meneken", "diteken", "menjajaki", "menjajagi",
     "penjajakan", "penjajagan", "kunjungan", "berkunjung", "delegasi", "cooperation",
     "partnership", "agreement", "twinning", "menjalin", "jalinan", "hibah", "kolaborasi",
-    "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor",
+    "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor", "berinvestasi",
+    "menanam modal", "menanamkan modal", "penanaman modal",
 )  # fmt: skip
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
 # well be a visit to a partner).

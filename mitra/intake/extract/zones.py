@@ -71,7 +71,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             and not is_headline(text[position:line_end])
         ):
             return (position, position + dash.end())
-        bodies += body
+        bodies += body and not is_headline(text[position:line_end])
         position = line_end + 1
         if position >= len(text) or bodies >= DATELINE_PARAGRAPHS:
             break

@@ -430,3 +430,15 @@ def test_a_place_right_after_a_body_s_bracketed_short_name_is_where_it_sits():
         "dalam kerja sama penanggulangan kebakaran."
     )
     assert "Kumamoto" not in [p[0] for p in found]
+
+
+def test_a_government_pushing_investment_after_caption_lines_and_a_dateline_is_a_partner():
+    text = (
+        "Rabu 04 Feb 2015 15:48 WIB\n\nJepang Siap Dorong Investasi di Jabar\n\n"
+        "Rep: Arie Lukihardianti/ Red: Ichsan Emrald Alamsyah yang menulis berita ini\n"
+        "Pekerja memeriksa produksi mobil di pabrik di Karawang, Jawa Barat, Rabu (18/12).\n"
+        "Pekerja memeriksa produksi mobil di pabrik di Karawang, Jawa Barat, Rabu (18/12).\n\n"
+        "REPUBLIKA.CO.ID, BANDUNG — Pemerintah Jepang akan mendorong pengusahanya menanam modal "
+        "lebih banyak di Jawa Barat. Syaratnya, Pemprov Jabar harus punya pelabuhan yang layak.\n"
+    )
+    assert ("Pemerintah Jepang", "foreign_government", "JP") in partners(text)
