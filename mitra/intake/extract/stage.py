@@ -96,7 +96,9 @@ PLAN_CLOSE = words(
     "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
     "target segera belum hendak ingin harus perlu siap bisa dapat diharapkan berharap harapan "
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
-    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
+    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya "
+    # "LoI ditingkatkan menjadi MoU": the document an upgrade aims at
+    "menjadi"
 )
 PLAN_REACH = 3
 SIGNING = words(
@@ -123,7 +125,7 @@ PLANNED = words(
 # After the cue only words that put the whole clause in the future count ("MoU akan ...").
 PLANNED_AFTER = words(
     "akan bakal rencananya direncanakan dijadwalkan diagendakan ditargetkan nanti nantinya "
-    "mendatang belum segera"
+    "mendatang belum segera depan"
 )
 # Before a status these say it is not where the cooperation stands now: "sempat terhenti" (it
 # stopped once), "dijadwalkan berakhir" (it will end), "agar tidak tertunda".

@@ -366,3 +366,11 @@ def test_a_grant_handed_over_in_the_next_paragraph_is_implementation():
         "Serah terima berlangsung di Pelabuhan Yokohama, Sabtu (14/9)."
     )
     assert stage(text) == "implementation"
+
+
+def test_the_document_an_upgrade_aims_at_is_planned():
+    text = (
+        "Pemkot Bandung dan Kota Hamamatsu sepakat meningkatkan LoI yang diteken 2023 menjadi "
+        "MoU tahun depan."
+    )
+    assert stage(text) == "loi"
