@@ -180,13 +180,16 @@ class Extractor:
         )
 
     def dateline_codes(self, doc: Doc, mentions: Mentions, in_dateline: set[int]) -> set[str]:
-        codes = set()
+        """The regions of the dateline; "KONSEL, SULTRA –" is the regency, its province only
+        says where it lies."""
+        regions = []
         for mention in mentions.regions:
             if mention.first in in_dateline:
                 region = resolve(doc, self.gazetteer, mention)[0]
                 if region is not None:
-                    codes.add(region.code)
-        return codes
+                    regions.append(region)
+        provinces = {r.province for r in regions if r.province}
+        return {r.code for r in regions if r.code not in provinces}
 
     def regions(
         self,

@@ -33,6 +33,7 @@ MAX_DATELINE = 70
 MIN_PARAGRAPH = 50  # a short title line with a dash is not a dateline
 DATELINE_PARAGRAPHS = 4  # body paragraphs
 DATELINE_LINES = 12
+CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # "Cape Town: Kota Denpasar dan ...": a place of one to three capitalised words and a colon.
 DATELINE_COLON = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}(:\s)")
 
@@ -65,7 +66,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             dash
             and body
             and len(opening) > 1
-            and head[0].isupper()
+            and (head[0].isupper() or CAPITAL_WORD.search(opening))  # "tegas.co., KONSEL"
             and not re.search(r"[.!?]\s", opening)
             and not METADATA_WORDS.match(head)
             and not is_headline(text[position:line_end])
