@@ -13,7 +13,8 @@ COOPERATION_CUES = phrases(
     "penjajakan", "penjajagan", "kunjungan", "berkunjung", "delegasi", "cooperation",
     "partnership", "agreement", "twinning", "menjalin", "jalinan", "hibah", "kolaborasi",
     "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor", "berinvestasi",
-    "menanam modal", "menanamkan modal", "penanaman modal",
+    "menanam modal", "menanamkan modal", "penanaman modal", "pertukaran pelajar",
+    "pertukaran mahasiswa", "pertukaran budaya", "pertukaran pegawai", "pertukaran guru",
 )  # fmt: skip
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
 # well be a visit to a partner).

@@ -374,3 +374,12 @@ def test_the_document_an_upgrade_aims_at_is_planned():
         "MoU tahun depan."
     )
     assert stage(text) == "loi"
+
+
+def test_a_student_exchange_postponed_is_a_cooperation_on_hold():
+    text = (
+        "Rencana pengiriman sepuluh pelajar SMP Cianjur ke kota Yachimata, Jepang, untuk "
+        "pertukaran pelajar ditunda. Pemkab Cianjur dan Pemerintah kota Yachimata akan "
+        "menyusun jadwal baru."
+    )
+    assert stage(text) == "on_hold"
