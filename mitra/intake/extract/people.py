@@ -157,7 +157,7 @@ def read_role(
                 name = read_name(doc, mentions, role_end + 1)
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
-        name = name_before(doc, mentions, first)  # "Name, Role" or "Name selaku Role"
+        name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
     if name is None:
         return None
     name_first, name_last, text = name
@@ -168,6 +168,38 @@ def read_role(
         role_tokens=(first, role_end),
         name_tokens=(min(name_first, first), max(name_last, role_end)),
     )
+
+
+MAX_BARE_NAME = 4
+
+
+def bare_name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
+    tokens = doc.tokens
+    last = role_first - 1
+    if last < 1 or not tokens[last].word or not tokens[last].cap:
+        return None
+    if doc.gap(last, role_first) != " ":
+        return None
+    start = last
+    while start - 1 >= 0 and tokens[start - 1].word and tokens[start - 1].cap:
+        start -= 1
+    opener = start - 1
+    if opener < 0 or tokens[opener].cap or not tokens[opener].word or opener == 0:
+        return None  # the name must follow a lowercase word ("ruang kerja Tri Rismaharini")
+    if not 2 <= last - start + 1 <= MAX_BARE_NAME:
+        return None
+    start = skip_titles(doc, start)
+    if start >= last and tokens[start].key in TITLES:
+        return None  # "Bapak Ibu"
+    if any(
+        k in mentions.at or k in mentions.inside or tokens[k].key in ROLE_WORDS or tokens[k].upper
+        for k in range(start, last + 1)
+    ):
+        return None  # a place, an office or an acronym ("OISCA Kumamoto")
+    if tokens[start].key in NOT_NAMES or ROLE_HEADS.match(doc, start) is not None:
+        return None
+    text = doc.surface(start, last)
+    return None if is_degree(text) else (start, last, text)
 
 
 MAX_PLACE_HOPS = 2
@@ -492,12 +524,17 @@ def is_possessive_opener(doc: Doc, i: int) -> bool:
     return first_of_sentence and key.endswith("nya") and len(key) >= POSSESSIVE_OPENER
 
 
-def name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
-    """ "Name, Role" or "Name selaku Role": the name that ends just before the role."""
+def name_before(
+    doc: Doc, mentions: Mentions, role_first: int, *, bare: bool = False
+) -> tuple[int, int, str] | None:
+    """ "Name, Role" or "Name selaku Role": the name that ends just before the role; with
+    `bare`, also "ke ruang kerja Tri Rismaharini Wali Kota Surabaya" (a name of two words or
+    more right before the role, after a lowercase word)."""
     tokens = doc.tokens
     k = role_first - 1
-    if k < 1 or not (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"}):
-        return None
+    separated = k >= 1 and (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"})
+    if not separated:
+        return bare_name_before(doc, mentions, role_first) if bare else None
     last = k - 1
     start = last
     while start - 1 >= 0 and part_of_name(doc, start - 1):

@@ -156,3 +156,19 @@ def test_a_head_of_state_in_the_background_is_no_person_of_the_story():
     )
     assert "Xi Jinping" not in found and "Joko Widodo" not in found
     assert "Gibran Rakabuming" in found
+
+
+def test_a_name_right_before_its_role_after_a_lowercase_word():
+    found = names(
+        "Perwakilan kota-kota Korea Utara berkunjung ke ruang kerja Tri Rismaharini Wali Kota "
+        "Surabaya, Jumat (3/5/2019), untuk menjajaki kerja sama."
+    )
+    assert "Tri Rismaharini" in found
+
+
+def test_titles_or_an_acronym_before_a_role_are_no_name():
+    found = names(
+        "Terima kasih kepada Bapak Ibu Kepala Dinas yang hadir. Dicky datang dari OISCA Kumamoto "
+        "Perwakilan Indonesia untuk kerja sama hibah."
+    )
+    assert "Bapak Ibu" not in found and "OISCA Kumamoto" not in found
