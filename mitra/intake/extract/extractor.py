@@ -158,6 +158,10 @@ class Extractor:
             for i in span_range((run.first, run.last))
         }
         sectors = find_sectors(doc, roles | names | in_orgs | body_names, cooperation)
+        frame = frame_stage(doc)
+        if not sectors and frame is not None:
+            # A cooperation whose field is not said is a cooperation in general: `other`.
+            sectors = [("other", list(frame.evidence))]
         if not any(cooperation) or not regions:
             # No word of cooperation, or no Indonesian region taking part: whatever is named is
             # no party to a regional cooperation.

@@ -77,3 +77,13 @@ def test_word_forms_and_a_dropped_letter_still_name_the_field():
         "infrastrukur kawasan."
     )
     assert {"agriculture_fisheries", "infrastructure"} <= set(found)
+
+
+def test_a_cooperation_whose_field_is_not_said_is_other():
+    assert slugs("Pemkot Surabaya menjalin kerja sama sister city dengan Kota Xiamen, China.") == [
+        "other"
+    ]
+
+
+def test_a_text_without_cooperation_has_no_sector_at_all():
+    assert slugs("Wali Kota Surabaya meresmikan taman kota di Jalan Darmo.") == []
