@@ -39,7 +39,10 @@ def test_an_office_name_is_no_sector():
 
 
 def test_lingkungan_alone_means_within_not_environment():
-    assert slugs("SDM di lingkungan Pemkot Bandung terbatas untuk kerja sama luar negeri.") == []
+    # The cooperation's field is not said, so it is `other`: neither environment nor staff.
+    assert slugs("SDM di lingkungan Pemkot Bandung terbatas untuk kerja sama luar negeri.") == [
+        "other"
+    ]
 
 
 def test_sector_evidence_points_at_the_cue():
