@@ -105,7 +105,47 @@ def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
             people.append(person)
             taken.update(range(person.role_tokens[0], person.role_tokens[1] + 1))
             taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
+    for i in doc.positions.get("bernama", ()):
+        person = named_after(doc, mentions, i)
+        if person is not None and person.name_tokens[0] not in taken:
+            people.append(person)
     return people
+
+
+# Nouns of a function that "bernama" names: "tenaga ahli dari JICA bernama Kenji Sato",
+# "investor asal Jepang bernama ...". A resident or a student so named is no official.
+NAMED_ROLES = words(
+    "ahli pakar konsultan investor pengusaha pejabat perwakilan utusan direktur manajer "
+    "kepala ketua staf koordinator peneliti dosen"
+)
+NAMED_REACH = 6
+
+
+def named_after(doc: Doc, mentions: Mentions, i: int) -> Person | None:
+    """ "tenaga ahli dari JICA bernama Kenji Sato": the role noun a few words before."""
+    if doc.excluded[i]:
+        return None
+    name = read_name(doc, mentions, i + 1)
+    if name is None or name[1] - name[0] < 1:
+        return None
+    j, head = i - 1, -1
+    while j >= 0 and i - j <= NAMED_REACH and doc.tokens[j].sentence == doc.tokens[i].sentence:
+        if doc.tokens[j].text in {",", ".", ";"}:
+            break
+        if doc.tokens[j].key in NAMED_ROLES:
+            head = j
+        j -= 1
+    if head < 0:
+        return None
+    if head > 0 and doc.tokens[head - 1].key == "tenaga":
+        head -= 1
+    return Person(
+        name=name[2],
+        role=doc.surface(head, i - 1),
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(head, i - 1),
+        name_tokens=(name[0], name[1]),
+    )
 
 
 def read_role(
@@ -134,7 +174,11 @@ def read_role(
                 name_tokens=(name[0], role_end),
             )
     role_end = comma_before_name(doc, last)
-    if role_end >= 0:
+    inner = name_inside_role(doc, mentions, last, role_end) if role_end >= 0 else None
+    if inner is not None:
+        # "Kepala Biro ... Setdaprov Jatim Aries Agung Paewai, ...": the name after the region
+        name, role_end = inner, inner[0] - 1
+    elif role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
         if name is None:
             # "Wali Kota Medan, Sumatera Utara, Bobby Nasution", "Gubernur Prefektur Ehime,
@@ -200,6 +244,39 @@ def bare_name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int
         return None
     text = doc.surface(start, last)
     return None if is_degree(text) else (start, last, text)
+
+
+MIN_INNER_NAME = 2
+
+
+def name_inside_role(
+    doc: Doc, mentions: Mentions, last: int, role_end: int
+) -> tuple[int, int, str] | None:
+    """A name of two words or more between a role's region and the comma: the words after the
+    last region of the run, none of them a role word, a place or an acronym."""
+    tokens = doc.tokens
+    region_end = -1
+    for j in range(last + 1, role_end + 1):
+        mention = mentions.at.get(j)
+        if mention is not None and mention.regions:
+            region_end = mention.last
+    if region_end < 0 or role_end - region_end < MIN_INNER_NAME:
+        return None
+    span = range(region_end + 1, role_end + 1)
+    if any(
+        not tokens[k].word
+        or not tokens[k].cap
+        or tokens[k].upper
+        or tokens[k].key in ROLE_WORDS
+        or k in mentions.at
+        for k in span
+    ):
+        return None
+    start = skip_titles(doc, region_end + 1)
+    if role_end - start + 1 < MIN_INNER_NAME:
+        return None
+    text = doc.surface(start, role_end)
+    return None if is_degree(text) else (start, role_end, text)
 
 
 MAX_PLACE_HOPS = 2

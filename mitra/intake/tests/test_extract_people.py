@@ -172,3 +172,22 @@ def test_titles_or_an_acronym_before_a_role_are_no_name():
         "Perwakilan Indonesia untuk kerja sama hibah."
     )
     assert "Bapak Ibu" not in found and "OISCA Kumamoto" not in found
+
+
+def test_a_name_after_bernama_takes_the_role_noun_before_it():
+    assert people(
+        "Pemkab Sleman menjajaki kerja sama dengan Jepang. Hadir tenaga ahli dari JICA bernama "
+        "Kenji Sato dalam pertemuan itu."
+    ) == [("Kenji Sato", "tenaga ahli dari JICA")]
+
+
+def test_a_resident_so_named_is_no_official():
+    assert people("Warga bernama Budi Santoso ikut menyaksikan kerja sama itu.") == []
+
+
+def test_a_name_between_a_role_s_region_and_the_comma():
+    found = people(
+        "Pemprov Jatim bekerja sama dengan Kota Osaka. Menurut Kepala Biro Administrasi "
+        "Pimpinan Setdaprov Jatim Aries Agung Paewai, MoU diteken pekan lalu."
+    )
+    assert found == [("Aries Agung Paewai", "Kepala Biro Administrasi Pimpinan Setdaprov Jatim")]
