@@ -174,10 +174,10 @@ def read_role(
                 name_tokens=(name[0], role_end),
             )
     role_end = comma_before_name(doc, last)
-    inner = name_inside_role(doc, mentions, last, role_end) if role_end >= 0 else None
-    if inner is not None:
+    inside = name_inside_role(doc, mentions, last, role_end) if role_end >= 0 else None
+    if inside is not None:
         # "Kepala Biro ... Setdaprov Jatim Aries Agung Paewai, ...": the name after the region
-        name, role_end = inner, inner[0] - 1
+        name, role_end = inside, inside[0] - 1
     elif role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
         if name is None:
