@@ -96,10 +96,10 @@ PLAN_CLOSE = words(
     "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
     "target segera belum hendak ingin harus perlu siap bisa dapat diharapkan berharap harapan "
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
-    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya "
-    # "LoI ditingkatkan menjadi MoU": the document an upgrade aims at
-    "menjadi"
+    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
 )
+# Right before a document: "LoI ditingkatkan menjadi MoU" names the document an upgrade aims at.
+UPGRADE = words("menjadi jadi")
 PLAN_REACH = 3
 SIGNING = words(
     "menandatangani ditandatangani penandatanganan tandatangani teken meneken diteken "
@@ -596,7 +596,7 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "berencana menjajaki": not even exploring yet
         return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
     if slug in DOCUMENTS:
-        if close & PLAN_CLOSE or after & PLANNED_AFTER:
+        if close & PLAN_CLOSE or after & PLANNED_AFTER or doc.key_at(first - 1) in UPGRADE:
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False

@@ -383,3 +383,11 @@ def test_a_student_exchange_postponed_is_a_cooperation_on_hold():
         "menyusun jadwal baru."
     )
     assert stage(text) == "on_hold"
+
+
+def test_a_visit_within_a_sister_city_that_has_lasted_is_implementation():
+    text = (
+        "Pemkot Semarang menerima kunjungan Wali Kota Brisbane. Kedua kota telah menjadi sister "
+        "city sejak 1993 dan kini menyepakati pertukaran pelajar."
+    )
+    assert stage(text) == "implementation"
