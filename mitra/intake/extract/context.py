@@ -15,6 +15,7 @@ COOPERATION_CUES = phrases(
     "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor", "berinvestasi",
     "menanam modal", "menanamkan modal", "penanaman modal", "pertukaran pelajar",
     "pertukaran mahasiswa", "pertukaran budaya", "pertukaran pegawai", "pertukaran guru",
+    "magang", "pemagangan", "program magang",
 )  # fmt: skip
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
 # well be a visit to a partner).

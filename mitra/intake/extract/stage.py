@@ -186,7 +186,9 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         elif is_reached(doc, slug, first, last, cooperation):
             if slug in STATUS and signed_later(doc, last):
                 continue  # "Tertunda 20 Tahun, Akhirnya Diteken": a status overcome
-            if slug in STATUS and side_event(doc, first):
+            if slug == "ended" and activity_completed(doc, first, last):
+                slug = "implementation"  # "menandai berakhirnya Program Magang": carried out
+            elif slug in STATUS and side_event(doc, first):
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
@@ -254,6 +256,36 @@ SIDE_EVENTS = words(
     "pertemuan rapat upacara seremoni event jadwal forum"
 )
 SIDE_REACH = 16
+
+
+# Activities of a cooperation: when one of them ends, it has been carried out.
+ACTIVITIES = words("program magang pelatihan pertukaran kursus diklat praktik studi")
+
+
+def activity_completed(doc: Doc, first: int, last: int) -> bool:
+    """ "berakhirnya Program Magang Nasional", "Program magang itu berakhir": an activity that
+    ended was carried out; the cooperation did not end with it."""
+    if doc.tokens[first].key.endswith("nya") and doc.key_at(last + 1) in ACTIVITIES:
+        return True
+    return clause_head(doc, first) in ACTIVITIES
+
+
+def clause_head(doc: Doc, index: int) -> str:
+    """The last content word of the clause before token `index` ("Program pertukaran ... ditunda"
+    → "pertukaran")."""
+    sentence = doc.tokens[index].sentence
+    head = ""
+    j, taken = index - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
+        token = doc.tokens[j]
+        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+            break
+        if token.word:
+            if token.key not in DETERMINERS:
+                head = token.key
+            taken += 1
+        j -= 1
+    return head
 
 
 def side_event(doc: Doc, index: int) -> bool:
@@ -440,7 +472,7 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
-HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima"})
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas"})
 GIFTS = words("hibah bantuan armada unit")
 GRANTS = words("hibah")
 TOKENS_OF_COURTESY = words(
@@ -477,7 +509,8 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         if keys & TOKENS_OF_COURTESY:
             continue  # "menyerahkan cenderamata": courtesy, not cooperation
         gift = keys & GIFTS or before_keys & GIFTS
-        sent = root in {"kirim", "berangkat"} and keys & PARTICIPANTS
+        # "mengirim sepuluh pelajar", "40 ASN dilepas untuk magang": participants sent off
+        sent = root in {"kirim", "berangkat", "lepas"} and keys & PARTICIPANTS
         # "menerima hibah", "hibah ... diterima": received, not only offered
         received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
         if ((root == "serah" or token.key == "serah") and gift) or sent or received:

@@ -391,3 +391,19 @@ def test_a_visit_within_a_sister_city_that_has_lasted_is_implementation():
         "city sejak 1993 dan kini menyepakati pertukaran pelajar."
     )
     assert stage(text) == "implementation"
+
+
+def test_staff_sent_off_for_an_internship_is_implementation():
+    text = (
+        "Sebanyak 40 ASN Provinsi Papua Tengah dilepas Sekda untuk magang di sejumlah "
+        "kementerian. Program magang itu kebijakan Pemprov Papua Tengah bersama LAN."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_the_end_of_an_internship_programme_is_no_end_of_the_cooperation():
+    text = (
+        "Pemkot Palu menarik ASN utusannya dari Inspektorat Jenderal Kemendagri, menandai "
+        "berakhirnya Program Magang Nasional di sana."
+    )
+    assert stage(text) == "implementation"
