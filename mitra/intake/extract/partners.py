@@ -10,6 +10,7 @@ countries of foreign partners. Indonesia is never listed: every text here is Ind
 every region is Indonesian, so it would say nothing.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from mitra.intake.extract.context import is_facilitator, is_venue
@@ -108,6 +109,8 @@ def organisation_partners(
         kind, country = org.kind, org.country
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
             continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
+        if regional_enterprise(doc, org.tokens[0]):
+            continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if country is None and kind != "domestic_party":
             country = free_country(doc, mentions, org.tokens[0], claimed)
         if kind == PUBLIC_BODY_KIND:
@@ -116,6 +119,27 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+REGIONAL_ENTERPRISE = words("bumd perumda perusda perumdam")
+ENTERPRISE_REACH = 4
+
+
+def regional_enterprise(doc: Doc, first: int) -> bool:
+    """A company called a regional enterprise just before its name ("BUMD DKI, PT X") or just
+    after it ("PT X, BUMD milik Pemprov")."""
+    sentence = doc.tokens[first].sentence
+    for step in (-1, 1):
+        j, taken = first + step, 0
+        while 0 <= j < len(doc.tokens) and doc.tokens[j].sentence == sentence and taken < 8:
+            if doc.tokens[j].key in REGIONAL_ENTERPRISE:
+                return True
+            if doc.tokens[j].word:
+                taken += 1
+            if step < 0 and taken >= ENTERPRISE_REACH:
+                break
+            j += step
+    return False
 
 
 def member_partners(
@@ -183,11 +207,15 @@ def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) ->
     return codes.pop() if len(codes) == 1 else None
 
 
+ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
+
+
 def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
-        key = (draft.name.lower(), draft.kind)
+        draft.name = ABBREVIATION_DOT.sub(r"\1", draft.name)  # "PT. Godang" is "PT Godang"
+        key = (fold(draft.name), draft.kind)
         if key in merged:
             merged[key].evidence.extend(draft.evidence)
         else:

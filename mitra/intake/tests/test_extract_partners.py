@@ -442,3 +442,11 @@ def test_a_government_pushing_investment_after_caption_lines_and_a_dateline_is_a
         "lebih banyak di Jawa Barat. Syaratnya, Pemprov Jabar harus punya pelabuhan yang layak.\n"
     )
     assert ("Pemerintah Jepang", "foreign_government", "JP") in partners(text)
+
+
+def test_a_region_s_own_enterprise_is_no_partner_of_its_own():
+    found = partners(
+        "Pemprov Jawa Timur dan Pemprov DKI Jakarta meneken adendum kerja sama pangan. BUMD DKI, "
+        "PT Food Station Tjipinang Jaya, turut merangkul mitra usaha dari Jawa Timur."
+    )
+    assert "PT Food Station Tjipinang Jaya" not in [p[0] for p in found]
