@@ -106,19 +106,35 @@ def organisation_partners(
     for org in organisations:
         if is_common_noun(org.name):
             continue  # "Lembaga Pemerintah", "Konsorsium Perusahaan", "PT", "Kamar"
+        if WEB_NAME.search(org.name):
+            continue  # "TEMPO.CO", "KABARNTT.CO": the outlet of a dateline
         kind, country = org.kind, org.country
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
             continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
         if regional_enterprise(doc, org.tokens[0]):
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if country is None and kind != "domestic_party":
-            country = free_country(doc, mentions, org.tokens[0], claimed)
+            country = free_country(doc, mentions, org.tokens[0], claimed) or inner_country(
+                doc, mentions, org.tokens
+            )
         if kind == PUBLIC_BODY_KIND:
             if country is None:
                 continue
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+def inner_country(doc: Doc, mentions: Mentions, tokens: tuple[int, int]) -> str | None:
+    """ "Tula State University": the country of a foreign place the body's name holds (named as
+    a place elsewhere in the text, "Kota Tula, Rusia"), one the text names."""
+    named = {c.code for m in mentions.countries for c in m.countries}
+    places = {m.key: {c.place.country for c in m.places} & named for m in mentions.places}
+    for i in range(tokens[0], tokens[1] + 1):
+        countries = places.get(doc.tokens[i].key, set())
+        if len(countries) == 1:
+            return next(iter(countries))
+    return None
 
 
 REGIONAL_ENTERPRISE = words("bumd perumda perusda perumdam")
@@ -207,6 +223,7 @@ def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) ->
     return codes.pop() if len(codes) == 1 else None
 
 
+WEB_NAME = re.compile(r"(?i)\w\.(?:co|com|id|net|org)\b")
 ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
 
 

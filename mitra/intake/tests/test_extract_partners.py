@@ -450,3 +450,19 @@ def test_a_region_s_own_enterprise_is_no_partner_of_its_own():
         "PT Food Station Tjipinang Jaya, turut merangkul mitra usaha dari Jawa Timur."
     )
     assert "PT Food Station Tjipinang Jaya" not in [p[0] for p in found]
+
+
+def test_a_body_named_after_a_place_takes_that_place_s_country():
+    found = partners(
+        "Dua utusan Tula State University datang ke Kota Magelang, menindaklanjuti rintisan kota "
+        "kembar Kota Tula, Rusia, dengan Kota Magelang."
+    )
+    assert ("Tula State University", "foreign_institution", "RU") in found
+
+
+def test_an_outlet_s_web_name_is_no_company():
+    found = partners(
+        "WAIBAKUL KABARNTT.CO—Kesepakatan Bersama kerja sama pendidikan diteken Bupati Sumba "
+        "Tengah dan Rektor Universitas Tribhuwana Tunggadewi."
+    )
+    assert not [p for p in found if ".CO" in p[0]]
