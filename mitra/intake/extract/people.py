@@ -247,19 +247,23 @@ def bare_name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int
 
 
 MIN_INNER_NAME = 2
+LEGAL_FORMS = words("pt cv pd ud tbk")
 
 
 def name_inside_role(
     doc: Doc, mentions: Mentions, last: int, role_end: int
 ) -> tuple[int, int, str] | None:
     """A name of two words or more between a role's region and the comma: the words after the
-    last region of the run, none of them a role word, a place or an acronym."""
+    last region, country, acronym or bracket of the run ("Anggota Komisi X DPR RI Robert
+    Kardinal,"), none of them a role word, a place or an acronym."""
     tokens = doc.tokens
-    region_end = -1
+    region_end = -1  # the last region, country, acronym or bracket of the role
     for j in range(last + 1, role_end + 1):
         mention = mentions.at.get(j)
-        if mention is not None and mention.regions:
+        if mention is not None and (mention.regions or mention.countries):
             region_end = mention.last
+        elif (tokens[j].upper and tokens[j].key not in LEGAL_FORMS) or tokens[j].text == ")":
+            region_end = j  # not "PT": "Direktur PT Naga Kapuk Indah, Agustinus" names a firm
     if region_end < 0 or role_end - region_end < MIN_INNER_NAME:
         return None
     span = range(region_end + 1, role_end + 1)

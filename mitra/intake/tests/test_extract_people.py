@@ -191,3 +191,19 @@ def test_a_name_between_a_role_s_region_and_the_comma():
         "Pimpinan Setdaprov Jatim Aries Agung Paewai, MoU diteken pekan lalu."
     )
     assert found == [("Aries Agung Paewai", "Kepala Biro Administrasi Pimpinan Setdaprov Jatim")]
+
+
+def test_a_name_after_the_acronym_closing_a_role():
+    found = people(
+        "Delegasi yang ikut antara lain Ketua Komite II DPD RI Yorrys Raweyai, dan Rektor "
+        "Universitas Perwira Purbalingga (UNPERBA) Eming Sudiana, dalam kerja sama itu."
+    )
+    assert "Yorrys Raweyai" in [name for name, _role in found]
+    assert "Eming Sudiana" in [name for name, _role in found]
+
+
+def test_a_firm_after_pt_is_no_name():
+    found = people(
+        "Acara kerja sama diisi paparan Direktur PT Naga Kapuk Indah, Agustinus, tentang investasi."
+    )
+    assert "Naga Kapuk Indah" not in [name for name, _role in found]
