@@ -188,7 +188,11 @@ def body_acronyms(doc: Doc) -> frozenset[str]:
             continue
         if tokens[i + 1].key in GOVERNMENT_ACRONYMS:
             continue
-        if tokens[i - 1].cap and tokens[i - 2].cap and tokens[i - 1].word and tokens[i - 2].word:
+        words_before, j = 0, i - 1
+        while j >= 0 and (tokens[j].cap or tokens[j].text in "-'’") and i - j <= ACRONYM_REACH:
+            words_before += tokens[j].word
+            j -= 1
+        if words_before >= 2:  # "Cultural Advancement (OISCA)", "Tourismus-Börse (ITB)"
             found.add(tokens[i + 1].key)
     return frozenset(found)
 
