@@ -466,3 +466,11 @@ def test_an_outlet_s_web_name_is_no_company():
         "Tengah dan Rektor Universitas Tribhuwana Tunggadewi."
     )
     assert not [p for p in found if ".CO" in p[0]]
+
+
+def test_a_fair_s_city_after_its_hyphenated_short_name_is_no_partner():
+    found = partners(
+        "Pemprov DKI membatalkan kerja sama promosi, salah satunya Internationale "
+        "Tourismus-Börse (ITB) Berlin, Jerman, pameran wisata dunia."
+    )
+    assert "Berlin" not in [p[0] for p in found]
