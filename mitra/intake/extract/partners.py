@@ -13,12 +13,14 @@ every region is Indonesian, so it would say nothing.
 import re
 from dataclasses import dataclass, field
 
+from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
+    CENTRAL_BODY_KIND,
     COMPANY_WORDS,
     DOMESTIC_COMPANY,
     GOVERNMENT,
@@ -109,6 +111,10 @@ def organisation_partners(
         if WEB_NAME.search(org.name):
             continue  # "TEMPO.CO", "KABARNTT.CO": the outlet of a dateline
         kind, country = org.kind, org.country
+        if kind == CENTRAL_BODY_KIND:
+            if not counterpart(doc, org.tokens[0]) or is_facilitator(doc, org.tokens[0]):
+                continue  # "koordinasi dengan Kemendagri" as procedure, "difasilitasi Kemenlu"
+            kind = "domestic_party"
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
             continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
         if regional_enterprise(doc, org.tokens[0]):
@@ -123,6 +129,29 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+COUNTERPART_WORDS = words("bersama dengan antara kerjasama sama bermitra menggandeng")
+COUNTERPART_REACH = 8
+# Roots of the procedure a ministry oversees: coordination, reports, consultation, permits.
+REVIEW_ROOTS = frozenset({"koordinasi", "lapor", "konsultasi", "izin", "setuju", "verifikasi"})
+
+
+def counterpart(doc: Doc, first: int) -> bool:
+    """The body is the other side of the region: "kebijakan Gubernur bersama Lembaga ...",
+    "kerjasama Pemerintah Kabupaten Blitar dan Kementerian Luar Negeri"."""
+    j, steps = first - 1, 0
+    sentence = doc.tokens[first].sentence
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < COUNTERPART_REACH:
+        token = doc.tokens[j]
+        if token.word and token.key in COUNTERPART_WORDS:
+            # "dikoordinasikan dengan Kemendagri": procedure, not a party
+            verbs = (doc.key_at(j - 1), doc.key_at(j - 2))
+            return not any(has_root(verb, REVIEW_ROOTS) for verb in verbs if verb)
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return False
+        j, steps = j - 1, steps + 1
+    return False
 
 
 def inner_country(doc: Doc, mentions: Mentions, tokens: tuple[int, int]) -> str | None:

@@ -474,3 +474,27 @@ def test_a_fair_s_city_after_its_hyphenated_short_name_is_no_partner():
         "Tourismus-Börse (ITB) Berlin, Jerman, pameran wisata dunia."
     )
     assert "Berlin" not in [p[0] for p in found]
+
+
+def test_a_ministry_as_the_region_s_counterpart_is_a_domestic_party():
+    found = partners(
+        "Lawatan itu terselenggara berkat kerjasama Pemerintah Kabupaten Blitar dan Kementerian "
+        "Luar Negeri dalam Diplomatic Outreach 2019."
+    )
+    assert ("Kementerian Luar Negeri", "domestic_party", "ID") in found
+
+
+def test_a_ministry_that_only_facilitates_is_no_partner():
+    found = partners(
+        "Hibah mobil pemadam untuk Pemkab Tulang Bawang Barat dari Jepang difasilitasi "
+        "Kementerian Dalam Negeri sebagai fasilitator kerja sama."
+    )
+    assert "Kementerian Dalam Negeri" not in [p[0] for p in found]
+
+
+def test_a_ministry_a_cooperation_is_reported_to_is_no_partner():
+    found = partners(
+        "Pemkot Semarang menjajaki kerja sama dengan Kota Da Nang, Vietnam. Seluruh kerja sama "
+        "luar negeri dikoordinasikan dengan Kementerian Dalam Negeri."
+    )
+    assert "Kementerian Dalam Negeri" not in [p[0] for p in found]
