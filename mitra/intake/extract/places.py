@@ -228,6 +228,8 @@ def partner_level(
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
     if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
+    if inspires(doc, mention.first):
+        return 0  # "meniru sistem transportasi Singapura": a model, not a party
     if beside is not None:
         return 2
     before = previous_word(doc, mention.first)
@@ -243,6 +245,27 @@ def partner_level(
     if not cooperation[doc.tokens[mention.first].sentence]:
         return 0
     return 1 if place.country in named or place.population >= LARGE_CITY else 0
+
+
+# A place that only serves as a model: "terinspirasi dari", "meniru", "mencontoh", "dijadikan
+# rujukan", "studi banding ke", "ala Jepang" ("contohnya" lists examples: not here).
+INSPIRATION = words(
+    "terinspirasi inspirasi menginspirasi meniru ditiru mencontoh dicontoh rujukan acuan ala "
+    "banding"
+)
+INSPIRATION_REACH = 6
+
+
+def inspires(doc: Doc, first: int) -> bool:
+    """A model-taking word within a few words before the place, in its sentence."""
+    j = first
+    for _ in range(INSPIRATION_REACH):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in INSPIRATION:
+            return True
+    return False
 
 
 # "KBRI Moskow", "KJRI Cape Town", "Konsulat Jenderal RI di Osaka", "Duta Besar RI untuk

@@ -498,3 +498,11 @@ def test_a_ministry_a_cooperation_is_reported_to_is_no_partner():
         "luar negeri dikoordinasikan dengan Kementerian Dalam Negeri."
     )
     assert "Kementerian Dalam Negeri" not in [p[0] for p in found]
+
+
+def test_a_place_that_only_inspired_a_programme_is_no_partner():
+    found = partners(
+        "Pemkot Bandung meluncurkan program kerja sama bus sekolah yang terinspirasi dari Kota "
+        "Kyoto, Jepang, dan menandatangani MoU dengan Kota Hamamatsu, Jepang."
+    )
+    assert [p[0] for p in found] == ["Hamamatsu"]
