@@ -19,7 +19,7 @@ from mitra.intake.extract.tokens import Doc
 OPENERS = phrases(
     "ialah", "yaitu", "yakni", "adalah", "antara lain", "di antaranya", "diantaranya",
     "terdiri atas", "terdiri dari", "seperti", "meliputi", "daftarnya", "misalnya",
-    "contohnya", "termasuk", "mencakup", "such as", "including",
+    "contohnya", "termasuk", "mencakup", "such as", "including", "beranggotakan",
 )  # fmt: skip
 COMPANY = "company"
 INSTITUTION = "institution"

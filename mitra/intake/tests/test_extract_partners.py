@@ -506,3 +506,11 @@ def test_a_place_that_only_inspired_a_programme_is_no_partner():
         "Kyoto, Jepang, dan menandatangani MoU dengan Kota Hamamatsu, Jepang."
     )
     assert [p[0] for p in found] == ["Hamamatsu"]
+
+
+def test_members_after_beranggotakan_inherit_the_head():
+    found = partners(
+        "Pemkot Makassar menjalin kerja sama dengan perusahaan Jepang yang beranggotakan "
+        "Marubeni, Sojitz dan JFE Engineering."
+    )
+    assert ("Sojitz", "foreign_company", "JP") in found
