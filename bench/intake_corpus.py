@@ -14,6 +14,7 @@ lists each miss per text, and is allowed for `dev` only.
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,17 @@ def score_split(split: str) -> dict[str, dict[str, scoring.FieldScore]]:
 
 # The targets tell foreign partners from Indonesian parties (other regions, domestic
 # bodies): the same partner scores, the items split by kind.
-PARTNER_GROUPS = {
-    "foreign": lambda item: item.get("kind") not in scoring.DOMESTIC_KINDS,
-    "indonesian": lambda item: item.get("kind") in scoring.DOMESTIC_KINDS,
+def is_foreign(item: dict[str, Any]) -> bool:
+    return item.get("kind") not in scoring.DOMESTIC_KINDS
+
+
+def is_indonesian(item: dict[str, Any]) -> bool:
+    return item.get("kind") in scoring.DOMESTIC_KINDS
+
+
+PARTNER_GROUPS: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "foreign": is_foreign,
+    "indonesian": is_indonesian,
 }
 
 
