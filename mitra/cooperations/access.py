@@ -8,12 +8,19 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
-from mitra.tenancy.access import require_tenant
+from mitra.cooperations.transitions import roles_in
+from mitra.tenancy.access import memberships_of, require_tenant
 from mitra.tenancy.models import Membership
 
 
 def cooperations_for_user(request: HttpRequest) -> QuerySet[Cooperation]:
     return Cooperation.objects.for_tenant(require_tenant(request))
+
+
+def roles_in_tenant(request: HttpRequest) -> frozenset[str]:
+    """The roles the signed-in user holds for the request's tenant's cooperations (Kemendagri's
+    included), from the memberships the request read: `transitions.roles_of`, no query."""
+    return roles_in(memberships_of(request), require_tenant(request).pk)
 
 
 def get_cooperation_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Cooperation:

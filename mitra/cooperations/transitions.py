@@ -58,10 +58,15 @@ def roles_of(
         return frozenset({SYSTEM})
     if memberships is None:
         memberships = Membership.objects.filter(user=user)
+    return roles_in(memberships, coop.tenant_id)
+
+
+def roles_in(memberships: Iterable[Membership], tenant_id: int) -> frozenset[str]:
+    """The roles these memberships give for a tenant's cooperations (Kemendagri's included)."""
     return frozenset(
         m.role
         for m in memberships
-        if m.tenant_id == coop.tenant_id or m.role == Membership.Role.CENTRAL_REVIEWER
+        if m.tenant_id == tenant_id or m.role == Membership.Role.CENTRAL_REVIEWER
     )
 
 

@@ -1,17 +1,19 @@
 """Read-only views of the follow-up log: last contact, and a person's tasks by due date."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
-from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.db.models import Case, Model, OuterRef, QuerySet, Subquery, Value, When
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
 from mitra.followups.rules import follow_up_kinds
+from mitra.lib.shortlist import Shortlist, first_rows_by
 from mitra.partners.models import Partner
+
+GROUP_SIZE = 15  # tasks a period of a person's list shows; the rest are counted
 
 
 def _owner_field(model: type[Model]) -> str:
@@ -39,30 +41,39 @@ def last_contact(subject: Cooperation | Partner) -> date | None:
 
 @dataclass(frozen=True)
 class TaskGroup:
-    """Tasks due in one period, for the person's list."""
+    """Tasks due in one period, for the person's list: the first ones and how many in all."""
 
     key: str
     label: str
     tasks: list[Task]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.tasks)
 
 
-def group_by_due(tasks: Iterable[Task], today: date) -> list[TaskGroup]:
-    """Overdue, today, the next seven days, later: in that order, each by due date."""
-    week_end = today + timedelta(days=7)
-    buckets: dict[str, list[Task]] = {"overdue": [], "today": [], "week": [], "later": []}
-    for task in tasks:
-        if task.due_date < today:
-            buckets["overdue"].append(task)
-        elif task.due_date == today:
-            buckets["today"].append(task)
-        elif task.due_date <= week_end:
-            buckets["week"].append(task)
-        else:
-            buckets["later"].append(task)
-    labels = {
+def _labels() -> dict[str, str]:
+    return {
         "overdue": _("Overdue"),
         "today": _("Due today"),
         "week": _("In the next seven days"),
         "later": _("Later"),
     }
-    return [TaskGroup(key, labels[key], rows) for key, rows in buckets.items()]
+
+
+def group_by_due(tasks: QuerySet[Task], today: date, size: int = GROUP_SIZE) -> list[TaskGroup]:
+    """Overdue, today, the next seven days, later: in that order, each by due date, each with
+    its first `size` tasks and its count; one query however many tasks there are."""
+    week_end = today + timedelta(days=7)
+    period = Case(
+        When(due_date__lt=today, then=Value("overdue")),
+        When(due_date=today, then=Value("today")),
+        When(due_date__lte=week_end, then=Value("week")),
+        default=Value("later"),
+    )
+    first = first_rows_by(tasks, size, period, ["due_date", "-priority", "pk"])
+    return [
+        TaskGroup(key, label, (group := first.get(key, Shortlist([], 0))).rows, group.total)
+        for key, label in _labels().items()
+    ]

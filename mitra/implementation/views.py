@@ -36,14 +36,23 @@ from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.formatting import iso_month
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of, shortlist
 from mitra.tenancy.access import acting_user, can_write, require_tenant
+
+SHOWN = 10  # dormant cooperations named in the alert; the rest are counted
 
 
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
+    """The signed cooperations' figures, their rows a page at a time (the XLSX has them all)."""
     report = build_overview(require_tenant(request), timezone.localdate())
-    return render(request, "implementation/overview.html", {"report": report})
+    context = {
+        "report": report,
+        "rows": page_of(request, report.rows),
+        "dormant": shortlist(report.dormant, SHOWN),
+    }
+    return render(request, "implementation/overview.html", context)
 
 
 @login_required

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Expression, Model, QuerySet, Window
+from django.db.models import Count, Model, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 
@@ -45,17 +45,19 @@ def first_rows[M: Model](queryset: "QuerySet[M, Any]", size: int) -> Shortlist[M
 
 
 def first_rows_by[M: Model](
-    queryset: "QuerySet[M, Any]", size: int, key: Expression, order_by: Sequence[str]
+    queryset: "QuerySet[M, Any]", size: int, key: Any, order_by: Sequence[Any] = ()
 ) -> dict[Any, Shortlist[M]]:
-    """The first `size` rows (in `order_by`) of each group of `queryset` whose rows share a
-    value of `key`, with each group's count, in one query; a group without rows is absent."""
+    """The first `size` rows of each group of `queryset` whose rows share a value of `key` (an
+    expression), in `order_by` (by default the queryset's own order), with each group's count,
+    in one query; a group without rows is absent."""
+    order = list(order_by or queryset.query.order_by or queryset.model._meta.ordering or ["pk"])
     ranked = queryset.annotate(
         shortlist_key=key,
-        shortlist_rank=Window(RowNumber(), partition_by=[key], order_by=list(order_by)),
+        shortlist_rank=Window(RowNumber(), partition_by=[key], order_by=order),
         **{_TOTAL: Window(Count("pk"), partition_by=[key])},
     ).filter(shortlist_rank__lte=size)
     groups: dict[Any, Shortlist[M]] = {}
-    for row in ranked.order_by(*order_by):
+    for row in ranked.order_by(*order):
         groups.setdefault(row.shortlist_key, Shortlist([], getattr(row, _TOTAL))).rows.append(row)
     return groups
 

@@ -13,6 +13,7 @@ from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.lib import reports, sheets
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of, shortlist
 from mitra.staff import exports, queries, services
 from mitra.staff.access import StaffMember, get_staff_member_for_user, staff_members
 from mitra.staff.forms import (
@@ -25,12 +26,16 @@ from mitra.staff.forms import (
 )
 from mitra.tenancy.access import acting_user, require_tenant
 
+SHOWN = 10  # rows of each growing list of the capacity report the page shows
+STAFF_PAGE_SIZE = 50
+
 
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    rows = queries.workload(require_tenant(request))
-    return render(request, "staff/list.html", {"rows": rows})
+    """The tenant's staff with their load, a page at a time."""
+    page = page_of(request, queries.workload(require_tenant(request)), STAFF_PAGE_SIZE)
+    return render(request, "staff/list.html", {"rows": page.object_list, "page": page})
 
 
 @login_required
@@ -73,8 +78,16 @@ def edit(request: HttpRequest, user_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def capacity(request: HttpRequest) -> HttpResponse:
+    """The capacity report with the first rows of each growing list; the CSV and XLSX downloads
+    hold them all."""
     report = queries.capacity_report(require_tenant(request))
-    return render(request, "staff/capacity.html", {"report": report})
+    context = {
+        "report": report,
+        "unowned": shortlist(report.unowned, SHOWN),
+        "languages": [(row, shortlist(row.partners, SHOWN)) for row in report.languages],
+        "overdue": [(row, shortlist(row.tasks, SHOWN)) for row in report.overdue],
+    }
+    return render(request, "staff/capacity.html", context)
 
 
 @login_required
