@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.transitions import roles_in
+from mitra.partners.models import Partner
 from mitra.tenancy.access import memberships_of, require_tenant
 from mitra.tenancy.models import Membership
 
@@ -33,12 +34,14 @@ def get_cooperation_for_user(request: HttpRequest, pk: int, *, write: bool = Fal
 
 
 def get_cooperation_detail_for_user(request: HttpRequest, pk: int) -> Cooperation:
+    """The tenant's cooperation `pk` with everything its page shows and its guards read (the
+    documents with their parties, the partners with their country), in a fixed few queries."""
     tenant = require_tenant(request)
     queryset = (
         Cooperation.objects.for_tenant(tenant)
         .select_related("tenant", "owner", "initiating_agency")
         .prefetch_related(
-            "partners__country",
+            Prefetch("partners", queryset=Partner.objects.select_related("country")),
             "sectors",
             "affairs",
             "implementing_agencies",

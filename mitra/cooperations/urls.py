@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/audit/", views.audit, name="audit"),
     path("<int:pk>/transition/", views.transition, name="transition"),
     path(
         "<int:pk>/transition/<str:action>/confirm/",

@@ -7,9 +7,10 @@ from typing import Any, cast
 from django.db.models import Case, Model, OuterRef, QuerySet, Subquery, Value, When
 from django.utils.translation import gettext as _
 
+from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
-from mitra.followups.rules import follow_up_kinds
+from mitra.followups.rules import follow_up_kinds, gaps_of, with_follow_up_facts
 from mitra.lib.shortlist import Shortlist, first_rows_by
 from mitra.partners.models import Partner
 
@@ -31,6 +32,15 @@ def with_last_contact[M: Model](queryset: QuerySet[M, Any]) -> QuerySet[M, Any]:
     rows = _contacts(**{_owner_field(queryset.model): OuterRef("pk")})
     latest = Subquery(rows.order_by("-date").values("date")[:1])
     return cast("QuerySet[M, Any]", queryset.annotate(last_contact=latest))
+
+
+def cooperation_follow_up(coop: Cooperation, today: date) -> tuple[list[str], date | None]:
+    """Why the cooperation needs follow-up (nothing for one that is fine or has ended) and its
+    last contact, in one query."""
+    facts = with_follow_up_facts(Cooperation.objects.filter(pk=coop.pk), today)
+    row = with_last_contact(facts).get()
+    gaps = gaps_of([row], coop.tenant, today) if workflow.STATES[coop.state].live else []
+    return (gaps[0].reasons if gaps else []), row.last_contact
 
 
 def last_contact(subject: Cooperation | Partner) -> date | None:

@@ -70,8 +70,9 @@ def live_cooperations(tenant: Tenant) -> QuerySet[Cooperation]:
     return Cooperation.objects.for_tenant(tenant).live()
 
 
-def _annotated(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
-    """Whether each has a next step, and its latest activity per source, as columns."""
+def with_follow_up_facts(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
+    """Whether each has a next step, and its latest activity per source, as columns: what
+    `gaps_of` reads."""
     next_event = Event.objects.filter(cooperations=OuterRef("pk"), starts_on__gte=today)
     annotated = cooperations.annotate(
         has_open_task=Exists(Task.objects.open().filter(cooperation=OuterRef("pk"))),
@@ -117,7 +118,7 @@ def needing_follow_up(
     # Quiet for more than `stale_after_days`: no activity after this day (or none at all).
     quiet_since = today - timedelta(days=tenant.stale_after_days + 1)
     quiet = timing.inactive_since(Cooperation.objects.for_tenant(tenant), quiet_since)
-    annotated = _annotated(cooperations.filter(pk__in=Cooperation.objects.live()), today)
+    annotated = with_follow_up_facts(cooperations.filter(pk__in=Cooperation.objects.live()), today)
     return annotated.filter(
         Q(has_open_task=False, has_next_event=False) | Q(pk__in=quiet.values("pk"))
     )

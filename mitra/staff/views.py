@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.lib import reports, sheets
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of, shortlist
 from mitra.staff import exports, queries, services
@@ -28,6 +29,7 @@ from mitra.tenancy.access import acting_user, require_tenant
 
 SHOWN = 10  # rows of each growing list of the capacity report the page shows
 STAFF_PAGE_SIZE = 50
+SHOWN_SUGGESTIONS = 3
 
 
 @login_required
@@ -106,6 +108,18 @@ def capacity_csv(request: HttpRequest, table: str) -> HttpResponse:
     if table not in tables:
         raise Http404
     return sheets.csv_response(reports.to_csv(tables[table]), f"{table}-{report.today}.csv")
+
+
+@login_required
+@require_GET
+@vary_on_htmx
+def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+    """The best few staff to own a cooperation, for writing roles: the panel its page loads
+    once shown (htmx), or a page of its own."""
+    coop = get_cooperation_for_user(request, pk, write=True)
+    context = {"coop": coop, "suggestions": queries.suggest_assignees(coop)[:SHOWN_SUGGESTIONS]}
+    template = "_suggestions.html" if wants_fragment(request) else "suggestions.html"
+    return render(request, f"staff/{template}", context)
 
 
 @login_required
