@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/partner/", new_cooperation.new_partner, name="new_partner"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/audit/", views.audit, name="audit"),
     path("<int:pk>/transition/", views.transition, name="transition"),
     path(
         "<int:pk>/transition/<str:action>/confirm/",

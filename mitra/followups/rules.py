@@ -7,11 +7,12 @@ Only the region's own activity is follow-up (`counts_as_follow_up`): a news repo
 cooperation is evidence of it, and moves none of its clocks.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -69,8 +70,9 @@ def live_cooperations(tenant: Tenant) -> QuerySet[Cooperation]:
     return Cooperation.objects.for_tenant(tenant).live()
 
 
-def _annotated(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
-    """Whether each has a next step, and its latest activity per source, as columns."""
+def with_follow_up_facts(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
+    """Whether each has a next step, and its latest activity per source, as columns: what
+    `gaps_of` reads."""
     next_event = Event.objects.filter(cooperations=OuterRef("pk"), starts_on__gte=today)
     annotated = cooperations.annotate(
         has_open_task=Exists(Task.objects.open().filter(cooperation=OuterRef("pk"))),
@@ -107,18 +109,38 @@ def _reasons(coop: Any, tenant: Tenant, today: date, sources: int) -> list[str]:
     return reasons
 
 
+def needing_follow_up(
+    cooperations: QuerySet[Cooperation], tenant: Tenant, today: date
+) -> QuerySet[Cooperation]:
+    """Those of the tenant's `cooperations` that are live and need follow-up, filtered in the
+    database (the rule of `_reasons`, in SQL) and annotated for `gaps_of`, in their order: a
+    page of them, or the first few and their count, costs one query however many there are."""
+    # Quiet for more than `stale_after_days`: no activity after this day (or none at all).
+    quiet_since = today - timedelta(days=tenant.stale_after_days + 1)
+    quiet = timing.inactive_since(Cooperation.objects.for_tenant(tenant), quiet_since)
+    annotated = with_follow_up_facts(cooperations.filter(pk__in=Cooperation.objects.live()), today)
+    return annotated.filter(
+        Q(has_open_task=False, has_next_event=False) | Q(pk__in=quiet.values("pk"))
+    )
+
+
+def gaps_of(cooperations: Iterable[Any], tenant: Tenant, today: date) -> list[FollowUpGap]:
+    """Each of `cooperations` (annotated by `needing_follow_up`) with its reasons."""
+    sources = len(timing.activity_sources(OuterRef("pk")))
+    gaps = []
+    for coop in cooperations:
+        reasons = _reasons(coop, tenant, today, sources)
+        if reasons:
+            gaps.append(FollowUpGap(coop, reasons))
+    return gaps
+
+
 def gaps_among(
     cooperations: QuerySet[Cooperation], tenant: Tenant, today: date | None = None
 ) -> list[FollowUpGap]:
     """The follow-up gaps of the given cooperations of `tenant`, in one query."""
     today = today or timezone.localdate()
-    sources = len(timing.activity_sources(OuterRef("pk")))
-    gaps = []
-    for coop in _annotated(cooperations.filter(pk__in=Cooperation.objects.live()), today):
-        reasons = _reasons(coop, tenant, today, sources)
-        if reasons:
-            gaps.append(FollowUpGap(coop, reasons))
-    return gaps
+    return gaps_of(needing_follow_up(cooperations, tenant, today), tenant, today)
 
 
 def needs_follow_up(tenant: Tenant, today: date | None = None) -> list[FollowUpGap]:

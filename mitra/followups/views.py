@@ -1,6 +1,7 @@
 """Pages for follow-up: logging activities, a person's tasks, the office's tasks, and the gaps."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,7 +37,10 @@ from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, require_tenant
+
+TASK_PAGE_SIZE = 50
 
 
 def _initial_links(request: HttpRequest) -> dict[str, str]:
@@ -166,11 +170,13 @@ def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_GET
 def my_tasks(request: HttpRequest) -> HttpResponse:
-    mine = tasks_for_user(request).filter(status=Task.Status.OPEN, assignee=acting_user(request))
+    """The user's open tasks by due period, the first of each; the rest on the office list."""
+    user = acting_user(request)
+    mine = tasks_for_user(request).filter(status=Task.Status.OPEN, assignee=user)
     groups = group_by_due(mine, timezone.localdate())
-    return render(
-        request, "followups/my_tasks.html", {"groups": groups, "today": timezone.localdate()}
-    )
+    everything = f"{reverse('followups:tasks')}?{urlencode({'person': user.pk, 'status': 'open'})}"
+    context = {"groups": groups, "today": timezone.localdate(), "all_mine": everything}
+    return render(request, "followups/my_tasks.html", context)
 
 
 @login_required
@@ -184,7 +190,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
             tasks = tasks.filter(assignee=form.cleaned_data["person"])
         if form.cleaned_data["status"]:
             tasks = tasks.filter(status=form.cleaned_data["status"])
-    context = {"form": form, "tasks": tasks[:500], "today": timezone.localdate()}
+    page = page_of(request, tasks, TASK_PAGE_SIZE)
+    context = {"form": form, "page": page, "tasks": page.object_list, "today": timezone.localdate()}
     template = "_task_table.html" if wants_fragment(request) else "task_list.html"
     return render(request, f"followups/{template}", context)
 
@@ -261,5 +268,9 @@ def reassign_task(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def needs_follow_up(request: HttpRequest) -> HttpResponse:
-    gaps = rules.needs_follow_up(require_tenant(request))
-    return render(request, "followups/needs_follow_up.html", {"gaps": gaps})
+    """The live cooperations needing follow-up, by title, a page at a time (filtered in SQL)."""
+    tenant, today = require_tenant(request), timezone.localdate()
+    live = rules.live_cooperations(tenant).order_by("title", "pk")
+    page = page_of(request, rules.needing_follow_up(live, tenant, today))
+    gaps = rules.gaps_of(page.object_list, tenant, today)
+    return render(request, "followups/needs_follow_up.html", {"gaps": gaps, "page": page})

@@ -15,3 +15,8 @@ class RemindersConfig(AppConfig):
 
         after_assignment(notify_assignee)
         after_decision(notify_decision)
+
+        from mitra.reminders.access import unread_count
+        from mitra.tenancy.access import add_membership_figure
+
+        add_membership_figure("unread_reminders", unread_count)
