@@ -150,6 +150,8 @@ NOT_LISTS = {
     "cooperations:export_csv": "the full register as a download",
     "cooperations:create": "a form",
     "partners:create": "a form",
+    "cooperations:new_partner": "a form, inside the new-cooperation form",
+    "followups:contact_choices": "the options of one partner's contacts",
     "partners:place_options": "at most a handful of gazetteer places matching a name",
     "followups:log_activity": "a form",
     "followups:create_task": "a form",
