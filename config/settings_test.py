@@ -9,6 +9,7 @@ os.environ.setdefault("SECRET_KEY", "mitra-tests-only")
 
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES
+from mitra.lib.env import envint
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -21,12 +22,11 @@ STATIC_ROOT: Path | None = None  # type: ignore[no-redef]  # no collected files 
 WHITENOISE_USE_FINDERS = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    # The tests' data is small and thrown away: no commit waits for the disk, and no query is
-    # compiled by the JIT (which costs tens of milliseconds on a query over the gazetteer and
-    # gains nothing at this size). Measured on a 2-core machine: about a fifth off the suite.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
-        "-c jit=off -c synchronous_commit=off"
-    )
+    # No query of the tests is compiled by the JIT (which costs tens of milliseconds on a query
+    # over the gazetteer and gains nothing at this size). Commits stay synchronous: the replica
+    # tests (tests/machines) wait for the replica to replay a commit, which must be written.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"  # noqa: F405
 # Each test closes what it opened: a connection kept between requests would outlive a live
-# server's thread and hold the test database open when it is dropped.
-DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# server's thread and hold the test database open when it is dropped. (Servers started with
+# these settings, as tests/machines does, may still ask for persistent connections.)
+DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 0)  # noqa: F405
