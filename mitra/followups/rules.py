@@ -7,6 +7,7 @@ Only the region's own activity is follow-up (`counts_as_follow_up`): a news repo
 cooperation is evidence of it, and moves none of its clocks.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -111,11 +112,17 @@ def gaps_among(
     cooperations: QuerySet[Cooperation], tenant: Tenant, today: date | None = None
 ) -> list[FollowUpGap]:
     """The follow-up gaps of the given cooperations of `tenant`, in one query."""
-    today = today or timezone.localdate()
+    live = cooperations.filter(pk__in=Cooperation.objects.live())
+    return _gaps(live, {tenant.pk: tenant}, today or timezone.localdate())
+
+
+def _gaps(
+    cooperations: QuerySet[Cooperation], tenants: dict[int, Tenant], today: date
+) -> list[FollowUpGap]:
     sources = len(timing.activity_sources(OuterRef("pk")))
     gaps = []
-    for coop in _annotated(cooperations.filter(pk__in=Cooperation.objects.live()), today):
-        reasons = _reasons(coop, tenant, today, sources)
+    for coop in _annotated(cooperations, today):
+        reasons = _reasons(coop, tenants[coop.tenant_id], today, sources)
         if reasons:
             gaps.append(FollowUpGap(coop, reasons))
     return gaps
@@ -125,3 +132,11 @@ def needs_follow_up(tenant: Tenant, today: date | None = None) -> list[FollowUpG
     """Every live cooperation of the tenant without an open task or a future event, or without
     activity for more than `tenant.stale_after_days`; bounded queries, ordered by title."""
     return gaps_among(live_cooperations(tenant).order_by("title", "pk"), tenant, today)
+
+
+def needs_follow_up_in(tenants: Sequence[Tenant], today: date) -> list[FollowUpGap]:
+    """`needs_follow_up` of many tenants in one query, by tenant in pk order, then by title
+    (the daily reminders); each gap's cooperation comes with its tenant."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
+    live = Cooperation.objects.filter(tenant_id__in=by_pk).live().select_related("tenant")
+    return _gaps(live.order_by("tenant_id", "title", "pk"), by_pk, today)

@@ -166,28 +166,34 @@ def pending_evaluations(
     today: date, tenants: Iterable[Tenant] | None = None
 ) -> list[DueEvaluation]:
     """Signed cooperations whose plan ran in the last ended evaluation period, not yet evaluated
-    nor asked for. Only the last period: older gaps show on the cooperation page instead."""
-    chosen = Tenant.objects.all() if tenants is None else list(tenants)
-    pending = []
+    nor asked for. Only the last period: older gaps show on the cooperation page instead.
+
+    One query per evaluation cycle in use (at most three), however many tenants there are."""
+    chosen = list(Tenant.objects.all() if tenants is None else tenants)
+    by_cycle: dict[int, list[Tenant]] = {}
     for tenant in chosen:
-        months = cycle_months(tenant)
+        by_cycle.setdefault(cycle_months(tenant), []).append(tenant)
+    pending = []
+    for months, members in sorted(by_cycle.items()):
         period = previous_period(today, months)
-        running = PlanItem.objects.filter(
-            cooperation=OuterRef("pk"), start_date__lte=period.end
-        ).exclude(status=PlanItem.Status.CANCELLED)
-        evaluated = Evaluation.objects.filter(cooperation=OuterRef("pk"), period_start=period.start)
-        asked = EvaluationReminder.objects.filter(
-            cooperation=OuterRef("pk"), period_start=period.start
-        )
-        cooperations = (
-            Cooperation.objects.filter(tenant=tenant, state__in=workflow.SIGNED)
-            .filter(Exists(running), ~Exists(evaluated), ~Exists(asked))
-            .select_related("tenant", "owner")
-            .order_by("pk")
-        )
         due = period.end + timedelta(days=rules.EVALUATION_GRACE_DAYS)
-        pending += [DueEvaluation(coop, period, due) for coop in cooperations]
-    return pending
+        pending += [DueEvaluation(coop, period, due) for coop in _not_evaluated(members, period)]
+    order = {tenant.pk: index for index, tenant in enumerate(chosen)}
+    return sorted(pending, key=lambda asked: order[asked.cooperation.tenant_id])
+
+
+def _not_evaluated(tenants: list[Tenant], period: Period) -> QuerySet[Cooperation]:
+    running = PlanItem.objects.filter(
+        cooperation=OuterRef("pk"), start_date__lte=period.end
+    ).exclude(status=PlanItem.Status.CANCELLED)
+    evaluated = Evaluation.objects.filter(cooperation=OuterRef("pk"), period_start=period.start)
+    asked = EvaluationReminder.objects.filter(cooperation=OuterRef("pk"), period_start=period.start)
+    return (
+        Cooperation.objects.filter(tenant__in=tenants, state__in=workflow.SIGNED)
+        .filter(Exists(running), ~Exists(evaluated), ~Exists(asked))
+        .select_related("tenant", "owner")
+        .order_by("pk")
+    )
 
 
 @transaction.atomic

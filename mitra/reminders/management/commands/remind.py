@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.commands import add_day_options, parse_day
+from mitra.lib.commands import add_day_options, parse_day, progress_bar
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
 from mitra.reminders.tasks import add_schedule_option, queue_daily
@@ -43,7 +43,8 @@ class Command(BaseCommand):
         # Recurring obligations first, so this morning's digest already lists their tasks.
         obligations = generate_due_obligations(today)
         created = services.collect_reminders(today)
-        outcome = services.send_digests(now)
+        with progress_bar(Reminder.objects.unsent(now).count(), "remind") as claimed:
+            outcome = services.send_digests(now, progress=claimed)
         made = len(obligations.obligations) + len(obligations.evaluations)
         self.stdout.write(f"obligations {today.isoformat()}: {made} new tasks")
         self.stdout.write(

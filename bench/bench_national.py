@@ -1,0 +1,254 @@
+"""Benchmark: the main pages and the daily commands at demo size and national size, in one run.
+
+Builds (or with --reuse keeps) two PostgreSQL databases, the demo (`mitra demo`) and a synthetic
+country (`mitra synthesize`), then measures each in its own process with Django's test client
+(no server) and prints one table: per page or command the median time of --rounds rounds, the
+number of queries, the HTML size, and two ratios measured in the same run: against the login
+page (the stack's floor: a template, no query) and against the raw SQL of the same facts (the
+page's own statements replayed through a bare cursor: the database's share; the rest is Python
+and templates).
+
+    .venv/bin/python bench/bench_national.py          # 50 regions, 5,000 cooperations: ~2 min
+    .venv/bin/python bench/bench_national.py --tenants 552 --cooperations 100000 --rounds 3
+
+On a busy 2-core machine the default size takes about two minutes: one to build both databases,
+one to measure (35 s with --reuse --rounds 1). The full size builds in about 20 minutes (once:
+--reuse keeps it) and measures in about 8 minutes with --rounds 3. The databases are
+`mitra_bench_demo` and `mitra_bench_national` on the server of BENCH_DATABASE_URL (default
+postgres://postgres@127.0.0.1:5432/), or those named by BENCH_DEMO_DB and BENCH_NATIONAL_DB;
+without a PostgreSQL server the script says so and stops.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/").rstrip("/")
+NAMES = {
+    "demo": os.environ.get("BENCH_DEMO_DB", "mitra_bench_demo"),
+    "national": os.environ.get("BENCH_NATIONAL_DB", "mitra_bench_national"),
+}
+ACCOUNTS = {  # (officer, central reviewer) of the big city in each database
+    "demo": ("makassar.officer", "kemendagri.reviewer"),
+    "national": ("syn-kota-makassar.officer", "syn-kemendagri.reviewer"),
+}
+DAILY = [
+    ("advance", "advance --dry-run"),
+    ("obligations", "obligations --dry-run"),
+    ("remind", "remind --dry-run"),
+    ("daily", "daily --dry-run"),
+]
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tenants", type=int, default=50)
+    parser.add_argument("--cooperations", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per measure (median)")
+    parser.add_argument("--reuse", action="store_true", help="keep databases already built")
+    parser.add_argument("--measure", choices=sorted(NAMES), help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+# --- Building (parent process) ----------------------------------------------------------------
+
+
+def psql(database: str, sql: str) -> str:
+    """The first value `sql` returns on `database` ("" for none, or when it fails)."""
+    try:
+        with psycopg.connect(f"{SERVER}/{database}", autocommit=True) as conn:
+            cursor = conn.execute(sql)  # our own fixed statements
+            row = cursor.fetchone() if cursor.description else None
+    except psycopg.Error:
+        return ""
+    return "" if row is None else str(row[0])
+
+
+def mitra(database: str, *args: str) -> None:
+    env = {**os.environ, "DATABASE_URL": f"{SERVER}/{database}", "DEBUG": "true"}
+    command = [str(Path(sys.executable).with_name("mitra")), *args]
+    subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
+def built(database: str) -> bool:
+    return psql(database, "SELECT count(*) FROM tenancy_tenant") not in ("", "0")
+
+
+def build(label: str, args: argparse.Namespace) -> float:
+    """Drop, create, migrate and fill one database; its build time in seconds."""
+    database = NAMES[label]
+    started = time.perf_counter()
+    psql("postgres", f"DROP DATABASE IF EXISTS {database}")
+    psql("postgres", f"CREATE DATABASE {database}")
+    mitra(database, "migrate", "-v0")
+    if label == "demo":
+        mitra(database, "demo")
+    else:
+        size = [f"--tenants={args.tenants}", f"--cooperations={args.cooperations}"]
+        mitra(database, "synthesize", *size, f"--seed={args.seed}")
+    return time.perf_counter() - started
+
+
+def measure_in_child(label: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    env = {**os.environ, "DATABASE_URL": f"{SERVER}/{NAMES[label]}"}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+    child = [sys.executable, __file__, f"--measure={label}", f"--rounds={args.rounds}"]
+    env["BENCH_DEMO_DB"], env["BENCH_NATIONAL_DB"] = NAMES["demo"], NAMES["national"]
+    done = subprocess.run(child, env=env, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+# --- Measuring (child process, one database) --------------------------------------------------
+
+
+def median_ms(action: Callable[[], object], rounds: int) -> float:
+    action()  # warm caches and templates
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples) * 1000
+
+
+def measure(label: str, rounds: int) -> None:
+    """Print one JSON line per page or command of `label`'s database."""
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    for name, action in measures(label):
+        print(json.dumps({"label": label, "name": name, **figures(action, rounds)}), flush=True)
+
+
+def measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
+    """The big city's main pages (officer, central reviewer, the public) and the daily commands."""
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.test import Client
+
+    from mitra.cooperations.models import Cooperation
+    from mitra.partners.models import Partner
+
+    officer_name, reviewer_name = ACCOUNTS[label]
+    officer = User.objects.get(username=officer_name)
+    tenant = officer.memberships.get().tenant
+    assert tenant is not None
+    client, reviewer, anonymous = Client(), Client(), Client()
+    client.force_login(officer)
+    reviewer.force_login(User.objects.get(username=reviewer_name))
+    mine = Cooperation.objects.filter(tenant=tenant)
+    coop = mine.filter(state="implementation").first() or mine.first()
+    partners = Partner.objects.filter(tenant=tenant, country__isnull=False)
+    country = partners.values_list("country", flat=True).first()
+
+    def page(who: Client, url: str) -> Callable[[], Any]:
+        return lambda: who.get(url)
+
+    def command(line: str) -> Callable[[], Any]:
+        return lambda: call_command(*line.split(), stdout=StringIO(), stderr=StringIO())
+
+    return [
+        ("login page (floor)", page(anonymous, "/accounts/login/")),
+        ("dashboard", page(client, "/dashboard/")),
+        ("cooperation list", page(client, "/cooperations/")),
+        ("list, by country", page(client, f"/cooperations/?country={country}")),
+        ("list, text search", page(client, "/cooperations/?q=kerja")),
+        ("cooperation detail", page(client, f"/cooperations/{coop.pk if coop else 0}/")),
+        ("pipeline", page(client, "/pipeline/")),
+        ("my tasks", page(client, "/followups/tasks/mine/")),
+        ("notifications", page(client, "/notifications/")),
+        ("reports page", page(client, "/reports/")),
+        ("review queue (centre)", page(reviewer, "/reviews/")),
+        ("partner list", page(client, "/partners/")),
+        ("portal, region page", page(anonymous, f"/public/{tenant.slug}/")),
+        ("API cooperations", page(client, "/api/v1/cooperations")),
+        ("API partners", page(client, "/api/v1/partners")),
+        ("API activities", page(client, "/api/v1/activities")),
+        *[(f"mitra {line}", command(line)) for _name, line in DAILY],
+    ]
+
+
+def figures(action: Callable[[], Any], rounds: int) -> dict[str, Any]:
+    """Median time, queries, size and status of one page or command, and the median time of its
+    SQL replayed raw (in a transaction rolled back: a GET may write a session row)."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = action()
+    skipped = ("SAVEPOINT", "RELEASE", "ROLLBACK")
+    statements = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(skipped)]
+
+    def replay() -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+            transaction.set_rollback(True)
+
+    return {
+        "ms": median_ms(action, rounds),
+        "sql_ms": median_ms(replay, rounds) if statements else 0.0,
+        "queries": len(statements),
+        "kb": len(getattr(response, "content", b"")) / 1024,
+        "status": getattr(response, "status_code", 0),
+    }
+
+
+# --- Report -----------------------------------------------------------------------------------
+
+
+def table(results: dict[str, list[dict[str, Any]]]) -> str:
+    header = f"{'page / command':<28}" + "".join(
+        f"| {label:<8} ms   SQL ms  q   KB  ×login ×SQL " for label in results
+    )
+    lines = [header, "-" * len(header)]
+    floors = {label: rows[0]["ms"] for label, rows in results.items()}
+    for index, first in enumerate(next(iter(results.values()))):
+        cells = []
+        for label, rows in results.items():
+            row = rows[index]
+            flag = "" if row["status"] in (0, 200) else f" HTTP {row['status']}"
+            sql_ratio = row["ms"] / row["sql_ms"] if row["sql_ms"] else 0
+            cells.append(
+                f"| {row['ms']:9.1f} {row['sql_ms']:8.1f} {row['queries']:3d} {row['kb']:5.0f}"
+                f" {row['ms'] / floors[label]:6.1f} {sql_ratio:5.1f}{flag} "
+            )
+        lines.append(f"{first['name']:<28}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    args = arguments()
+    if args.measure:
+        measure(args.measure, args.rounds)
+        return
+    if psql("postgres", "SELECT 1") != "1":
+        print(f"skipped: no PostgreSQL server at {SERVER} (set BENCH_DATABASE_URL)")
+        return
+    results = {}
+    for label in NAMES:
+        if args.reuse and built(NAMES[label]):
+            print(f"{label}: reusing {NAMES[label]}")
+        else:
+            print(f"{label}: built {NAMES[label]} in {build(label, args):.0f} s")
+        results[label] = measure_in_child(label, args)
+    print(f"\nmedian of {args.rounds} rounds; national: {args.tenants} regions, "
+          f"{args.cooperations} cooperations; the big city's officer\n")  # fmt: skip
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
