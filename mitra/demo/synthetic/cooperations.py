@@ -128,20 +128,28 @@ def links(rng: random.Random, chunk: Chunk) -> None:
     rows = zip(chunk.cooperations, chunk.partners, chunk.staff, strict=True)
     for coop, partners, staff in rows:
         partner_rows += [
-            Cooperation.partners.through(cooperation_id=coop.pk, partner_id=partner.pk)
+            Cooperation.partners.through(
+                tenant_id=coop.tenant_id, cooperation_id=coop.pk, partner_id=partner.pk
+            )
             for partner in {p.pk: p for p in partners}.values()
         ]
         sector_rows += [
-            Cooperation.sectors.through(cooperation_id=coop.pk, sector_id=slug)
+            Cooperation.sectors.through(
+                tenant_id=coop.tenant_id, cooperation_id=coop.pk, sector_id=slug
+            )
             for slug in rng.sample(sectors, rng.randint(1, 3))
         ]
         if coop.kind in workflow.DOMESTIC:
             affair_rows += [
-                Cooperation.affairs.through(cooperation_id=coop.pk, affair_id=slug)
+                Cooperation.affairs.through(
+                    tenant_id=coop.tenant_id, cooperation_id=coop.pk, affair_id=slug
+                )
                 for slug in rng.sample(affairs, rng.randint(1, 2))
             ]
         agency_rows += [
-            Cooperation.implementing_agencies.through(cooperation_id=coop.pk, agency_id=agency.pk)
+            Cooperation.implementing_agencies.through(
+                tenant_id=coop.tenant_id, cooperation_id=coop.pk, agency_id=agency.pk
+            )
             for agency in rng.sample(staff.agencies, 2)
         ]
     Cooperation.partners.through.objects.bulk_create(partner_rows, batch_size=BATCH)
@@ -155,6 +163,7 @@ def history(chunk: Chunk) -> list[list[CooperationEvent]]:
     events = [
         [
             CooperationEvent(
+                tenant_id=coop.tenant_id,
                 cooperation=coop,
                 action=step.action,
                 source=step.source,
@@ -185,6 +194,7 @@ def agreements(rng: random.Random, chunk: Chunk, today: date) -> list[Document]:
             agreement = step.signs in AGREEMENT_KINDS
             documents.append(
                 Document(
+                    tenant_id=coop.tenant_id,
                     cooperation=coop,
                     kind=step.signs,
                     title=f"{Document.Kind(step.signs).label} {coop.title}"[:250],
@@ -197,6 +207,7 @@ def agreements(rng: random.Random, chunk: Chunk, today: date) -> list[Document]:
     Document.objects.bulk_create(documents, batch_size=BATCH)
     parties = [
         DocumentParty(
+            tenant_id=doc.tenant_id,
             document=doc,
             role=role,
             name=name,
@@ -300,7 +311,9 @@ def meetings(rng: random.Random, chunk: Chunk, today: date) -> int:
     Event.objects.bulk_create(events, batch_size=BATCH)
     Event.cooperations.through.objects.bulk_create(
         [
-            Event.cooperations.through(event_id=event.pk, cooperation_id=coop.pk)
+            Event.cooperations.through(
+                tenant_id=coop.tenant_id, event_id=event.pk, cooperation_id=coop.pk
+            )
             for event, coop in zip(events, chosen, strict=True)
         ],
         batch_size=BATCH,

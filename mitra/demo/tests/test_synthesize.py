@@ -7,8 +7,10 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
 from django.utils import translation
 from pytest_django import DjangoDbBlocker
@@ -21,6 +23,7 @@ from mitra.followups.models import Activity, Task
 from mitra.portal.models import Publication
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Tenant
+from mitra.tenancy.scope import TENANT_SOURCES
 from tests.shared import built_once
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +67,35 @@ class TestATinyCountry:
     def test_every_state_is_one_the_table_allows_for_its_kind_and_order(self) -> None:
         for coop in Cooperation.objects.all():
             assert coop.state in workflow.states_of(coop.kind, coop.procedure_order), coop.title
+
+    def test_every_row_carries_the_tenant_of_the_record_it_hangs_from(self) -> None:
+        disagreeing = [
+            label
+            for label, parent in TENANT_SOURCES.items()
+            if apps.get_model(label)
+            ._base_manager.exclude(tenant_id=F(f"{parent}__tenant_id"))
+            .exists()
+        ]
+        assert disagreeing == []
+
+    def test_the_link_tables_and_histories_of_every_region_are_filled(self) -> None:
+        written = [
+            "cooperations.CooperationPartner",
+            "cooperations.CooperationSector",
+            "cooperations.CooperationAffair",
+            "cooperations.CooperationAgency",
+            "cooperations.CooperationEvent",
+            "cooperations.Document",
+            "cooperations.DocumentParty",
+            "events.EventCooperation",
+        ]
+        regions = set(Tenant.objects.values_list("pk", flat=True))
+        unfilled = [
+            label
+            for label in written
+            if set(apps.get_model(label).objects.values_list("tenant_id", flat=True)) != regions
+        ]
+        assert unfilled == []
 
     def test_every_step_of_a_history_is_a_move_of_the_table(self) -> None:
         for event in CooperationEvent.objects.select_related("cooperation").exclude(
