@@ -1,13 +1,13 @@
 """Synthetic cooperations with their history, documents, reviews, plans, activities and tasks.
 
-Drawn in memory a chunk at a time and written with `bulk_create`, so the memory used stays flat
-however many cooperations are asked for.
+Drawn in memory a chunk at a time and written with `tables.write` (COPY on PostgreSQL), so the
+memory used stays flat however many cooperations are asked for. Most rows are plain dicts: only
+cooperations, partners and documents, which the drawing reads back, are model instances.
 """
 
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from django.utils import timezone
 
@@ -16,7 +16,11 @@ from mitra.cooperations.models import (
     AGREEMENT_KINDS,
     Affair,
     Cooperation,
+    CooperationAffair,
+    CooperationAgency,
     CooperationEvent,
+    CooperationPartner,
+    CooperationSector,
     Document,
     DocumentParty,
     Sector,
@@ -24,14 +28,14 @@ from mitra.cooperations.models import (
 from mitra.demo.synthetic.partners import PartnerPool, Reference, save_new_partners
 from mitra.demo.synthetic.people import Staff
 from mitra.demo.synthetic.procedure import Path, draw_path, pick_kind
-from mitra.events.models import Event
+from mitra.demo.synthetic.tables import Row, new_ids, write, write_objects
+from mitra.events.models import Event, EventCooperation
 from mitra.followups.models import Activity, Task
 from mitra.implementation.models import PlanItem
 from mitra.partners.models import Partner
 from mitra.portal.models import Publication
 from mitra.reviews.models import ReviewRequest
 
-BATCH = 2000
 Kind = Cooperation.Kind
 TOPICS = (
     "pengembangan pariwisata", "peningkatan kapasitas aparatur", "kota cerdas",
@@ -100,15 +104,21 @@ def draw_cooperation(
 def write_chunk(rng: random.Random, chunk: Chunk, pools: list[PartnerPool], today: date) -> Counts:
     """Insert one chunk: partners first, then cooperations and every row hanging from them."""
     save_new_partners(pools)
+    for coop, pk in zip(
+        chunk.cooperations, new_ids(Cooperation, len(chunk.cooperations)), strict=True
+    ):
+        coop.pk = pk
     logged = draw_activities(rng, chunk, today)  # dates each cooperation's last activity
-    Cooperation.objects.bulk_create(chunk.cooperations, batch_size=BATCH)
-    Activity.objects.bulk_create(logged, batch_size=BATCH)
+    write_objects(Cooperation, chunk.cooperations)
+    write(Activity, logged)
     links(rng, chunk)
-    events = history(chunk)
+    last_events = history(chunk)
     documents = agreements(rng, chunk, today)
-    counts = Counts(cooperations=len(chunk.cooperations), events=sum(map(len, events)))
+    counts = Counts(
+        cooperations=len(chunk.cooperations), events=sum(len(path.steps) for path in chunk.paths)
+    )
     counts.documents = len(documents)
-    counts.reviews = reviews(chunk, events)
+    counts.reviews = reviews(chunk, last_events)
     counts.plan_items = plans(rng, chunk, documents, today)
     counts.activities = len(logged)
     counts.meetings = meetings(rng, chunk, today)
@@ -121,62 +131,52 @@ def links(rng: random.Random, chunk: Chunk) -> None:
     """Partners, sectors, affairs and implementing agencies of each cooperation."""
     sectors = list(Sector.objects.order_by("slug").values_list("slug", flat=True))
     affairs = list(Affair.objects.order_by("slug").values_list("slug", flat=True))
-    partner_rows: list[Any] = []  # rows of the generated link tables
-    sector_rows: list[Any] = []
-    affair_rows: list[Any] = []
-    agency_rows: list[Any] = []
+    partner_rows: list[Row] = []
+    sector_rows: list[Row] = []
+    affair_rows: list[Row] = []
+    agency_rows: list[Row] = []
     rows = zip(chunk.cooperations, chunk.partners, chunk.staff, strict=True)
     for coop, partners, staff in rows:
-        partner_rows += [
-            Cooperation.partners.through(
-                tenant_id=coop.tenant_id, cooperation_id=coop.pk, partner_id=partner.pk
-            )
-            for partner in {p.pk: p for p in partners}.values()
-        ]
+        mine = {"tenant_id": coop.tenant_id, "cooperation_id": coop.pk}
+        partner_rows += [{**mine, "partner_id": pk} for pk in dict.fromkeys(p.pk for p in partners)]
         sector_rows += [
-            Cooperation.sectors.through(
-                tenant_id=coop.tenant_id, cooperation_id=coop.pk, sector_id=slug
-            )
-            for slug in rng.sample(sectors, rng.randint(1, 3))
+            {**mine, "sector_id": slug} for slug in rng.sample(sectors, rng.randint(1, 3))
         ]
         if coop.kind in workflow.DOMESTIC:
             affair_rows += [
-                Cooperation.affairs.through(
-                    tenant_id=coop.tenant_id, cooperation_id=coop.pk, affair_id=slug
-                )
-                for slug in rng.sample(affairs, rng.randint(1, 2))
+                {**mine, "affair_id": slug} for slug in rng.sample(affairs, rng.randint(1, 2))
             ]
         agency_rows += [
-            Cooperation.implementing_agencies.through(
-                tenant_id=coop.tenant_id, cooperation_id=coop.pk, agency_id=agency.pk
-            )
-            for agency in rng.sample(staff.agencies, 2)
+            {**mine, "agency_id": agency.pk} for agency in rng.sample(staff.agencies, 2)
         ]
-    Cooperation.partners.through.objects.bulk_create(partner_rows, batch_size=BATCH)
-    Cooperation.sectors.through.objects.bulk_create(sector_rows, batch_size=BATCH)
-    Cooperation.affairs.through.objects.bulk_create(affair_rows, batch_size=BATCH)
-    Cooperation.implementing_agencies.through.objects.bulk_create(agency_rows, batch_size=BATCH)
+    write(CooperationPartner, partner_rows)
+    write(CooperationSector, sector_rows)
+    write(CooperationAffair, affair_rows)
+    write(CooperationAgency, agency_rows)
 
 
-def history(chunk: Chunk) -> list[list[CooperationEvent]]:
-    """One event per step of each path, by the cooperation's owner; per cooperation, in order."""
-    events = [
-        [
-            CooperationEvent(
-                tenant_id=coop.tenant_id,
-                cooperation=coop,
-                action=step.action,
-                source=step.source,
-                target=step.target,
-                by=coop.owner,
-                at=at(step.on),
-            )
+def history(chunk: Chunk) -> list[Row]:
+    """One event per step of each path, by the cooperation's owner; each cooperation's last."""
+    ids = iter(new_ids(CooperationEvent, sum(len(path.steps) for path in chunk.paths)))
+    events: list[Row] = []
+    last: list[Row] = []
+    for coop, path in zip(chunk.cooperations, chunk.paths, strict=True):
+        events += [
+            {
+                "id": next(ids),
+                "tenant_id": coop.tenant_id,
+                "cooperation_id": coop.pk,
+                "action": step.action,
+                "source": step.source,
+                "target": step.target,
+                "by_id": coop.owner_id,
+                "at": at(step.on),
+            }
             for step in path.steps
         ]
-        for coop, path in zip(chunk.cooperations, chunk.paths, strict=True)
-    ]
-    CooperationEvent.objects.bulk_create([e for row in events for e in row], batch_size=BATCH)
-    return events
+        last.append(events[-1])
+    write(CooperationEvent, events)
+    return last
 
 
 def agreements(rng: random.Random, chunk: Chunk, today: date) -> list[Document]:
@@ -204,40 +204,42 @@ def agreements(rng: random.Random, chunk: Chunk, today: date) -> list[Document]:
                     place_signed=coop.tenant.region.name,
                 )
             )
-    Document.objects.bulk_create(documents, batch_size=BATCH)
+    for document, pk in zip(documents, new_ids(Document, len(documents)), strict=True):
+        document.pk = pk
+    write_objects(Document, documents)
     parties = [
-        DocumentParty(
-            tenant_id=doc.tenant_id,
-            document=doc,
-            role=role,
-            name=name,
-            number=f"{number}/{doc.pk}/{doc.date_signed.year if doc.date_signed else ''}",
-        )
+        {
+            "tenant_id": doc.tenant_id,
+            "document_id": doc.pk,
+            "role": role,
+            "name": name,
+            "number": f"{number}/{doc.pk}/{doc.date_signed.year if doc.date_signed else ''}",
+        }
         for doc in documents
         for role, name, number in (
             (DocumentParty.Role.FIRST, doc.cooperation.tenant.name, "KS"),
             (DocumentParty.Role.SECOND, "Mitra", "PKS"),
         )
     ]
-    DocumentParty.objects.bulk_create(parties, batch_size=BATCH)
+    write(DocumentParty, parties)
     return documents
 
 
-def reviews(chunk: Chunk, events: list[list[CooperationEvent]]) -> int:
+def reviews(chunk: Chunk, last_events: list[Row]) -> int:
     """An open review request for every cooperation waiting in a central-review state."""
     requests = [
-        ReviewRequest(
-            cooperation=coop,
-            tenant=coop.tenant,
-            kind=workflow.STATES[coop.state].review,
-            opened_at=history[-1].at,
-            opened_by=coop.owner,
-            opened_event=history[-1],
-        )
-        for coop, history in zip(chunk.cooperations, events, strict=True)
+        {
+            "cooperation_id": coop.pk,
+            "tenant_id": coop.tenant_id,
+            "kind": workflow.STATES[coop.state].review,
+            "opened_at": last["at"],
+            "opened_by_id": coop.owner_id,
+            "opened_event_id": last["id"],
+        }
+        for coop, last in zip(chunk.cooperations, last_events, strict=True)
         if workflow.STATES[coop.state].review
     ]
-    ReviewRequest.objects.bulk_create(requests, batch_size=BATCH)
+    write(ReviewRequest, requests)
     return len(requests)
 
 
@@ -252,47 +254,47 @@ def plans(rng: random.Random, chunk: Chunk, documents: list[Document], today: da
         for position in range(1, rng.randint(2, 3) + 1):
             recurring = position == 1 and rng.random() < 0.5
             items.append(
-                PlanItem(
-                    tenant=coop.tenant,
-                    cooperation=coop,
-                    document=doc,
-                    activity=f"Kegiatan {position}: {rng.choice(TOPICS)}",
-                    agency=rng.choice(staff[coop.tenant.pk].agencies),
-                    assignee=coop.owner,
-                    start_date=doc.valid_from,
-                    end_date=doc.valid_until,
-                    status=rng.choice(list(PlanItem.Status)[:3]),
-                    recurrence=PlanItem.Recurrence.YEARLY
+                {
+                    "tenant_id": coop.tenant_id,
+                    "cooperation_id": coop.pk,
+                    "document_id": doc.pk,
+                    "activity": f"Kegiatan {position}: {rng.choice(TOPICS)}",
+                    "agency_id": rng.choice(staff[coop.tenant_id].agencies).pk,
+                    "assignee_id": coop.owner_id,
+                    "start_date": doc.valid_from,
+                    "end_date": doc.valid_until,
+                    "status": rng.choice(list(PlanItem.Status)[:3]),
+                    "recurrence": PlanItem.Recurrence.YEARLY
                     if recurring
                     else PlanItem.Recurrence.NONE,
-                    position=position,
-                )
+                    "position": position,
+                }
             )
-    PlanItem.objects.bulk_create(items, batch_size=BATCH)
+    write(PlanItem, items)
     return len(items)
 
 
-def draw_activities(rng: random.Random, chunk: Chunk, today: date) -> list[Activity]:
+def draw_activities(rng: random.Random, chunk: Chunk, today: date) -> list[Row]:
     """Meetings, letters and visits along each history; the last one dates the cooperation's
     last recorded activity."""
-    rows = []
+    rows: list[Row] = []
     for coop, path, partners in zip(chunk.cooperations, chunk.paths, chunk.partners, strict=True):
         span = max(1, (today - path.started_on).days)
         days = sorted(rng.randint(0, span) for _ in range(rng.randint(3, 14)))
         for offset in days:
             kind = rng.choice(ACTIVITY_KINDS)
             rows.append(
-                Activity(
-                    tenant=coop.tenant,
-                    kind=kind,
-                    date=path.started_on + timedelta(days=offset),
-                    title=f"{Activity.Kind(kind).label}: {coop.title}"[:250],
-                    cooperation=coop,
-                    partner=partners[0],
-                    recorded_by=coop.owner,
-                )
+                {
+                    "tenant_id": coop.tenant_id,
+                    "kind": kind,
+                    "date": path.started_on + timedelta(days=offset),
+                    "title": f"{Activity.Kind(kind).label}: {coop.title}"[:250],
+                    "cooperation_id": coop.pk,
+                    "partner_id": partners[0].pk,
+                    "recorded_by_id": coop.owner_id,
+                }
             )
-        coop.last_activity_on = rows[-1].date
+        coop.last_activity_on = rows[-1]["date"]
     return rows
 
 
@@ -300,23 +302,22 @@ def meetings(rng: random.Random, chunk: Chunk, today: date) -> int:
     """Calendar events for about one cooperation in five, a few of them still ahead."""
     chosen = [coop for coop in chunk.cooperations if rng.random() < 0.2]
     events = [
-        Event(
-            tenant=coop.tenant,
-            name=f"Rapat koordinasi: {coop.title}"[:250],
-            place=coop.tenant.region.name,
-            starts_on=today + timedelta(days=rng.randint(-300, 60)),
-        )
-        for coop in chosen
+        {
+            "id": pk,
+            "tenant_id": coop.tenant_id,
+            "name": f"Rapat koordinasi: {coop.title}"[:250],
+            "place": coop.tenant.region.name,
+            "starts_on": today + timedelta(days=rng.randint(-300, 60)),
+        }
+        for coop, pk in zip(chosen, new_ids(Event, len(chosen)), strict=True)
     ]
-    Event.objects.bulk_create(events, batch_size=BATCH)
-    Event.cooperations.through.objects.bulk_create(
+    write(Event, events)
+    write(
+        EventCooperation,
         [
-            Event.cooperations.through(
-                tenant_id=coop.tenant_id, event_id=event.pk, cooperation_id=coop.pk
-            )
+            {"tenant_id": coop.tenant_id, "event_id": event["id"], "cooperation_id": coop.pk}
             for event, coop in zip(events, chosen, strict=True)
         ],
-        batch_size=BATCH,
     )
     return len(events)
 
@@ -332,34 +333,34 @@ def tasks(rng: random.Random, chunk: Chunk, today: date) -> int:
             due = today + timedelta(days=rng.randint(-60, 60))
             done = due < today and rng.random() < 0.6
             rows.append(
-                Task(
-                    tenant=coop.tenant,
-                    title=f"Tindak lanjut {number + 1}: {coop.title}"[:250],
-                    cooperation=coop,
-                    assignee=coop.owner,
-                    due_date=due,
-                    status=Task.Status.DONE if done else Task.Status.OPEN,
-                    completed_at=at(due) if done else None,
-                    created_by=coop.owner,
-                )
+                {
+                    "tenant_id": coop.tenant_id,
+                    "title": f"Tindak lanjut {number + 1}: {coop.title}"[:250],
+                    "cooperation_id": coop.pk,
+                    "assignee_id": coop.owner_id,
+                    "due_date": due,
+                    "status": Task.Status.DONE if done else Task.Status.OPEN,
+                    "completed_at": at(due) if done else None,
+                    "created_by_id": coop.owner_id,
+                }
             )
-    Task.objects.bulk_create(rows, batch_size=BATCH)
+    write(Task, rows)
     return len(rows)
 
 
 def publications(rng: random.Random, chunk: Chunk) -> int:
     """Most signed cooperations on their region's public portal."""
     rows = [
-        Publication(
-            tenant=coop.tenant,
-            cooperation=coop,
-            public_title=coop.title,
-            public_summary=coop.summary,
-            published_at=at(coop.last_activity_on or path.started_on),
-            published_by=coop.owner,
-        )
+        {
+            "tenant_id": coop.tenant_id,
+            "cooperation_id": coop.pk,
+            "public_title": coop.title,
+            "public_summary": coop.summary,
+            "published_at": at(coop.last_activity_on or path.started_on),
+            "published_by_id": coop.owner_id,
+        }
         for coop, path in zip(chunk.cooperations, chunk.paths, strict=True)
         if coop.state in workflow.AFTER_SIGNING and rng.random() < 0.6
     ]
-    Publication.objects.bulk_create(rows, batch_size=BATCH)
+    write(Publication, rows)
     return len(rows)

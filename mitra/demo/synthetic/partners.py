@@ -5,6 +5,7 @@ import random
 from dataclasses import dataclass, field
 
 from mitra.cooperations import workflow
+from mitra.demo.synthetic.tables import new_ids, write_objects
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
@@ -98,6 +99,8 @@ class PartnerPool:
 def save_new_partners(pools: list[PartnerPool]) -> None:
     """Insert the partners drawn since the last call (before the cooperations naming them)."""
     new = [partner for pool in pools for partner in pool.new]
-    Partner.objects.bulk_create(new, batch_size=2000)
+    for partner, pk in zip(new, new_ids(Partner, len(new)), strict=True):
+        partner.pk = pk
+    write_objects(Partner, new)
     for pool in pools:
         pool.new = []

@@ -24,6 +24,7 @@ from mitra.portal.models import Publication
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Tenant
 from mitra.tenancy.scope import TENANT_SOURCES
+from tests.factories import make_cooperation
 from tests.shared import built_once
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,12 @@ class TestATinyCountry:
             if set(apps.get_model(label).objects.values_list("tenant_id", flat=True)) != regions
         ]
         assert unfilled == []
+
+    def test_records_made_afterwards_get_numbers_of_their_own(self) -> None:
+        """The synthetic rows took their numbers from the tables' sequences."""
+        tenant = Tenant.objects.get(region_id=BIG_CITY)
+        highest = Cooperation.objects.order_by("-pk").values_list("pk", flat=True).first()
+        assert make_cooperation(tenant).pk > highest
 
     def test_every_step_of_a_history_is_a_move_of_the_table(self) -> None:
         for event in CooperationEvent.objects.select_related("cooperation").exclude(
