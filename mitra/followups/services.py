@@ -17,7 +17,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot, void
+from mitra.audit.services import (
+    record_created,
+    record_created_in_bulk,
+    record_updated,
+    snapshot,
+    void,
+)
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import note_activity, reason_problems
 from mitra.followups import rules
@@ -226,6 +232,54 @@ def create_task(
     )
     record_created(task, by=by, parent=cooperation)
     return task
+
+
+@dataclass(frozen=True)
+class NewTask:
+    """A task the daily run generates: `create_task`'s arguments, the assignee by key."""
+
+    tenant_id: int
+    title: str
+    assignee_id: int
+    due_date: date
+    cooperation: Cooperation
+
+
+@transaction.atomic
+def create_tasks(new: Sequence[NewTask], *, by: User | None) -> list[Task]:
+    """`create_task` for many tasks of any tenants at once, in order: the same checks, over one
+    query of the memberships; one INSERT for the tasks and one for their audit rows."""
+    members = set(
+        Membership.objects.filter(
+            tenant_id__in={n.tenant_id for n in new}, user_id__in={n.assignee_id for n in new}
+        ).values_list("tenant_id", "user_id")
+    )
+    outside = [n for n in new if (n.tenant_id, n.assignee_id) not in members]
+    refuse_if(
+        [
+            _("The assignee of “%(title)s” does not work for this regional government.")
+            % {"title": n.title}
+            for n in outside
+        ]
+        + [
+            _("The cooperation belongs to another regional government.")
+            for n in new
+            if n.cooperation.tenant_id != n.tenant_id
+        ]
+    )
+    tasks = Task.objects.bulk_create(
+        Task(
+            tenant_id=n.tenant_id,
+            title=n.title.strip(),
+            assignee_id=n.assignee_id,
+            due_date=n.due_date,
+            cooperation=n.cooperation,
+            created_by=by,
+        )
+        for n in new
+    )
+    record_created_in_bulk([(task, task.cooperation) for task in tasks], by=by)
+    return tasks
 
 
 def _refuse_unless_open(task: Task) -> None:

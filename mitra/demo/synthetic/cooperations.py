@@ -28,10 +28,11 @@ from mitra.cooperations.models import (
 from mitra.demo.synthetic.partners import PartnerPool, Reference, save_new_partners
 from mitra.demo.synthetic.people import Staff
 from mitra.demo.synthetic.procedure import Path, draw_path, pick_kind
-from mitra.demo.synthetic.tables import Row, new_ids, write, write_objects
+from mitra.demo.synthetic.tables import Row, write, write_objects
 from mitra.events.models import Event, EventCooperation
 from mitra.followups.models import Activity, Task
 from mitra.implementation.models import PlanItem
+from mitra.lib.keys import reserve_ids
 from mitra.partners.models import Partner
 from mitra.portal.models import Publication
 from mitra.reviews.models import ReviewRequest
@@ -105,7 +106,7 @@ def write_chunk(rng: random.Random, chunk: Chunk, pools: list[PartnerPool], toda
     """Insert one chunk: partners first, then cooperations and every row hanging from them."""
     save_new_partners(pools)
     for coop, pk in zip(
-        chunk.cooperations, new_ids(Cooperation, len(chunk.cooperations)), strict=True
+        chunk.cooperations, reserve_ids(Cooperation, len(chunk.cooperations)), strict=True
     ):
         coop.pk = pk
     logged = draw_activities(rng, chunk, today)  # dates each cooperation's last activity
@@ -157,7 +158,7 @@ def links(rng: random.Random, chunk: Chunk) -> None:
 
 def history(chunk: Chunk) -> list[Row]:
     """One event per step of each path, by the cooperation's owner; each cooperation's last."""
-    ids = iter(new_ids(CooperationEvent, sum(len(path.steps) for path in chunk.paths)))
+    ids = iter(reserve_ids(CooperationEvent, sum(len(path.steps) for path in chunk.paths)))
     events: list[Row] = []
     last: list[Row] = []
     for coop, path in zip(chunk.cooperations, chunk.paths, strict=True):
@@ -204,7 +205,7 @@ def agreements(rng: random.Random, chunk: Chunk, today: date) -> list[Document]:
                     place_signed=coop.tenant.region.name,
                 )
             )
-    for document, pk in zip(documents, new_ids(Document, len(documents)), strict=True):
+    for document, pk in zip(documents, reserve_ids(Document, len(documents)), strict=True):
         document.pk = pk
     write_objects(Document, documents)
     parties = [
@@ -309,7 +310,7 @@ def meetings(rng: random.Random, chunk: Chunk, today: date) -> int:
             "place": coop.tenant.region.name,
             "starts_on": today + timedelta(days=rng.randint(-300, 60)),
         }
-        for coop, pk in zip(chosen, new_ids(Event, len(chosen)), strict=True)
+        for coop, pk in zip(chosen, reserve_ids(Event, len(chosen)), strict=True)
     ]
     write(Event, events)
     write(

@@ -5,7 +5,8 @@ import random
 from dataclasses import dataclass, field
 
 from mitra.cooperations import workflow
-from mitra.demo.synthetic.tables import new_ids, write_objects
+from mitra.demo.synthetic.tables import write_objects
+from mitra.lib.keys import reserve_ids
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
@@ -99,7 +100,7 @@ class PartnerPool:
 def save_new_partners(pools: list[PartnerPool]) -> None:
     """Insert the partners drawn since the last call (before the cooperations naming them)."""
     new = [partner for pool in pools for partner in pool.new]
-    for partner, pk in zip(new, new_ids(Partner, len(new)), strict=True):
+    for partner, pk in zip(new, reserve_ids(Partner, len(new)), strict=True):
         partner.pk = pk
     write_objects(Partner, new)
     for pool in pools:

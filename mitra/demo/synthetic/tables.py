@@ -4,8 +4,8 @@
 the millions of rows of a national run that Python work took most of the twenty minutes. Here a
 row is a plain dict of attribute names (`tenant_id`, `title` ...) or a model instance already
 built; a field left out takes its model default, an `auto_now`/`auto_now_add` field the time of
-the write. Rows that others point at get their primary keys first (`new_ids`), from the table's
-own sequence, so the rows pointing at them can be drawn before anything is written.
+the write. Rows that others point at get their primary keys first (`mitra.lib.keys`), from the
+table's own sequence, so the rows pointing at them can be drawn before anything is written.
 """
 
 import enum
@@ -18,24 +18,6 @@ from django.utils import timezone
 BATCH = 2000  # rows per INSERT where COPY is not available
 
 Row = dict[str, Any]
-
-
-def new_ids(model: type[models.Model], count: int) -> list[int]:
-    """`count` primary keys no row of `model` has, reserved for this transaction's rows."""
-    if count == 0:
-        return []
-    table, pk = model._meta.db_table, model._meta.pk.column
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [table, pk, count],
-            )
-            return [row[0] for row in cursor.fetchall()]
-        # SQLite: the transaction holds the write lock, so the next keys stay free.
-        cursor.execute(f"SELECT COALESCE(MAX({pk}), 0) FROM {table}")  # noqa: S608 (model names)
-        highest = cursor.fetchone()[0]
-    return list(range(highest + 1, highest + 1 + count))
 
 
 def write(model: type[models.Model], rows: Sequence[Row]) -> None:
@@ -61,7 +43,7 @@ def write(model: type[models.Model], rows: Sequence[Row]) -> None:
 
 
 def write_objects(model: type[models.Model], objects: Iterable[models.Model]) -> None:
-    """Insert model instances (their primary keys set from `new_ids`) the way `write` does."""
+    """Insert model instances (their primary keys set from `reserve_ids`) the way `write` does."""
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create(objects, batch_size=BATCH)
         return

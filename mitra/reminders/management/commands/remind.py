@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from mitra.implementation.recurring import generate_due_obligations
+from mitra.implementation.recurring import create_due, find_due
 from mitra.lib.commands import add_day_options, parse_day, progress_bar
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
@@ -41,7 +41,9 @@ class Command(BaseCommand):
             self._dry_run(today, now)
             return
         # Recurring obligations first, so this morning's digest already lists their tasks.
-        obligations = generate_due_obligations(today)
+        found = find_due(today)
+        with progress_bar(len(found), "obligations") as step:
+            obligations = create_due(found, progress=step)
         created = services.collect_reminders(today)
         with progress_bar(Reminder.objects.unsent(now).count(), "remind") as claimed:
             outcome = services.send_digests(now, progress=claimed)
