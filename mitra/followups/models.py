@@ -1,5 +1,7 @@
 """The follow-up record: what happened (activities) and what must happen next (tasks)."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -221,4 +223,11 @@ class Task(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("followups:my_tasks") + f"#task-{self.pk}"
+        return task_urls()(self.pk)
+
+
+def task_urls() -> Callable[[int], str]:
+    """The address of a task by its key, the list's address looked up once (the daily run
+    words reminders for a hundred thousand tasks)."""
+    my_tasks = reverse("followups:my_tasks")
+    return lambda pk: f"{my_tasks}#task-{pk}"

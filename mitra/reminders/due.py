@@ -16,7 +16,7 @@ from django.utils import timezone
 from mitra.cooperations import rules
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.queries import expiring_documents_in
-from mitra.followups.models import Task
+from mitra.followups.models import Task, task_urls
 from mitra.followups.rules import needs_follow_up_in
 from mitra.implementation.queries import dormant_rows_in
 from mitra.reminders.models import Reminder
@@ -101,30 +101,47 @@ def for_tenants(tenants: Sequence[Tenant], today: date) -> list[Due]:
 
 
 def task_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
-    """Open tasks due within `reminder_task_days` or overdue; past `escalation_days`, leadership."""
+    """Open tasks due within `reminder_task_days` or overdue; past `escalation_days`, leadership.
+
+    Read as plain rows, not models: at national scale there are a hundred thousand of them."""
     by_pk = {tenant.pk: tenant for tenant in tenants}
     widest = max((tenant.reminder_task_days for tenant in tenants), default=0)
     tasks = Task.objects.open().filter(
         tenant_id__in=by_pk, due_date__lte=today + timedelta(days=widest)
     )
-    for task in tasks.select_related("cooperation", "assignee").order_by("due_date", "pk"):
-        tenant = by_pk[task.tenant_id]
-        if task.due_date > today + timedelta(days=tenant.reminder_task_days):
+    url_of = task_urls()
+    for pk, tenant_id, title, due_date, assignee_id, cooperation, *name in tasks.order_by(
+        "due_date", "pk"
+    ).values_list(*TASK_COLUMNS):
+        tenant = by_pk[tenant_id]
+        if due_date > today + timedelta(days=tenant.reminder_task_days):
             continue  # within another tenant's horizon, not this one's
-        subject, url = f"followups.task:{task.pk}", task.get_absolute_url()
-        params = {
-            "task": task.title,
-            "due_date": task.due_date.isoformat(),
-            "cooperation": task.cooperation.title if task.cooperation else "",
-        }
-        if people.is_member(tenant.pk, task.assignee_id):
-            window = ("due:" if task.due_date >= today else "overdue:") + task.due_date.isoformat()
-            yield Due(tenant, task.assignee_id, K.TASK_DUE, subject, window, url, params)
-        if (today - task.due_date).days > tenant.escalation_days:
-            escalated = {**params, "assignee": task.assignee.get_full_name() or str(task.assignee)}
-            window = f"escalation:{task.due_date.isoformat()}"
-            for user in people.leaders_of(tenant.pk):
+        subject, url = f"followups.task:{pk}", url_of(pk)
+        params = {"task": title, "due_date": due_date.isoformat(), "cooperation": cooperation or ""}
+        if people.is_member(tenant_id, assignee_id):
+            window = ("due:" if due_date >= today else "overdue:") + due_date.isoformat()
+            yield Due(tenant, assignee_id, K.TASK_DUE, subject, window, url, params)
+        if (today - due_date).days > tenant.escalation_days:
+            first, last, username = name
+            escalated = {**params, "assignee": f"{first} {last}".strip() or username}
+            window = f"escalation:{due_date.isoformat()}"
+            for user in people.leaders_of(tenant_id):
                 yield Due(tenant, user, K.TASK_OVERDUE_ESCALATION, subject, window, url, escalated)
+
+
+# A task's columns the reminders need; the last three name its assignee (`get_full_name`, else
+# the username).
+TASK_COLUMNS = (
+    "pk",
+    "tenant_id",
+    "title",
+    "due_date",
+    "assignee_id",
+    "cooperation__title",
+    "assignee__first_name",
+    "assignee__last_name",
+    "assignee__username",
+)
 
 
 def expiry_window(days_left: int, windows: list[int]) -> int | None:
@@ -180,11 +197,12 @@ def renewal_reminders(tenants: Sequence[Tenant], today: date, people: People) ->
 
 def follow_up_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
     """Cooperations the follow-up rule flags, once a week while they stay flagged."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
     for gap in needs_follow_up_in(tenants, today):
         coop = gap.cooperation
         for user in people.responsible_for(coop):
             yield Due(
-                coop.tenant,
+                by_pk[coop.tenant_id],
                 user,
                 K.NEEDS_FOLLOW_UP,
                 f"cooperations.cooperation:{coop.pk}",

@@ -86,6 +86,7 @@ class Reminder(models.Model):
                 fields=["due_at"], condition=models.Q(sent_at=None), name="reminder_unsent_idx"
             ),
             models.Index(fields=["recipient", "read_at"], name="reminder_recipient_read_idx"),
+            models.Index(fields=["subject", "window"], name="reminder_subject_window_idx"),
         ]
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from mitra.lib import emails
+from mitra.lib.lookups import one_of
 from mitra.reminders import due
 from mitra.reminders.models import Reminder, ReminderQuerySet
 from mitra.tenancy.models import Tenant
@@ -33,10 +34,13 @@ def pending_reminders(today: date) -> list[due.Due]:
     with translation.override(settings.LANGUAGE_CODE):
         items = due.for_tenants(list(Tenant.objects.order_by("pk")), today)
         items += list(due.review_reminders(today))
+    # Rows of these subjects in these windows (a few more than the exact keys, never many):
+    # over the subject index, not the table, which grows by every week's reminders.
     existing = set(
-        Reminder.objects.filter(subject__in={item.subject for item in items}).values_list(
-            "recipient_id", "kind", "subject", "window"
-        )
+        Reminder.objects.filter(
+            subject__in=one_of(item.subject for item in items),
+            window__in=one_of(item.window for item in items),
+        ).values_list("recipient_id", "kind", "subject", "window")
     )
     unique = {item.key: item for item in items if item.key not in existing}
     return list(unique.values())
