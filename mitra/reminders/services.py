@@ -112,7 +112,7 @@ def claim_batch(now: datetime) -> list[Reminder] | None:
         Reminder.objects.unsent(now)
         .select_for_update(skip_locked=True, of=("self",))
         .select_related("recipient")
-        .order_by("pk")[:CLAIM_BATCH]
+        .order_by("due_at", "pk")[:CLAIM_BATCH]  # the unsent index's order
     )
     batch = list(rows)
     if not batch:
