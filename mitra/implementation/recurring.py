@@ -124,8 +124,9 @@ def _recurring_items(tenants: Iterable[Tenant] | None) -> QuerySet[PlanItem]:
         PlanItem.objects.exclude(recurrence=PlanItem.Recurrence.NONE)
         .filter(status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS])
         .exclude(cooperation__state__in=rules.ENDED_STATES)
-        .select_related("tenant", "document", "cooperation__owner", "cooperation__tenant")
-        .select_related("assignee")
+        # What a run reads of each item: its agreement's end and its cooperation's title (the
+        # people by key, the tenant for an event only): tens of thousands at national scale.
+        .select_related("document", "cooperation")
         .order_by("tenant_id", "pk")
     )
     return items if tenants is None else items.filter(tenant__in=list(tenants))
@@ -261,7 +262,7 @@ def _not_evaluated(tenants: list[Tenant], period: Period) -> QuerySet[Cooperatio
     return (
         Cooperation.objects.filter(tenant__in=tenants, state__in=workflow.SIGNED)
         .filter(Exists(running), ~Exists(evaluated), ~Exists(asked))
-        .select_related("tenant", "owner")
+        .select_related("tenant")
         .order_by("pk")
     )
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from mitra.lib import emails
@@ -63,7 +63,21 @@ def collect_reminders(today: date) -> int:
     ]
     # A concurrent run may have created some meanwhile: the constraint keeps one of each.
     Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+    if len(rows) >= FRESH_STATISTICS_AFTER:
+        _refresh_statistics()
     return len(rows)
+
+
+# After this many new reminders (a first run, a run after missed days), the table's statistics
+# are refreshed before the rows are claimed: PostgreSQL would otherwise plan each claim for the
+# few unsent rows it last counted and sort every one of them to take 500 (a second each).
+FRESH_STATISTICS_AFTER = 10_000
+
+
+def _refresh_statistics() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(Reminder._meta.db_table)}")
 
 
 @dataclass
@@ -92,11 +106,25 @@ def send_digests(now: datetime, progress: Callable[[int], object] | None = None)
     for user, reminders in sorted(claimed.items(), key=lambda pair: pair[0].pk):
         outcome.reminders += len(reminders)
         if user.email:
-            emails.send("reminder_digest", [user.email], {"user": user, "reminders": reminders})
+            lines = digest_lines(reminders)
+            emails.send("reminder_digest", [user.email], {"user": user, "reminders": lines})
             outcome.emails += 1
         else:
             outcome.in_app_only += len(reminders)
     return outcome
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    title: str
+    url: str
+
+
+def digest_lines(reminders: list[Reminder]) -> list[DigestLine]:
+    """The digest's lines, each title worded once in the digest's language (the text and HTML
+    parts both show it; a first national run words 200,000 of them)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return [DigestLine(reminder.title, reminder.url) for reminder in reminders]
 
 
 @transaction.atomic

@@ -36,6 +36,7 @@ class Command(BaseCommand):
         passed = {"dry_run": options["dry_run"], "today": options["today"]}
         started = time.perf_counter()
         for step in STEPS:
-            call_command(step, stdout=self.stdout, stderr=self.stderr, **passed)
+            extra = {"after_obligations": True} if step == "remind" else {}
+            call_command(step, stdout=self.stdout, stderr=self.stderr, **passed, **extra)
         seconds = time.perf_counter() - started
         self.stdout.write(f"daily: {', '.join(STEPS)} done in {seconds:.1f} s")

@@ -5,13 +5,14 @@ Run daily from cron or a systemd timer. Reminders are computed from windows over
 row is created once (unique constraint) and claimed once (conditional update) before it is sent.
 """
 
+import argparse
 from datetime import date, datetime, time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from mitra.implementation.recurring import create_due, find_due
+from mitra.implementation.recurring import Found, create_due, find_due
 from mitra.lib.commands import add_day_options, parse_day, progress_bar
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
@@ -27,6 +28,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         add_day_options(parser, dry_run="list what would be created, send nothing")
         add_schedule_option(parser)
+        # `mitra daily` has just run `obligations` itself.
+        parser.add_argument("--after-obligations", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
@@ -41,7 +44,7 @@ class Command(BaseCommand):
             self._dry_run(today, now)
             return
         # Recurring obligations first, so this morning's digest already lists their tasks.
-        found = find_due(today)
+        found = Found([], []) if options["after_obligations"] else find_due(today)
         with progress_bar(len(found), "obligations") as step:
             obligations = create_due(found, progress=step)
         created = services.collect_reminders(today)
