@@ -8,15 +8,20 @@ page (the stack's floor: a template, no query) and against the raw SQL of the sa
 page's own statements replayed through a bare cursor: the database's share; the rest is Python
 and templates).
 
-    .venv/bin/python bench/bench_national.py          # 50 regions, 5,000 cooperations: ~2 min
+The daily commands are measured as dry runs, then for real in one transaction rolled back at
+the end (the database stays as built): the first `mitra daily` (the catch-up of everything due,
+timed once), then `advance` and `remind` again (the steady state of the following days). The
+yearly report's PDF and XLSX are timed once (the PDF takes most of a minute at national size).
+
+    .venv/bin/python bench/bench_national.py          # 50 regions, 5,000 cooperations: ~3 min
     .venv/bin/python bench/bench_national.py --tenants 552 --cooperations 100000 --rounds 3
 
-On a busy 2-core machine the default size takes about two minutes: one to build both databases,
-one to measure (35 s with --reuse --rounds 1). The full size builds in about 20 minutes (once:
---reuse keeps it) and measures in about 8 minutes with --rounds 3. The databases are
-`mitra_bench_demo` and `mitra_bench_national` on the server of BENCH_DATABASE_URL (default
-postgres://postgres@127.0.0.1:5432/), or those named by BENCH_DEMO_DB and BENCH_NATIONAL_DB;
-without a PostgreSQL server the script says so and stops.
+The databases are `mitra_bench_demo` and `mitra_bench_national` on the server of
+BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/), or those named by
+BENCH_DEMO_DB and BENCH_NATIONAL_DB; the full size builds in about four minutes (once: --reuse
+keeps it). PGOPTIONS reaches the measuring processes (`PGOPTIONS="-c jit=off"`, see
+docs/scaling.md); the table's header says which JIT setting was in force. Without a PostgreSQL
+server the script says so and stops.
 """
 
 import argparse
@@ -106,7 +111,9 @@ def measure_in_child(label: str, args: argparse.Namespace) -> list[dict[str, Any
     env["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
     child = [sys.executable, __file__, f"--measure={label}", f"--rounds={args.rounds}"]
     env["BENCH_DEMO_DB"], env["BENCH_NATIONAL_DB"] = NAMES["demo"], NAMES["national"]
-    done = subprocess.run(child, env=env, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
+    done = subprocess.run(child, env=env, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    if done.returncode != 0:
+        sys.exit(f"measuring {label} failed:\n{done.stderr[-3000:]}")
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
@@ -129,14 +136,55 @@ def measure(label: str, rounds: int) -> None:
 
     sys.path.insert(0, str(ROOT))
     django.setup()
+    from django.db import connection, transaction
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        print(json.dumps({"label": label, "jit": cursor.fetchone()[0]}), flush=True)
     for name, action in measures(label):
         print(json.dumps({"label": label, "name": name, **figures(action, rounds)}), flush=True)
+    for name, action in slow_measures(label):
+        print(json.dumps({"label": label, "name": name, **once(action)}), flush=True)
+    with transaction.atomic():  # the real runs write: all of it is rolled back at the end
+        name, action = CATCH_UP
+        print(json.dumps({"label": label, "name": name, **once(action)}), flush=True)
+        for name, action in STEADY:
+            print(json.dumps({"label": label, "name": name, **figures(action, rounds)}), flush=True)
+        transaction.set_rollback(True)
+
+
+def command(line: str) -> Callable[[], Any]:
+    from django.core.management import call_command
+
+    return lambda: call_command(*line.split(), stdout=StringIO(), stderr=StringIO())
+
+
+CATCH_UP = ("mitra daily, first run (once)", lambda: command("daily")())
+STEADY = [
+    ("mitra advance, next run", lambda: command("advance")()),
+    ("mitra remind, next run", lambda: command("remind")()),
+    ("mitra daily, next run", lambda: command("daily")()),
+]
+
+
+def slow_measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
+    """The yearly report's downloads, timed once: the big city's officer, this year."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.utils import timezone
+
+    client = Client()
+    client.force_login(User.objects.get(username=ACCOUNTS[label][0]))
+    this_year = f"period=year&year={timezone.localdate().year}"
+    return [
+        ("report XLSX (once)", lambda: client.get(f"/reports/report.xlsx?{this_year}")),
+        ("report PDF (once)", lambda: client.get(f"/reports/report.pdf?{this_year}")),
+    ]
 
 
 def measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
     """The big city's main pages (officer, central reviewer, the public) and the daily commands."""
     from django.contrib.auth.models import User
-    from django.core.management import call_command
     from django.test import Client
 
     from mitra.cooperations.models import Cooperation
@@ -157,9 +205,6 @@ def measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
     def page(who: Client, url: str) -> Callable[[], Any]:
         return lambda: who.get(url)
 
-    def command(line: str) -> Callable[[], Any]:
-        return lambda: call_command(*line.split(), stdout=StringIO(), stderr=StringIO())
-
     return [
         ("login page (floor)", page(anonymous, "/accounts/login/")),
         ("dashboard", page(client, "/dashboard/")),
@@ -171,6 +216,7 @@ def measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
         ("my tasks", page(client, "/followups/tasks/mine/")),
         ("notifications", page(client, "/notifications/")),
         ("reports page", page(client, "/reports/")),
+        ("cooperation list XLSX", page(client, "/cooperations/export.xlsx")),
         ("review queue (centre)", page(reviewer, "/reviews/")),
         ("partner list", page(client, "/partners/")),
         ("portal, region page", page(anonymous, f"/public/{tenant.slug}/")),
@@ -207,11 +253,30 @@ def figures(action: Callable[[], Any], rounds: int) -> dict[str, Any]:
     }
 
 
+def once(action: Callable[[], Any]) -> dict[str, Any]:
+    """`figures` of something too slow, or too changing, to repeat: one run, no SQL replay."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        response = action()
+    skipped = ("SAVEPOINT", "RELEASE", "ROLLBACK")
+    statements = [q for q in captured.captured_queries if not q["sql"].startswith(skipped)]
+    return {
+        "ms": (time.perf_counter() - started) * 1000,
+        "sql_ms": 0.0,
+        "queries": len(statements),
+        "kb": len(getattr(response, "content", b"")) / 1024,
+        "status": getattr(response, "status_code", 0),
+    }
+
+
 # --- Report -----------------------------------------------------------------------------------
 
 
 def table(results: dict[str, list[dict[str, Any]]]) -> str:
-    header = f"{'page / command':<28}" + "".join(
+    header = f"{'page / command':<32}" + "".join(
         f"| {label:<8} ms   SQL ms  q   KB  ×login ×SQL " for label in results
     )
     lines = [header, "-" * len(header)]
@@ -226,7 +291,7 @@ def table(results: dict[str, list[dict[str, Any]]]) -> str:
                 f"| {row['ms']:9.1f} {row['sql_ms']:8.1f} {row['queries']:3d} {row['kb']:5.0f}"
                 f" {row['ms'] / floors[label]:6.1f} {sql_ratio:5.1f}{flag} "
             )
-        lines.append(f"{first['name']:<28}" + "".join(cells))
+        lines.append(f"{first['name']:<32}" + "".join(cells))
     return "\n".join(lines)
 
 
@@ -238,15 +303,20 @@ def main() -> None:
     if psql("postgres", "SELECT 1") != "1":
         print(f"skipped: no PostgreSQL server at {SERVER} (set BENCH_DATABASE_URL)")
         return
-    results = {}
-    for label in NAMES:
-        if args.reuse and built(NAMES[label]):
-            print(f"{label}: reusing {NAMES[label]}")
+    results, sizes = {}, []
+    for label, database in NAMES.items():
+        if args.reuse and built(database):
+            print(f"{label}: reusing {database}")
         else:
-            print(f"{label}: built {NAMES[label]} in {build(label, args):.0f} s")
-        results[label] = measure_in_child(label, args)
-    print(f"\nmedian of {args.rounds} rounds; national: {args.tenants} regions, "
-          f"{args.cooperations} cooperations; the big city's officer\n")  # fmt: skip
+            print(f"{label}: built {database} in {build(label, args):.0f} s")
+        rows = measure_in_child(label, args)
+        results[label] = [row for row in rows if "name" in row]
+        jit = next((row["jit"] for row in rows if "jit" in row), "?")
+        tenants = psql(database, "SELECT count(*) FROM tenancy_tenant")
+        cooperations = psql(database, "SELECT count(*) FROM cooperations_cooperation")
+        sizes.append(f"{label}: {tenants} regions, {cooperations} cooperations, jit={jit}")
+    print(f'\nmedian of {args.rounds} rounds ("once": one run); the big city\'s officer')
+    print("; ".join(sizes) + "\n")
     print(table(results))
 
 
