@@ -40,11 +40,10 @@ def shares(rng: random.Random, size: Size) -> list[int]:
     return [big, *rest]
 
 
-def synthesize(
-    size: Size, today: date, progress: Callable[[int, int], None] | None = None
-) -> Counts:
+def synthesize(size: Size, today: date, progress: Callable[[int], object] | None = None) -> Counts:
     """Create `size.tenants` tenants with `size.cooperations` cooperations in all (one
-    transaction: an interrupted run leaves nothing)."""
+    transaction: an interrupted run leaves nothing); `progress` is told how many cooperations
+    each chunk wrote."""
     rng = random.Random(size.seed)  # noqa: S311 (made-up data, not secrets)
     with transaction.atomic():
         tenants = create_tenants(rng, choose_regions(rng, size.tenants))
@@ -64,10 +63,11 @@ def synthesize(
                     chunk = Chunk()
                     reset_queries()  # with DEBUG on, the statements logged would pile up
                     if progress:
-                        progress(counts.cooperations, size.cooperations)
-        counts.add(write_chunk(rng, chunk, pools, today))
+                        progress(CHUNK)
+        last = write_chunk(rng, chunk, pools, today)
+        counts.add(last)
         if progress:
-            progress(counts.cooperations, size.cooperations)
+            progress(last.cooperations)
     # Fresh statistics, as a database that grew over years would have: without them PostgreSQL
     # plans the first queries for the empty tables it last saw (seconds instead of milliseconds).
     with connection.cursor() as cursor:

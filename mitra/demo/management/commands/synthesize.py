@@ -1,6 +1,5 @@
 """`mitra synthesize`: national-scale synthetic data for the benchmarks (see the README)."""
 
-import sys
 import time
 from typing import Any
 
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from mitra.demo.synthetic.build import Size, synthesize
 from mitra.demo.synthetic.people import PASSWORD, other_tenants
-from mitra.lib.commands import parse_day
+from mitra.lib.commands import parse_day, progress_bar
 from mitra.regions.models import Region
 
 
@@ -63,7 +62,8 @@ class Command(BaseCommand):
                 % {"free": free}
             )
         started = time.perf_counter()
-        counts = synthesize(size, today, self._progress)
+        with progress_bar(size.cooperations, "synthesize") as step:
+            counts = synthesize(size, today, step)
         seconds = time.perf_counter() - started
         summary = ", ".join(f"{value} {name}" for name, value in vars(counts).items())
         self.stdout.write(
@@ -82,11 +82,3 @@ class Command(BaseCommand):
                 )
                 % {"names": ", ".join(sorted(real)[:3]) + (", ..." if len(real) > 3 else "")}
             )
-
-    def _progress(self, done: int, total: int) -> None:
-        """One line rewritten in place on a terminal; nothing in a log."""
-        if sys.stdout.isatty():
-            sys.stdout.write(f"\rsynthesize: {done}/{total} cooperations")
-            sys.stdout.flush()
-            if done == total:
-                sys.stdout.write("\n")
