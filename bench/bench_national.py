@@ -138,6 +138,7 @@ def measure(label: str, rounds: int) -> None:
     django.setup()
     from django.db import connection, transaction
 
+    connection.queries_limit = 1_000_000  # Django keeps 9,000: the first daily run makes more
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         print(json.dumps({"label": label, "jit": cursor.fetchone()[0]}), flush=True)
@@ -230,9 +231,10 @@ def measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
 def figures(action: Callable[[], Any], rounds: int) -> dict[str, Any]:
     """Median time, queries, size and status of one page or command, and the median time of its
     SQL replayed raw (in a transaction rolled back: a GET may write a session row)."""
-    from django.db import connection, transaction
+    from django.db import connection, reset_queries, transaction
     from django.test.utils import CaptureQueriesContext
 
+    reset_queries()  # a full log (see `measure`) would capture none
     with CaptureQueriesContext(connection) as captured:
         response = action()
     skipped = ("SAVEPOINT", "RELEASE", "ROLLBACK")
@@ -255,9 +257,10 @@ def figures(action: Callable[[], Any], rounds: int) -> dict[str, Any]:
 
 def once(action: Callable[[], Any]) -> dict[str, Any]:
     """`figures` of something too slow, or too changing, to repeat: one run, no SQL replay."""
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
+    reset_queries()
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = action()

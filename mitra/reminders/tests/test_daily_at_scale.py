@@ -64,6 +64,17 @@ def test_a_dry_run_takes_as_many_queries_for_six_regions_as_for_two() -> None:
     assert queries_of_daily("--dry-run", f"--today={TODAY}") == two
 
 
+def test_the_next_real_run_takes_as_many_queries_for_six_regions_as_for_two(mailoutbox) -> None:
+    """After a first run has caught up with everything due, the following run (the daily
+    steady state: every step finds what is due and has it already) costs the same for six."""
+    synthesized(2)
+    queries_of_daily(f"--today={TODAY}")
+    two = queries_of_daily(f"--today={TODAY}")
+    synthesized(4)
+    assert queries_of_daily(f"--today={TODAY}") > two  # the new regions' catch-up
+    assert queries_of_daily(f"--today={TODAY}") == two
+
+
 def test_a_real_run_takes_as_many_queries_for_six_regions_as_for_two(mailoutbox) -> None:
     regions_with_a_task_due(REGIONS[:2])
     two = queries_of_daily()
