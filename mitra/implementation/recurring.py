@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
@@ -359,7 +359,11 @@ def create_due(found: Found, progress: Callable[[int], object] | None = None) ->
                     create(batch, outcome)
             except Refused as refusal:  # say, an assignee left the tenant meanwhile
                 outcome.refused.append(
-                    (_("%(count)d tasks") % {"count": len(batch)}, refusal.problems)
+                    (
+                        ngettext("%(count)d task", "%(count)d tasks", len(batch))
+                        % {"count": len(batch)},
+                        refusal.problems,
+                    )
                 )
             if progress:
                 progress(len(batch))
