@@ -4,7 +4,8 @@ Run from the repository root:
 `.venv/bin/python bench/intake_corpus.py --split dev|sealed|all [--misses]`.
 
 Prints per-field precision, recall and F1 and their micro-average over the chosen split, using
-the matching rules of `mitra.intake.scoring`. For `sealed` (and `all`, which contains it) only
+the matching rules of `mitra.intake.scoring`, and the partner scores for foreign partners and
+Indonesian parties apart (the issue's two targets). For `sealed` (and `all`, which contains it) only
 aggregate figures are printed: never a text, its expectation or a per-text error, so whoever
 improves the extractor can measure it on the sealed texts without reading them. `--misses`
 lists each miss per text, and is allowed for `dev` only.
@@ -13,6 +14,7 @@ lists each miss per text, and is allowed for `dev` only.
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,38 @@ def score_split(split: str) -> dict[str, dict[str, scoring.FieldScore]]:
             predicted = extract(text).as_json(text_path.name)
             results[text_path.stem] = scoring.score(expected, predicted)
     return results
+
+
+# The issue's targets tell foreign partners from Indonesian parties (other regions, domestic
+# bodies): the same partner scores, the items split by kind.
+def is_foreign(item: dict[str, Any]) -> bool:
+    return item.get("kind") not in scoring.DOMESTIC_KINDS
+
+
+def is_indonesian(item: dict[str, Any]) -> bool:
+    return item.get("kind") in scoring.DOMESTIC_KINDS
+
+
+PARTNER_GROUPS: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "foreign": is_foreign,
+    "indonesian": is_indonesian,
+}
+
+
+def partner_groups(split: str) -> dict[str, scoring.FieldScore]:
+    """Partner scores per group over the split (aggregates only)."""
+    totals = {name: scoring.FieldScore() for name in PARTNER_GROUPS}
+    for folder in SPLITS[split]:
+        for text_path in sorted((CORPUS / folder).glob("*.txt")):
+            expected = json.loads(text_path.with_suffix(".json").read_text(encoding="utf-8"))
+            predicted = extract(text_path.read_text(encoding="utf-8")).as_json(text_path.name)
+            for name, keep in PARTNER_GROUPS.items():
+                one = scoring.score(
+                    {"partners": [i for i in expected.get("partners") or [] if keep(i)]},
+                    {"partners": [i for i in predicted.get("partners") or [] if keep(i)]},
+                )["partners"]
+                totals[name] = totals[name] + one
+    return totals
 
 
 def f1(precision: float, recall: float) -> float:
@@ -91,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     results = score_split(args.split)
     print(f"{len(results)} texts of the {args.split} split in {CORPUS.relative_to(ROOT)}")
     print("\n".join(table(scoring.add_up(results.values()))))
+    for name, total in partner_groups(args.split).items():
+        print(
+            f"partners, {name}: precision {total.precision:.2f}, recall {total.recall:.2f}, "
+            f"F1 {f1(total.precision, total.recall):.2f}"
+        )
     if args.misses:
         print("\n".join(["", *misses(results)]))
     return 0

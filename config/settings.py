@@ -9,6 +9,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from mitra.lib.env import envbool, envint, envlist, envsecret, envstr
+from mitra.lib.objectstore import file_storage
 
 django_stubs_ext.monkeypatch()  # lets ModelAdmin[Model] and QuerySet[Model] work at run time
 
@@ -102,13 +103,42 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not envbool(
+    "DATABASE_JIT", False
+):
+    # PostgreSQL's JIT compiles a heavy query before running it: on Mitra's pages (many short
+    # queries over indexed rows) that cost 25-134 ms a page and a third of the dashboard's
+    # throughput on 2 cores (issue 15's measurements), and gained nothing. DATABASE_JIT=true
+    # leaves the server's own setting.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction starts, so concurrent writers queue up instead of
     # failing with "database is locked" halfway through (SQLite's default is DEFERRED).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+# A streaming replica of the primary for the reads of read-only requests (mitra/lib/replicas.py,
+# docs/scaling.md). It is read only while at most DATABASE_REPLICA_MAX_LAG seconds behind, and a
+# browser that wrote reads the primary for that long, so people always see their own changes.
+MITRA_REPLICA_MAX_LAG = envint("DATABASE_REPLICA_MAX_LAG", 5)
+if _replica_url := envstr("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        _replica_url,
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    if not envbool("DATABASE_JIT", False):
+        DATABASES["replica"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # A replica that does not answer must not hold a page up for long: it is skipped.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["mitra.lib.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("mitra.accounts.middleware.NoSharedCachingOfCookies") + 1,
+        "mitra.lib.replicas.ReadFromReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,6 +152,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Login sessions in the database, so every web server knows whoever logged in on any of them.
+# Nothing is kept in one process's memory or on its disk (no cache is used), so servers can be
+# added behind a load balancer (docs/scaling.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -138,8 +172,18 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded and generated files: the folder MEDIA_ROOT, or an S3-compatible bucket when
+# MITRA_S3_BUCKET is set, so that several web servers share them (mitra/lib/objectstore.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(
+        bucket=envstr("MITRA_S3_BUCKET", ""),
+        endpoint_url=envstr("MITRA_S3_ENDPOINT_URL", ""),
+        region=envstr("MITRA_S3_REGION", ""),
+        access_key_id=envstr("MITRA_S3_ACCESS_KEY_ID", ""),
+        secret_access_key=envstr("MITRA_S3_SECRET_ACCESS_KEY", ""),
+        prefix=envstr("MITRA_S3_PREFIX", ""),
+        addressing_style=envstr("MITRA_S3_ADDRESSING_STYLE", ""),
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -205,7 +249,9 @@ AXES_VERBOSE = False
 
 # Every script, style, font and image comes from Mitra itself (vendored, no CDN); nothing inline.
 # Leaflet's vector layers are drawn as inline SVG, which counts as 'self'; its marker icons and
-# htmx's request indicator use files, never style attributes or inline <style> blocks.
+# htmx's request indicator use files, never style attributes or inline <style> blocks; htmx is told
+# (templates/base.html) neither to add its indicator <style> nor to copy style attributes when it
+# settles a swap.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],

@@ -19,3 +19,14 @@ STORAGES = {
 }
 STATIC_ROOT: Path | None = None  # type: ignore[no-redef]  # no collected files in tests: WhiteNoise serves from the finders
 WHITENOISE_USE_FINDERS = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # The tests' data is small and thrown away: no commit waits for the disk, and no query is
+    # compiled by the JIT (which costs tens of milliseconds on a query over the gazetteer and
+    # gains nothing at this size). Measured on a 2-core machine: about a fifth off the suite.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+        "-c jit=off -c synchronous_commit=off"
+    )
+# Each test closes what it opened: a connection kept between requests would outlive a live
+# server's thread and hold the test database open when it is dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

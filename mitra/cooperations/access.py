@@ -8,12 +8,20 @@ from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
-from mitra.tenancy.access import require_tenant
+from mitra.cooperations.transitions import roles_in
+from mitra.partners.models import Partner
+from mitra.tenancy.access import memberships_of, require_tenant
 from mitra.tenancy.models import Membership
 
 
 def cooperations_for_user(request: HttpRequest) -> QuerySet[Cooperation]:
     return Cooperation.objects.for_tenant(require_tenant(request))
+
+
+def roles_in_tenant(request: HttpRequest) -> frozenset[str]:
+    """The roles the signed-in user holds for the request's tenant's cooperations (Kemendagri's
+    included), from the memberships the request read: `transitions.roles_of`, no query."""
+    return roles_in(memberships_of(request), require_tenant(request).pk)
 
 
 def get_cooperation_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Cooperation:
@@ -26,12 +34,14 @@ def get_cooperation_for_user(request: HttpRequest, pk: int, *, write: bool = Fal
 
 
 def get_cooperation_detail_for_user(request: HttpRequest, pk: int) -> Cooperation:
+    """The tenant's cooperation `pk` with everything its page shows and its guards read (the
+    documents with their parties, the partners with their country), in a fixed few queries."""
     tenant = require_tenant(request)
     queryset = (
         Cooperation.objects.for_tenant(tenant)
         .select_related("tenant", "owner", "initiating_agency")
         .prefetch_related(
-            "partners__country",
+            Prefetch("partners", queryset=Partner.objects.select_related("country")),
             "sectors",
             "affairs",
             "implementing_agencies",

@@ -33,11 +33,14 @@ SORTS: dict[str, tuple[Any, ...]] = {
 
 def _search(queryset: QuerySet[Cooperation], text: str) -> QuerySet[Cooperation]:
     # Partner matches go through a subquery so a cooperation with two matching partners
-    # is listed once without DISTINCT (which would fight with the stage ordering).
+    # is listed once without DISTINCT (which would fight with the stage ordering). The
+    # subqueries start from the caller's cooperations, so they read only the tenant's rows; the
+    # names, aliases, titles and summaries have trigram indexes on PostgreSQL
+    # (mitra/lib/search_indexes.py).
     matching_partners = Partner.objects.filter(
         Q(name__icontains=text) | Q(aliases__alias__icontains=text)
     )
-    through_partner = Cooperation.objects.filter(partners__in=matching_partners).values("pk")
+    through_partner = queryset.filter(partners__in=matching_partners).values("pk")
     return queryset.filter(
         Q(title__icontains=text) | Q(summary__icontains=text) | Q(pk__in=through_partner)
     )

@@ -172,6 +172,8 @@ class CooperationForm(forms.Form):
 
     def __init__(self, tenant: Tenant, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not editing:
+            set_choices(self, "kind", [("", "—"), *Cooperation.Kind.choices])
         set_choices(self, "sub_form", sub_form_choices())
         sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
         set_choices(self, "sectors", sectors)
@@ -190,6 +192,31 @@ class CooperationForm(forms.Form):
             # The kind fixes the procedure the state belongs to; it is not edited afterwards.
             self.fields["kind"].disabled = True
             del self.fields["note"]
+        elif not self.is_bound:
+            self._infer_kind(partners)
+        self._fit_to_kind(str(self["kind"].value() or ""))
+
+    def _infer_kind(self, partners: Any) -> None:
+        """A new form opened with partners chosen starts at the kind they imply (they decide it:
+        each partner kind belongs to one cooperation kind)."""
+        chosen = self.initial.get("partners") or []
+        implied = workflow.kind_for_partners(
+            partners.filter(pk__in=chosen).values_list("kind", flat=True)
+        )
+        if implied:
+            self.initial["kind"] = implied
+
+    def _fit_to_kind(self, kind: str) -> None:
+        """Once the kind is known: only its sub-forms, and only its scope (government affairs
+        for KSDD and KSDPK, objects for KSDPL and KSDLL; Permendagri 22 and 25/2020)."""
+        facts = workflow.KINDS.get(kind)
+        if facts is None:
+            return
+        own = [
+            (slug, label) for slug, label in Cooperation.SubForm.choices if slug in facts.sub_forms
+        ]
+        set_choices(self, "sub_form", [("", _("none")), *own])
+        del self.fields["affairs" if facts.foreign else "objects_of_cooperation"]
 
 
 def cooperation_initial(coop: Cooperation) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 (dashboard, reports, reminders) so none of them reads another's page queries."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from mitra.cooperations import timing
 from mitra.cooperations.models import Cooperation, Document, DocumentQuerySet
@@ -60,14 +60,14 @@ def expiring_documents_in(leads: dict[int, int], today: date) -> list[Document]:
     notice in days. By tenant in pk order, then soonest first."""
     widest = max(leads.values(), default=0)
     rows = (
-        Document.objects.filter(cooperation__tenant_id__in=leads)
+        Document.objects.filter(tenant_id__in=leads)
         .expiring(today, widest)
         .select_related("cooperation")
-        .order_by("cooperation__tenant_id", "valid_until", "pk")
+        .order_by("tenant_id", "valid_until", "pk")
     )
     return [
         doc
         for doc in rows
         if doc.valid_until is not None
-        and doc.valid_until <= today + timedelta(days=leads[doc.cooperation.tenant_id])
+        and (doc.valid_until - today).days <= leads[doc.tenant_id]  # the tenant's own notice
     ]

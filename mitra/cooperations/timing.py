@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import DateTimeField, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, Exists, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from mitra.cooperations import workflow
@@ -152,18 +152,12 @@ def last_activity(coop: Cooperation) -> date | None:
 
 def inactive_since(cooperations: QuerySet[Cooperation], day: date) -> QuerySet[Cooperation]:
     """The cooperations with no activity after `day` (local time), filtered in the database."""
-    return cooperations.filter(no_activity_after(day))
-
-
-def no_activity_after(day: date) -> Q:
-    """The condition of `inactive_since`, to combine with others in a filter."""
-    conditions = []
     for rows, field in activity_sources(OuterRef("pk")):
         bound: date | datetime = day + timedelta(days=1)
         if isinstance(rows.model._meta.get_field(field), DateTimeField):
             bound = timezone.make_aware(datetime.combine(bound, time.min))
-        conditions.append(~Exists(rows.filter(**{f"{field}__gte": bound})))
-    return Q(*conditions)
+        cooperations = cooperations.filter(~Exists(rows.filter(**{f"{field}__gte": bound})))
+    return cooperations
 
 
 def annotate_last_activity(cooperations: QuerySet[Cooperation]) -> QuerySet[Cooperation]:

@@ -4,13 +4,14 @@ UI, API and commands all ask `next_steps` what is open to a user and why the res
 and all move cooperations with `apply_transition`, which re-checks everything under a row lock.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from mitra.cooperations import remedies, rules, workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent
 from mitra.cooperations.workflow import PRIOR_STATE, SYSTEM, Transition
 from mitra.lib.refusal import Refused
+from mitra.partners.models import Partner
 from mitra.tenancy.models import Membership
 
 
@@ -47,15 +49,24 @@ class NextStep:
         return self.transition.action
 
 
-def roles_of(user: User | None, coop: Cooperation) -> frozenset[str]:
-    """The roles `user` holds for this cooperation: its tenant's, or Kemendagri's; None is the system."""
+def roles_of(
+    user: User | None, coop: Cooperation, memberships: Iterable[Membership] | None = None
+) -> frozenset[str]:
+    """The roles `user` holds for this cooperation: its tenant's, or Kemendagri's; None is the
+    system. A request passes the user's `memberships` its middleware read, saving the query."""
     if user is None:
         return frozenset({SYSTEM})
-    memberships = Membership.objects.filter(user=user)
+    if memberships is None:
+        memberships = Membership.objects.filter(user=user)
+    return roles_in(memberships, coop.tenant_id)
+
+
+def roles_in(memberships: Iterable[Membership], tenant_id: int) -> frozenset[str]:
+    """The roles these memberships give for a tenant's cooperations (Kemendagri's included)."""
     return frozenset(
         m.role
         for m in memberships
-        if m.tenant_id == coop.tenant_id or m.role == Membership.Role.CENTRAL_REVIEWER
+        if m.tenant_id == tenant_id or m.role == Membership.Role.CENTRAL_REVIEWER
     )
 
 
@@ -84,15 +95,29 @@ def step_for(coop: Cooperation, transition: Transition, today: date | None = Non
     return NextStep(transition, [m.text for m in missing], missing)
 
 
-# What the guards read, loaded once so that checking every open transition costs a fixed
-# handful of queries however many documents the cooperation has.
-GUARD_FACTS = ("documents__parties", "partners__country")
+def guard_facts(path: str = "") -> tuple[str | Prefetch[Any], ...]:
+    """What the guards read, as prefetches from `path` (`"cooperation__"` from a planned
+    signing): loaded once, so checking every open transition costs three queries however many
+    documents the cooperation has."""
+    partners = Partner.objects.select_related("country")
+    return (f"{path}documents__parties", Prefetch(f"{path}partners", queryset=partners))
 
 
-def next_steps(coop: Cooperation, user: User | None) -> list[NextStep]:
-    """The transitions `user` may perform now, each with the requirements still unmet."""
-    roles = roles_of(user, coop)
-    coop = Cooperation.objects.prefetch_related(*GUARD_FACTS).get(pk=coop.pk)
+def next_steps(
+    coop: Cooperation, user: User | None, roles: frozenset[str] | None = None
+) -> list[NextStep]:
+    """The transitions `user` (holding `roles`, read when not given) may perform now, each with
+    the requirements still unmet, from the cooperation as it is stored now."""
+    if roles is None:
+        roles = roles_of(user, coop)
+    return steps_open(Cooperation.objects.prefetch_related(*guard_facts()).get(pk=coop.pk), roles)
+
+
+def steps_open(coop: Cooperation, roles: frozenset[str]) -> list[NextStep]:
+    """`next_steps` from the cooperation as the caller loaded it for this request (a
+    cooperation's page loads its documents and partners anyway): the guards read the facts
+    prefetched with `guard_facts`, and what is not loaded is loaded here."""
+    prefetch_related_objects([coop], *guard_facts())
     return [step_for(coop, t) for t in workflow.transitions_from(coop) if t.roles & roles]
 
 
@@ -104,11 +129,15 @@ class OthersStep:
     taken_by: str
 
 
-def steps_of_others(coop: Cooperation, user: User | None) -> list[OthersStep]:
-    """The main steps from the cooperation's state that `user`'s roles may not take but the
-    region's other roles may (an OPD officer at a step of the cooperation unit): the page says
-    who takes them rather than that there is nothing to do. Kemendagri's are told apart."""
-    roles = roles_of(user, coop)
+def steps_of_others(
+    coop: Cooperation, user: User | None, roles: frozenset[str] | None = None
+) -> list[OthersStep]:
+    """The main steps from the cooperation's state that `user`'s roles (`roles`, read when not
+    given) may not take but the region's other roles may (an OPD officer at a step of the
+    cooperation unit): the page says who takes them rather than that there is nothing to do.
+    Kemendagri's are told apart."""
+    if roles is None:
+        roles = roles_of(user, coop)
     office = frozenset(Membership.Role.values) - workflow.CENTRE
     return [
         OthersStep(t, taken_by(t, coop.tenant.cooperation_unit))
@@ -179,7 +208,7 @@ def apply_transition(
                 }
             ]
         )
-    prefetch_related_objects([locked], *GUARD_FACTS)
+    prefetch_related_objects([locked], *guard_facts())
     if not transition.roles & roles_of(by, locked):
         raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
     problems = reason_missing(transition, note) + problems_for(locked, transition, today)

@@ -1,15 +1,17 @@
 from django.urls import path
 
-from mitra.cooperations import views
+from mitra.cooperations import new_cooperation, views
 
 app_name = "cooperations"
 urlpatterns = [
     path("", views.index, name="list"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("export.csv", views.export_csv, name="export_csv"),
-    path("new/", views.create, name="create"),
+    path("new/", new_cooperation.create, name="create"),
+    path("new/partner/", new_cooperation.new_partner, name="new_partner"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/audit/", views.audit, name="audit"),
     path("<int:pk>/transition/", views.transition, name="transition"),
     path(
         "<int:pk>/transition/<str:action>/confirm/",

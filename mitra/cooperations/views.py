@@ -21,6 +21,7 @@ from mitra.cooperations.access import (
     get_cooperation_for_user,
     get_cooperation_to_consider,
     get_document_for_user,
+    roles_in_tenant,
 )
 from mitra.cooperations.forms import (
     PARTY_FIELDS,
@@ -36,17 +37,25 @@ from mitra.cooperations.forms import (
 )
 from mitra.cooperations.models import Cooperation, Document, DocumentParty
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
-from mitra.cooperations.transitions import NextStep, prior_state, problems_for, steps_of_others
+from mitra.cooperations.transitions import (
+    NextStep,
+    prior_state,
+    problems_for,
+    steps_of_others,
+    steps_open,
+)
 from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.reports import Table
+from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
+AUDIT_PAGE_SIZE = 25
 
 
 def _filtered_by(cleaned: dict[str, object]) -> bool:
@@ -106,9 +115,10 @@ class Failure:
 
 
 def _steps(request: HttpRequest, coop: Cooperation) -> list[NextStep]:
-    """The moves open to the user; read-only roles see what the office still has to do."""
+    """The moves open to the user, from the cooperation as its page loaded it; read-only roles
+    see what the office still has to do."""
     if can_write(request):
-        return services.next_steps(coop, acting_user(request))
+        return steps_open(coop, roles_in_tenant(request))
     return [
         NextStep(t, problems_for(coop, t))
         for t in workflow.transitions_from(coop)
@@ -140,7 +150,11 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
         "next_steps": [s for s in steps if not s.transition.side],
         "other_steps": [s for s in steps if s.transition.side and not s.transition.asks_first],
         "grave_steps": [s for s in steps if s.transition.asks_first],
-        "others_steps": steps_of_others(coop, acting_user(request)) if can_write(request) else [],
+        "others_steps": (
+            steps_of_others(coop, acting_user(request), roles_in_tenant(request))
+            if can_write(request)
+            else []
+        ),
         "awaiting_centre": list(
             dict.fromkeys(
                 str(t.label)
@@ -168,7 +182,6 @@ def _detail_context(
         "voided_documents": list(
             Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
         ),
-        "trail": audit_rows(trail_for(coop)),
         "procedure": procedure,
         "step_time": timing.current_step_time(coop, latest=events[0] if events else None),
         "failure": failure,
@@ -183,6 +196,19 @@ def _detail_context(
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     coop = get_cooperation_detail_for_user(request, pk)
     return render(request, "cooperations/detail.html", _detail_context(request, coop))
+
+
+@login_required
+@require_GET
+@vary_on_htmx
+def audit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cooperation's audit trail (its own changes and its parts'), newest first, a page at
+    a time: the panel its page loads once shown (htmx), or a page of its own."""
+    coop = get_cooperation_for_user(request, pk)
+    page = page_of(request, trail_for(coop), AUDIT_PAGE_SIZE)
+    context = {"coop": coop, "page": page, "trail": audit_rows(page.object_list)}
+    template = "_audit_panel.html" if wants_fragment(request) else "audit.html"
+    return render(request, f"cooperations/{template}", context)
 
 
 def _procedure_response(
@@ -275,33 +301,6 @@ def confirm_transition(request: HttpRequest, pk: int, action: str) -> HttpRespon
     }
     status = 422 if form.errors or problems else 200
     return render(request, "cooperations/confirm_transition.html", context, status=status)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request, write=True)
-    chosen = [
-        pk for pk in request.GET.getlist("partner") if pk.isdigit()
-    ]  # a partner just recorded
-    form = CooperationForm(
-        tenant,
-        request.POST or None,
-        initial={
-            "owner": request.user,
-            "budget": Cooperation.Budget.NOT_BUDGETED,
-            "partners": chosen,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            coop = services.create_cooperation(tenant, by=acting_user(request), **form.cleaned_data)
-        except Refused as refusal:
-            show_on_form(form, refusal)
-        else:
-            messages.success(request, _("The cooperation was recorded."))
-            return redirect(coop)
-    return render(request, "cooperations/form.html", {"form": form})
 
 
 @login_required

@@ -16,6 +16,7 @@ a cooperation along this table; `docs/workflow.md` is generated from it. Everyth
 API, import, portal, reports) reads these tables instead of keeping its own copy.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Protocol
@@ -112,6 +113,13 @@ def abbreviation(kind: str) -> str:
 def kind_of_partner(partner_kind: str) -> str:
     """The one cooperation kind that takes partners of `partner_kind`."""
     return next(k for k, facts in KINDS.items() if partner_kind in facts.partner_kinds)
+
+
+def kind_for_partners(partner_kinds: Iterable[str]) -> str:
+    """The cooperation kind the chosen partners imply (a foreign city: KSDPL, an Indonesian
+    region: KSDD ...), or "" when none is chosen or they imply different kinds."""
+    kinds = {kind_of_partner(partner_kind) for partner_kind in partner_kinds}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 # --- Per state -----------------------------------------------------------------------------
@@ -830,6 +838,15 @@ def decision_action(review: str, decision: str) -> str:
     return next(
         (t.action for t in TRANSITIONS if t.source == source and t.decision == decision), ""
     )
+
+
+def states_after_decision(review: str, decision: str) -> frozenset[str]:
+    """Where a central `decision` on a review of kind `review` leaves the cooperation: the
+    targets of the moves recording it, or the state under review when none moves it (a hold
+    returned stays on hold)."""
+    source = STATE_OF_REVIEW[review]
+    targets = {t.target for t in TRANSITIONS if t.source == source and t.decision == decision}
+    return frozenset(targets or {source})
 
 
 def decisions_of(review: str) -> list[str]:

@@ -7,24 +7,28 @@ Each helper costs a fixed few queries whatever the number of events, requests or
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.transitions import GUARD_FACTS
+from mitra.cooperations.transitions import guard_facts
 from mitra.events.models import Event, PlannedSigning
 from mitra.events.readiness import Readiness, readiness
+from mitra.implementation.models import PlanItem
 from mitra.implementation.progress import (
     ItemProgress,
     cooperation_items,
     plan_items_prefetch,
     progress_of,
 )
+from mitra.implementation.queries import DormantRow, dormancy_facts
+from mitra.lib.shortlist import Shortlist, first_rows, shortlist
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Tenant
 
 UPCOMING_DAYS = 90
 UPCOMING_EVENTS = 3
+SHOWN = 10  # rows a section lists before it says how many more there are
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,10 @@ def upcoming_events(
 ) -> list[UpcomingEvent]:
     """The tenant's next events within `within_days`, soonest first, with their planned
     signings' readiness (the events page's check), loaded in a fixed few queries."""
-    cooperations = Cooperation.objects.prefetch_related(*GUARD_FACTS)
-    signings = PlannedSigning.objects.filter(status=PlannedSigning.Status.PLANNED).prefetch_related(
-        Prefetch("cooperation", queryset=cooperations)
+    signings = (
+        PlannedSigning.objects.filter(status=PlannedSigning.Status.PLANNED)
+        .select_related("cooperation")
+        .prefetch_related(*guard_facts("cooperation__"))
     )
     events = (
         Event.objects.filter(
@@ -87,16 +92,19 @@ class WaitingReview:
     days: int
 
 
-def waiting_at_centre(tenant: Tenant, today: date) -> list[WaitingReview]:
-    """The tenant's requests waiting for the centre, the longest waiting first."""
+def waiting_at_centre(tenant: Tenant, today: date) -> Shortlist[WaitingReview]:
+    """The tenant's requests waiting for the centre, the longest waiting first; one query."""
     reviews = (
-        ReviewRequest.objects.filter(tenant=tenant, status=ReviewRequest.Status.OPEN)
+        ReviewRequest.objects.waiting()
+        .filter(tenant=tenant)
         .select_related("cooperation")
         .order_by("opened_at", "pk")
     )
-    return [
-        WaitingReview(r, max((today - timezone.localdate(r.opened_at)).days, 0)) for r in reviews
+    first = first_rows(reviews, SHOWN)
+    waiting = [
+        WaitingReview(r, max((today - timezone.localdate(r.opened_at)).days, 0)) for r in first.rows
     ]
+    return Shortlist(waiting, first.total)
 
 
 @dataclass(frozen=True)
@@ -107,20 +115,34 @@ class PromiseAtRisk:
     progress: ItemProgress
 
 
-def promises_at_risk(tenant: Tenant, today: date) -> list[PromiseAtRisk]:
-    """Items of live cooperations' plans of action that are at risk (the implementation
-    overview's rule), by cooperation title; five queries whatever their number."""
-    stale_days = tenant.stale_progress_days
-    cooperations = (
+@dataclass(frozen=True)
+class Plans:
+    """What the plans of action of the live cooperations say: the items at risk, and the
+    dormant agreements with what they promised and still miss."""
+
+    at_risk: Shortlist[PromiseAtRisk]
+    dormant: Shortlist[DormantRow]
+
+
+def plans(tenant: Tenant, today: date) -> Plans:
+    """Items at risk (the implementation overview's rule) and dormant agreements, by title, from
+    one load of the live cooperations that are dormant or carry a plan; four queries whatever
+    their number. Only the dormant rows shown get their facts worked out."""
+    with_plan = PlanItem.objects.filter(tenant=tenant).values("cooperation_id")
+    cooperations = list(
         Cooperation.objects.for_tenant(tenant)
         .live()
-        .filter(pk__in=Cooperation.objects.filter(plan_items__isnull=False).values("pk"))
+        .filter(Q(state=Cooperation.State.DORMANT) | Q(pk__in=with_plan))
         .prefetch_related(plan_items_prefetch())
         .order_by("title", "pk")
     )
-    return [
+    stale_days = tenant.stale_progress_days
+    at_risk = [
         PromiseAtRisk(coop, progress)
         for coop in cooperations
         for progress in progress_of(cooperation_items(coop), today, stale_days)
         if progress.at_risk
     ]
+    dormant = [c for c in cooperations if c.state == Cooperation.State.DORMANT]
+    shown = [DormantRow(c, dormancy_facts(c, today=today)) for c in dormant[:SHOWN]]
+    return Plans(shortlist(at_risk, SHOWN), Shortlist(shown, len(dormant)))

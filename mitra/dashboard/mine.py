@@ -10,12 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, OuterRef, Value, When
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Consideration, Cooperation
 from mitra.followups.models import Task
+from mitra.lib.deadlines import DueState, overdue_q
+from mitra.lib.shortlist import Shortlist, first_rows, first_rows_by, shortlist
 from mitra.tenancy.models import Tenant
+
+SHOWN = 10  # rows of each list before it says how many more there are
 
 
 @dataclass(frozen=True)
@@ -28,13 +32,13 @@ class OwnStep:
 
 @dataclass(frozen=True)
 class MyDay:
-    overdue: list[Task]
-    due_today: list[Task]
-    next_steps: list[OwnStep]
+    overdue: Shortlist[Task]
+    due_today: Shortlist[Task]
+    next_steps: Shortlist[OwnStep]
 
     @property
     def empty(self) -> bool:
-        return not (self.overdue or self.due_today or self.next_steps)
+        return not (self.overdue.total or self.due_today.total or self.next_steps.total)
 
 
 def _steps(coop: Cooperation, role: str) -> list[str]:
@@ -45,31 +49,51 @@ def _steps(coop: Cooperation, role: str) -> list[str]:
     ]
 
 
+def _with_own_steps(role: str) -> frozenset[str]:
+    """The states from which `role` has a main step of its own, whatever the kind."""
+    return frozenset(
+        t.source
+        for t in workflow.TRANSITIONS
+        if role in t.roles and not t.side and not t.roles & workflow.CENTRE
+    )
+
+
 def my_day(tenant: Tenant, user: User, role: str, today: date) -> MyDay:
-    """The user's open tasks due by today and their own cooperations' next steps; two queries."""
-    tasks = list(
+    """The user's open tasks overdue and due today (the first few of each, and how many) and
+    their own cooperations' next steps; two queries however many there are."""
+    tasks = (
         Task.objects.open()
         .filter(tenant=tenant, assignee=user, due_date__lte=today)
         .select_related("cooperation")
-        .order_by("due_date", "-priority", "pk")
     )
-    owned = Cooperation.objects.for_tenant(tenant).live().filter(owner=user).order_by("title", "pk")
+    late = Case(
+        When(overdue_q("due_date", today), then=Value(DueState.OVERDUE.value)),
+        default=Value(DueState.TODAY.value),
+    )
+    due = first_rows_by(tasks, SHOWN, late, ["due_date", "-priority", "pk"])
+    owned = (
+        Cooperation.objects.for_tenant(tenant)
+        .live()
+        .filter(owner=user, state__in=_with_own_steps(role))
+        .order_by("title", "pk")
+    )
     steps = [OwnStep(coop, labels) for coop in owned if (labels := _steps(coop, role))]
     return MyDay(
-        overdue=[t for t in tasks if t.due_date < today],
-        due_today=[t for t in tasks if t.due_date == today],
-        next_steps=steps,
+        overdue=due.get(DueState.OVERDUE.value, Shortlist([], 0)),
+        due_today=due.get(DueState.TODAY.value, Shortlist([], 0)),
+        next_steps=shortlist(steps, SHOWN),
     )
 
 
-def awaiting_consideration(tenant: Tenant) -> list[Cooperation]:
+def awaiting_consideration(tenant: Tenant) -> Shortlist[Cooperation]:
     """Live cooperations at one of the team's steps without its consideration of that step,
-    the longest untouched first; one query."""
+    the longest untouched first (the first few, and how many); one query."""
     considered = Consideration.objects.filter(cooperation=OuterRef("pk"), state=OuterRef("state"))
-    return list(
+    return first_rows(
         Cooperation.objects.for_tenant(tenant)
         .live()
         .filter(state__in=workflow.TEAM_STEPS)
         .exclude(Exists(considered))
-        .order_by("updated_at", "pk")
+        .order_by("updated_at", "pk"),
+        SHOWN,
     )

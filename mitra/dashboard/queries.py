@@ -1,4 +1,5 @@
-"""Read-only figures for a tenant's dashboard; each helper costs one query whatever the size.
+"""Read-only figures for a tenant's dashboard; each helper costs a fixed few queries whatever the
+size of the tenant, and each list that grows with it is cut to its first rows.
 
 Live cooperations are `Cooperation.objects.live()`: still going, dormant and on hold included,
 and the dashboard says how many of them are dormant or on hold. Figures other apps need too live
@@ -7,7 +8,7 @@ with their data: steps and expiring documents in `cooperations.queries`, dormant
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -23,12 +24,14 @@ from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.queries import StepRow, Tally, expiring_documents, step_rows
 from mitra.dashboard import attention, mine
 from mitra.followups.models import Task
-from mitra.followups.rules import FollowUpGap, live_cooperations, needs_follow_up
-from mitra.implementation.queries import DormantRow, dormant_rows
+from mitra.followups.rules import FollowUpGap, gaps_of, live_cooperations, needing_follow_up
+from mitra.implementation.queries import DormantRow
+from mitra.lib.shortlist import Shortlist, first_rows
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import WRITE_ROLES, Tenant
 
-TOP = 5
+TOP = 5  # cooperations needing follow-up and overdue tasks shown on the dashboard
+SHOWN = attention.SHOWN  # rows of the other growing sections
 
 
 def _list_of(**filters: str) -> str:
@@ -65,8 +68,8 @@ def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
 def overdue_tasks(tenant: Tenant, today: date) -> QuerySet[Task]:
     """The tenant's open tasks past their due date, the oldest first."""
     return (
-        Task.objects.open()
-        .filter(tenant=tenant, due_date__lt=today)
+        Task.objects.overdue(today)
+        .filter(tenant=tenant)
         .select_related("cooperation", "assignee")
         .order_by("due_date", "-priority", "pk")
     )
@@ -137,26 +140,54 @@ def partner_regions(tenant: Tenant) -> list[dict[str, Any]]:
     ]
 
 
+def partner_map(tenant: Tenant) -> dict[str, list[dict[str, Any]]]:
+    """What the partner map draws: countries shaded by cooperations, partner places and
+    Indonesian partner regions as markers; three queries."""
+    return {
+        "countries": partner_countries(tenant),
+        "places": partner_places(tenant),
+        "regions": partner_regions(tenant),
+    }
+
+
+def _chart(tallies: list[Tally]) -> dict[str, list[Any]]:
+    return {
+        "labels": [f"{t.label} ({t.count})" for t in tallies],
+        "counts": [t.count for t in tallies],
+        "urls": [t.url for t in tallies],
+    }
+
+
+def charts(tenant: Tenant) -> dict[str, Any]:
+    """What the two charts draw: live cooperations by state and by kind, each segment with the
+    list of its rows; one query. The page shows the same numbers in its legend tables."""
+    by_state, by_kind = live_tallies(tenant)
+    return {
+        "byState": _chart(by_state),
+        "byKind": _chart(by_kind),
+        "text": {"cooperations": gettext("Live cooperations")},
+    }
+
+
 @dataclass(frozen=True)
 class Dashboard:
-    """Everything the dashboard shows for one tenant on one day."""
+    """Everything the dashboard page shows for one tenant on one day. Each list that grows with
+    the tenant is a `Shortlist`: its first rows and how many there are; the charts and the map
+    are fetched apart (`charts`, `partner_map`)."""
 
     by_state: list[Tally]
     by_kind: list[Tally]
-    follow_up_count: int
-    follow_up_top: list[FollowUpGap]
-    overdue_count: int
-    overdue_top: list[Task]
-    expiring: list[Document]
+    follow_up: Shortlist[FollowUpGap]
+    overdue: Shortlist[Task]
+    expiring: Shortlist[Document]
     expiry_days: int  # how far ahead `expiring` looks: the tenant's notice
     steps: list[StepRow]
-    map: dict[str, list[dict[str, Any]]]
-    dormant: list[DormantRow]
-    upcoming: list[attention.UpcomingEvent] = field(default_factory=list)
-    waiting: list[attention.WaitingReview] = field(default_factory=list)
-    at_risk: list[attention.PromiseAtRisk] = field(default_factory=list)
+    dormant: Shortlist[DormantRow]
+    upcoming: list[attention.UpcomingEvent]
+    waiting: Shortlist[attention.WaitingReview]
+    at_risk: Shortlist[attention.PromiseAtRisk]
     my_day: mine.MyDay | None = None
-    awaiting: list[Cooperation] | None = None
+    awaiting: Shortlist[Cooperation] | None = None
 
     @property
     def live_count(self) -> int:
@@ -183,52 +214,39 @@ class Dashboard:
         return _list_of(state=LIVE)
 
     @property
-    def chart_data(self) -> dict[str, Any]:
-        """What dashboard.js draws, for `json_script`."""
-        return {
-            "byState": {
-                "labels": [f"{t.label} ({t.count})" for t in self.by_state],
-                "counts": [t.count for t in self.by_state],
-                "urls": [t.url for t in self.by_state],
-            },
-            "byKind": {
-                "labels": [f"{t.label} ({t.count})" for t in self.by_kind],
-                "counts": [t.count for t in self.by_kind],
-                "urls": [t.url for t in self.by_kind],
-            },
-            "text": {"cooperations": gettext("Live cooperations")},
-            **self.map,
-        }
+    def dormant_url(self) -> str:
+        return _list_of(state=Cooperation.State.DORMANT)
+
+
+def _follow_up(tenant: Tenant, today: date) -> Shortlist[FollowUpGap]:
+    """The first cooperations needing follow-up and how many there are, in one query."""
+    first = first_rows(
+        needing_follow_up(live_cooperations(tenant).order_by("title", "pk"), tenant, today), TOP
+    )
+    return Shortlist(gaps_of(first.rows, tenant, today), first.total)
 
 
 def dashboard(
     tenant: Tenant, today: date, *, user: User | None = None, role: str = ""
 ) -> Dashboard:
-    """The tenant's dashboard in a fixed number of queries; with the user and their role, the
-    part of it that answers that role's own question (an officer's day, the team's queue)."""
+    """The tenant's dashboard in a fixed number of queries, whatever the size of the tenant;
+    with the user and their role, the part of it that answers that role's own question (an
+    officer's day, the team's queue)."""
     by_state, by_kind = live_tallies(tenant)
-    gaps = needs_follow_up(tenant, today)
-    overdue = overdue_tasks(tenant, today)
     lead_days = rules.expiry_lead_days(tenant)
+    plans = attention.plans(tenant, today)
     return Dashboard(
         by_state=by_state,
         by_kind=by_kind,
-        follow_up_count=len(gaps),
-        follow_up_top=gaps[:TOP],
-        overdue_count=overdue.count(),
-        overdue_top=list(overdue[:TOP]),
-        expiring=list(expiring_documents(tenant, today, lead_days)),
+        follow_up=_follow_up(tenant, today),
+        overdue=first_rows(overdue_tasks(tenant, today), TOP),
+        expiring=first_rows(expiring_documents(tenant, today, lead_days), SHOWN),
         expiry_days=lead_days,
         steps=step_rows(tenant),
-        map={
-            "countries": partner_countries(tenant),
-            "places": partner_places(tenant),
-            "regions": partner_regions(tenant),
-        },
-        dormant=dormant_rows(tenant, today),
+        dormant=plans.dormant,
         upcoming=attention.upcoming_events(tenant, today),
         waiting=attention.waiting_at_centre(tenant, today),
-        at_risk=attention.promises_at_risk(tenant, today),
+        at_risk=plans.at_risk,
         my_day=mine.my_day(tenant, user, role, today)
         if user is not None and role in WRITE_ROLES
         else None,

@@ -5,4 +5,7 @@ from mitra.dashboard import views
 app_name = "dashboard"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("charts.json", views.charts, name="charts"),
+    path("map.json", views.partner_map, name="map"),
+    path("expiring/", views.expiring, name="expiring"),
 ]

@@ -1,10 +1,12 @@
 """Forms of the follow-up pages. They check shapes and sizes; services check the tenant."""
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,7 +31,7 @@ class UsersField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
 
 
 class ContactsField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    """Contacts of every partner, each named with its partner: "Name — Partner"."""
+    """Contacts, each named with its partner: "Name — Partner"."""
 
     def label_from_instance(self, obj: Contact) -> str:
         return f"{obj.name} — {obj.partner.name}"
@@ -73,7 +75,11 @@ class ActivityForm(forms.Form):
     )
     attachment = UploadField(policy="documents", label=gettext_lazy("Attachment"), required=False)
 
-    def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, tenant: Tenant, *args: Any, recorded_contacts: Iterable[int] = (), **kwargs: Any
+    ) -> None:
+        """`recorded_contacts`: the contacts an activity being corrected already has, offered
+        even if they are not the chosen partner's, so that saving never drops them unseen."""
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
         fields["cooperation"].queryset = limit_to_tenant(
@@ -81,8 +87,34 @@ class ActivityForm(forms.Form):
         )
         fields["partner"].queryset = limit_to_tenant(Partner.objects.order_by("name"), tenant)
         fields["staff"].queryset = members(tenant)
+        self._offer_contacts(tenant, self.chosen_partner(), list(recorded_contacts))
+
+    def chosen_partner(self) -> Partner | None:
+        """The partner the form is filled for (posted, or given to start from), if it is one of
+        the tenant's."""
+        given = self.data.get("partner") if self.is_bound else self.initial.get("partner")
+        if isinstance(given, Partner):
+            given = given.pk
+        try:
+            chosen: Partner | None = self.fields["partner"].clean(given)
+        except forms.ValidationError:
+            return None
+        return chosen
+
+    def _offer_contacts(self, tenant: Tenant, partner: Partner | None, recorded: list[int]) -> None:
+        """Only the chosen partner's contacts (and those already recorded) are offered."""
+        field: Any = self.fields["partner_contacts"]
         contacts = limit_to_tenant(Contact.objects.select_related("partner"), tenant)
-        fields["partner_contacts"].queryset = contacts.order_by("partner__name", "name")
+        ours = Q(partner=partner) if partner is not None else Q(pk__in=[])
+        field.queryset = contacts.filter(ours | Q(pk__in=recorded)).order_by(
+            "partner__name", "name"
+        )
+        if partner is None:
+            field.help_text = _("Choose the partner above to list its contacts.")
+        elif not partner.contacts.exists():
+            field.help_text = _("No contact of %(partner)s is recorded yet.") % {
+                "partner": partner.name
+            }
 
     def clean_attachment(self) -> UploadedFile[bytes] | None:
         return self.cleaned_data.get("attachment") or None
@@ -120,9 +152,15 @@ class CommitmentForm(forms.Form):
         initial=Task.Priority.NORMAL,
     )
 
-    def __init__(self, *args: Any, tenant: Tenant, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, tenant: Tenant, assignee: int | None = None, **kwargs: Any
+    ) -> None:
+        """`assignee`: who a commitment goes to unless someone else is chosen (a row left
+        without a title stays unused all the same: the field's initial is no change)."""
         super().__init__(*args, **kwargs)
-        cast(Any, self.fields["assignee"]).queryset = members(tenant)
+        field: Any = self.fields["assignee"]
+        field.queryset = members(tenant)
+        field.initial = assignee
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -1,6 +1,7 @@
 """The follow-up record: what happened (activities) and what must happen next (tasks)."""
 
 from collections.abc import Callable
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.audit.models import NotVoidedManager, Voidable
+from mitra.lib.deadlines import overdue_q
 from mitra.lib.formatting import medium_date
 from mitra.lib.uploads import UploadValidator
 from mitra.tenancy.models import TenantLinks, tenant_of_parent
@@ -153,6 +155,10 @@ class TaskQuerySet(models.QuerySet["Task"]):
     def open(self) -> "TaskQuerySet":
         return self.filter(status=Task.Status.OPEN)
 
+    def overdue(self, today: date) -> "TaskQuerySet":
+        """Open tasks whose due date has passed (`mitra.lib.deadlines`)."""
+        return self.open().filter(overdue_q("due_date", today))
+
 
 class Task(models.Model):
     """Something someone must do by a date, usually a commitment made in a meeting."""
@@ -224,6 +230,11 @@ class Task(models.Model):
 
     def get_absolute_url(self) -> str:
         return task_urls()(self.pk)
+
+    @property
+    def is_closed(self) -> bool:
+        """Done or cancelled: its due date no longer runs late."""
+        return self.status != self.Status.OPEN
 
 
 def task_urls() -> Callable[[int], str]:

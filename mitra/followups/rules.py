@@ -70,8 +70,9 @@ def live_cooperations(tenant: Tenant) -> QuerySet[Cooperation]:
     return Cooperation.objects.for_tenant(tenant).live()
 
 
-def _annotated(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
-    """Whether each has a next step, and its latest activity per source, as columns."""
+def with_follow_up_facts(cooperations: QuerySet[Cooperation], today: date) -> QuerySet[Cooperation]:
+    """Whether each has a next step, and its latest activity per source, as columns: what
+    `gaps_of` reads."""
     next_event = Event.objects.filter(cooperations=OuterRef("pk"), starts_on__gte=today)
     annotated = cooperations.annotate(
         has_open_task=Exists(Task.objects.open().filter(cooperation=OuterRef("pk"))),
@@ -108,37 +109,38 @@ def _reasons(coop: Any, tenant: Tenant, today: date, sources: int) -> list[str]:
     return reasons
 
 
-def gaps_among(
-    cooperations: QuerySet[Cooperation], tenant: Tenant, today: date | None = None
-) -> list[FollowUpGap]:
-    """The follow-up gaps of the given cooperations of `tenant`, in one query."""
-    live = cooperations.filter(pk__in=Cooperation.objects.live())
-    return _gaps(live, {tenant.pk: tenant}, today or timezone.localdate())
+def needing_follow_up(
+    cooperations: QuerySet[Cooperation], tenant: Tenant, today: date
+) -> QuerySet[Cooperation]:
+    """Those of the tenant's `cooperations` that are live and need follow-up, filtered in the
+    database (the rule of `_reasons`, in SQL) and annotated for `gaps_of`, in their order: a
+    page of them, or the first few and their count, costs one query however many there are."""
+    # Quiet for more than `stale_after_days`: no activity after this day (or none at all).
+    quiet_since = today - timedelta(days=tenant.stale_after_days + 1)
+    quiet = timing.inactive_since(Cooperation.objects.for_tenant(tenant), quiet_since)
+    annotated = with_follow_up_facts(cooperations.filter(pk__in=Cooperation.objects.live()), today)
+    return annotated.filter(
+        Q(has_open_task=False, has_next_event=False) | Q(pk__in=quiet.values("pk"))
+    )
 
 
-def _gaps(
-    cooperations: QuerySet[Cooperation], tenants: dict[int, Tenant], today: date
-) -> list[FollowUpGap]:
+def gaps_of(cooperations: Iterable[Any], tenant: Tenant, today: date) -> list[FollowUpGap]:
+    """Each of `cooperations` (annotated by `needing_follow_up`) with its reasons."""
     sources = len(timing.activity_sources(OuterRef("pk")))
     gaps = []
-    for coop in _could_be_flagged(_annotated(cooperations, today), tenants.values(), today):
-        reasons = _reasons(coop, tenants[coop.tenant_id], today, sources)
+    for coop in cooperations:
+        reasons = _reasons(coop, tenant, today, sources)
         if reasons:
             gaps.append(FollowUpGap(coop, reasons))
     return gaps
 
 
-def _could_be_flagged(
-    annotated: QuerySet[Cooperation], tenants: Iterable[Tenant], today: date
-) -> QuerySet[Cooperation]:
-    """Leave out in the database what `_reasons` cannot flag: a cooperation with a next step
-    and activity within the shortest `stale_after_days` of `tenants` (each tenant's own
-    threshold is applied to the rest). At national scale that is nine in ten."""
-    shortest = min((tenant.stale_after_days for tenant in tenants), default=0)
-    no_next_step = Q(has_open_task=False, has_next_event=False)
-    return annotated.filter(
-        no_next_step | timing.no_activity_after(today - timedelta(shortest + 1))
-    )
+def gaps_among(
+    cooperations: QuerySet[Cooperation], tenant: Tenant, today: date | None = None
+) -> list[FollowUpGap]:
+    """The follow-up gaps of the given cooperations of `tenant`, in one query."""
+    today = today or timezone.localdate()
+    return gaps_of(needing_follow_up(cooperations, tenant, today), tenant, today)
 
 
 def needs_follow_up(tenant: Tenant, today: date | None = None) -> list[FollowUpGap]:
@@ -149,9 +151,22 @@ def needs_follow_up(tenant: Tenant, today: date | None = None) -> list[FollowUpG
 
 def needs_follow_up_in(tenants: Sequence[Tenant], today: date) -> list[FollowUpGap]:
     """`needs_follow_up` of many tenants in one query, by tenant in pk order, then by title
-    (the daily reminders). The cooperations carry only what a reminder names (key, tenant,
-    title, owner): at national scale there are a hundred thousand."""
+    (the daily reminders). The database leaves out what the rule cannot flag with the shortest
+    `stale_after_days` among them (each tenant's own is applied to the rest); the cooperations
+    carry only what a reminder names (key, tenant, title, owner): at national scale there are
+    82,000 live ones, and about one in ten needs follow-up."""
     by_pk = {tenant.pk: tenant for tenant in tenants}
-    live = Cooperation.objects.filter(tenant_id__in=by_pk).live()
-    named = live.only("pk", "tenant_id", "title", "owner_id")
-    return _gaps(named.order_by("tenant_id", "title", "pk"), by_pk, today)
+    shortest = min((tenant.stale_after_days for tenant in tenants), default=0)
+    mine = Cooperation.objects.filter(tenant_id__in=by_pk)
+    quiet = timing.inactive_since(mine, today - timedelta(days=shortest + 1))
+    live = mine.live().only("pk", "tenant_id", "title", "owner_id")
+    candidates = with_follow_up_facts(live.order_by("tenant_id", "title", "pk"), today).filter(
+        Q(has_open_task=False, has_next_event=False) | Q(pk__in=quiet.values("pk"))
+    )
+    sources = len(timing.activity_sources(OuterRef("pk")))
+    gaps = []
+    for coop in candidates:
+        reasons = _reasons(coop, by_pk[coop.tenant_id], today, sources)
+        if reasons:
+            gaps.append(FollowUpGap(coop, reasons))
+    return gaps

@@ -6,7 +6,7 @@ the follow-up too.
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypedDict, Unpack
@@ -231,6 +231,7 @@ def create_task(
         created_by=by,
     )
     record_created(task, by=by, parent=cooperation)
+    _assigned([task], by)
     return task
 
 
@@ -279,6 +280,10 @@ def create_tasks(new: Sequence[NewTask], *, by: User | None) -> list[Task]:
         for n in new
     )
     record_created_in_bulk([(task, task.cooperation) for task in tasks], by=by)
+    people = User.objects.in_bulk({task.assignee_id for task in tasks})
+    for task in tasks:
+        task.assignee = people[task.assignee_id]
+    _assigned(tasks, by)
     return tasks
 
 
@@ -322,7 +327,32 @@ def reassign_task(task: Task, *, by: User, assignee: User) -> Task:
         problems.append(_("The new assignee does not work for this regional government."))
     refuse_if(problems)
     before = snapshot(task)
+    changed = task.assignee_id != assignee.pk
     task.assignee = assignee
     task.save(update_fields=["assignee"])
     record_updated(task, before, by=by, parent=task.cooperation)
+    if changed:
+        _assigned([task], by)
     return task
+
+
+AssignmentHook = Callable[[Sequence[Task], User | None], None]
+
+# What apps beside this one do when tasks are given to someone, by `create_task`, `create_tasks`
+# or `reassign_task` (the only writers of a task's assignee), in the same transaction
+# (reminders: the assignee's notification, at once rather than at the nightly run). A hook gets
+# every task of one call at once (the daily run gives tens of thousands). Each registers in its
+# AppConfig.ready(); this module imports none of them.
+AFTER_ASSIGNMENT: list[AssignmentHook] = []
+
+
+def after_assignment(hook: AssignmentHook) -> None:
+    """Run `hook(tasks, by)` whenever tasks are given to someone (once, however often
+    registered)."""
+    if hook not in AFTER_ASSIGNMENT:
+        AFTER_ASSIGNMENT.append(hook)
+
+
+def _assigned(tasks: Sequence[Task], by: User | None) -> None:
+    for hook in AFTER_ASSIGNMENT:
+        hook(tasks, by)

@@ -5,6 +5,7 @@ from mitra.followups import views
 app_name = "followups"
 urlpatterns = [
     path("activities/new/", views.log_activity, name="log_activity"),
+    path("activities/contacts/", views.contact_choices, name="contact_choices"),
     path("activities/<int:pk>/", views.activity, name="activity"),
     path("activities/<int:pk>/edit/", views.edit_activity, name="edit_activity"),
     path("activities/<int:pk>/void/", views.void_activity, name="void_activity"),

@@ -1,6 +1,7 @@
 """Pages for follow-up: logging activities, a person's tasks, the office's tasks, and the gaps."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,7 +37,10 @@ from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, require_tenant
+
+TASK_PAGE_SIZE = 50
 
 
 def _initial_links(request: HttpRequest) -> dict[str, str]:
@@ -73,8 +77,13 @@ def _starting_values(request: HttpRequest) -> dict[str, Any]:
 def log_activity(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = ActivityForm(tenant, data, files, initial=_starting_values(request))
-    rows = CommitmentFormSet(data, prefix="tasks", form_kwargs={"tenant": tenant})
+    initial = _starting_values(request)
+    form = ActivityForm(tenant, data, files, initial=initial)
+    # A commitment goes to the cooperation's owner, else to whoever logs the meeting.
+    assignee = initial.get("assignee") or acting_user(request).pk
+    rows = CommitmentFormSet(
+        data, prefix="tasks", form_kwargs={"tenant": tenant, "assignee": assignee}
+    )
     if data is not None and all([form.is_valid(), rows.is_valid()]):
         try:
             activity = services.log_activity(
@@ -86,6 +95,20 @@ def log_activity(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The activity was logged."))
             return redirect("followups:activity", pk=activity.pk)
     return render(request, "followups/activity_form.html", {"form": form, "rows": rows})
+
+
+@login_required
+@require_GET
+def contact_choices(request: HttpRequest) -> HttpResponse:
+    """The activity form's contacts for the partner just chosen (htmx swaps them in), those
+    still ticked kept ticked."""
+    tenant = require_tenant(request, write=True)
+    initial = {
+        "partner": request.GET.get("partner"),
+        "partner_contacts": [pk for pk in request.GET.getlist("partner_contacts") if pk.isdigit()],
+    }
+    form = ActivityForm(tenant, initial=initial)
+    return render(request, "followups/_contacts_field.html", {"form": form})
 
 
 @login_required
@@ -102,7 +125,10 @@ def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a recorded activity through the audited service."""
     found = get_activity_for_user(request, pk, write=True)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = ActivityForm(found.tenant, data, files, initial=activity_initial(found))
+    recorded = [contact.pk for contact in found.partner_contacts.all()]
+    form = ActivityForm(
+        found.tenant, data, files, initial=activity_initial(found), recorded_contacts=recorded
+    )
     if data is not None and form.is_valid():
         try:
             services.update_activity(found, by=acting_user(request), **form.cleaned_data)
@@ -144,11 +170,13 @@ def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_GET
 def my_tasks(request: HttpRequest) -> HttpResponse:
-    mine = tasks_for_user(request).filter(status=Task.Status.OPEN, assignee=acting_user(request))
+    """The user's open tasks by due period, the first of each; the rest on the office list."""
+    user = acting_user(request)
+    mine = tasks_for_user(request).filter(status=Task.Status.OPEN, assignee=user)
     groups = group_by_due(mine, timezone.localdate())
-    return render(
-        request, "followups/my_tasks.html", {"groups": groups, "today": timezone.localdate()}
-    )
+    everything = f"{reverse('followups:tasks')}?{urlencode({'person': user.pk, 'status': 'open'})}"
+    context = {"groups": groups, "today": timezone.localdate(), "all_mine": everything}
+    return render(request, "followups/my_tasks.html", context)
 
 
 @login_required
@@ -162,7 +190,8 @@ def task_list(request: HttpRequest) -> HttpResponse:
             tasks = tasks.filter(assignee=form.cleaned_data["person"])
         if form.cleaned_data["status"]:
             tasks = tasks.filter(status=form.cleaned_data["status"])
-    context = {"form": form, "tasks": tasks[:500], "today": timezone.localdate()}
+    page = page_of(request, tasks, TASK_PAGE_SIZE)
+    context = {"form": form, "page": page, "tasks": page.object_list, "today": timezone.localdate()}
     template = "_task_table.html" if wants_fragment(request) else "task_list.html"
     return render(request, f"followups/{template}", context)
 
@@ -239,5 +268,9 @@ def reassign_task(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def needs_follow_up(request: HttpRequest) -> HttpResponse:
-    gaps = rules.needs_follow_up(require_tenant(request))
-    return render(request, "followups/needs_follow_up.html", {"gaps": gaps})
+    """The live cooperations needing follow-up, by title, a page at a time (filtered in SQL)."""
+    tenant, today = require_tenant(request), timezone.localdate()
+    live = rules.live_cooperations(tenant).order_by("title", "pk")
+    page = page_of(request, rules.needing_follow_up(live, tenant, today))
+    gaps = rules.gaps_of(page.object_list, tenant, today)
+    return render(request, "followups/needs_follow_up.html", {"gaps": gaps, "page": page})

@@ -125,6 +125,11 @@ class PlanItem(models.Model):
     def is_open(self) -> bool:
         return self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
 
+    @property
+    def is_closed(self) -> bool:
+        """Done or cancelled: its milestone no longer runs late."""
+        return not self.is_open
+
 
 class IntendedOutput(models.Model):
     """An output the cooperation plan (rencana kerja sama) intends before anything is signed:
@@ -276,6 +281,11 @@ class Obligation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {medium_date(self.period_start)}"
+
+    @property
+    def is_closed(self) -> bool:
+        """Its task done, cancelled or removed: the period's due date no longer runs late."""
+        return self.task is None or self.task.is_closed
 
 
 class Evaluation(models.Model):

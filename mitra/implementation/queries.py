@@ -25,6 +25,7 @@ from mitra.implementation.progress import (
     today_or,
     with_updates,
 )
+from mitra.lib.deadlines import DueDate, due_status, is_overdue
 from mitra.tenancy.models import DEFAULT_STALE_PROGRESS_DAYS, Tenant
 
 RECENT_EVALUATIONS = 3
@@ -48,8 +49,15 @@ def cycle_months(tenant: Tenant) -> int:
 class EvaluationDue:
     period: Period
     label: str
-    due: date
-    overdue: bool
+    status: DueDate  # the due day judged against the day asked about
+
+    @property
+    def due(self) -> date:
+        return self.status.day
+
+    @property
+    def overdue(self) -> bool:
+        return self.status.overdue
 
 
 def evaluation_due(
@@ -67,7 +75,7 @@ def evaluation_due(
     if period.start in evaluated:
         return None
     due = period.end + timedelta(days=rules.EVALUATION_GRACE_DAYS)
-    return EvaluationDue(period, period_label(period, months), due, today > due)
+    return EvaluationDue(period, period_label(period, months), due_status(due, today))
 
 
 def panel_context(cooperation: Cooperation, *, today: date | None = None) -> dict[str, Any]:
@@ -146,7 +154,7 @@ def _missing(p: ItemProgress, today: date) -> list[str]:
                 "unit": item.unit,
             }
         ]
-    if item.milestone_date and item.milestone_date < today:
+    if item.milestone_date and is_overdue(item.milestone_date, today):
         return [
             _("%(activity)s: milestone of %(date)s not met")
             % {"activity": item.activity, "date": long_date(item.milestone_date)}

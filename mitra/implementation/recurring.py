@@ -267,8 +267,22 @@ def _not_evaluated(tenants: list[Tenant], period: Period) -> QuerySet[Cooperatio
     )
 
 
-def _create_evaluation_tasks(batch: Sequence[DueEvaluation], outcome: Outcome) -> None:
-    """The evaluation tasks of a batch of cooperations, the way `_create_obligations` works."""
+def create_evaluation_reminder(due: DueEvaluation) -> EvaluationReminder | None:
+    """The task of one evaluation due (a batch of one); None when a concurrent run asked first,
+    a refusal when nobody in the government can be given it."""
+    outcome = Outcome()
+    with transaction.atomic():
+        made = _create_evaluation_tasks([due], outcome)
+    if outcome.refused:
+        raise Refused(outcome.refused[0][1])
+    return made[0] if made else None
+
+
+def _create_evaluation_tasks(
+    batch: Sequence[DueEvaluation], outcome: Outcome
+) -> list[EvaluationReminder]:
+    """The evaluation tasks of a batch of cooperations, the way `_create_obligations` works;
+    the rows this run made."""
     people = Assignees.of({asked.cooperation.tenant_id for asked in batch})
     chosen = []
     for asked in batch:
@@ -308,6 +322,7 @@ def _create_evaluation_tasks(batch: Sequence[DueEvaluation], outcome: Outcome) -
         row.task = task
     EvaluationReminder.objects.bulk_update([row for row, _asked, _person in mine], ["task"])
     outcome.evaluations += [asked for _row, asked, _person in mine]
+    return [row for row, _asked, _person in mine]
 
 
 def _evaluation_title(asked: DueEvaluation) -> str:
@@ -345,7 +360,7 @@ def create_due(found: Found, progress: Callable[[int], object] | None = None) ->
     assign is reported in the outcome and the run goes on. `progress` is told how many periods
     each batch handled."""
     outcome = Outcome()
-    batches: list[tuple[Callable[[Sequence[Any], Outcome], None], Sequence[Any]]] = [
+    batches: list[tuple[Callable[[Sequence[Any], Outcome], object], Sequence[Any]]] = [
         *[(_create_obligations, batch) for batch in itertools.batched(found.obligations, BATCH)],
         *[
             (_create_evaluation_tasks, batch)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.implementation.models import PlanItem
+from mitra.lib.deadlines import is_overdue
 from mitra.lib.formatting import long_date
 
 # A plan of action is the annex of a signed agreement (domain guide §4, §6); a renewal brings a
@@ -112,7 +113,7 @@ def behind_schedule(ratio: float | None, elapsed: float | None) -> list[str]:
 
 def milestone_missed(milestone: date | None, status: str, today: date) -> list[str]:
     """A milestone date gone by without the item being done."""
-    if milestone is None or status == PlanItem.Status.DONE or today <= milestone:
+    if milestone is None or status == PlanItem.Status.DONE or not is_overdue(milestone, today):
         return []
     return [_("The milestone date %(date)s has passed.") % {"date": _day(milestone)}]
 
@@ -131,7 +132,7 @@ def progress_stale(last_report: date | None, start: date, today: date, days: int
 
 def obligations_overdue(open_due_dates: list[date], today: date) -> list[str]:
     """Tasks of a recurring obligation still open after their due date (the oldest is named)."""
-    overdue = sorted(day for day in open_due_dates if day < today)
+    overdue = sorted(day for day in open_due_dates if is_overdue(day, today))
     if not overdue:
         return []
     return [

@@ -10,6 +10,7 @@ urlpatterns = [
     # The settings moved to the tenant's one settings page (issue 13).
     path("settings/", RedirectView.as_view(pattern_name="tenancy:settings"), name="settings"),
     path("cooperations/<int:pk>/", views.cooperation, name="cooperation"),
+    path("cooperations/<int:pk>/panel/", views.panel, name="panel"),
     path("cooperations/<int:pk>/items/new/", views.add_item, name="add_item"),
     path(
         "cooperations/<int:pk>/intended-outputs/new/",

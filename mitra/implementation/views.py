@@ -35,15 +35,25 @@ from mitra.implementation.queries import panel_context, plan_documents
 from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.formatting import iso_month
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of, shortlist
 from mitra.tenancy.access import acting_user, can_write, require_tenant
+
+SHOWN = 10  # dormant cooperations named in the alert; the rest are counted
 
 
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
+    """The signed cooperations' figures, their rows a page at a time (the XLSX has them all)."""
     report = build_overview(require_tenant(request), timezone.localdate())
-    return render(request, "implementation/overview.html", {"report": report})
+    context = {
+        "report": report,
+        "rows": page_of(request, report.rows),
+        "dormant": shortlist(report.dormant, SHOWN),
+    }
+    return render(request, "implementation/overview.html", context)
 
 
 @login_required
@@ -53,6 +63,19 @@ def export(request: HttpRequest) -> HttpResponse:
     report = build_overview(tenant, timezone.localdate())
     name = f"implementation-{tenant.slug}-{report.today.isoformat()}.xlsx"
     return sheets.xlsx_response(reports.to_xlsx(overview_tables(report)), name)
+
+
+@login_required
+@require_GET
+@vary_on_htmx
+def panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The implementation panel of a cooperation's page, loaded once shown (htmx): promised
+    against done, items at risk, benefits, evaluations. Without htmx, the plan's own page."""
+    if not wants_fragment(request):
+        return cooperation(request, pk)
+    coop = get_cooperation_for_user(request, pk)
+    context = panel_context(coop) | {"can_write": can_write(request)}
+    return render(request, "implementation/_cooperation_panel.html", context)
 
 
 @login_required

@@ -44,12 +44,15 @@ class Cells:
         return values.one_line(self.text(name))
 
     def error(self, name: str, message: str) -> None:
+        """Record a problem of the cell; one a second check finds again is listed once."""
         index = self.layout.fields.get(name)
         if index is None:  # the column is missing: name the one to add
-            self.problems.append(Problem(self.number, "", BY_FIELD[name].header, message))
-            return
-        header = self.layout.headers[index].strip()
-        self.problems.append(Problem(self.number, self.layout.letter(name), header, message))
+            problem = Problem(self.number, "", BY_FIELD[name].header, message)
+        else:
+            header = self.layout.headers[index].strip()
+            problem = Problem(self.number, self.layout.letter(name), header, message)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
 
 def choose(

@@ -100,7 +100,18 @@ class RowChecker:
         plan.initiating_agency, plan.implementing_agencies = self._agencies(cells)
         if plan.kind:
             self._by_kind(cells, plan)
+        else:
+            self._without_kind(cells, plan)
         return plan
+
+    def _without_kind(self, cells: Cells, plan: RowPlan) -> None:
+        """A row whose kind is unknown is still checked in every cell the kind does not decide,
+        so the register is corrected in one pass rather than one problem per upload."""
+        choose(cells, "sub_form", vocabulary.sub_forms(), Cooperation.SubForm.values, _label)
+        choose(cells, "route", vocabulary.routes(), Cooperation.Route.values, _label)
+        choose(cells, "state", vocabulary.states(), Cooperation.State.values, state_label)
+        self.partners.check_without_kind(cells)
+        documents.plan_document(cells, plan, self.context, self.seen_numbers)
 
     def _by_kind(self, cells: Cells, plan: RowPlan) -> None:
         kind = plan.kind

@@ -110,34 +110,47 @@ def _date(cells: Cells, name: str) -> date | None:
         return None
 
 
-def _validity(cells: Cells, start: date | None) -> tuple[date | None, bool]:
+Validity = tuple[date | None, bool]  # (valid until, until terminated)
+
+
+def _validity(cells: Cells, start: date | None) -> Validity:
     """(valid until, until terminated) from "Berlaku Sampai" as a date, a term or "sampai diakhiri",
-    or else from "Jangka Waktu" counted from the start."""
-    for name in ("valid_until", "term"):
-        value = cells.value(name)
-        if value is None:
-            continue
-        if values.means_until_terminated(value):
-            return None, True
-        months = values.parse_term(value)
-        if months is None and name == "valid_until":
-            return _date(cells, name), False
-        if months is None:
-            cells.error(
-                name,
-                _("“%(value)s” is not a term: write it like “5 tahun”.")
-                % {"value": cells.line(name)},
-            )
-            return None, False
-        if start is None:
-            cells.error(name, _("A term needs a date of signing or a start date to count from."))
-            return None, False
-        try:
-            return values.last_day_of_term(start, months), False
-        except values.BadValue as problem:
-            cells.error(name, str(problem))
-            return None, False
-    return None, False
+    or else from "Jangka Waktu" counted from the start. Both cells are read, so a problem in
+    either is reported; the term is counted only when "Berlaku Sampai" gives no answer."""
+    until = _validity_in(cells, "valid_until", start)
+    term = _validity_in(cells, "term", start, counted=until is None)
+    return until or term or (None, False)
+
+
+def _validity_in(
+    cells: Cells, name: str, start: date | None, *, counted: bool = True
+) -> Validity | None:
+    """What one of the two cells says; None when it is empty or wrong (the problem recorded)."""
+    value = cells.value(name)
+    if value is None:
+        return None
+    if values.means_until_terminated(value):
+        return None, True
+    months = values.parse_term(value)
+    if months is None and name == "valid_until":
+        day = _date(cells, name)
+        return None if day is None else (day, False)
+    if months is None:
+        cells.error(
+            name,
+            _("“%(value)s” is not a term: write it like “5 tahun”.") % {"value": cells.line(name)},
+        )
+        return None
+    if not counted:
+        return None
+    if start is None:
+        cells.error(name, _("A term needs a date of signing or a start date to count from."))
+        return None
+    try:
+        return values.last_day_of_term(start, months), False
+    except values.BadValue as problem:
+        cells.error(name, str(problem))
+        return None
 
 
 def _numbers(
@@ -157,7 +170,9 @@ def _numbers(
     for name, role in NUMBER_COLUMNS.items():
         if cells.has(name):
             given[role] = (cells.line(name), name)
-    parties = 1 + len(plan.partners)
+    # The parties the row names, resolved or not: a partner with a problem of its own (or a row
+    # whose kind is unknown, which resolves none) does not make its number wrong too.
+    parties = 1 + len(values.split_list(cells.text("partner")))
     numbers: dict[str, str] = {}
     for role, (number, name) in given.items():
         if ROLES.index(role) >= parties:

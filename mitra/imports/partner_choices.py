@@ -48,6 +48,21 @@ def _partner_kind_label(value: str) -> str:
     return str(Partner.Kind(value).label)
 
 
+def _names(cells: Cells) -> list[str]:
+    """The partners the row names, each short enough to record; a problem for any that is not."""
+    names = values.split_list(cells.text("partner"))
+    if not names:
+        cells.error("partner", _("A cooperation needs a partner: write its name."))
+    for name in names:
+        if len(name) > MAX_PARTNER_NAME:
+            cells.error(
+                "partner",
+                _("The partner's name is longer than %(count)s characters.")
+                % {"count": MAX_PARTNER_NAME},
+            )
+    return [name for name in names if len(name) <= MAX_PARTNER_NAME]
+
+
 def row_country(cells: Cells, context: TenantContext) -> tuple[Country | None, bool]:
     """(the row's country, whether it could be read); an unknown name is a problem."""
     text = cells.line("country")
@@ -71,31 +86,33 @@ class PartnerResolver:
         self.new_partners: dict[str, PartnerChoice] = {}
 
     def partners(self, cells: Cells, kind: str) -> list[PartnerChoice]:
-        names = values.split_list(cells.text("partner"))
-        if not names:
-            cells.error("partner", _("A cooperation needs a partner: write its name."))
-            return []
+        names = _names(cells)
         allowed = workflow.KINDS[kind].partner_kinds
         partner_kind = choose(
             cells, "partner_kind", vocabulary.partner_kinds(), allowed, _partner_kind_label
         )
         country, readable = row_country(cells, self.context)
-        if (cells.has("partner_kind") and not partner_kind) or not readable:
+        if not names or (cells.has("partner_kind") and not partner_kind) or not readable:
             return []  # the problem is recorded
         partner_kind = partner_kind or workflow.KINDS[kind].default_partner_kind
         found = [self._partner(cells, name, kind, partner_kind, country) for name in names]
         return [choice for choice in found if choice is not None]
 
+    def check_without_kind(self, cells: Cells) -> None:
+        """The partner cells of a row whose kind is unknown: what can be wrong whatever the kind."""
+        _names(cells)
+        choose(
+            cells,
+            "partner_kind",
+            vocabulary.partner_kinds(),
+            Partner.Kind.values,
+            _partner_kind_label,
+        )
+        row_country(cells, self.context)
+
     def _partner(
         self, cells: Cells, name: str, kind: str, partner_kind: str, country: Country | None
     ) -> PartnerChoice | None:
-        if len(name) > MAX_PARTNER_NAME:
-            cells.error(
-                "partner",
-                _("The partner's name is longer than %(count)s characters.")
-                % {"count": MAX_PARTNER_NAME},
-            )
-            return None
         matches = self.context.partners_named(name)
         if len(matches) > 1:
             names = ", ".join(sorted(p.name for p in matches))

@@ -24,7 +24,7 @@ def filter_partners(queryset: QuerySet[Partner], data: Mapping[str, Any]) -> Que
         queryset = queryset.filter(country_id=data["country"])
     text = (data.get("q") or "").strip()
     if text:
-        by_alias = Partner.objects.filter(aliases__alias__icontains=text).values("pk")
+        by_alias = queryset.filter(aliases__alias__icontains=text).values("pk")
         queryset = queryset.filter(Q(name__icontains=text) | Q(pk__in=by_alias))
     return queryset
 

@@ -99,13 +99,40 @@ class PartnerForm(forms.Form):
         self.fields["country"].queryset = countries_by_name()  # type: ignore[attr-defined]
         regions = Region.objects.order_by("name", "type")
         self.fields["region"].queryset = regions  # type: ignore[attr-defined]
-        country = self.data.get("country") if self.is_bound else self.initial.get("country")
-        code = country.code if isinstance(country, Country) else country
-        self.fields["place"].queryset = places_in(code)  # type: ignore[attr-defined]
+        if "place" in self.fields:
+            self.fields["place"].queryset = self._places()  # type: ignore[attr-defined]
+
+    def _places(self) -> QuerySet[Place]:
+        if self.is_bound:
+            country = self.data.get(self.add_prefix("country"))
+        else:
+            country = self.initial.get("country")
+        return places_in(country.code if isinstance(country, Country) else country)
 
     def clean_aliases(self) -> list[str]:
         lines = (self.cleaned_data.get("aliases") or "").splitlines()
         return [line.strip() for line in lines if line.strip()]
+
+
+class QuickPartnerForm(PartnerForm):
+    """The few facts that make a partner, recorded from inside another page's form (the new
+    cooperation's) without leaving it; other names, website and notes are added on the partner's
+    page. Its fields are prefixed and belong to the `<form>` whose id is `form_id` (HTML's `form`
+    attribute), so they can sit inside the other form without being part of it."""
+
+    aliases = None  # type: ignore[assignment]
+    website = None  # type: ignore[assignment]
+    notes = None  # type: ignore[assignment]
+    prefix = "partner"
+
+    def __init__(self, *args: Any, form_id: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.form_id = form_id
+        # Beside the cooperation's own "Kind", the partner's fields say whose they are.
+        self.fields["kind"].label = _("Kind of partner")
+        self.fields["name"].label = _("Partner's name")
+        for field in self.fields.values():
+            field.widget.attrs["form"] = form_id
 
 
 def partner_initial(partner: Partner) -> dict[str, Any]:

@@ -149,9 +149,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def place_options(request: HttpRequest) -> HttpResponse:
-    """The gazetteer's cities of one country, as <option>s for the partner form's city select."""
+    """The gazetteer's cities of one country, as <option>s for the partner form's city select
+    (`prefix` names the form's prefix when its country field is posted as `<prefix>-country`)."""
     require_tenant(request)
-    places = places_in(request.GET.get("country"))
+    prefix = request.GET.get("prefix", "")
+    places = places_in(request.GET.get(f"{prefix}-country" if prefix else "country"))
     return render(request, "partners/_place_options.html", {"places": places})
 
 

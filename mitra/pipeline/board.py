@@ -7,9 +7,11 @@ Read-only; moves go through `apply_transition` like everywhere else. `move_for_d
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,11 +21,14 @@ from mitra.cooperations.templatetags.mitra_format import state_label
 from mitra.cooperations.transitions import roles_of
 from mitra.cooperations.workflow import Transition
 from mitra.lib.refusal import Refused
+from mitra.lib.shortlist import Shortlist, first_rows_by
 from mitra.tenancy.models import Tenant
 
 DOMESTIC: Final = "domestic"
 FOREIGN: Final = "foreign"
 BOARDS: Final = (DOMESTIC, FOREIGN)
+# Cards a column shows, in the list's order; the others are counted and linked to the register.
+CARDS: Final = 6
 
 
 @dataclass
@@ -37,12 +42,22 @@ class Card:
 
 @dataclass
 class Column:
+    """A step of the procedure with its first cards (`CARDS`), how many cooperations are at it,
+    and the register filtered to them."""
+
     state: str
     cards: list[Card] = field(default_factory=list)
+    total: int = 0
+    more_url: str = ""
 
     @property
     def label(self) -> str:
         return state_label(self.state)
+
+    @property
+    def more(self) -> int:
+        """How many cooperations at this step have no card on the board."""
+        return self.total - len(self.cards)
 
 
 def kinds_of(board: str) -> frozenset[str]:
@@ -100,16 +115,30 @@ def card_for(coop: Cooperation, roles: frozenset[str], problems: list[str]) -> C
     return _card(coop, timezone.localdate(), roles, problems)
 
 
+def first_cards(cooperations: QuerySet[Cooperation]) -> dict[str, Shortlist[Cooperation]]:
+    """The first `CARDS` of `cooperations` at each state, in their order, and how many are at
+    each; one query (and the partners' prefetch) however many there are."""
+    return first_rows_by(cooperations, CARDS, F("state"))
+
+
 def build_columns(
-    cooperations: list[Cooperation], board: str, tenant: Tenant, user: User | None
+    shown: dict[str, Shortlist[Cooperation]],
+    board: str,
+    tenant: Tenant,
+    roles: frozenset[str],
+    filters: dict[str, str],
 ) -> list[Column]:
-    """Main-line columns always; a cross-cutting column only when a card sits in it."""
+    """Main-line columns always; a cross-cutting column only when a card sits in it. Each links
+    to the register at its state under the board's `filters` for the cards it does not show."""
     today = timezone.localdate()
-    roles = roles_of(user, cooperations[0]) if cooperations and user else frozenset()
     columns = {state: Column(state) for state in main_line(board, tenant)}
-    for coop in cooperations:
-        column = columns.setdefault(coop.state, Column(coop.state))
-        column.cards.append(_card(coop, today, roles, []))
+    for state in shown:
+        columns.setdefault(state, Column(state))
+    for state, column in columns.items():
+        first = shown.get(state, Shortlist([], 0))
+        column.cards = [_card(coop, today, roles, []) for coop in first.rows]
+        column.total = first.total
+        column.more_url = f"{reverse('cooperations:list')}?{urlencode({**filters, 'state': state})}"
     return list(columns.values())
 
 

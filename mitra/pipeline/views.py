@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mitra.cooperations import filters, services, workflow
-from mitra.cooperations.access import cooperations_for_user, get_cooperation_for_user
+from mitra.cooperations.access import (
+    cooperations_for_user,
+    get_cooperation_for_user,
+    roles_in_tenant,
+)
 from mitra.cooperations.forms import CooperationFilterForm
 from mitra.cooperations.transitions import roles_of
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
@@ -33,8 +37,10 @@ def _board_context(
     form = CooperationFilterForm(tenant, request.GET)
     form.is_valid()
     matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
-    cooperations = list(pipeline.live_cooperations(matching, board))
-    columns = pipeline.build_columns(cooperations, board, tenant, acting_user(request))
+    shown = pipeline.first_cards(pipeline.live_cooperations(matching, board))
+    roles = roles_in_tenant(request)
+    narrowed = {name: str(value) for name, value in form.cleaned_data.items() if value}
+    columns = pipeline.build_columns(shown, board, tenant, roles, narrowed)
     if refused is not None:
         for card in (card for column in columns for card in column.cards):
             if card.coop.pk == refused[0]:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.cooperations.models import Cooperation
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of
 from mitra.portal import access, services
 from mitra.portal.forms import PortalIntroForm, PublicationForm, PublicFilterForm
 from mitra.portal.models import PortalPage, Publication
@@ -35,6 +36,7 @@ from mitra.tenancy.access import acting_user, require_tenant
 from mitra.tenancy.models import Tenant
 
 PUBLIC_MAX_AGE = 300
+PUBLIC_PAGE_SIZE = 50
 MANAGE_PAGE_SIZE = 50
 
 View = Callable[..., HttpResponse]
@@ -72,14 +74,20 @@ def tenant_page(request: HttpRequest, slug: str) -> HttpResponse:
     tenant = access.get_publishing_tenant(slug)
     records = _records(tenant)
     form = PublicFilterForm(request.GET, records=records)
+    shown = filtered(records, form.filters())
+    page = page_of(request, shown, PUBLIC_PAGE_SIZE)
+    narrowed = request.GET.copy()
+    narrowed.pop("page", None)  # the map shows every cooperation the filters leave
     context = {
         "public_tenant": tenant,
         "intro": access.portal_intro(tenant),
-        "records": filtered(records, form.filters()),
+        "records": page.object_list,
+        "page": page,
+        "matching": len(shown),
         "total": len(records),
         "stage_counts": stage_counts(records),
         "form": form,
-        "map_url": f"{reverse('portal:map_data', args=[slug])}?{request.GET.urlencode()}",
+        "map_url": f"{reverse('portal:map_data', args=[slug])}?{narrowed.urlencode()}",
     }
     return render(request, "portal/tenant.html", context)
 

@@ -19,6 +19,7 @@ from mitra.cooperations.queries import expiring_documents_in
 from mitra.followups.models import Task, task_urls
 from mitra.followups.rules import needs_follow_up_in
 from mitra.implementation.queries import dormant_rows_in
+from mitra.lib.deadlines import is_overdue
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership, Tenant
@@ -114,12 +115,12 @@ def task_reminders(tenants: Sequence[Tenant], today: date, people: People) -> It
         "due_date", "pk"
     ).values_list(*TASK_COLUMNS):
         tenant = by_pk[tenant_id]
-        if due_date > today + timedelta(days=tenant.reminder_task_days):
+        if (due_date - today).days > tenant.reminder_task_days:
             continue  # within another tenant's horizon, not this one's
         subject, url = f"followups.task:{pk}", url_of(pk)
         params = {"task": title, "due_date": due_date.isoformat(), "cooperation": cooperation or ""}
         if people.is_member(tenant_id, assignee_id):
-            window = ("due:" if due_date >= today else "overdue:") + due_date.isoformat()
+            window = ("overdue:" if is_overdue(due_date, today) else "due:") + due_date.isoformat()
             yield Due(tenant, assignee_id, K.TASK_DUE, subject, window, url, params)
         if (today - due_date).days > tenant.escalation_days:
             first, last, username = name
@@ -244,7 +245,7 @@ def review_reminders(today: date) -> Iterator[Due]:
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )
-    waiting = ReviewRequest.objects.filter(status=ReviewRequest.Status.OPEN, opened_at__lt=cutoff)
+    waiting = ReviewRequest.objects.waiting().filter(opened_at__lt=cutoff)
     for request in waiting.select_related("cooperation", "tenant").order_by("opened_at", "pk"):
         params = {
             "cooperation": request.cooperation.title,

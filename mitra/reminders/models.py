@@ -1,7 +1,11 @@
-"""Reminders: one row per thing to remind someone of, in one window; sent once, read in the app.
+"""Reminders: one row per thing to tell someone of, in one window; sent once, read in the app.
 
-A row's title is rendered when it is shown, from `kind`, `window` and `params`, so the digest
-e-mail reads in Indonesian while the notification page follows the language the user chose.
+Most are due on a day and written by the daily run (tasks due, documents ending ...); some are
+news written at once by the service where it happens (a task given to someone, a central review
+decided: `mitra/reminders/notices.py`). A row's title is rendered when it is shown, from `kind`,
+`window` and `params`, so the digest e-mail reads in Indonesian while the notification page
+follows the language the user chose. The title says what happened; the cooperation it concerns
+(`params["cooperation"]`) and the time are shown beside it.
 """
 
 from collections.abc import Callable
@@ -13,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mitra.cooperations.workflow import ReviewKind
 from mitra.lib.formatting import long_date
 
 
@@ -44,6 +49,8 @@ class Reminder(models.Model):
         REVIEW_WAITING = "review_waiting", gettext_lazy("review request waiting")
         NEEDS_FOLLOW_UP = "needs_follow_up", gettext_lazy("cooperation needs follow-up")
         DORMANT_AGREEMENT = "dormant_agreement", gettext_lazy("dormant agreement (leadership)")
+        TASK_ASSIGNED = "task_assigned", gettext_lazy("task given to you")
+        REVIEW_DECIDED = "review_decided", gettext_lazy("central review decided")
 
     # Null for central reviewers (Kemendagri), who belong to no tenant.
     tenant = models.ForeignKey(
@@ -98,8 +105,13 @@ class Reminder(models.Model):
 
     @property
     def title(self) -> str:
-        """The reminder in the active language."""
+        """What happened, in one sentence in the active language."""
         return TITLES[self.kind](self.params, self.window)
+
+    @property
+    def cooperation(self) -> str:
+        """The title of the cooperation it concerns, as it was when written; "" for none."""
+        return str(self.params.get("cooperation") or "")
 
 
 def _day(iso: str) -> str:
@@ -107,13 +119,9 @@ def _day(iso: str) -> str:
 
 
 def _task(p: dict[str, Any], window: str) -> str:
-    values = {"task": p["task"], "date": _day(p["due_date"]), "cooperation": p.get("cooperation")}
+    values = {"task": p["task"], "date": _day(p["due_date"])}
     if window.startswith("overdue"):
-        if values["cooperation"]:
-            return _("Task “%(task)s” (%(cooperation)s) was due on %(date)s.") % values
         return _("Task “%(task)s” was due on %(date)s.") % values
-    if values["cooperation"]:
-        return _("Task “%(task)s” (%(cooperation)s) is due on %(date)s.") % values
     return _("Task “%(task)s” is due on %(date)s.") % values
 
 
@@ -126,41 +134,52 @@ def _escalation(p: dict[str, Any], window: str) -> str:
 
 
 def _document(p: dict[str, Any], window: str) -> str:
-    return _("“%(document)s” of “%(cooperation)s” ends on %(date)s.") % {
+    return _("“%(document)s” ends on %(date)s.") % {
         "document": p["document"],
-        "cooperation": p["cooperation"],
         "date": _day(p["valid_until"]),
     }
 
 
 def _renewal(p: dict[str, Any], window: str) -> str:
-    return _("The renewal of “%(cooperation)s” is still in progress.") % {
-        "cooperation": p["cooperation"]
-    }
+    return _("Its renewal is still in progress.")
 
 
 def _review(p: dict[str, Any], window: str) -> str:
-    return _("The review request for “%(cooperation)s” (%(tenant)s) has waited since %(date)s.") % {
-        "cooperation": p["cooperation"],
+    return _("The review request from %(tenant)s has waited since %(date)s.") % {
         "tenant": p["tenant"],
         "date": _day(p["opened_on"]),
     }
 
 
 def _follow_up(p: dict[str, Any], window: str) -> str:
-    return _("“%(cooperation)s” needs follow-up: %(reasons)s.") % {
-        "cooperation": p["cooperation"],
-        "reasons": "; ".join(p["reasons"]),
-    }
+    return _("It needs follow-up: %(reasons)s.") % {"reasons": "; ".join(p["reasons"])}
 
 
 def _dormant(p: dict[str, Any], window: str) -> str:
-    promised = "; ".join(p.get("promised", [])) or "—"
-    return _("“%(cooperation)s” is dormant. Promised: %(promised)s. Missing: %(missing)s.") % {
-        "cooperation": p["cooperation"],
-        "promised": promised,
+    return _("It is dormant. Promised: %(promised)s. Missing: %(missing)s.") % {
+        "promised": "; ".join(p.get("promised", [])) or "—",
         "missing": "; ".join(p.get("missing", [])) or "—",
     }
+
+
+def _assigned(p: dict[str, Any], window: str) -> str:
+    values = {"task": p["task"], "date": _day(p["due_date"]), "by": p.get("by")}
+    if values["by"]:
+        return _("%(by)s gave you the task “%(task)s”, due %(date)s.") % values
+    return _("You were given the task “%(task)s”, due %(date)s.") % values
+
+
+def _decided(p: dict[str, Any], window: str) -> str:
+    values = {"kind": _review_kind(p["review"]), "note": p.get("note") or ""}
+    if p["status"] == "returned":
+        return _("Kemendagri returned the %(kind)s: “%(note)s”") % values
+    if p["status"] == "refused":
+        return _("Kemendagri refused the %(kind)s: “%(note)s”") % values
+    return _("Kemendagri approved the %(kind)s.") % values
+
+
+def _review_kind(kind: str) -> str:
+    return str(ReviewKind(kind).label) if kind in ReviewKind.values else kind
 
 
 TITLES: dict[str, Callable[[dict[str, Any], str], str]] = {
@@ -171,4 +190,6 @@ TITLES: dict[str, Callable[[dict[str, Any], str], str]] = {
     Reminder.Kind.REVIEW_WAITING: _review,
     Reminder.Kind.NEEDS_FOLLOW_UP: _follow_up,
     Reminder.Kind.DORMANT_AGREEMENT: _dormant,
+    Reminder.Kind.TASK_ASSIGNED: _assigned,
+    Reminder.Kind.REVIEW_DECIDED: _decided,
 }

@@ -116,7 +116,10 @@ def send_digests(now: datetime, progress: Callable[[int], object] | None = None)
 
 @dataclass(frozen=True)
 class DigestLine:
+    """What the digest shows of a reminder (the attributes its templates read)."""
+
     title: str
+    cooperation: str
     url: str
 
 
@@ -124,7 +127,7 @@ def digest_lines(reminders: list[Reminder]) -> list[DigestLine]:
     """The digest's lines, each title worded once in the digest's language (the text and HTML
     parts both show it; a first national run words 200,000 of them)."""
     with translation.override(settings.LANGUAGE_CODE):
-        return [DigestLine(reminder.title, reminder.url) for reminder in reminders]
+        return [DigestLine(r.title, r.cooperation, r.url) for r in reminders]
 
 
 @transaction.atomic

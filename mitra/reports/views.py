@@ -10,12 +10,15 @@ from django.views.decorators.http import require_GET
 
 from mitra.lib import sheets
 from mitra.lib.reports import to_xlsx
+from mitra.lib.shortlist import page_of, shortlist
 from mitra.reports import pdf
 from mitra.reports.charts import summaries
 from mitra.reports.forms import PeriodForm
 from mitra.reports.queries import Report, build_report
 from mitra.reports.tables import report_tables, steps_table
 from mitra.tenancy.access import require_tenant
+
+SHOWN = 10  # cooperations needing follow-up the page lists; the PDF and XLSX list them all
 
 
 def _period_form(request: HttpRequest) -> PeriodForm:
@@ -46,6 +49,8 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "report": report,
+        "register": page_of(request, report.register),
+        "needing": shortlist(report.follow_up.needing, SHOWN),
         "summaries": summaries(report),
         "steps": steps_table(report),
         "query": form.query(),

@@ -8,6 +8,14 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 
 
+class ReviewRequestQuerySet(models.QuerySet["ReviewRequest"]):
+    def waiting(self) -> "ReviewRequestQuerySet":
+        """Requests waiting at Kemendagri: open, nothing decided. A request returned or refused
+        waits on the region, never on the centre; every page and reminder that says something
+        waits for the central government reads this (`tests/test_returned_is_not_waiting.py`)."""
+        return self.filter(status=ReviewRequest.Status.OPEN)
+
+
 class ReviewRequest(models.Model):
     """One request to the centre, opened when a cooperation enters a central-review state."""
 
@@ -75,6 +83,8 @@ class ReviewRequest(models.Model):
         related_name="+",
     )
 
+    objects = ReviewRequestQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("review request")
         verbose_name_plural = _("review requests")
@@ -95,8 +105,20 @@ class ReviewRequest(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
+    @property
+    def decision(self) -> str:
+        """The central decision the status records ("" while open or closed by another move)."""
+        return DECISION_OF_STATUS.get(self.status, "")
+
 
 # The state a cooperation is in while each kind of request is open, and the reverse: the
 # `review` column of the workflow's state table.
 STATE_OF_KIND: dict[str, str] = dict(workflow.STATE_OF_REVIEW)
 KIND_OF_STATE: dict[str, str] = {state: kind for kind, state in STATE_OF_KIND.items()}
+
+# The decision each decided status records.
+DECISION_OF_STATUS: dict[str, str] = {
+    ReviewRequest.Status.APPROVED: workflow.Decision.APPROVE,
+    ReviewRequest.Status.RETURNED: workflow.Decision.RETURN,
+    ReviewRequest.Status.REFUSED: workflow.Decision.REFUSE,
+}

@@ -6,12 +6,14 @@ document on the cooperation and moves it with `apply_transition`, in one transac
 procedure refuses the move, the document and the decision are rolled back with it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -144,7 +146,7 @@ def open_review_if_needed(coop: Cooperation, event: CooperationEvent) -> None:
 
     Called by `apply_transition` after every move, under its row lock on the cooperation.
     """
-    current = ReviewRequest.objects.filter(cooperation=coop, status=Status.OPEN).first()
+    current = ReviewRequest.objects.waiting().filter(cooperation=coop).first()
     if current is not None:
         # Left the reviewed state by another way (withdrawn, put on hold ...): nothing to decide.
         _close(current, event)
@@ -210,7 +212,23 @@ def decide(
             expected_state=STATE_OF_KIND[Kind(locked.kind)],
         )
     record_updated(locked, before, by=by)
+    for hook in AFTER_DECISION:
+        hook(locked, by)
     return locked
+
+
+DecisionHook = Callable[[ReviewRequest, User | None], None]
+
+# What apps beside this one do once the centre has decided, in the same transaction (reminders:
+# tell the officers responsible for the cooperation at once). Each registers in its
+# AppConfig.ready(); this module imports none of them.
+AFTER_DECISION: list[DecisionHook] = []
+
+
+def after_decision(hook: DecisionHook) -> None:
+    """Run `hook(review, by)` after every decision (once, however often registered)."""
+    if hook not in AFTER_DECISION:
+        AFTER_DECISION.append(hook)
 
 
 def _entering_event(coop: Cooperation) -> CooperationEvent | None:
@@ -231,7 +249,7 @@ def resubmit(coop: Cooperation, *, by: User | None) -> ReviewRequest:
         raise Refused([_("Only the cooperation office may put a cooperation forward for review.")])
     if locked.state != Cooperation.State.ON_HOLD_CENTRAL_REVIEW:
         raise Refused([_("Only a cooperation on hold can be put forward for review again.")])
-    if ReviewRequest.objects.filter(cooperation=locked, status=Status.OPEN).exists():
+    if ReviewRequest.objects.waiting().filter(cooperation=locked).exists():
         raise Refused([_("A review request for this cooperation is already open.")])
     return _open(locked, Kind.HOLD, by=by, event=_entering_event(locked))
 
@@ -243,9 +261,8 @@ def open_missing_reviews() -> list[ReviewRequest]:
     request the centre returned is not reopened: only the office puts it forward again.
     """
     opened = []
-    waiting = Cooperation.objects.filter(state__in=list(KIND_OF_STATE)).exclude(
-        review_requests__status=Status.OPEN
-    )
+    already = ReviewRequest.objects.waiting().filter(cooperation=OuterRef("pk"))
+    waiting = Cooperation.objects.filter(state__in=list(KIND_OF_STATE)).exclude(Exists(already))
     for coop in waiting.select_related("tenant"):
         with transaction.atomic():
             event = _entering_event(coop)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Task
+from mitra.lib.deadlines import due_status
 from mitra.lib.formatting import person
 from mitra.lib.reports import Column, Table, table
 from mitra.staff.queries import CapacityReport, LanguageRow, OverdueRow, Workload
@@ -46,7 +47,7 @@ def _overdue(report: CapacityReport) -> Table:
             _("Cooperation"), lambda pair: pair[1].cooperation.title if pair[1].cooperation else ""
         ),
         Column(_("Due date"), lambda pair: pair[1].due_date),
-        Column(_("Days overdue"), lambda pair: (report.today - pair[1].due_date).days),
+        Column(_("Days overdue"), lambda pair: due_status(pair[1].due_date, report.today).days),
     ]
     pairs = [(row, task) for row in report.overdue for task in row.tasks]
     return table("overdue", _("Overdue follow-up by person"), columns, pairs)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Task
+from mitra.lib.deadlines import overdue_q
 from mitra.partners.models import Partner
 from mitra.staff.access import staff_members
 from mitra.staff.languages import language_name, partner_languages
@@ -65,7 +66,7 @@ def workload(tenant: Tenant, today: date | None = None) -> list[Workload]:
     rows = {u.pk: Workload(u, profiles.get(u.pk)) for u in staff_members(tenant)}
     tasks = Task.objects.filter(tenant=tenant, status=Task.Status.OPEN, assignee__in=list(rows))
     counts = tasks.values("assignee").annotate(
-        open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today))
+        open=Count("pk"), overdue=Count("pk", filter=overdue_q("due_date", today))
     )
     for count in counts:
         rows[count["assignee"]].open_tasks = count["open"]
@@ -210,7 +211,7 @@ class OverdueRow:
 
 
 def overdue_by_person(tenant: Tenant, today: date) -> list[OverdueRow]:
-    tasks = Task.objects.filter(tenant=tenant, status=Task.Status.OPEN, due_date__lt=today)
+    tasks = Task.objects.overdue(today).filter(tenant=tenant)
     by_user: dict[int, list[Task]] = defaultdict(list)
     users: dict[int, User] = {}
     for task in tasks.select_related("assignee", "cooperation").order_by("due_date", "pk"):

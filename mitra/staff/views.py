@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.lib import reports, sheets
+from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
+from mitra.lib.shortlist import page_of, shortlist
 from mitra.staff import exports, queries, services
 from mitra.staff.access import StaffMember, get_staff_member_for_user, staff_members
 from mitra.staff.forms import (
@@ -25,12 +27,17 @@ from mitra.staff.forms import (
 )
 from mitra.tenancy.access import acting_user, require_tenant
 
+SHOWN = 10  # rows of each growing list of the capacity report the page shows
+STAFF_PAGE_SIZE = 50
+SHOWN_SUGGESTIONS = 3
+
 
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    rows = queries.workload(require_tenant(request))
-    return render(request, "staff/list.html", {"rows": rows})
+    """The tenant's staff with their load, a page at a time."""
+    page = page_of(request, queries.workload(require_tenant(request)), STAFF_PAGE_SIZE)
+    return render(request, "staff/list.html", {"rows": page.object_list, "page": page})
 
 
 @login_required
@@ -73,8 +80,16 @@ def edit(request: HttpRequest, user_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def capacity(request: HttpRequest) -> HttpResponse:
+    """The capacity report with the first rows of each growing list; the CSV and XLSX downloads
+    hold them all."""
     report = queries.capacity_report(require_tenant(request))
-    return render(request, "staff/capacity.html", {"report": report})
+    context = {
+        "report": report,
+        "unowned": shortlist(report.unowned, SHOWN),
+        "languages": [(row, shortlist(row.partners, SHOWN)) for row in report.languages],
+        "overdue": [(row, shortlist(row.tasks, SHOWN)) for row in report.overdue],
+    }
+    return render(request, "staff/capacity.html", context)
 
 
 @login_required
@@ -93,6 +108,18 @@ def capacity_csv(request: HttpRequest, table: str) -> HttpResponse:
     if table not in tables:
         raise Http404
     return sheets.csv_response(reports.to_csv(tables[table]), f"{table}-{report.today}.csv")
+
+
+@login_required
+@require_GET
+@vary_on_htmx
+def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+    """The best few staff to own a cooperation, for writing roles: the panel its page loads
+    once shown (htmx), or a page of its own."""
+    coop = get_cooperation_for_user(request, pk, write=True)
+    context = {"coop": coop, "suggestions": queries.suggest_assignees(coop)[:SHOWN_SUGGESTIONS]}
+    template = "_suggestions.html" if wants_fragment(request) else "suggestions.html"
+    return render(request, f"staff/{template}", context)
 
 
 @login_required

@@ -4,6 +4,9 @@ Every view reads tenant data through helpers built on `require_tenant`; an objec
 tenant is answered exactly like one that does not exist (404).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -13,13 +16,35 @@ from mitra.tenancy.models import WRITE_ROLES, Membership, Tenant
 
 SESSION_KEY = "mitra_membership"
 
+# Figures about a member that apps above add to the one query reading the memberships (the
+# unread reminders of the top bar), so every page learns them without a query of its own.
+# Each app registers its figures in its AppConfig.ready(); a figure is a function of no
+# arguments returning an expression over Membership (`OuterRef("user")`, `OuterRef("tenant")`).
+_FIGURES: dict[str, Callable[[], Any]] = {}
+
+
+def add_membership_figure(name: str, figure: Callable[[], Any]) -> None:
+    """Annotate every membership read for a request with `name`, computed by `figure`."""
+    _FIGURES[name] = figure
+
+
+def memberships_of(request: HttpRequest) -> list[Membership]:
+    """Every membership of the signed-in user (none for a visitor), read once per request: the
+    middleware keeps them on the request, and the roles a page asks about come from there."""
+    kept: list[Membership] | None = getattr(request, "memberships", None)
+    if kept is not None:
+        return kept
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    memberships = Membership.objects.filter(user=user).select_related("tenant__region")
+    figures = {name: figure() for name, figure in _FIGURES.items()}
+    return list(memberships.annotate(**figures))
+
 
 def current_membership(request: HttpRequest) -> Membership | None:
     """The membership the user acts under: the one chosen in the session, else the first."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    memberships = list(Membership.objects.filter(user=user).select_related("tenant__region"))
+    memberships = memberships_of(request)
     if not memberships:
         return None
     chosen = request.session.get(SESSION_KEY)

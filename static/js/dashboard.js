@@ -1,4 +1,5 @@
-/* The dashboard's charts and map, drawn from the JSON the page carries in #dashboard-data.
+/* The dashboard's charts and map, drawn from the JSON they fetch from the addresses in their
+   data-source attributes (the browser keeps each answer and revalidates it with its ETag).
    Everything is served locally (static/vendor): no CDN, no tile server. */
 (function () {
     "use strict";
@@ -7,9 +8,17 @@
     var INDONESIA = [[-11.2, 94.7], [6.3, 141.1]];
     var WORLD = [[-56, -170], [78, 180]];
 
-    function readData() {
-        var node = document.getElementById("dashboard-data");
-        return node ? JSON.parse(node.textContent) : null;
+    // The data behind a node, fetched from its data-source (the session cookie signs it in).
+    function fetchData(node) {
+        return fetch(node.dataset.source, {
+            credentials: "same-origin",
+            headers: {"Accept": "application/json"}
+        }).then(function (response) {
+            if (!response.ok) {
+                throw new Error(node.dataset.source + ": " + response.status);
+            }
+            return response.json();
+        });
     }
 
     // A click on a bar or a segment opens the cooperation list filtered to the rows behind it.
@@ -124,9 +133,8 @@
         });
     }
 
-    function drawMap(data) {
-        var node = document.getElementById("dashboard-map");
-        if (!node || typeof L === "undefined" || typeof topojson === "undefined") {
+    function drawMap(node) {
+        if (typeof L === "undefined" || typeof topojson === "undefined") {
             return;
         }
         var map = L.map(node, {attributionControl: false, zoomSnap: 0.25, minZoom: 1, maxZoom: 9});
@@ -134,21 +142,25 @@
         document.querySelectorAll("[data-map-view]").forEach(function (button) {
             button.addEventListener("click", function () { switchView(map, button.dataset.mapView); });
         });
-        fetch(node.dataset.atlas)
-            .then(function (response) { return response.json(); })
-            .then(function (topo) {
-                countryLayer(topo, data).addTo(map);
-                markers(data.places, "#b45309").forEach(function (m) { m.addTo(map); });
-                markers(data.regions, "#1d4ed8").forEach(function (m) { m.addTo(map); });
-                node.dataset.ready = "true";
-            });
+        var atlas = fetch(node.dataset.atlas).then(function (response) { return response.json(); });
+        Promise.all([atlas, fetchData(node)]).then(function (loaded) {
+            var topo = loaded[0];
+            var data = loaded[1];
+            countryLayer(topo, data).addTo(map);
+            markers(data.places, "#b45309").forEach(function (m) { m.addTo(map); });
+            markers(data.regions, "#1d4ed8").forEach(function (m) { m.addTo(map); });
+            node.dataset.ready = "true";
+        });
     }
 
     document.addEventListener("DOMContentLoaded", function () {
-        var data = readData();
-        if (data) {
-            drawCharts(data);
-            drawMap(data);
+        var charts = document.getElementById("dashboard-charts");
+        if (charts && charts.dataset.source) {
+            fetchData(charts).then(drawCharts);
+        }
+        var map = document.getElementById("dashboard-map");
+        if (map && map.dataset.source) {
+            drawMap(map);
         }
     });
 })();

@@ -11,8 +11,11 @@ page, at both widths:
   what Django writes) is English leaking into the Indonesian pages. Names and data are not
   English msgids, so they are not taken for one.
 
-Full-page screenshots go to build/screenshots/<role>/ (ignored by git) to be looked at. One
-browser, one demo load for the module, one browser context per role and width.
+Full-page screenshots go to build/screenshots/<role>/<width>/ (ignored by git) to be looked at.
+One browser, one demo load for the module, one browser context per role. Each page is loaded
+once and looked at on both screens: the viewport is resized between the two looks, which is
+what the stylesheet's media queries and the charts' and map's resize handlers answer, so the
+server renders each page once instead of twice.
 """
 
 import re
@@ -76,6 +79,8 @@ TEXTS = """() => {
 }"""
 # How far the page reaches beyond the screen, not counting what scrolls inside its own box.
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
+# After a resize: two animation frames, so that layout and the resize handlers have run.
+SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def _catalogue(path: Path) -> dict[str, str]:
@@ -157,15 +162,29 @@ def _new_kinds(urls: list[str], base: str, seen: set[str]) -> list[str]:
 
 
 def _visit(
-    page: Page, url: str, folder: Path, english: frozenset[str], width: int, found: Findings
+    page: Page, url: str, folders: dict[str, Path], english: frozenset[str], found: Findings
 ) -> None:
+    """Load the page once and look at it on every screen, starting with the screen the page is
+    already on (one resize per page)."""
     response = page.goto(url)
     address = page.url.split("//", 1)[-1].partition("/")[2]
     assert response is not None and response.ok, f"{url}: {response and response.status}"
     found.pages.append(address)
-    look_at(page, "/" + address, width, english, found)
     name = re.sub(r"[^a-z0-9]+", "-", address.lower()).strip("-") or "home"
-    page.screenshot(path=str(folder / f"{len(found.pages):02d}-{name}.png"), full_page=True)
+    current = page.viewport_size
+    devices = sorted(
+        WIDTHS, key=lambda device: current is None or WIDTHS[device][0] != current["width"]
+    )
+    for device in devices:
+        width, height = WIDTHS[device]
+        if current is None or current["width"] != width:
+            page.set_viewport_size({"width": width, "height": height})
+            page.evaluate(SETTLED)
+            current = {"width": width, "height": height}
+        look_at(page, "/" + address, width, english, found)
+        page.screenshot(
+            path=str(folders[device] / f"{len(found.pages):02d}-{name}.png"), full_page=True
+        )
 
 
 def look_at(page: Page, address: str, width: int, english: frozenset[str], found: Findings) -> None:
@@ -177,7 +196,7 @@ def look_at(page: Page, address: str, width: int, english: frozenset[str], found
             found.english.append(f"{address}: {text!r}")
 
 
-def walk(context: BrowserContext, base: str, role: str | None, width: int) -> Findings:
+def walk(context: BrowserContext, base: str, role: str | None) -> Findings:
     found = Findings()
     page = context.new_page()
 
@@ -192,17 +211,21 @@ def walk(context: BrowserContext, base: str, role: str | None, width: int) -> Fi
     if role is not None:
         log_in(page, base, role)
     start = reverse("home") if role else reverse("portal:index")
-    folder = SCREENSHOTS / (role or "public") / str(width)
-    folder.mkdir(parents=True, exist_ok=True)
+    folders = {
+        device: SCREENSHOTS / (role or "public") / str(width)
+        for device, (width, _) in WIDTHS.items()
+    }
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
     page.goto(base + start)
     seen: set[str] = set()
     menu = _new_kinds([page.url, *links(page, MENU)], base, seen)
     further: list[str] = []
     for address in menu:  # the menu's pages, gathering one page of each kind they link to
-        _visit(page, base + address, folder, english, width, found)
+        _visit(page, base + address, folders, english, found)
         further += _new_kinds(links(page), base, seen)
     for address in further:
-        _visit(page, base + address, folder, english, width, found)
+        _visit(page, base + address, folders, english, found)
     page.close()
     return found
 
@@ -231,15 +254,50 @@ def test_a_page_kind_is_a_page_of_this_site():
 def test_every_role_reads_every_page_of_its_menu_at_both_widths(
     demo: None, live_server, browser: Browser, subtests
 ):
+    width, height = WIDTHS["laptop"]
     for role in ROLES:
-        for device, (width, height) in WIDTHS.items():
-            with subtests.test(role=role or "public", device=device):
-                context = browser.new_context(
-                    locale="id-ID", viewport={"width": width, "height": height}
-                )
-                found = walk(context, live_server.url, role, width)
-                context.close()
-                assert len(found.pages) >= 3, found.pages
-                assert found.console == []
-                assert found.too_wide == []
-                assert found.english == []
+        with subtests.test(role=role or "public"):
+            context = browser.new_context(
+                locale="id-ID", viewport={"width": width, "height": height}
+            )
+            found = walk(context, live_server.url, role)
+            context.close()
+            assert len(found.pages) >= 3, found.pages
+            assert found.console == []
+            assert found.too_wide == []
+            assert found.english == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db  # the browser package's reference-data guard needs the test database
+def test_a_page_is_looked_at_on_both_screens(browser: Browser, tmp_path: Path):
+    """The walk resizes instead of reloading: a page too wide only on the phone and one too wide
+    only on the laptop are both caught, whichever screen each page was loaded on, and each page
+    leaves a screenshot per screen."""
+    pages = {
+        # 1,000 px fits the laptop, not the phone.
+        "/narrow-laptop/": "<style>body { margin: 0 } div { width: 1000px; height: 1px }</style><div></div>",
+        # 1,300 px only above 800 px: too wide for the laptop, fine on the phone.
+        "/wide-laptop/": "<style>body { margin: 0 } @media (min-width: 800px) { div { width: 1300px; height: 1px } }</style><div></div>",
+    }
+    context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 800})
+    context.route(
+        "http://mitra.test/**",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body=f"<!doctype html><title>t</title>{pages[urlsplit(route.request.url).path]}",
+        ),
+    )
+    page = context.new_page()
+    found = Findings()
+    folders = {device: tmp_path / device for device in WIDTHS}
+    for folder in folders.values():
+        folder.mkdir()
+    for address in pages:  # the first starts on the laptop, the second on the phone
+        _visit(page, "http://mitra.test" + address, folders, frozenset(), found)
+    context.close()
+    assert sorted(found.too_wide) == [
+        "/narrow-laptop/ at 390 px: 1000 px wide",
+        "/wide-laptop/ at 1280 px: 1300 px wide",
+    ]
+    assert all(len(list(folder.iterdir())) == 2 for folder in folders.values())

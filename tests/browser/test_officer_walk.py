@@ -1,8 +1,8 @@
 """A cooperation officer's day in Chromium, from logging in to the dashboard map.
 
-One walk through what the office does most: record a new partner and a cooperation with it,
-move it along its procedure, be refused with reasons, attach the signed LoI and move on, log a
-meeting whose two commitments become tasks, move a card on the pipeline board, read the pages in
+One walk through what the office does most: record a cooperation with a partner recorded in
+place, move it along its procedure, be refused with reasons, attach the signed LoI and move on,
+log a meeting whose two commitments become tasks, move a card on the pipeline board, read the pages in
 English and back in Indonesian, and find the partner's country on the map. Every main page is
 saved as a screenshot under test-artifacts/ (ignored by git) to be looked at, and the browser
 console must stay free of errors (a Content-Security-Policy violation is one).
@@ -79,29 +79,29 @@ def test_an_officer_walks_a_cooperation_from_a_new_partner_to_the_dashboard_map(
     page.get_by_role("button", name="Masuk").click()
     expect(page.locator(".usermenu__name")).to_contain_text("Ikhsan")
 
-    # A new cooperation with a new partner: the partner form returns to the cooperation form.
+    # A new cooperation with a new partner, recorded inside the cooperation's form.
     page.goto(url + reverse("cooperations:list"))
     shoot(page, "02-cooperations")
     page.locator(f'a[href="{reverse("cooperations:create")}"]').first.click()
-    page.locator('a[href^="/partners/new/?next="]').click()
-    page.locator("#id_kind").select_option("foreign_city_or_region")
-    page.locator("#id_name").fill("Kota Gothenburg")
+    page.get_by_text("Mitra belum ada dalam daftar? Catat di sini").click()
+    page.locator("#id_partner-kind").select_option("foreign_city_or_region")
+    page.locator("#id_partner-name").fill("Kota Gothenburg")
     with page.expect_response(lambda response: "place" in response.url):
-        page.locator("#id_country").select_option("SE")
-    gothenburg = page.locator("#id_place option", has_text="Gothenburg").first.get_attribute(
-        "value"
-    )
-    page.locator("#id_place").select_option(gothenburg)
+        page.locator("#id_partner-country").select_option("SE")
+    gothenburg = page.locator("#id_partner-place option", has_text="Gothenburg").first
+    page.locator("#id_partner-place").select_option(gothenburg.get_attribute("value"))
     shoot(page, "03-new-partner")
-    page.locator("form.form button[type=submit]").click()
+    # Recorded and ticked; the partners then redraw the kind (a KSDPL for a foreign city).
+    with page.expect_response(lambda response: "partners=" in response.url):
+        page.get_by_role("button", name="Catat mitra").click()
     partner = Partner.objects.get(name="Kota Gothenburg")
     expect(page.locator(f'input[name="partners"][value="{partner.pk}"]')).to_be_checked()
-    page.locator("#id_kind").select_option("foreign_region")
+    expect(page.locator("#id_kind")).to_have_value("foreign_region")
     page.locator("#id_sub_form").select_option("sister_city")
     page.locator("#id_title").fill("Sister city Makassar–Gothenburg")
     page.locator("#id_summary").fill("Kota pintar, pengelolaan sampah dan pertukaran pelajar.")
     shoot(page, "04-new-cooperation")
-    page.locator("form.form button[type=submit]").click()
+    page.get_by_role("button", name="Catat kerja sama").click()
     expect(page.locator("h1")).to_contain_text("Sister city Makassar–Gothenburg")
     coop = Cooperation.objects.get(title="Sister city Makassar–Gothenburg")
     assert list(coop.partners.all()) == [partner]

@@ -102,29 +102,48 @@ class PageParser(HTMLParser):
         self.forms: list[Form] = []
         self._select: dict[str, Any] | None = None
         self._textarea: dict[str, Any] | None = None
+        # Fields that name their form (HTML's `form` attribute) belong to it wherever they
+        # sit, even before it: by the form's id, the forms seen and the fields still waiting.
+        self._by_id: dict[str, Form] = {}
+        self._waiting: dict[str, list[dict[str, Any]]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        form = self.forms[-1] if self.forms else None
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
         elif tag == "form":
-            method = (a.get("method") or "get").lower()
-            self.forms.append(Form(a.get("action", ""), method, a.get("enctype", "")))
-        elif form is None:
-            return
+            self._open_form(a)
         elif tag == "input" and a.get("name"):
-            form.fields.append({"kind": a.get("type", "text").lower(), **a})
+            self._add(a, {"kind": a.get("type", "text").lower(), **a})
         elif tag == "button" and a.get("name"):
-            form.fields.append({"kind": "submit", **a})
+            self._add(a, {"kind": "submit", **a})
         elif tag == "textarea" and a.get("name"):
-            self._textarea = {"kind": "textarea", "value": "", **a}
-            form.fields.append(self._textarea)
+            self._textarea = self._add(a, {"kind": "textarea", "value": "", **a})
         elif tag == "select" and a.get("name"):
-            self._select = {"kind": "select", "options": [], **a}
-            form.fields.append(self._select)
+            self._select = self._add(a, {"kind": "select", "options": [], **a})
         elif tag == "option" and self._select is not None:
             self._select["options"].append(a.get("value", ""))
+
+    def _open_form(self, a: dict[str, str]) -> None:
+        method = (a.get("method") or "get").lower()
+        form = Form(a.get("action", ""), method, a.get("enctype", ""))
+        self.forms.append(form)
+        if a.get("id"):
+            self._by_id[a["id"]] = form
+            form.fields.extend(self._waiting.pop(a["id"], []))
+
+    def _add(self, a: dict[str, str], found: dict[str, Any]) -> dict[str, Any] | None:
+        """Give a field to its form: the one it names, else the last one opened."""
+        owner = a.get("form")
+        if owner and owner in self._by_id:
+            self._by_id[owner].fields.append(found)
+        elif owner:
+            self._waiting.setdefault(owner, []).append(found)
+        elif self.forms:
+            self.forms[-1].fields.append(found)
+        else:
+            return None
+        return found
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "select":

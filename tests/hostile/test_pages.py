@@ -203,3 +203,16 @@ def test_no_hostile_input_breaks_a_page_or_reaches_the_other_tenant(
     assert not findings.problems, findings.report()
     assert changes(world.before, fingerprint(world.bandung)) == []
     assert findings.requests > MINIMUM_REQUESTS[role]
+
+
+def test_a_field_goes_to_the_form_it_names_even_one_further_down() -> None:
+    page = parse(
+        '<form action="/a/" method="post"><input name="title">'
+        '<input name="partner-name" form="b"></form>'
+        '<form id="b" action="/b/" method="post"><input name="csrf" type="hidden"></form>'
+        '<select name="kind" form="b"><option value="x"></option></select>'
+    )
+    first, second = page.forms
+    assert [f["name"] for f in first.fields] == ["title"]
+    assert [f["name"] for f in second.fields] == ["partner-name", "csrf", "kind"]
+    assert second.fields[2]["options"] == ["x"]

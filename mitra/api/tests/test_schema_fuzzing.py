@@ -2,10 +2,7 @@
 error, every answer as documented (status, content type, headers, body), data outside the schema
 refused, and data inside it accepted."""
 
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -189,21 +186,24 @@ def test_every_check_schemathesis_has_runs():
     assert all(config.get_by_name(name=name).enabled for name in names)
 
 
-def test_the_fuzzing_test_has_one_item_per_operation():
+def _items_of(node: pytest.Collector) -> list[pytest.Item]:
+    """Every test a collector yields, through the collectors it holds (schemathesis's is one)."""
+    found: list[pytest.Item] = []
+    for child in node.collect():
+        found += [child] if isinstance(child, pytest.Item) else _items_of(child)
+    return found
+
+
+def test_the_fuzzing_test_has_one_item_per_operation(request: pytest.FixtureRequest):
     """Collected as the suite collects it, it must yield every operation of the schema: run with
-    pytest-xdist's `--dist loadfile` it once ran 1 of them, silently."""
-    module = Path(__file__)
-    collected = subprocess.run(  # noqa: S603 (our own interpreter and test file)
-        [sys.executable, "-m", "pytest", "--collect-only", str(module)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=module.parents[3],
-    ).stdout
+    pytest-xdist's `--dist loadfile` it once ran 1 of them, silently. The module is collected
+    again here, in this process, whatever the run selected."""
+    module = request.node.parent
+    assert isinstance(module, pytest.Module)
     items = [
-        line.split("[", 1)[1].removesuffix("]>")
-        for line in collected.splitlines()
-        if "test_every_operation_answers_as_documented[" in line
+        item.name.split("[", 1)[1].removesuffix("]")
+        for item in _items_of(module)
+        if item.name.startswith("test_every_operation_answers_as_documented[")
     ]
     assert sorted(items) == OPERATIONS
     assert len(OPERATIONS) == 30

@@ -67,7 +67,7 @@ def test_the_notice_is_the_tenants_largest_expiry_window(tenant):
 
 
 def test_the_dashboard_lists_what_the_reminders_announce(tenant, cooperation_officer, documents):
-    listed = {d.pk for d in dashboard(tenant, TODAY).expiring}
+    listed = {d.pk for d in dashboard(tenant, TODAY).expiring.rows}
     reminded = {
         int(due.subject.rpartition(":")[2])
         for due in document_reminders([tenant], TODAY, People.of([tenant]))
@@ -80,7 +80,7 @@ def test_the_dashboard_looks_as_far_ahead_as_the_tenant_chose(tenant, documents)
     tenant.save(update_fields=["expiry_windows"])
     board = dashboard(tenant, TODAY)
     assert board.expiry_days == 60
-    assert {d.title for d in board.expiring} == {"mou 30", "mou 0"}
+    assert {d.title for d in board.expiring.rows} == {"mou 30", "mou 0"}
 
 
 def test_an_outsider_sees_none_of_the_tenants_expiring_documents(other_tenant, documents):

@@ -11,6 +11,7 @@ from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
+from mitra.reviews.services import open_missing_reviews
 from tests.factories import make_cooperation, make_document, make_partner
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +106,7 @@ def test_on_hold_shows_a_badge_and_the_step_it_stopped_at(in_english, cooperatio
         action="put_on_hold",
         note="test setup",
     )
+    open_missing_reviews()  # as the demo does: history recorded by hand puts nothing forward
     response = in_english(cooperation_officer).get(ksdpl.get_absolute_url())
     html = response.content.decode()
     assert "badge--hold" in html

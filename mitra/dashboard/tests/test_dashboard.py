@@ -11,6 +11,7 @@ from mitra.cooperations.services import record_past_state
 from mitra.dashboard import queries
 from mitra.followups import services as followup_services
 from mitra.followups.models import Task
+from mitra.implementation.queries import dormant_rows
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
 from tests.factories import make_cooperation, make_document, make_partner
@@ -81,13 +82,16 @@ def test_the_dashboard_lists_overdue_tasks_and_expiring_documents(
     response = client_as(cooperation_officer).get(DASHBOARD)
     board = response.context["board"]
     assert response.status_code == 200
-    assert board.overdue_count == 3
-    assert [t.title for t in board.overdue_top] == ["Tugas 0", "Tugas 1", "Tugas 2"]
-    assert [d.title for d in board.expiring] == ["MoU 0", "MoU 1", "MoU 2"]
-    assert late not in board.expiring
+    assert board.overdue.total == 3
+    assert [t.title for t in board.overdue.rows] == ["Tugas 0", "Tugas 1", "Tugas 2"]
+    assert [d.title for d in board.expiring.rows] == ["MoU 0", "MoU 1", "MoU 2"]
+    assert late not in board.expiring.rows
     html = response.content.decode()
     assert reverse("followups:needs_follow_up") in html
-    assert 'id="dashboard-data"' in html
+    # The charts and the map fetch their data; the page carries none of it as JSON.
+    assert f'data-source="{reverse("dashboard:charts")}"' in html
+    assert f'data-source="{reverse("dashboard:map")}"' in html
+    assert "application/json" not in html
 
 
 def test_the_map_data_shades_partner_countries_and_places_partner_markers(
@@ -117,8 +121,9 @@ def test_follow_up_gaps_are_counted_and_the_first_five_shown(
     for index in range(7):
         make_cooperation(tenant, title=f"Sepi {index}")
     board = client_as(cooperation_officer).get(DASHBOARD).context["board"]
-    assert board.follow_up_count == 7
-    assert len(board.follow_up_top) == 5
+    assert board.follow_up.total == 7
+    assert len(board.follow_up.rows) == 5
+    assert [gap.cooperation.title for gap in board.follow_up.rows][:2] == ["Sepi 0", "Sepi 1"]
 
 
 @pytest.mark.parametrize("persona", ["leadership", "team_reviewer", "agency_officer"])
@@ -143,13 +148,19 @@ def test_an_outsider_never_sees_this_tenants_numbers(
     client_as, outsider, tenant, cooperation_officer
 ):
     seed(tenant, cooperation_officer)
-    response = client_as(outsider).get(DASHBOARD)
+    client = client_as(outsider)
+    response = client.get(DASHBOARD)
     board = response.context["board"]
     assert board.live_count == 0
-    assert board.overdue_count == 0
-    assert board.expiring == []
-    assert board.map == {"countries": [], "places": [], "regions": []}
+    assert board.overdue.total == 0
+    assert board.expiring.rows == []
     assert "Kerja sama 0" not in response.content.decode()
+    assert client.get(reverse("dashboard:map")).json() == {
+        "countries": [],
+        "places": [],
+        "regions": [],
+    }
+    assert client.get(reverse("dashboard:charts")).json()["byState"]["counts"] == []
 
 
 def with_every_section(tenant, officer, coop, index):
@@ -205,7 +216,8 @@ def test_the_dashboard_costs_the_same_queries_for_3_or_20_cooperations(
         with_every_section(tenant, cooperation_officer, coop, 3 + index)
     with django_assert_max_num_queries(len(few.captured_queries)):
         board = client.get(DASHBOARD).context["board"]
-    assert len(board.waiting) == 20 and len(board.my_day.due_today) == 20
+    assert board.waiting.total == 20 and board.my_day.due_today.total == 20
+    assert len(board.waiting.rows) == len(board.my_day.due_today.rows) == queries.SHOWN
 
 
 def test_the_nav_links_to_the_dashboard_first(client_as, cooperation_officer):
@@ -243,7 +255,7 @@ def test_a_dormant_agreement_shows_what_was_promised_and_what_is_missing(
     dormant_with_plan(tenant, "Little Bandung di Malaysia")
     dormant_with_plan(other_tenant, "Kota lain")
     response = client_as(leadership).get(DASHBOARD)
-    [row] = response.context["board"].dormant
+    [row] = response.context["board"].dormant.rows
     assert row.cooperation.title == "Little Bandung di Malaysia"
     assert any("200" in promise for promise in row.facts.promised)
     assert row.facts.missing
@@ -258,8 +270,8 @@ def test_dormant_agreements_cost_no_more_queries_when_there_are_more(
     today = timezone.localdate()
     dormant_with_plan(tenant, "Satu")
     with django_assert_max_num_queries(10) as few:
-        queries.dormant_rows(tenant, today)
+        dormant_rows(tenant, today)
     for n in range(8):
         dormant_with_plan(tenant, f"Lagi {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
-        assert len(queries.dormant_rows(tenant, today)) == 9
+        assert len(dormant_rows(tenant, today)) == 9

@@ -79,12 +79,14 @@ def test_the_kind_legend_explains_each_abbreviation_and_the_chart_labels_carry_n
 ):
     make_cooperation(tenant)
     make_cooperation(tenant)
-    response = client_as(leadership).get(DASHBOARD)
+    client = client_as(leadership)
+    response = client.get(DASHBOARD)
     (ksdpl,) = response.context["board"].by_kind
     assert (ksdpl.label, ksdpl.description) == ("KSDPL", str(K.FOREIGN_REGION.label))
     assert ksdpl.description in response.content.decode()
-    assert response.context["data"]["byKind"]["labels"] == ["KSDPL (2)"]
-    assert response.context["data"]["byKind"]["urls"] == [ksdpl.url]
+    charts = client.get(reverse("dashboard:charts")).json()
+    assert charts["byKind"]["labels"] == ["KSDPL (2)"]
+    assert charts["byKind"]["urls"] == [ksdpl.url]
 
 
 def test_an_upcoming_event_shows_how_many_of_its_signings_are_ready(
@@ -119,7 +121,8 @@ def test_files_waiting_at_kemendagri_show_for_how_long_the_longest_first(
     older.review_requests.update(opened_at=ten_days_ago)
     response = client_as(leadership).get(DASHBOARD)
     waiting = response.context["board"].waiting
-    assert [(w.review.cooperation, w.days) for w in waiting] == [(older, 10), (newer, 0)]
+    assert [(w.review.cooperation, w.days) for w in waiting.rows] == [(older, 10), (newer, 0)]
+    assert waiting.total == 2
     assert "Hamamatsu" not in response.content.decode()
 
 
@@ -149,7 +152,7 @@ def test_a_promise_at_risk_shows_what_is_done_against_the_time_gone(
     promise(tenant, "Palembang", done=70, started_days_ago=65, length_days=100)
     promise(other_tenant, "Bandung lain", done=0, started_days_ago=90, length_days=100)
     response = client_as(leadership).get(DASHBOARD)
-    (row,) = response.context["board"].at_risk
+    (row,) = response.context["board"].at_risk.rows
     assert row.progress.item == behind
     assert (row.progress.percent, row.progress.elapsed_percent) == (20, 65)
     html = response.content.decode()
@@ -180,9 +183,10 @@ def test_an_officers_home_lists_their_overdue_and_todays_tasks_and_their_next_st
     task_for(other_tenant, outsider, "Tugas Bandung", -1)
     response = client_as(cooperation_officer).get(DASHBOARD)
     day = response.context["board"].my_day
-    assert (day.overdue, day.due_today) == ([late], [today])
-    assert [own.cooperation for own in day.next_steps] == [mine]
-    assert str(workflow.ACTION_LABELS["start_exploration"]) in day.next_steps[0].steps
+    assert (day.overdue.rows, day.due_today.rows) == ([late], [today])
+    assert (day.overdue.total, day.due_today.total) == (1, 1)
+    assert [own.cooperation for own in day.next_steps.rows] == [mine]
+    assert str(workflow.ACTION_LABELS["start_exploration"]) in day.next_steps.rows[0].steps
     html = response.content.decode()
     section = html[html.index('id="dashboard-my-day"') :]
     section = section[: section.index("</section>")]
@@ -207,14 +211,14 @@ def test_the_teams_home_lists_what_awaits_its_consideration_until_it_is_recorded
     at_state(other_tenant, S.EXPLORATION, title="Bandung lain")
     client = client_as(team_reviewer)
     response = client.get(DASHBOARD)
-    assert response.context["board"].awaiting == [waiting]
+    assert response.context["board"].awaiting.rows == [waiting]
     assert "Bandung lain" not in response.content.decode()
     cooperations.record_consideration(waiting, by=team_reviewer, recommendation="agree")
-    assert board_of(client).awaiting == []
+    assert board_of(client).awaiting.total == 0
     record_past_state(
         waiting, S.COOPERATION_PLAN, by=None, note="test setup"
     )  # a new step of the team's: asked again
-    assert board_of(client).awaiting == [waiting]
+    assert board_of(client).awaiting.rows == [waiting]
 
 
 @pytest.mark.parametrize(

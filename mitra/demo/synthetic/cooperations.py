@@ -32,6 +32,7 @@ from mitra.demo.synthetic.tables import Row, write, write_objects
 from mitra.events.models import Event, EventCooperation
 from mitra.followups.models import Activity, Task
 from mitra.implementation.models import PlanItem
+from mitra.lib.deadlines import is_overdue
 from mitra.lib.keys import reserve_ids
 from mitra.partners.models import Partner
 from mitra.portal.models import Publication
@@ -332,7 +333,7 @@ def tasks(rng: random.Random, chunk: Chunk, today: date) -> int:
             continue
         for number in range(rng.randint(1, 5)):
             due = today + timedelta(days=rng.randint(-60, 60))
-            done = due < today and rng.random() < 0.6
+            done = is_overdue(due, today) and rng.random() < 0.6
             rows.append(
                 {
                     "tenant_id": coop.tenant_id,

@@ -6,29 +6,33 @@ from django import template
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
-from mitra.followups import rules
 from mitra.followups.models import Activity, Task
-from mitra.followups.queries import last_contact
+from mitra.followups.queries import cooperation_follow_up, last_contact
+from mitra.lib.shortlist import first_rows
 from mitra.partners.models import Partner
 
 register = template.Library()
 
 RECENT = 5
+OPEN_TASKS = 10
 
 
 @register.inclusion_tag("followups/_cooperation_panel.html", takes_context=True)
 def cooperation_followups(context: template.Context, coop: Cooperation) -> dict[str, Any]:
-    """Last contact, the follow-up badge, open tasks and recent activities of a cooperation."""
-    gaps = rules.gaps_among(Cooperation.objects.filter(pk=coop.pk), coop.tenant)
+    """Last contact, the follow-up badge, the first open tasks and the recent activities of a
+    cooperation; three queries however many there are."""
+    today = timezone.localdate()
+    reasons, last = cooperation_follow_up(coop, today)
     activities = Activity.objects.filter(cooperation=coop).select_related("partner")
+    tasks = Task.objects.open().filter(cooperation=coop).select_related("assignee")
     return {
         "coop": coop,
         "can_write": context.get("can_write", False),
-        "reasons": gaps[0].reasons if gaps else [],
-        "last_contact": last_contact(coop),
-        "tasks": list(Task.objects.open().filter(cooperation=coop).select_related("assignee")),
+        "reasons": reasons,
+        "last_contact": last,
+        "tasks": first_rows(tasks, OPEN_TASKS),
         "activities": list(activities[:RECENT]),
-        "today": timezone.localdate(),
+        "today": today,
     }
 
 
@@ -42,13 +46,3 @@ def partner_followups(context: template.Context, partner: Partner) -> dict[str, 
         "last_contact": last_contact(partner),
         "activities": list(activities[:RECENT]),
     }
-
-
-@register.filter
-def due_tone(task: Task, today: Any) -> str:
-    """A badge tone for the due date: overdue, today, or nothing special."""
-    if task.status != Task.Status.OPEN:
-        return "muted"
-    if task.due_date < today:
-        return "stopped"
-    return "warning" if task.due_date == today else "progress"

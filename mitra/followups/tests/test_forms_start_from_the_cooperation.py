@@ -48,7 +48,8 @@ def test_a_partner_given_in_the_link_wins_over_the_cooperation_s_first(
 def test_each_contact_is_named_with_its_partner(tenant, cooperation_officer, client_as):
     incheon = make_partner(tenant, name="Incheon")
     partner_services.add_contact(incheon, by=None, name="Kim Min-jun")
-    page = client_as(cooperation_officer).get(reverse("followups:log_activity"))
+    url = reverse("followups:log_activity") + f"?partner={incheon.pk}"
+    page = client_as(cooperation_officer).get(url)
     assert "Kim Min-jun — Incheon" in page.content.decode()
 
 

@@ -26,6 +26,7 @@ def test_my_tasks_are_grouped_by_due_date(tenant, cooperation_officer, today):
     for key, offset in days.items():
         task_for(tenant, cooperation_officer, today + timedelta(days=offset), title=key)
     groups = group_by_due(Task.objects.all(), today)
+    assert [g.total for g in groups] == [1, 1, 1, 1]
     assert [(g.key, [t.title for t in g.tasks]) for g in groups] == [(key, [key]) for key in days]
 
 

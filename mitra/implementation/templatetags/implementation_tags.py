@@ -1,22 +1,13 @@
-"""Formatting for the implementation pages and the cooperation-page panel tag."""
+"""Formatting for the implementation pages."""
 
 from decimal import Decimal
-from typing import Any
 
 from django import template
 
-from mitra.cooperations.models import Cooperation
 from mitra.implementation import formatting
 from mitra.implementation.progress import ItemProgress
-from mitra.implementation.queries import panel_context
 
 register = template.Library()
-
-
-@register.inclusion_tag("implementation/_cooperation_panel.html", takes_context=True)
-def implementation_panel(context: template.Context, coop: Cooperation) -> dict[str, Any]:
-    """Promised against done, at-risk items, benefits and evaluations of a cooperation."""
-    return {**panel_context(coop), "can_write": context.get("can_write", False)}
 
 
 @register.filter

@@ -58,9 +58,8 @@ def test_obligations_evaluation_and_the_dormant_example(makassar):
     temasek = makassar.cooperations.get(title__icontains="Temasek")
     assert temasek.state == Cooperation.State.DORMANT
     assert temasek.events.latest("at").action == "mark_dormant"
-    assert [row.cooperation for row in dashboard.dormant_rows(makassar, timezone.localdate())] == [
-        temasek
-    ]
+    board = dashboard.dashboard(makassar, timezone.localdate())
+    assert [row.cooperation for row in board.dormant.rows] == [temasek]
     facts = dormancy_facts(temasek)
     assert facts.missing == [
         "Pelatihan kepemimpinan pejabat Pemkot Makassar di Singapura: "

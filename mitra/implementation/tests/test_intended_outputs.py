@@ -109,7 +109,9 @@ def test_the_office_adds_an_intended_output_through_its_page_and_sees_it(
     url = reverse("implementation:add_intended_output", args=[mara.pk])
     data = {"description": "Gerai Little Bandung", "target_quantity": "200", "unit": "gerai"}
     assert client.post(url, data).status_code == 302
-    html = client.get(mara.get_absolute_url()).content.decode()
+    panel = reverse("implementation:panel", args=[mara.pk])
+    assert f'hx-get="{panel}"' in client.get(mara.get_absolute_url()).content.decode()
+    html = client.get(panel, headers={"HX-Request": "true"}).content.decode()
     assert "Gerai Little Bandung" in html and "200 gerai" in html
 
 

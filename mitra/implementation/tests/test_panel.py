@@ -4,7 +4,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.template import Context, Template
 from django.urls import reverse
 
 from mitra.cooperations.models import Cooperation
@@ -30,15 +29,34 @@ def test_the_panel_shows_promised_against_done_and_the_evaluation_due(signed):
     assert (due.label, due.due, due.overdue) == ("semester 1 2025", date(2025, 7, 30), True)
 
 
-def test_the_panel_tag_renders_with_links_for_writers_only(signed):
+def test_the_panel_loads_into_the_cooperation_page_with_links_for_writers_only(
+    signed, client_as, cooperation_officer, leadership
+):
     coop, mou = signed
     plan_item(mou)
-    template = Template("{% load implementation_tags %}{% implementation_panel coop %}")
-    for_writer = template.render(Context({"coop": coop, "can_write": True}))
-    for_reader = template.render(Context({"coop": coop, "can_write": False}))
+    panel = reverse("implementation:panel", args=[coop.pk])
+    htmx = {"HX-Request": "true"}
+    for_writer = client_as(cooperation_officer).get(panel, headers=htmx).content.decode()
+    for_reader = client_as(leadership).get(panel, headers=htmx).content.decode()
     add = reverse("implementation:add_item", args=[coop.pk])
     assert add in for_writer and add not in for_reader
     assert reverse("implementation:cooperation", args=[coop.pk]) in for_reader
+    assert "Gerai Little Bandung" in for_reader and "<html" not in for_reader
+
+
+def test_without_javascript_the_panel_is_the_plans_own_page(signed, client_as, leadership):
+    coop, _mou = signed
+    client = client_as(leadership)
+    response = client.get(reverse("implementation:panel", args=[coop.pk]))
+    plan = client.get(reverse("implementation:cooperation", args=[coop.pk]))
+    assert response.status_code == 200 and "<html" in response.content.decode()
+    assert response.templates[0].name == plan.templates[0].name
+
+
+def test_an_outsider_gets_404_on_the_panel(signed, client_as, outsider):
+    coop, _mou = signed
+    panel = reverse("implementation:panel", args=[coop.pk])
+    assert client_as(outsider).get(panel, headers={"HX-Request": "true"}).status_code == 404
 
 
 def test_dormancy_facts_say_what_was_promised_and_what_is_missing(signed, tenant):

@@ -12,7 +12,10 @@ COOPERATION_CUES = phrases(
     "menandatangani", "ditandatangani", "meneken", "diteken", "menjajaki", "menjajagi",
     "penjajakan", "penjajagan", "kunjungan", "berkunjung", "delegasi", "cooperation",
     "partnership", "agreement", "twinning", "menjalin", "jalinan", "hibah", "kolaborasi",
-    "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor",
+    "berkolaborasi", "menggandeng", "digandeng", "investasi", "investor", "berinvestasi",
+    "menanam modal", "menanamkan modal", "penanaman modal", "pertukaran pelajar",
+    "pertukaran mahasiswa", "pertukaran budaya", "pertukaran pegawai", "pertukaran guru",
+    "magang", "pemagangan", "program magang",
 )  # fmt: skip
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
 # well be a visit to a partner).
@@ -65,10 +68,15 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
     tokens = doc.tokens
     sentence = tokens[first].sentence
     j, steps = first - 1, 0
+    separated = False  # a comma or "dan" passed: the walk has left the mention's own item
     while j >= 0 and tokens[j].sentence == sentence and steps < VENUE_REACH:
         token = tokens[j]
-        if token.word and token.key in venue_words and (not token.cap or opens_sentence(doc, j)):
-            return True  # "di Makassar", "Di Kota Melbourne, ..." at the start of a sentence
+        if token.word and token.key in venue_words and (not token.cap or opens_clause(doc, j)):
+            # "Kota Kochi di Jepang dan Kota Busan": that "di" says where the earlier item
+            # lies (a name right before it), it is no venue of the later one.
+            return not (separated and locates_name_before(doc, j))
+        if token.text == "," or token.key in {"dan", "serta"}:
+            separated = True
         if token.word and token.key in {"kota", "kabupaten", "provinsi", "negara"}:
             pass
         elif token.word and token.cap:
@@ -87,6 +95,27 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
         j -= 1
         steps += 1
     return False
+
+
+def locates_name_before(doc: Doc, di: int) -> bool:
+    """ "Kota Kochi di Jepang": the "di" at token `di` follows a name and introduces a place
+    (not a building, not "di antaranya")."""
+    tokens = doc.tokens
+    before, after = di - 1, di + 1
+    return (
+        before >= 0
+        and tokens[before].word
+        and tokens[before].cap
+        and not opens_sentence(doc, before)
+        and after < len(tokens)
+        and tokens[after].cap
+        and tokens[after].key not in BUILDINGS
+    )
+
+
+def opens_clause(doc: Doc, index: int) -> bool:
+    """The token opens its sentence or follows a dash or colon ("MELBOURNE - Di Kota ...")."""
+    return opens_sentence(doc, index) or doc.tokens[index - 1].text in {"-", "–", "—", ":"}
 
 
 def opens_sentence(doc: Doc, index: int) -> bool:

@@ -82,6 +82,8 @@ class Extractor:
             p
             for p in find_people(doc, mentions)
             if p.name_tokens[0] not in in_dateline | in_headlines
+            and not names_a_place(mentions, p)
+            and not head_of_state(p)
         ]
         names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
         roles = {i for p in people for i in role_of(p)}
@@ -132,7 +134,9 @@ class Extractor:
         # "tim peneliti Leiden" after "Universiteit Leiden": the body, not the city.
         org_words = " ".join(fold(o.name) for o in organisations)
         places = [p for p in places if p.strong > 1 or f" {fold(p.name)} " not in f" {org_words} "]
-        places += unknown_places(doc, mentions, unknown_runs(doc, mentions, org_runs), blocked)
+        places += unknown_places(
+            doc, mentions, self.gazetteer, unknown_runs(doc, mentions, org_runs), blocked
+        )
         claimed = {m.first for p in places for m in p.consumed}
         claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
         claimed |= in_orgs
@@ -154,6 +158,10 @@ class Extractor:
             for i in span_range((run.first, run.last))
         }
         sectors = find_sectors(doc, roles | names | in_orgs | body_names, cooperation)
+        frame = frame_stage(doc)
+        if not sectors and frame is not None:
+            # A cooperation whose field is not said is a cooperation in general: `other`.
+            sectors = [("other", list(frame.evidence))]
         if not any(cooperation) or not regions:
             # No word of cooperation, or no Indonesian region taking part: whatever is named is
             # no party to a regional cooperation.
@@ -176,13 +184,16 @@ class Extractor:
         )
 
     def dateline_codes(self, doc: Doc, mentions: Mentions, in_dateline: set[int]) -> set[str]:
-        codes = set()
+        """The regions of the dateline; "KONSEL, SULTRA –" is the regency, its province only
+        says where it lies."""
+        regions = []
         for mention in mentions.regions:
             if mention.first in in_dateline:
                 region = resolve(doc, self.gazetteer, mention)[0]
                 if region is not None:
-                    codes.add(region.code)
-        return codes
+                    regions.append(region)
+        provinces = {r.province for r in regions if r.province}
+        return {r.code for r in regions if r.code not in provinces}
 
     def regions(
         self,
@@ -311,15 +322,39 @@ def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[in
         tail = mentions.at.get(last)
         if tail is not None and tail.countries and tail.first > first:
             last = tail.first - 1
-        while first < last and doc.tokens[first].key in {
-            "pemerintah",
-            "provinsi",
-            "prefektur",
-            "kota",
-        }:
+        while first < last and doc.tokens[first].key in RUN_OPENERS:
             first += 1
         out.append((first, last))
     return out
+
+
+# Words opening a run before a place's name: "Pemerintah Kota X", "Majlis Perbandaran X".
+RUN_OPENERS = words(
+    "pemerintah provinsi prefektur kota majlis majelis perbandaran bandaraya daerah negeri city"
+)
+
+
+def names_a_place(mentions: Mentions, person: Person) -> bool:
+    """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place."""
+    first, last = person.name_tokens
+    return all(i in mentions.at for i in range(first, last + 1))
+
+
+HEADS_OF_STATE = words("presiden president perdana prime raja king ratu queen kaisar emperor")
+HEAD_OF_STATE_WORDS = 3
+
+
+def head_of_state(person: Person) -> bool:
+    """ "Presiden Joko Widodo", "Presiden China Xi Jinping": a head of state in a story of
+    regional cooperation is background (a "Presiden Direktur" or the president of an
+    association has a longer role)."""
+    role = fold(person.role).split()
+    return (
+        bool(role)
+        and role[0] in HEADS_OF_STATE
+        and len(role) <= HEAD_OF_STATE_WORDS
+        and not set(role) & {"direktur", "director", "komisaris"}
+    )
 
 
 def dedupe_people(people: list[Person]) -> list[Person]:

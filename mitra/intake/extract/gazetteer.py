@@ -5,6 +5,10 @@
 - Countries (mitra/partners/data): Indonesian and English names and their aliases.
 - Foreign places (mitra/partners/data/places.csv.gz, GeoNames cities of 15,000 people or more):
   the folded name and every alternate name, exact keys only.
+- Small foreign places (mitra/partners/data/small_places.sqlite, GeoNames cities of 1,000 people
+  or more, under their own names): consulted, not loaded, and only for a strongly cued name the
+  tables above do not know ("kota Vanimo", "Yachimata, Jepang"), exactly or by a close spelling
+  within the cued country ("Los Angles, Amerika Serikat").
 - Well-known foreign bodies (data/institutions.csv here): development agencies and the like that
   regional news names without any cue ("JICA", "Temasek").
 """
@@ -13,8 +17,12 @@ import csv
 import gc
 import gzip
 import re
+import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
@@ -85,6 +93,7 @@ class Gazetteer:
         self.places = PlaceTable()
         self.common_words: frozenset[str] = frozenset()
         self.institutions = PhraseTable[Institution]()
+        self.small_places = SmallPlaces(PARTNER_DATA / "small_places.sqlite")
         self.load_regions()
         self.load_countries()
         self.load_institutions()
@@ -142,6 +151,18 @@ class Gazetteer:
 
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
+
+    def cued_place(self, key: str, country: str | None) -> tuple[Place, bool] | None:
+        """The place a strongly cued name `key` (folded) names, and whether it was found by a
+        close spelling only: the small-places list first, then, in the cued country, the
+        closest name of that country (small places, cities and first-level subdivisions)."""
+        found = self.small_places.exact(key, country)
+        if found is not None:
+            return found, False
+        if country is None or len(key) < MIN_FUZZY_LENGTH:
+            return None
+        close = self.small_places.closest(key, country, self.places.subdivisions(country))
+        return (close, True) if close is not None else None
 
 
 class PlaceTable:
@@ -234,6 +255,9 @@ class PlaceTable:
     def place(self, row: int) -> Place:
         return Place(*self.rows[row])
 
+    def subdivisions(self, country: str) -> list[Place]:
+        return [Place(*row) for row in self.rows if row[0] < 0 and row[2] == country]
+
     def match(self, doc: Doc, index: int) -> tuple[int, list[PlaceName]] | None:
         tokens = doc.tokens
         longest = self.first.get(tokens[index].key)
@@ -246,6 +270,49 @@ class PlaceTable:
             if found:
                 return chain[size - 1], [PlaceName(self.place(c // 2), bool(c % 2)) for c in found]
         return None
+
+
+# A close spelling counts only for names this long, this close (rapidfuzz ratio), with the same
+# first letter: "Los Angles" (95), "Serawak" (86), "Shizouka" (88); not "Ito" for "Ota".
+MIN_FUZZY_LENGTH = 5
+FUZZY_CUTOFF = 85
+
+
+class SmallPlaces:
+    """GeoNames places of 1,000 people or more, read from SQLite one query at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(f"file:{path}?immutable=1", uri=True, check_same_thread=False)
+
+    def exact(self, key: str, country: str | None) -> Place | None:
+        rows = self.db.execute(
+            "SELECT id, name, country, population, key FROM place WHERE key = ?", (key,)
+        ).fetchall()
+        rows = [r for r in rows if country is None or r[2] == country]
+        if not rows or (country is None and len({r[2] for r in rows}) > 1):
+            return None  # a bare small-town name of several countries says nothing
+        return Place(*max(rows, key=lambda r: r[3]))
+
+    def closest(self, key: str, country: str, extra: list[Place]) -> Place | None:
+        places = [p for p in [*self.of_country(country), *extra] if p.key[:1] == key[:1]]
+        if not places:
+            return None
+        found = process.extract(
+            key, [p.key for p in places], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+        )
+        if not found:
+            return None
+        best = max(score for _key, score, _i in found)
+        return max(
+            (places[i] for _k, score, i in found if score == best), key=lambda p: p.population
+        )
+
+    @lru_cache(maxsize=32)  # noqa: B019 (one instance per process)
+    def of_country(self, country: str) -> tuple[Place, ...]:
+        rows = self.db.execute(
+            "SELECT id, name, country, population, key FROM place WHERE country = ?", (country,)
+        ).fetchall()
+        return tuple(Place(*row) for row in rows)
 
 
 SUBDIVISION_TYPES = frozenset(

@@ -82,7 +82,8 @@ ROLE_HEADS = phrases(
     "kapolrestabes", "pangdam", "danrem", "country director", "representative",
     "kepala perwakilan", "chief representative", "wakil kepala", "perwakilan", "kuasa hukum",
     "country manager", "manager", "juru bicara", "jubir", "koordinator program", "premier",
-    "lord mayor", "regional ceo",
+    "lord mayor", "regional ceo", "setiausaha", "setiausaha kerajaan", "menteri besar",
+    "penasihat", "yang dipertua",
 )  # fmt: skip
 # Acting and former modifiers kept in the role ("Plt Kepala Dinas").
 ROLE_MODIFIERS = words("plt plh pj pjs penjabat mantan eks")
@@ -113,6 +114,7 @@ ROLE_WORDS = words(
     city government office department ministry affairs international relations cooperation
     division bureau mayor vice deputy governor minister ambassador consul general chief
     executive officer director managing president secretary head senior sanggar hukum
+    setiausaha kerajaan penasihat undang
     perwakilan misi manager program
     """
 )
@@ -120,8 +122,11 @@ ROLE_CONNECTORS = words("dan untuk di bidang pada & of and for the de")
 # Titles and honorifics dropped from names.
 TITLES = words(
     "dr drs dra ir h hj prof kh k.h tn ny bapak ibu pak bu mr mrs ms sdr sdri tuan nyonya "
-    "haji hajjah ustadz ustaz habib drg dr.h sir"
+    "haji hajjah ustadz ustaz habib drg dr.h sir dato datuk datin tun yab yb yang amat berhormat"
 )
+# Malay honorifics that follow "Dato'" or "Datuk" ("Dato' Seri Utama", "Datuk Wira"): titles
+# there, name words elsewhere.
+MALAY_HONORIFICS = words("seri sri utama wira paduka setia")
 NAME_PARTICLES = words("bin binti van von de der den ter al el dos da")
 # Speech verbs after which a short name refers back to someone already named.
 SPEECH_VERBS = words(

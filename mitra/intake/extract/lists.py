@@ -18,7 +18,8 @@ from mitra.intake.extract.tokens import Doc
 
 OPENERS = phrases(
     "ialah", "yaitu", "yakni", "adalah", "antara lain", "di antaranya", "diantaranya",
-    "terdiri atas", "terdiri dari", "seperti", "meliputi", "daftarnya",
+    "terdiri atas", "terdiri dari", "seperti", "meliputi", "daftarnya", "misalnya",
+    "contohnya", "termasuk", "mencakup", "such as", "including", "beranggotakan",
 )  # fmt: skip
 COMPANY = "company"
 INSTITUTION = "institution"
@@ -36,6 +37,12 @@ HEADS: dict[str, str] = {
 }  # fmt: skip
 HEAD_REACH = 10
 MEMBER_JOINERS = words("dan serta and")
+NAME_SPLITTERS = words("dan serta")
+# Offices and faculties whose own names join two fields with "dan".
+JOINED_NAME_HEADS = words(
+    "kementerian dinas badan biro direktorat fakultas lembaga pusat balai kantor "
+    "departemen komisi dewan majelis sekolah institut politeknik akademi museum"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,7 @@ class Member:
     run: Run
     kind: str  # COMPANY, INSTITUTION or PLACE
     country: str | None  # a foreign country said of the head, else None
+    tail: Run | None = None  # "Institut Seni Indonesia (ISI) Yogyakarta": the words after
 
 
 def list_members(
@@ -66,8 +74,8 @@ def list_members(
         if head is None:
             continue
         kind, country = head
-        for run in members(doc, last + 1, starts):
-            out.append(Member(run, kind, country))
+        for run, tail in members(doc, last + 1, starts):
+            out.append(Member(run, kind, country, tail))
     return out
 
 
@@ -96,10 +104,11 @@ def find_head(
     return None
 
 
-def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[Run]:
+def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run | None]]:
     """The runs after a list word: names joined by commas, "dan" or "serta", to the end of
-    the sentence or the first other word."""
-    found: list[Run] = []
+    the sentence or the first other word; with the words that go on after a member's short
+    name ("Institut Seni Indonesia (ISI) Yogyakarta")."""
+    found: list[tuple[Run, Run | None]] = []
     sentence = doc.tokens[start - 1].sentence
     j = start
     while j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
@@ -109,15 +118,19 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[Run]:
             continue
         run = starts.get(j)
         if run is not None:
-            if j == 0 or doc.tokens[j - 1].text != "(":
-                # "A, B dan C" ends a list; a first member keeps its "dan" ("Kementerian
-                # Pariwisata dan Ekonomi Kreatif").
-                found += (
-                    split_joined(doc, run) if found else [run]
-                )  # "(UGM)" after a member is its short name
+            # "A, B dan C" ends a list; "Peace Winds dan AAR Japan" are two members, but an
+            # office keeps the "dan" of its name ("Kementerian Pariwisata dan Ekonomi Kreatif").
+            parts: list[tuple[Run, Run | None]] = []
+            if j == 0 or doc.tokens[j - 1].text != "(":  # "(UGM)" is the short name
+                parts = [(part, None) for part in split_joined(doc, run)]
             j = run.end_token + 1
             if j < len(doc.tokens) and doc.tokens[j].text == ")":
                 j += 1
+            tail = starts.get(j) if j > 0 and doc.tokens[j - 1].text == ")" else None
+            if tail is not None and doc.gap(j - 1, j) == " " and parts:
+                parts[-1] = (parts[-1][0], tail)
+                j = tail.end_token + 1
+            found += parts
             continue
         if token.word and token.key not in MEMBER_JOINERS:
             break
@@ -132,8 +145,12 @@ def split_joined(doc: Doc, run: Run) -> list[Run]:
     joins two members, not the words of one name."""
     parts: list[Run] = []
     first = run.first
+    kept = -1  # "Dinas Kebudayaan dan Pariwisata Istanbul": an office keeps one "dan"
     for j in range(run.first, run.last + 1):
-        if doc.tokens[j].key in MEMBER_JOINERS and not doc.tokens[j].cap:
+        if doc.tokens[j].key in NAME_SPLITTERS and not doc.tokens[j].cap:
+            if doc.tokens[first].key in JOINED_NAME_HEADS and kept < first:
+                kept = j
+                continue
             if j > first:
                 parts.append(Run(first, j - 1, None))
             first = j + 1

@@ -51,11 +51,15 @@ class Mentions:
     institutions: list[Mention] = field(default_factory=list)
     # token index -> the mention covering it
     at: dict[int, Mention] = field(default_factory=dict)
+    # tokens of names read as part of another name ("Sungai Kapuas", "(OISCA) Kumamoto")
+    inside: set[int] = field(default_factory=set)
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     found = Mentions()
     tokens = doc.tokens
+    acronyms = institution_acronyms(doc)
+    bodies = body_acronyms(doc)
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
@@ -66,8 +70,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
         if mention is None:
             i += 1
             continue
-        if not mention.countries and not mention.institutions and after_feature(doc, i):
-            i = mention.last + 1  # "Sungai Kapuas", "Bandara Sultan Hasanuddin": no region
+        if (
+            # "Sungai Kapuas", "Bandara Sultan Hasanuddin": no region
+            (not mention.countries and not mention.institutions and after_feature(doc, i))
+            # "Universitas Brawijaya (UB) Malang", "UNITRI Malang"
+            or (mention.regions and after_acronym(doc, i, acronyms))
+            # "Organization for ... Advancement (OISCA) Kumamoto-Jepang"
+            or (mention.places and not mention.regions and after_acronym(doc, i, bodies))
+        ):
+            found.inside.update(range(mention.first, mention.last + 1))
+            i = mention.last + 1
             continue
         if mention.institutions:
             found.institutions.append(mention)
@@ -134,6 +146,62 @@ def after_feature(doc: Doc, i: int) -> bool:
     if j < 0 or not doc.tokens[j].cap or doc.gap(j, i).strip(". ") != "":
         return False
     return doc.tokens[j].key in FEATURES
+
+
+INSTITUTION_HEADS = words("universitas institut politeknik sekolah akademi uin iain stie stikes")
+ACRONYM_REACH = 8
+
+
+def institution_acronyms(doc: Doc) -> frozenset[str]:
+    """Short names given in brackets after a university's or school's name ("Universitas
+    Haluoleo (UHO)", "Universitas Diponegoro (Undip)"): a region right after them is part of
+    the institution's name ("UHO Kendari"), not a party."""
+    tokens = doc.tokens
+    found: set[str] = set()
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].word:
+            continue
+        short = tokens[i + 1]
+        if not short.cap or len(short.text) > 8:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= ACRONYM_REACH and tokens[j].word and tokens[j].cap:
+            if tokens[j].key in INSTITUTION_HEADS:
+                found.add(short.key)
+                break
+            j -= 1
+    return frozenset(found)
+
+
+# Short names of a region's own government: the region after them is the party itself.
+GOVERNMENT_ACRONYMS = words("pemkot pemkab pemprov pemko pemda pemdes dki diy ntb ntt")
+
+
+def body_acronyms(doc: Doc) -> frozenset[str]:
+    """Short names in capitals given in brackets after a body's name of two capitalised words
+    or more ("Organization For Industrial, Spiritual and Cultural Advancement (OISCA)"): a
+    foreign place right after them is where that body sits, part of its name."""
+    tokens = doc.tokens
+    found: set[str] = set()
+    for i in range(2, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].upper:
+            continue
+        if tokens[i + 1].key in GOVERNMENT_ACRONYMS:
+            continue
+        words_before, j = 0, i - 1
+        while j >= 0 and (tokens[j].cap or tokens[j].text in "-'’") and i - j <= ACRONYM_REACH:
+            words_before += tokens[j].word
+            j -= 1
+        if words_before >= 2:  # "Cultural Advancement (OISCA)", "Tourismus-Börse (ITB)"
+            found.add(tokens[i + 1].key)
+    return frozenset(found)
+
+
+def after_acronym(doc: Doc, i: int, acronyms: frozenset[str]) -> bool:
+    j = i - 1
+    if j >= 1 and doc.tokens[j].text == ")":
+        j -= 1
+    return j >= 0 and doc.tokens[j].key in acronyms and not doc.gap(j, i).strip(" )")
 
 
 def country_is_meant(doc: Doc, first: int, last: int) -> bool:

@@ -84,6 +84,17 @@ DESCRIPTIONS: dict[str, str] = {
 DESCRIPTION_REACH = 8
 # A public body whose nationality the sentence must still show; dropped if it does not.
 PUBLIC_BODY_KIND = "public_body"
+CENTRAL_BODY_KIND = "central_body"
+CENTRAL_HEADS = words("kementerian kementrian inspektorat lembaga badan")
+CENTRAL_MARKS = words("kementerian kementrian negara nasional republik")
+
+
+def is_central(keys: list[str]) -> bool:
+    """A ministry, or an agency of the state ("Lembaga Administrasi Negara", "Badan Nasional
+    ...", "Inspektorat Jenderal Kementerian Dalam Negeri")."""
+    if keys[0] in {"kementerian", "kementrian"}:
+        return len(keys) > 1
+    return keys[0] in CENTRAL_HEADS and bool(set(keys[1:]) & CENTRAL_MARKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +253,10 @@ def classify(
     keyset = set(keys)
     if keyset & EMBASSY or keyset & OWN_ENTERPRISE:
         return None
+    if is_central(keys) and not foreign:
+        # "Kementerian Luar Negeri", "Lembaga Administrasi Negara": a party only as the
+        # counterpart of a region, decided with the sentence.
+        return (CENTRAL_BODY_KIND, "ID")
     if keys[0] in GOVERNMENT or keys[0] in {"pemkot", "pemkab", "pemprov"}:
         if any(m.places or m.regions for m in inside) or set(keys[1:3]) & LOCAL_WORDS:
             return None  # a city's or region's government: the place rules handle it

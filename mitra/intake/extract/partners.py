@@ -10,14 +10,17 @@ countries of foreign partners. Indonesia is never listed: every text here is Ind
 every region is Indonesian, so it would say nothing.
 """
 
+import re
 from dataclasses import dataclass, field
 
+from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
+    CENTRAL_BODY_KIND,
     COMPANY_WORDS,
     DOMESTIC_COMPANY,
     GOVERNMENT,
@@ -105,17 +108,83 @@ def organisation_partners(
     for org in organisations:
         if is_common_noun(org.name):
             continue  # "Lembaga Pemerintah", "Konsorsium Perusahaan", "PT", "Kamar"
+        if WEB_NAME.search(org.name):
+            continue  # "TEMPO.CO", "KABARNTT.CO": the outlet of a dateline
         kind, country = org.kind, org.country
+        if kind == CENTRAL_BODY_KIND:
+            if not counterpart(doc, org.tokens[0]) or is_facilitator(doc, org.tokens[0]):
+                continue  # "koordinasi dengan Kemendagri" as procedure, "difasilitasi Kemenlu"
+            kind = "domestic_party"
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
             continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
+        if regional_enterprise(doc, org.tokens[0]):
+            continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if country is None and kind != "domestic_party":
-            country = free_country(doc, mentions, org.tokens[0], claimed)
+            country = free_country(doc, mentions, org.tokens[0], claimed) or inner_country(
+                doc, mentions, org.tokens
+            )
         if kind == PUBLIC_BODY_KIND:
             if country is None:
                 continue
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+COUNTERPART_WORDS = words("bersama dengan antara kerjasama sama bermitra menggandeng")
+COUNTERPART_REACH = 8
+# Roots of the procedure a ministry oversees: coordination, reports, consultation, permits.
+REVIEW_ROOTS = frozenset({"koordinasi", "lapor", "konsultasi", "izin", "setuju", "verifikasi"})
+
+
+def counterpart(doc: Doc, first: int) -> bool:
+    """The body is the other side of the region: "kebijakan Gubernur bersama Lembaga ...",
+    "kerjasama Pemerintah Kabupaten Blitar dan Kementerian Luar Negeri"."""
+    j, steps = first - 1, 0
+    sentence = doc.tokens[first].sentence
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < COUNTERPART_REACH:
+        token = doc.tokens[j]
+        if token.word and token.key in COUNTERPART_WORDS:
+            # "dikoordinasikan dengan Kemendagri": procedure, not a party
+            verbs = (doc.key_at(j - 1), doc.key_at(j - 2))
+            return not any(has_root(verb, REVIEW_ROOTS) for verb in verbs if verb)
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return False
+        j, steps = j - 1, steps + 1
+    return False
+
+
+def inner_country(doc: Doc, mentions: Mentions, tokens: tuple[int, int]) -> str | None:
+    """ "Tula State University": the country of a foreign place the body's name holds (named as
+    a place elsewhere in the text, "Kota Tula, Rusia"), one the text names."""
+    named = {c.code for m in mentions.countries for c in m.countries}
+    places = {m.key: {c.place.country for c in m.places} & named for m in mentions.places}
+    for i in range(tokens[0], tokens[1] + 1):
+        countries = places.get(doc.tokens[i].key, set())
+        if len(countries) == 1:
+            return next(iter(countries))
+    return None
+
+
+REGIONAL_ENTERPRISE = words("bumd perumda perusda perumdam")
+ENTERPRISE_REACH = 4
+
+
+def regional_enterprise(doc: Doc, first: int) -> bool:
+    """A company called a regional enterprise just before its name ("BUMD DKI, PT X") or just
+    after it ("PT X, BUMD milik Pemprov")."""
+    sentence = doc.tokens[first].sentence
+    for step in (-1, 1):
+        j, taken = first + step, 0
+        while 0 <= j < len(doc.tokens) and doc.tokens[j].sentence == sentence and taken < 8:
+            if doc.tokens[j].key in REGIONAL_ENTERPRISE:
+                return True
+            if doc.tokens[j].word:
+                taken += 1
+            if step < 0 and taken >= ENTERPRISE_REACH:
+                break
+            j += step
+    return False
 
 
 def member_partners(
@@ -135,11 +204,15 @@ def member_partners(
         name = doc.surface(run.first, run.last)
         if is_common_noun(name) or is_facilitator(doc, run.first):
             continue
+        end = run.end_token
+        if member.tail is not None:
+            name = f"{name} {doc.surface(member.tail.first, member.tail.last)}"
+            end = member.tail.last
         if member.country is None:
             kind, country = "domestic_party", "ID"
         else:
             kind, country = f"foreign_{member.kind}", member.country
-        drafts.append(Draft(name, kind, country, [doc.span(run.first, run.end_token)]))
+        drafts.append(Draft(name, kind, country, [doc.span(run.first, end)]))
     return drafts
 
 
@@ -179,11 +252,16 @@ def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) ->
     return codes.pop() if len(codes) == 1 else None
 
 
+WEB_NAME = re.compile(r"(?i)\w\.(?:co|com|id|net|org)\b")
+ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
+
+
 def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
-        key = (draft.name.lower(), draft.kind)
+        draft.name = ABBREVIATION_DOT.sub(r"\1", draft.name)  # "PT. Godang" is "PT Godang"
+        key = (fold(draft.name), draft.kind)
         if key in merged:
             merged[key].evidence.extend(draft.evidence)
         else:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from mitra.intake.extract.lexicon import (
+    MALAY_HONORIFICS,
     NAME_ENDERS,
     NAME_PARTICLES,
     REGION_HEADS,
@@ -104,7 +105,47 @@ def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
             people.append(person)
             taken.update(range(person.role_tokens[0], person.role_tokens[1] + 1))
             taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
+    for i in doc.positions.get("bernama", ()):
+        person = named_after(doc, mentions, i)
+        if person is not None and person.name_tokens[0] not in taken:
+            people.append(person)
     return people
+
+
+# Nouns of a function that "bernama" names: "tenaga ahli dari JICA bernama Kenji Sato",
+# "investor asal Jepang bernama ...". A resident or a student so named is no official.
+NAMED_ROLES = words(
+    "ahli pakar konsultan investor pengusaha pejabat perwakilan utusan direktur manajer "
+    "kepala ketua staf koordinator peneliti dosen"
+)
+NAMED_REACH = 6
+
+
+def named_after(doc: Doc, mentions: Mentions, i: int) -> Person | None:
+    """ "tenaga ahli dari JICA bernama Kenji Sato": the role noun a few words before."""
+    if doc.excluded[i]:
+        return None
+    name = read_name(doc, mentions, i + 1)
+    if name is None or name[1] - name[0] < 1:
+        return None
+    j, head = i - 1, -1
+    while j >= 0 and i - j <= NAMED_REACH and doc.tokens[j].sentence == doc.tokens[i].sentence:
+        if doc.tokens[j].text in {",", ".", ";"}:
+            break
+        if doc.tokens[j].key in NAMED_ROLES:
+            head = j
+        j -= 1
+    if head < 0:
+        return None
+    if head > 0 and doc.tokens[head - 1].key == "tenaga":
+        head -= 1
+    return Person(
+        name=name[2],
+        role=doc.surface(head, i - 1),
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(head, i - 1),
+        name_tokens=(name[0], name[1]),
+    )
 
 
 def read_role(
@@ -133,7 +174,11 @@ def read_role(
                 name_tokens=(name[0], role_end),
             )
     role_end = comma_before_name(doc, last)
-    if role_end >= 0:
+    inside = name_inside_role(doc, mentions, last, role_end) if role_end >= 0 else None
+    if inside is not None:
+        # "Kepala Biro ... Setdaprov Jatim Aries Agung Paewai, ...": the name after the region
+        name, role_end = inside, inside[0] - 1
+    elif role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
         if name is None:
             # "Wali Kota Medan, Sumatera Utara, Bobby Nasution", "Gubernur Prefektur Ehime,
@@ -156,7 +201,7 @@ def read_role(
                 name = read_name(doc, mentions, role_end + 1)
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
-        name = name_before(doc, mentions, first)  # "Name, Role" or "Name selaku Role"
+        name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
     if name is None:
         return None
     name_first, name_last, text = name
@@ -167,6 +212,75 @@ def read_role(
         role_tokens=(first, role_end),
         name_tokens=(min(name_first, first), max(name_last, role_end)),
     )
+
+
+MAX_BARE_NAME = 4
+
+
+def bare_name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
+    tokens = doc.tokens
+    last = role_first - 1
+    if last < 1 or not tokens[last].word or not tokens[last].cap:
+        return None
+    if doc.gap(last, role_first) != " ":
+        return None
+    start = last
+    while start - 1 >= 0 and tokens[start - 1].word and tokens[start - 1].cap:
+        start -= 1
+    opener = start - 1
+    if opener < 0 or tokens[opener].cap or not tokens[opener].word or opener == 0:
+        return None  # the name must follow a lowercase word ("ruang kerja Tri Rismaharini")
+    if not 2 <= last - start + 1 <= MAX_BARE_NAME:
+        return None
+    start = skip_titles(doc, start)
+    if start >= last and tokens[start].key in TITLES:
+        return None  # "Bapak Ibu"
+    if any(
+        k in mentions.at or k in mentions.inside or tokens[k].key in ROLE_WORDS or tokens[k].upper
+        for k in range(start, last + 1)
+    ):
+        return None  # a place, an office or an acronym ("OISCA Kumamoto")
+    if tokens[start].key in NOT_NAMES or ROLE_HEADS.match(doc, start) is not None:
+        return None
+    text = doc.surface(start, last)
+    return None if is_degree(text) else (start, last, text)
+
+
+MIN_INNER_NAME = 2
+LEGAL_FORMS = words("pt cv pd ud tbk")
+
+
+def name_inside_role(
+    doc: Doc, mentions: Mentions, last: int, role_end: int
+) -> tuple[int, int, str] | None:
+    """A name of two words or more between a role's region and the comma: the words after the
+    last region, country, acronym or bracket of the run ("Anggota Komisi X DPR RI Robert
+    Kardinal,"), none of them a role word, a place or an acronym."""
+    tokens = doc.tokens
+    region_end = -1  # the last region, country, acronym or bracket of the role
+    for j in range(last + 1, role_end + 1):
+        mention = mentions.at.get(j)
+        if mention is not None and (mention.regions or mention.countries):
+            region_end = mention.last
+        elif (tokens[j].upper and tokens[j].key not in LEGAL_FORMS) or tokens[j].text == ")":
+            region_end = j  # not "PT": "Direktur PT Naga Kapuk Indah, Agustinus" names a firm
+    if region_end < 0 or role_end - region_end < MIN_INNER_NAME:
+        return None
+    span = range(region_end + 1, role_end + 1)
+    if any(
+        not tokens[k].word
+        or not tokens[k].cap
+        or tokens[k].upper
+        or tokens[k].key in ROLE_WORDS
+        or k in mentions.at
+        for k in span
+    ):
+        return None
+    start = skip_titles(doc, region_end + 1)
+    if role_end - start + 1 < MIN_INNER_NAME:
+        return None
+    text = doc.surface(start, role_end)
+    return None if is_degree(text) else (start, role_end, text)
 
 
 MAX_PLACE_HOPS = 2
@@ -446,9 +560,15 @@ def next_is_name(doc: Doc, j: int) -> bool:
 
 def skip_titles(doc: Doc, j: int) -> int:
     tokens = doc.tokens
-    while j < len(tokens) and tokens[j].word and tokens[j].key in TITLES:
+    malay = False
+    while (
+        j < len(tokens)
+        and tokens[j].word
+        and (tokens[j].key in TITLES or (malay and tokens[j].key in MALAY_HONORIFICS))
+    ):
+        malay = malay or tokens[j].key in {"dato", "datuk", "datin", "tun"}
         nxt = j + 1
-        if nxt < len(tokens) and tokens[nxt].text == ".":
+        if nxt < len(tokens) and tokens[nxt].text in {".", "'", "’"}:
             nxt += 1
         if nxt >= len(tokens) or not tokens[nxt].word or not tokens[nxt].cap:
             break
@@ -485,12 +605,17 @@ def is_possessive_opener(doc: Doc, i: int) -> bool:
     return first_of_sentence and key.endswith("nya") and len(key) >= POSSESSIVE_OPENER
 
 
-def name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
-    """ "Name, Role" or "Name selaku Role": the name that ends just before the role."""
+def name_before(
+    doc: Doc, mentions: Mentions, role_first: int, *, bare: bool = False
+) -> tuple[int, int, str] | None:
+    """ "Name, Role" or "Name selaku Role": the name that ends just before the role; with
+    `bare`, also "ke ruang kerja Tri Rismaharini Wali Kota Surabaya" (a name of two words or
+    more right before the role, after a lowercase word)."""
     tokens = doc.tokens
     k = role_first - 1
-    if k < 1 or not (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"}):
-        return None
+    separated = k >= 1 and (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"})
+    if not separated:
+        return bare_name_before(doc, mentions, role_first) if bare else None
     last = k - 1
     start = last
     while start - 1 >= 0 and part_of_name(doc, start - 1):

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from mitra.intake.extract.context import is_venue, previous_word
-from mitra.intake.extract.gazetteer import Place, PlaceName
+from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import fold
 
 PLACE_WORDS = words(
     "kota provinsi prefektur distrik kabupaten wilayah city province prefecture state region "
@@ -53,7 +54,7 @@ class PlaceFound:
         if self.place is None:
             return (f'"{self.name}" is not in the gazetteer; check the name.',)
         own = fold_base(self.place.key)
-        variants = sorted({w for w in self.written if fold_base(w.lower()) != own})
+        variants = sorted({w for w in self.written if fold_base(fold(w)) != own})
         return tuple(f'Written "{w}"; the gazetteer name is {self.place.name}.' for w in variants)
 
 
@@ -111,6 +112,8 @@ def find_places(
             continue
         if beside is None and is_person(doc, mention, person_words):
             continue
+        if beside is None and heads_longer_name(doc, mentions, mention, person_words):
+            continue
         place = chosen.place
         entry = found.setdefault(
             place.id, PlaceFound(place, display_name(place), place.country, first=mention.first)
@@ -129,6 +132,41 @@ def find_places(
                 entry.first = mention.first
             entry.strong = level
     return [entry for entry in found.values() if entry.strong]
+
+
+# Words that may follow a place's name and leave it a place ("Osaka Prefecture", "Busan
+# Metropolitan City", "Queensland Government").
+NAME_TAILS = PLACE_WORDS | words(
+    "government council prefectural metropolitan city cities county shi gun ku do zhuang "
+    "zuang hui uygur zizhiqu sheng selatan utara timur barat tengah south north east west central"
+)
+
+
+def heads_longer_name(
+    doc: Doc, mentions: Mentions, mention: Mention, person_words: set[str]
+) -> bool:
+    """ "Chung Cheong Buk-do", "Van Der Klugt", "Yasu Project CO Ltd", "Tula State
+    University": a place name that goes on into capitalised words no table knows is the first
+    word of another name, not the place. A person named right after it ("Wali Kota Jung-Gu
+    Park Sung Min") and a place word ("Osaka Prefecture") leave it a place."""
+    after = doc.next_word[mention.last]
+    if after < 0:
+        return False
+    token = doc.tokens[after]
+    return (
+        token.cap
+        and not title_case(doc, token.sentence)
+        and after not in mentions.at
+        and token.key not in NAME_TAILS
+        and token.key not in person_words
+    )
+
+
+def title_case(doc: Doc, sentence: int) -> bool:
+    """A headline in Title Case: every longer word capitalised, so capitals join no name."""
+    first, end = doc.sentences[sentence]
+    longer = [t for t in doc.tokens[first:end] if t.word and len(t.text) > 3]
+    return len(longer) >= 3 and all(t.cap for t in longer)
 
 
 QUALIFIER_WORDS = words(
@@ -190,6 +228,8 @@ def partner_level(
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
     if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
+    if inspires(doc, mention.first):
+        return 0  # "meniru sistem transportasi Singapura": a model, not a party
     if beside is not None:
         return 2
     before = previous_word(doc, mention.first)
@@ -205,6 +245,27 @@ def partner_level(
     if not cooperation[doc.tokens[mention.first].sentence]:
         return 0
     return 1 if place.country in named or place.population >= LARGE_CITY else 0
+
+
+# A place that only serves as a model: "terinspirasi dari", "meniru", "mencontoh", "dijadikan
+# rujukan", "studi banding ke", "ala Jepang" ("contohnya" lists examples: not here).
+INSPIRATION = words(
+    "terinspirasi inspirasi menginspirasi meniru ditiru mencontoh dicontoh rujukan acuan ala "
+    "banding"
+)
+INSPIRATION_REACH = 6
+
+
+def inspires(doc: Doc, first: int) -> bool:
+    """A model-taking word within a few words before the place, in its sentence."""
+    j = first
+    for _ in range(INSPIRATION_REACH):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in INSPIRATION:
+            return True
+    return False
 
 
 # "KBRI Moskow", "KJRI Cape Town", "Konsulat Jenderal RI di Osaka", "Duta Besar RI untuk
@@ -230,27 +291,111 @@ def is_seat(doc: Doc, first: int) -> bool:
 
 
 def unknown_places(
-    doc: Doc, mentions: Mentions, runs: list[tuple[int, int]], blocked: set[int]
+    doc: Doc,
+    mentions: Mentions,
+    gazetteer: Gazetteer,
+    runs: list[tuple[int, int]],
+    blocked: set[int],
 ) -> list[PlaceFound]:
-    """ "Provinsi Gyeonggi, Korea Selatan": a city or region word, a name the gazetteer does
-    not know, its foreign country. Recorded without a place and flagged."""
+    """Names the city list does not know, strongly cued as a foreign place: a city or region
+    word before ("kota Vanimo", "Majlis Perbandaran Hang Tuah Jaya", "Negeri Serawak", Malay
+    "Majlis Daerah Lundu") or their foreign country after them, maybe past where they lie ("Yachimata, Chiba Prefecture,
+    Jepang"). They are looked up among small places (exactly, or by a close spelling within
+    the cued country: "Los Angles, Amerika Serikat" is Los Angeles, flagged), and kept only when
+    their country is named in the text ("kota Tua" is no town abroad). A name still
+    unknown, with a city word or a Korean or Japanese place suffix ("Jung-Gu") and its country,
+    is recorded without a place and flagged ("Provinsi Chungcheong Selatan, Korea Selatan")."""
     found: list[PlaceFound] = []
+    named = {c.code for m in mentions.countries for c in m.countries}
     for first, last in runs:
         if first in blocked or any(i in mentions.at for i in range(first, last + 1)):
             continue
+        if first in mentions.inside:
+            continue  # "Sungai Kapuas", "(OISCA) Kumamoto": inside another name
+        if is_venue(doc, first) or is_seat(doc, first) or doc.excluded[first]:
+            continue
         before = previous_word(doc, first)
-        if before < 0 or doc.tokens[before].key not in PLACE_WORDS | STATE_WORDS:
+        if before >= 0 and doc.tokens[before].key in HEAD_TITLES:
+            continue  # "Gubernur Anies Baswedan": a title before a person as often as a place
+        cue = before >= 0 and (
+            doc.tokens[before].key in PLACE_WORDS | STATE_WORDS | {"negeri"}
+            or (doc.tokens[before].key == "daerah" and doc.key_at(before - 1) == "majlis")
+        )
+        beside = country_beside(doc, mentions, last) or country_past_qualifier(doc, mentions, last)
+        country = beside.countries[0].code if beside is not None else None
+        if country == "ID" or not (cue or country):
             continue
-        beside = country_beside(doc, mentions, last)
-        if beside is None or beside.countries[0].code == "ID" or is_venue(doc, first):
-            continue
-        if qualifies_place(doc, mentions, before, beside.countries[0].code):
+        if country is not None and qualifies_place(doc, mentions, before, country):
             continue  # "Kota Nonsan, Provinsi Chungcheong Selatan, Korea Selatan"
-        if is_seat(doc, first):
+        if country is None and fold(doc.surface(first, last)) in gazetteer.common_words:
+            continue  # "kota Lama", "kota Tua": Indonesian words, not towns abroad
+        entry = cued_place(doc, gazetteer, first, last, country)
+        if entry is not None and entry.country not in named:
+            entry = None  # "kota Tua", "distrik Kuta": a small town abroad only if its country is
+        if entry is None and country is not None:
+            bare = doc.tokens[before].key in PLACE_WORDS | STATE_WORDS if before >= 0 else False
+            if bare or PLACE_SUFFIX.search(doc.surface(first, last)):
+                entry = PlaceFound(None, doc.surface(first, last), country, first=first)
+                entry.evidence.append(doc.span(first, last))
+        if entry is None:
             continue
-        entry = PlaceFound(None, doc.surface(first, last), beside.countries[0].code, first=first)
-        entry.evidence.append(doc.span(first, last))
         entry.strong = 2
-        entry.consumed.append(beside)
+        if beside is not None:
+            entry.consumed.append(beside)
         found.append(entry)
     return found
+
+
+HEAD_TITLES = words("gubernur walikota wali mayor governor bupati")
+# Korean and Japanese administrative suffixes: "Jung-gu", "Suwon-si", "Yangpyeong-gun".
+PLACE_SUFFIX = re.compile(r"(?i)-(?:gu|si|gun|do|shi|ken|machi|cho|mura)$")
+
+
+def cued_place(
+    doc: Doc, gazetteer: Gazetteer, first: int, last: int, country: str | None
+) -> PlaceFound | None:
+    """The small place a cued run names, the whole run first, then its leading words
+    ("Vanimo Green" is Vanimo)."""
+    for end in range(last, first - 1, -1):
+        key = " ".join(doc.tokens[i].key for i in range(first, end + 1) if doc.tokens[i].word)
+        found = gazetteer.cued_place(key, country)
+        if found is not None and (end == last or not found[1]):
+            place = found[0]
+            entry = PlaceFound(place, display_name(place), place.country, first=first)
+            entry.evidence.append(doc.span(first, end))
+            entry.written.append(doc.surface(first, end))
+            return entry
+    return None
+
+
+def country_past_qualifier(doc: Doc, mentions: Mentions, last: int) -> Mention | None:
+    """ "Hang Tuah Jaya, Melaka, Malaysia", "Vanimo Green, Sandaun Province, PNG": the country
+    after one comma-set place of it, known or closed by a region word."""
+    tokens = doc.tokens
+    j = last + 1
+    if j >= len(tokens) or tokens[j].text not in {",", "("}:
+        return None
+    j += 1
+    mention = mentions.at.get(j)
+    if mention is not None and mention.places and mention.first == j:
+        j = mention.last + 1
+    else:
+        start = j
+        while j < len(tokens) and tokens[j].word and tokens[j].cap and j - start < 3:
+            j += 1
+        if j == start:
+            return None
+    region_word = False
+    while j < len(tokens) and tokens[j].key in QUALIFIER_WORDS:
+        j, region_word = j + 1, True
+    known = mention is not None and bool(mention.places)
+    if not (known or region_word):
+        return None
+    beside = country_beside(doc, mentions, j - 1)
+    if beside is None:
+        return None
+    if known and not region_word and mention is not None:
+        code = beside.countries[0].code
+        if not any(c.place.country == code for c in mention.places):
+            return None
+    return beside

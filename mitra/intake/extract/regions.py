@@ -115,7 +115,7 @@ def find_regions(
         entry = found.setdefault(region.code, RegionFound(region, first=mention.first))
         entry.evidence.append(mention.span)
         entry.mentions.append(mention.first)
-        if is_apposition(doc, mention, region, resolved):
+        if is_apposition(doc, mention, region, resolved) or repeats(doc, mention, region, resolved):
             continue
         if is_strong(doc, mention, prefix_first, cooperation=cooperation, roles=roles):
             if not entry.strong:
@@ -145,11 +145,28 @@ def is_strong(
 
 
 def is_apposition(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:
-    """ "Kota Tual, Maluku": the province of the city named just before it."""
-    if region.type != "province" or mention.first < 2 or doc.tokens[mention.first - 1].text != ",":
+    """ "Kota Tual, Maluku", "Bupati Konawe Selatan (Konsel) Sulawesi Tenggara": the province
+    of the city or regency named just before it, with or without a comma, past a bracketed
+    short name."""
+    if region.type != "province":
         return False
-    before = resolved.get(mention.first - 2)
+    tokens = doc.tokens
+    j = mention.first - 1
+    if j >= 2 and tokens[j].text == ")" and tokens[j - 2].text == "(":
+        j -= 3  # "(Konsel)"
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    before = resolved.get(j)
     return before is not None and before.province == region.code
+
+
+def repeats(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:
+    """ "Sulawesi Tenggara (Sultra)": a short name in brackets repeats the name before it."""
+    j = mention.first - 1
+    if j < 1 or doc.tokens[j].text != "(":
+        return False
+    before = resolved.get(j - 1)
+    return before is not None and before.code == region.code
 
 
 def main_region(

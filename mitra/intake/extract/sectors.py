@@ -6,6 +6,7 @@ not count; neither do excluded zones. "lingkungan" alone means "within" as often
 "environment", so only its unambiguous phrases count.
 """
 
+from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
 
@@ -52,6 +53,7 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
     "human_resources": (
         "sumber daya manusia", "sdm", "peningkatan kapasitas", "pengembangan kapasitas",
         "capacity building", "pelatihan", "magang", "training", "kompetensi aparatur",
+        "diklat", "bimtek", "bimbingan teknis", "internship", "peningkatan kompetensi",
     ),
     "infrastructure": (
         "infrastruktur", "infrastructure", "infrastucture", "pembangunan jalan", "jalan tol",
@@ -73,7 +75,8 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
     ),
     "water_sanitation": (
         "air bersih", "air minum", "sanitasi", "limbah cair", "air limbah", "pdam",
-        "penyediaan air", "ipal",
+        "penyediaan air", "ipal", "pengelolaan air", "pengelola air", "tata kelola air",
+        "sumber daya air", "water management",
     ),
     "energy": (
         "energi", "listrik", "energi terbarukan", "tenaga surya", "plts", "kelistrikan",
@@ -89,7 +92,8 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
     ),
     "disaster": (
         "penanggulangan bencana", "kebencanaan", "bencana", "mitigasi bencana",
-        "tanggap darurat", "disaster",
+        "tanggap darurat", "disaster", "pemadam kebakaran", "kebakaran", "damkar",
+        "mobil pemadam", "banjir", "banjir rob", "gempa", "tsunami", "longsor",
     ),
     "sports_youth": ("olahraga", "olah raga", "pemuda", "kepemudaan", "sepak bola", "atlet"),
     "other": (
@@ -106,11 +110,33 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
 CAPITALS_ONLY = frozenset({"sdm", "mrt", "lrt", "brt", "ukm", "spbe", "pdam", "ipal", "plts"})
 
 
+# Roots whose affixed forms are cues too ("dilatih", "berlatih", "pembudidayaan", "mendidik",
+# "berdagang"): word forms from roots rather than lists (`affixes.py`).
+SECTOR_ROOTS = {
+    "latih": "human_resources", "budidaya": "agriculture_fisheries", "didik": "education",
+    "dagang": "msme_trade", "ekspor": "msme_trade", "tani": "agriculture_fisheries",
+    "ternak": "agriculture_fisheries", "wisata": "tourism", "bencana": "disaster",
+    "investasi": "investment",
+}  # fmt: skip
+ROOTS = frozenset(SECTOR_ROOTS)
+# Typos that drop one letter of a long cue word ("infrastrukur", "pariwsata") still name it.
+MIN_TYPO_LENGTH = 9
+
+
 def cue_table() -> PhraseTable[str]:
     table = PhraseTable[str]()
+    words: dict[str, str] = {}
     for slug, cues in SECTOR_CUES.items():
         for cue in cues:
             table.add(cue, slug)
+            if " " not in cue and "-" not in cue:
+                words[cue] = slug
+    for cue, slug in words.items():
+        if len(cue) >= MIN_TYPO_LENGTH and slug != GENERIC:
+            for k in range(1, len(cue) - 1):
+                variant = cue[:k] + cue[k + 1 :]
+                if variant not in words:
+                    table.add(variant, slug)
     return table
 
 
@@ -149,7 +175,14 @@ def find_sectors(
     no field more precise is cued in the text."""
     found: dict[str, list[tuple[int, int]]] = {}
     generic: list[tuple[int, tuple[int, int]]] = []
-    for first, last, slugs in CUES.scan(doc):
+    matched = CUES.scan(doc)
+    taken = {i for first, last, _slugs in matched for i in range(first, last + 1)}
+    for i, token in enumerate(doc.tokens):
+        if token.word and len(token.key) > 5 and i not in taken and token.key not in ROOTS:
+            root = has_root(token.key, ROOTS)
+            if root is not None:
+                matched.append((i, i, [SECTOR_ROOTS[root]]))
+    for first, last, slugs in sorted(matched):
         if doc.excluded[first] or first in blocked:
             continue
         token = doc.tokens[first]

@@ -98,6 +98,8 @@ PLAN_CLOSE = words(
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
     "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
 )
+# Right before a document: "LoI ditingkatkan menjadi MoU" names the document an upgrade aims at.
+UPGRADE = words("menjadi jadi")
 PLAN_REACH = 3
 SIGNING = words(
     "menandatangani ditandatangani penandatanganan tandatangani teken meneken diteken "
@@ -123,7 +125,7 @@ PLANNED = words(
 # After the cue only words that put the whole clause in the future count ("MoU akan ...").
 PLANNED_AFTER = words(
     "akan bakal rencananya direncanakan dijadwalkan diagendakan ditargetkan nanti nantinya "
-    "mendatang belum segera"
+    "mendatang belum segera depan"
 )
 # Before a status these say it is not where the cooperation stands now: "sempat terhenti" (it
 # stopped once), "dijadwalkan berakhir" (it will end), "agar tidak tertunda".
@@ -184,10 +186,13 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         elif is_reached(doc, slug, first, last, cooperation):
             if slug in STATUS and signed_later(doc, last):
                 continue  # "Tertunda 20 Tahun, Akhirnya Diteken": a status overcome
-            if slug in STATUS and side_event(doc, first):
+            if slug == "ended" and activity_completed(doc, first, last):
+                slug = "implementation"  # "menandai berakhirnya Program Magang": carried out
+            elif slug in STATUS and side_event(doc, first):
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
+    reached += recurring(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
@@ -251,6 +256,36 @@ SIDE_EVENTS = words(
     "pertemuan rapat upacara seremoni event jadwal forum"
 )
 SIDE_REACH = 16
+
+
+# Activities of a cooperation: when one of them ends, it has been carried out.
+ACTIVITIES = words("program magang pelatihan pertukaran kursus diklat praktik studi")
+
+
+def activity_completed(doc: Doc, first: int, last: int) -> bool:
+    """ "berakhirnya Program Magang Nasional", "Program magang itu berakhir": an activity that
+    ended was carried out; the cooperation did not end with it."""
+    if doc.tokens[first].key.endswith("nya") and doc.key_at(last + 1) in ACTIVITIES:
+        return True
+    return clause_head(doc, first) in ACTIVITIES
+
+
+def clause_head(doc: Doc, index: int) -> str:
+    """The last content word of the clause before token `index` ("Program pertukaran ... ditunda"
+    → "pertukaran")."""
+    sentence = doc.tokens[index].sentence
+    head = ""
+    j, taken = index - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
+        token = doc.tokens[j]
+        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+            break
+        if token.word:
+            if token.key not in DETERMINERS:
+                head = token.key
+            taken += 1
+        j -= 1
+    return head
 
 
 def side_event(doc: Doc, index: int) -> bool:
@@ -437,8 +472,9 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
-HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat"})
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas"})
 GIFTS = words("hibah bantuan armada unit")
+GRANTS = words("hibah")
 TOKENS_OF_COURTESY = words(
     "cenderamata cinderamata plakat kenang-kenangan kenangan souvenir sertifikat piagam penghargaan"
 )
@@ -459,22 +495,25 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         root = has_root(token.key, HANDOVER_ROOTS)
         if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):
             continue
-        if not about_cooperation(doc, i, cooperation):
-            continue
         first, end = doc.sentence_of(i)
         keys = {doc.tokens[k].key for k in range(first, end)}
+        previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
+        before_keys = (
+            {doc.tokens[k].key for k in range(previous[0], previous[1])} if previous else set()
+        )
+        if not (about_cooperation(doc, i, cooperation) or (keys | before_keys) & GRANTS):
+            continue  # "Hibah itu ... Serah terima berlangsung": a grant handed over
         before = window(doc, i, -BEFORE_WINDOW)
         if before & PLANNED or window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
             continue
         if keys & TOKENS_OF_COURTESY:
             continue  # "menyerahkan cenderamata": courtesy, not cooperation
-        previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
-        gift = keys & GIFTS or (
-            previous is not None
-            and any(doc.tokens[k].key in GIFTS for k in range(previous[0], previous[1]))
-        )
-        sent = root in {"kirim", "berangkat"} and keys & PARTICIPANTS
-        if ((root == "serah" or token.key == "serah") and gift) or sent:
+        gift = keys & GIFTS or before_keys & GIFTS
+        # "mengirim sepuluh pelajar", "40 ASN dilepas untuk magang": participants sent off
+        sent = root in {"kirim", "berangkat", "lepas"} and keys & PARTICIPANTS
+        # "menerima hibah", "hibah ... diterima": received, not only offered
+        received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
+        if ((root == "serah" or token.key == "serah") and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
 
@@ -520,6 +559,40 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     return out
 
 
+# A practice that recurs or has gone on so far: "selama ini", "setiap tahun", "rutin", "sidang
+# ke-37" are said of a cooperation being carried out.
+RECURRING = phrases(
+    "selama ini", "setiap tahun", "tiap tahun", "saban tahun", "rutin", "secara rutin",
+    "berkala", "secara berkala", "tahunan",
+)  # fmt: skip
+SESSIONS = words("sidang pertemuan forum rapat konferensi musyawarah mesyuarat mesyuwarat")
+
+
+def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """A cooperation said to recur or to have gone on so far ("kegiatan sister city selama ini
+    meliputi ...", "pertukaran pelajar rutin setiap tahun", "Sidang ke-37 Sosek Malindo"), as a
+    fact in a sentence about it."""
+    out: list[StageFound] = []
+    for first, last, _values in RECURRING.scan(doc):
+        if doc.excluded[first] or not cooperation[doc.tokens[first].sentence]:
+            continue
+        if window(doc, first, -BEFORE_WINDOW) & PLANNED or window(doc, last, 2) & PLANNED_AFTER:
+            continue
+        out.append(StageFound("implementation", (doc.span(first, last),), first))
+    for i in doc.positions.get("ke", ()):
+        # "Sidang ke-37", "pertemuan tahunan ke-19": the 37th session of a standing cooperation
+        if ordinal_session(doc, i) and about_cooperation(doc, i, cooperation):
+            out.append(StageFound("implementation", (doc.span(i, i + 2),), i))
+    return out
+
+
+def ordinal_session(doc: Doc, i: int) -> bool:
+    if i + 2 >= len(doc.tokens) or doc.tokens[i + 1].text != "-" or doc.excluded[i]:
+        return False
+    number = doc.tokens[i + 2].key
+    return number.isdigit() and int(number) > 1 and bool(window(doc, i, -3) & SESSIONS)
+
+
 IDEA = words("rencana rencananya berencana wacana akan usulan draf draft rancangan")
 IDEA_ROOTS = frozenset({"gagas", "usul", "rintis"})
 REGULATION = words("nomor no nomer pp uu perda permendagri")
@@ -556,7 +629,7 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "berencana menjajaki": not even exploring yet
         return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
     if slug in DOCUMENTS:
-        if close & PLAN_CLOSE or after & PLANNED_AFTER:
+        if close & PLAN_CLOSE or after & PLANNED_AFTER or doc.key_at(first - 1) in UPGRADE:
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False

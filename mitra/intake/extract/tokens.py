@@ -13,6 +13,7 @@ from mitra.lib.text import fold
 
 TOKEN = re.compile(r"[^\W_]+|\S")
 JOINERS = frozenset("-'’")
+SAINT_WORDS = frozenset({"st", "ste", "mt", "ft"})
 SENTENCE_ENDS = frozenset(".!?")
 CLOSERS = frozenset("\"'”’)")
 # Words after which a full stop does not end a sentence (titles, initials, abbreviations).
@@ -191,6 +192,15 @@ def link_words(text: str, tokens: list[Token]) -> list[int]:
             and tokens[i + 2].start == after.end
         ):
             links[i] = i + 2
+        elif (
+            token.key in SAINT_WORDS
+            and after.text == "."
+            and after.start == token.end
+            and i + 2 < len(tokens)
+            and tokens[i + 2].cap
+            and text[after.end : tokens[i + 2].start] == " "
+        ):
+            links[i] = i + 2  # "St. Louis", "St. Petersburg": one name
     return links
 
 

@@ -27,11 +27,15 @@ INLINE_CREDIT = re.compile(
 INITIALS = re.compile(
     r"(?<=[.!?”\"'])\s*\((?:[\w*]{1,8}(?:\s*/\s*[\w*]{1,8}){0,3})\)[ \t]*(?=\n|$)"
 )
-DATELINE_DASH = re.compile(r"\s[-–—]{1,2}\s|[-–—]{2}")
+DATELINE_DASH = re.compile(r"(\s[-–—]{1,2}\s|[-–—]{2})")
 MAX_RELATED = 300
 MAX_DATELINE = 70
 MIN_PARAGRAPH = 50  # a short title line with a dash is not a dateline
-DATELINE_PARAGRAPHS = 4
+DATELINE_PARAGRAPHS = 4  # body paragraphs
+DATELINE_LINES = 12
+CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# "Cape Town: Kota Denpasar dan ...": a place of one to three capitalised words and a colon.
+DATELINE_COLON = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}(:\s)")
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -46,29 +50,31 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """The "CITY, Outlet –" opening of the first paragraphs, if there is one."""
-    position = 0
-    for _ in range(DATELINE_PARAGRAPHS):
+    """The "CITY, Outlet –" (or "City:") opening of the first body paragraphs, if there is
+    one; short lines before them (menus, bylines, captions) are passed over."""
+    position, bodies = 0, 0
+    for _ in range(DATELINE_LINES):
         while position < len(text) and text[position] in " \t\r\n*_#>":
             position += 1
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
         head = text[position : min(line_end, position + MAX_DATELINE)]
-        dash = DATELINE_DASH.search(head)
+        dash = DATELINE_DASH.search(head) or DATELINE_COLON.match(head)
         body = line_end - position > MIN_PARAGRAPH
-        opening = head[: dash.start()] if dash else ""
+        opening = head[: dash.start(1)] if dash else ""
         if (
             dash
             and body
             and len(opening) > 1
-            and head[0].isupper()
+            and (head[0].isupper() or CAPITAL_WORD.search(opening))  # "tegas.co., KONSEL"
             and not re.search(r"[.!?]\s", opening)
             and not METADATA_WORDS.match(head)
             and not is_headline(text[position:line_end])
         ):
             return (position, position + dash.end())
+        bodies += body and not is_headline(text[position:line_end])
         position = line_end + 1
-        if position >= len(text):
+        if position >= len(text) or bodies >= DATELINE_PARAGRAPHS:
             break
     return None
 

@@ -276,3 +276,241 @@ def test_a_country_closes_a_name_so_dan_after_it_starts_another():
     )
     assert ("Deakin University", "foreign_institution", "AU") in found
     assert not [p for p in found if " dan " in p[0]]
+
+
+def test_di_locating_an_earlier_list_item_is_no_venue_of_the_next():
+    found = partners(
+        "Surabaya menjalin kerja sama sister city dengan Kota Kochi di Jepang dan Kota Busan di "
+        "Korea Selatan, serta Kota Perth di Australia Barat."
+    )
+    assert [p[0] for p in found] == ["Kochi", "Busan", "Perth"]
+
+
+def test_a_place_after_a_building_and_a_comma_is_still_a_venue():
+    found = partners(
+        "Penandatanganan kerja sama di Gedung Merah Putih KPK, Jakarta Selatan, dihadiri Bupati "
+        "Sidoarjo dengan Kota Kochi, Jepang."
+    )
+    assert "Kota Jakarta Selatan" not in [p[0] for p in found]
+
+
+def test_a_place_name_going_on_into_another_name_is_no_place():
+    found = partners(
+        "Pemkab Pekalongan meneken kerja sama dengan Dewan Air Belanda, ditandatangani A.I.B Van "
+        "Der Klugt. Pemprov Jateng memperbarui MoU dengan Provinsi Chung Cheong Buk-do, Korea "
+        "Selatan."
+    )
+    assert not [p for p in found if p[0] in {"Van", "Báigōng Jiēdào"}]
+
+
+def test_a_place_followed_by_its_mayor_or_a_place_word_stays_a_place():
+    found = partners(
+        "Wali Kota Semarang menjajaki kerja sama sister city dengan Wali Kota Jung-Gu Park Sung "
+        "Min. Jawa Timur juga bekerja sama dengan Osaka Prefecture."
+    )
+    assert ("Osaka", "foreign_city_or_region", "JP") in found
+
+
+def test_a_dateline_after_menu_and_byline_lines_names_no_partner():
+    found = partners(
+        "Baca berita tanpa iklan.\nKompas.com - 08/08/2020, 19:13 WIB\nMiranti\nPenulis\n"
+        "Sumber Rilis\nHAMBURG, KOMPAS.com - KJRI mendorong kerja sama sister city Bandung "
+        "dengan kota Braunschweig, Jerman, di bidang pariwisata.\n"
+    )
+    assert [p[0] for p in found] == ["Braunschweig"]
+
+
+def test_a_dateline_with_a_colon_names_no_partner():
+    found = partners(
+        "Cape Town: Kota Denpasar dan Mossel Bay, Afrika Selatan, resmi memperbarui ikatan kota "
+        "kembar dan meneken MoU sister city yang difasilitasi KJRI.\n"
+    )
+    assert [p[0] for p in found] == ["Mossel Bay"]
+
+
+def test_di_right_after_a_dateline_dash_opens_a_venue():
+    found = partners(
+        "MELBOURNE - Di Kota Melbourne, Australia, Gubernur Sumatera Utara menjajaki kerja sama "
+        "pendidikan dengan Australia.\n"
+    )
+    assert "Melbourne" not in [p[0] for p in found]
+
+
+def test_list_members_after_misalnya_inherit_the_head_and_dan_splits_the_first_two():
+    found = partners(
+        "Pemprov Jatim menjajaki kerja sama dengan sejumlah LSM asal Jepang seperti Peace Winds "
+        "dan AAR Japan. Beberapa perusahaan besar asal Jepang, misalnya Esaki, berencana "
+        "bekerja sama dengan Pemprov Jatim."
+    )
+    assert ("Peace Winds", "foreign_institution", "JP") in found
+    assert ("AAR Japan", "foreign_institution", "JP") in found
+    assert ("Esaki", "foreign_company", "JP") in found
+
+
+def test_an_office_listed_keeps_the_dan_of_its_own_name():
+    found = partners(
+        "Delegasi Pemerintah Aceh menjajaki kerja sama dengan lembaga Turki, di antaranya Dinas "
+        "Kebudayaan dan Pariwisata Istanbul dan Fatih Sultan Mehmet Vakıf University."
+    )
+    assert ("Dinas Kebudayaan dan Pariwisata Istanbul", "foreign_institution", "TR") in found
+
+
+def test_a_strongly_cued_small_town_is_found_among_small_places():
+    found = partners(
+        "Hubungan sister city Kota Jayapura dengan Vanimo Green, Sandaun Province, Papua Nugini "
+        "masih berjalan."
+    )
+    assert found == [("Vanimo", "foreign_city_or_region", "PG")]
+
+
+def test_a_close_spelling_of_a_cued_place_is_its_country_s_place_and_flagged():
+    result = extract("DKI Jakarta punya sister city dengan Los Angles, Amerika Serikat.")
+    (partner,) = result.partners
+    assert (partner.name, partner.country) == ("Los Angeles", "US")
+    assert partner.flags and "Los Angles" in partner.flags[0]
+
+
+def test_no_close_spelling_without_the_place_s_country():
+    assert partners("Pemkot Bogor menjalin kerja sama sister city dengan kota Los Angles.") == []
+
+
+def test_a_small_town_abroad_needs_its_country_in_the_text():
+    assert partners("Pemkot Semarang menata kota Vanimo sebagai kawasan kerja sama wisata.") == []
+
+
+def test_a_korean_district_unknown_to_the_gazetteer_is_a_flagged_partner():
+    result = extract("Pemkot Semarang menjajaki kerja sama dengan Jung-Gu, Korea Selatan.")
+    (partner,) = result.partners
+    assert (partner.name, partner.country, partner.place_id) == ("Jung-Gu", "KR", None)
+    assert partner.flags
+
+
+def test_a_malay_council_past_its_state_is_the_partner():
+    found = partners(
+        "Kunjungan kehormatan Majlis Perbandaran Hang Tuah Jaya, Melaka, Malaysia diterima Wali "
+        "Kota Jakarta Utara untuk menjajaki kerja sama."
+    )
+    assert ("Hang Tuah Jaya", "foreign_city_or_region", "MY") in found
+
+
+def test_st_with_its_full_stop_is_part_of_the_city_name():
+    found = partners("Pemkot Surabaya menjalin kerja sama dengan St. Louis, Amerika Serikat.")
+    assert found == [("St. Louis", "foreign_city_or_region", "US")]
+
+
+def test_a_governor_s_name_is_no_small_town():
+    found = partners(
+        "Gubernur Anies Baswedan dan Pemkab Tangerang meneken kerja sama air bersih dengan "
+        "investor Rumania."
+    )
+    assert not [p for p in found if p[2] == "RO"]
+
+
+def test_a_city_after_a_university_s_short_name_is_part_of_its_name():
+    found = partners(
+        "Pemkab Kotawaringin Barat menggandeng Universitas Brawijaya (UB) Malang. Bupati dan "
+        "Rektor UB Malang meneken MoU kerja sama pendidikan."
+    )
+    assert "Kota Malang" not in [p[0] for p in found]
+
+
+def test_a_listed_campus_keeps_the_city_after_its_short_name():
+    found = partners(
+        "Pemkab Magelang resmi bermitra dengan 14 perguruan tinggi. Daftarnya: Universitas "
+        "Gadjah Mada (UGM), Institut Seni Indonesia (ISI) Yogyakarta, dan Universitas Tidar."
+    )
+    assert ("Institut Seni Indonesia Yogyakarta", "domestic_party", "ID") in found
+    assert "Kota Yogyakarta" not in [p[0] for p in found]
+
+
+def test_a_place_right_after_a_body_s_bracketed_short_name_is_where_it_sits():
+    found = partners(
+        "Hibah dari Pemerintah Jepang untuk Pemkab Tulang Bawang Barat difasilitasi "
+        "Organization For Industrial, Spiritual and Cultural Advancement (OISCA) Kumamoto-Jepang "
+        "dalam kerja sama penanggulangan kebakaran."
+    )
+    assert "Kumamoto" not in [p[0] for p in found]
+
+
+def test_a_government_pushing_investment_after_caption_lines_and_a_dateline_is_a_partner():
+    text = (
+        "Rabu 04 Feb 2015 15:48 WIB\n\nJepang Siap Dorong Investasi di Jabar\n\n"
+        "Rep: Arie Lukihardianti/ Red: Ichsan Emrald Alamsyah yang menulis berita ini\n"
+        "Pekerja memeriksa produksi mobil di pabrik di Karawang, Jawa Barat, Rabu (18/12).\n"
+        "Pekerja memeriksa produksi mobil di pabrik di Karawang, Jawa Barat, Rabu (18/12).\n\n"
+        "REPUBLIKA.CO.ID, BANDUNG — Pemerintah Jepang akan mendorong pengusahanya menanam modal "
+        "lebih banyak di Jawa Barat. Syaratnya, Pemprov Jabar harus punya pelabuhan yang layak.\n"
+    )
+    assert ("Pemerintah Jepang", "foreign_government", "JP") in partners(text)
+
+
+def test_a_region_s_own_enterprise_is_no_partner_of_its_own():
+    found = partners(
+        "Pemprov Jawa Timur dan Pemprov DKI Jakarta meneken adendum kerja sama pangan. BUMD DKI, "
+        "PT Food Station Tjipinang Jaya, turut merangkul mitra usaha dari Jawa Timur."
+    )
+    assert "PT Food Station Tjipinang Jaya" not in [p[0] for p in found]
+
+
+def test_a_body_named_after_a_place_takes_that_place_s_country():
+    found = partners(
+        "Dua utusan Tula State University datang ke Kota Magelang, menindaklanjuti rintisan kota "
+        "kembar Kota Tula, Rusia, dengan Kota Magelang."
+    )
+    assert ("Tula State University", "foreign_institution", "RU") in found
+
+
+def test_an_outlet_s_web_name_is_no_company():
+    found = partners(
+        "WAIBAKUL KABARNTT.CO—Kesepakatan Bersama kerja sama pendidikan diteken Bupati Sumba "
+        "Tengah dan Rektor Universitas Tribhuwana Tunggadewi."
+    )
+    assert not [p for p in found if ".CO" in p[0]]
+
+
+def test_a_fair_s_city_after_its_hyphenated_short_name_is_no_partner():
+    found = partners(
+        "Pemprov DKI membatalkan kerja sama promosi, salah satunya Internationale "
+        "Tourismus-Börse (ITB) Berlin, Jerman, pameran wisata dunia."
+    )
+    assert "Berlin" not in [p[0] for p in found]
+
+
+def test_a_ministry_as_the_region_s_counterpart_is_a_domestic_party():
+    found = partners(
+        "Lawatan itu terselenggara berkat kerjasama Pemerintah Kabupaten Blitar dan Kementerian "
+        "Luar Negeri dalam Diplomatic Outreach 2019."
+    )
+    assert ("Kementerian Luar Negeri", "domestic_party", "ID") in found
+
+
+def test_a_ministry_that_only_facilitates_is_no_partner():
+    found = partners(
+        "Hibah mobil pemadam untuk Pemkab Tulang Bawang Barat dari Jepang difasilitasi "
+        "Kementerian Dalam Negeri sebagai fasilitator kerja sama."
+    )
+    assert "Kementerian Dalam Negeri" not in [p[0] for p in found]
+
+
+def test_a_ministry_a_cooperation_is_reported_to_is_no_partner():
+    found = partners(
+        "Pemkot Semarang menjajaki kerja sama dengan Kota Da Nang, Vietnam. Seluruh kerja sama "
+        "luar negeri dikoordinasikan dengan Kementerian Dalam Negeri."
+    )
+    assert "Kementerian Dalam Negeri" not in [p[0] for p in found]
+
+
+def test_a_place_that_only_inspired_a_programme_is_no_partner():
+    found = partners(
+        "Pemkot Bandung meluncurkan program kerja sama bus sekolah yang terinspirasi dari Kota "
+        "Kyoto, Jepang, dan menandatangani MoU dengan Kota Hamamatsu, Jepang."
+    )
+    assert [p[0] for p in found] == ["Hamamatsu"]
+
+
+def test_members_after_beranggotakan_inherit_the_head():
+    found = partners(
+        "Pemkot Makassar menjalin kerja sama dengan perusahaan Jepang yang beranggotakan "
+        "Marubeni, Sojitz dan JFE Engineering."
+    )
+    assert ("Sojitz", "foreign_company", "JP") in found

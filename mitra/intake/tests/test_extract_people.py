@@ -133,3 +133,77 @@ def test_a_run_of_names_each_with_selaku_and_a_role():
         "Reuter Sabarofek",
         "Mathius Pawara",
     ]
+
+
+def names(text: str) -> list[str]:
+    return [name for name, _role in people(text)]
+
+
+def test_malay_honorifics_are_titles_and_bin_joins_the_name():
+    found = names(
+        "Gubernur Jawa Timur menjamu Menteri Besar Negeri Sembilan, YAB Dato’ Seri Utama H. "
+        "Aminuddin Bin Harun, untuk membahas kerja sama. Delegasi Melaka dipimpin Setiausaha "
+        "Kerajaan Negeri Melaka, Datuk Wira Azhar bin Haji Arshad, dalam kunjungan kerja sama."
+    )
+    assert "Aminuddin Bin Harun" in found
+    assert "Azhar bin Haji Arshad" in found
+
+
+def test_a_head_of_state_in_the_background_is_no_person_of_the_story():
+    found = names(
+        "Wali Kota Surakarta Gibran Rakabuming menjajaki kerja sama dengan Xi'an, kota yang "
+        "pernah dikunjungi Presiden China Xi Jinping dan Presiden Joko Widodo."
+    )
+    assert "Xi Jinping" not in found and "Joko Widodo" not in found
+    assert "Gibran Rakabuming" in found
+
+
+def test_a_name_right_before_its_role_after_a_lowercase_word():
+    found = names(
+        "Perwakilan kota-kota Korea Utara berkunjung ke ruang kerja Tri Rismaharini Wali Kota "
+        "Surabaya, Jumat (3/5/2019), untuk menjajaki kerja sama."
+    )
+    assert "Tri Rismaharini" in found
+
+
+def test_titles_or_an_acronym_before_a_role_are_no_name():
+    found = names(
+        "Terima kasih kepada Bapak Ibu Kepala Dinas yang hadir. Dicky datang dari OISCA Kumamoto "
+        "Perwakilan Indonesia untuk kerja sama hibah."
+    )
+    assert "Bapak Ibu" not in found and "OISCA Kumamoto" not in found
+
+
+def test_a_name_after_bernama_takes_the_role_noun_before_it():
+    assert people(
+        "Pemkab Sleman menjajaki kerja sama dengan Jepang. Hadir tenaga ahli dari JICA bernama "
+        "Kenji Sato dalam pertemuan itu."
+    ) == [("Kenji Sato", "tenaga ahli dari JICA")]
+
+
+def test_a_resident_so_named_is_no_official():
+    assert people("Warga bernama Budi Santoso ikut menyaksikan kerja sama itu.") == []
+
+
+def test_a_name_between_a_role_s_region_and_the_comma():
+    found = people(
+        "Pemprov Jatim bekerja sama dengan Kota Osaka. Menurut Kepala Biro Administrasi "
+        "Pimpinan Setdaprov Jatim Aries Agung Paewai, MoU diteken pekan lalu."
+    )
+    assert found == [("Aries Agung Paewai", "Kepala Biro Administrasi Pimpinan Setdaprov Jatim")]
+
+
+def test_a_name_after_the_acronym_closing_a_role():
+    found = people(
+        "Delegasi yang ikut antara lain Ketua Komite II DPD RI Yorrys Raweyai, dan Rektor "
+        "Universitas Perwira Purbalingga (UNPERBA) Eming Sudiana, dalam kerja sama itu."
+    )
+    assert "Yorrys Raweyai" in [name for name, _role in found]
+    assert "Eming Sudiana" in [name for name, _role in found]
+
+
+def test_a_firm_after_pt_is_no_name():
+    found = people(
+        "Acara kerja sama diisi paparan Direktur PT Naga Kapuk Indah, Agustinus, tentang investasi."
+    )
+    assert "Naga Kapuk Indah" not in [name for name, _role in found]

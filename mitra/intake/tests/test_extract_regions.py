@@ -131,3 +131,11 @@ def test_a_province_after_its_regency_and_their_short_names_is_where_it_lies():
         "Kota Gimcheon, Korea Selatan."
     )
     assert codes(text) == ["74.05"]
+
+
+def test_a_province_after_a_regency_s_short_name_and_its_own_short_name_is_where_it_lies():
+    text = (
+        "tegas.co., KONSEL, SULTRA – Bupati Konawe Selatan (Konsel) Sulawesi Tenggara (Sultra) "
+        "berada di Korea Selatan untuk kunjungan kerja sama pertanian.\n"
+    )
+    assert codes(text) == ["74.05"]

@@ -39,7 +39,10 @@ def test_an_office_name_is_no_sector():
 
 
 def test_lingkungan_alone_means_within_not_environment():
-    assert slugs("SDM di lingkungan Pemkot Bandung terbatas untuk kerja sama luar negeri.") == []
+    # The cooperation's field is not said, so it is `other`: neither environment nor staff.
+    assert slugs("SDM di lingkungan Pemkot Bandung terbatas untuk kerja sama luar negeri.") == [
+        "other"
+    ]
 
 
 def test_sector_evidence_points_at_the_cue():
@@ -61,3 +64,29 @@ def test_a_precise_field_wins_over_a_generic_word():
         "Pemkot Batu menjajaki kerja sama ekonomi dengan Kota Nagoya, terutama pariwisata."
     )
     assert [s.slug for s in result.sectors] == ["tourism"]
+
+
+def test_fire_trucks_are_disaster_and_training_forms_are_human_resources():
+    found = slugs(
+        "Pemkot Semarang menerima hibah mobil pemadam kebakaran dalam kerja sama dengan Pemprov "
+        "DKI Jakarta; petugas Damkar juga dilatih di Jakarta."
+    )
+    assert {"disaster", "human_resources"} <= set(found)
+
+
+def test_word_forms_and_a_dropped_letter_still_name_the_field():
+    found = slugs(
+        "Pemkab Musi Banyuasin bekerja sama dengan Jepang dalam pembudidayaan ikan dan pembangunan "
+        "infrastrukur kawasan."
+    )
+    assert {"agriculture_fisheries", "infrastructure"} <= set(found)
+
+
+def test_a_cooperation_whose_field_is_not_said_is_other():
+    assert slugs("Pemkot Surabaya menjalin kerja sama sister city dengan Kota Xiamen, China.") == [
+        "other"
+    ]
+
+
+def test_a_text_without_cooperation_has_no_sector_at_all():
+    assert slugs("Wali Kota Surabaya meresmikan taman kota di Jalan Darmo.") == []

@@ -334,3 +334,76 @@ def test_a_delay_overcome_by_a_signing_is_the_signing_but_a_delay_before_one_is_
     waiting = "Kerja sama Pemkot Bogor dan Kota Toyama tertunda karena belum diteken."
     assert stage(overcome) == "mou"
     assert stage(waiting) == "on_hold"
+
+
+def test_a_cooperation_that_recurs_is_being_carried_out():
+    text = (
+        "Pemprov DKI Jakarta tercatat bersaudara dengan 21 kota di dunia. Kegiatan sister city "
+        "selama ini meliputi penataan kota dan pertukaran budaya."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_the_37th_session_of_a_border_cooperation_is_implementation():
+    text = (
+        "Sidang ke-37 Sosek Malindo Provinsi Kalimantan Barat dan Negeri Sarawak dibuka di "
+        "Singkawang untuk membahas program kerja sama."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_routine_only_planned_is_no_practice():
+    text = (
+        "Pemkot Bogor berencana menggelar pertukaran pelajar rutin dalam kerja sama dengan Toyama."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_grant_handed_over_in_the_next_paragraph_is_implementation():
+    text = (
+        "Dua unit mobil pemadam hibah dari Pemerintah Jepang kini menjadi milik Pemkab Tulang Bawang Barat.\n"
+        "Hibah itu didapat berkat fasilitasi Kemendagri.\n"
+        "Serah terima berlangsung di Pelabuhan Yokohama, Sabtu (14/9)."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_the_document_an_upgrade_aims_at_is_planned():
+    text = (
+        "Pemkot Bandung dan Kota Hamamatsu sepakat meningkatkan LoI yang diteken 2023 menjadi "
+        "MoU tahun depan."
+    )
+    assert stage(text) == "loi"
+
+
+def test_a_student_exchange_postponed_is_a_cooperation_on_hold():
+    text = (
+        "Rencana pengiriman sepuluh pelajar SMP Cianjur ke kota Yachimata, Jepang, untuk "
+        "pertukaran pelajar ditunda. Pemkab Cianjur dan Pemerintah kota Yachimata akan "
+        "menyusun jadwal baru."
+    )
+    assert stage(text) == "on_hold"
+
+
+def test_a_visit_within_a_sister_city_that_has_lasted_is_implementation():
+    text = (
+        "Pemkot Semarang menerima kunjungan Wali Kota Brisbane. Kedua kota telah menjadi sister "
+        "city sejak 1993 dan kini menyepakati pertukaran pelajar."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_staff_sent_off_for_an_internship_is_implementation():
+    text = (
+        "Sebanyak 40 ASN Provinsi Papua Tengah dilepas Sekda untuk magang di sejumlah "
+        "kementerian. Program magang itu kebijakan Pemprov Papua Tengah bersama LAN."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_the_end_of_an_internship_programme_is_no_end_of_the_cooperation():
+    text = (
+        "Pemkot Palu menarik ASN utusannya dari Inspektorat Jenderal Kemendagri, menandai "
+        "berakhirnya Program Magang Nasional di sana."
+    )
+    assert stage(text) == "implementation"

@@ -13,7 +13,7 @@ from django_htmx.middleware import HtmxMiddleware
 
 from mitra.lib.htmx import wants_fragment
 from mitra.tenancy.models import Tenant
-from tests.factories import make_partner
+from tests.factories import make_cooperation, make_partner
 
 ROOT = Path(__file__).resolve().parents[2]
 HELPER = ROOT / "lib" / "htmx.py"
@@ -132,6 +132,14 @@ def test_the_pages_that_answer_htmx_are_found_from_the_urls() -> None:
 VIEWER = {"reviews": "central_reviewer"}
 
 
+def _address(name: str, request: pytest.FixtureRequest) -> str:
+    """The page's address; a panel of a cooperation's page gets a cooperation of the tenant."""
+    (pattern,) = [entry for found, entry in _patterns() if found == name]
+    if "pk" in pattern.pattern.converters:
+        return reverse(name, args=[make_cooperation(request.getfixturevalue("tenant")).pk])
+    return reverse(name)
+
+
 def _is_whole_page(response: HttpResponse) -> bool:
     return b"<html" in response.content
 
@@ -141,7 +149,7 @@ def test_each_page_answers_htmx_with_a_fragment_and_a_history_restore_with_the_w
     name: str, request: pytest.FixtureRequest, client_as: Callable[[User], Client]
 ) -> None:
     as_viewer = client_as(request.getfixturevalue(VIEWER.get(name.split(":")[0], "tenant_admin")))
-    url = reverse(name)
+    url = _address(name, request)
     plain, fragment, restore = (
         as_viewer.get(url),
         as_viewer.get(url, **HTMX),

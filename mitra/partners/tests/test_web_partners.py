@@ -214,6 +214,15 @@ def test_the_city_options_follow_the_country(client_as, cooperation_officer):
     assert "Jakarta" not in html
 
 
+def test_the_city_options_follow_a_prefixed_country_field(client_as, cooperation_officer):
+    response = client_as(cooperation_officer).get(
+        reverse("partners:place_options"), {"prefix": "partner", "partner-country": "SE"}
+    )
+    html = response.content.decode()
+    assert "Gothenburg" in html
+    assert "Incheon" not in html
+
+
 def test_editing_changes_the_partner_and_its_aliases(client_as, cooperation_officer, partners):
     partner = partners["kaohsiung"]
     data = {

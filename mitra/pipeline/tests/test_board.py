@@ -216,3 +216,22 @@ def test_every_step_without_a_card_is_narrowed_and_every_step_with_one_is_not(
         opening = html[html.rindex("<section", 0, at) : at]
         assert ("board__column--empty" in opening) == (not column.cards), column.state
     assert any(not column.cards for column in response.context["columns"])
+
+
+def test_a_full_column_shows_its_first_cards_and_links_the_rest_to_the_register(
+    client_as, cooperation_officer, tenant, other_tenant
+):
+    from mitra.pipeline.board import CARDS
+
+    for n in range(CARDS + 3):
+        make_cooperation(tenant, title=f"Kota kembar {n}")
+    make_cooperation(other_tenant, title="Kota kembar lain")  # never counted here
+    client = client_as(cooperation_officer)
+    response = client.get(BOARD, {"q": "kembar"})
+    (column,) = [c for c in response.context["columns"] if c.state == S.INITIATIVE]
+    assert (len(column.cards), column.total, column.more) == (CARDS, CARDS + 3, 3)
+    html = response.content.decode().replace("&amp;", "&")
+    assert column.more_url in html
+    listed = client.get(column.more_url).context["page"].paginator.count
+    assert listed == column.total
+    assert "state=initiative" in column.more_url and "q=kembar" in column.more_url

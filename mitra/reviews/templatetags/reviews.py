@@ -1,4 +1,5 @@
-"""Formatting for review requests, and the tenant's status panel on a cooperation's page."""
+"""Formatting for review requests, and the tenant's view of them on a cooperation's page: the
+notice at the top of the procedure and the history of requests further down."""
 
 from datetime import datetime
 from typing import Any
@@ -8,7 +9,8 @@ from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
 from mitra.reviews.access import reviews_for_cooperation
-from mitra.reviews.models import ReviewRequest
+from mitra.reviews.models import STATE_OF_KIND, ReviewRequest
+from mitra.reviews.status import central_status
 
 register = template.Library()
 
@@ -37,16 +39,46 @@ def waiting_days(since: datetime | None) -> int:
     return max((timezone.now() - since).days, 0)
 
 
-@register.inclusion_tag("reviews/_status_panel.html", takes_context=True)
-def review_status(context: template.Context, coop: Cooperation) -> dict[str, Any]:
-    """The requests of a cooperation the tenant is looking at (one query), and whether the
-    office may put it forward again (on hold, nothing open)."""
-    reviews = reviews_for_cooperation(coop)
+@register.inclusion_tag("reviews/_status_panel.html")
+def review_status(coop: Cooperation) -> dict[str, Any]:
+    """The requests of a cooperation the tenant is looking at, with their notes (one query)."""
+    return {"coop": coop, "reviews": reviews_for_cooperation(coop)}
+
+
+def _way_back(answer: ReviewRequest | None, procedure: dict[str, Any]) -> tuple[Any, bool]:
+    """The next step on the way back to the centre after a returned request, and whether it
+    puts the request before the centre at once: where the procedure asks for the DPRD first
+    (council first, a verification returned), the way back starts with that step."""
+    if answer is None or answer.kind == ReviewRequest.Kind.HOLD:
+        return None, False
+    back_into = STATE_OF_KIND[answer.kind]
+    steps = procedure.get("next_steps", [])
+    direct = next((s for s in steps if s.transition.target == back_into), None)
+    if direct is not None:
+        return direct, True
+    return next(iter(steps), None), False
+
+
+@register.inclusion_tag("reviews/_central_notice.html", takes_context=True)
+def central_notice(
+    context: template.Context, coop: Cooperation, procedure: dict[str, Any]
+) -> dict[str, Any]:
+    """The top of a cooperation's page: what waits at Kemendagri and for how long, or what
+    Kemendagri sent back with its note and the way to put it forward again (one query)."""
+    status = central_status(coop, reviews_for_cooperation(coop))
     on_hold = coop.state == Cooperation.State.ON_HOLD_CENTRAL_REVIEW
-    nothing_open = not any(r.is_open for r in reviews)
+    can_write = bool(context.get("can_write"))
+    step, direct = _way_back(status.answer, procedure) if can_write else (None, False)
     return {
         "coop": coop,
-        "reviews": reviews,
-        "can_resubmit": on_hold and nothing_open and bool(context.get("can_write")),
+        "central": status,
+        "on_hold": on_hold,
+        "awaiting": procedure.get("awaiting_centre", []) if status.waiting else [],
+        # A hold is put forward again by the reviews app itself; the other requests by the move
+        # into the state under review, a step of the procedure.
+        "can_resubmit_hold": can_write and on_hold and status.waiting is None,
+        "resubmit_step": step,
+        "resubmit_direct": direct,
+        "can_write": can_write,
         "csrf_token": context.get("csrf_token"),
     }

@@ -76,15 +76,25 @@ def test_writing_roles_see_suggested_officers_on_the_cooperation(
     client_as, cooperation_officer, tenant, coop
 ):
     _staff(tenant, "korean", ("ko", "fluent"))
-    page = client_as(cooperation_officer).get(coop.get_absolute_url())
-    assert b"suggested-officers" in page.content
-    assert b"korean" in page.content
+    client = client_as(cooperation_officer)
+    panel = reverse("staff:suggestions", args=[coop.pk])
+    page = client.get(coop.get_absolute_url())
+    assert b"suggested-officers" in page.content and f'hx-get="{panel}"'.encode() in page.content
+    loaded = client.get(panel, headers={"HX-Request": "true"})
+    assert b"korean" in loaded.content and b"<html" not in loaded.content
+    assert b"korean" in client.get(panel).content  # without JavaScript, a page of its own
 
 
 def test_leadership_does_not_see_the_suggestion_panel(client_as, leadership, coop):
-    page = client_as(leadership).get(coop.get_absolute_url())
+    client = client_as(leadership)
+    page = client.get(coop.get_absolute_url())
     assert page.status_code == 200
     assert b"suggested-officers" not in page.content
+    assert client.get(reverse("staff:suggestions", args=[coop.pk])).status_code == 403
+
+
+def test_an_outsider_gets_404_on_the_suggestions(client_as, outsider, coop):
+    assert client_as(outsider).get(reverse("staff:suggestions", args=[coop.pk])).status_code == 404
 
 
 def test_a_suggested_officer_can_be_made_owner(client_as, cooperation_officer, tenant, coop):

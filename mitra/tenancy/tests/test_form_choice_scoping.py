@@ -89,6 +89,7 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
     intake.DismissForm: lambda w, data: intake.DismissForm(data),
     partners.PartnerFilterForm: lambda w, data: partners.PartnerFilterForm(w.tenant, data),
     partners.PartnerForm: lambda w, data: partners.PartnerForm(data),
+    partners.QuickPartnerForm: lambda w, data: partners.QuickPartnerForm(data, form_id="new"),
     partners.ContactForm: lambda w, data: partners.ContactForm(data),
     MoveForm: lambda w, data: MoveForm(data),
     portal.PublicFilterForm: lambda w, data: portal.PublicFilterForm(data, records=[]),

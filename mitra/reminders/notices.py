@@ -1,0 +1,76 @@
+"""News told at once, by the service where it happens rather than by the nightly run: a task
+given to someone, a central review decided. Each is a reminder row due now (the notification
+page shows it at once; the next digest e-mails it, as it does every reminder), written in the
+same transaction as the change it tells of, through the hooks `followups.services` and
+`reviews.services` run (registered in `RemindersConfig.ready()`).
+"""
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from mitra.followups.models import Task, task_urls
+from mitra.lib.formatting import person
+from mitra.reminders.due import People
+from mitra.reminders.models import Reminder
+from mitra.reviews.models import ReviewRequest
+
+K = Reminder.Kind
+
+
+def _stamp() -> str:
+    """A window of its own for each piece of news (a task may be handed back and forth)."""
+    return timezone.now().replace(tzinfo=None).isoformat()
+
+
+def notify_assignees(tasks: Sequence[Task], by: User | None) -> None:
+    """Tell the people tasks were given to, unless they gave them to themselves; the nightly
+    reminders of a due date come on their own days (a different kind, never this one). One
+    INSERT for all of them (the daily run gives tens of thousands at once)."""
+    now, window, url_of = timezone.now(), f"assigned:{_stamp()}", task_urls()
+    Reminder.objects.bulk_create(
+        Reminder(
+            tenant_id=task.tenant_id,
+            recipient=task.assignee,
+            kind=K.TASK_ASSIGNED,
+            subject=f"followups.task:{task.pk}",
+            window=window,
+            params={
+                "task": task.title,
+                "due_date": task.due_date.isoformat(),
+                "cooperation": task.cooperation.title if task.cooperation else "",
+                "by": person(by) if by is not None else "",
+            },
+            url=url_of(task.pk),
+            due_at=now,
+        )
+        for task in tasks
+        if task.assignee.is_active and (by is None or by.pk != task.assignee_id)
+    )
+
+
+def notify_decision(review: ReviewRequest, by: User | None) -> None:
+    """Tell the officers responsible for the cooperation (its owner, else every cooperation
+    officer) what Kemendagri decided, with its note."""
+    coop = review.cooperation
+    params = {
+        "cooperation": coop.title,
+        "review": review.kind,
+        "status": review.status,
+        "note": review.decision_note,
+    }
+    rows = [
+        Reminder(
+            tenant_id=coop.tenant_id,
+            recipient_id=user,
+            kind=K.REVIEW_DECIDED,
+            subject=f"reviews.reviewrequest:{review.pk}",
+            window=f"decided:{review.status}",
+            params=params,
+            url=coop.get_absolute_url(),
+            due_at=timezone.now(),
+        )
+        for user in People.of([coop.tenant]).responsible_for(coop)
+    ]
+    Reminder.objects.bulk_create(rows, ignore_conflicts=True)
