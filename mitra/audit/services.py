@@ -1,6 +1,6 @@
 """Writing the audit trail. Services call these explicitly: no signals, no save() overrides."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -96,6 +96,42 @@ def record_created(
     changes = {name: [None, value] for name, value in after.items() if value not in (None, "", [])}
     tenant = getattr(parent, "tenant", None) if parent is not None else None
     return _write(obj, AuditEntry.Action.CREATE, changes, by=by, tenant=tenant, parent=parent)
+
+
+def record_created_in_bulk(
+    rows: Sequence[tuple[models.Model, models.Model | None]], *, by: Any
+) -> list[AuditEntry]:
+    """`record_created` for many new records at once (the daily run's generated tasks), each
+    with its parent: one INSERT for all the audit rows."""
+    user = by if isinstance(by, User) else None
+    at = timezone.now()
+    entries = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for obj, parent in rows:
+            after = _snapshot(obj, ())
+            entries.append(
+                AuditEntry(
+                    tenant_id=_tenant_id(obj, parent),
+                    user=user,
+                    action=AuditEntry.Action.CREATE,
+                    record=record_key(obj),
+                    parent=record_key(parent) if parent is not None else "",
+                    model_label=obj._meta.label_lower,
+                    object_repr=str(obj)[:250],
+                    changes={k: [None, v] for k, v in after.items() if v not in (None, "", [])},
+                    at=at,
+                )
+            )
+    return AuditEntry.objects.bulk_create(entries)
+
+
+def _tenant_id(obj: models.Model, parent: models.Model | None) -> int | None:
+    """Whose row it is, as `_write` decides: the parent's tenant, else the record's own."""
+    tenant_id = getattr(parent, "tenant_id", None) if parent is not None else None
+    if tenant_id is None:
+        is_tenant = obj._meta.label_lower == "tenancy.tenant"
+        tenant_id = obj.pk if is_tenant else getattr(obj, "tenant_id", None)
+    return tenant_id
 
 
 def record_updated(

@@ -53,3 +53,21 @@ def expiring_documents(tenant: Tenant, today: date, lead_days: int) -> DocumentQ
         .select_related("cooperation")
         .order_by("valid_until", "pk")
     )
+
+
+def expiring_documents_in(leads: dict[int, int], today: date) -> list[Document]:
+    """`expiring_documents` of many tenants in one query: `leads` maps each tenant's pk to its
+    notice in days. By tenant in pk order, then soonest first."""
+    widest = max(leads.values(), default=0)
+    rows = (
+        Document.objects.filter(tenant_id__in=leads)
+        .expiring(today, widest)
+        .select_related("cooperation")
+        .order_by("tenant_id", "valid_until", "pk")
+    )
+    return [
+        doc
+        for doc in rows
+        if doc.valid_until is not None
+        and (doc.valid_until - today).days <= leads[doc.tenant_id]  # the tenant's own notice
+    ]

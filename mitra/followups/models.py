@@ -1,5 +1,6 @@
 """The follow-up record: what happened (activities) and what must happen next (tasks)."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -228,9 +229,16 @@ class Task(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("followups:my_tasks") + f"#task-{self.pk}"
+        return task_urls()(self.pk)
 
     @property
     def is_closed(self) -> bool:
         """Done or cancelled: its due date no longer runs late."""
         return self.status != self.Status.OPEN
+
+
+def task_urls() -> Callable[[int], str]:
+    """The address of a task by its key, the list's address looked up once (the daily run
+    words reminders for a hundred thousand tasks)."""
+    my_tasks = reverse("followups:my_tasks")
+    return lambda pk: f"{my_tasks}#task-{pk}"

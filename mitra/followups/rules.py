@@ -7,7 +7,7 @@ Only the region's own activity is follow-up (`counts_as_follow_up`): a news repo
 cooperation is evidence of it, and moves none of its clocks.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -147,3 +147,26 @@ def needs_follow_up(tenant: Tenant, today: date | None = None) -> list[FollowUpG
     """Every live cooperation of the tenant without an open task or a future event, or without
     activity for more than `tenant.stale_after_days`; bounded queries, ordered by title."""
     return gaps_among(live_cooperations(tenant).order_by("title", "pk"), tenant, today)
+
+
+def needs_follow_up_in(tenants: Sequence[Tenant], today: date) -> list[FollowUpGap]:
+    """`needs_follow_up` of many tenants in one query, by tenant in pk order, then by title
+    (the daily reminders). The database leaves out what the rule cannot flag with the shortest
+    `stale_after_days` among them (each tenant's own is applied to the rest); the cooperations
+    carry only what a reminder names (key, tenant, title, owner): at national scale there are
+    82,000 live ones, and about one in ten needs follow-up."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
+    shortest = min((tenant.stale_after_days for tenant in tenants), default=0)
+    mine = Cooperation.objects.filter(tenant_id__in=by_pk)
+    quiet = timing.inactive_since(mine, today - timedelta(days=shortest + 1))
+    live = mine.live().only("pk", "tenant_id", "title", "owner_id")
+    candidates = with_follow_up_facts(live.order_by("tenant_id", "title", "pk"), today).filter(
+        Q(has_open_task=False, has_next_event=False) | Q(pk__in=quiet.values("pk"))
+    )
+    sources = len(timing.activity_sources(OuterRef("pk")))
+    gaps = []
+    for coop in candidates:
+        reasons = _reasons(coop, by_pk[coop.tenant_id], today, sources)
+        if reasons:
+            gaps.append(FollowUpGap(coop, reasons))
+    return gaps

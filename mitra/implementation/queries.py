@@ -1,5 +1,6 @@
 """Read-only views of one cooperation's implementation: the panel, evaluation due, dormancy facts."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -191,9 +192,17 @@ class DormantRow:
 def dormant_rows(tenant: Tenant, today: date) -> list[DormantRow]:
     """The tenant's dormant cooperations with their facts, in three queries whatever their number;
     the dashboard shows them and the reminders send them."""
-    dormant = (
-        Cooperation.objects.filter(tenant=tenant, state=Cooperation.State.DORMANT)
-        .prefetch_related(plan_items_prefetch())
-        .order_by("title")
-    )
-    return [DormantRow(coop, dormancy_facts(coop, today=today)) for coop in dormant]
+    dormant = Cooperation.objects.filter(tenant=tenant, state=Cooperation.State.DORMANT)
+    return _dormant_rows(dormant.order_by("title"), today)
+
+
+def dormant_rows_in(tenants: Sequence[Tenant], today: date) -> list[DormantRow]:
+    """`dormant_rows` of many tenants in the same three queries, by tenant in pk order, then by
+    title (the daily reminders); each cooperation comes with its tenant."""
+    dormant = Cooperation.objects.filter(tenant__in=tenants, state=Cooperation.State.DORMANT)
+    return _dormant_rows(dormant.select_related("tenant").order_by("tenant_id", "title"), today)
+
+
+def _dormant_rows(dormant: QuerySet[Cooperation], today: date) -> list[DormantRow]:
+    prefetched = dormant.prefetch_related(plan_items_prefetch())
+    return [DormantRow(coop, dormancy_facts(coop, today=today)) for coop in prefetched]

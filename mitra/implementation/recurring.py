@@ -11,29 +11,66 @@ recorded: obligations from before that are history, not work), and a second run 
 nothing, because an `Obligation` row per (item, period) is unique in the database.
 """
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import partial
+from typing import Any, Self
 
 from django.conf import settings as django_settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
+from mitra.events.models import Event
 from mitra.events.services import create_event
-from mitra.followups.services import create_task
+from mitra.followups.services import NewTask, create_tasks
 from mitra.implementation import rules
 from mitra.implementation.formatting import period_label
 from mitra.implementation.models import Evaluation, EvaluationReminder, Obligation, PlanItem
 from mitra.implementation.periods import Period, periods_overlapping, previous_period
 from mitra.implementation.queries import cycle_months
-from mitra.implementation.services import responsible_person
+from mitra.lib.keys import reserve_ids
 from mitra.lib.refusal import Refused
-from mitra.tenancy.models import Tenant
+from mitra.tenancy.models import Membership, Tenant
+
+BATCH = 500  # periods created in one transaction
+NOBODY = gettext_noop("Nobody in this government can be given the task.")
+FALLBACK_ROLES = (Membership.Role.COOPERATION_OFFICER, Membership.Role.TENANT_ADMIN)
+
+
+@dataclass
+class Assignees:
+    """Who gets generated tasks in many tenants, from one query of their memberships: the
+    preferred person or else the cooperation's owner while a member, else the tenant's first
+    cooperation officer, else its first administrator (`services.responsible_person`)."""
+
+    members: dict[int, set[int]]
+    fallback: dict[int, int]
+
+    @classmethod
+    def of(cls, tenant_ids: Iterable[int]) -> Self:
+        people = cls({}, {})
+        rows = Membership.objects.filter(tenant_id__in=set(tenant_ids)).order_by("pk")
+        firsts: dict[tuple[int, str], int] = {}
+        for tenant_id, user_id, role in rows.values_list("tenant_id", "user_id", "role"):
+            people.members.setdefault(tenant_id, set()).add(user_id)
+            firsts.setdefault((tenant_id, role), user_id)
+        for tenant_id in people.members:
+            found = (firsts.get((tenant_id, role)) for role in FALLBACK_ROLES)
+            first = next((user for user in found if user is not None), None)
+            if first is not None:
+                people.fallback[tenant_id] = first
+        return people
+
+    def pick(self, tenant_id: int, *candidates: int | None) -> int | None:
+        mine = self.members.get(tenant_id, set())
+        chosen = next((c for c in candidates if c is not None and c in mine), None)
+        return chosen if chosen is not None else self.fallback.get(tenant_id)
 
 
 @dataclass(frozen=True)
@@ -87,8 +124,9 @@ def _recurring_items(tenants: Iterable[Tenant] | None) -> QuerySet[PlanItem]:
         PlanItem.objects.exclude(recurrence=PlanItem.Recurrence.NONE)
         .filter(status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS])
         .exclude(cooperation__state__in=rules.ENDED_STATES)
-        .select_related("tenant", "document", "cooperation__owner", "cooperation__tenant")
-        .select_related("assignee")
+        # What a run reads of each item: its agreement's end and its cooperation's title (the
+        # people by key, the tenant for an event only): tens of thousands at national scale.
+        .select_related("document", "cooperation")
         .order_by("tenant_id", "pk")
     )
     return items if tenants is None else items.filter(tenant__in=list(tenants))
@@ -98,8 +136,13 @@ def pending_obligations(
     today: date, tenants: Iterable[Tenant] | None = None
 ) -> list[DueObligation]:
     """Every period of every open recurring item that is due a task and has none yet."""
-    items = list(_recurring_items(tenants))
-    made = set(Obligation.objects.filter(item__in=items).values_list("item_id", "period_start"))
+    recurring = _recurring_items(tenants)
+    items = list(recurring)
+    made = set(
+        Obligation.objects.filter(item__in=recurring.values("pk")).values_list(
+            "item_id", "period_start"
+        )
+    )
     return [
         due
         for item in items
@@ -116,47 +159,75 @@ def _obligation_title(due: DueObligation) -> str:
     }
 
 
-@transaction.atomic
-def create_obligation(due: DueObligation) -> Obligation | None:
-    """The task (and event) of one period; None when a concurrent run made it first."""
-    item = due.item
-    try:
-        with transaction.atomic():
-            obligation = Obligation.objects.create(
-                tenant_id=item.tenant_id,
-                item=item,
-                period_start=due.period.start,
-                period_end=due.period.end,
-                due_date=due.due,
+def _create_obligations(batch: Sequence[DueObligation], outcome: Outcome) -> None:
+    """The tasks (and events) of a batch of periods, in one transaction; the periods a concurrent
+    run made first are left to it, those with nobody to assign are reported."""
+    people = Assignees.of({due.item.tenant_id for due in batch})
+    chosen = []
+    for due in batch:
+        item = due.item
+        person = people.pick(item.tenant_id, item.assignee_id, item.cooperation.owner_id)
+        if person is None:
+            outcome.refused.append((item.activity, [_(NOBODY)]))
+        else:
+            chosen.append((due, person))
+    rows = [
+        Obligation(
+            pk=pk,
+            tenant_id=due.item.tenant_id,
+            item=due.item,
+            period_start=due.period.start,
+            period_end=due.period.end,
+            due_date=due.due,
+        )
+        for (due, _person), pk in zip(chosen, reserve_ids(Obligation, len(chosen)), strict=True)
+    ]
+    made = _inserted(Obligation, rows)
+    mine = [
+        (row, due, person) for row, (due, person) in zip(rows, chosen, strict=True) if made[row.pk]
+    ]
+    tasks = create_tasks(
+        [
+            NewTask(
+                row.tenant_id, _obligation_title(due)[:250], person, due.due, due.item.cooperation
             )
-    except IntegrityError:
-        return None
-    assignee = responsible_person(item.cooperation, item.assignee)
-    if assignee is None:
-        raise Refused([_("Nobody in this government can be given the task.")])
-    title = _obligation_title(due)[:250]
-    obligation.task = create_task(
+            for row, due, person in mine
+        ],
+        by=None,
+    )
+    for (row, due, _person), task in zip(mine, tasks, strict=True):
+        row.task = task
+        if due.item.generates == PlanItem.Generates.EVENT:
+            row.event = _obligation_event(due)
+    Obligation.objects.bulk_update([row for row, _due, _person in mine], ["task", "event"])
+    outcome.obligations += [due for _row, due, _person in mine]
+
+
+def _obligation_event(due: DueObligation) -> Event:
+    item = due.item
+    return create_event(
         item.tenant,
         by=None,
-        title=title,
-        assignee=assignee,
-        due_date=due.due,
-        cooperation=item.cooperation,
-    )
-    if item.generates == PlanItem.Generates.EVENT:
-        obligation.event = create_event(
-            item.tenant,
-            by=None,
-            name=title,
-            starts_on=due.due,
-            description=_(
-                "Recurring obligation of the plan of action of %(title)s. The date is the "
-                "latest it may take place; change it to the agreed date."
-            )
-            % {"title": item.cooperation.title},
+        name=_obligation_title(due)[:250],
+        starts_on=due.due,
+        description=_(
+            "Recurring obligation of the plan of action of %(title)s. The date is the "
+            "latest it may take place; change it to the agreed date."
         )
-    obligation.save(update_fields=["task", "event"])
-    return obligation
+        % {"title": item.cooperation.title},
+    )
+
+
+def _inserted(
+    model: type[Obligation] | type[EvaluationReminder], rows: Sequence[Any]
+) -> dict[int, bool]:
+    """Insert `rows` (their keys reserved) but those another run wrote first (the unique rule
+    per period skips them); by key, whether this run wrote the row."""
+    model.objects.bulk_create(rows, ignore_conflicts=True)
+    written = set(
+        model.objects.filter(pk__in=[row.pk for row in rows]).values_list("pk", flat=True)
+    )
+    return {row.pk: row.pk in written for row in rows}
 
 
 # --- Evaluation cycle -------------------------------------------------------------------------
@@ -166,87 +237,159 @@ def pending_evaluations(
     today: date, tenants: Iterable[Tenant] | None = None
 ) -> list[DueEvaluation]:
     """Signed cooperations whose plan ran in the last ended evaluation period, not yet evaluated
-    nor asked for. Only the last period: older gaps show on the cooperation page instead."""
-    chosen = Tenant.objects.all() if tenants is None else list(tenants)
-    pending = []
+    nor asked for. Only the last period: older gaps show on the cooperation page instead.
+
+    One query per evaluation cycle in use (at most three), however many tenants there are."""
+    chosen = list(Tenant.objects.all() if tenants is None else tenants)
+    by_cycle: dict[int, list[Tenant]] = {}
     for tenant in chosen:
-        months = cycle_months(tenant)
+        by_cycle.setdefault(cycle_months(tenant), []).append(tenant)
+    pending = []
+    for months, members in sorted(by_cycle.items()):
         period = previous_period(today, months)
-        running = PlanItem.objects.filter(
-            cooperation=OuterRef("pk"), start_date__lte=period.end
-        ).exclude(status=PlanItem.Status.CANCELLED)
-        evaluated = Evaluation.objects.filter(cooperation=OuterRef("pk"), period_start=period.start)
-        asked = EvaluationReminder.objects.filter(
-            cooperation=OuterRef("pk"), period_start=period.start
-        )
-        cooperations = (
-            Cooperation.objects.filter(tenant=tenant, state__in=workflow.SIGNED)
-            .filter(Exists(running), ~Exists(evaluated), ~Exists(asked))
-            .select_related("tenant", "owner")
-            .order_by("pk")
-        )
         due = period.end + timedelta(days=rules.EVALUATION_GRACE_DAYS)
-        pending += [DueEvaluation(coop, period, due) for coop in cooperations]
-    return pending
+        pending += [DueEvaluation(coop, period, due) for coop in _not_evaluated(members, period)]
+    order = {tenant.pk: index for index, tenant in enumerate(chosen)}
+    return sorted(pending, key=lambda asked: order[asked.cooperation.tenant_id])
 
 
-@transaction.atomic
-def create_evaluation_reminder(due: DueEvaluation) -> EvaluationReminder | None:
-    coop = due.cooperation
-    try:
-        with transaction.atomic():
-            reminder = EvaluationReminder.objects.create(
-                tenant_id=coop.tenant_id, cooperation=coop, period_start=due.period.start
-            )
-    except IntegrityError:
-        return None
-    assignee = responsible_person(coop)
-    if assignee is None:
-        raise Refused([_("Nobody in this government can be given the task.")])
-    months = cycle_months(coop.tenant)
-    title = _("Evaluate the implementation of %(title)s for %(period)s") % {
-        "title": coop.title,
-        "period": period_label(due.period, months),
-    }
-    reminder.task = create_task(
-        coop.tenant,
-        by=None,
-        title=title[:250],
-        assignee=assignee,
-        due_date=due.due,
-        cooperation=coop,
+def _not_evaluated(tenants: list[Tenant], period: Period) -> QuerySet[Cooperation]:
+    running = PlanItem.objects.filter(
+        cooperation=OuterRef("pk"), start_date__lte=period.end
+    ).exclude(status=PlanItem.Status.CANCELLED)
+    evaluated = Evaluation.objects.filter(cooperation=OuterRef("pk"), period_start=period.start)
+    asked = EvaluationReminder.objects.filter(cooperation=OuterRef("pk"), period_start=period.start)
+    return (
+        Cooperation.objects.filter(tenant__in=tenants, state__in=workflow.SIGNED)
+        .filter(Exists(running), ~Exists(evaluated), ~Exists(asked))
+        .select_related("tenant")
+        .order_by("pk")
     )
-    reminder.save(update_fields=["task"])
-    return reminder
+
+
+def create_evaluation_reminder(due: DueEvaluation) -> EvaluationReminder | None:
+    """The task of one evaluation due (a batch of one); None when a concurrent run asked first,
+    a refusal when nobody in the government can be given it."""
+    outcome = Outcome()
+    with transaction.atomic():
+        made = _create_evaluation_tasks([due], outcome)
+    if outcome.refused:
+        raise Refused(outcome.refused[0][1])
+    return made[0] if made else None
+
+
+def _create_evaluation_tasks(
+    batch: Sequence[DueEvaluation], outcome: Outcome
+) -> list[EvaluationReminder]:
+    """The evaluation tasks of a batch of cooperations, the way `_create_obligations` works;
+    the rows this run made."""
+    people = Assignees.of({asked.cooperation.tenant_id for asked in batch})
+    chosen = []
+    for asked in batch:
+        coop = asked.cooperation
+        person = people.pick(coop.tenant_id, coop.owner_id)
+        if person is None:
+            outcome.refused.append((coop.title, [_(NOBODY)]))
+        else:
+            chosen.append((asked, person))
+    rows = [
+        EvaluationReminder(
+            pk=pk,
+            tenant_id=asked.cooperation.tenant_id,
+            cooperation=asked.cooperation,
+            period_start=asked.period.start,
+        )
+        for (asked, _person), pk in zip(
+            chosen, reserve_ids(EvaluationReminder, len(chosen)), strict=True
+        )
+    ]
+    made = _inserted(EvaluationReminder, rows)
+    mine = [
+        (row, asked, person)
+        for row, (asked, person) in zip(rows, chosen, strict=True)
+        if made[row.pk]
+    ]
+    tasks = create_tasks(
+        [
+            NewTask(
+                row.tenant_id, _evaluation_title(asked)[:250], person, asked.due, asked.cooperation
+            )
+            for row, asked, person in mine
+        ],
+        by=None,
+    )
+    for (row, _asked, _person), task in zip(mine, tasks, strict=True):
+        row.task = task
+    EvaluationReminder.objects.bulk_update([row for row, _asked, _person in mine], ["task"])
+    outcome.evaluations += [asked for _row, asked, _person in mine]
+    return [row for row, _asked, _person in mine]
+
+
+def _evaluation_title(asked: DueEvaluation) -> str:
+    coop = asked.cooperation
+    return _("Evaluate the implementation of %(title)s for %(period)s") % {
+        "title": coop.title,
+        "period": period_label(asked.period, cycle_months(coop.tenant)),
+    }
 
 
 # --- The run ----------------------------------------------------------------------------------
 
 
-def generate_due_obligations(
-    today: date, *, tenants: Iterable[Tenant] | None = None, dry_run: bool = False
-) -> Outcome:
-    """Create every task due by `today` for recurring items and evaluation cycles, each once.
+@dataclass(frozen=True)
+class Found:
+    """What a run on a day has to create: periods of recurring items, evaluations."""
 
-    Titles are written in the installation's language (they are stored text). A refusal (no one
-    to assign) is reported in the outcome and the run goes on.
-    """
-    tenants = None if tenants is None else list(tenants)
+    obligations: list[DueObligation]
+    evaluations: list[DueEvaluation]
+
+    def __len__(self) -> int:
+        return len(self.obligations) + len(self.evaluations)
+
+
+def find_due(today: date, tenants: Iterable[Tenant] | None = None) -> Found:
+    """Every period and evaluation due by `today` that has no task yet (nothing written)."""
+    chosen = None if tenants is None else list(tenants)
+    return Found(pending_obligations(today, chosen), pending_evaluations(today, chosen))
+
+
+def create_due(found: Found, progress: Callable[[int], object] | None = None) -> Outcome:
+    """Create the tasks of what `find_due` found, each once, in batches of `BATCH`: each batch
+    one transaction of a fixed number of queries, however many tenants it spans. Titles are
+    written in the installation's language (they are stored text). A period with nobody to
+    assign is reported in the outcome and the run goes on. `progress` is told how many periods
+    each batch handled."""
     outcome = Outcome()
+    batches: list[tuple[Callable[[Sequence[Any], Outcome], object], Sequence[Any]]] = [
+        *[(_create_obligations, batch) for batch in itertools.batched(found.obligations, BATCH)],
+        *[
+            (_create_evaluation_tasks, batch)
+            for batch in itertools.batched(found.evaluations, BATCH)
+        ],
+    ]
     with translation.override(django_settings.LANGUAGE_CODE):
-        for due in pending_obligations(today, tenants):
-            if dry_run or _made(outcome, due.item.activity, partial(create_obligation, due)):
-                outcome.obligations.append(due)
-        for asked in pending_evaluations(today, tenants):
-            name = asked.cooperation.title
-            if dry_run or _made(outcome, name, partial(create_evaluation_reminder, asked)):
-                outcome.evaluations.append(asked)
+        for create, batch in batches:
+            try:
+                with transaction.atomic():
+                    create(batch, outcome)
+            except Refused as refusal:  # say, an assignee left the tenant meanwhile
+                outcome.refused.append(
+                    (
+                        ngettext("%(count)d task", "%(count)d tasks", len(batch))
+                        % {"count": len(batch)},
+                        refusal.problems,
+                    )
+                )
+            if progress:
+                progress(len(batch))
     return outcome
 
 
-def _made(outcome: Outcome, name: str, create: Callable[[], object | None]) -> bool:
-    try:
-        return create() is not None
-    except Refused as refusal:
-        outcome.refused.append((name, refusal.problems))
-        return False
+def generate_due_obligations(
+    today: date, *, tenants: Iterable[Tenant] | None = None, dry_run: bool = False
+) -> Outcome:
+    """`find_due`, then (unless `dry_run`) `create_due`: every task due by `today`, each once."""
+    found = find_due(today, tenants)
+    if dry_run:
+        return Outcome(obligations=found.obligations, evaluations=found.evaluations)
+    return create_due(found)

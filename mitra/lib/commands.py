@@ -1,8 +1,13 @@
-"""What the management commands share: reading a `--today YYYY-MM-DD` option."""
+"""What the management commands share: reading a `--today YYYY-MM-DD` option, and a progress
+bar on a terminal."""
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from django.core.management.base import CommandParser
+from tqdm import tqdm
 
 from mitra.lib.dates import day_from_option
 
@@ -20,3 +25,14 @@ def add_day_options(parser: CommandParser, *, dry_run: str) -> None:
     parser.add_argument(
         "--today", metavar="YYYY-MM-DD", help="compute as on this day (default: today)"
     )
+
+
+@contextmanager
+def progress_bar(total: int, what: str) -> Iterator[Callable[[int], object]]:
+    """A function to call with each step's count: it moves a bar on stderr when that is a
+    terminal, and does nothing in cron, the worker or tests (their logs keep the summary line)."""
+    if not sys.stderr.isatty() or total == 0:
+        yield lambda _count: None
+        return
+    with tqdm(total=total, desc=what, unit="", file=sys.stderr, leave=False) as bar:
+        yield bar.update

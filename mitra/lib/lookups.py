@@ -1,4 +1,5 @@
-"""Lookups that answer "nothing" for values no column can hold, instead of failing the query.
+"""Lookups that answer "nothing" for values no column can hold, instead of failing the query;
+and `one_of`, a long list of values for an `in` lookup sent as one array.
 
 An `in` lookup over integer columns leaves out numbers no such column can hold.
 
@@ -8,10 +9,13 @@ PostgreSQL answers. Forms and the admin look up posted choices with `__in`, so a
 20-digit id would be a server error on the embedded database instead of "not a valid choice".
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import CharField, IntegerField, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import Exact, IExact, In
 
 
@@ -68,3 +72,13 @@ def register() -> None:
     for field in (CharField, TextField):
         for lookup in (ExactWithoutNul, IExactWithoutNul, InWithoutNul):
             field.register_lookup(lookup)
+
+
+def one_of(values: Iterable[str]) -> Any:
+    """The right side of `text_field__in=` for many values: on PostgreSQL one array parameter
+    (`SELECT unnest(...)`), elsewhere the list. A list of a hundred thousand placeholders (the
+    daily run's reminder subjects) takes seconds to send and plan; an array, milliseconds."""
+    chosen = sorted(set(values))
+    if connection.vendor != "postgresql":
+        return chosen
+    return RawSQL("SELECT unnest(%s::text[])", (chosen,), output_field=TextField())

@@ -10,10 +10,10 @@ class RemindersConfig(AppConfig):
         # A task given to someone and a central decision are told at once: the services where
         # they happen run the hooks registered with them, and import nothing of this app.
         from mitra.followups.services import after_assignment
-        from mitra.reminders.notices import notify_assignee, notify_decision
+        from mitra.reminders.notices import notify_assignees, notify_decision
         from mitra.reviews.services import after_decision
 
-        after_assignment(notify_assignee)
+        after_assignment(notify_assignees)
         after_decision(notify_decision)
 
         from mitra.reminders.access import unread_count

@@ -5,7 +5,7 @@ reminder_task_days", "ends within 90 days", "this ISO week"), so the same day co
 the same items and a day after missed runs still gives everything not yet reminded of.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from mitra.cooperations import rules
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.queries import expiring_documents
-from mitra.followups.models import Task
-from mitra.followups.rules import needs_follow_up
-from mitra.implementation.queries import dormant_rows
+from mitra.cooperations.queries import expiring_documents_in
+from mitra.followups.models import Task, task_urls
+from mitra.followups.rules import needs_follow_up_in
+from mitra.implementation.queries import dormant_rows_in
 from mitra.lib.deadlines import is_overdue
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
@@ -52,58 +52,97 @@ def week_bucket(today: date) -> str:
 
 @dataclass
 class People:
-    """A tenant's members by role, fetched once per tenant."""
+    """The members of the tenants by role, fetched in one query for all of them."""
 
-    members: set[int]
-    officers: list[int]
-    leadership: list[int]
+    members: dict[int, set[int]]
+    officers: dict[int, list[int]]
+    leadership: dict[int, list[int]]
 
     @classmethod
-    def of(cls, tenant: Tenant) -> "People":
-        rows = Membership.objects.filter(tenant=tenant, user__is_active=True)
-        pairs = list(rows.values_list("user_id", "role"))
-        return cls(
-            members={user for user, _role in pairs},
-            officers=sorted(u for u, r in pairs if r == Membership.Role.COOPERATION_OFFICER),
-            leadership=sorted(u for u, r in pairs if r == Membership.Role.LEADERSHIP),
-        )
+    def of(cls, tenants: Sequence[Tenant]) -> "People":
+        rows = Membership.objects.filter(
+            tenant_id__in=[t.pk for t in tenants], user__is_active=True
+        ).order_by("user_id")
+        people = cls({}, {}, {})
+        for tenant_id, user, role in rows.values_list("tenant_id", "user_id", "role"):
+            people.members.setdefault(tenant_id, set()).add(user)
+            if role == Membership.Role.COOPERATION_OFFICER:
+                people.officers.setdefault(tenant_id, []).append(user)
+            elif role == Membership.Role.LEADERSHIP:
+                people.leadership.setdefault(tenant_id, []).append(user)
+        return people
+
+    def is_member(self, tenant_id: int, user_id: int | None) -> bool:
+        return user_id in self.members.get(tenant_id, set())
+
+    def leaders_of(self, tenant_id: int) -> list[int]:
+        return self.leadership.get(tenant_id, [])
 
     def responsible_for(self, coop: Cooperation) -> list[int]:
         """The cooperation's owner if still a member of its tenant, else the cooperation officers."""
-        if coop.owner_id is not None and coop.owner_id in self.members:
+        if coop.owner_id is not None and self.is_member(coop.tenant_id, coop.owner_id):
             return [coop.owner_id]
-        return self.officers
+        return self.officers.get(coop.tenant_id, [])
 
 
-def for_tenant(tenant: Tenant, today: date) -> Iterator[Due]:
-    people = People.of(tenant)
-    yield from task_reminders(tenant, today, people)
-    yield from document_reminders(tenant, today, people)
-    yield from renewal_reminders(tenant, today, people)
-    yield from follow_up_reminders(tenant, today, people)
-    yield from dormant_reminders(tenant, today, people)
+# The sources of tenants' reminders, each one set of queries for all the tenants together (so
+# the daily run's queries do not grow with the number of regions).
+def for_tenants(tenants: Sequence[Tenant], today: date) -> list[Due]:
+    """Everything due on `today` in the tenants, grouped by tenant in the tenants' order."""
+    people = People.of(tenants)
+    items = [
+        *task_reminders(tenants, today, people),
+        *document_reminders(tenants, today, people),
+        *renewal_reminders(tenants, today, people),
+        *follow_up_reminders(tenants, today, people),
+        *dormant_reminders(tenants, today, people),
+    ]
+    order = {tenant.pk: index for index, tenant in enumerate(tenants)}
+    return sorted(items, key=lambda item: order[item.tenant.pk] if item.tenant else -1)
 
 
-def task_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
-    """Open tasks due within `reminder_task_days` or overdue; past `escalation_days`, leadership."""
-    horizon = today + timedelta(days=tenant.reminder_task_days)
-    tasks = Task.objects.open().filter(tenant=tenant, due_date__lte=horizon)
-    for task in tasks.select_related("cooperation", "assignee").order_by("due_date", "pk"):
-        subject, url = f"followups.task:{task.pk}", task.get_absolute_url()
-        params = {
-            "task": task.title,
-            "due_date": task.due_date.isoformat(),
-            "cooperation": task.cooperation.title if task.cooperation else "",
-        }
-        if task.assignee_id in people.members:
-            late = is_overdue(task.due_date, today)
-            window = ("overdue:" if late else "due:") + task.due_date.isoformat()
-            yield Due(tenant, task.assignee_id, K.TASK_DUE, subject, window, url, params)
-        if (today - task.due_date).days > tenant.escalation_days:
-            escalated = {**params, "assignee": task.assignee.get_full_name() or str(task.assignee)}
-            window = f"escalation:{task.due_date.isoformat()}"
-            for user in people.leadership:
+def task_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
+    """Open tasks due within `reminder_task_days` or overdue; past `escalation_days`, leadership.
+
+    Read as plain rows, not models: at national scale there are a hundred thousand of them."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
+    widest = max((tenant.reminder_task_days for tenant in tenants), default=0)
+    tasks = Task.objects.open().filter(
+        tenant_id__in=by_pk, due_date__lte=today + timedelta(days=widest)
+    )
+    url_of = task_urls()
+    for pk, tenant_id, title, due_date, assignee_id, cooperation, *name in tasks.order_by(
+        "due_date", "pk"
+    ).values_list(*TASK_COLUMNS):
+        tenant = by_pk[tenant_id]
+        if (due_date - today).days > tenant.reminder_task_days:
+            continue  # within another tenant's horizon, not this one's
+        subject, url = f"followups.task:{pk}", url_of(pk)
+        params = {"task": title, "due_date": due_date.isoformat(), "cooperation": cooperation or ""}
+        if people.is_member(tenant_id, assignee_id):
+            window = ("overdue:" if is_overdue(due_date, today) else "due:") + due_date.isoformat()
+            yield Due(tenant, assignee_id, K.TASK_DUE, subject, window, url, params)
+        if (today - due_date).days > tenant.escalation_days:
+            first, last, username = name
+            escalated = {**params, "assignee": f"{first} {last}".strip() or username}
+            window = f"escalation:{due_date.isoformat()}"
+            for user in people.leaders_of(tenant_id):
                 yield Due(tenant, user, K.TASK_OVERDUE_ESCALATION, subject, window, url, escalated)
+
+
+# A task's columns the reminders need; the last three name its assignee (`get_full_name`, else
+# the username).
+TASK_COLUMNS = (
+    "pk",
+    "tenant_id",
+    "title",
+    "due_date",
+    "assignee_id",
+    "cooperation__title",
+    "assignee__first_name",
+    "assignee__last_name",
+    "assignee__username",
+)
 
 
 def expiry_window(days_left: int, windows: list[int]) -> int | None:
@@ -112,14 +151,16 @@ def expiry_window(days_left: int, windows: list[int]) -> int | None:
     return min(inside) if inside else None
 
 
-def document_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
+def document_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
     """Expiring documents (`rules.document_is_expiring`, the dashboard's list), each in the
-    smallest of the tenant's windows it has reached."""
-    windows = tenant.expiry_window_days
-    for doc in expiring_documents(tenant, today, rules.expiry_lead_days(tenant)):
+    smallest of its tenant's windows it has reached."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
+    leads = {tenant.pk: rules.expiry_lead_days(tenant) for tenant in tenants}
+    for doc in expiring_documents_in(leads, today):
+        tenant = by_pk[doc.cooperation.tenant_id]
         if doc.valid_until is None:  # excluded by the filter; narrows the type
             continue
-        window = expiry_window((doc.valid_until - today).days, windows)
+        window = expiry_window((doc.valid_until - today).days, tenant.expiry_window_days)
         params = {
             "document": doc.title,
             "cooperation": doc.cooperation.title,
@@ -137,15 +178,15 @@ def document_reminders(tenant: Tenant, today: date, people: People) -> Iterator[
             )
 
 
-def renewal_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
+def renewal_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
     """Cooperations in renewal, once a week until the renewal is done."""
-    renewing = Cooperation.objects.for_tenant(tenant).filter(
-        state=Cooperation.State.RENEWAL_IN_PROGRESS
-    )
+    renewing = Cooperation.objects.filter(
+        tenant__in=tenants, state=Cooperation.State.RENEWAL_IN_PROGRESS
+    ).select_related("tenant")
     for coop in renewing.order_by("pk"):
         for user in people.responsible_for(coop):
             yield Due(
-                tenant,
+                coop.tenant,
                 user,
                 K.RENEWAL_IN_PROGRESS,
                 f"cooperations.cooperation:{coop.pk}",
@@ -155,13 +196,14 @@ def renewal_reminders(tenant: Tenant, today: date, people: People) -> Iterator[D
             )
 
 
-def follow_up_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
+def follow_up_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
     """Cooperations the follow-up rule flags, once a week while they stay flagged."""
-    for gap in needs_follow_up(tenant, today):
+    by_pk = {tenant.pk: tenant for tenant in tenants}
+    for gap in needs_follow_up_in(tenants, today):
         coop = gap.cooperation
         for user in people.responsible_for(coop):
             yield Due(
-                tenant,
+                by_pk[coop.tenant_id],
                 user,
                 K.NEEDS_FOLLOW_UP,
                 f"cooperations.cooperation:{coop.pk}",
@@ -171,19 +213,19 @@ def follow_up_reminders(tenant: Tenant, today: date, people: People) -> Iterator
             )
 
 
-def dormant_reminders(tenant: Tenant, today: date, people: People) -> Iterator[Due]:
+def dormant_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
     """Dormant agreements, once a week to leadership and whoever is responsible, with what the
     plan of action promised and what is missing."""
-    for row in dormant_rows(tenant, today):
+    for row in dormant_rows_in(tenants, today):
         coop = row.cooperation
         params = {
             "cooperation": coop.title,
             "promised": [str(p) for p in row.facts.promised],
             "missing": [str(m) for m in row.facts.missing],
         }
-        for user in sorted({*people.leadership, *people.responsible_for(coop)}):
+        for user in sorted({*people.leaders_of(coop.tenant_id), *people.responsible_for(coop)}):
             yield Due(
-                tenant,
+                coop.tenant,
                 user,
                 K.DORMANT_AGREEMENT,
                 f"cooperations.cooperation:{coop.pk}",

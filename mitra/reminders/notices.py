@@ -5,10 +5,12 @@ same transaction as the change it tells of, through the hooks `followups.service
 `reviews.services` run (registered in `RemindersConfig.ready()`).
 """
 
+from collections.abc import Sequence
+
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from mitra.followups.models import Task
+from mitra.followups.models import Task, task_urls
 from mitra.lib.formatting import person
 from mitra.reminders.due import People
 from mitra.reminders.models import Reminder
@@ -22,26 +24,29 @@ def _stamp() -> str:
     return timezone.now().replace(tzinfo=None).isoformat()
 
 
-def notify_assignee(task: Task, by: User | None) -> None:
-    """Tell the person a task was given to, unless they gave it to themselves; the nightly
-    reminders of its due date come on their own days (a different kind, never this one)."""
-    assignee = task.assignee
-    if (by is not None and by.pk == assignee.pk) or not assignee.is_active:
-        return
-    Reminder.objects.create(
-        tenant_id=task.tenant_id,
-        recipient=assignee,
-        kind=K.TASK_ASSIGNED,
-        subject=f"followups.task:{task.pk}",
-        window=f"assigned:{_stamp()}",
-        params={
-            "task": task.title,
-            "due_date": task.due_date.isoformat(),
-            "cooperation": task.cooperation.title if task.cooperation else "",
-            "by": person(by) if by is not None else "",
-        },
-        url=task.get_absolute_url(),
-        due_at=timezone.now(),
+def notify_assignees(tasks: Sequence[Task], by: User | None) -> None:
+    """Tell the people tasks were given to, unless they gave them to themselves; the nightly
+    reminders of a due date come on their own days (a different kind, never this one). One
+    INSERT for all of them (the daily run gives tens of thousands at once)."""
+    now, window, url_of = timezone.now(), f"assigned:{_stamp()}", task_urls()
+    Reminder.objects.bulk_create(
+        Reminder(
+            tenant_id=task.tenant_id,
+            recipient=task.assignee,
+            kind=K.TASK_ASSIGNED,
+            subject=f"followups.task:{task.pk}",
+            window=window,
+            params={
+                "task": task.title,
+                "due_date": task.due_date.isoformat(),
+                "cooperation": task.cooperation.title if task.cooperation else "",
+                "by": person(by) if by is not None else "",
+            },
+            url=url_of(task.pk),
+            due_at=now,
+        )
+        for task in tasks
+        if task.assignee.is_active and (by is None or by.pk != task.assignee_id)
     )
 
 
@@ -66,6 +71,6 @@ def notify_decision(review: ReviewRequest, by: User | None) -> None:
             url=coop.get_absolute_url(),
             due_at=timezone.now(),
         )
-        for user in People.of(coop.tenant).responsible_for(coop)
+        for user in People.of([coop.tenant]).responsible_for(coop)
     ]
     Reminder.objects.bulk_create(rows, ignore_conflicts=True)

@@ -70,7 +70,7 @@ def test_the_dashboard_lists_what_the_reminders_announce(tenant, cooperation_off
     listed = {d.pk for d in dashboard(tenant, TODAY).expiring.rows}
     reminded = {
         int(due.subject.rpartition(":")[2])
-        for due in document_reminders(tenant, TODAY, People.of(tenant))
+        for due in document_reminders([tenant], TODAY, People.of([tenant]))
     }
     assert listed == reminded == {documents[name].pk for name in EXPIRING}
 

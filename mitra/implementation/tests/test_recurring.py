@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext
 
+from mitra.audit.models import AuditEntry
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import record_past_state
 from mitra.events.models import Event
@@ -17,7 +18,12 @@ from mitra.followups.models import Task
 from mitra.followups.services import complete_task
 from mitra.implementation.models import EvaluationReminder, Obligation, PlanItem
 from mitra.implementation.progress import item_progress
-from mitra.implementation.recurring import generate_due_obligations, pending_obligations
+from mitra.implementation.recurring import (
+    create_due,
+    find_due,
+    generate_due_obligations,
+    pending_obligations,
+)
 from mitra.implementation.tests.conftest import plan_item, recorded_on, signed_cooperation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -222,3 +228,36 @@ def test_generating_for_one_tenant_leaves_the_other_alone(
     generate_due_obligations(date(2025, 3, 1))
     task = Obligation.objects.get(item=theirs).task
     assert (task.tenant, task.assignee) == (other_tenant, outsider)
+
+
+def test_each_generated_task_leaves_an_audit_row_on_its_cooperation(signed, cooperation_officer):
+    coop, mou = signed
+    item = semester_report(mou)
+    generate_due_obligations(date(2025, 8, 1))
+    tasks = Task.objects.filter(cooperation=coop)
+    entries = AuditEntry.objects.filter(model_label="followups.task", action="create")
+    assert sorted(entries.values_list("record", "parent", "tenant")) == sorted(
+        (f"followups.task:{task.pk}", f"cooperations.cooperation:{coop.pk}", coop.tenant_id)
+        for task in tasks
+    )
+    assert tasks.count() == 3  # two semester reports and the evaluation
+    assert Obligation.objects.filter(item=item, task__in=tasks).count() == 2
+
+
+def test_creating_many_periods_takes_as_many_queries_as_creating_a_few(
+    tenant, other_tenant, cooperation_officer, outsider, django_assert_max_num_queries
+):
+    """The tasks of many items and tenants are written in batches, not one by one."""
+    for world in (tenant, other_tenant):
+        for number in range(3):
+            _coop, mou = signed_cooperation(world)
+            semester_report(mou, activity=f"Laporan {number}")
+    found = find_due(date(2025, 8, 1))
+    assert len(found.obligations) == 12 and len(found.evaluations) == 6
+    with django_assert_max_num_queries(30):
+        outcome = create_due(found)
+    assert (len(outcome.obligations), len(outcome.evaluations), outcome.refused) == (12, 6, [])
+    assert set(Task.objects.values_list("tenant", "assignee")) == {
+        (tenant.pk, cooperation_officer.pk),
+        (other_tenant.pk, outsider.pk),
+    }

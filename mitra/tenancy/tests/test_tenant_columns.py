@@ -49,8 +49,10 @@ ACROSS_TENANTS: dict[str, str] = {
     "followups.Task.due_date": "the daily commands read due tasks of every tenant at once",
     "reviews.ReviewRequest.status_opened_at": "the central reviewer's queue spans all tenants",
     "reviews.ReviewRequest.opened_at": "the same queue, oldest first",
-    "reminders.Reminder.due_at": "the daily run claims due reminders of every tenant at once",
+    "reminders.Reminder.due_at_id": "the daily run claims due reminders of every tenant at once",
     "reminders.Reminder.recipient_read_at": "a person's notifications, a central reviewer's too",
+    "reminders.Reminder.subject_window": "the daily run finds which of the day's reminders "
+    "exist, in every tenant at once",
     "reminders.Reminder.reminder_once_per_window": "once per recipient, who may have no tenant",
     "implementation.IntendedOutput.plan_item": "one output per plan item (a one-to-one field); "
     "a distributed table needs (tenant, plan_item)",

@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import rules, timing, workflow
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import apply_transition
-from mitra.lib.commands import add_day_options, parse_day
+from mitra.lib.commands import add_day_options, parse_day, progress_bar
 from mitra.lib.formatting import long_date
 from mitra.lib.refusal import Refused
 from mitra.tenancy.models import Tenant
@@ -51,12 +51,23 @@ def expiry_candidates(today: date) -> QuerySet[Cooperation]:
     )
 
 
-def dormancy_candidates(tenant: Tenant, today: date) -> QuerySet[Cooperation]:
-    """The tenant's cooperations in implementation without activity for its dormant_after_days."""
-    day = today - timedelta(days=tenant.dormant_after_days)
+def dormancy_candidates(today: date) -> list[tuple[Cooperation, date | None]]:
+    """Cooperations in implementation without activity for their tenant's dormant_after_days,
+    with their last activity: two queries for all tenants (the database keeps those inactive
+    for the shortest threshold; each tenant's own threshold is applied to what it returns)."""
+    shortest = Tenant.objects.aggregate(days=Min("dormant_after_days"))["days"]
+    if shortest is None:
+        return []
     source = next(t.source for t in workflow.TRANSITIONS if t.action == MARK_DORMANT)
-    in_implementation = Cooperation.objects.filter(tenant=tenant, state=source)
-    return timing.inactive_since(in_implementation, day).order_by("pk")
+    in_implementation = Cooperation.objects.filter(state=source).select_related("tenant")
+    inactive = timing.inactive_since(in_implementation, today - timedelta(days=shortest))
+    candidates = timing.annotate_last_activity(inactive).order_by("tenant_id", "pk")
+    return [
+        (coop, last)
+        for coop in candidates
+        if (last := timing.annotated_last_activity(coop)) is None
+        or last <= today - timedelta(days=coop.tenant.dormant_after_days)
+    ]
 
 
 class Command(BaseCommand):
@@ -77,23 +88,33 @@ class Command(BaseCommand):
             self._report(outcome, dry_run)
 
     def _expire(self, today: date, dry_run: bool) -> Outcome:
-        outcome = Outcome(EXPIRE)
-        for coop in expiry_candidates(today):
-            if rules.agreements_have_lapsed(coop, today):
-                continue  # the rule disagrees with the pre-filter: it wins
-            note = _("All agreements had lapsed on %(date)s.") % {"date": _day(today)}
-            self._move(outcome, coop, note, dry_run, today)
-        return outcome
+        note = _("All agreements had lapsed on %(date)s.") % {"date": _day(today)}
+        lapsed = [
+            (coop, note)
+            for coop in expiry_candidates(today)
+            # The rule has the last word over the pre-filter (no problem listed: all lapsed).
+            if not rules.agreements_have_lapsed(coop, today)
+        ]
+        return self._move_all(Outcome(EXPIRE), lapsed, dry_run, today)
 
     def _mark_dormant(self, today: date, dry_run: bool) -> Outcome:
-        outcome = Outcome(MARK_DORMANT)
-        for tenant in Tenant.objects.order_by("pk"):
-            for coop in dormancy_candidates(tenant, today):
-                last = timing.last_activity(coop)
-                note = _(
-                    "No recorded activity since %(date)s (the threshold is %(days)d days)."
-                ) % {"date": _day(last) if last else "-", "days": tenant.dormant_after_days}
+        inactive = [
+            (
+                coop,
+                _("No recorded activity since %(date)s (the threshold is %(days)d days).")
+                % {"date": _day(last) if last else "-", "days": coop.tenant.dormant_after_days},
+            )
+            for coop, last in dormancy_candidates(today)
+        ]
+        return self._move_all(Outcome(MARK_DORMANT), inactive, dry_run, today)
+
+    def _move_all(
+        self, outcome: Outcome, moves: list[tuple[Cooperation, str]], dry_run: bool, today: date
+    ) -> Outcome:
+        with progress_bar(0 if dry_run else len(moves), outcome.action) as step:
+            for coop, note in moves:
                 self._move(outcome, coop, note, dry_run, today)
+                step(1)
         return outcome
 
     def _move(

@@ -11,8 +11,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.commands import add_day_options, parse_day
+from mitra.implementation.recurring import Outcome, create_due, find_due
+from mitra.lib.commands import add_day_options, parse_day, progress_bar
 
 
 class Command(BaseCommand):
@@ -27,7 +27,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         today = parse_day(options["today"]) or timezone.localdate()
         dry_run: bool = options["dry_run"]
-        outcome = generate_due_obligations(today, dry_run=dry_run)
+        found = find_due(today)
+        if dry_run:
+            outcome = Outcome(obligations=found.obligations, evaluations=found.evaluations)
+        else:
+            with progress_bar(len(found), "obligations") as step:
+                outcome = create_due(found, progress=step)
         verb = "would create" if dry_run else "created"
         for due in outcome.obligations:
             item = due.item

@@ -6,6 +6,7 @@ idempotent, so a second run changes nothing and a run after missed days catches 
 reminders, the highest of the three apps whose steps it runs.
 """
 
+import time
 from typing import Any
 
 from django.core.management import call_command
@@ -33,5 +34,9 @@ class Command(BaseCommand):
             return
         parse_day(options["today"])  # refuse a malformed day before any step runs
         passed = {"dry_run": options["dry_run"], "today": options["today"]}
+        started = time.perf_counter()
         for step in STEPS:
-            call_command(step, stdout=self.stdout, stderr=self.stderr, **passed)
+            extra = {"after_obligations": True} if step == "remind" else {}
+            call_command(step, stdout=self.stdout, stderr=self.stderr, **passed, **extra)
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"daily: {', '.join(STEPS)} done in {seconds:.1f} s")

@@ -5,14 +5,15 @@ Run daily from cron or a systemd timer. Reminders are computed from windows over
 row is created once (unique constraint) and claimed once (conditional update) before it is sent.
 """
 
+import argparse
 from datetime import date, datetime, time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from mitra.implementation.recurring import generate_due_obligations
-from mitra.lib.commands import add_day_options, parse_day
+from mitra.implementation.recurring import Found, create_due, find_due
+from mitra.lib.commands import add_day_options, parse_day, progress_bar
 from mitra.reminders import services
 from mitra.reminders.models import Reminder
 from mitra.reminders.tasks import add_schedule_option, queue_daily
@@ -27,6 +28,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         add_day_options(parser, dry_run="list what would be created, send nothing")
         add_schedule_option(parser)
+        # `mitra daily` has just run `obligations` itself.
+        parser.add_argument("--after-obligations", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["schedule"]:
@@ -41,9 +44,12 @@ class Command(BaseCommand):
             self._dry_run(today, now)
             return
         # Recurring obligations first, so this morning's digest already lists their tasks.
-        obligations = generate_due_obligations(today)
+        found = Found([], []) if options["after_obligations"] else find_due(today)
+        with progress_bar(len(found), "obligations") as step:
+            obligations = create_due(found, progress=step)
         created = services.collect_reminders(today)
-        outcome = services.send_digests(now)
+        with progress_bar(Reminder.objects.unsent(now).count(), "remind") as claimed:
+            outcome = services.send_digests(now, progress=claimed)
         made = len(obligations.obligations) + len(obligations.evaluations)
         self.stdout.write(f"obligations {today.isoformat()}: {made} new tasks")
         self.stdout.write(
