@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mitra.cooperations import filters, workflow
+from mitra.cooperations import filters, rules, workflow
 from mitra.cooperations.models import (
     Affair,
     Agency,
@@ -217,6 +217,11 @@ class CooperationForm(forms.Form):
         ]
         set_choices(self, "sub_form", [("", _("none")), *own])
         del self.fields["affairs" if facts.foreign else "objects_of_cooperation"]
+        # Only a KSDLL has a route: other kinds are not asked for one. A route sent for another
+        # kind all the same (an API call) stays, to be refused by name, not silently dropped.
+        sent_route = self.is_bound and self.data.get("route")
+        if rules.route_only_for_ksdll(kind, "route") and not sent_route:
+            del self.fields["route"]
 
 
 def cooperation_initial(coop: Cooperation) -> dict[str, Any]:

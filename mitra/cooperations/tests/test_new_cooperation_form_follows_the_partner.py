@@ -3,6 +3,8 @@ and scope; a partner's page opens it with the partner chosen."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
@@ -45,6 +47,16 @@ def test_a_domestic_kind_asks_for_affairs_and_a_foreign_one_for_objects(
     foreign = workflow.KINDS[kind].foreign
     assert ("objects_of_cooperation" in form.fields) is foreign
     assert ("affairs" in form.fields) is not foreign
+
+
+@pytest.mark.parametrize("kind", list(workflow.KINDS))
+def test_only_a_ksdll_is_asked_for_its_route(kind, tenant, cooperation_officer, client_as):
+    client = client_as(cooperation_officer)
+    form = new_form(client, f"?kind={kind}")
+    ksdll = kind == Cooperation.Kind.FOREIGN_INSTITUTION
+    assert ("route" in form.fields) is ksdll
+    page = client.get(NEW + f"?kind={kind}", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert ('name="route"' in page) is ksdll
 
 
 def test_the_partners_decide_the_kind_over_the_one_the_form_still_shows(
@@ -128,3 +140,24 @@ def test_another_tenant_s_partner_in_the_post_is_refused(tenant, other_tenant, o
     assert response.status_code == 200
     assert "partners" in response.context["form"].errors
     assert not Cooperation.objects.filter(title="Kerja sama dengan mitra orang lain").exists()
+
+
+def test_a_route_sent_for_another_kind_is_refused_by_name_not_dropped(
+    tenant, cooperation_officer, client_as
+):
+    partner = partner_for(tenant, Cooperation.Kind.DOMESTIC_REGION)
+    response = client_as(cooperation_officer).post(
+        NEW,
+        {
+            "kind": Cooperation.Kind.DOMESTIC_REGION,
+            "title": "Kota kembar Tual",
+            "partners": [partner.pk],
+            "route": Cooperation.Route.values[0],
+            "budget": Cooperation.Budget.NOT_BUDGETED,
+        },
+    )
+    assert response.status_code == 200
+    with translation.override("id"):
+        refusal = gettext("Only a cooperation with a foreign institution (KSDLL) has a route.")
+    assert refusal in response.content.decode()
+    assert not Cooperation.objects.filter(title="Kota kembar Tual").exists()
