@@ -4,9 +4,8 @@ and scope; a partner's page opens it with the partner chosen."""
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
 
-from mitra.cooperations import workflow
+from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import Cooperation
 from mitra.partners.models import Partner
 from tests.procedure import partner_for
@@ -158,6 +157,6 @@ def test_a_route_sent_for_another_kind_is_refused_by_name_not_dropped(
     )
     assert response.status_code == 200
     with translation.override("id"):
-        refusal = gettext("Only a cooperation with a foreign institution (KSDLL) has a route.")
+        [refusal] = rules.route_only_for_ksdll(Cooperation.Kind.DOMESTIC_REGION, "any")
     assert refusal in response.content.decode()
     assert not Cooperation.objects.filter(title="Kota kembar Tual").exists()
