@@ -31,6 +31,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from io import StringIO
@@ -97,6 +98,9 @@ def psql(database: str, sql: str) -> str:
 
 def mitra(database: str, *args: str) -> None:
     env = {**os.environ, "DATABASE_URL": f"{SERVER}/{database}", "DEBUG": "true"}
+    # The demo's files go beside the database, not into the checkout's media/ (where the demo's
+    # tests would find them).
+    env.setdefault("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / f"{database}-media"))
     command = [str(Path(sys.executable).with_name("mitra")), *args]
     subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
