@@ -9,7 +9,10 @@ page, at both widths:
 - no English text of the interface shows: a text on the page that is, whole, the English
   original of a catalogue entry translated differently (Mitra's catalogue, and Django's for
   what Django writes) is English leaking into the Indonesian pages. Names and data are not
-  English msgids, so they are not taken for one.
+  English msgids, so they are not taken for one;
+- no choice is cut: the chosen option of every select shows whole, and on the laptop so would
+  every fixed choice (an option whose value is not a record's number) if it were chosen;
+- the header's menus ("Lainnya", the user's menu) open within the screen.
 
 Full-page screenshots go to build/screenshots/<role>/<width>/ (ignored by git) to be looked at.
 One browser, one demo load for the module, one browser context per role. Each page is loaded
@@ -77,6 +80,45 @@ TEXTS = """() => {
     texts.push(document.title);
     return texts.map((text) => text.replace(/\\s+/g, " ").trim()).filter(Boolean);
 }"""
+# Selects whose label would be cut: the chosen option always; on the laptop every fixed choice
+# too (a record chosen by its name, value a number, may be longer than any box). A label that
+# wraps inside its select (appearance: base-select, white-space: normal) is never cut.
+CUT_CHOICES = """(laptop) => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const cut = [];
+    for (const select of document.querySelectorAll("select:not([multiple])")) {
+        if (!select.checkVisibility()) continue;
+        const style = getComputedStyle(select);
+        if (style.appearance === "base-select" && style.whiteSpace === "normal") continue;
+        canvas.font = style.font;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        for (const option of select.options) {
+            if (!option.selected && !(laptop && !/^\\d+$/.test(option.value))) continue;
+            const label = option.textContent.replace(/\\s+/g, " ").trim();
+            if (canvas.measureText(label).width > room) {
+                cut.push(`${select.name}: ${label}${option.selected ? " (chosen)" : ""}`);
+            }
+        }
+    }
+    return cut;
+}"""
+# The header's menus, opened one by one: what of each reaches beyond the screen's edges.
+MENUS_OFF_SCREEN = """() => {
+    const off = [];
+    for (const menu of document.querySelectorAll("header details")) {
+        const was = menu.open;
+        menu.open = true;
+        for (const element of menu.querySelectorAll("*")) {
+            const box = element.getBoundingClientRect();
+            if (box.width && (box.left < 0 || box.right > window.innerWidth)) {
+                off.push(`${menu.className}: ${element.tagName.toLowerCase()} at ${Math.round(box.left)}..${Math.round(box.right)}`);
+                break;
+            }
+        }
+        menu.open = was;
+    }
+    return off;
+}"""
 # How far the page reaches beyond the screen, not counting what scrolls inside its own box.
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 # After a resize: two animation frames, so that layout and the resize handlers have run.
@@ -121,6 +163,8 @@ class Findings:
     console: list[str] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)
     english: list[str] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)
+    menus: list[str] = field(default_factory=list)
 
 
 def page_kind(url: str) -> str | None:
@@ -194,6 +238,10 @@ def look_at(page: Page, address: str, width: int, english: frozenset[str], found
     for text in page.evaluate(TEXTS):
         if text in english:
             found.english.append(f"{address}: {text!r}")
+    for choice in page.evaluate(CUT_CHOICES, width >= WIDTHS["laptop"][0]):
+        found.cut.append(f"{address} at {width} px: {choice}")
+    for menu in page.evaluate(MENUS_OFF_SCREEN):
+        found.menus.append(f"{address} at {width} px: {menu}")
 
 
 def walk(context: BrowserContext, base: str, role: str | None) -> Findings:
@@ -266,6 +314,8 @@ def test_every_role_reads_every_page_of_its_menu_at_both_widths(
             assert found.console == []
             assert found.too_wide == []
             assert found.english == []
+            assert found.cut == []
+            assert found.menus == []
 
 
 @pytest.mark.browser
@@ -301,3 +351,36 @@ def test_a_page_is_looked_at_on_both_screens(browser: Browser, tmp_path: Path):
         "/wide-laptop/ at 1280 px: 1300 px wide",
     ]
     assert all(len(list(folder.iterdir())) == 2 for folder in folders.values())
+
+
+@pytest.mark.browser
+@pytest.mark.django_db  # the browser package's reference-data guard needs the test database
+def test_a_cut_choice_and_a_menu_opening_off_the_screen_are_found(browser: Browser):
+    """A fixed choice too long for its box is found on the laptop even when not chosen; a
+    record's name (value a number) only when chosen; a label that fits is not; and a header
+    menu whose panel opens beyond the left edge is found though the menu is closed."""
+    body = """
+        <style>select { width: 120px; font: 16px sans-serif } .panel { position: absolute; left: -50px; width: 200px }</style>
+        <header><details class="usermenu"><summary>Menu</summary><div class="panel">Keluar</div></details></header>
+        <select name="kind"><option value="">—</option><option value="foreign_region">KSDPL: dengan pemerintah daerah di luar negeri</option></select>
+        <select name="cooperation"><option value="7">Pelatihan pejabat Pemkot Makassar di Singapura</option></select>
+        <select name="partner"><option value="">—</option><option value="8">Pelatihan pejabat Pemkot Makassar di Singapura</option></select>
+        <select name="short"><option value="a">ya</option></select>
+    """
+    context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 800})
+    context.route(
+        "http://mitra.test/**",
+        lambda route: route.fulfill(
+            content_type="text/html", body=f"<!doctype html><title>t</title>{body}"
+        ),
+    )
+    page = context.new_page()
+    page.goto("http://mitra.test/")
+    found = Findings()
+    look_at(page, "/", 1280, frozenset(), found)
+    context.close()
+    assert found.cut == [
+        "/ at 1280 px: kind: KSDPL: dengan pemerintah daerah di luar negeri",
+        "/ at 1280 px: cooperation: Pelatihan pejabat Pemkot Makassar di Singapura (chosen)",
+    ]
+    assert found.menus == ["/ at 1280 px: usermenu: div at -50..150"]

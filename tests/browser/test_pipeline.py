@@ -64,3 +64,26 @@ def test_an_officer_drags_a_card_to_the_next_step_and_is_told_why_another_cannot
     second.refresh_from_db()
     assert second.state == Cooperation.State.LETTER_OF_INTENT
     page.screenshot(path=str(ARTIFACTS / "pipeline.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_step_with_no_card_is_a_narrow_strip_so_more_of_the_procedure_is_in_view(
+    reference_data: None, live_server, page: Page
+):
+    tenant = Tenant.objects.create(
+        region=Region.objects.get(code="7371"), name="Pemerintah Kota Makassar", slug="makassar"
+    )
+    make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
+    make_cooperation(tenant, title="Kota kembar Makassar–Incheon", partners=[make_partner(tenant)])
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill("officer.makassar")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(live_server.url + reverse("pipeline:board"))
+
+    with_card = column(page, "initiative").bounding_box()
+    empty = column(page, "exploration").bounding_box()
+    assert with_card is not None and empty is not None
+    assert empty["width"] < with_card["width"] / 2
