@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mitra.partners",
     "mitra.cooperations",
     "mitra.audit",
+    "mitra.downloads",
     "mitra.reviews",
     "mitra.followups",
     "mitra.events",

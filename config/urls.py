@@ -29,6 +29,7 @@ urlpatterns = [
     path("intake/", include("mitra.intake.urls")),
     path("reports/", include("mitra.reports.urls")),
     path("import/", include("mitra.imports.urls")),
+    path("files/", include("mitra.downloads.urls")),
     path("api/v1/", api.urls),
     path("tokens/", include("mitra.api.urls")),
     path("public/", include("mitra.portal.urls")),

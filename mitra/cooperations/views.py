@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
-from mitra.cooperations import exports, filters, remedies, services, timing, workflow
+from mitra.cooperations import files, filters, remedies, services, timing, workflow
 from mitra.cooperations.access import (
     can_consider,
     cooperations_for_user,
@@ -44,12 +44,11 @@ from mitra.cooperations.transitions import (
     steps_of_others,
     steps_open,
 )
-from mitra.lib import reports, sheets
+from mitra.downloads.asking import ask_for_file, made_by_the_worker
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
-from mitra.lib.reports import Table
 from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
@@ -81,24 +80,24 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "cooperations/list.html", context)
 
 
-def _register(request: HttpRequest) -> Table:
-    """The list's rows under the list's filters (unknown filter values are left out)."""
+def _ask(request: HttpRequest, kind: str) -> HttpResponse:
+    """The register under the list's filters, as a file the worker makes."""
     form = CooperationFilterForm(require_tenant(request), request.GET)
-    form.is_valid()
-    matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
-    return exports.register_table(matching)
+    return ask_for_file(request, kind=kind, params=files.filter_params(form))
 
 
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    return sheets.xlsx_response(reports.to_xlsx([_register(request)]), "cooperations.xlsx")
+    return _ask(request, files.XLSX)
 
 
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def export_csv(request: HttpRequest) -> HttpResponse:
-    return sheets.csv_response(reports.to_csv(_register(request)), "cooperations.csv")
+    return _ask(request, files.CSV)
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mitra.implementation import services
+from mitra.downloads.asking import ask_for_file, made_by_the_worker
+from mitra.implementation import files, services
 from mitra.implementation.access import (
     get_cooperation_for_user,
     get_evaluation_for_user,
     get_item_for_user,
     get_update_for_user,
 )
-from mitra.implementation.exports import overview_tables
 from mitra.implementation.forms import (
     CarryForm,
     EvaluationForm,
@@ -32,7 +32,6 @@ from mitra.implementation.models import Obligation, ProgressUpdate
 from mitra.implementation.overview import overview as build_overview
 from mitra.implementation.progress import benefit_rows, item_progress
 from mitra.implementation.queries import panel_context, plan_documents
-from mitra.lib import reports, sheets
 from mitra.lib.files import download
 from mitra.lib.formatting import iso_month
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
@@ -56,13 +55,11 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "implementation/overview.html", context)
 
 
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def export(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request)
-    report = build_overview(tenant, timezone.localdate())
-    name = f"implementation-{tenant.slug}-{report.today.isoformat()}.xlsx"
-    return sheets.xlsx_response(reports.to_xlsx(overview_tables(report)), name)
+    return ask_for_file(request, kind=files.XLSX, params={})
 
 
 @login_required

@@ -32,6 +32,7 @@ from mitra.lib.pdf import html_to_pdf
 from mitra.lib.sheets import Percent, Value
 
 Text = str | Promise
+RENDERED, LAID_OUT = 40, 90  # how far a PDF has got once its HTML is written, and laid out
 EMPTY = "—"
 
 
@@ -153,6 +154,17 @@ def to_csv(one: Table) -> str:
     return sheets.to_csv(one.headers, one.rows)
 
 
-def to_pdf(template: str, context: dict[str, Any], stylesheet: Path) -> bytes:
-    """A print template laid out by WeasyPrint with the shared and the report's stylesheet."""
-    return html_to_pdf(render_to_string(template, context), stylesheet)
+def to_pdf(
+    template: str,
+    context: dict[str, Any],
+    stylesheet: Path,
+    *,
+    progress: Callable[[int], object] | None = None,
+) -> bytes:
+    """A print template laid out by WeasyPrint with the shared and the report's stylesheet;
+    `progress` hears of each stage (a percentage) when given."""
+    html = render_to_string(template, context)
+    if progress is None:
+        return html_to_pdf(html, stylesheet)
+    progress(RENDERED)
+    return html_to_pdf(html, stylesheet, laid_out=lambda: progress(LAID_OUT))

@@ -1,21 +1,20 @@
-"""The report page and its PDF and XLSX downloads; every member of the tenant may read them."""
+"""The report page and its PDF and XLSX downloads (made by the worker); every member of the
+tenant may read them."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from mitra.lib import sheets
-from mitra.lib.reports import to_xlsx
+from mitra.downloads.asking import ask_for_file, made_by_the_worker
+from mitra.downloads.kinds import params_of
 from mitra.lib.shortlist import page_of, shortlist
-from mitra.reports import pdf
+from mitra.reports import files
 from mitra.reports.charts import summaries
 from mitra.reports.forms import PeriodForm
-from mitra.reports.queries import Report, build_report
-from mitra.reports.tables import report_tables, steps_table
+from mitra.reports.queries import build_report
+from mitra.reports.tables import steps_table
 from mitra.tenancy.access import require_tenant
 
 SHOWN = 10  # cooperations needing follow-up the page lists; the PDF and XLSX list them all
@@ -28,13 +27,6 @@ def _period_form(request: HttpRequest) -> PeriodForm:
 
 def _invalid(request: HttpRequest, form: PeriodForm, status: int = 200) -> HttpResponse:
     return render(request, "reports/index.html", {"form": form, "report": None}, status=status)
-
-
-def _download(content: bytes, content_type: str, report: Report, extension: str) -> HttpResponse:
-    name = slugify(f"{_('cooperation report')} {report.region_name} {report.start} {report.end}")
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    return response
 
 
 @login_required
@@ -58,26 +50,24 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/index.html", context)
 
 
+def _ask(request: HttpRequest, kind: str) -> HttpResponse:
+    """The file of the period asked for, made by the worker; a bad period is the form's error."""
+    require_tenant(request)
+    form = _period_form(request)
+    if not form.is_valid():
+        return _invalid(request, form, status=400)
+    return ask_for_file(request, kind=kind, params=params_of(form.data, list(form.fields)))
+
+
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def report_pdf(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request)
-    form = _period_form(request)
-    if not form.is_valid():
-        return _invalid(request, form, status=400)
-    start, end = form.dates()
-    report = build_report(tenant, start=start, end=end)
-    return _download(pdf.render_pdf(report), "application/pdf", report, "pdf")
+    return _ask(request, files.PDF)
 
 
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def report_xlsx(request: HttpRequest) -> HttpResponse:
-    tenant = require_tenant(request)
-    form = _period_form(request)
-    if not form.is_valid():
-        return _invalid(request, form, status=400)
-    start, end = form.dates()
-    report = build_report(tenant, start=start, end=end)
-    content = to_xlsx(report_tables(report), wrap_headers=True)
-    return _download(content, sheets.XLSX_TYPE, report, "xlsx")
+    return _ask(request, files.XLSX)

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
-from mitra.lib import reports, sheets
+from mitra.downloads.asking import ask_for_file, made_by_the_worker
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of, shortlist
-from mitra.staff import exports, queries, services
+from mitra.staff import files, queries, services
 from mitra.staff.access import StaffMember, get_staff_member_for_user, staff_members
 from mitra.staff.forms import (
     LanguageFormSet,
@@ -92,22 +92,21 @@ def capacity(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/capacity.html", context)
 
 
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def capacity_xlsx(request: HttpRequest) -> HttpResponse:
-    report = queries.capacity_report(require_tenant(request))
-    content = reports.to_xlsx(exports.report_tables(report))
-    return sheets.xlsx_response(content, f"capacity-{report.today}.xlsx")
+    return ask_for_file(request, kind=files.XLSX, params={})
 
 
+@made_by_the_worker
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def capacity_csv(request: HttpRequest, table: str) -> HttpResponse:
-    report = queries.capacity_report(require_tenant(request))
-    tables = {t.slug: t for t in exports.report_tables(report)}
-    if table not in tables:
+    require_tenant(request)
+    if table not in files.TABLES:
         raise Http404
-    return sheets.csv_response(reports.to_csv(tables[table]), f"{table}-{report.today}.csv")
+    return ask_for_file(request, kind=files.CSV, params={"table": [table]})
 
 
 @login_required

@@ -64,6 +64,7 @@ TENANT_PATHS: dict[str, str] = {
     "api.ApiToken": "tenant",
     "portal.Publication": "tenant",
     "portal.PortalPage": "tenant",
+    "downloads.GeneratedFile": "tenant",
 }
 
 # Model label → the field naming the parent whose tenant the row copies. The services set it

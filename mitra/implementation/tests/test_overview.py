@@ -13,6 +13,7 @@ from mitra.cooperations.services import record_past_state
 from mitra.implementation import services
 from mitra.implementation.overview import overview
 from mitra.implementation.tests.conftest import english_client, plan_item, signed_cooperation
+from tests.downloads import through_the_worker
 from tests.factories import make_cooperation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -110,7 +111,7 @@ def test_the_page_shows_the_figures_and_each_tenant_sees_only_its_own(
     assert "Little Bandung" in content and "80 / 200 gerai (40%)" in content
     other = client_as(outsider).get(reverse("implementation:overview")).content.decode()
     assert "Little Bandung" not in other
-    xlsx = english_client(client_as(outsider)).get(reverse("implementation:export"))
+    xlsx = through_the_worker(english_client(client_as(outsider)), reverse("implementation:export"))
     assert load_workbook(io.BytesIO(xlsx.content))["Cooperations"].max_row == 1
 
 
@@ -119,7 +120,9 @@ def test_a_central_reviewer_without_tenant_is_refused(client_as, central_reviewe
 
 
 def test_the_xlsx_export_has_typed_cells(client_as, leadership, two_cooperations):
-    response = english_client(client_as(leadership)).get(reverse("implementation:export"))
+    response = through_the_worker(
+        english_client(client_as(leadership)), reverse("implementation:export")
+    )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Cooperations", "Plan items", "By sector", "By partner country"]

@@ -1,4 +1,5 @@
-"""The report as a PDF (parsed back with pypdf) and as an XLSX (read back with openpyxl)."""
+"""The report as a PDF (parsed back with pypdf) and as an XLSX (read back with openpyxl), each
+asked for, made by the worker, then downloaded."""
 
 import io
 from datetime import date, datetime
@@ -9,8 +10,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from mitra.downloads.models import GeneratedFile
 from mitra.lib.formatting import long_date
 from mitra.reports.tests.conftest import many_cooperations
+from tests.downloads import through_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +48,7 @@ def workbook(response):
 def test_the_pdf_holds_the_register_rows_the_region_and_a_signature_block(
     client_as, leadership, incheon, tual, hamamatsu
 ):
-    response = client_as(leadership).get(reverse("reports:pdf"), YEAR_2024)
+    response = through_the_worker(client_as(leadership), reverse("reports:pdf"), YEAR_2024)
     text, pages = pdf_text(response)
     for expected in [
         "Pemerintah Kota Makassar",
@@ -68,7 +71,9 @@ def test_the_pdf_holds_the_register_rows_the_region_and_a_signature_block(
 
 def test_a_province_pdf_rolls_up_its_regencies_and_cities(client_as, province_officer, tenant):
     many_cooperations(tenant, 2)
-    text, _pages = pdf_text(client_as(province_officer).get(reverse("reports:pdf"), YEAR_2024))
+    text, _pages = pdf_text(
+        through_the_worker(client_as(province_officer), reverse("reports:pdf"), YEAR_2024)
+    )
     assert flat("Pemerintah Provinsi Sulawesi Selatan") in text
     assert flat("Kota Makassar") in text
 
@@ -76,7 +81,9 @@ def test_a_province_pdf_rolls_up_its_regencies_and_cities(client_as, province_of
 def test_the_xlsx_has_one_sheet_per_table_with_typed_cells(
     client_as, agency_officer, incheon, tual, hamamatsu
 ):
-    book = workbook(client_as(agency_officer).get(reverse("reports:xlsx"), YEAR_2024))
+    book = workbook(
+        through_the_worker(client_as(agency_officer), reverse("reports:xlsx"), YEAR_2024)
+    )
     assert len(book.worksheets) == 9  # about, register, agreements, 4 summaries, steps, follow-up
     about, register, agreements = book.worksheets[:3]
     assert about["B2"].value == "Pemerintah Kota Makassar"
@@ -99,7 +106,9 @@ def test_the_xlsx_has_one_sheet_per_table_with_typed_cells(
 
 def test_the_xlsx_of_a_province_adds_the_roll_up_sheet(client_as, province_officer, tenant):
     many_cooperations(tenant, 3)
-    book = workbook(client_as(province_officer).get(reverse("reports:xlsx"), YEAR_2024))
+    book = workbook(
+        through_the_worker(client_as(province_officer), reverse("reports:xlsx"), YEAR_2024)
+    )
     rollup = book.worksheets[-1]
     rows = list(rollup.iter_rows(min_row=2, values_only=True))
     assert rows[0][:2] == ("Kota Makassar", "Pemerintah Kota Makassar")
@@ -108,7 +117,7 @@ def test_the_xlsx_of_a_province_adds_the_roll_up_sheet(client_as, province_offic
 
 
 def test_counts_and_dates_in_the_summary_sheets_are_numbers(client_as, leadership, incheon):
-    book = workbook(client_as(leadership).get(reverse("reports:xlsx"), YEAR_2024))
+    book = workbook(through_the_worker(client_as(leadership), reverse("reports:xlsx"), YEAR_2024))
     by_state = book.worksheets[3]
     assert [type(row[1]) for row in by_state.iter_rows(min_row=2, values_only=True)] == [int]
     steps = book.worksheets[7]
@@ -118,15 +127,38 @@ def test_counts_and_dates_in_the_summary_sheets_are_numbers(client_as, leadershi
 
 
 @pytest.mark.parametrize("url", ["reports:pdf", "reports:xlsx"])
-def test_a_bad_period_on_a_download_is_a_form_error(client_as, leadership, url):
-    response = client_as(leadership).get(reverse(url), {"period": "year", "year": "abc"})
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_bad_period_on_a_download_is_a_form_error_and_asks_for_nothing(
+    client_as, leadership, url, method
+):
+    address = f"{reverse(url)}?period=year&year=abc"
+    response = getattr(client_as(leadership), method)(address)
     assert response.status_code == 400
     assert "year" in response.context["form"].errors
+    assert not GeneratedFile.objects.exists()
+
+
+def test_the_download_link_asks_before_the_worker_makes_the_file(client_as, leadership, incheon):
+    response = client_as(leadership).get(reverse("reports:pdf"), YEAR_2024)
+    assert response.status_code == 200
+    assert 'method="post"' in response.content.decode()
+    assert (
+        f'action="{reverse("reports:pdf")}?period=year&amp;year=2024"' in response.content.decode()
+    )
+    assert not GeneratedFile.objects.exists()
+
+
+def test_the_file_is_made_for_the_period_and_tenant_asked(client_as, leadership, tenant, incheon):
+    through_the_worker(client_as(leadership), reverse("reports:xlsx"), YEAR_2024)
+    made = GeneratedFile.objects.get()
+    assert (made.tenant, made.requester, made.kind) == (tenant, leadership, "reports.xlsx")
+    assert made.params == {"period": ["year"], "year": ["2024"]}
+    assert made.file_name.endswith("2024-01-01-2024-12-31.xlsx")
 
 
 def test_the_downloads_follow_the_chosen_period(client_as, leadership, incheon):
     period = {"period": "custom", "start": "2023-01-01", "end": "2023-06-30"}
-    book = workbook(client_as(leadership).get(reverse("reports:xlsx"), period))
+    book = workbook(through_the_worker(client_as(leadership), reverse("reports:xlsx"), period))
     about = book.worksheets[0]
     assert day(about["B6"].value) == date(2023, 1, 1)
     assert day(about["B7"].value) == date(2023, 6, 30)
