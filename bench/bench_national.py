@@ -202,17 +202,31 @@ STEADY = [
 
 
 def slow_measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
-    """The yearly report's downloads, timed once: the big city's officer, this year."""
+    """The yearly report's files, timed once: asked for by the big city's officer, this year,
+    and built by the worker's own function (no web request builds them; see
+    bench/bench_report_files.py for their medians at two sizes)."""
     from django.contrib.auth.models import User
-    from django.test import Client
     from django.utils import timezone
 
-    client = Client()
-    client.force_login(User.objects.get(username=ACCOUNTS[label][0]))
-    this_year = f"period=year&year={timezone.localdate().year}"
+    from mitra.downloads.building import build_file
+    from mitra.downloads.services import request_file
+
+    officer = User.objects.get(username=ACCOUNTS[label][0])
+    tenant = officer.memberships.get().tenant
+    assert tenant is not None
+    this_year = {"period": ["year"], "year": [str(timezone.localdate().year)]}
+
+    def built(kind: str, params: dict[str, list[str]]) -> Callable[[], Any]:
+        def action() -> Any:
+            asked = request_file(tenant, by=officer, kind=kind, params=params, language="id")
+            return build_file(asked.pk)
+
+        return action
+
     return [
-        ("report XLSX (once)", lambda: client.get(f"/reports/report.xlsx?{this_year}")),
-        ("report PDF (once)", lambda: client.get(f"/reports/report.pdf?{this_year}")),
+        ("report XLSX, worker (once)", built("reports.xlsx", this_year)),
+        ("report PDF, worker (once)", built("reports.pdf", this_year)),
+        ("cooperation list XLSX, worker (once)", built("cooperations.xlsx", {})),
     ]
 
 
@@ -250,7 +264,6 @@ def measures(label: str) -> list[tuple[str, Callable[[], Any]]]:
         ("my tasks", page(client, "/followups/tasks/mine/")),
         ("notifications", page(client, "/notifications/")),
         ("reports page", page(client, "/reports/")),
-        ("cooperation list XLSX", page(client, "/cooperations/export.xlsx")),
         ("review queue (centre)", page(reviewer, "/reviews/")),
         ("partner list", page(client, "/partners/")),
         ("portal, region page", page(anonymous, f"/public/{tenant.slug}/")),
