@@ -66,6 +66,16 @@ def test_an_officer_drags_a_card_to_the_next_step_and_is_told_why_another_cannot
     page.screenshot(path=str(ARTIFACTS / "pipeline.png"), full_page=True)
 
 
+# For each strip (a step with no card), on how many lines its name is set.
+LINES_OF_EMPTY_HEADINGS = """() => Object.fromEntries(
+    [...document.querySelectorAll(".board__column--empty .board__heading")].map((heading) => {
+        const name = document.createRange();
+        name.selectNodeContents(heading.firstChild);
+        return [heading.textContent.trim(), name.getClientRects().length];
+    })
+)"""
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_step_with_no_card_is_a_narrow_strip_so_more_of_the_procedure_is_in_view(
@@ -87,3 +97,6 @@ def test_a_step_with_no_card_is_a_narrow_strip_so_more_of_the_procedure_is_in_vi
     empty = column(page, "exploration").bounding_box()
     assert with_card is not None and empty is not None
     assert empty["width"] < with_card["width"] / 2
+    # Each strip's step name is whole, on one line (written downwards): no word broken inside.
+    lines = page.evaluate(LINES_OF_EMPTY_HEADINGS)
+    assert lines and set(lines.values()) == {1}, lines
