@@ -119,7 +119,9 @@ class Extractor:
             dateline,
             frozenset(person_words),
         )
-        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline))
+        lead = lead_end(doc.text)
+        lead_tokens = sum(1 for t in doc.tokens if t.start < lead)
+        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline), lead_tokens)
         in_members = {
             i for m in listed if m.kind != PLACE for i in span_range((m.run.first, m.run.last))
         }

@@ -29,6 +29,9 @@ TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
 COMMON_NAMES = frozenset(
     {"puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam", "bone"}
 )
+# Right before a region, these name it as the other party of the story's side ("MoU dengan
+# Pemkot Bandung"); "antara A dan B" names both sides.
+COUNTERPART_WORDS = frozenset({"dengan", "bersama"})
 # "Pemkot", "Wali Kota" with no name after them: the dateline's region is meant.
 UNNAMED_CUES = frozenset(
     {"pemkot", "pemkab", "pemprov", "pemda", "wali", "walikota", "bupati", "gubernur"}
@@ -43,6 +46,7 @@ class RegionFound:
     first: int = 0  # token of the first strong mention
     mentions: list[int] = field(default_factory=list)  # first tokens of every mention
     objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
+    counterpart: bool = False  # the first strong mention is the other party
 
 
 def resolve(
@@ -89,6 +93,11 @@ def choose(
     return None
 
 
+def previous_key(doc: Doc, index: int) -> str:
+    j = previous_word(doc, index, frozenset())
+    return doc.tokens[j].key if j >= 0 else ""
+
+
 def find_regions(
     doc: Doc,
     gazetteer: Gazetteer,
@@ -122,7 +131,10 @@ def find_regions(
                 entry.first = mention.first
             entry.strong += 1
             start = prefix_first if prefix_first >= 0 else mention.first
-            entry.objects = entry.objects or is_object(doc, start)
+            other_party = is_object(doc, start)
+            entry.objects = entry.objects or other_party
+            if entry.strong == 1:
+                entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
 
@@ -170,17 +182,33 @@ def repeats(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Regi
 
 
 def main_region(
-    regions: list[RegionFound], dateline: frozenset[str] | set[str] = frozenset()
+    regions: list[RegionFound],
+    dateline: frozenset[str] | set[str] = frozenset(),
+    lead_tokens: int = 0,
 ) -> RegionFound | None:
     """The focal region: the one of the dateline when it takes part, else the one with the
     most strong mentions, counting the first party named twice (news names its own side
-    first)."""
+    first). A region the headline or lead first names as the other party ("MoU dengan Pemkot
+    Bandung") is the counterpart of the story's side when the lead names another region as
+    that side, so it comes after it; "sister city Kota Gyeongju dengan Kabupaten Bangli" has
+    no Indonesian side but Bangli."""
     if not regions:
         return None
     first = min(regions, key=lambda entry: entry.first)
 
-    def weight(entry: RegionFound) -> tuple[bool, int, int]:
+    def counterpart(entry: RegionFound) -> bool:
         return (
+            entry.counterpart
+            and entry.first < lead_tokens
+            and any(
+                other.first < lead_tokens and not other.counterpart and not related(entry, other)
+                for other in regions
+            )
+        )
+
+    def weight(entry: RegionFound) -> tuple[bool, bool, int, int]:
+        return (
+            not counterpart(entry),
             entry.region.code in dateline,
             entry.strong + (FIRST_BONUS if entry is first else 0),
             -entry.first,
@@ -190,6 +218,12 @@ def main_region(
 
 
 FIRST_BONUS = 2
+
+
+def related(one: RegionFound, other: RegionFound) -> bool:
+    """The same region, or one lies in the other ("Kabupaten Bangli, Kintamani Bali")."""
+    a, b = one.region, other.region
+    return a.code == b.code or a.province == b.code or b.province == a.code
 
 
 def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> list[RegionFound]:

@@ -86,7 +86,7 @@ ROOT_CUES = {
     "jajak": "exploration", "jajag": "exploration", "laksana": "implementation",
     "realisasi": "implementation", "implementasi": "implementation", "tunda": "on_hold",
     "tangguh": "on_hold", "hambat": "on_hold", "beku": "on_hold", "henti": "ended",
-    "batal": "ended",
+    "batal": "ended", "wujud": "implementation",
 }  # fmt: skip
 ROOTS = frozenset(ROOT_CUES)
 # Roots of signing verbs: "diteken", "meneken", "menandatangani", "disepakati", "penekenan".
@@ -109,10 +109,18 @@ SIGNING = words(
 # Signing verbs however they are spelt ("menandatangi", "ditandatanganinya"): one form.
 SIGNING_STEMS = ("menandatang", "ditandatang", "penandatang", "tandatang", "tanda tangan")
 SIGNING_FORM = "menandatangani"
-RESTS_ON = words(
-    "tindak lanjut menindaklanjuti ditindaklanjuti perpanjangan memperpanjang diperpanjang "
-    "perpanjang perbarui memperbarui diperbarui "
-    "berdasarkan sesuai implementasi pelaksanaan realisasi sejak hasil amanat"
+# A document a party holds or is bound by is one reached, whatever verb signed it: "sudah
+# terikat LoI", "tertuang dalam Letter of Intent", "mengantongi MoU", "berstatus sister city".
+HELD = words(
+    "terikat mengikat tertuang dituangkan memiliki mempunyai mengantongi berstatus mengikatkan"
+)
+RESTS_ON = (
+    words(
+        "tindak lanjut menindaklanjuti ditindaklanjuti perpanjangan memperpanjang diperpanjang "
+        "perpanjang perbarui memperbarui diperbarui "
+        "berdasarkan sesuai implementasi pelaksanaan realisasi sejak hasil amanat"
+    )
+    | HELD
 )
 PLANNED = words(
     "akan bakal berencana rencana rencananya direncanakan hendak ingin segera siap diharapkan "
@@ -179,7 +187,11 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         if slug == WEAK:
             if (
                 is_reached(doc, "mou", first, last, cooperation)
-                and (signed_in_sentence(doc, first, ink=True) or renewal_before(doc, first))
+                and (
+                    signed_in_sentence(doc, first, ink=True)
+                    or renewal_before(doc, first)
+                    or held(doc, first)
+                )
                 and not document_in_sentence(doc, first)
             ):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
@@ -385,6 +397,15 @@ def renewal_before(doc: Doc, index: int) -> bool:
 
 
 RENEWAL_REACH = 3
+
+
+HELD_REACH = 6
+
+
+def held(doc: Doc, index: int) -> bool:
+    """ "Lima di antaranya sudah berstatus sister province": a partnership a party holds."""
+    close = window(doc, index, -REACHED_REACH)
+    return bool(close & HELD) and not close & (PLAN_CLOSE | NEGATIONS)
 
 
 LEAD_PARAGRAPHS = 2
@@ -633,6 +654,10 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False
+        if close & HELD and not window(doc, first, -HELD_REACH) & (PLAN_CLOSE | PLANNED_AFTER):
+            # "tertuang dalam LoI", "sudah terikat MoU": held, whatever purpose came before;
+            # not "siap mengikat diri lewat nota", "nantinya dituangkan dalam MoU".
+            return True
         if before & PLANNED and not close & REACHED:
             # "untuk menekan pengangguran, Pemkab meneken MoU": a purpose further back is no
             # plan of the signing; the signing verb's own words decide.

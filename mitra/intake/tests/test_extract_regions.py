@@ -139,3 +139,24 @@ def test_a_province_after_a_regency_s_short_name_and_its_own_short_name_is_where
         "berada di Korea Selatan untuk kunjungan kerja sama pertanian.\n"
     )
     assert codes(text) == ["74.05"]
+
+
+def test_a_region_named_as_the_other_party_in_the_lead_is_the_partner():
+    # The headline names Kota Blitar after "dengan": the story is told from the other side.
+    text = (
+        "Teken MoU dengan Pemkot Blitar\n\n"
+        "Pemerintah Kabupaten Ngawi dan Pemkot Blitar menandatangani nota kesepahaman kerja "
+        "sama pariwisata di Balai Kota Blitar, Kamis (6/3/2025). Bupati Ngawi menyebut kerja "
+        "sama dengan Pemkot Blitar akan dimulai dengan pertukaran pegawai."
+    )
+    result = extract(text)
+    assert [r.code for r in result.regions] == ["35.21"]
+    assert [p.name for p in result.partners] == ["Kota Blitar"]
+
+
+def test_a_region_after_dengan_with_only_a_foreign_side_stays_the_focal_region():
+    text = (
+        "Wali Kota Tottori menjajaki kerja sama sister city dengan Kabupaten Ngawi, Jawa Timur, "
+        "di bidang pertanian."
+    )
+    assert codes(text) == ["35.21"]

@@ -407,3 +407,40 @@ def test_the_end_of_an_internship_programme_is_no_end_of_the_cooperation():
         "berakhirnya Program Magang Nasional di sana."
     )
     assert stage(text) == "implementation"
+
+
+def test_a_document_a_party_is_bound_by_is_reached():
+    text = (
+        "Pemkot Kupang kini sudah terikat Letter of Intent (LoI) dengan Kota Darwin, dan ke "
+        "depan LoI itu akan ditingkatkan menjadi MoU."
+    )
+    assert stage(text) == "loi"
+
+
+def test_investment_put_in_a_letter_of_intent_is_that_document():
+    text = "Komitmen investasi dari Kota Penang untuk Pemprov Riau tertuang dalam LoI."
+    assert stage(text) == "loi"
+
+
+def test_a_partnership_a_region_holds_is_its_memorandum():
+    text = (
+        "Pemprov Sumbar bermitra dengan tiga provinsi di Tiongkok. Dua di antaranya sudah "
+        "berstatus sister province, satu lagi masih dijajaki."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_cooperation_taking_shape_is_implementation():
+    text = (
+        "Kerja sama Kota Bekasi dan Kota Chiba kini mulai berwujud lewat pertukaran guru, "
+        "menindaklanjuti kesepakatan kedua kota."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_document_that_will_hold_the_cooperation_is_not_reached():
+    text = (
+        "Pemprov NTT menjajaki kerja sama dengan Provinsi Yunnan, yang nantinya dituangkan "
+        "dalam nota kesepahaman."
+    )
+    assert stage(text) == "exploration"
