@@ -362,16 +362,39 @@ def head_of_state(person: Person) -> bool:
 def dedupe_people(people: list[Person]) -> list[Person]:
     """One entry per person: "Gubernur Zulkarnain" is the "Lalu Ahmad Zulkarnain" named before
     or after, so a name whose words all belong to a longer name is dropped."""
-    words = [set(fold(p.name).split()) for p in people]
+    words = [fold(p.name).split() for p in people]
     kept: list[Person] = []
     seen: set[str] = set()
     for i, person in enumerate(people):
         key = fold(person.name)
-        shorter = any(words[i] < other for other in words)
+        shorter = any(j != i and short_form(words[i], other) for j, other in enumerate(words))
         if key not in seen and not shorter:
             kept.append(person)
             seen.add(key)
     return kept
+
+
+MIN_PREFIX = 3
+
+
+def short_form(short: list[str], full: list[str]) -> bool:
+    """ "Zulkarnain" of "Lalu Ahmad Zulkarnain", "Paul Limu" of "Paulus S. K. Limu": every word
+    of the short form is a word of the full name or begins one, in order, and a short form of
+    two or more words keeps the family name (the last word)."""
+    if len(short) >= len(full) or not short:
+        return False
+    if len(short) > 1 and short[-1] != full[-1]:
+        return False
+    k = 0
+    for word in short:
+        while k < len(full) and not (
+            full[k] == word or (len(word) >= MIN_PREFIX and full[k].startswith(word))
+        ):
+            k += 1
+        if k == len(full):
+            return False
+        k += 1
+    return True
 
 
 BODY_WORDS = (

@@ -113,6 +113,7 @@ ROLE_WORDS = words(
     dispora dishub setda setkot setkab setwan bpbd bkpsdm bkd dpmptsp dlh pupr kominfo smart
     city government office department ministry affairs international relations cooperation
     division bureau mayor vice deputy governor minister ambassador consul general chief
+    infrastruktur kewilayahan
     executive officer director managing president secretary head senior sanggar hukum
     setiausaha kerajaan penasihat undang
     perwakilan misi manager program

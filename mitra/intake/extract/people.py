@@ -49,6 +49,10 @@ PLACE_OPENERS = frozenset(
         "city",
     ]
 )
+# Words that name a place by their kind. A title before a capitalised word ("Gubernur Anies
+# Baswedan", "Bupati Sambari Halim Rudianto") is followed by a name as often as by a place, so
+# it makes nothing a place.
+PLACE_NOUNS = frozenset(["kota", "provinsi", "prefektur", "city", "kabupaten", "negara", "state"])
 QUOTES = frozenset("\"“”'‘’")
 # Capitalised words that start no name: weekdays and months after a role ("Gubernur, Senin").
 NOT_NAMES = frozenset(
@@ -204,6 +208,12 @@ def read_role(
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
     if name is None:
         return None
+    if name[0] > role_end:
+        office = office_in_name(doc, name)
+        if office is not None:
+            # "Kepala Bidang ... Sumber Daya Alam Bappeda Siti Nurjanah": the office word ends
+            # the role and the name starts after it.
+            role_end, name = office
     name_first, name_last, text = name
     return Person(
         name=text,
@@ -215,6 +225,28 @@ def read_role(
 
 
 MAX_BARE_NAME = 4
+
+
+def office_in_name(doc: Doc, name: tuple[int, int, str]) -> tuple[int, tuple[int, int, str]] | None:
+    """A name holds no office word ("Bappeda", "Dinas", an agency acronym): when one is inside
+    the words read as a name, the role ends there and the name is what follows, provided a
+    name is left (two words, or one after a longer office)."""
+    first, last, _text = name
+    tokens = doc.tokens
+    cut = -1
+    for k in range(first, last):
+        token = tokens[k]
+        if token.word and (token.key in ROLE_WORDS or AGENCY.match(token.text)):
+            cut = k
+    if cut < 0:
+        return None
+    rest = [k for k in range(cut + 1, last + 1) if tokens[k].word]
+    if len(rest) < 2 and cut == first:
+        return None  # "Tim Stapleton": a first name that is also an office word
+    start = skip_titles(doc, cut + 1)
+    if start > last or not tokens[start].cap:
+        return None
+    return cut, (start, last, doc.surface(start, last))
 
 
 def bare_name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
@@ -377,7 +409,7 @@ def place_like_names(doc: Doc) -> frozenset[str]:
     found = set()
     for i, token in enumerate(doc.tokens[:-1]):
         after = doc.tokens[i + 1]
-        if token.key in PLACE_OPENERS and after.word and after.cap and not after.upper:
+        if token.key in PLACE_NOUNS and after.word and after.cap and not after.upper:
             found.add(after.key)
     return frozenset(found)
 

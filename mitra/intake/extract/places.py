@@ -177,7 +177,8 @@ QUALIFIER_WORDS = words(
 def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[str]]) -> bool:
     """ "Gwangju, Provinsi Gyeonggi", "Dongguan, Guangdong", "Yachimata, Chiba Prefecture": a
     place of the same country named right after another place and a comma, with a region word
-    or as a province of the gazetteer, is where that place lies, not a second partner. A list
+    or as a province of the gazetteer, is where that place lies, not a second partner; with a
+    region word the comma may be missing ("Kota Mossel Bay Provinsi Cape Town"). A list
     ("Jeddah, Tokyo, Seoul") goes on with another comma and name."""
     j = mention.first - 1
     region_word = False
@@ -187,6 +188,8 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     after_region = after in QUALIFIER_WORDS
     if j >= 0 and place.id < 0 and place.country in place_ends.get(j, set()):
         return True  # "George Town Pulau Pinang Malaysia": a state right after its city
+    if region_word and j >= 0 and place.country in place_ends.get(j, set()):
+        return True  # "Kota Mossel Bay Provinsi Cape Town": a region word, no comma needed
     if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
     countries = place_ends.get(j - 1)

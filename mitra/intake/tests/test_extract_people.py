@@ -207,3 +207,30 @@ def test_a_firm_after_pt_is_no_name():
         "Acara kerja sama diisi paparan Direktur PT Naga Kapuk Indah, Agustinus, tentang investasi."
     )
     assert "Naga Kapuk Indah" not in [name for name, _role in found]
+
+
+def test_a_capitalised_word_after_a_title_is_the_name_not_a_place():
+    # The word after "Gubernur" in one sentence does not make it a place in another.
+    text = (
+        "Gubernur Hendrik Lumbantobing menandatangani MoU kerja sama. Kerja sama itu disambut "
+        "Gubernur Hendrik Lumbantobing dengan gembira."
+    )
+    assert people(text) == [("Hendrik Lumbantobing", "Gubernur")]
+
+
+def test_a_later_short_form_of_a_name_is_the_same_person():
+    text = (
+        "MoU kerja sama diteken Bupati Sumba Barat, Drs. Yohanes S. T. Dapawole. Bupati Yohan "
+        "Dapawole menyebut kerja sama itu penting."
+    )
+    assert people(text) == [("Yohanes S. T. Dapawole", "Bupati Sumba Barat")]
+
+
+def test_an_office_word_ends_the_role_and_the_name_follows_it():
+    text = (
+        "Kerja sama dibahas Kepala Bidang Infrastruktur dan Sumber Daya Alam Bappeda Rina "
+        "Oktaviani dalam rapat."
+    )
+    assert people(text) == [
+        ("Rina Oktaviani", "Kepala Bidang Infrastruktur dan Sumber Daya Alam Bappeda")
+    ]
