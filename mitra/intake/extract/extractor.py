@@ -34,6 +34,7 @@ from mitra.intake.extract.orgs import (
 from mitra.intake.extract.people import Person, find_people
 from mitra.intake.extract.places import find_places, unknown_places
 from mitra.intake.extract.regions import (
+    HOST_VENUE_WORDS,
     RegionFound,
     find_regions,
     main_region,
@@ -152,7 +153,8 @@ class Extractor:
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
-        stage = find_stage(doc, cooperation) or frame_stage(doc)
+        frame = frame_stage(doc)
+        stage = find_stage(doc, cooperation) or frame
         body_names = {
             i
             for run in org_runs
@@ -160,7 +162,6 @@ class Extractor:
             for i in span_range((run.first, run.last))
         }
         sectors = find_sectors(doc, roles | names | in_orgs | body_names, cooperation)
-        frame = frame_stage(doc)
         if not sectors and frame is not None:
             # A cooperation whose field is not said is a cooperation in general: `other`.
             sectors = [("other", list(frame.evidence))]
@@ -235,6 +236,17 @@ class Extractor:
                 blocked=blocked,
                 roles=roles,
                 person_words=person_words,
+            )
+        if not regions and any(cooperation):
+            regions = find_regions(
+                doc,
+                self.gazetteer,
+                [m for m in mentions.regions if m.first not in in_dateline],
+                cooperation=weak_cooperation,
+                blocked=blocked,
+                roles=roles,
+                person_words=person_words,
+                venue_words=HOST_VENUE_WORDS,
             )
         dateline_mentions = [m for m in mentions.regions if m.first in in_dateline]
         if regions:

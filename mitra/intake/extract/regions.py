@@ -23,6 +23,9 @@ from mitra.intake.extract.tokens import Doc
 PREFERENCE = ("city", "regency", "province")
 # A region after "ke" is where a visit went ("kunjungan kerja ke Kabupaten Kupang").
 REGION_VENUE_WORDS = frozenset({"di", "ke"})
+# When no other Indonesian region takes part, the one a delegation comes to is the host party
+# ("Delegasi Kota Nonsan berkunjung ke Kota Malang untuk menjajaki kerja sama").
+HOST_VENUE_WORDS = frozenset({"di"})
 PREFIX_TABLE = phrases(*REGION_PREFIXES, *REGION_HEADS)
 TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
 # A bare name on its own that is an Indonesian word first: needs a prefix to count.
@@ -107,6 +110,7 @@ def find_regions(
     blocked: set[int],
     roles: set[int],
     person_words: frozenset[str] = frozenset(),
+    venue_words: frozenset[str] = REGION_VENUE_WORDS,
 ) -> list[RegionFound]:
     """Regions with at least one strong mention, in order of first mention. A bare one-word
     name that is also a word of a person's name ("Bima menyebut ...") is that person."""
@@ -126,7 +130,9 @@ def find_regions(
         entry.mentions.append(mention.first)
         if is_apposition(doc, mention, region, resolved) or repeats(doc, mention, region, resolved):
             continue
-        if is_strong(doc, mention, prefix_first, cooperation=cooperation, roles=roles):
+        if is_strong(
+            doc, mention, prefix_first, cooperation=cooperation, roles=roles, venue=venue_words
+        ):
             if not entry.strong:
                 entry.first = mention.first
             entry.strong += 1
@@ -140,10 +146,16 @@ def find_regions(
 
 
 def is_strong(
-    doc: Doc, mention: Mention, prefix_first: int, *, cooperation: list[bool], roles: set[int]
+    doc: Doc,
+    mention: Mention,
+    prefix_first: int,
+    *,
+    cooperation: list[bool],
+    roles: set[int],
+    venue: frozenset[str] = REGION_VENUE_WORDS,
 ) -> bool:
     start = prefix_first if prefix_first >= 0 else mention.first
-    if is_venue(doc, start, REGION_VENUE_WORDS):
+    if is_venue(doc, start, venue):
         return False  # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"
     if is_facilitator(doc, start, window=1):
         return False  # "disaksikan Penjabat Gubernur DIY"

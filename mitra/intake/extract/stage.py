@@ -20,6 +20,7 @@ Evidence is the cue's span.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import COOPERATION_CUES, previous_word
@@ -55,12 +56,20 @@ CUES: dict[str, tuple[str, ...]] = {
         "dilaksanakan", "terlaksana", "sudah berjalan", "telah berjalan", "tengah berjalan",
         "sedang berjalan", "mulai berjalan", "berjalan", "program kerja sama",
         "sudah dijalankan", "telah dijalankan", "sedang dijalankan", "tengah dijalankan",
+        # an activity told as a piece or the fruit of a cooperation: it is being carried out
+        "bagian dari kerja sama", "bagian dari kerjasama", "sebagai bagian kerja sama",
+        "sebagai bagian kerjasama", "wujud kerja sama", "wujud kerjasama", "wujud nyata kerja sama",
+        "buah kerja sama", "buah kerjasama", "telah menghasilkan", "sudah menghasilkan",
+        "membuahkan",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
         "menunggu persetujuan", "di hold", "dihold", "on hold", "pending", "dibekukan",
         "terhenti sementara", "ditangguhkan", "penangguhan", "belum mendapat persetujuan",
         "belum mendapatkan persetujuan", "menunggu izin", "menunggu kajian",
+        # a cooperation that stands still
+        "vakum", "mati suri", "jalan di tempat", "tidak aktif", "tidak berjalan",
+        "belum berjalan lagi", "stagnan", "terbengkalai",
     ),
     "ended": (
         "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",
@@ -253,11 +262,21 @@ def signed_later(doc: Doc, last: int) -> bool:
     _first, end = doc.sentence_of(last)
     for i in range(last + 1, end):
         token = doc.tokens[i]
+        if token.key in EARLIER_OR_CONCEDED:
+            return False  # "terhenti setelah MoU diteken", "tertunda, padahal LoI sudah diteken"
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
             if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
                 return True
     return False
+
+
+# Between a status and a signing, these put the signing before the status or beside it: the
+# status is not overcome ("terhenti setelah MoU diteken pada 2008", "tertunda, padahal LoI
+# sudah diteken").
+EARLIER_OR_CONCEDED = words(
+    "setelah sesudah usai sejak pasca padahal meski meskipun walaupun walau kendati sebelumnya"
+)
 
 
 SIDE_EVENT = "side_event"
@@ -425,12 +444,15 @@ def cues(doc: Doc) -> list[tuple[int, int, str]]:
     """Cue phrases of the tables, and the affixed forms of the cue roots elsewhere."""
     found = [(first, last, slugs[0]) for first, last, slugs in CUE_TABLE.scan(doc)]
     taken = {i for first, last, _slug in found for i in range(first, last + 1)}
-    for i, token in enumerate(doc.tokens):
-        if i in taken or not token.word or len(token.key) < 5 or token.key in ROOTS:
+    # Each distinct word once: the same words recur through an article.
+    for key, positions in doc.positions.items():
+        if len(key) < 5 or key in ROOTS:
             continue
-        root = has_root(token.key, ROOTS)
+        root = has_root(key, ROOTS)
         if root is not None:
-            found.append((i, i, ROOT_CUES[root]))
+            found.extend(
+                (i, i, ROOT_CUES[root]) for i in positions if i not in taken and doc.tokens[i].word
+            )
     return sorted(found)
 
 
@@ -446,6 +468,7 @@ def document_in_sentence(doc: Doc, index: int) -> bool:
     return False
 
 
+@cache
 def is_signing(key: str) -> bool:
     return key in SIGNING or key.startswith(SIGNING_STEMS) or bool(has_root(key, SIGNING_ROOTS))
 
@@ -510,8 +533,15 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     terima armada") or participants sent ("mengirim sepuluh pelajar"), as a fact, in or right
     after a sentence about cooperation."""
     out: list[StageFound] = []
-    for i, token in enumerate(doc.tokens):
-        if not token.word or doc.excluded[i] or len(token.key) < 5:
+    candidates = sorted(
+        i
+        for key, positions in doc.positions.items()
+        if len(key) >= 5 and (key == "serah" or has_root(key, HANDOVER_ROOTS))
+        for i in positions
+    )
+    for i in candidates:
+        token = doc.tokens[i]
+        if doc.excluded[i]:
             continue
         root = has_root(token.key, HANDOVER_ROOTS)
         if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):

@@ -160,3 +160,16 @@ def test_a_region_after_dengan_with_only_a_foreign_side_stays_the_focal_region()
         "di bidang pertanian."
     )
     assert codes(text) == ["35.21"]
+
+
+def test_the_region_a_delegation_visits_is_the_host_party_when_no_other_takes_part():
+    text = "Delegasi Kota Changwon akan berkunjung ke Kota Kendari untuk menjajaki kerja sama."
+    assert codes(text) == ["74.71"]
+
+
+def test_a_visit_destination_is_no_party_beside_a_region_that_takes_part():
+    text = (
+        "Pemkab Konawe menjajaki kerja sama dengan Kota Changwon. Delegasi Konawe lalu "
+        "berkunjung ke Kota Kendari."
+    )
+    assert codes(text) == ["74.02"]

@@ -444,3 +444,27 @@ def test_a_document_that_will_hold_the_cooperation_is_not_reached():
         "dalam nota kesepahaman."
     )
     assert stage(text) == "exploration"
+
+
+def test_an_activity_told_as_part_of_a_cooperation_is_implementation():
+    text = (
+        "Sebanyak 15 guru Kota Padang mengikuti pelatihan di Hildesheim sebagai bagian dari "
+        "kerja sama sister city kedua kota."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_cooperation_standing_still_is_on_hold():
+    text = "Kerja sama Pemkot Ambon dan Kota Vlissingen vakum sejak pandemi."
+    assert stage(text) == "on_hold"
+
+
+def test_a_signing_before_the_status_does_not_overcome_it():
+    assert stage("Kerja sama Pemkot Kendari dan Kota Kobe terhenti setelah MoU diteken.") == (
+        "ended"
+    )
+    text = (
+        "Penandatanganan MoU Pemkot Bima dan Kota Darwin tertunda, padahal LoI sudah diteken "
+        "sejak 2022."
+    )
+    assert stage(text) == "on_hold"
