@@ -26,6 +26,7 @@ REGION_VENUE_WORDS = frozenset({"di", "ke"})
 # When no other Indonesian region takes part, the one a delegation comes to is the host party
 # ("Delegasi Kota Nonsan berkunjung ke Kota Malang untuk menjajaki kerja sama").
 HOST_VENUE_WORDS = frozenset({"di"})
+GOVERNMENTS = frozenset({"pemkab", "pemkot", "pemprov", "pemda", "pemko", "pemerintah"})
 PREFIX_TABLE = phrases(*REGION_PREFIXES, *REGION_HEADS)
 TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
 # A bare name on its own that is an Indonesian word first: needs a prefix to count.
@@ -155,8 +156,12 @@ def is_strong(
     venue: frozenset[str] = REGION_VENUE_WORDS,
 ) -> bool:
     start = prefix_first if prefix_first >= 0 else mention.first
-    if is_venue(doc, start, venue):
-        return False  # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"
+    if is_venue(doc, start, venue) and not (
+        venue == HOST_VENUE_WORDS and doc.tokens[start].key in GOVERNMENTS
+    ):
+        # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"; as the host, "magang
+        # di Pemkab Banyuwangi" names the government, not a place
+        return False
     if is_facilitator(doc, start, window=1):
         return False  # "disaksikan Penjabat Gubernur DIY"
     if not cooperation[doc.tokens[mention.first].sentence]:

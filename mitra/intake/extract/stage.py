@@ -74,6 +74,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "ended": (
         "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",
         "diputus", "putus", "memutus", "pemutusan", "tidak diperpanjang", "tidak memperpanjang",
+        # "memutuskan" alone is "to decide"; with what it cuts it is "to terminate"
+        "memutuskan kontrak", "memutuskan kerja sama", "memutuskan kerjasama",
+        "memutuskan hubungan kerja sama",
         "habis masa berlakunya", "masa berlakunya habis", "kedaluwarsa", "kadaluarsa",
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
         "rampung masanya", "habis masanya", "selesai masanya", "masa berlakunya sudah habis",
@@ -85,7 +88,7 @@ CUES: dict[str, tuple[str, ...]] = {
 WEAK_MOU = (
     "kesepakatan", "sister city", "sister province", "kota kembar", "provinsi kembar",
     "kota bersaudara", "perjanjian kemitraan", "kemitraan", "adendum", "addendum", "amandemen",
-    "kerja sama", "kerjasama",
+    "kerja sama", "kerjasama", "friendship city", "kota persahabatan", "twin city",
 )  # fmt: skip
 WEAK = "mou?"
 DOCUMENTS = frozenset({"loi", "mou", "pks"})
@@ -148,12 +151,14 @@ PLANNED_AFTER = words(
 # stopped once), "dijadwalkan berakhir" (it will end), "agar tidak tertunda".
 NOT_NOW = words(
     "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
-    "sesudah dijadwalkan "
-    "direncanakan rencananya ditargetkan diperkirakan "
+    "sesudah "
     # a threat or an intention ("Siap Putus Kontrak", "kerja samanya hendak ia putus")
     "hendak ingin siap mau berencana rencana mengancam terancam ancaman bisa dapat"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
+# Right before a status these schedule it ("dijadwalkan berakhir"); further back they belong to
+# what the status befalls ("penandatanganan yang dijadwalkan bulan ini ditunda").
+SCHEDULED = words("dijadwalkan direncanakan rencananya ditargetkan diperkirakan")
 # After a status only a future makes it no status yet ("terkendala karena belum ada arahan" is).
 STATUS_LATER = words("akan bakal dijadwalkan direncanakan ditargetkan rencananya")
 # Right before a cue these say it happened, whatever plans the sentence spoke of before.
@@ -213,6 +218,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
+    reached += counted_participants(doc, cooperation)
     reached += recurring(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
@@ -233,7 +239,8 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         for f in lead
         if f.slug in DOCUMENTS
         and signed_in_sentence(doc, f.first)
-        and not window(doc, f.first, -PLAN_REACH) & SINCE  # "sejak MoU diteken pada 2015"
+        # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
+        and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
     ]
     if signed:
         # A document signed in the lead (a renewal, a new PKS) is where the cooperation now
@@ -516,8 +523,8 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
-HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas"})
-GIFTS = words("hibah bantuan armada unit")
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas", "salur"})
+GIFTS = words("hibah bantuan armada unit dana")
 GRANTS = words("hibah")
 TOKENS_OF_COURTESY = words(
     "cenderamata cinderamata plakat kenang-kenangan kenangan souvenir sertifikat piagam penghargaan"
@@ -564,14 +571,59 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         sent = root in {"kirim", "berangkat", "lepas"} and keys & PARTICIPANTS
         # "menerima hibah", "hibah ... diterima": received, not only offered
         received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
-        if ((root == "serah" or token.key == "serah") and gift) or sent or received:
+        handed = root in {"serah", "salur"} or token.key == "serah"
+        if (handed and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
+
+
+TRAINING = words("magang pelatihan diklat kursus belajar bertukar praktik studi")
+COUNTS = words(
+    "sebanyak dua tiga empat lima enam tujuh delapan sembilan sepuluh belasan puluhan ratusan"
+)
+SCOPE = words("meliputi mencakup lingkup berupa antaranya diantaranya")
+COUNT_REACH = 3
+
+
+def counted_participants(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """ "Sebanyak 30 mahasiswa magang di Pemkab Banyuwangi", "20 ASN mengikuti pelatihan di
+    Queensland": participants counted while they train or intern under a cooperation are the
+    cooperation carried out; not the scope of an agreement ("meliputi pelatihan guru") nor a
+    plan ("akan mengirim 20 ASN")."""
+    out: list[StageFound] = []
+    for key in TRAINING:
+        for i in doc.positions.get(key, ()):
+            if doc.excluded[i] or not about_cooperation(doc, i, cooperation):
+                continue
+            first, end = doc.sentence_of(i)
+            keys = {doc.tokens[k].key for k in range(first, end)}
+            if keys & SCOPE or window(doc, i, -BEFORE_WINDOW) & PLANNED:
+                continue
+            if window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
+                continue
+            if any(counted(doc, k) for k in range(first, i) if doc.tokens[k].key in PARTICIPANTS):
+                out.append(StageFound("implementation", (doc.span(i, i),), i))
+    return out
+
+
+def counted(doc: Doc, participant: int) -> bool:
+    """A number or a count word a few words before a participant noun."""
+    j = participant
+    for _ in range(COUNT_REACH):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        key = doc.tokens[j].key
+        if key.isdigit() or key in COUNTS:
+            return True
+    return False
 
 
 ESTABLISHED = words("sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama")
 DURATION = words("tahun dekade dasawarsa")
 SINCE = words("sejak")
+# Before a document, these say something now rests on it: it is not the news itself.
+BASED_ON = words("berdasarkan landasan dasar payung")
 # "Ikatan sister province ini dimulai tahun 2004": begun in a year, still going.
 BEGUN = words("dimulai dimulainya bermula berawal terjalin dijalin")
 
@@ -634,7 +686,35 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         # "Sidang ke-37", "pertemuan tahunan ke-19": the 37th session of a standing cooperation
         if ordinal_session(doc, i) and about_cooperation(doc, i, cooperation):
             out.append(StageFound("implementation", (doc.span(i, i + 2),), i))
+    for key in BATCHES:
+        for i in doc.positions.get(key, ()):
+            # "kini memasuki angkatan ketiga": a programme that has run twice already
+            if (
+                ordinal_after(doc, i)
+                and about_cooperation(doc, i, cooperation)
+                and not window(doc, i, -BEFORE_WINDOW) & PLANNED
+            ):
+                out.append(StageFound("implementation", (doc.span(i, i + 1),), i))
     return out
+
+
+BATCHES = words("angkatan gelombang batch edisi periode")
+ORDINALS = words("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh")
+
+
+def ordinal_after(doc: Doc, i: int) -> bool:
+    """ "angkatan ketiga", "gelombang ke-2": a second or later round."""
+    nxt = doc.key_at(i + 1)
+    if nxt in ORDINALS:
+        return True
+    return nxt == "ke" and ordinal_number(doc, i + 1)
+
+
+def ordinal_number(doc: Doc, ke: int) -> bool:
+    if ke + 2 >= len(doc.tokens) or doc.tokens[ke + 1].text != "-":
+        return False
+    number = doc.tokens[ke + 2].key
+    return number.isdigit() and int(number) > 1
 
 
 def ordinal_session(doc: Doc, i: int) -> bool:
@@ -706,13 +786,15 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
         return not (before & PLANNED or after & PLANNED_AFTER)
+    if window(doc, first, -1) & SCHEDULED:
+        return False  # "dijadwalkan berakhir": the end of a term, not a status
     return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
 
 
 def is_term(doc: Doc, first: int, last: int, before: set[str]) -> bool:
     """ "yang berakhir pada Agustus 2024": the end of a term, said of a cooperation that may
     well be renewed, unless it is said to be over ("telah berakhir pada")."""
-    if doc.tokens[first].key != "berakhir" or before & {"telah", "sudah", "resmi"}:
+    if doc.tokens[first].key != "berakhir" or before & {"telah", "sudah", "resmi", "sejak"}:
         return False
     return doc.key_at(last + 1) in {"pada", "tahun", "bulan", "hingga", "sampai", "akhir"}
 

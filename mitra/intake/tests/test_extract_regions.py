@@ -173,3 +173,11 @@ def test_a_visit_destination_is_no_party_beside_a_region_that_takes_part():
         "berkunjung ke Kota Kendari."
     )
     assert codes(text) == ["74.02"]
+
+
+def test_interning_at_a_regency_government_makes_it_the_host_party():
+    text = (
+        "Sebanyak 25 mahasiswa Universitas Mataram magang di Pemkab Lombok Barat berdasarkan "
+        "perjanjian kerja sama dengan kampus itu."
+    )
+    assert codes(text) == ["52.01"]

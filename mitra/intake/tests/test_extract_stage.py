@@ -468,3 +468,52 @@ def test_a_signing_before_the_status_does_not_overcome_it():
         "sejak 2022."
     )
     assert stage(text) == "on_hold"
+
+
+def test_a_friendship_city_document_signed_is_a_memorandum():
+    text = (
+        "Pemkot Ternate dan Kota Zamboanga sepakat menjadi kota persahabatan. Dokumen "
+        "friendship city itu ditandatangani kedua wali kota."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_later_round_of_a_programme_is_implementation():
+    text = (
+        "Pertukaran pegawai antara Pemkot Pontianak dan Kota Kuching kini memasuki angkatan "
+        "ketiga dalam kerja sama kedua kota."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_terminating_a_contract_is_ended_but_deciding_is_not():
+    assert stage("Pemkot Bekasi memutuskan kontrak kerja sama dengan PT Hijau Lestari.") == (
+        "ended"
+    )
+    text = "Pemkot Bekasi memutuskan menjajaki kerja sama dengan PT Hijau Lestari."
+    assert stage(text) == "exploration"
+
+
+def test_a_signing_scheduled_and_then_postponed_is_on_hold():
+    text = (
+        "Penandatanganan MoU antara Pemkab Berau dan Pemkab Sinjai yang dijadwalkan pekan ini "
+        "ditunda tanpa batas waktu."
+    )
+    assert stage(text) == "on_hold"
+
+
+def test_funds_handed_out_under_a_partnership_are_implementation():
+    text = "Pemprov DKI kembali menyalurkan dana kemitraan kepada Kota Tangerang tahun ini."
+    assert stage(text) == "implementation"
+
+
+def test_counted_participants_training_under_a_cooperation_are_implementation():
+    text = (
+        "Sebanyak 25 mahasiswa Universitas Mataram magang di Pemkab Lombok Barat berdasarkan "
+        "perjanjian kerja sama yang diteken tahun lalu."
+    )
+    assert stage(text) == "implementation"
+    scope = "Pemkot Bogor dan Kota Toyama meneken MoU yang meliputi pelatihan 20 guru."
+    assert stage(scope) == "mou"
+    plan = "Pemkot Palu berencana mengirim 20 ASN untuk magang di Kota Davao dalam kerja sama."
+    assert stage(plan) == "exploration"
