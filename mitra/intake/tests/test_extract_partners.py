@@ -540,3 +540,10 @@ def test_a_province_after_its_city_without_a_comma_is_where_it_lies():
     )
     names = [name for name, _kind, _country in partners(text)]
     assert "Fukuoka" not in names
+
+
+def test_aid_received_comes_from_a_donor_partner_but_help_along_the_way_does_not():
+    text = "Pemkab Gorontalo menerima bantuan JICA untuk pembangunan irigasi desa."
+    assert [name for name, _kind, _country in partners(text)] == ["JICA"]
+    helped = "Pemkab Pohuwato meneken MoU dengan Pemkab Boalemo dengan bantuan KBRI Tokyo."
+    assert [name for name, _kind, _country in partners(helped)] == ["Kabupaten Boalemo"]
