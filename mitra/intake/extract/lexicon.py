@@ -84,6 +84,10 @@ ROLE_HEADS = phrases(
     "country manager", "manager", "juru bicara", "jubir", "koordinator program", "premier",
     "lord mayor", "regional ceo", "setiausaha", "setiausaha kerajaan", "menteri besar",
     "penasihat", "yang dipertua",
+    # officials named by their rank or post only, and short forms of the secretaries
+    "pejabat", "sekkota", "sekkab", "sekdakab", "sekdakot", "sekdaprov", "sekda",
+    "counsellor", "counselor", "konselor", "lead coordinator", "kasubdit", "kasubbag",
+    "kasubbid", "kabid", "direktur regional", "regional director",
 )  # fmt: skip
 # Acting and former modifiers kept in the role ("Plt Kepala Dinas").
 ROLE_MODIFIERS = words("plt plh pj pjs penjabat mantan eks")
@@ -113,7 +117,7 @@ ROLE_WORDS = words(
     dispora dishub setda setkot setkab setwan bpbd bkpsdm bkd dpmptsp dlh pupr kominfo smart
     city government office department ministry affairs international relations cooperation
     division bureau mayor vice deputy governor minister ambassador consul general chief
-    infrastruktur kewilayahan
+    infrastruktur kewilayahan pembuat komitmen federation cities association council agency
     executive officer director managing president secretary head senior sanggar hukum
     setiausaha kerajaan penasihat undang
     perwakilan misi manager program

@@ -206,8 +206,8 @@ def read_role(
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
-    if name is None:
-        return None
+    if name is None or ends_with_office(doc, name):
+        return None  # "Pejabat Korean Cities Federation": a body, no name
     if name[0] > role_end:
         office = office_in_name(doc, name)
         if office is not None:
@@ -225,6 +225,23 @@ def read_role(
 
 
 MAX_BARE_NAME = 4
+
+
+def ends_with_office(doc: Doc, name: tuple[int, int, str]) -> bool:
+    """A name never ends with an office word ("Korean Cities Federation")."""
+    token = doc.tokens[name[1]]
+    ending = token.key in BODY_ENDINGS or (token.key in ROLE_WORDS and token.key not in NAME_PARTS)
+    return name[1] > name[0] and (ending or bool(AGENCY.match(token.text)))
+
+
+# Office words that also end people's names ("I Gusti Ngurah Jaya Negara").
+NAME_PARTS = words("negara utama besar raya dalam tim")
+# Nouns that end the name of a body, never of a person.
+BODY_ENDINGS = words(
+    "federation association council agency corporation foundation dinas badan kantor biro "
+    "sekretariat kementerian lembaga institut balai pusat yayasan asosiasi himpunan ikatan "
+    "perkumpulan forum majelis dewan komisi direktorat inspektorat"
+)
 
 
 def office_in_name(doc: Doc, name: tuple[int, int, str]) -> tuple[int, tuple[int, int, str]] | None:

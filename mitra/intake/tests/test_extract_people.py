@@ -234,3 +234,26 @@ def test_an_office_word_ends_the_role_and_the_name_follows_it():
     assert people(text) == [
         ("Rina Oktaviani", "Kepala Bidang Infrastruktur dan Sumber Daya Alam Bappeda")
     ]
+
+
+def test_officials_named_by_post_or_a_short_secretary_title():
+    text = (
+        "Kerja sama disaksikan Pejabat Kemendagri Rudi Hartono dan Sekkota Palu, H.Irmayanti "
+        "Pettalolo,SH, di Palu."
+    )
+    assert people(text) == [
+        ("Rudi Hartono", "Pejabat Kemendagri"),
+        ("Irmayanti Pettalolo", "Sekkota Palu"),
+    ]
+
+
+def test_an_envoys_counsellor_before_or_after_the_name():
+    text = "Kerja sama dijelaskan Tim Stapleton, Counsellor Kedutaan Besar Australia, di Kupang."
+    assert [name for name, _role in people(text)] == ["Tim Stapleton"]
+
+
+def test_a_body_after_a_post_is_no_name():
+    text = "Rombongan kerja sama dipimpin Pejabat Korean Cities Federation (KCF) ke Surabaya."
+    assert people(text) == []
+    balinese = "Kerja sama diteken Wali Kota Denpasar I Gusti Ngurah Jaya Negara di Denpasar."
+    assert people(balinese) == [("I Gusti Ngurah Jaya Negara", "Wali Kota Denpasar")]
