@@ -209,6 +209,10 @@ def read_role(
     if name is None or ends_with_office(doc, name):
         return None  # "Pejabat Korean Cities Federation": a body, no name
     if name[0] > role_end:
+        titled = title_in_name(doc, mentions, name)
+        if titled is not None:
+            # "Rektor Universitas Brawijaya Prof. Dr. Nuhfil Hanani": the titles open the name
+            role_end, name = titled
         office = office_in_name(doc, name)
         if office is not None:
             # "Kepala Bidang ... Sumber Daya Alam Bappeda Siti Nurjanah": the office word ends
@@ -225,6 +229,23 @@ def read_role(
 
 
 MAX_BARE_NAME = 4
+
+
+# Academic and religious titles, which only ever open a name ("H." may be an initial).
+OPENING_TITLES = words("prof dr drs dra ir drg hj kh dato datuk")
+
+
+def title_in_name(
+    doc: Doc, mentions: Mentions, name: tuple[int, int, str]
+) -> tuple[int, tuple[int, int, str]] | None:
+    """Titles inside the words read as a name start the name: what comes before them ends
+    the role."""
+    first, last, _text = name
+    for k in range(first + 1, last + 1):
+        if doc.tokens[k].key in OPENING_TITLES:
+            after = read_name(doc, mentions, k)
+            return (k - 1, after) if after is not None else None
+    return None
 
 
 def ends_with_office(doc: Doc, name: tuple[int, int, str]) -> bool:
@@ -559,6 +580,8 @@ def read_name(
     first, last, words = j, j, 0
     while j < len(tokens) and words < MAX_NAME:
         token = tokens[j]
+        if words and token.word and fold_degree(token.text) in DEGREES:
+            break  # "Ishaq Iskandar MKes MM": degrees after a name, no comma before them
         if token.word and token.cap and token.key not in NAME_ENDERS:
             last, words = j, words + 1
             if j + 1 < len(tokens) and tokens[j + 1].text == "." and len(token.text) <= 3:
@@ -587,6 +610,10 @@ DEGREES = words(
     "mkom sth ssi sstp stp mag mhum shum sag mag llm"
 )
 DEGREE_WORD = 3
+
+
+def fold_degree(text: str) -> str:
+    return text.replace(".", "").lower()
 
 
 def is_degree(text: str) -> bool:
@@ -619,8 +646,10 @@ def skip_titles(doc: Doc, j: int) -> int:
         nxt = j + 1
         if nxt < len(tokens) and tokens[nxt].text in {".", "'", "’"}:
             nxt += 1
-        if nxt >= len(tokens) or not tokens[nxt].word or not tokens[nxt].cap:
+        if nxt >= len(tokens) or not tokens[nxt].word:
             break
+        if not (tokens[nxt].cap or tokens[nxt].key in OPENING_TITLES):
+            break  # "Dr dr HM Ishaq Iskandar": a lowercase title still opens the name
         j = nxt
     return j
 

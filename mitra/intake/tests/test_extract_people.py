@@ -257,3 +257,13 @@ def test_a_body_after_a_post_is_no_name():
     assert people(text) == []
     balinese = "Kerja sama diteken Wali Kota Denpasar I Gusti Ngurah Jaya Negara di Denpasar."
     assert people(balinese) == [("I Gusti Ngurah Jaya Negara", "Wali Kota Denpasar")]
+
+
+def test_titles_inside_what_follows_a_role_open_the_name():
+    text = "MoU kerja sama diteken Rektor Universitas Tadulako Prof. Dr. Ir. Amar Makmur, MS."
+    assert people(text) == [("Amar Makmur", "Rektor Universitas Tadulako")]
+
+
+def test_a_head_of_agency_short_title_and_stacked_titles():
+    text = "Kerja sama itu dihadiri Kadinkes Dr dr HM Yusuf Ramli MKes serta para camat."
+    assert [name for name, _role in people(text)] == ["Yusuf Ramli"]
