@@ -125,7 +125,9 @@ def find_places(
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
-        if is_qualifier(doc, mention, place, place_ends):
+        if is_qualifier(doc, mention, place, place_ends) or between_name_and_country(
+            doc, mention, place, beside
+        ):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
         if level > entry.strong:
             if not entry.strong:
@@ -196,6 +198,18 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     if not countries or place.country not in countries:
         return False
     return region_word or after_region or place.id < 0
+
+
+def between_name_and_country(
+    doc: Doc, mention: Mention, place: Place, beside: Mention | None
+) -> bool:
+    """ "Majlis Daerah Kuala Krai, Kelantan, Malaysia": a state or province between a name
+    and its country, each set off by commas, says where that name lies, even when the name is
+    a place no table knows."""
+    if place.id >= 0 or beside is None or beside.countries[0].code != place.country:
+        return False
+    j = mention.first - 1
+    return j >= 1 and doc.tokens[j].text == "," and doc.tokens[j - 1].cap
 
 
 def qualifies_place(doc: Doc, mentions: Mentions, word: int, country: str) -> bool:

@@ -547,3 +547,10 @@ def test_aid_received_comes_from_a_donor_partner_but_help_along_the_way_does_not
     assert [name for name, _kind, _country in partners(text)] == ["JICA"]
     helped = "Pemkab Pohuwato meneken MoU dengan Pemkab Boalemo dengan bantuan KBRI Tokyo."
     assert [name for name, _kind, _country in partners(helped)] == ["Kabupaten Boalemo"]
+
+
+def test_a_state_between_a_council_and_its_country_is_where_it_lies():
+    text = "Pemkab Pidie menandatangani MoU dengan Majlis Daerah Pasir Mas, Kelantan, Malaysia."
+    names = [name for name, _kind, _country in partners(text)]
+    assert "Kelantan" not in names
+    assert len(names) == 1
