@@ -49,6 +49,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "pks": (
         "pks", "perjanjian kerja sama", "perjanjian kerjasama", "implementing arrangement",
+        "kontrak kerja sama", "kontrak kerjasama", "perjanjian kontrak",
         "perjanjian pelaksanaan", "cooperation agreement",
     ),
     "implementation": (
@@ -76,7 +77,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "diputus", "putus", "memutus", "pemutusan", "tidak diperpanjang", "tidak memperpanjang",
         # "memutuskan" alone is "to decide"; with what it cuts it is "to terminate"
         "memutuskan kontrak", "memutuskan kerja sama", "memutuskan kerjasama",
-        "memutuskan hubungan kerja sama",
+        "memutuskan hubungan kerja sama", "tidak dilanjutkan", "tidak diteruskan",
+        "tidak berlanjut",
         "habis masa berlakunya", "masa berlakunya habis", "kedaluwarsa", "kadaluarsa",
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
         "rampung masanya", "habis masanya", "selesai masanya", "masa berlakunya sudah habis",
@@ -241,6 +243,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         and signed_in_sentence(doc, f.first)
         # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
         and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
+        and not dated_signing(doc, f.first)
     ]
     if signed:
         # A document signed in the lead (a renewal, a new PKS) is where the cooperation now
@@ -261,6 +264,21 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         # "Kesepakatan Bersama dan PKS ... diteken" further down, at the same ceremony.
         return same_ceremony(doc, reached, paragraphs, best)
     return best
+
+
+def dated_signing(doc: Doc, index: int) -> bool:
+    """ "kerja sama sister city yang diteken pada 1997": a signing dated to a bare year is the
+    history of the cooperation the news is about, not the news (a signing reported as news
+    gives its day)."""
+    _first, end = doc.sentence_of(index)
+    for i in range(index, end):
+        token = doc.tokens[i]
+        if token.word and (is_signing(token.key) or signature_at(doc, i)):
+            after = [doc.tokens[k].key for k in range(i + 1, min(end, i + 4)) if doc.tokens[k].word]
+            while after and after[0] in {"pada", "tahun", "sejak"}:
+                after.pop(0)
+            return bool(after) and is_year(after[0])
+    return False
 
 
 def signed_later(doc: Doc, last: int) -> bool:

@@ -517,3 +517,24 @@ def test_counted_participants_training_under_a_cooperation_are_implementation():
     assert stage(scope) == "mou"
     plan = "Pemkot Palu berencana mengirim 20 ASN untuk magang di Kota Davao dalam kerja sama."
     assert stage(plan) == "exploration"
+
+
+def test_a_signing_dated_to_a_past_year_is_history_of_a_running_cooperation():
+    text = (
+        "Pemkot Blitar kembali mengirim penari ke Kota Nagaoka. Pengiriman ini agenda rutin "
+        "kerja sama sister city kedua kota yang diteken pada 2001."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_contract_of_cooperation_signed_is_a_pks():
+    text = "Pemkot Cilegon dan Pemkab Serang meneken kontrak kerja sama pengolahan air limbah."
+    assert stage(text) == "pks"
+
+
+def test_a_contract_not_continued_has_ended():
+    text = (
+        "Kontrak kerja sama pengelolaan pasar antara Pemkot Kediri dan PT Sentosa berakhir pada "
+        "Maret lalu dan tidak dilanjutkan."
+    )
+    assert stage(text) == "ended"
