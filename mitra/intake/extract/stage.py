@@ -267,14 +267,19 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
 
 
 def dated_signing(doc: Doc, index: int) -> bool:
-    """ "kerja sama sister city yang diteken pada 1997": a signing dated to a bare year is the
-    history of the cooperation the news is about, not the news (a signing reported as news
-    gives its day)."""
+    """ "kerja sama sister city yang diteken pada 1997", "diteken tahun lalu": a signing dated to
+    a bare year or to the past is the history of the cooperation the news is about, not the
+    news (a signing reported as news gives its day)."""
     _first, end = doc.sentence_of(index)
     for i in range(index, end):
         token = doc.tokens[i]
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             after = [doc.tokens[k].key for k in range(i + 1, min(end, i + 4)) if doc.tokens[k].word]
+            if after[:1] == ["sebelumnya"] or after[:2] in (
+                ["tahun", "lalu"],
+                ["beberapa", "tahun"],
+            ):
+                return True  # "yang diteken sebelumnya", "diteken tahun lalu"
             while after and after[0] in {"pada", "tahun", "sejak"}:
                 after.pop(0)
             return bool(after) and is_year(after[0])

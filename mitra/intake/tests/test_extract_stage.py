@@ -538,3 +538,11 @@ def test_a_contract_not_continued_has_ended():
         "Maret lalu dan tidak dilanjutkan."
     )
     assert stage(text) == "ended"
+
+
+def test_a_signing_last_year_is_history_of_what_it_carries():
+    text = (
+        "Sebanyak 12 guru Kota Padang berangkat ke Hildesheim. Program ini bagian dari kerja "
+        "sama sister city yang diteken tahun lalu."
+    )
+    assert stage(text) == "implementation"
