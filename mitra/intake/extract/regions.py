@@ -18,6 +18,7 @@ from mitra.intake.extract.context import is_facilitator, is_object, is_venue, pr
 from mitra.intake.extract.gazetteer import Gazetteer, Region
 from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
 from mitra.intake.extract.mentions import Mention
+from mitra.intake.extract.places import inspires
 from mitra.intake.extract.tokens import Doc
 
 PREFERENCE = ("city", "regency", "province")
@@ -164,6 +165,8 @@ def is_strong(
         return False
     if is_facilitator(doc, start, window=1):
         return False  # "disaksikan Penjabat Gubernur DIY"
+    if inspires(doc, start):
+        return False  # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only
     if not cooperation[doc.tokens[mention.first].sentence]:
         return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:

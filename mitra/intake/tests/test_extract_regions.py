@@ -181,3 +181,13 @@ def test_interning_at_a_regency_government_makes_it_the_host_party():
         "perjanjian kerja sama dengan kampus itu."
     )
     assert codes(text) == ["52.01"]
+
+
+def test_a_region_held_up_only_as_a_model_is_no_party():
+    text = (
+        "Pemkot Magelang dan Pemkab Temanggung meneken kerja sama pengelolaan sampah. Wali Kota "
+        "Magelang berharap kerja sama ini dicontoh Kabupaten Wonosobo."
+    )
+    result = extract(text)
+    assert [r.name for r in result.regions] == ["Kota Magelang"]
+    assert [p.name for p in result.partners] == ["Kabupaten Temanggung"]
