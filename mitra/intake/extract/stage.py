@@ -62,6 +62,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "sebagai bagian kerjasama", "wujud kerja sama", "wujud kerjasama", "wujud nyata kerja sama",
         "buah kerja sama", "buah kerjasama", "telah menghasilkan", "sudah menghasilkan",
         "membuahkan",
+        # its benefits felt, its experts at work: "sudah terasa manfaatnya", "para insinyur
+        # sudah bekerja di Kabupaten Pekalongan"
+        "terasa manfaatnya", "dirasakan manfaatnya", "manfaatnya dirasakan",
+        "manfaatnya sudah dirasakan", "sudah bekerja di", "telah bekerja di",
+        "menjalankan program", "menjalankan kegiatan", "bukan kunjungan pertama",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
@@ -642,7 +647,9 @@ def counted(doc: Doc, participant: int) -> bool:
     return False
 
 
-ESTABLISHED = words("sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama")
+ESTABLISHED = words(
+    "sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama mitra"
+)
 DURATION = words("tahun dekade dasawarsa")
 SINCE = words("sejak")
 # Before a document, these say something now rests on it: it is not the news itself.

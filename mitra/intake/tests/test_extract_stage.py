@@ -546,3 +546,18 @@ def test_a_signing_last_year_is_history_of_what_it_carries():
         "sama sister city yang diteken tahun lalu."
     )
     assert stage(text) == "implementation"
+
+
+def test_benefits_felt_and_experts_at_work_are_implementation():
+    felt = "Kerja sama Pemprov Papua dengan Selandia Baru sudah terasa manfaatnya bagi petani."
+    assert stage(felt) == "implementation"
+    working = (
+        "Pemkab Demak menggandeng badan air Belanda. Para insinyurnya sudah bekerja di Demak "
+        "sejak pekan lalu dalam kerja sama itu."
+    )
+    assert stage(working) == "implementation"
+
+
+def test_partnership_funds_flowing_since_a_year_are_implementation():
+    text = "Dana kemitraan Pemprov Jabar untuk kota mitra sudah mengalir sejak tahun 2005."
+    assert stage(text) == "implementation"
