@@ -88,7 +88,8 @@ ROLE_HEADS = phrases(
     "pejabat", "sekkota", "sekkab", "sekdakab", "sekdakot", "sekdaprov", "sekda",
     "counsellor", "counselor", "konselor", "lead coordinator", "kasubdit", "kasubbag",
     "kasubbid", "kabid", "direktur regional", "regional director", "kadinkes", "kadisdik",
-    "kadispar", "kadishub", "kadiskominfo", "kadisperindag", "kadistan",
+    "kadispar", "kadishub", "kadiskominfo", "kadisperindag", "kadistan", "atdikbud",
+    "konsulat jenderal",
 )  # fmt: skip
 # Acting and former modifiers kept in the role ("Plt Kepala Dinas").
 ROLE_MODIFIERS = words("plt plh pj pjs penjabat mantan eks")

@@ -448,6 +448,8 @@ def place_like_names(doc: Doc) -> frozenset[str]:
     for i, token in enumerate(doc.tokens[:-1]):
         after = doc.tokens[i + 1]
         if token.key in PLACE_NOUNS and after.word and after.cap and not after.upper:
+            if token.key == "kota" and i > 0 and doc.tokens[i - 1].key == "wali":
+                continue  # "Wali Kota Nurochman": the title, not a city word
             found.add(after.key)
     return frozenset(found)
 
@@ -504,7 +506,11 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
         mention = mentions.at.get(j)
         if mention is not None and token.cap:
             is_country = bool(mention.countries)
-            opener = tokens[j - 1].key in PLACE_OPENERS or tokens[j - 1].key in ROLE_WORDS
+            opener = (
+                tokens[j - 1].key in PLACE_OPENERS
+                or tokens[j - 1].key in ROLE_WORDS
+                or tokens[j - 1].key == "untuk"  # "Konsul Jenderal RI untuk Shanghai"
+            )
             if (located and not is_country) or (mention.places and not opener):
                 break
             located = located or not is_country
@@ -571,6 +577,8 @@ def read_name(
         return None
     if ROLE_HEADS.match(doc, j) is not None or tokens[j].key in NOT_NAMES:
         return None
+    if j in mentions.inside:
+        return None  # "KJRI Hamburg": the seat of a body, read as part of its name
     mention = mentions.at.get(j)
     if mention is not None and not mention.places:
         after = mention.last + 1

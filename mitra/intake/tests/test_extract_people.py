@@ -267,3 +267,23 @@ def test_titles_inside_what_follows_a_role_open_the_name():
 def test_a_head_of_agency_short_title_and_stacked_titles():
     text = "Kerja sama itu dihadiri Kadinkes Dr dr HM Yusuf Ramli MKes serta para camat."
     assert [name for name, _role in people(text)] == ["Yusuf Ramli"]
+
+
+def test_a_consul_for_a_city_and_a_consulate_used_as_a_title():
+    text = (
+        '"Kerja sama ini nyata," ujar Konsul Jenderal RI untuk Guangzhou Dewi Lestari kepada '
+        "wartawan."
+    )
+    assert people(text) == [("Dewi Lestari", "Konsul Jenderal RI untuk Guangzhou")]
+    titled = (
+        "Konsulat Jenderal (Konjen) Korea untuk Medan, Kim Young-soo, membahas kerja sama "
+        "dengan Gubernur."
+    )
+    assert [name for name, _role in people(titled)] == ["Kim Young-soo"]
+    seat = "Kerja sama itu didukung Konsulat Jenderal RI (KJRI) Hamburg sejak awal."
+    assert people(seat) == []
+
+
+def test_a_mayor_named_by_one_word_after_the_title():
+    text = "Dalam kerja sama itu Wali Kota Sutiaji meminta dukungan kampus."
+    assert people(text) == [("Sutiaji", "Wali Kota")]
