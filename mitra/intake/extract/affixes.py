@@ -63,7 +63,9 @@ def roots(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def has_root(word: str, known: frozenset[str] | set[str]) -> str | None:
-    """The known root of a folded word, if any (the longest when several fit)."""
+@lru_cache(maxsize=65536)
+def has_root(word: str, known: frozenset[str]) -> str | None:
+    """The known root of a folded word, if any (the longest when several fit); cached, as the
+    same words come back in every article."""
     found = [root for root in roots(word) if root in known]
     return max(found, key=len) if found else None

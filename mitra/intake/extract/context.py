@@ -16,7 +16,10 @@ COOPERATION_CUES = phrases(
     "menanam modal", "menanamkan modal", "penanaman modal", "pertukaran pelajar",
     "pertukaran mahasiswa", "pertukaran budaya", "pertukaran pegawai", "pertukaran guru",
     "magang", "pemagangan", "program magang",
+    # aid received from a partner: "menerima bantuan JICA"
+    "menerima bantuan", "mendapat bantuan", "mendapatkan bantuan", "memperoleh bantuan",
 )  # fmt: skip
+RECEIVING = words("menerima mendapat mendapatkan memperoleh diberi")
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
 # well be a visit to a partner).
 VENUE_WORDS = words("di")
@@ -132,9 +135,18 @@ def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
         if j < 0:
             return False
         if doc.tokens[j].key in FACILITATION_WORDS:
-            return True
+            return not received(doc, j)
     lead = list_lead(doc, first)
-    return lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS
+    return lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead)
+
+
+def received(doc: Doc, index: int) -> bool:
+    """ "menerima bantuan JICA": aid received is a grant from its donor, not help given along
+    the way ("dengan bantuan KBRI")."""
+    if doc.tokens[index].key != "bantuan":
+        return False
+    before = previous_word(doc, index)
+    return before >= 0 and doc.tokens[before].key in RECEIVING
 
 
 def list_lead(doc: Doc, first: int) -> int:

@@ -34,6 +34,7 @@ from mitra.intake.extract.orgs import (
 from mitra.intake.extract.people import Person, find_people
 from mitra.intake.extract.places import find_places, unknown_places
 from mitra.intake.extract.regions import (
+    HOST_VENUE_WORDS,
     RegionFound,
     find_regions,
     main_region,
@@ -119,7 +120,9 @@ class Extractor:
             dateline,
             frozenset(person_words),
         )
-        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline))
+        lead = lead_end(doc.text)
+        lead_tokens = sum(1 for t in doc.tokens if t.start < lead)
+        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline), lead_tokens)
         in_members = {
             i for m in listed if m.kind != PLACE for i in span_range((m.run.first, m.run.last))
         }
@@ -150,7 +153,8 @@ class Extractor:
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
-        stage = find_stage(doc, cooperation) or frame_stage(doc)
+        frame = frame_stage(doc)
+        stage = find_stage(doc, cooperation) or frame
         body_names = {
             i
             for run in org_runs
@@ -158,7 +162,6 @@ class Extractor:
             for i in span_range((run.first, run.last))
         }
         sectors = find_sectors(doc, roles | names | in_orgs | body_names, cooperation)
-        frame = frame_stage(doc)
         if not sectors and frame is not None:
             # A cooperation whose field is not said is a cooperation in general: `other`.
             sectors = [("other", list(frame.evidence))]
@@ -233,6 +236,17 @@ class Extractor:
                 blocked=blocked,
                 roles=roles,
                 person_words=person_words,
+            )
+        if not regions and any(cooperation):
+            regions = find_regions(
+                doc,
+                self.gazetteer,
+                [m for m in mentions.regions if m.first not in in_dateline],
+                cooperation=weak_cooperation,
+                blocked=blocked,
+                roles=roles,
+                person_words=person_words,
+                venue_words=HOST_VENUE_WORDS,
             )
         dateline_mentions = [m for m in mentions.regions if m.first in in_dateline]
         if regions:
@@ -360,16 +374,39 @@ def head_of_state(person: Person) -> bool:
 def dedupe_people(people: list[Person]) -> list[Person]:
     """One entry per person: "Gubernur Zulkarnain" is the "Lalu Ahmad Zulkarnain" named before
     or after, so a name whose words all belong to a longer name is dropped."""
-    words = [set(fold(p.name).split()) for p in people]
+    words = [fold(p.name).split() for p in people]
     kept: list[Person] = []
     seen: set[str] = set()
     for i, person in enumerate(people):
         key = fold(person.name)
-        shorter = any(words[i] < other for other in words)
+        shorter = any(j != i and short_form(words[i], other) for j, other in enumerate(words))
         if key not in seen and not shorter:
             kept.append(person)
             seen.add(key)
     return kept
+
+
+MIN_PREFIX = 3
+
+
+def short_form(short: list[str], full: list[str]) -> bool:
+    """ "Zulkarnain" of "Lalu Ahmad Zulkarnain", "Paul Limu" of "Paulus S. K. Limu": every word
+    of the short form is a word of the full name or begins one, in order, and a short form of
+    two or more words keeps the family name (the last word)."""
+    if len(short) >= len(full) or not short:
+        return False
+    if len(short) > 1 and short[-1] != full[-1]:
+        return False
+    k = 0
+    for word in short:
+        while k < len(full) and not (
+            full[k] == word or (len(word) >= MIN_PREFIX and full[k].startswith(word))
+        ):
+            k += 1
+        if k == len(full):
+            return False
+        k += 1
+    return True
 
 
 BODY_WORDS = (

@@ -84,6 +84,12 @@ ROLE_HEADS = phrases(
     "country manager", "manager", "juru bicara", "jubir", "koordinator program", "premier",
     "lord mayor", "regional ceo", "setiausaha", "setiausaha kerajaan", "menteri besar",
     "penasihat", "yang dipertua",
+    # officials named by their rank or post only, and short forms of the secretaries
+    "pejabat", "sekkota", "sekkab", "sekdakab", "sekdakot", "sekdaprov", "sekda",
+    "counsellor", "counselor", "konselor", "lead coordinator", "kasubdit", "kasubbag",
+    "kasubbid", "kabid", "direktur regional", "regional director", "kadinkes", "kadisdik",
+    "kadispar", "kadishub", "kadiskominfo", "kadisperindag", "kadistan", "atdikbud",
+    "konsulat jenderal",
 )  # fmt: skip
 # Acting and former modifiers kept in the role ("Plt Kepala Dinas").
 ROLE_MODIFIERS = words("plt plh pj pjs penjabat mantan eks")
@@ -113,6 +119,8 @@ ROLE_WORDS = words(
     dispora dishub setda setkot setkab setwan bpbd bkpsdm bkd dpmptsp dlh pupr kominfo smart
     city government office department ministry affairs international relations cooperation
     division bureau mayor vice deputy governor minister ambassador consul general chief
+    infrastruktur kewilayahan pembuat komitmen federation cities association council agency
+    universitas university politeknik kampus
     executive officer director managing president secretary head senior sanggar hukum
     setiausaha kerajaan penasihat undang
     perwakilan misi manager program
@@ -121,7 +129,7 @@ ROLE_WORDS = words(
 ROLE_CONNECTORS = words("dan untuk di bidang pada & of and for the de")
 # Titles and honorifics dropped from names.
 TITLES = words(
-    "dr drs dra ir h hj prof kh k.h tn ny bapak ibu pak bu mr mrs ms sdr sdri tuan nyonya "
+    "dr drs dra ir h hj hm prof kh k.h tn ny bapak ibu pak bu mr mrs ms sdr sdri tuan nyonya "
     "haji hajjah ustadz ustaz habib drg dr.h sir dato datuk datin tun yab yb yang amat berhormat"
 )
 # Malay honorifics that follow "Dato'" or "Datuk" ("Dato' Seri Utama", "Datuk Wira"): titles

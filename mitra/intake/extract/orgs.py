@@ -35,6 +35,11 @@ PUBLIC_BODY = words(
     "pemda kemendagri kemenlu setda bappeda diskominfo"
 )
 OWN_ENTERPRISE = words("perumda perusda bumd pdam")
+# "Organisasi Perangkat Daerah", "Satuan Kerja Perangkat Daerah": a region's own apparatus.
+OWN_APPARATUS = words("perangkat")
+# "Gedung Rektorat Universitas Brawijaya Lantai VI", "Aula Kantor Bupati": a place to meet,
+# named after the body that owns it, is a venue and no party.
+BUILDING_HEADS = words("gedung aula ruang ruangan lantai hotel pendopo wisma graha jamuan")
 # "Pemerintah Provinsi Chungcheong Selatan" is a region's government, not a country's.
 LOCAL_WORDS = words(
     "kota kabupaten provinsi prefektur negara distrik metropolitan city province prefecture "
@@ -251,7 +256,9 @@ def classify(
     domestic = any(m.regions for m in inside) or "ID" in countries
     foreign = next((c for c in countries if c != "ID"), None)
     keyset = set(keys)
-    if keyset & EMBASSY or keyset & OWN_ENTERPRISE:
+    if keyset & EMBASSY or keyset & OWN_ENTERPRISE or keyset & OWN_APPARATUS:
+        return None
+    if keys[0] in BUILDING_HEADS or "lantai" in keyset:
         return None
     if is_central(keys) and not foreign:
         # "Kementerian Luar Negeri", "Lembaga Administrasi Negara": a party only as the

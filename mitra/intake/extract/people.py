@@ -49,6 +49,10 @@ PLACE_OPENERS = frozenset(
         "city",
     ]
 )
+# Words that name a place by their kind. A title before a capitalised word ("Gubernur Anies
+# Baswedan", "Bupati Sambari Halim Rudianto") is followed by a name as often as by a place, so
+# it makes nothing a place.
+PLACE_NOUNS = frozenset(["kota", "provinsi", "prefektur", "city", "kabupaten", "negara", "state"])
 QUOTES = frozenset("\"“”'‘’")
 # Capitalised words that start no name: weekdays and months after a role ("Gubernur, Senin").
 NOT_NAMES = frozenset(
@@ -202,8 +206,18 @@ def read_role(
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
-    if name is None:
-        return None
+    if name is None or ends_with_office(doc, name):
+        return None  # "Pejabat Korean Cities Federation": a body, no name
+    if name[0] > role_end:
+        titled = title_in_name(doc, mentions, name)
+        if titled is not None:
+            # "Rektor Universitas Brawijaya Prof. Dr. Nuhfil Hanani": the titles open the name
+            role_end, name = titled
+        office = office_in_name(doc, name)
+        if office is not None:
+            # "Kepala Bidang ... Sumber Daya Alam Bappeda Siti Nurjanah": the office word ends
+            # the role and the name starts after it.
+            role_end, name = office
     name_first, name_last, text = name
     return Person(
         name=text,
@@ -215,6 +229,62 @@ def read_role(
 
 
 MAX_BARE_NAME = 4
+
+
+# Academic and religious titles, which only ever open a name ("H." may be an initial).
+OPENING_TITLES = words("prof dr drs dra ir drg hj kh dato datuk")
+
+
+def title_in_name(
+    doc: Doc, mentions: Mentions, name: tuple[int, int, str]
+) -> tuple[int, tuple[int, int, str]] | None:
+    """Titles inside the words read as a name start the name: what comes before them ends
+    the role."""
+    first, last, _text = name
+    for k in range(first + 1, last + 1):
+        if doc.tokens[k].key in OPENING_TITLES:
+            after = read_name(doc, mentions, k)
+            return (k - 1, after) if after is not None else None
+    return None
+
+
+def ends_with_office(doc: Doc, name: tuple[int, int, str]) -> bool:
+    """A name never ends with an office word ("Korean Cities Federation")."""
+    token = doc.tokens[name[1]]
+    ending = token.key in BODY_ENDINGS or (token.key in ROLE_WORDS and token.key not in NAME_PARTS)
+    return name[1] > name[0] and (ending or bool(AGENCY.match(token.text)))
+
+
+# Office words that also end people's names ("I Gusti Ngurah Jaya Negara").
+NAME_PARTS = words("negara utama besar raya dalam tim")
+# Nouns that end the name of a body, never of a person.
+BODY_ENDINGS = words(
+    "federation association council agency corporation foundation dinas badan kantor biro "
+    "sekretariat kementerian lembaga institut balai pusat yayasan asosiasi himpunan ikatan "
+    "perkumpulan forum majelis dewan komisi direktorat inspektorat"
+)
+
+
+def office_in_name(doc: Doc, name: tuple[int, int, str]) -> tuple[int, tuple[int, int, str]] | None:
+    """A name holds no office word ("Bappeda", "Dinas", an agency acronym): when one is inside
+    the words read as a name, the role ends there and the name is what follows, provided a
+    name is left (two words, or one after a longer office)."""
+    first, last, _text = name
+    tokens = doc.tokens
+    cut = -1
+    for k in range(first, last):
+        token = tokens[k]
+        if token.word and (token.key in ROLE_WORDS or AGENCY.match(token.text)):
+            cut = k
+    if cut < 0:
+        return None
+    rest = [k for k in range(cut + 1, last + 1) if tokens[k].word]
+    if len(rest) < 2 and cut == first:
+        return None  # "Tim Stapleton": a first name that is also an office word
+    start = skip_titles(doc, cut + 1)
+    if start > last or not tokens[start].cap:
+        return None
+    return cut, (start, last, doc.surface(start, last))
 
 
 def bare_name_before(doc: Doc, mentions: Mentions, role_first: int) -> tuple[int, int, str] | None:
@@ -377,7 +447,9 @@ def place_like_names(doc: Doc) -> frozenset[str]:
     found = set()
     for i, token in enumerate(doc.tokens[:-1]):
         after = doc.tokens[i + 1]
-        if token.key in PLACE_OPENERS and after.word and after.cap and not after.upper:
+        if token.key in PLACE_NOUNS and after.word and after.cap and not after.upper:
+            if token.key == "kota" and i > 0 and doc.tokens[i - 1].key == "wali":
+                continue  # "Wali Kota Nurochman": the title, not a city word
             found.add(after.key)
     return frozenset(found)
 
@@ -434,7 +506,11 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
         mention = mentions.at.get(j)
         if mention is not None and token.cap:
             is_country = bool(mention.countries)
-            opener = tokens[j - 1].key in PLACE_OPENERS or tokens[j - 1].key in ROLE_WORDS
+            opener = (
+                tokens[j - 1].key in PLACE_OPENERS
+                or tokens[j - 1].key in ROLE_WORDS
+                or tokens[j - 1].key == "untuk"  # "Konsul Jenderal RI untuk Shanghai"
+            )
             if (located and not is_country) or (mention.places and not opener):
                 break
             located = located or not is_country
@@ -501,6 +577,8 @@ def read_name(
         return None
     if ROLE_HEADS.match(doc, j) is not None or tokens[j].key in NOT_NAMES:
         return None
+    if j in mentions.inside:
+        return None  # "KJRI Hamburg": the seat of a body, read as part of its name
     mention = mentions.at.get(j)
     if mention is not None and not mention.places:
         after = mention.last + 1
@@ -510,6 +588,8 @@ def read_name(
     first, last, words = j, j, 0
     while j < len(tokens) and words < MAX_NAME:
         token = tokens[j]
+        if words and token.word and fold_degree(token.text) in DEGREES:
+            break  # "Ishaq Iskandar MKes MM": degrees after a name, no comma before them
         if token.word and token.cap and token.key not in NAME_ENDERS:
             last, words = j, words + 1
             if j + 1 < len(tokens) and tokens[j + 1].text == "." and len(token.text) <= 3:
@@ -538,6 +618,10 @@ DEGREES = words(
     "mkom sth ssi sstp stp mag mhum shum sag mag llm"
 )
 DEGREE_WORD = 3
+
+
+def fold_degree(text: str) -> str:
+    return text.replace(".", "").lower()
 
 
 def is_degree(text: str) -> bool:
@@ -570,8 +654,10 @@ def skip_titles(doc: Doc, j: int) -> int:
         nxt = j + 1
         if nxt < len(tokens) and tokens[nxt].text in {".", "'", "’"}:
             nxt += 1
-        if nxt >= len(tokens) or not tokens[nxt].word or not tokens[nxt].cap:
+        if nxt >= len(tokens) or not tokens[nxt].word:
             break
+        if not (tokens[nxt].cap or tokens[nxt].key in OPENING_TITLES):
+            break  # "Dr dr HM Ishaq Iskandar": a lowercase title still opens the name
         j = nxt
     return j
 

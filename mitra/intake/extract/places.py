@@ -125,7 +125,9 @@ def find_places(
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
-        if is_qualifier(doc, mention, place, place_ends):
+        if is_qualifier(doc, mention, place, place_ends) or between_name_and_country(
+            doc, mention, place, beside
+        ):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
         if level > entry.strong:
             if not entry.strong:
@@ -177,7 +179,8 @@ QUALIFIER_WORDS = words(
 def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[str]]) -> bool:
     """ "Gwangju, Provinsi Gyeonggi", "Dongguan, Guangdong", "Yachimata, Chiba Prefecture": a
     place of the same country named right after another place and a comma, with a region word
-    or as a province of the gazetteer, is where that place lies, not a second partner. A list
+    or as a province of the gazetteer, is where that place lies, not a second partner; with a
+    region word the comma may be missing ("Kota Mossel Bay Provinsi Cape Town"). A list
     ("Jeddah, Tokyo, Seoul") goes on with another comma and name."""
     j = mention.first - 1
     region_word = False
@@ -187,12 +190,26 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     after_region = after in QUALIFIER_WORDS
     if j >= 0 and place.id < 0 and place.country in place_ends.get(j, set()):
         return True  # "George Town Pulau Pinang Malaysia": a state right after its city
+    if region_word and j >= 0 and place.country in place_ends.get(j, set()):
+        return True  # "Kota Mossel Bay Provinsi Cape Town": a region word, no comma needed
     if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
     countries = place_ends.get(j - 1)
     if not countries or place.country not in countries:
         return False
     return region_word or after_region or place.id < 0
+
+
+def between_name_and_country(
+    doc: Doc, mention: Mention, place: Place, beside: Mention | None
+) -> bool:
+    """ "Majlis Daerah Kuala Krai, Kelantan, Malaysia": a state or province between a name
+    and its country, each set off by commas, says where that name lies, even when the name is
+    a place no table knows."""
+    if place.id >= 0 or beside is None or beside.countries[0].code != place.country:
+        return False
+    j = mention.first - 1
+    return j >= 1 and doc.tokens[j].text == "," and doc.tokens[j - 1].cap
 
 
 def qualifies_place(doc: Doc, mentions: Mentions, word: int, country: str) -> bool:

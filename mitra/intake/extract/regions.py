@@ -18,17 +18,25 @@ from mitra.intake.extract.context import is_facilitator, is_object, is_venue, pr
 from mitra.intake.extract.gazetteer import Gazetteer, Region
 from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
 from mitra.intake.extract.mentions import Mention
+from mitra.intake.extract.places import inspires
 from mitra.intake.extract.tokens import Doc
 
 PREFERENCE = ("city", "regency", "province")
 # A region after "ke" is where a visit went ("kunjungan kerja ke Kabupaten Kupang").
 REGION_VENUE_WORDS = frozenset({"di", "ke"})
+# When no other Indonesian region takes part, the one a delegation comes to is the host party
+# ("Delegasi Kota Nonsan berkunjung ke Kota Malang untuk menjajaki kerja sama").
+HOST_VENUE_WORDS = frozenset({"di"})
+GOVERNMENTS = frozenset({"pemkab", "pemkot", "pemprov", "pemda", "pemko", "pemerintah"})
 PREFIX_TABLE = phrases(*REGION_PREFIXES, *REGION_HEADS)
 TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
 # A bare name on its own that is an Indonesian word first: needs a prefix to count.
 COMMON_NAMES = frozenset(
     {"puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam", "bone"}
 )
+# Right before a region, these name it as the other party of the story's side ("MoU dengan
+# Pemkot Bandung"); "antara A dan B" names both sides.
+COUNTERPART_WORDS = frozenset({"dengan", "bersama"})
 # "Pemkot", "Wali Kota" with no name after them: the dateline's region is meant.
 UNNAMED_CUES = frozenset(
     {"pemkot", "pemkab", "pemprov", "pemda", "wali", "walikota", "bupati", "gubernur"}
@@ -43,6 +51,7 @@ class RegionFound:
     first: int = 0  # token of the first strong mention
     mentions: list[int] = field(default_factory=list)  # first tokens of every mention
     objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
+    counterpart: bool = False  # the first strong mention is the other party
 
 
 def resolve(
@@ -89,6 +98,11 @@ def choose(
     return None
 
 
+def previous_key(doc: Doc, index: int) -> str:
+    j = previous_word(doc, index, frozenset())
+    return doc.tokens[j].key if j >= 0 else ""
+
+
 def find_regions(
     doc: Doc,
     gazetteer: Gazetteer,
@@ -98,6 +112,7 @@ def find_regions(
     blocked: set[int],
     roles: set[int],
     person_words: frozenset[str] = frozenset(),
+    venue_words: frozenset[str] = REGION_VENUE_WORDS,
 ) -> list[RegionFound]:
     """Regions with at least one strong mention, in order of first mention. A bare one-word
     name that is also a word of a person's name ("Bima menyebut ...") is that person."""
@@ -117,24 +132,41 @@ def find_regions(
         entry.mentions.append(mention.first)
         if is_apposition(doc, mention, region, resolved) or repeats(doc, mention, region, resolved):
             continue
-        if is_strong(doc, mention, prefix_first, cooperation=cooperation, roles=roles):
+        if is_strong(
+            doc, mention, prefix_first, cooperation=cooperation, roles=roles, venue=venue_words
+        ):
             if not entry.strong:
                 entry.first = mention.first
             entry.strong += 1
             start = prefix_first if prefix_first >= 0 else mention.first
-            entry.objects = entry.objects or is_object(doc, start)
+            other_party = is_object(doc, start)
+            entry.objects = entry.objects or other_party
+            if entry.strong == 1:
+                entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
 
 
 def is_strong(
-    doc: Doc, mention: Mention, prefix_first: int, *, cooperation: list[bool], roles: set[int]
+    doc: Doc,
+    mention: Mention,
+    prefix_first: int,
+    *,
+    cooperation: list[bool],
+    roles: set[int],
+    venue: frozenset[str] = REGION_VENUE_WORDS,
 ) -> bool:
     start = prefix_first if prefix_first >= 0 else mention.first
-    if is_venue(doc, start, REGION_VENUE_WORDS):
-        return False  # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"
+    if is_venue(doc, start, venue) and not (
+        venue == HOST_VENUE_WORDS and doc.tokens[start].key in GOVERNMENTS
+    ):
+        # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"; as the host, "magang
+        # di Pemkab Banyuwangi" names the government, not a place
+        return False
     if is_facilitator(doc, start, window=1):
         return False  # "disaksikan Penjabat Gubernur DIY"
+    if inspires(doc, start):
+        return False  # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only
     if not cooperation[doc.tokens[mention.first].sentence]:
         return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:
@@ -170,17 +202,33 @@ def repeats(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Regi
 
 
 def main_region(
-    regions: list[RegionFound], dateline: frozenset[str] | set[str] = frozenset()
+    regions: list[RegionFound],
+    dateline: frozenset[str] | set[str] = frozenset(),
+    lead_tokens: int = 0,
 ) -> RegionFound | None:
     """The focal region: the one of the dateline when it takes part, else the one with the
     most strong mentions, counting the first party named twice (news names its own side
-    first)."""
+    first). A region the headline or lead first names as the other party ("MoU dengan Pemkot
+    Bandung") is the counterpart of the story's side when the lead names another region as
+    that side, so it comes after it; "sister city Kota Gyeongju dengan Kabupaten Bangli" has
+    no Indonesian side but Bangli."""
     if not regions:
         return None
     first = min(regions, key=lambda entry: entry.first)
 
-    def weight(entry: RegionFound) -> tuple[bool, int, int]:
+    def counterpart(entry: RegionFound) -> bool:
         return (
+            entry.counterpart
+            and entry.first < lead_tokens
+            and any(
+                other.first < lead_tokens and not other.counterpart and not related(entry, other)
+                for other in regions
+            )
+        )
+
+    def weight(entry: RegionFound) -> tuple[bool, bool, int, int]:
+        return (
+            not counterpart(entry),
             entry.region.code in dateline,
             entry.strong + (FIRST_BONUS if entry is first else 0),
             -entry.first,
@@ -190,6 +238,12 @@ def main_region(
 
 
 FIRST_BONUS = 2
+
+
+def related(one: RegionFound, other: RegionFound) -> bool:
+    """The same region, or one lies in the other ("Kabupaten Bangli, Kintamani Bali")."""
+    a, b = one.region, other.region
+    return a.code == b.code or a.province == b.code or b.province == a.code
 
 
 def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> list[RegionFound]:

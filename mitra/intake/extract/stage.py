@@ -20,6 +20,7 @@ Evidence is the cue's span.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import COOPERATION_CUES, previous_word
@@ -48,6 +49,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "pks": (
         "pks", "perjanjian kerja sama", "perjanjian kerjasama", "implementing arrangement",
+        "kontrak kerja sama", "kontrak kerjasama", "perjanjian kontrak",
         "perjanjian pelaksanaan", "cooperation agreement",
     ),
     "implementation": (
@@ -55,16 +57,33 @@ CUES: dict[str, tuple[str, ...]] = {
         "dilaksanakan", "terlaksana", "sudah berjalan", "telah berjalan", "tengah berjalan",
         "sedang berjalan", "mulai berjalan", "berjalan", "program kerja sama",
         "sudah dijalankan", "telah dijalankan", "sedang dijalankan", "tengah dijalankan",
+        # an activity told as a piece or the fruit of a cooperation: it is being carried out
+        "bagian dari kerja sama", "bagian dari kerjasama", "sebagai bagian kerja sama",
+        "sebagai bagian kerjasama", "wujud kerja sama", "wujud kerjasama", "wujud nyata kerja sama",
+        "buah kerja sama", "buah kerjasama", "telah menghasilkan", "sudah menghasilkan",
+        "membuahkan",
+        # its benefits felt, its experts at work: "sudah terasa manfaatnya", "para insinyur
+        # sudah bekerja di Kabupaten Pekalongan"
+        "terasa manfaatnya", "dirasakan manfaatnya", "manfaatnya dirasakan",
+        "manfaatnya sudah dirasakan", "sudah bekerja di", "telah bekerja di",
+        "menjalankan program", "menjalankan kegiatan", "bukan kunjungan pertama",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
         "menunggu persetujuan", "di hold", "dihold", "on hold", "pending", "dibekukan",
         "terhenti sementara", "ditangguhkan", "penangguhan", "belum mendapat persetujuan",
         "belum mendapatkan persetujuan", "menunggu izin", "menunggu kajian",
+        # a cooperation that stands still
+        "vakum", "mati suri", "jalan di tempat", "tidak aktif", "tidak berjalan",
+        "belum berjalan lagi", "stagnan", "terbengkalai",
     ),
     "ended": (
         "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",
         "diputus", "putus", "memutus", "pemutusan", "tidak diperpanjang", "tidak memperpanjang",
+        # "memutuskan" alone is "to decide"; with what it cuts it is "to terminate"
+        "memutuskan kontrak", "memutuskan kerja sama", "memutuskan kerjasama",
+        "memutuskan hubungan kerja sama", "tidak dilanjutkan", "tidak diteruskan",
+        "tidak berlanjut",
         "habis masa berlakunya", "masa berlakunya habis", "kedaluwarsa", "kadaluarsa",
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
         "rampung masanya", "habis masanya", "selesai masanya", "masa berlakunya sudah habis",
@@ -76,7 +95,7 @@ CUES: dict[str, tuple[str, ...]] = {
 WEAK_MOU = (
     "kesepakatan", "sister city", "sister province", "kota kembar", "provinsi kembar",
     "kota bersaudara", "perjanjian kemitraan", "kemitraan", "adendum", "addendum", "amandemen",
-    "kerja sama", "kerjasama",
+    "kerja sama", "kerjasama", "friendship city", "kota persahabatan", "twin city",
 )  # fmt: skip
 WEAK = "mou?"
 DOCUMENTS = frozenset({"loi", "mou", "pks"})
@@ -86,7 +105,7 @@ ROOT_CUES = {
     "jajak": "exploration", "jajag": "exploration", "laksana": "implementation",
     "realisasi": "implementation", "implementasi": "implementation", "tunda": "on_hold",
     "tangguh": "on_hold", "hambat": "on_hold", "beku": "on_hold", "henti": "ended",
-    "batal": "ended",
+    "batal": "ended", "wujud": "implementation",
 }  # fmt: skip
 ROOTS = frozenset(ROOT_CUES)
 # Roots of signing verbs: "diteken", "meneken", "menandatangani", "disepakati", "penekenan".
@@ -109,10 +128,18 @@ SIGNING = words(
 # Signing verbs however they are spelt ("menandatangi", "ditandatanganinya"): one form.
 SIGNING_STEMS = ("menandatang", "ditandatang", "penandatang", "tandatang", "tanda tangan")
 SIGNING_FORM = "menandatangani"
-RESTS_ON = words(
-    "tindak lanjut menindaklanjuti ditindaklanjuti perpanjangan memperpanjang diperpanjang "
-    "perpanjang perbarui memperbarui diperbarui "
-    "berdasarkan sesuai implementasi pelaksanaan realisasi sejak hasil amanat"
+# A document a party holds or is bound by is one reached, whatever verb signed it: "sudah
+# terikat LoI", "tertuang dalam Letter of Intent", "mengantongi MoU", "berstatus sister city".
+HELD = words(
+    "terikat mengikat tertuang dituangkan memiliki mempunyai mengantongi berstatus mengikatkan"
+)
+RESTS_ON = (
+    words(
+        "tindak lanjut menindaklanjuti ditindaklanjuti perpanjangan memperpanjang diperpanjang "
+        "perpanjang perbarui memperbarui diperbarui "
+        "berdasarkan sesuai implementasi pelaksanaan realisasi sejak hasil amanat"
+    )
+    | HELD
 )
 PLANNED = words(
     "akan bakal berencana rencana rencananya direncanakan hendak ingin segera siap diharapkan "
@@ -131,12 +158,14 @@ PLANNED_AFTER = words(
 # stopped once), "dijadwalkan berakhir" (it will end), "agar tidak tertunda".
 NOT_NOW = words(
     "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
-    "sesudah dijadwalkan "
-    "direncanakan rencananya ditargetkan diperkirakan "
+    "sesudah "
     # a threat or an intention ("Siap Putus Kontrak", "kerja samanya hendak ia putus")
     "hendak ingin siap mau berencana rencana mengancam terancam ancaman bisa dapat"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
+# Right before a status these schedule it ("dijadwalkan berakhir"); further back they belong to
+# what the status befalls ("penandatanganan yang dijadwalkan bulan ini ditunda").
+SCHEDULED = words("dijadwalkan direncanakan rencananya ditargetkan diperkirakan")
 # After a status only a future makes it no status yet ("terkendala karena belum ada arahan" is).
 STATUS_LATER = words("akan bakal dijadwalkan direncanakan ditargetkan rencananya")
 # Right before a cue these say it happened, whatever plans the sentence spoke of before.
@@ -179,7 +208,11 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         if slug == WEAK:
             if (
                 is_reached(doc, "mou", first, last, cooperation)
-                and (signed_in_sentence(doc, first, ink=True) or renewal_before(doc, first))
+                and (
+                    signed_in_sentence(doc, first, ink=True)
+                    or renewal_before(doc, first)
+                    or held(doc, first)
+                )
                 and not document_in_sentence(doc, first)
             ):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
@@ -192,6 +225,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
+    reached += counted_participants(doc, cooperation)
     reached += recurring(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
@@ -212,7 +246,9 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         for f in lead
         if f.slug in DOCUMENTS
         and signed_in_sentence(doc, f.first)
-        and not window(doc, f.first, -PLAN_REACH) & SINCE  # "sejak MoU diteken pada 2015"
+        # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
+        and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
+        and not dated_signing(doc, f.first)
     ]
     if signed:
         # A document signed in the lead (a renewal, a new PKS) is where the cooperation now
@@ -235,17 +271,47 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     return best
 
 
+def dated_signing(doc: Doc, index: int) -> bool:
+    """ "kerja sama sister city yang diteken pada 1997", "diteken tahun lalu": a signing dated to
+    a bare year or to the past is the history of the cooperation the news is about, not the
+    news (a signing reported as news gives its day)."""
+    _first, end = doc.sentence_of(index)
+    for i in range(index, end):
+        token = doc.tokens[i]
+        if token.word and (is_signing(token.key) or signature_at(doc, i)):
+            after = [doc.tokens[k].key for k in range(i + 1, min(end, i + 4)) if doc.tokens[k].word]
+            if after[:1] == ["sebelumnya"] or after[:2] in (
+                ["tahun", "lalu"],
+                ["beberapa", "tahun"],
+            ):
+                return True  # "yang diteken sebelumnya", "diteken tahun lalu"
+            while after and after[0] in {"pada", "tahun", "sejak"}:
+                after.pop(0)
+            return bool(after) and is_year(after[0])
+    return False
+
+
 def signed_later(doc: Doc, last: int) -> bool:
     """A signing after a status in its sentence, as a fact ("tertunda 20 tahun, akhirnya
     diteken"): the status is history; not under a plan ("tertunda karena belum diteken")."""
     _first, end = doc.sentence_of(last)
     for i in range(last + 1, end):
         token = doc.tokens[i]
+        if token.key in EARLIER_OR_CONCEDED:
+            return False  # "terhenti setelah MoU diteken", "tertunda, padahal LoI sudah diteken"
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
             if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
                 return True
     return False
+
+
+# Between a status and a signing, these put the signing before the status or beside it: the
+# status is not overcome ("terhenti setelah MoU diteken pada 2008", "tertunda, padahal LoI
+# sudah diteken").
+EARLIER_OR_CONCEDED = words(
+    "setelah sesudah usai sejak pasca padahal meski meskipun walaupun walau kendati sebelumnya"
+)
 
 
 SIDE_EVENT = "side_event"
@@ -387,6 +453,15 @@ def renewal_before(doc: Doc, index: int) -> bool:
 RENEWAL_REACH = 3
 
 
+HELD_REACH = 6
+
+
+def held(doc: Doc, index: int) -> bool:
+    """ "Lima di antaranya sudah berstatus sister province": a partnership a party holds."""
+    close = window(doc, index, -REACHED_REACH)
+    return bool(close & HELD) and not close & (PLAN_CLOSE | NEGATIONS)
+
+
 LEAD_PARAGRAPHS = 2
 
 
@@ -404,12 +479,15 @@ def cues(doc: Doc) -> list[tuple[int, int, str]]:
     """Cue phrases of the tables, and the affixed forms of the cue roots elsewhere."""
     found = [(first, last, slugs[0]) for first, last, slugs in CUE_TABLE.scan(doc)]
     taken = {i for first, last, _slug in found for i in range(first, last + 1)}
-    for i, token in enumerate(doc.tokens):
-        if i in taken or not token.word or len(token.key) < 5 or token.key in ROOTS:
+    # Each distinct word once: the same words recur through an article.
+    for key, positions in doc.positions.items():
+        if len(key) < 5 or key in ROOTS:
             continue
-        root = has_root(token.key, ROOTS)
+        root = has_root(key, ROOTS)
         if root is not None:
-            found.append((i, i, ROOT_CUES[root]))
+            found.extend(
+                (i, i, ROOT_CUES[root]) for i in positions if i not in taken and doc.tokens[i].word
+            )
     return sorted(found)
 
 
@@ -425,6 +503,7 @@ def document_in_sentence(doc: Doc, index: int) -> bool:
     return False
 
 
+@cache
 def is_signing(key: str) -> bool:
     return key in SIGNING or key.startswith(SIGNING_STEMS) or bool(has_root(key, SIGNING_ROOTS))
 
@@ -472,8 +551,8 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     return False
 
 
-HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas"})
-GIFTS = words("hibah bantuan armada unit")
+HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas", "salur"})
+GIFTS = words("hibah bantuan armada unit dana")
 GRANTS = words("hibah")
 TOKENS_OF_COURTESY = words(
     "cenderamata cinderamata plakat kenang-kenangan kenangan souvenir sertifikat piagam penghargaan"
@@ -489,8 +568,15 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     terima armada") or participants sent ("mengirim sepuluh pelajar"), as a fact, in or right
     after a sentence about cooperation."""
     out: list[StageFound] = []
-    for i, token in enumerate(doc.tokens):
-        if not token.word or doc.excluded[i] or len(token.key) < 5:
+    candidates = sorted(
+        i
+        for key, positions in doc.positions.items()
+        if len(key) >= 5 and (key == "serah" or has_root(key, HANDOVER_ROOTS))
+        for i in positions
+    )
+    for i in candidates:
+        token = doc.tokens[i]
+        if doc.excluded[i]:
             continue
         root = has_root(token.key, HANDOVER_ROOTS)
         if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):
@@ -513,14 +599,61 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         sent = root in {"kirim", "berangkat", "lepas"} and keys & PARTICIPANTS
         # "menerima hibah", "hibah ... diterima": received, not only offered
         received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
-        if ((root == "serah" or token.key == "serah") and gift) or sent or received:
+        handed = root in {"serah", "salur"} or token.key == "serah"
+        if (handed and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
 
 
-ESTABLISHED = words("sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama")
+TRAINING = words("magang pelatihan diklat kursus belajar bertukar praktik studi")
+COUNTS = words(
+    "sebanyak dua tiga empat lima enam tujuh delapan sembilan sepuluh belasan puluhan ratusan"
+)
+SCOPE = words("meliputi mencakup lingkup berupa antaranya diantaranya")
+COUNT_REACH = 3
+
+
+def counted_participants(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """ "Sebanyak 30 mahasiswa magang di Pemkab Banyuwangi", "20 ASN mengikuti pelatihan di
+    Queensland": participants counted while they train or intern under a cooperation are the
+    cooperation carried out; not the scope of an agreement ("meliputi pelatihan guru") nor a
+    plan ("akan mengirim 20 ASN")."""
+    out: list[StageFound] = []
+    for key in TRAINING:
+        for i in doc.positions.get(key, ()):
+            if doc.excluded[i] or not about_cooperation(doc, i, cooperation):
+                continue
+            first, end = doc.sentence_of(i)
+            keys = {doc.tokens[k].key for k in range(first, end)}
+            if keys & SCOPE or window(doc, i, -BEFORE_WINDOW) & PLANNED:
+                continue
+            if window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
+                continue
+            if any(counted(doc, k) for k in range(first, i) if doc.tokens[k].key in PARTICIPANTS):
+                out.append(StageFound("implementation", (doc.span(i, i),), i))
+    return out
+
+
+def counted(doc: Doc, participant: int) -> bool:
+    """A number or a count word a few words before a participant noun."""
+    j = participant
+    for _ in range(COUNT_REACH):
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        key = doc.tokens[j].key
+        if key.isdigit() or key in COUNTS:
+            return True
+    return False
+
+
+ESTABLISHED = words(
+    "sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama mitra"
+)
 DURATION = words("tahun dekade dasawarsa")
 SINCE = words("sejak")
+# Before a document, these say something now rests on it: it is not the news itself.
+BASED_ON = words("berdasarkan landasan dasar payung")
 # "Ikatan sister province ini dimulai tahun 2004": begun in a year, still going.
 BEGUN = words("dimulai dimulainya bermula berawal terjalin dijalin")
 
@@ -583,7 +716,35 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         # "Sidang ke-37", "pertemuan tahunan ke-19": the 37th session of a standing cooperation
         if ordinal_session(doc, i) and about_cooperation(doc, i, cooperation):
             out.append(StageFound("implementation", (doc.span(i, i + 2),), i))
+    for key in BATCHES:
+        for i in doc.positions.get(key, ()):
+            # "kini memasuki angkatan ketiga": a programme that has run twice already
+            if (
+                ordinal_after(doc, i)
+                and about_cooperation(doc, i, cooperation)
+                and not window(doc, i, -BEFORE_WINDOW) & PLANNED
+            ):
+                out.append(StageFound("implementation", (doc.span(i, i + 1),), i))
     return out
+
+
+BATCHES = words("angkatan gelombang batch edisi periode")
+ORDINALS = words("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh")
+
+
+def ordinal_after(doc: Doc, i: int) -> bool:
+    """ "angkatan ketiga", "gelombang ke-2": a second or later round."""
+    nxt = doc.key_at(i + 1)
+    if nxt in ORDINALS:
+        return True
+    return nxt == "ke" and ordinal_number(doc, i + 1)
+
+
+def ordinal_number(doc: Doc, ke: int) -> bool:
+    if ke + 2 >= len(doc.tokens) or doc.tokens[ke + 1].text != "-":
+        return False
+    number = doc.tokens[ke + 2].key
+    return number.isdigit() and int(number) > 1
 
 
 def ordinal_session(doc: Doc, i: int) -> bool:
@@ -633,6 +794,10 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False
+        if close & HELD and not window(doc, first, -HELD_REACH) & (PLAN_CLOSE | PLANNED_AFTER):
+            # "tertuang dalam LoI", "sudah terikat MoU": held, whatever purpose came before;
+            # not "siap mengikat diri lewat nota", "nantinya dituangkan dalam MoU".
+            return True
         if before & PLANNED and not close & REACHED:
             # "untuk menekan pengangguran, Pemkab meneken MoU": a purpose further back is no
             # plan of the signing; the signing verb's own words decide.
@@ -651,13 +816,15 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
         return not (before & PLANNED or after & PLANNED_AFTER)
+    if window(doc, first, -1) & SCHEDULED:
+        return False  # "dijadwalkan berakhir": the end of a term, not a status
     return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
 
 
 def is_term(doc: Doc, first: int, last: int, before: set[str]) -> bool:
     """ "yang berakhir pada Agustus 2024": the end of a term, said of a cooperation that may
     well be renewed, unless it is said to be over ("telah berakhir pada")."""
-    if doc.tokens[first].key != "berakhir" or before & {"telah", "sudah", "resmi"}:
+    if doc.tokens[first].key != "berakhir" or before & {"telah", "sudah", "resmi", "sejak"}:
         return False
     return doc.key_at(last + 1) in {"pada", "tahun", "bulan", "hingga", "sampai", "akhir"}
 

@@ -514,3 +514,43 @@ def test_members_after_beranggotakan_inherit_the_head():
         "Marubeni, Sojitz dan JFE Engineering."
     )
     assert ("Sojitz", "foreign_company", "JP") in found
+
+
+def test_a_meeting_room_named_after_a_university_is_a_venue():
+    text = (
+        "Pemkab Lamandau menandatangani MoU kerja sama dengan Universitas Palangka Raya di "
+        "Aula Gedung Rektorat Universitas Palangka Raya Lantai III."
+    )
+    names = [name for name, _kind, _country in partners(text)]
+    assert names == ["Universitas Palangka Raya"]
+
+
+def test_the_regions_own_agencies_are_no_partner():
+    text = (
+        "Setelah MoU dengan Universitas Udayana diteken, kerja sama dilanjutkan Organisasi "
+        "Perangkat Daerah (OPD) Pemkab Klungkung."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Universitas Udayana"]
+
+
+def test_a_province_after_its_city_without_a_comma_is_where_it_lies():
+    text = (
+        "Pemkot Bitung menjalin LoI dengan Kota Kumamoto Prefektur Fukuoka Jepang dan Kota "
+        "Da Nang Vietnam."
+    )
+    names = [name for name, _kind, _country in partners(text)]
+    assert "Fukuoka" not in names
+
+
+def test_aid_received_comes_from_a_donor_partner_but_help_along_the_way_does_not():
+    text = "Pemkab Gorontalo menerima bantuan JICA untuk pembangunan irigasi desa."
+    assert [name for name, _kind, _country in partners(text)] == ["JICA"]
+    helped = "Pemkab Pohuwato meneken MoU dengan Pemkab Boalemo dengan bantuan KBRI Tokyo."
+    assert [name for name, _kind, _country in partners(helped)] == ["Kabupaten Boalemo"]
+
+
+def test_a_state_between_a_council_and_its_country_is_where_it_lies():
+    text = "Pemkab Pidie menandatangani MoU dengan Majlis Daerah Pasir Mas, Kelantan, Malaysia."
+    names = [name for name, _kind, _country in partners(text)]
+    assert "Kelantan" not in names
+    assert len(names) == 1

@@ -207,3 +207,83 @@ def test_a_firm_after_pt_is_no_name():
         "Acara kerja sama diisi paparan Direktur PT Naga Kapuk Indah, Agustinus, tentang investasi."
     )
     assert "Naga Kapuk Indah" not in [name for name, _role in found]
+
+
+def test_a_capitalised_word_after_a_title_is_the_name_not_a_place():
+    # The word after "Gubernur" in one sentence does not make it a place in another.
+    text = (
+        "Gubernur Hendrik Lumbantobing menandatangani MoU kerja sama. Kerja sama itu disambut "
+        "Gubernur Hendrik Lumbantobing dengan gembira."
+    )
+    assert people(text) == [("Hendrik Lumbantobing", "Gubernur")]
+
+
+def test_a_later_short_form_of_a_name_is_the_same_person():
+    text = (
+        "MoU kerja sama diteken Bupati Sumba Barat, Drs. Yohanes S. T. Dapawole. Bupati Yohan "
+        "Dapawole menyebut kerja sama itu penting."
+    )
+    assert people(text) == [("Yohanes S. T. Dapawole", "Bupati Sumba Barat")]
+
+
+def test_an_office_word_ends_the_role_and_the_name_follows_it():
+    text = (
+        "Kerja sama dibahas Kepala Bidang Infrastruktur dan Sumber Daya Alam Bappeda Rina "
+        "Oktaviani dalam rapat."
+    )
+    assert people(text) == [
+        ("Rina Oktaviani", "Kepala Bidang Infrastruktur dan Sumber Daya Alam Bappeda")
+    ]
+
+
+def test_officials_named_by_post_or_a_short_secretary_title():
+    text = (
+        "Kerja sama disaksikan Pejabat Kemendagri Rudi Hartono dan Sekkota Palu, H.Irmayanti "
+        "Pettalolo,SH, di Palu."
+    )
+    assert people(text) == [
+        ("Rudi Hartono", "Pejabat Kemendagri"),
+        ("Irmayanti Pettalolo", "Sekkota Palu"),
+    ]
+
+
+def test_an_envoys_counsellor_before_or_after_the_name():
+    text = "Kerja sama dijelaskan Tim Stapleton, Counsellor Kedutaan Besar Australia, di Kupang."
+    assert [name for name, _role in people(text)] == ["Tim Stapleton"]
+
+
+def test_a_body_after_a_post_is_no_name():
+    text = "Rombongan kerja sama dipimpin Pejabat Korean Cities Federation (KCF) ke Surabaya."
+    assert people(text) == []
+    balinese = "Kerja sama diteken Wali Kota Denpasar I Gusti Ngurah Jaya Negara di Denpasar."
+    assert people(balinese) == [("I Gusti Ngurah Jaya Negara", "Wali Kota Denpasar")]
+
+
+def test_titles_inside_what_follows_a_role_open_the_name():
+    text = "MoU kerja sama diteken Rektor Universitas Tadulako Prof. Dr. Ir. Amar Makmur, MS."
+    assert people(text) == [("Amar Makmur", "Rektor Universitas Tadulako")]
+
+
+def test_a_head_of_agency_short_title_and_stacked_titles():
+    text = "Kerja sama itu dihadiri Kadinkes Dr dr HM Yusuf Ramli MKes serta para camat."
+    assert [name for name, _role in people(text)] == ["Yusuf Ramli"]
+
+
+def test_a_consul_for_a_city_and_a_consulate_used_as_a_title():
+    text = (
+        '"Kerja sama ini nyata," ujar Konsul Jenderal RI untuk Guangzhou Dewi Lestari kepada '
+        "wartawan."
+    )
+    assert people(text) == [("Dewi Lestari", "Konsul Jenderal RI untuk Guangzhou")]
+    titled = (
+        "Konsulat Jenderal (Konjen) Korea untuk Medan, Kim Young-soo, membahas kerja sama "
+        "dengan Gubernur."
+    )
+    assert [name for name, _role in people(titled)] == ["Kim Young-soo"]
+    seat = "Kerja sama itu didukung Konsulat Jenderal RI (KJRI) Hamburg sejak awal."
+    assert people(seat) == []
+
+
+def test_a_mayor_named_by_one_word_after_the_title():
+    text = "Dalam kerja sama itu Wali Kota Sutiaji meminta dukungan kampus."
+    assert people(text) == [("Sutiaji", "Wali Kota")]

@@ -139,3 +139,55 @@ def test_a_province_after_a_regency_s_short_name_and_its_own_short_name_is_where
         "berada di Korea Selatan untuk kunjungan kerja sama pertanian.\n"
     )
     assert codes(text) == ["74.05"]
+
+
+def test_a_region_named_as_the_other_party_in_the_lead_is_the_partner():
+    # The headline names Kota Blitar after "dengan": the story is told from the other side.
+    text = (
+        "Teken MoU dengan Pemkot Blitar\n\n"
+        "Pemerintah Kabupaten Ngawi dan Pemkot Blitar menandatangani nota kesepahaman kerja "
+        "sama pariwisata di Balai Kota Blitar, Kamis (6/3/2025). Bupati Ngawi menyebut kerja "
+        "sama dengan Pemkot Blitar akan dimulai dengan pertukaran pegawai."
+    )
+    result = extract(text)
+    assert [r.code for r in result.regions] == ["35.21"]
+    assert [p.name for p in result.partners] == ["Kota Blitar"]
+
+
+def test_a_region_after_dengan_with_only_a_foreign_side_stays_the_focal_region():
+    text = (
+        "Wali Kota Tottori menjajaki kerja sama sister city dengan Kabupaten Ngawi, Jawa Timur, "
+        "di bidang pertanian."
+    )
+    assert codes(text) == ["35.21"]
+
+
+def test_the_region_a_delegation_visits_is_the_host_party_when_no_other_takes_part():
+    text = "Delegasi Kota Changwon akan berkunjung ke Kota Kendari untuk menjajaki kerja sama."
+    assert codes(text) == ["74.71"]
+
+
+def test_a_visit_destination_is_no_party_beside_a_region_that_takes_part():
+    text = (
+        "Pemkab Konawe menjajaki kerja sama dengan Kota Changwon. Delegasi Konawe lalu "
+        "berkunjung ke Kota Kendari."
+    )
+    assert codes(text) == ["74.02"]
+
+
+def test_interning_at_a_regency_government_makes_it_the_host_party():
+    text = (
+        "Sebanyak 25 mahasiswa Universitas Mataram magang di Pemkab Lombok Barat berdasarkan "
+        "perjanjian kerja sama dengan kampus itu."
+    )
+    assert codes(text) == ["52.01"]
+
+
+def test_a_region_held_up_only_as_a_model_is_no_party():
+    text = (
+        "Pemkot Magelang dan Pemkab Temanggung meneken kerja sama pengelolaan sampah. Wali Kota "
+        "Magelang berharap kerja sama ini dicontoh Kabupaten Wonosobo."
+    )
+    result = extract(text)
+    assert [r.name for r in result.regions] == ["Kota Magelang"]
+    assert [p.name for p in result.partners] == ["Kabupaten Temanggung"]

@@ -407,3 +407,157 @@ def test_the_end_of_an_internship_programme_is_no_end_of_the_cooperation():
         "berakhirnya Program Magang Nasional di sana."
     )
     assert stage(text) == "implementation"
+
+
+def test_a_document_a_party_is_bound_by_is_reached():
+    text = (
+        "Pemkot Kupang kini sudah terikat Letter of Intent (LoI) dengan Kota Darwin, dan ke "
+        "depan LoI itu akan ditingkatkan menjadi MoU."
+    )
+    assert stage(text) == "loi"
+
+
+def test_investment_put_in_a_letter_of_intent_is_that_document():
+    text = "Komitmen investasi dari Kota Penang untuk Pemprov Riau tertuang dalam LoI."
+    assert stage(text) == "loi"
+
+
+def test_a_partnership_a_region_holds_is_its_memorandum():
+    text = (
+        "Pemprov Sumbar bermitra dengan tiga provinsi di Tiongkok. Dua di antaranya sudah "
+        "berstatus sister province, satu lagi masih dijajaki."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_cooperation_taking_shape_is_implementation():
+    text = (
+        "Kerja sama Kota Bekasi dan Kota Chiba kini mulai berwujud lewat pertukaran guru, "
+        "menindaklanjuti kesepakatan kedua kota."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_document_that_will_hold_the_cooperation_is_not_reached():
+    text = (
+        "Pemprov NTT menjajaki kerja sama dengan Provinsi Yunnan, yang nantinya dituangkan "
+        "dalam nota kesepahaman."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_an_activity_told_as_part_of_a_cooperation_is_implementation():
+    text = (
+        "Sebanyak 15 guru Kota Padang mengikuti pelatihan di Hildesheim sebagai bagian dari "
+        "kerja sama sister city kedua kota."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_cooperation_standing_still_is_on_hold():
+    text = "Kerja sama Pemkot Ambon dan Kota Vlissingen vakum sejak pandemi."
+    assert stage(text) == "on_hold"
+
+
+def test_a_signing_before_the_status_does_not_overcome_it():
+    assert stage("Kerja sama Pemkot Kendari dan Kota Kobe terhenti setelah MoU diteken.") == (
+        "ended"
+    )
+    text = (
+        "Penandatanganan MoU Pemkot Bima dan Kota Darwin tertunda, padahal LoI sudah diteken "
+        "sejak 2022."
+    )
+    assert stage(text) == "on_hold"
+
+
+def test_a_friendship_city_document_signed_is_a_memorandum():
+    text = (
+        "Pemkot Ternate dan Kota Zamboanga sepakat menjadi kota persahabatan. Dokumen "
+        "friendship city itu ditandatangani kedua wali kota."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_later_round_of_a_programme_is_implementation():
+    text = (
+        "Pertukaran pegawai antara Pemkot Pontianak dan Kota Kuching kini memasuki angkatan "
+        "ketiga dalam kerja sama kedua kota."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_terminating_a_contract_is_ended_but_deciding_is_not():
+    assert stage("Pemkot Bekasi memutuskan kontrak kerja sama dengan PT Hijau Lestari.") == (
+        "ended"
+    )
+    text = "Pemkot Bekasi memutuskan menjajaki kerja sama dengan PT Hijau Lestari."
+    assert stage(text) == "exploration"
+
+
+def test_a_signing_scheduled_and_then_postponed_is_on_hold():
+    text = (
+        "Penandatanganan MoU antara Pemkab Berau dan Pemkab Sinjai yang dijadwalkan pekan ini "
+        "ditunda tanpa batas waktu."
+    )
+    assert stage(text) == "on_hold"
+
+
+def test_funds_handed_out_under_a_partnership_are_implementation():
+    text = "Pemprov DKI kembali menyalurkan dana kemitraan kepada Kota Tangerang tahun ini."
+    assert stage(text) == "implementation"
+
+
+def test_counted_participants_training_under_a_cooperation_are_implementation():
+    text = (
+        "Sebanyak 25 mahasiswa Universitas Mataram magang di Pemkab Lombok Barat berdasarkan "
+        "perjanjian kerja sama yang diteken tahun lalu."
+    )
+    assert stage(text) == "implementation"
+    scope = "Pemkot Bogor dan Kota Toyama meneken MoU yang meliputi pelatihan 20 guru."
+    assert stage(scope) == "mou"
+    plan = "Pemkot Palu berencana mengirim 20 ASN untuk magang di Kota Davao dalam kerja sama."
+    assert stage(plan) == "exploration"
+
+
+def test_a_signing_dated_to_a_past_year_is_history_of_a_running_cooperation():
+    text = (
+        "Pemkot Blitar kembali mengirim penari ke Kota Nagaoka. Pengiriman ini agenda rutin "
+        "kerja sama sister city kedua kota yang diteken pada 2001."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_contract_of_cooperation_signed_is_a_pks():
+    text = "Pemkot Cilegon dan Pemkab Serang meneken kontrak kerja sama pengolahan air limbah."
+    assert stage(text) == "pks"
+
+
+def test_a_contract_not_continued_has_ended():
+    text = (
+        "Kontrak kerja sama pengelolaan pasar antara Pemkot Kediri dan PT Sentosa berakhir pada "
+        "Maret lalu dan tidak dilanjutkan."
+    )
+    assert stage(text) == "ended"
+
+
+def test_a_signing_last_year_is_history_of_what_it_carries():
+    text = (
+        "Sebanyak 12 guru Kota Padang berangkat ke Hildesheim. Program ini bagian dari kerja "
+        "sama sister city yang diteken tahun lalu."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_benefits_felt_and_experts_at_work_are_implementation():
+    felt = "Kerja sama Pemprov Papua dengan Selandia Baru sudah terasa manfaatnya bagi petani."
+    assert stage(felt) == "implementation"
+    working = (
+        "Pemkab Demak menggandeng badan air Belanda. Para insinyurnya sudah bekerja di Demak "
+        "sejak pekan lalu dalam kerja sama itu."
+    )
+    assert stage(working) == "implementation"
+
+
+def test_partnership_funds_flowing_since_a_year_are_implementation():
+    text = "Dana kemitraan Pemprov Jabar untuk kota mitra sudah mengalir sejak tahun 2005."
+    assert stage(text) == "implementation"
