@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.db.models import Case, CharField, Exists, Func, OuterRef, Q, Value, When
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 
 from mitra.cooperations import rules
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.queries import expiring_documents_in
-from mitra.followups.models import Task, task_urls
+from mitra.followups.models import Task, TaskQuerySet, task_urls
 from mitra.followups.rules import needs_follow_up_in
 from mitra.implementation.queries import dormant_rows_in
-from mitra.lib.deadlines import is_overdue
+from mitra.lib.deadlines import is_overdue, overdue_q
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership, Tenant
@@ -110,6 +112,7 @@ def task_reminders(tenants: Sequence[Tenant], today: date, people: People) -> It
     tasks = Task.objects.open().filter(
         tenant_id__in=by_pk, due_date__lte=today + timedelta(days=widest)
     )
+    tasks = not_yet_reminded(tasks, tenants, today)
     url_of = task_urls()
     for pk, tenant_id, title, due_date, assignee_id, cooperation, *name in tasks.order_by(
         "due_date", "pk"
@@ -128,6 +131,50 @@ def task_reminders(tenants: Sequence[Tenant], today: date, people: People) -> It
             window = f"escalation:{due_date.isoformat()}"
             for user in people.leaders_of(tenant_id):
                 yield Due(tenant, user, K.TASK_OVERDUE_ESCALATION, subject, window, url, escalated)
+
+
+def not_yet_reminded(tasks: TaskQuerySet, tenants: Sequence[Tenant], today: date) -> TaskQuerySet:
+    """The tasks with a reminder of today's windows still missing: an assignee still a member
+    not told in the task's window, or past the escalation days a leader not told.
+
+    Decided in SQL over the reminders' unique rule, before any reminder is worded: in the daily
+    steady state nearly every one of a hundred thousand open tasks has all its reminders."""
+    escalating = Q(pk__in=[])
+    for days in sorted({tenant.escalation_days for tenant in tenants}):
+        within = [tenant.pk for tenant in tenants if tenant.escalation_days == days]
+        escalating |= Q(tenant_id__in=within, due_date__lt=today - timedelta(days=days))
+    first = Case(When(overdue_q("due_date", today), then=Value("overdue:")), default=Value("due:"))
+    tasks = tasks.annotate(
+        reminder_subject=Concat(Value("followups.task:"), Cast("pk", CharField())),
+        due_window=Concat(first, IsoDate("due_date")),
+        escalation_window=Concat(Value("escalation:"), IsoDate("due_date")),
+    )
+    active = Membership.objects.filter(tenant_id=OuterRef("tenant_id"), user__is_active=True)
+    told = Reminder.objects.filter(
+        recipient_id=OuterRef("assignee_id"),
+        kind=K.TASK_DUE,
+        subject=OuterRef("reminder_subject"),
+        window=OuterRef("due_window"),
+    )
+    leader_told = Reminder.objects.filter(
+        recipient_id=OuterRef("user_id"),
+        kind=K.TASK_OVERDUE_ESCALATION,
+        subject=OuterRef(OuterRef("reminder_subject")),
+        window=OuterRef(OuterRef("escalation_window")),
+    )
+    leader_not_told = active.filter(role=Membership.Role.LEADERSHIP).exclude(Exists(leader_told))
+    member = active.filter(user_id=OuterRef("assignee_id"))
+    return tasks.filter((Exists(member) & ~Exists(told)) | (escalating & Exists(leader_not_told)))
+
+
+class IsoDate(Func):
+    """A date as text, `YYYY-MM-DD` like `date.isoformat`, whatever PostgreSQL's DateStyle."""
+
+    template = "to_char(%(expressions)s, 'YYYY-MM-DD')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return Cast(self.source_expressions[0], CharField()).as_sql(compiler, connection)
 
 
 # A task's columns the reminders need; the last three name its assignee (`get_full_name`, else
