@@ -116,6 +116,7 @@ def test_the_project_has_the_file_fields_this_module_knows():
     """A new FileField is covered by the test above; this names them so a review sees it."""
     assert sorted(f"{f.model._meta.label}.{f.name}" for f in FILE_FIELDS) == [
         "cooperations.Document.file",
+        "downloads.GeneratedFile.file",
         "followups.Activity.attachment",
         "implementation.ProgressUpdate.evidence_file",
         "imports.ImportRun.file",

@@ -11,6 +11,7 @@ from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_htmx.middleware import HtmxMiddleware
 
+from mitra.downloads.services import request_file
 from mitra.lib.htmx import wants_fragment
 from mitra.tenancy.models import Tenant
 from tests.factories import make_cooperation, make_partner
@@ -130,14 +131,21 @@ def test_the_pages_that_answer_htmx_are_found_from_the_urls() -> None:
 
 # Who may open each page: the central review queue is Kemendagri's, the rest the region's.
 VIEWER = {"reviews": "central_reviewer"}
+KIND_OF_FILE = "cooperations.xlsx"  # any kind the worker makes
 
 
 def _address(name: str, request: pytest.FixtureRequest) -> str:
-    """The page's address; a panel of a cooperation's page gets a cooperation of the tenant."""
+    """The page's address; a page of one record gets a record of the tenant: a generated file
+    asked for by the viewer, else (a panel of a cooperation's page) a cooperation."""
     (pattern,) = [entry for found, entry in _patterns() if found == name]
-    if "pk" in pattern.pattern.converters:
-        return reverse(name, args=[make_cooperation(request.getfixturevalue("tenant")).pk])
-    return reverse(name)
+    if "pk" not in pattern.pattern.converters:
+        return reverse(name)
+    tenant = request.getfixturevalue("tenant")
+    if name.startswith("downloads:"):
+        viewer = request.getfixturevalue(VIEWER.get("downloads", "tenant_admin"))
+        asked = request_file(tenant, by=viewer, kind=KIND_OF_FILE, params={}, language="id")
+        return reverse(name, args=[asked.pk])
+    return reverse(name, args=[make_cooperation(tenant).pk])
 
 
 def _is_whole_page(response: HttpResponse) -> bool:
