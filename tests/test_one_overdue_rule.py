@@ -23,7 +23,13 @@ from mitra.implementation.periods import Period
 from mitra.implementation.queries import panel_context
 from mitra.implementation.recurring import DueEvaluation, create_evaluation_reminder
 from mitra.implementation.tests.conftest import plan_item, signed_cooperation
-from mitra.lib.deadlines import DueState, due_status, is_overdue
+from mitra.lib.deadlines import (
+    DueState,
+    due_status,
+    is_overdue,
+    overdue_for_more_than,
+    overdue_for_more_than_q,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted([*ROOT.glob("templates/**/*.html"), *ROOT.glob("mitra/*/templates/**/*.html")])
@@ -294,3 +300,13 @@ def test_the_outsider_sees_nothing_of_the_late_evaluation(client_as, outsider, l
     page = client_as(outsider).get(reverse("dashboard:index")).content.decode()
     assert "terlambat 120 hari" not in page
     assert client_as(outsider).get(late_evaluation.get_absolute_url()).status_code == 404
+
+
+def test_the_escalation_threshold_and_its_sql_twin_agree_on_every_day_around_it():
+    today = date(2026, 12, 6)
+    for days in (0, 1, 7, 30):
+        [(lookup, bound)] = overdue_for_more_than_q("due_date", today, days).children
+        assert lookup == "due_date__lt"
+        for offset in range(-40, 40):
+            day = today + timedelta(days=offset)
+            assert overdue_for_more_than(day, today, days) == (day < bound), (days, offset)

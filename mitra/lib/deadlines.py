@@ -8,7 +8,7 @@ that shows such a day goes through them (`tests/test_one_overdue_rule.py`).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from django.db.models import Q
@@ -55,3 +55,13 @@ def is_overdue(day: date, today: date) -> bool:
 def overdue_q(field: str, today: date) -> Q:
     """The SQL twin of `is_overdue` for the date column `field`."""
     return Q(**{f"{field}__lt": today})
+
+
+def overdue_for_more_than(day: date, today: date, days: int) -> bool:
+    """More than `days` whole days past `day` (an escalation's threshold; overdue when days >= 0)."""
+    return (today - day).days > days
+
+
+def overdue_for_more_than_q(field: str, today: date, days: int) -> Q:
+    """The SQL twin of `overdue_for_more_than` for the date column `field`."""
+    return Q(**{f"{field}__lt": today - timedelta(days=days)})

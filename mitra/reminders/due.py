@@ -21,7 +21,12 @@ from mitra.cooperations.queries import expiring_documents_in
 from mitra.followups.models import Task, TaskQuerySet, task_urls
 from mitra.followups.rules import needs_follow_up_in
 from mitra.implementation.queries import dormant_rows_in
-from mitra.lib.deadlines import is_overdue, overdue_q
+from mitra.lib.deadlines import (
+    is_overdue,
+    overdue_for_more_than,
+    overdue_for_more_than_q,
+    overdue_q,
+)
 from mitra.reminders.models import Reminder
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership, Tenant
@@ -125,7 +130,7 @@ def task_reminders(tenants: Sequence[Tenant], today: date, people: People) -> It
         if people.is_member(tenant_id, assignee_id):
             window = ("overdue:" if is_overdue(due_date, today) else "due:") + due_date.isoformat()
             yield Due(tenant, assignee_id, K.TASK_DUE, subject, window, url, params)
-        if (today - due_date).days > tenant.escalation_days:
+        if overdue_for_more_than(due_date, today, tenant.escalation_days):
             first, last, username = name
             escalated = {**params, "assignee": f"{first} {last}".strip() or username}
             window = f"escalation:{due_date.isoformat()}"
@@ -142,7 +147,7 @@ def not_yet_reminded(tasks: TaskQuerySet, tenants: Sequence[Tenant], today: date
     escalating = Q(pk__in=[])
     for days in sorted({tenant.escalation_days for tenant in tenants}):
         within = [tenant.pk for tenant in tenants if tenant.escalation_days == days]
-        escalating |= Q(tenant_id__in=within, due_date__lt=today - timedelta(days=days))
+        escalating |= Q(tenant_id__in=within) & overdue_for_more_than_q("due_date", today, days)
     first = Case(When(overdue_q("due_date", today), then=Value("overdue:")), default=Value("due:"))
     tasks = tasks.annotate(
         reminder_subject=Concat(Value("followups.task:"), Cast("pk", CharField())),
