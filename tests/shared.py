@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver
 from pytest_django import DjangoDbBlocker
 
 
@@ -32,3 +33,15 @@ def built_once(django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
     finally:
         for entry in set(media.iterdir()) - before if media.is_dir() else ():
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def url_views(
+    patterns: list[URLPattern | URLResolver] | None = None, prefix: str = ""
+) -> Iterator[tuple[str, object]]:
+    """(URL name with its namespaces, view) of every address of the project."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from url_views(pattern.url_patterns, namespace)
+        else:
+            yield f"{prefix}{pattern.name}", pattern.callback

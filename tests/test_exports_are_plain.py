@@ -10,11 +10,10 @@ import csv
 import inspect
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 from openpyxl import load_workbook
 
 from mitra.cooperations.models import Cooperation
@@ -23,6 +22,7 @@ from mitra.lib import sheets
 from mitra.staff.tests.helpers import profile, tasks
 from tests.downloads import through_the_worker
 from tests.factories import make_cooperation, make_partner
+from tests.shared import url_views
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,19 +64,8 @@ WRITES_SHEETS = re.compile(
 )
 
 
-def _patterns(
-    patterns: list[URLPattern | URLResolver], prefix: str = ""
-) -> Iterator[tuple[str, object]]:
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
-            yield from _patterns(pattern.url_patterns, namespace)
-        else:
-            yield f"{prefix}{pattern.name}", pattern.callback
-
-
 def test_every_view_answering_with_a_spreadsheet_is_declared_here():
-    patterns = list(_patterns(get_resolver().url_patterns))
+    patterns = list(url_views())
     found = {
         name
         for name, view in patterns

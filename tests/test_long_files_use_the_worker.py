@@ -11,15 +11,15 @@ and the request writes no spreadsheet, CSV or PDF itself (the writers refuse to 
 
 import inspect
 import re
-from collections.abc import Iterator
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from mitra.downloads.models import GeneratedFile
 from mitra.downloads.tasks import build_generated_file
 from tests.downloads import download, run_the_worker
+from tests.shared import url_views
 
 ANSWERS_WITH_A_FILE = re.compile(
     r"Content-Disposition|FileResponse|as_attachment|xlsx_response|csv_response|"
@@ -49,17 +49,6 @@ WORKER = {
 }
 
 
-def _patterns(
-    patterns: list[URLPattern | URLResolver], prefix: str = ""
-) -> Iterator[tuple[str, object]]:
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
-            yield from _patterns(pattern.url_patterns, namespace)
-        else:
-            yield f"{prefix}{pattern.name}", pattern.callback
-
-
 def _source(view: object) -> str:
     try:
         return inspect.getsource(inspect.unwrap(view))
@@ -68,7 +57,7 @@ def _source(view: object) -> str:
 
 
 def test_every_view_answering_with_a_file_is_bounded_or_made_by_the_worker():
-    views = list(_patterns(get_resolver().url_patterns))
+    views = list(url_views())
     answering = {name for name, view in views if ANSWERS_WITH_A_FILE.search(_source(view))}
     marked = {name for name, view in views if getattr(view, "made_by_the_worker", False)}
     assert answering - set(BOUNDED) == set(), "make it with the worker, or say why it is bounded"
