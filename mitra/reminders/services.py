@@ -47,25 +47,42 @@ def pending_reminders(today: date) -> list[due.Due]:
 
 
 def collect_reminders(today: date) -> int:
-    """Create the rows due on `today` (a missed day's rows too); returns how many are new."""
-    rows = [
-        Reminder(
-            tenant=item.tenant,
-            recipient_id=item.recipient_id,
-            kind=item.kind,
-            subject=item.subject,
-            window=item.window,
-            params=item.params,
-            url=item.url,
-            due_at=start_of(today),
-        )
-        for item in pending_reminders(today)
-    ]
-    # A concurrent run may have created some meanwhile: the constraint keeps one of each.
-    Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+    """Create the rows due on `today` (a missed day's rows too); returns how many are new.
+
+    One run collects at a time (a lock held to the end of the transaction): a second run started
+    at once, on this machine or another, waits, then finds the first run's rows and creates and
+    counts none of them again. The unique rule alone would keep one row of each, but both runs
+    would count it as new."""
+    with transaction.atomic():
+        _one_collector_at_a_time()
+        rows = [
+            Reminder(
+                tenant=item.tenant,
+                recipient_id=item.recipient_id,
+                kind=item.kind,
+                subject=item.subject,
+                window=item.window,
+                params=item.params,
+                url=item.url,
+                due_at=start_of(today),
+            )
+            for item in pending_reminders(today)
+        ]
+        # The constraint still keeps one of each should anything else write reminders.
+        Reminder.objects.bulk_create(rows, ignore_conflicts=True)
     if len(rows) >= FRESH_STATISTICS_AFTER:
         _refresh_statistics()
     return len(rows)
+
+
+COLLECTING = 0x4D49_5452_4152  # the advisory lock's number: "MITRAR" in ASCII
+
+
+def _one_collector_at_a_time() -> None:
+    """Wait for any other run collecting reminders (PostgreSQL; SQLite writes one at a time)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [COLLECTING])
 
 
 # After this many new reminders (a first run, a run after missed days), the table's statistics
