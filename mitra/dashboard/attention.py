@@ -18,7 +18,7 @@ from mitra.implementation.models import PlanItem
 from mitra.implementation.progress import (
     ItemProgress,
     cooperation_items,
-    plan_items_prefetch,
+    load_progress_facts,
     progress_of,
 )
 from mitra.implementation.queries import DormantRow, dormancy_facts
@@ -127,15 +127,17 @@ class Plans:
 def plans(tenant: Tenant, today: date) -> Plans:
     """Items at risk (the implementation overview's rule) and dormant agreements, by title, from
     one load of the live cooperations that are dormant or carry a plan; four queries whatever
-    their number. Only the dormant rows shown get their facts worked out."""
+    their number, reports and obligations read as plain values. Only the dormant rows shown get
+    their facts worked out."""
     with_plan = PlanItem.objects.filter(tenant=tenant).values("cooperation_id")
-    cooperations = list(
+    chosen = (
         Cooperation.objects.for_tenant(tenant)
         .live()
         .filter(Q(state=Cooperation.State.DORMANT) | Q(pk__in=with_plan))
-        .prefetch_related(plan_items_prefetch())
-        .order_by("title", "pk")
     )
+    cooperations = list(chosen.order_by("title", "pk"))
+    items = PlanItem.objects.filter(tenant=tenant, cooperation__in=chosen.values("pk"))
+    load_progress_facts(cooperations, items)
     stale_days = tenant.stale_progress_days
     at_risk = [
         PromiseAtRisk(coop, progress)

@@ -167,7 +167,7 @@ def _missing(p: ItemProgress, today: date) -> list[str]:
 def dormancy_facts(cooperation: Cooperation, *, today: date | None = None) -> DormancyFacts:
     """What the cooperation's plan of action promised and what of it is still missing.
 
-    Reads `cooperation.plan_items.all()`: prefetch `plan_items_prefetch()` when calling it for
+    Reads the cooperation's plan items: prefetch `plan_items_prefetch()` when calling it for
     many cooperations. Messages are in the active language.
     """
     today = today_or(today)

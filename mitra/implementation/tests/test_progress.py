@@ -9,10 +9,23 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitra.audit.models import AuditEntry
+from mitra.cooperations.models import Cooperation
 from mitra.implementation import services
 from mitra.implementation.models import PlanItem, ProgressUpdate
-from mitra.implementation.progress import item_progress
-from mitra.implementation.tests.conftest import english_client, plan_item
+from mitra.implementation.progress import (
+    cooperation_items,
+    item_progress,
+    load_progress_facts,
+    plan_items_prefetch,
+    progress_of,
+)
+from mitra.implementation.recurring import generate_due_obligations
+from mitra.implementation.tests.conftest import (
+    english_client,
+    plan_item,
+    recorded_on,
+    signed_cooperation,
+)
 from mitra.lib.refusal import Refused
 from mitra.lib.tests import samples
 
@@ -220,3 +233,47 @@ def test_the_item_page_shows_reports_and_reasons(client_as, leadership, signed):
     page = english_client(client_as(leadership)).get(item.get_absolute_url()).content.decode()
     assert "https://example.org/foto" in page
     assert "The period ended with 10% done." in page
+
+
+def test_the_three_ways_of_loading_an_items_facts_judge_it_alike(
+    tenant, other_tenant, signed, cooperation_officer
+):
+    """Read through the relations, prefetched as model rows, or loaded as plain values for the
+    dashboard: the same totals, benefits, dates and reasons for every item."""
+    coop, mou = signed
+    reported = plan_item(mou)
+    report(reported, date(2025, 3, 1), 20, smes_reached=40)
+    report(reported, date(2025, 6, 1), 57, people_trained=12, investment_value=Decimal("1.5"))
+    report(reported, date(2025, 7, 1), note="Kunjungan lapangan")
+    plan_item(mou, activity="Pertukaran pelajar", milestone_date=date(2025, 5, 1))
+    recurring = recorded_on(
+        plan_item(
+            mou,
+            activity="Laporan semester",
+            target_quantity=None,
+            unit="",
+            start_date=date(2025, 3, 1),
+            recurrence=PlanItem.Recurrence.SEMESTER,
+        ),
+        date(2025, 3, 1),
+    )
+    _elsewhere, their_mou = signed_cooperation(other_tenant)
+    report(plan_item(their_mou), date(2025, 3, 1), 199)
+    generate_due_obligations(date(2025, 3, 1))  # the first semester's report, due June 30
+    today = date(2025, 10, 1)
+
+    def judged(items):
+        return [
+            (p.item.pk, p.achieved, p.last_report, p.ratio, p.elapsed, p.reasons, p.benefits)
+            for p in progress_of(items, today, 90)
+        ]
+
+    plain = judged(PlanItem.objects.filter(cooperation=coop))
+    prefetched = Cooperation.objects.prefetch_related(plan_items_prefetch()).get(pk=coop.pk)
+    loaded = Cooperation.objects.get(pk=coop.pk)
+    load_progress_facts([loaded], PlanItem.objects.filter(tenant=tenant))
+
+    assert judged(cooperation_items(prefetched)) == plain
+    assert judged(cooperation_items(loaded)) == plain
+    assert len(plain) == 3 and recurring.pk in {row[0] for row in plain}
+    assert any(row[5] for row in plain if row[0] == recurring.pk)  # its overdue report counts
