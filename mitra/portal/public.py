@@ -81,7 +81,7 @@ def _partner(partner: Partner) -> PublicPartner:
         place, lat, lon = region.official_name, region.latitude, region.longitude
     return PublicPartner(
         name=partner.name,
-        kind=str(partner.get_kind_display()),
+        kind=str(Partner.Kind(partner.kind).label),
         country_code=country.code if country else "",
         country_numeric=country.numeric if country else "",
         country=country.name if country else "",
@@ -93,7 +93,7 @@ def _partner(partner: Partner) -> PublicPartner:
 
 def _agreement(document: Document) -> PublicAgreement:
     return PublicAgreement(
-        kind=str(document.get_kind_display()),
+        kind=str(Document.Kind(document.kind).label),
         date_signed=document.date_signed,
         valid_from=document.valid_from,
         valid_until=document.valid_until,
