@@ -7,7 +7,8 @@ class TenancyConfig(AppConfig):
     verbose_name = _("Tenancy")
 
     def ready(self) -> None:
-        from mitra.lib import forms, lookups
+        from mitra.lib import choices, forms, lookups
 
         lookups.register()
         forms.use_translated_blank_choice()
+        choices.speed_up_choice_labels()
