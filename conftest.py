@@ -52,6 +52,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
+EMBEDDED = "embedded"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With `-m embedded` alone (the SQLite stage of scripts/test.sh), a test module that never
+    names the marker holds no embedded test: it is not imported at all. Collecting the whole
+    suite only to deselect it cost that stage a third of its time (the API fuzzing alone builds
+    its two thousand boundary cases when collected). The marker is applied in the modules
+    themselves (`pytestmark`), never from a conftest; tests/test_embedded_marker.py checks both."""
+    if config.option.markexpr != EMBEDDED or collection_path.suffix != ".py":
+        return None
+    if not collection_path.name.startswith("test_"):
+        return None
+    return EMBEDDED not in collection_path.read_text(encoding="utf-8")
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     session.stash[_CHECKOUT_MEDIA_KEY] = _checkout_media_files()
 
