@@ -208,9 +208,9 @@ def apply_transition(
                 }
             ]
         )
-    prefetch_related_objects([locked], *guard_facts())
     if not transition.roles & roles_of(by, locked):
         raise Refused([_("Your role may not perform “%(action)s”.") % {"action": transition.label}])
+    prefetch_related_objects([locked], *guard_facts())  # only for a move the role may make
     problems = reason_missing(transition, note) + problems_for(locked, transition, today)
     if problems:
         raise Refused(problems)
