@@ -120,9 +120,9 @@ def organisation_partners(
         if regional_enterprise(doc, org.tokens[0]):
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if country is None and kind != "domestic_party":
-            country = free_country(doc, mentions, org.tokens[0], claimed) or inner_country(
-                doc, mentions, org.tokens
-            )
+            country = free_country(
+                doc, mentions, org.tokens[0], claimed, places=kind != PUBLIC_BODY_KIND
+            ) or inner_country(doc, mentions, org.tokens)
         if kind == PUBLIC_BODY_KIND:
             if country is None:
                 continue
@@ -241,14 +241,28 @@ def is_common_noun(name: str) -> bool:
     return all(key in GENERIC_NAME_WORDS or len(key) <= 2 for key in keys)
 
 
-def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) -> str | None:
-    """The one foreign country named in the sentence of token `index` that no partner claims."""
+PLACE_AFTER_BODY = 16
+
+
+def free_country(
+    doc: Doc, mentions: Mentions, index: int, claimed: set[int], *, places: bool = False
+) -> str | None:
+    """The one foreign country named in the sentence of token `index` that no partner claims;
+    else, for a body that is foreign by its kind, the country of a foreign place named a few
+    words after it ("Foundation, yayasan di Australia Barat")."""
     first, end = doc.sentence_of(index)
     codes = {
         m.countries[0].code
         for m in mentions.countries
         if first <= m.first < end and m.first not in claimed and m.countries[0].code != "ID"
     }
+    if not codes and places:
+        codes = {
+            m.places[0].place.country
+            for m in mentions.places
+            if index < m.first < min(end, index + PLACE_AFTER_BODY)
+            and len({c.place.country for c in m.places}) == 1
+        }
     return codes.pop() if len(codes) == 1 else None
 
 

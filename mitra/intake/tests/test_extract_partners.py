@@ -554,3 +554,32 @@ def test_a_state_between_a_council_and_its_country_is_where_it_lies():
     names = [name for name, _kind, _country in partners(text)]
     assert "Kelantan" not in names
     assert len(names) == 1
+
+
+def test_a_province_said_to_hold_the_partner_city_is_no_second_partner():
+    found = partners(
+        "Pemkot Malang menjajaki sister city dengan Kota Nanning, Tiongkok. Nanning, ibu kota "
+        "Provinsi Guangxi, punya banyak kemiripan. Kerja sama ekspor ke Guangxi juga dibahas."
+    )
+    assert [name for name, _kind, _country in found] == ["Nanning"]
+
+
+def test_a_province_named_only_in_passing_stays_a_partner_when_no_city_is_plainly_one():
+    found = partners(
+        "Pemprov Jawa Tengah membahas kerja sama sister province dengan Queensland. Gubernur "
+        "akan ke Brisbane, ibu kota negara bagian Queensland, untuk kerja sama itu."
+    )
+    assert ("Queensland", "foreign_city_or_region", "AU") in found
+
+
+def test_a_state_written_with_its_compass_point_in_indonesian_is_known():
+    found = partners("MOU kerja sama Jawa Timur dengan Australia Barat diteken di Surabaya.")
+    assert found == [("Western Australia", "foreign_city_or_region", "AU")]
+
+
+def test_a_city_in_a_named_state_is_the_city_of_that_states_country():
+    found = partners(
+        "Surabaya menjalin kerja sama sister city dengan Kota Perth di Australia Barat, "
+        "Kota Rotterdam di Belanda."
+    )
+    assert ("Perth", "foreign_city_or_region", "AU") in found
