@@ -270,16 +270,27 @@ WEB_NAME = re.compile(r"(?i)\w\.(?:co|com|id|net|org)\b")
 ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
 
 
+def is_government_name(name: str) -> bool:
+    return fold(name).split(" ", 1)[0] in {"pemerintah", "government"}
+
+
 def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
         draft.name = ABBREVIATION_DOT.sub(r"\1", draft.name)  # "PT. Godang" is "PT Godang"
         key = (fold(draft.name), draft.kind)
-        if key in merged:
-            merged[key].evidence.extend(draft.evidence)
-        else:
+        if draft.kind == "foreign_government" and draft.country:
+            # A country has one government: "DFAT" and "Pemerintah Australia" are one partner,
+            # named by the form that says "Pemerintah".
+            key = (draft.country, draft.kind)
+        if key not in merged:
             merged[key] = draft
+            continue
+        kept = merged[key]
+        kept.evidence.extend(draft.evidence)
+        if is_government_name(draft.name) and not is_government_name(kept.name):
+            kept.name = draft.name
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
 

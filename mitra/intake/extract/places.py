@@ -317,6 +317,8 @@ def partner_level(
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
     if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
+    if is_reference(doc, mention.first):
+        return 0  # "253 km dari Ibu Kota Seoul", "keturunan pendatang dari Fujian"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
     if beside is not None:
@@ -333,7 +335,12 @@ def partner_level(
         return 2  # "kerja sama dengan Kuching", "bermitra dengan Fremantle"
     if not cooperation[doc.tokens[mention.first].sentence]:
         return 0
+    if before >= 0 and doc.tokens[before].key in DESTINATION:
+        return 0  # "gubernur bisa ke Brisbane untuk meneken": where a trip goes, no party
     return 1 if place.country in named or place.population >= LARGE_CITY else 0
+
+
+DESTINATION = words("ke menuju")
 
 
 # A place that only serves as a model: "terinspirasi dari", "meniru", "mencontoh", "dijadikan
@@ -376,6 +383,28 @@ def is_seat(doc: Doc, first: int) -> bool:
             return True
         if key not in SEAT_SKIP:
             return False
+    return False
+
+
+# Where people came from, or a distance measured from: a point of reference, not a party.
+REFERENCE_WORDS = words(
+    "keturunan pendatang perantau imigran leluhur moyang km kilometer mil diaspora"
+)
+REFERENCE_REACH = 6
+
+
+def is_reference(doc: Doc, first: int) -> bool:
+    """A reference word before the place, past "dari", capitalised names, commas and "dan"
+    ("keturunan pendatang dari Fujian dan Guangdong", "253 km dari Ibu Kota Seoul")."""
+    sentence = doc.tokens[first].sentence
+    j, steps = first - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < REFERENCE_REACH:
+        token = doc.tokens[j]
+        if token.key in REFERENCE_WORDS:
+            return True
+        if not (token.cap or token.text == "," or token.key in {"dari", "dan", "ibu", "kota"}):
+            return False
+        j, steps = j - 1, steps + 1
     return False
 
 

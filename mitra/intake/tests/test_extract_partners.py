@@ -583,3 +583,30 @@ def test_a_city_in_a_named_state_is_the_city_of_that_states_country():
         "Kota Rotterdam di Belanda."
     )
     assert ("Perth", "foreign_city_or_region", "AU") in found
+
+
+def test_where_people_came_from_or_a_distance_is_measured_from_is_no_partner():
+    found = partners(
+        "Pemkab Konawe Selatan menjalin kerja sama dengan Kabupaten Buan, Korea Selatan, "
+        "sekitar 253 km dari Ibu Kota Seoul. Warga keturunan pendatang dari Guangdong, "
+        "Tiongkok, ikut dalam kerja sama itu."
+    )
+    assert [name for name, _kind, _country in found] == ["Buan"]
+
+
+def test_a_ministry_and_its_government_are_one_foreign_government():
+    found = partners(
+        "Gubernur NTT menerima DFAT (Department of Foreign Affairs and Trade) membahas kerja "
+        "sama pembangunan. Kemitraan Pemerintah Provinsi NTT dan Pemerintah Australia terus "
+        "diperkuat."
+    )
+    governments = [p for p in found if p[1] == "foreign_government"]
+    assert governments == [("Pemerintah Australia", "foreign_government", "AU")]
+
+
+def test_the_city_a_trip_goes_to_is_no_partner_by_itself():
+    found = partners(
+        "Pemprov Jawa Tengah membahas kelanjutan MoU sister province dengan Queensland, "
+        "Australia. Gubernur akan ke Brisbane untuk menandatangani perjanjian kerja sama."
+    )
+    assert [name for name, _kind, _country in found] == ["Queensland"]
