@@ -123,6 +123,7 @@ def find_places(
     found: dict[int, PlaceFound] = {}
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
     containers: set[int] = set()
+    plain: set[str] = set()  # countries of a partner plainly said to be one
     for mention in mentions.places:
         if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
             continue
@@ -148,13 +149,16 @@ def find_places(
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
+        between = between_name_and_country(doc, mentions, mention, place, beside)
         if (
-            is_qualifier(doc, mention, place, place_ends)
-            or between_name_and_country(doc, mention, place, beside)
+            between
+            or is_qualifier(doc, mention, place, place_ends)
             or lies_in(doc, mention, place, place_ends)
         ):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
             containers.add(place.id)
+            if between:
+                plain.add(place.country)  # the name before it, with its country, is one
         if level > entry.strong:
             if not entry.strong:
                 entry.first = mention.first
@@ -162,7 +166,7 @@ def find_places(
     # A province said to hold a city that is plainly a partner is a partner itself only when a
     # mention says so outright: "ekspor ke Guangxi" after "Kota Nanning, ibu kota Provinsi
     # Guangxi" is no second one.
-    plain = {entry.country for entry in found.values() if entry.strong > 1}
+    plain |= {entry.country for entry in found.values() if entry.strong > 1}
     return [
         entry
         for entry in found.values()
@@ -273,15 +277,19 @@ def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[
 
 
 def between_name_and_country(
-    doc: Doc, mention: Mention, place: Place, beside: Mention | None
+    doc: Doc, mentions: Mentions, mention: Mention, place: Place, beside: Mention | None
 ) -> bool:
     """ "Majlis Daerah Kuala Krai, Kelantan, Malaysia": a state or province between a name
     and its country, each set off by commas, says where that name lies, even when the name is
     a place no table knows."""
-    if place.id >= 0 or beside is None or beside.countries[0].code != place.country:
+    if beside is None or beside.countries[0].code != place.country:
         return False
     j = mention.first - 1
-    return j >= 1 and doc.tokens[j].text == "," and doc.tokens[j - 1].cap
+    if j < 1 or doc.tokens[j].text != "," or not doc.tokens[j - 1].cap:
+        return False
+    # A city between them too, when the name before it is none the tables know ("Majlis
+    # Perbandaran Hang Tuah Jaya, Melaka, Malaysia"); after a known place it is a list.
+    return place.id < 0 or (j - 1) not in mentions.at
 
 
 def qualifies_place(doc: Doc, mentions: Mentions, word: int, country: str) -> bool:

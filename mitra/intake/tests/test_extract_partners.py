@@ -610,3 +610,12 @@ def test_the_city_a_trip_goes_to_is_no_partner_by_itself():
         "Australia. Gubernur akan ke Brisbane untuk menandatangani perjanjian kerja sama."
     )
     assert [name for name, _kind, _country in found] == ["Queensland"]
+
+
+def test_the_city_between_a_malay_council_and_its_country_is_where_the_council_lies():
+    found = partners(
+        "Kunjungan kehormatan Majlis Perbandaran Hang Tuah Jaya, Melaka, Malaysia diterima Wali "
+        "Kota Jakarta Utara untuk menjajaki kerja sama. Delegasi dipimpin Setiausaha Kerajaan "
+        "Negeri Melaka dalam kerja sama itu."
+    )
+    assert [(name, country) for name, _kind, country in found] == [("Hang Tuah Jaya", "MY")]
