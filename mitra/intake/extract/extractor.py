@@ -38,6 +38,7 @@ from mitra.intake.extract.regions import (
     RegionFound,
     find_regions,
     main_region,
+    only_where_another_lies,
     partner_regions,
     resolve,
     unnamed_government,
@@ -276,7 +277,12 @@ def focal_regions(
     return [
         r
         for r in regions
-        if r is main or (r.region.code not in partners and r.region.code != main.region.province)
+        if r is main
+        or (
+            r.region.code not in partners
+            and r.region.code != main.region.province
+            and not only_where_another_lies(doc, r, regions)
+        )
     ]
 
 

@@ -191,3 +191,14 @@ def test_a_region_held_up_only_as_a_model_is_no_party():
     result = extract(text)
     assert [r.name for r in result.regions] == ["Kota Magelang"]
     assert [p.name for p in result.partners] == ["Kabupaten Temanggung"]
+
+
+def test_the_province_of_a_partner_regency_named_in_a_role_is_no_party():
+    result = extract(
+        "Tabanan – Rombongan Wakil Bupati Penajam Paser Utara, Provinsi Kalimantan Timur, Abdul "
+        "Waris Muin, bertandang ke Pemerintah Kabupaten Tabanan. Pemkab Tabanan menyambut "
+        "baik rencana kerja sama pertanian dengan Penajam Paser Utara."
+    )
+    named = [r.name for r in result.regions] + [p.name for p in result.partners]
+    assert "Provinsi Kalimantan Timur" not in named
+    assert "Kabupaten Penajam Paser Utara" in named
