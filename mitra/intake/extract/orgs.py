@@ -116,7 +116,14 @@ def find_organisations(
     doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
 ) -> list[Organisation]:
     found: dict[str, Organisation] = {}
-    for whole in [part for run in runs for part in split_after_country(doc, mentions, run)]:
+    parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
+    wholes: list[Run] = []
+    siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
+    for run in parts:
+        split = split_before_origin(doc, mentions, run)
+        siblings.update(part.first for part in split[1:])
+        wholes += split
+    for whole in wholes:
         if any(i in mentions.at and mentions.at[i].institutions for i in (whole.first, whole.last)):
             continue  # a known body, handled from the gazetteer
         mention = mentions.at.get(whole.first)
@@ -136,6 +143,8 @@ def find_organisations(
             kind_country = described[0], described[1].countries[0].code
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
+        if kind_country is None and whole.first in siblings and after is not None:
+            kind_country = "foreign_company", after.countries[0].code
         # A body described as foreign ("perusahaan asal Prancis, Valoris SA") is named for the
         # cooperation the article is about, even sentences before the cooperation is; a
         # foreign government is thanked or offers its grant a sentence before or after it.
@@ -169,6 +178,21 @@ def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
             if before is not None and before.countries and before.last == k - 1:
                 rest = Run(k + 1, run.last, run.acronym)
                 return [Run(run.first, k - 1, None), *split_after_country(doc, mentions, rest)]
+    return [run]
+
+
+def split_before_origin(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
+    """ "PT Afenil Bintang Energi dan Infinity dari Australia": a company named by its legal
+    form, then "dan" and a name that a foreign origin follows, are two bodies; the origin is
+    the second one's ("Kementerian Pariwisata dan Ekonomi Kreatif" has no origin after it)."""
+    if doc.tokens[run.first].key not in DOMESTIC_COMPANY or run.acronym is not None:
+        return [run]
+    origin = country_after(doc, mentions, run.last)
+    if origin is None or doc.key_at(run.last + 1) not in ORIGIN_WORDS:
+        return [run]
+    for k in range(run.last - 1, run.first + 1, -1):
+        if doc.tokens[k].key in {"dan", "serta"} and not doc.tokens[k].cap:
+            return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
     return [run]
 
 
@@ -370,15 +394,20 @@ def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, M
 
 def country_after(doc: Doc, mentions: Mentions, last: int) -> Mention | None:
     """A foreign country right after a name: "JICA (Jepang)", "asal Korea"."""
-    j = last + 1
+    j, legal = last + 1, 0
     while j < len(doc.tokens) and (
-        doc.tokens[j].text in {",", "(", "-"} or doc.tokens[j].key in ORIGIN_WORDS
+        doc.tokens[j].text in {",", "(", "-"}
+        or doc.tokens[j].key in ORIGIN_WORDS
+        # "Elenergy Capital Sdn. Bhd. Malaysia": the legal form's words and dots
+        or (doc.tokens[j].key in LEGAL_FORMS and doc.tokens[j].cap)
+        or (doc.tokens[j].text == "." and doc.tokens[j - 1].key in LEGAL_FORMS)
     ):
+        legal += doc.tokens[j].key in LEGAL_FORMS or doc.tokens[j].text == "."
         j += 1
     mention = mentions.at.get(j)
     if mention is None or mention.first != j or not mention.countries:
         return None
-    if mention.countries[0].code == "ID" or j - last > 3:
+    if mention.countries[0].code == "ID" or j - last - legal > 3:
         return None
     return mention
 

@@ -39,7 +39,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "loi": (
         "loi", "letter of intent", "pernyataan kehendak", "surat pernyataan kehendak",
-        "surat minat",
+        "surat minat", "pernyataan minat", "letter of interest",
     ),
     "mou": (
         "mou", "memorandum of understanding", "nota kesepahaman", "nota kesepakatan",
@@ -113,7 +113,7 @@ SIGNING_ROOTS = frozenset({"teken", "tandatangan", "sepakat"})
 # Close before a signing verb or a document, these make it a plan, a hope or a condition.
 PLAN_CLOSE = words(
     "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
-    "target segera cepat belum hendak ingin harus perlu siap bisa dapat diharapkan berharap harapan "
+    "target segera cepat belum hendak ingin minat berminat harus perlu siap bisa dapat diharapkan berharap harapan "
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
     "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
 )

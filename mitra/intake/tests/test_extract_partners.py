@@ -619,3 +619,22 @@ def test_the_city_between_a_malay_council_and_its_country_is_where_the_council_l
         "Negeri Melaka dalam kerja sama itu."
     )
     assert [(name, country) for name, _kind, country in found] == [("Hang Tuah Jaya", "MY")]
+
+
+def test_a_malaysian_company_keeps_its_name_and_country_across_sdn_bhd():
+    found = partners(
+        "Pemkot Pekalongan meneken pernyataan minat kerja sama dengan Elenergy Capital Sdn. Bhd. "
+        "Malaysia untuk fasilitas pengolahan sampah menjadi energi."
+    )
+    assert found == [("Elenergy Capital", "foreign_company", "MY")]
+
+
+def test_a_company_and_a_foreign_one_joined_by_dan_are_two_partners():
+    found = partners(
+        "Pemkab Pati meneken MoU dengan PT Afenil Bintang Energi dan Infinity dari Australia "
+        "untuk mengolah sampah menjadi briket."
+    )
+    assert found == [
+        ("PT Afenil Bintang Energi", "domestic_party", "ID"),
+        ("Infinity", "foreign_company", "AU"),
+    ]

@@ -578,3 +578,12 @@ def test_a_document_to_be_signed_quickly_is_not_signed_yet():
         "untuk memastikan MoU dan PKS cepat ditandatangani."
     )
     assert stage(text) == "exploration"
+
+
+def test_a_signed_statement_of_interest_is_a_letter_of_intent():
+    text = (
+        "Sampah Jadi Listrik, Pemkot Pekalongan Teken Minat Kerja Sama dengan Elenergy Capital\n"
+        "Pemkot Pekalongan meneken Pernyataan Minat Kerja Sama dengan Elenergy Capital Sdn. Bhd. "
+        "Malaysia untuk pembangunan fasilitas pengolahan sampah."
+    )
+    assert stage(text) == "loi"
