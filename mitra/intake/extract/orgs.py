@@ -119,8 +119,8 @@ def find_organisations(
     parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
-    for run in parts:
-        split = split_before_origin(doc, mentions, run)
+    for part_run in parts:
+        split = split_before_origin(doc, mentions, part_run)
         siblings.update(part.first for part in split[1:])
         wholes += split
     for whole in wholes:
