@@ -297,3 +297,16 @@ def test_a_province_after_the_roles_region_belongs_to_the_role_not_to_the_name()
     assert people(text) == [
         ("Abdul Mujib Imron", "Wakil Bupati Pasuruan, Provinsi Jawa Timur"),
     ]
+
+
+def test_an_office_listing_its_fields_with_commas_keeps_the_name_at_its_end():
+    text = (
+        "Turut hadir Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN "
+        "Indonesia Junaidi Elvis dalam penjajakan kerja sama Pemkab Bangli."
+    )
+    assert people(text) == [
+        (
+            "Junaidi Elvis",
+            "Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN Indonesia",
+        ),
+    ]
