@@ -186,6 +186,9 @@ def read_role(
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
         if name is not None and names_only_places(doc, mentions, name):
             name = None  # "Wakil Bupati Pasuruan, Provinsi Jawa Timur, Abdul Mujib Imron"
+        listed = name and fields_listed(doc, mentions, last, name)
+        if listed:
+            name, role_end = listed
         if name is None:
             # "Wali Kota Medan, Sumatera Utara, Bobby Nasution", "Gubernur Prefektur Ehime,
             # Jepang, Tokihiro Nakamura": places between commas still belong to the role.
@@ -360,6 +363,24 @@ AS_ROLE = words("selaku sebagai")
 
 
 PLACE_LEVEL_WORDS = words("provinsi propinsi kabupaten kota prefektur negara bagian")
+
+
+def fields_listed(
+    doc: Doc, mentions: Mentions, last: int, name: tuple[int, int, str]
+) -> tuple[tuple[int, int, str], int] | None:
+    """ "Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN Indonesia Junaidi
+    Elvis,": the word after the comma goes on with "dan" and capitals, so the comma lists the
+    office's fields; the name is the one at the end of the office. (name, role's last token)"""
+    after = name[1] + 1
+    if doc.key_at(after) not in {"dan", "serta"} or not doc.tokens[after + 1].cap:
+        return None
+    end = comma_before_name(doc, after)
+    if end < 0:
+        end = after + 1  # no comma after the name: the capitalised run ends the office
+        while end + 1 < len(doc.tokens) and doc.tokens[end + 1].word and doc.tokens[end + 1].cap:
+            end += 1
+    inner = name_inside_role(doc, mentions, last, end)
+    return (inner, inner[0] - 1) if inner is not None else None
 
 
 def name_after_places(
