@@ -134,6 +134,7 @@ def find_organisations(
         run, after = split_country(doc, mentions, whole)
         if run is None:
             continue
+        run, seat = split_seat(doc, mentions, run)
         after = after or country_after(doc, mentions, run.end_token)
         described = description(doc, mentions, run)
         if after is None and described is not None:
@@ -145,6 +146,8 @@ def find_organisations(
             kind_country = unknown_with_country(doc, run, after)
         if kind_country is None and whole.first in siblings and after is not None:
             kind_country = "foreign_company", after.countries[0].code
+        if kind_country is not None and kind_country[1] is None and seat is not None:
+            kind_country = kind_country[0], seat_country(seat)  # "Nordwasser GmbH Hamburg"
         # A body described as foreign ("perusahaan asal Prancis, Valoris SA") is named for the
         # cooperation the article is about, even sentences before the cooperation is; a
         # foreign government is thanked or offers its grant a sentence before or after it.
@@ -162,8 +165,10 @@ def find_organisations(
         spans = [doc.span(name_run.first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
         key = dedupe_key(name)
         if key not in found:
+            # The seat after the name is the company's, no partner of its own.
+            end = seat.last if seat is not None else name_run.end_token
             found[key] = Organisation(
-                name, kind, country, tuple(spans), (name_run.first, name_run.end_token), after
+                name, kind, country, tuple(spans), (name_run.first, end), after
             )
     return merge_branches(list(found.values()))
 
@@ -373,6 +378,26 @@ def is_partner(doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0) ->
     if not any(cooperation[s] for s in sentences):
         return False
     return not (is_facilitator(doc, run.first) or is_venue(doc, run.first))
+
+
+def split_seat(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run, Mention | None]:
+    """ "Nordwasser GmbH Hamburg", "Yasu Project CO Ltd Ginza Tokyo": a company's name ends
+    with its legal form; a foreign place after it is where the company sits."""
+    seat = mentions.at.get(run.last)
+    if seat is None or not seat.places or seat.regions or seat.countries or run.acronym:
+        return run, None
+    forms = [
+        k
+        for k in range(run.first + 1, seat.first)
+        if doc.tokens[k].key in LEGAL_FORMS and doc.tokens[k].key not in DOMESTIC_COMPANY
+    ]
+    if not forms:
+        return run, None
+    return Run(run.first, forms[-1], None), seat
+
+
+def seat_country(seat: Mention) -> str:
+    return max(seat.places, key=lambda c: (c.main, c.place.population)).place.country
 
 
 def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, Mention | None]:

@@ -638,3 +638,10 @@ def test_a_company_and_a_foreign_one_joined_by_dan_are_two_partners():
         ("PT Afenil Bintang Energi", "domestic_party", "ID"),
         ("Infinity", "foreign_company", "AU"),
     ]
+
+
+def test_a_place_after_a_companys_legal_form_is_its_seat_not_a_partner():
+    found = partners(
+        "Pemkab Musi Banyuasin menjalin kerja sama pengolahan air dengan Nordwasser GmbH Hamburg."
+    )
+    assert found == [("Nordwasser GmbH", "foreign_company", "DE")]
