@@ -287,6 +287,7 @@ def focal_regions(
 
 
 LEAD_LINES = 3
+LEAD_LINE_WORDS = 3
 
 
 def lead_end(text: str) -> int:
@@ -294,7 +295,8 @@ def lead_end(text: str) -> int:
     offset, seen = 0, 0
     for line in text.splitlines(keepends=True):
         offset += len(line)
-        if any(c.isalpha() for c in line):
+        # a menu word or a label ("Headline", "Berita Klaten") is no line of the lead
+        if sum(any(c.isalpha() for c in word) for word in line.split()) >= LEAD_LINE_WORDS:
             seen += 1
             if seen == LEAD_LINES:
                 break

@@ -221,7 +221,11 @@ def main_region(
             entry.counterpart
             and entry.first < lead_tokens
             and any(
-                other.first < lead_tokens and not other.counterpart and not related(entry, other)
+                # the other side may be named in the lead in a sentence of no cooperation
+                # word ("Pemprov DKI makin rapat bergandengan dengan daerah penghasil")
+                min(other.mentions, default=other.first) < lead_tokens
+                and not other.counterpart
+                and not related(entry, other)
                 for other in regions
             )
         )
