@@ -257,12 +257,30 @@ class Extractor:
                 if region is not None and region.code in known:
                     known[region.code].evidence.insert(0, mention.span)
             return regions
-        if dateline_mentions and unnamed_government(doc, dateline, mentions.regions):
+        if dateline_mentions and (
+            unnamed_government(doc, dateline, mentions.regions) or both_sides(doc, cooperation)
+        ):
             mention = dateline_mentions[0]
             region = resolve(doc, self.gazetteer, mention)[0]
             if region is not None:
                 return [RegionFound(region, [mention.span], strong=1, first=0)]
         return []
+
+
+BOTH = frozenset({"kedua", "dua"})
+SIDES = frozenset({"kota", "daerah", "kabupaten", "provinsi", "pemda", "wilayah"})
+
+
+def both_sides(doc: Doc, cooperation: list[bool]) -> bool:
+    """ "program pertukaran pelajar tahunan kedua kota": a cooperation told of both cities, the
+    dateline's and its partner, with the dateline's one not named again."""
+    return any(
+        token.key in BOTH
+        and doc.key_at(i + 1) in SIDES
+        and cooperation[token.sentence]
+        and not doc.excluded[i]
+        for i, token in enumerate(doc.tokens)
+    )
 
 
 def focal_regions(

@@ -226,3 +226,13 @@ def test_menu_words_and_labels_are_no_lines_of_the_lead():
         "kata Wali Kota Tangerang Selatan."
     )
     assert codes(text) == ["36.74"]
+
+
+def test_both_cities_of_a_cooperation_include_the_datelines_one():
+    text = (
+        "Foto: Penandatanganan MoU Surabaya-Kitakyushu tahun 1997 (dok)\n"
+        "SURABAYA – Sebanyak 20 pelajar Kota Kitakyushu, Jepang, tiba di Surabaya dalam program "
+        "pertukaran pelajar tahunan kedua kota. Kegiatan itu bagian dari kerja sama sister city "
+        "yang terjalin sejak 1997."
+    )
+    assert codes(text) == ["35.78"]
