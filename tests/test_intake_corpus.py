@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "intake_corpus"
 SPLITS = ("dev", "sealed")
 # Issue 16 asks for at least 150 texts; batches 1 to 3 (2026-12-06) hold 173, batch 4
-# (2026-12-07) five more, see README.md there.
-MIN_TEXTS = 178
+# (2026-12-07) six more, see README.md there.
+MIN_TEXTS = 179
 # Each batch's day of retrieval from the stored pages, as recorded in the manifest.
 BATCH_DAYS = {
     "batch 1": "2026-12-06",
