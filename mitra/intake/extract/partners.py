@@ -117,6 +117,8 @@ def organisation_partners(
             kind = "domestic_party"
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
             continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
+        if kind == PUBLIC_BODY_KIND and region_after(doc, mentions, org.tokens[1]):
+            continue  # "Lembaga Pengembangan Pendidikan (LPP) NTB": the region's own body
         if regional_enterprise(doc, org.tokens[0]):
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if country is None and kind != "domestic_party":
@@ -129,6 +131,17 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+def region_after(doc: Doc, mentions: Mentions, last: int) -> bool:
+    """An Indonesian region named right after a body's name or its bracketed acronym."""
+    j = last + 1
+    if j < len(doc.tokens) and doc.tokens[j].text == "(":
+        while j < len(doc.tokens) and doc.tokens[j].text != ")" and j - last < 6:
+            j += 1
+        j += 1
+    mention = mentions.at.get(j)
+    return mention is not None and mention.first == j and bool(mention.regions)
 
 
 COUNTERPART_WORDS = words("bersama dengan antara kerjasama sama bermitra menggandeng")

@@ -645,3 +645,15 @@ def test_a_place_after_a_companys_legal_form_is_its_seat_not_a_partner():
         "Pemkab Musi Banyuasin menjalin kerja sama pengolahan air dengan Nordwasser GmbH Hamburg."
     )
     assert found == [("Nordwasser GmbH", "foreign_company", "DE")]
+
+
+def test_members_listed_after_a_count_take_the_head_of_the_sentence_before():
+    found = partners(
+        "Lembaga Pengembangan Pendidikan (LPP) NTB meneken MoU dengan 18 universitas di Malaysia. "
+        "Sekretaris LPP NTB mengatakan sejumlah kampus unggulan Malaysia ikut dalam kesepakatan. "
+        "Lima di antaranya ialah Universiti Malaya dan Universiti Sains Malaysia."
+    )
+    assert found == [
+        ("Universiti Malaya", "foreign_institution", "MY"),
+        ("Universiti Sains Malaysia", "foreign_institution", "MY"),
+    ]
