@@ -21,8 +21,16 @@ from mitra.intake.extract.sectors import SECTOR_CUES
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "intake_corpus"
 SPLITS = ("dev", "sealed")
-# Issue 16 asks for at least 150 texts; batches 1 to 3 (2026-12-06) hold 173, see README.md there.
-MIN_TEXTS = 173
+# Issue 16 asks for at least 150 texts; batches 1 to 3 (2026-12-06) hold 173, batch 4
+# (2026-12-07) six more, see README.md there.
+MIN_TEXTS = 179
+# Each batch's day of retrieval from the stored pages, as recorded in the manifest.
+BATCH_DAYS = {
+    "batch 1": "2026-12-06",
+    "batch 2": "2026-12-06",
+    "batch 3": "2026-12-06",
+    "batch 4": "2026-12-07",
+}
 MAX_CHARS = 2500
 FIELDS = ("regions", "partners", "countries", "sectors", "stage", "people", "events", "dates")
 LEVELS = ("provinsi", "kabupaten", "kota")
@@ -84,13 +92,13 @@ def test_manifest_entries_are_complete_and_follow_the_split_rule() -> None:
     assert len(set(urls)) == len(urls), "a source is listed twice"
     for entry in ENTRIES:
         assert entry["url"].startswith(("http://", "https://")), entry["id"]
-        assert entry["outlet"] and entry["retrieved"] == "2026-12-06", entry["id"]
+        day, batch = entry["added"].split(" ", 1)
+        assert entry["outlet"] and entry["retrieved"] == day == BATCH_DAYS[batch], entry["id"]
         assert entry["published"] is None or DATE.fullmatch(entry["published"]), entry["id"]
         assert entry["region_level"] in (*LEVELS, None), entry["id"]
         assert set(entry["partner_kinds"]) <= set(PARTNER_KINDS), entry["id"]
         assert entry["stage"] in (*STAGES, None), entry["id"]
         assert entry["split"] == ("sealed" if is_sealed(entry["url"]) else "dev"), entry["id"]
-        assert entry["added"].startswith("2026-12-06 batch"), entry["id"]
         assert entry["text"], entry["id"]  # how the text was made: our rewrite of the source
         text = (CORPUS / entry["split"] / f"{entry['id']}.txt").read_text("utf-8")
         assert entry["stage_keyword"] == has_stage_keyword(text), entry["id"]

@@ -38,6 +38,7 @@ from mitra.intake.extract.regions import (
     RegionFound,
     find_regions,
     main_region,
+    only_where_another_lies,
     partner_regions,
     resolve,
     unnamed_government,
@@ -256,12 +257,30 @@ class Extractor:
                 if region is not None and region.code in known:
                     known[region.code].evidence.insert(0, mention.span)
             return regions
-        if dateline_mentions and unnamed_government(doc, dateline, mentions.regions):
+        if dateline_mentions and (
+            unnamed_government(doc, dateline, mentions.regions) or both_sides(doc, cooperation)
+        ):
             mention = dateline_mentions[0]
             region = resolve(doc, self.gazetteer, mention)[0]
             if region is not None:
                 return [RegionFound(region, [mention.span], strong=1, first=0)]
         return []
+
+
+BOTH = frozenset({"kedua", "dua"})
+SIDES = frozenset({"kota", "daerah", "kabupaten", "provinsi", "pemda", "wilayah"})
+
+
+def both_sides(doc: Doc, cooperation: list[bool]) -> bool:
+    """ "program pertukaran pelajar tahunan kedua kota": a cooperation told of both cities, the
+    dateline's and its partner, with the dateline's one not named again."""
+    return any(
+        token.key in BOTH
+        and doc.key_at(i + 1) in SIDES
+        and cooperation[token.sentence]
+        and not doc.excluded[i]
+        for i, token in enumerate(doc.tokens)
+    )
 
 
 def focal_regions(
@@ -276,11 +295,17 @@ def focal_regions(
     return [
         r
         for r in regions
-        if r is main or (r.region.code not in partners and r.region.code != main.region.province)
+        if r is main
+        or (
+            r.region.code not in partners
+            and r.region.code != main.region.province
+            and not only_where_another_lies(doc, r, regions)
+        )
     ]
 
 
 LEAD_LINES = 3
+LEAD_LINE_WORDS = 3
 
 
 def lead_end(text: str) -> int:
@@ -288,7 +313,8 @@ def lead_end(text: str) -> int:
     offset, seen = 0, 0
     for line in text.splitlines(keepends=True):
         offset += len(line)
-        if any(c.isalpha() for c in line):
+        # a menu word or a label ("Headline", "Berita Klaten") is no line of the lead
+        if sum(any(c.isalpha() for c in word) for word in line.split()) >= LEAD_LINE_WORDS:
             seen += 1
             if seen == LEAD_LINES:
                 break

@@ -229,7 +229,7 @@ class PlaceTable:
             ):
                 continue
             name = subdivision_name(subdivision.name)
-            keys = {fold(name), fold(subdivision.name)}
+            keys = {fold(name), fold(subdivision.name), *indonesian_forms(name)}
             if name.endswith("-do"):
                 keys.add(fold(name[:-3]))
             keys = {
@@ -335,6 +335,29 @@ GENERIC_PLACE_WORDS = frozenset(
 )  # fmt: skip
 MIN_SUBDIVISION_LENGTH = 5
 SUBDIVISION_POPULATION = 1_000_000
+
+
+# Indonesian writes a compass point after the name: "Australia Barat" (Western Australia),
+# "Carolina Selatan", "Bengal Barat"; a Korean "-buk-do" / "-nam-do" is "Utara" / "Selatan"
+# ("Chungcheong Selatan", "Gyeongsang Utara").
+COMPASS = {
+    "north": "utara", "northern": "utara", "south": "selatan", "southern": "selatan",
+    "east": "timur", "eastern": "timur", "west": "barat", "western": "barat",
+    "central": "tengah",
+}  # fmt: skip
+KOREAN_COMPASS = re.compile(r"(?i)^(\w+?)(buk|nam)-do$")
+
+
+def indonesian_forms(name: str) -> set[str]:
+    """The Indonesian forms of a subdivision's name with a compass point (folded)."""
+    head, _, rest = name.partition(" ")
+    if head.lower() in COMPASS and rest:
+        return {fold(f"{rest} {COMPASS[head.lower()]}")}
+    korean = KOREAN_COMPASS.match(name)
+    if korean:
+        point = "utara" if korean.group(2).lower() == "buk" else "selatan"
+        return {fold(f"{korean.group(1)} {point}")}
+    return set()
 
 
 def subdivision_name(name: str) -> str:

@@ -36,6 +36,10 @@ HEADS: dict[str, str] = {
     **dict.fromkeys(["provinsi", "prefektur", "kota", "negara bagian", "distrik"], PLACE),
 }  # fmt: skip
 HEAD_REACH = 10
+PARTITIVES = words("di antaranya diantaranya antara lain")  # "Lima di antaranya ialah"
+COUNTS = words(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa sebagian sejumlah salah"
+)
 MEMBER_JOINERS = words("dan serta and")
 NAME_SPLITTERS = words("dan serta")
 # Offices and faculties whose own names join two fields with "dan".
@@ -66,7 +70,11 @@ def list_members(
         sentence = doc.tokens[first].sentence
         if not (cooperation[sentence] or (sentence > 0 and cooperation[sentence - 1])):
             continue
-        opens_sentence = doc.sentences[sentence][0] == first
+        # "Lima di antaranya ialah ...": a count before the list word still opens the sentence
+        opens_sentence = all(
+            doc.tokens[k].key in COUNTS | PARTITIVES or doc.tokens[k].text.isdigit()
+            for k in range(doc.sentences[sentence][0], first)
+        )
         head = None if opens_sentence else find_head(doc, mentions, first)
         if head is None and opens_sentence and sentence > 0:
             # "... bermitra dengan 14 perguruan tinggi. Daftarnya: ..."

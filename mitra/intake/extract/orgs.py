@@ -116,7 +116,14 @@ def find_organisations(
     doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
 ) -> list[Organisation]:
     found: dict[str, Organisation] = {}
-    for whole in [part for run in runs for part in split_after_country(doc, mentions, run)]:
+    parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
+    wholes: list[Run] = []
+    siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
+    for part_run in parts:
+        split = split_before_origin(doc, mentions, part_run)
+        siblings.update(part.first for part in split[1:])
+        wholes += split
+    for whole in wholes:
         if any(i in mentions.at and mentions.at[i].institutions for i in (whole.first, whole.last)):
             continue  # a known body, handled from the gazetteer
         mention = mentions.at.get(whole.first)
@@ -127,6 +134,7 @@ def find_organisations(
         run, after = split_country(doc, mentions, whole)
         if run is None:
             continue
+        run, seat = split_seat(doc, mentions, run)
         after = after or country_after(doc, mentions, run.end_token)
         described = description(doc, mentions, run)
         if after is None and described is not None:
@@ -136,6 +144,10 @@ def find_organisations(
             kind_country = described[0], described[1].countries[0].code
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
+        if kind_country is None and whole.first in siblings and after is not None:
+            kind_country = "foreign_company", after.countries[0].code
+        if kind_country is not None and kind_country[1] is None and seat is not None:
+            kind_country = kind_country[0], seat_country(seat)  # "Nordwasser GmbH Hamburg"
         # A body described as foreign ("perusahaan asal Prancis, Valoris SA") is named for the
         # cooperation the article is about, even sentences before the cooperation is; a
         # foreign government is thanked or offers its grant a sentence before or after it.
@@ -153,8 +165,10 @@ def find_organisations(
         spans = [doc.span(name_run.first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
         key = dedupe_key(name)
         if key not in found:
+            # The seat after the name is the company's, no partner of its own.
+            end = seat.last if seat is not None else name_run.end_token
             found[key] = Organisation(
-                name, kind, country, tuple(spans), (name_run.first, name_run.end_token), after
+                name, kind, country, tuple(spans), (name_run.first, end), after
             )
     return merge_branches(list(found.values()))
 
@@ -169,6 +183,21 @@ def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
             if before is not None and before.countries and before.last == k - 1:
                 rest = Run(k + 1, run.last, run.acronym)
                 return [Run(run.first, k - 1, None), *split_after_country(doc, mentions, rest)]
+    return [run]
+
+
+def split_before_origin(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
+    """ "PT Afenil Bintang Energi dan Infinity dari Australia": a company named by its legal
+    form, then "dan" and a name that a foreign origin follows, are two bodies; the origin is
+    the second one's ("Kementerian Pariwisata dan Ekonomi Kreatif" has no origin after it)."""
+    if doc.tokens[run.first].key not in DOMESTIC_COMPANY or run.acronym is not None:
+        return [run]
+    origin = country_after(doc, mentions, run.last)
+    if origin is None or doc.key_at(run.last + 1) not in ORIGIN_WORDS:
+        return [run]
+    for k in range(run.last - 1, run.first + 1, -1):
+        if doc.tokens[k].key in {"dan", "serta"} and not doc.tokens[k].cap:
+            return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
     return [run]
 
 
@@ -351,6 +380,26 @@ def is_partner(doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0) ->
     return not (is_facilitator(doc, run.first) or is_venue(doc, run.first))
 
 
+def split_seat(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run, Mention | None]:
+    """ "Nordwasser GmbH Hamburg", "Yasu Project CO Ltd Ginza Tokyo": a company's name ends
+    with its legal form; a foreign place after it is where the company sits."""
+    seat = mentions.at.get(run.last)
+    if seat is None or not seat.places or seat.regions or seat.countries or run.acronym:
+        return run, None
+    forms = [
+        k
+        for k in range(run.first + 1, seat.first)
+        if doc.tokens[k].key in LEGAL_FORMS and doc.tokens[k].key not in DOMESTIC_COMPANY
+    ]
+    if not forms:
+        return run, None
+    return Run(run.first, forms[-1], None), seat
+
+
+def seat_country(seat: Mention) -> str:
+    return max(seat.places, key=lambda c: (c.main, c.place.population)).place.country
+
+
 def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, Mention | None]:
     """ "ENGIE INEO France" -> the run "ENGIE INEO" and the country after it."""
     tail = mentions.at.get(run.last)
@@ -370,15 +419,20 @@ def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, M
 
 def country_after(doc: Doc, mentions: Mentions, last: int) -> Mention | None:
     """A foreign country right after a name: "JICA (Jepang)", "asal Korea"."""
-    j = last + 1
+    j, legal = last + 1, 0
     while j < len(doc.tokens) and (
-        doc.tokens[j].text in {",", "(", "-"} or doc.tokens[j].key in ORIGIN_WORDS
+        doc.tokens[j].text in {",", "(", "-"}
+        or doc.tokens[j].key in ORIGIN_WORDS
+        # "Elenergy Capital Sdn. Bhd. Malaysia": the legal form's words and dots
+        or (doc.tokens[j].key in LEGAL_FORMS and doc.tokens[j].cap)
+        or (doc.tokens[j].text == "." and doc.tokens[j - 1].key in LEGAL_FORMS)
     ):
+        legal += doc.tokens[j].key in LEGAL_FORMS or doc.tokens[j].text == "."
         j += 1
     mention = mentions.at.get(j)
     if mention is None or mention.first != j or not mention.countries:
         return None
-    if mention.countries[0].code == "ID" or j - last > 3:
+    if mention.countries[0].code == "ID" or j - last - legal > 3:
         return None
     return mention
 

@@ -117,18 +117,31 @@ def organisation_partners(
             kind = "domestic_party"
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
             continue  # "Dinas Perhubungan", "Biro Pemerintahan dan Kerja Sama": an office here
+        if kind == PUBLIC_BODY_KIND and region_after(doc, mentions, org.tokens[1]):
+            continue  # "Lembaga Pengembangan Pendidikan (LPP) NTB": the region's own body
         if regional_enterprise(doc, org.tokens[0]):
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if country is None and kind != "domestic_party":
-            country = free_country(doc, mentions, org.tokens[0], claimed) or inner_country(
-                doc, mentions, org.tokens
-            )
+            country = free_country(
+                doc, mentions, org.tokens[0], claimed, places=kind != PUBLIC_BODY_KIND
+            ) or inner_country(doc, mentions, org.tokens)
         if kind == PUBLIC_BODY_KIND:
             if country is None:
                 continue
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+def region_after(doc: Doc, mentions: Mentions, last: int) -> bool:
+    """An Indonesian region named right after a body's name or its bracketed acronym."""
+    j = last + 1
+    if j < len(doc.tokens) and doc.tokens[j].text == "(":
+        while j < len(doc.tokens) and doc.tokens[j].text != ")" and j - last < 6:
+            j += 1
+        j += 1
+    mention = mentions.at.get(j)
+    return mention is not None and mention.first == j and bool(mention.regions)
 
 
 COUNTERPART_WORDS = words("bersama dengan antara kerjasama sama bermitra menggandeng")
@@ -241,19 +254,37 @@ def is_common_noun(name: str) -> bool:
     return all(key in GENERIC_NAME_WORDS or len(key) <= 2 for key in keys)
 
 
-def free_country(doc: Doc, mentions: Mentions, index: int, claimed: set[int]) -> str | None:
-    """The one foreign country named in the sentence of token `index` that no partner claims."""
+PLACE_AFTER_BODY = 16
+
+
+def free_country(
+    doc: Doc, mentions: Mentions, index: int, claimed: set[int], *, places: bool = False
+) -> str | None:
+    """The one foreign country named in the sentence of token `index` that no partner claims;
+    else, for a body that is foreign by its kind, the country of a foreign place named a few
+    words after it ("Foundation, yayasan di Australia Barat")."""
     first, end = doc.sentence_of(index)
     codes = {
         m.countries[0].code
         for m in mentions.countries
         if first <= m.first < end and m.first not in claimed and m.countries[0].code != "ID"
     }
+    if not codes and places:
+        codes = {
+            m.places[0].place.country
+            for m in mentions.places
+            if index < m.first < min(end, index + PLACE_AFTER_BODY)
+            and len({c.place.country for c in m.places}) == 1
+        }
     return codes.pop() if len(codes) == 1 else None
 
 
 WEB_NAME = re.compile(r"(?i)\w\.(?:co|com|id|net|org)\b")
 ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
+
+
+def is_government_name(name: str) -> bool:
+    return fold(name).split(" ", 1)[0] in {"pemerintah", "government"}
 
 
 def merge(drafts: list[Draft]) -> list[PartnerItem]:
@@ -262,10 +293,17 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
     for draft in drafts:
         draft.name = ABBREVIATION_DOT.sub(r"\1", draft.name)  # "PT. Godang" is "PT Godang"
         key = (fold(draft.name), draft.kind)
-        if key in merged:
-            merged[key].evidence.extend(draft.evidence)
-        else:
+        if draft.kind == "foreign_government" and draft.country:
+            # A country has one government: "DFAT" and "Pemerintah Australia" are one partner,
+            # named by the form that says "Pemerintah".
+            key = (draft.country, draft.kind)
+        if key not in merged:
             merged[key] = draft
+            continue
+        kept = merged[key]
+        kept.evidence.extend(draft.evidence)
+        if is_government_name(draft.name) and not is_government_name(kept.name):
+            kept.name = draft.name
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
 

@@ -184,6 +184,11 @@ def read_role(
         name, role_end = inside, inside[0] - 1
     elif role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
+        if name is not None and names_only_places(doc, mentions, name):
+            name = None  # "Wakil Bupati Pasuruan, Provinsi Jawa Timur, Abdul Mujib Imron"
+        listed = name and fields_listed(doc, mentions, last, name)
+        if listed:
+            name, role_end = listed
         if name is None:
             # "Wali Kota Medan, Sumatera Utara, Bobby Nasution", "Gubernur Prefektur Ehime,
             # Jepang, Tokihiro Nakamura": places between commas still belong to the role.
@@ -357,6 +362,27 @@ MAX_PLACE_HOPS = 2
 AS_ROLE = words("selaku sebagai")
 
 
+PLACE_LEVEL_WORDS = words("provinsi propinsi kabupaten kota prefektur negara bagian")
+
+
+def fields_listed(
+    doc: Doc, mentions: Mentions, last: int, name: tuple[int, int, str]
+) -> tuple[tuple[int, int, str], int] | None:
+    """ "Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN Indonesia Junaidi
+    Elvis,": the word after the comma goes on with "dan" and capitals, so the comma lists the
+    office's fields; the name is the one at the end of the office. (name, role's last token)"""
+    after = name[1] + 1
+    if doc.key_at(after) not in {"dan", "serta"} or not doc.tokens[after + 1].cap:
+        return None
+    end = comma_before_name(doc, after)
+    if end < 0:
+        end = after + 1  # no comma after the name: the capitalised run ends the office
+        while end + 1 < len(doc.tokens) and doc.tokens[end + 1].word and doc.tokens[end + 1].cap:
+            end += 1
+    inner = name_inside_role(doc, mentions, last, end)
+    return (inner, inner[0] - 1) if inner is not None else None
+
+
 def name_after_places(
     doc: Doc, mentions: Mentions, role_end: int
 ) -> tuple[tuple[int, int, str] | None, int]:
@@ -364,6 +390,8 @@ def name_after_places(
     tokens = doc.tokens
     j = role_end + 2
     for _hop in range(MAX_PLACE_HOPS):
+        while j < len(tokens) and tokens[j].key in PLACE_LEVEL_WORDS:
+            j += 1  # "Provinsi Jawa Timur", "Prefektur Ehime"
         mention = mentions.at.get(j)
         if mention is None or mention.first != j:
             break
@@ -529,6 +557,14 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             break
         j += 1
     return end
+
+
+def names_only_places(doc: Doc, mentions: Mentions, name: tuple[int, int, str]) -> bool:
+    """The words read as a name are a region or a country, maybe after its level word."""
+    keys = range(name[0], name[1] + 1)
+    return any(is_place_name(mentions, k) for k in keys) and all(
+        is_place_name(mentions, k) or doc.tokens[k].key in PLACE_LEVEL_WORDS for k in keys
+    )
 
 
 def is_place_name(mentions: Mentions, k: int) -> bool:

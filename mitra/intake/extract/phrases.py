@@ -9,11 +9,14 @@ from mitra.lib.text import fold
 class PhraseTable[V]:
     """Folded phrase -> values; `first` holds, per first word, the longest phrase length."""
 
-    __slots__ = ("first", "values")
+    __slots__ = ("first", "prefixes", "values")
 
     def __init__(self) -> None:
         self.values: dict[str, list[V]] = {}
         self.first: dict[str, int] = {}
+        # Every proper prefix of a longer phrase: a match grows word by word while its key is
+        # one, instead of joining every length of the chain.
+        self.prefixes: set[str] = set()
 
     def add(self, phrase: str, value: V, *, folded: bool = False) -> None:
         key = phrase if folded else fold(phrase)
@@ -25,6 +28,8 @@ class PhraseTable[V]:
             bucket.append(value)
         if self.first.get(words[0], 0) < len(words):
             self.first[words[0]] = len(words)
+        for size in range(1, len(words)):
+            self.prefixes.add(" ".join(words[:size]))
 
     def add_all(self, phrases: Iterable[str], value: V) -> None:
         for phrase in phrases:
@@ -39,19 +44,19 @@ class PhraseTable[V]:
     def match(self, doc: Doc, index: int) -> tuple[int, list[V]] | None:
         """The longest phrase starting at word token `index`: (its last token, its values)."""
         tokens = doc.tokens
-        longest = self.first.get(tokens[index].key)
-        if longest is None:
-            return None
-        if longest == 1:
-            found = self.values.get(tokens[index].key)
-            return (index, found) if found else None
-        chain = doc.chain(index, longest)
-        for size in range(len(chain), 0, -1):
-            key = " ".join(tokens[i].key for i in chain[:size])
+        key = tokens[index].key
+        found = self.values.get(key)
+        best = (index, found) if found else None
+        current, prefixes = index, self.prefixes
+        while key in prefixes:
+            current = doc.next_word[current]
+            if current < 0:
+                break
+            key = f"{key} {tokens[current].key}"
             found = self.values.get(key)
             if found:
-                return chain[size - 1], found
-        return None
+                best = (current, found)
+        return best
 
     def scan(self, doc: Doc, *, capitalised: bool = False) -> list[tuple[int, int, list[V]]]:
         """Every longest, non-overlapping match in the text, left to right: (first token, last

@@ -78,6 +78,25 @@ def country_beside(doc: Doc, mentions: Mentions, last: int) -> Mention | None:
     return None
 
 
+def province_beside(doc: Doc, mentions: Mentions, last: int) -> str | None:
+    """The country of a province or state named right after token `last`, which only one
+    country has: "Kota Perth di Australia Barat", "Nanning, Guangxi"."""
+    j, located = last + 1, False
+    while j < len(doc.tokens) and (doc.tokens[j].text in {",", "("} or doc.tokens[j].key == "di"):
+        located |= doc.tokens[j].key == "di"
+        j += 1
+    mention = mentions.at.get(j)
+    if mention is None or mention.first != j or j - last > 2 or not mention.places:
+        return None
+    countries = {c.place.country for c in mention.places}
+    if len(countries) > 1 or any(c.place.id > 0 for c in mention.places):
+        return None
+    after = doc.tokens[mention.last + 1] if mention.last + 1 < len(doc.tokens) else None
+    if not located and after is not None and (after.text == "," or after.key in {"dan", "serta"}):
+        return None  # "Maputo, Arkansas, New South Wales, Pyongyang": a list of partners
+    return countries.pop()
+
+
 def pick(candidates: list[PlaceName], country: str | None, named: set[str]) -> PlaceName | None:
     if country is not None:
         candidates = [c for c in candidates if c.place.country == country]
@@ -103,11 +122,16 @@ def find_places(
     named = {c.code for m in mentions.countries for c in m.countries}
     found: dict[int, PlaceFound] = {}
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
+    containers: set[int] = set()
+    plain: set[str] = set()  # countries of a partner plainly said to be one
     for mention in mentions.places:
         if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
             continue
         beside = country_beside(doc, mentions, mention.last)
-        chosen = pick(mention.places, beside.countries[0].code if beside else None, named)
+        country = (
+            beside.countries[0].code if beside else province_beside(doc, mentions, mention.last)
+        )
+        chosen = pick(mention.places, country, named)
         if chosen is None:
             continue
         if beside is None and is_person(doc, mention, person_words):
@@ -125,15 +149,35 @@ def find_places(
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
-        if is_qualifier(doc, mention, place, place_ends) or between_name_and_country(
-            doc, mention, place, beside
+        between = between_name_and_country(doc, mentions, mention, place, beside)
+        if (
+            between
+            or is_qualifier(doc, mention, place, place_ends)
+            or lies_in(doc, mention, place, place_ends)
         ):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
+            containers.add(place.id)
+            if between:
+                plain.add(place.country)  # the name before it, with its country, is one
         if level > entry.strong:
             if not entry.strong:
                 entry.first = mention.first
             entry.strong = level
-    return [entry for entry in found.values() if entry.strong]
+    # A province said to hold a city that is plainly a partner is a partner itself only when a
+    # mention says so outright: "ekspor ke Guangxi" after "Kota Nanning, ibu kota Provinsi
+    # Guangxi" is no second one.
+    plain |= {entry.country for entry in found.values() if entry.strong > 1}
+    return [
+        entry
+        for entry in found.values()
+        if entry.strong > 1
+        or (
+            entry.strong
+            and not (
+                entry.place is not None and entry.place.id in containers and entry.country in plain
+            )
+        )
+    ]
 
 
 # Words that may follow a place's name and leave it a place ("Osaka Prefecture", "Busan
@@ -172,7 +216,7 @@ def title_case(doc: Doc, sentence: int) -> bool:
 
 
 QUALIFIER_WORDS = words(
-    "provinsi prefektur province prefecture state negara bagian wilayah region distrik county"
+    "provinsi propinsi prefektur province prefecture state negara bagian wilayah region distrik county"
 )
 
 
@@ -200,16 +244,52 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     return region_word or after_region or place.id < 0
 
 
+# "Nanjing, ibu kota Provinsi Jiangsu", "Kota Gyeongju termasuk wilayah Provinsi
+# Gyeongsangbuk-do", "Buan yang terletak di Provinsi Jeolla Utara".
+CONTAINMENT = words(
+    "ibu kota ibukota termasuk wilayah di bagian dari yang terletak berada merupakan masuk "
+    "dalam kawasan"
+)
+CONTAINMENT_REACH = 6
+
+
+def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[str]]) -> bool:
+    """A province, state or prefecture (a region word before it, or one of ISO 3166-2) said
+    to hold a place of its country named just before: where that place lies."""
+    j = mention.first - 1
+    region_word = False
+    while j >= 0 and doc.tokens[j].key in QUALIFIER_WORDS:
+        j, region_word = j - 1, True
+    if not (region_word or place.id < 0):
+        return False
+    contained, steps = False, 0
+    sentence = doc.tokens[mention.first].sentence
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < CONTAINMENT_REACH:
+        token = doc.tokens[j]
+        if contained and place.country in place_ends.get(j, set()):
+            return True
+        if token.key in CONTAINMENT:
+            contained = True
+        elif token.text != ",":
+            return False
+        j, steps = j - 1, steps + 1
+    return False
+
+
 def between_name_and_country(
-    doc: Doc, mention: Mention, place: Place, beside: Mention | None
+    doc: Doc, mentions: Mentions, mention: Mention, place: Place, beside: Mention | None
 ) -> bool:
     """ "Majlis Daerah Kuala Krai, Kelantan, Malaysia": a state or province between a name
     and its country, each set off by commas, says where that name lies, even when the name is
     a place no table knows."""
-    if place.id >= 0 or beside is None or beside.countries[0].code != place.country:
+    if beside is None or beside.countries[0].code != place.country:
         return False
     j = mention.first - 1
-    return j >= 1 and doc.tokens[j].text == "," and doc.tokens[j - 1].cap
+    if j < 1 or doc.tokens[j].text != "," or not doc.tokens[j - 1].cap:
+        return False
+    # A city between them too, when the name before it is none the tables know ("Majlis
+    # Perbandaran Hang Tuah Jaya, Melaka, Malaysia"); after a known place it is a list.
+    return place.id < 0 or (j - 1) not in mentions.at
 
 
 def qualifies_place(doc: Doc, mentions: Mentions, word: int, country: str) -> bool:
@@ -245,6 +325,8 @@ def partner_level(
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
     if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
+    if is_reference(doc, mention.first):
+        return 0  # "253 km dari Ibu Kota Seoul", "keturunan pendatang dari Fujian"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
     if beside is not None:
@@ -261,7 +343,12 @@ def partner_level(
         return 2  # "kerja sama dengan Kuching", "bermitra dengan Fremantle"
     if not cooperation[doc.tokens[mention.first].sentence]:
         return 0
+    if before >= 0 and doc.tokens[before].key in DESTINATION:
+        return 0  # "gubernur bisa ke Brisbane untuk meneken": where a trip goes, no party
     return 1 if place.country in named or place.population >= LARGE_CITY else 0
+
+
+DESTINATION = words("ke menuju")
 
 
 # A place that only serves as a model: "terinspirasi dari", "meniru", "mencontoh", "dijadikan
@@ -304,6 +391,28 @@ def is_seat(doc: Doc, first: int) -> bool:
             return True
         if key not in SEAT_SKIP:
             return False
+    return False
+
+
+# Where people came from, or a distance measured from: a point of reference, not a party.
+REFERENCE_WORDS = words(
+    "keturunan pendatang perantau imigran leluhur moyang km kilometer mil diaspora"
+)
+REFERENCE_REACH = 6
+
+
+def is_reference(doc: Doc, first: int) -> bool:
+    """A reference word before the place, past "dari", capitalised names, commas and "dan"
+    ("keturunan pendatang dari Fujian dan Guangdong", "253 km dari Ibu Kota Seoul")."""
+    sentence = doc.tokens[first].sentence
+    j, steps = first - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < REFERENCE_REACH:
+        token = doc.tokens[j]
+        if token.key in REFERENCE_WORDS:
+            return True
+        if not (token.cap or token.text == "," or token.key in {"dari", "dan", "ibu", "kota"}):
+            return False
+        j, steps = j - 1, steps + 1
     return False
 
 

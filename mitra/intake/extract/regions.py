@@ -221,7 +221,11 @@ def main_region(
             entry.counterpart
             and entry.first < lead_tokens
             and any(
-                other.first < lead_tokens and not other.counterpart and not related(entry, other)
+                # the other side may be named in the lead in a sentence of no cooperation
+                # word ("Pemprov DKI makin rapat bergandengan dengan daerah penghasil")
+                min(other.mentions, default=other.first) < lead_tokens
+                and not other.counterpart
+                and not related(entry, other)
                 for other in regions
             )
         )
@@ -256,7 +260,30 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         for entry in regions
         if entry.region.code not in {main.region.code, main.region.province}
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
+        and not only_where_another_lies(doc, entry, regions)
     ]
+
+
+PROVINCE_WORDS = frozenset({"provinsi", "propinsi", "prov"})
+REGION_NAME_WORDS = 4
+
+
+def only_where_another_lies(doc: Doc, entry: RegionFound, regions: list[RegionFound]) -> bool:
+    """Every mention of a province follows one of its regencies or cities and a comma
+    ("Wakil Bupati Penajam Paser Utara, Provinsi Kalimantan Timur"): it says where that
+    region lies, it is no party of its own."""
+    inner = [m for r in regions if r.region.province == entry.region.code for m in r.mentions]
+    if not inner or not entry.mentions:
+        return False
+    for first in entry.mentions:
+        j = first - 1
+        while j >= 0 and doc.tokens[j].key in PROVINCE_WORDS:
+            j -= 1
+        if j < 1 or doc.tokens[j].text != ",":
+            return False
+        if not any(0 <= j - 1 - m < REGION_NAME_WORDS for m in inner):
+            return False
+    return True
 
 
 def unnamed_government(doc: Doc, dateline: tuple[int, int] | None, mentions: list[Mention]) -> bool:

@@ -39,7 +39,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "loi": (
         "loi", "letter of intent", "pernyataan kehendak", "surat pernyataan kehendak",
-        "surat minat",
+        "surat minat", "pernyataan minat", "letter of interest",
     ),
     "mou": (
         "mou", "memorandum of understanding", "nota kesepahaman", "nota kesepakatan",
@@ -113,7 +113,7 @@ SIGNING_ROOTS = frozenset({"teken", "tandatangan", "sepakat"})
 # Close before a signing verb or a document, these make it a plan, a hope or a condition.
 PLAN_CLOSE = words(
     "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
-    "target segera belum hendak ingin harus perlu siap bisa dapat diharapkan berharap harapan "
+    "target segera cepat belum hendak ingin minat berminat harus perlu siap bisa dapat diharapkan berharap harapan "
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
     "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
 )
@@ -780,7 +780,7 @@ def paragraph_of(doc: Doc, index: int) -> int:
 def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[bool]) -> bool:
     sentence = doc.tokens[first].sentence
     before = window(doc, first, -BEFORE_WINDOW)
-    after = window(doc, last, AFTER_WINDOW)
+    after = window(doc, last, AFTER_WINDOW) | predicate_after(doc, last)
     close = window(doc, first, -REACHED_REACH)
     if close & REACHED and not close & NEGATIONS and not after & PLANNED_AFTER:
         # "telah dibicarakan", "sudah menandatangani MoU": a plan further back is over.
@@ -872,6 +872,28 @@ def window(doc: Doc, index: int, size: int) -> set[str]:
     if size < 0 and "tindak" in out and "lanjut" in out:
         out.add("tindak lanjut")
     return out
+
+
+# Inside the name of a document these join its parties and its subject: "MoU Bupati Paser dan
+# Walikota Serang tentang transmigrasi dipastikan segera diteken".
+NOUN_PHRASE_JOINERS = words("dan antara dengan serta tentang mengenai soal terkait")
+
+
+def predicate_after(doc: Doc, last: int) -> set[str]:
+    """The first words after a document's noun phrase (its parties' capitalised names and
+    joiners do not count towards the window): where its verb and modality are."""
+    sentence = doc.tokens[last].sentence
+    out: set[str] = set()
+    j, taken = last + 1, 0
+    while j < len(doc.tokens) and taken < AFTER_WINDOW:
+        token = doc.tokens[j]
+        if token.sentence != sentence or token.text in {";", ":", ","}:
+            break
+        if token.word and not token.cap and token.key not in NOUN_PHRASE_JOINERS:
+            out.add(token.key)
+            taken += 1
+        j += 1
+    return out & PLANNED_AFTER
 
 
 def slug_in_sentence(doc: Doc, index: int, keys: frozenset[str]) -> bool:

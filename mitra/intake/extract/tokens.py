@@ -76,6 +76,7 @@ ABBREVIATIONS = frozenset(
         "u.p",
         "vs",
         "ph",
+        "sdn",  # "Sdn. Bhd.": the Malaysian private company goes on
     ]
 )
 

@@ -554,3 +554,106 @@ def test_a_state_between_a_council_and_its_country_is_where_it_lies():
     names = [name for name, _kind, _country in partners(text)]
     assert "Kelantan" not in names
     assert len(names) == 1
+
+
+def test_a_province_said_to_hold_the_partner_city_is_no_second_partner():
+    found = partners(
+        "Pemkot Malang menjajaki sister city dengan Kota Nanning, Tiongkok. Nanning, ibu kota "
+        "Provinsi Guangxi, punya banyak kemiripan. Kerja sama ekspor ke Guangxi juga dibahas."
+    )
+    assert [name for name, _kind, _country in found] == ["Nanning"]
+
+
+def test_a_province_named_only_in_passing_stays_a_partner_when_no_city_is_plainly_one():
+    found = partners(
+        "Pemprov Jawa Tengah membahas kerja sama sister province dengan Queensland. Gubernur "
+        "akan ke Brisbane, ibu kota negara bagian Queensland, untuk kerja sama itu."
+    )
+    assert ("Queensland", "foreign_city_or_region", "AU") in found
+
+
+def test_a_state_written_with_its_compass_point_in_indonesian_is_known():
+    found = partners("MOU kerja sama Jawa Timur dengan Australia Barat diteken di Surabaya.")
+    assert found == [("Western Australia", "foreign_city_or_region", "AU")]
+
+
+def test_a_city_in_a_named_state_is_the_city_of_that_states_country():
+    found = partners(
+        "Surabaya menjalin kerja sama sister city dengan Kota Perth di Australia Barat, "
+        "Kota Rotterdam di Belanda."
+    )
+    assert ("Perth", "foreign_city_or_region", "AU") in found
+
+
+def test_where_people_came_from_or_a_distance_is_measured_from_is_no_partner():
+    found = partners(
+        "Pemkab Konawe Selatan menjalin kerja sama dengan Kabupaten Buan, Korea Selatan, "
+        "sekitar 253 km dari Ibu Kota Seoul. Warga keturunan pendatang dari Guangdong, "
+        "Tiongkok, ikut dalam kerja sama itu."
+    )
+    assert [name for name, _kind, _country in found] == ["Buan"]
+
+
+def test_a_ministry_and_its_government_are_one_foreign_government():
+    found = partners(
+        "Gubernur NTT menerima DFAT (Department of Foreign Affairs and Trade) membahas kerja "
+        "sama pembangunan. Kemitraan Pemerintah Provinsi NTT dan Pemerintah Australia terus "
+        "diperkuat."
+    )
+    governments = [p for p in found if p[1] == "foreign_government"]
+    assert governments == [("Pemerintah Australia", "foreign_government", "AU")]
+
+
+def test_the_city_a_trip_goes_to_is_no_partner_by_itself():
+    found = partners(
+        "Pemprov Jawa Tengah membahas kelanjutan MoU sister province dengan Queensland, "
+        "Australia. Gubernur akan ke Brisbane untuk menandatangani perjanjian kerja sama."
+    )
+    assert [name for name, _kind, _country in found] == ["Queensland"]
+
+
+def test_the_city_between_a_malay_council_and_its_country_is_where_the_council_lies():
+    found = partners(
+        "Kunjungan kehormatan Majlis Perbandaran Hang Tuah Jaya, Melaka, Malaysia diterima Wali "
+        "Kota Jakarta Utara untuk menjajaki kerja sama. Delegasi dipimpin Setiausaha Kerajaan "
+        "Negeri Melaka dalam kerja sama itu."
+    )
+    assert [(name, country) for name, _kind, country in found] == [("Hang Tuah Jaya", "MY")]
+
+
+def test_a_malaysian_company_keeps_its_name_and_country_across_sdn_bhd():
+    found = partners(
+        "Pemkot Pekalongan meneken pernyataan minat kerja sama dengan Elenergy Capital Sdn. Bhd. "
+        "Malaysia untuk fasilitas pengolahan sampah menjadi energi."
+    )
+    assert found == [("Elenergy Capital", "foreign_company", "MY")]
+
+
+def test_a_company_and_a_foreign_one_joined_by_dan_are_two_partners():
+    found = partners(
+        "Pemkab Pati meneken MoU dengan PT Afenil Bintang Energi dan Infinity dari Australia "
+        "untuk mengolah sampah menjadi briket."
+    )
+    assert found == [
+        ("PT Afenil Bintang Energi", "domestic_party", "ID"),
+        ("Infinity", "foreign_company", "AU"),
+    ]
+
+
+def test_a_place_after_a_companys_legal_form_is_its_seat_not_a_partner():
+    found = partners(
+        "Pemkab Musi Banyuasin menjalin kerja sama pengolahan air dengan Nordwasser GmbH Hamburg."
+    )
+    assert found == [("Nordwasser GmbH", "foreign_company", "DE")]
+
+
+def test_members_listed_after_a_count_take_the_head_of_the_sentence_before():
+    found = partners(
+        "Lembaga Pengembangan Pendidikan (LPP) NTB meneken MoU dengan 18 universitas di Malaysia. "
+        "Sekretaris LPP NTB mengatakan sejumlah kampus unggulan Malaysia ikut dalam kesepakatan. "
+        "Lima di antaranya ialah Universiti Malaya dan Universiti Sains Malaysia."
+    )
+    assert found == [
+        ("Universiti Malaya", "foreign_institution", "MY"),
+        ("Universiti Sains Malaysia", "foreign_institution", "MY"),
+    ]

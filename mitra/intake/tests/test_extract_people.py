@@ -287,3 +287,26 @@ def test_a_consul_for_a_city_and_a_consulate_used_as_a_title():
 def test_a_mayor_named_by_one_word_after_the_title():
     text = "Dalam kerja sama itu Wali Kota Sutiaji meminta dukungan kampus."
     assert people(text) == [("Sutiaji", "Wali Kota")]
+
+
+def test_a_province_after_the_roles_region_belongs_to_the_role_not_to_the_name():
+    text = (
+        "Wakil Bupati Pasuruan, Provinsi Jawa Timur, Abdul Mujib Imron bertandang ke Pulau Buru "
+        "untuk penjajakan kerja sama pertanian dengan Pemerintah Kabupaten Buru."
+    )
+    assert people(text) == [
+        ("Abdul Mujib Imron", "Wakil Bupati Pasuruan, Provinsi Jawa Timur"),
+    ]
+
+
+def test_an_office_listing_its_fields_with_commas_keeps_the_name_at_its_end():
+    text = (
+        "Turut hadir Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN "
+        "Indonesia Junaidi Elvis dalam penjajakan kerja sama Pemkab Bangli."
+    )
+    assert people(text) == [
+        (
+            "Junaidi Elvis",
+            "Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN Indonesia",
+        ),
+    ]

@@ -191,3 +191,48 @@ def test_a_region_held_up_only_as_a_model_is_no_party():
     result = extract(text)
     assert [r.name for r in result.regions] == ["Kota Magelang"]
     assert [p.name for p in result.partners] == ["Kabupaten Temanggung"]
+
+
+def test_the_province_of_a_partner_regency_named_in_a_role_is_no_party():
+    result = extract(
+        "Tabanan – Rombongan Wakil Bupati Penajam Paser Utara, Provinsi Kalimantan Timur, Abdul "
+        "Waris Muin, bertandang ke Pemerintah Kabupaten Tabanan. Pemkab Tabanan menyambut "
+        "baik rencana kerja sama pertanian dengan Penajam Paser Utara."
+    )
+    named = [r.name for r in result.regions] + [p.name for p in result.partners]
+    assert "Provinsi Kalimantan Timur" not in named
+    assert "Kabupaten Penajam Paser Utara" in named
+
+
+def test_the_side_named_first_in_the_lead_outweighs_its_counterpart_named_as_other_party():
+    text = (
+        "Sidoarjo, [ MNRTV News ] Demi menjaga pasokan pangan, Pemerintah Provinsi DKI Jakarta "
+        "makin rapat bergandengan dengan daerah penghasil. Salah satu wujudnya adalah kolaborasi "
+        "bersama Pemerintah Kabupaten Sidoarjo.\n"
+        "Pj Gubernur DKI Jakarta dan Plt Bupati Sidoarjo menanam padi bersama.\n"
+        "Kerja sama antardaerah ini memperkuat ketahanan pangan.\n"
+        "Kerja sama Pemprov DKI Jakarta dengan Kabupaten Sidoarjo sudah berjalan sejak 2023."
+    )
+    assert codes(text) == ["31"]
+
+
+def test_menu_words_and_labels_are_no_lines_of_the_lead():
+    text = (
+        "Pemkot Tangerang Kini Bisa Manfaatkan TPA Cilowong\n\nHeadline\n"
+        "Sebaiknya negara mengurus harga barang dulu.\n"
+        "Setelah perjanjian kerja sama dengan Pemerintah Kota Serang diteken, Pemerintah Kota "
+        "Tangerang Selatan kini boleh membuang sampah ke TPA Cilowong di Kota Serang.\n"
+        "Perjanjian kerja sama Kota Tangerang Selatan dengan Kota Serang berlaku tiga tahun, "
+        "kata Wali Kota Tangerang Selatan."
+    )
+    assert codes(text) == ["36.74"]
+
+
+def test_both_cities_of_a_cooperation_include_the_datelines_one():
+    text = (
+        "Foto: Penandatanganan MoU Surabaya-Kitakyushu tahun 1997 (dok)\n"
+        "SURABAYA – Sebanyak 20 pelajar Kota Kitakyushu, Jepang, tiba di Surabaya dalam program "
+        "pertukaran pelajar tahunan kedua kota. Kegiatan itu bagian dari kerja sama sister city "
+        "yang terjalin sejak 1997."
+    )
+    assert codes(text) == ["35.78"]

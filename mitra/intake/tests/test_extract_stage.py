@@ -561,3 +561,29 @@ def test_benefits_felt_and_experts_at_work_are_implementation():
 def test_partnership_funds_flowing_since_a_year_are_implementation():
     text = "Dana kemitraan Pemprov Jabar untuk kota mitra sudah mengalir sejak tahun 2005."
     assert stage(text) == "implementation"
+
+
+def test_the_modality_after_a_documents_parties_and_subject_still_makes_it_a_plan():
+    text = (
+        "Pemkab Paser menjajaki kerja sama transmigrasi dengan Kota Serang. Setelah tertunda "
+        "beberapa bulan, Nota Kesepakatan atau MoU Bupati Paser dan Walikota Serang tentang "
+        "transmigrasi dipastikan segera diteken."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_document_to_be_signed_quickly_is_not_signed_yet():
+    text = (
+        "Pemkab Paser menjajaki kerja sama transmigrasi dengan Kota Serang. Pejabat Paser datang "
+        "untuk memastikan MoU dan PKS cepat ditandatangani."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_signed_statement_of_interest_is_a_letter_of_intent():
+    text = (
+        "Sampah Jadi Listrik, Pemkot Pekalongan Teken Minat Kerja Sama dengan Elenergy Capital\n"
+        "Pemkot Pekalongan meneken Pernyataan Minat Kerja Sama dengan Elenergy Capital Sdn. Bhd. "
+        "Malaysia untuk pembangunan fasilitas pengolahan sampah."
+    )
+    assert stage(text) == "loi"
