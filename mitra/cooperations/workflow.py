@@ -110,6 +110,13 @@ def abbreviation(kind: str) -> str:
     return facts.abbreviation if facts else kind
 
 
+def kind_description(kind: str) -> str:
+    """What a kind's abbreviation stands for, without repeating it ("with another region" for
+    KSDD), for a place that shows the abbreviation beside it."""
+    label = str(Kind(kind).label)
+    return label.removeprefix(f"{abbreviation(kind)}:").strip()
+
+
 def kind_of_partner(partner_kind: str) -> str:
     """The one cooperation kind that takes partners of `partner_kind`."""
     return next(k for k, facts in KINDS.items() if partner_kind in facts.partner_kinds)
