@@ -27,6 +27,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation.trans_real import DjangoTranslation
 from pytest_django import DjangoDbBlocker
 
@@ -136,6 +137,8 @@ def test_every_admin_page_speaks_indonesian_without_codes(username: str) -> None
                 in_english.append(f"{address}: {text!r}")
             codes += [f"{address}: {code} in {text[:80]!r}" for code in codes_in(text, slugs)]
     assert pages >= 30, pages  # every model's pages were reached, not a login page
+    index = client.get(reverse("admin:index")).content.decode()
+    assert gettext("Mitra administration") in index and "Django" not in index
     assert failed == []
     assert in_english == []
     assert codes == []

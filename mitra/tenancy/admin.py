@@ -21,6 +21,10 @@ from mitra.tenancy.admin_scope import (
 from mitra.tenancy.models import Membership, Tenant
 from mitra.tenancy.scope import tenant_path
 
+# Django's admin calls itself "Django administration"; here it is Mitra's.
+admin.site.site_header = _("Mitra administration")
+admin.site.site_title = _("Mitra administration")
+
 
 class AuditedAdmin(admin.ModelAdmin[Any]):
     """A ModelAdmin whose saves leave audit rows like every other write in Mitra."""
