@@ -288,6 +288,7 @@ stage "no missing migration (makemigrations --check --dry-run)" "${MITRA[@]}" ma
 stage "no _auto_ migration names" no_auto_migrations
 stage "catalogue up to date (makemessages -l id)" catalogue_up_to_date
 stage "catalogue complete (no untranslated or fuzzy entry)" $PY scripts/check_catalogue.py
+stage "admin scripts catalogue complete" $PY scripts/check_catalogue.py locale/id/LC_MESSAGES/djangojs.po
 
 # ---------------------------------------------------------------------------------------------
 # 3. pytest

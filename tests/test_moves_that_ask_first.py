@@ -8,6 +8,7 @@ refuses it without a reason, and with one it is applied and the reason is in the
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from mitra.api.services import create_token
 from mitra.cooperations.models import Cooperation, CooperationEvent
@@ -63,6 +64,19 @@ def test_the_page_and_the_pipeline_do_not_offer_it_as_one_click(t, tenant, clien
     board = "domestic" if t.kinds & DOMESTIC else "foreign"
     html = client_as(officer).get(reverse("pipeline:board"), {"board": board}).content.decode()
     assert f'<option value="{t.action}"' not in html
+
+
+def test_a_role_that_only_reads_is_not_told_the_moves_open_a_confirmation_page(tenant, client_as):
+    """The leader sees the moves that ask first as plain text; the hint that each opens a page
+    is for the officer, whose moves are links."""
+    t = next(t for t in ASKING_FIRST if t.action == "withdraw")
+    coop = _placed(tenant, t)
+    hint = gettext("Each opens a page that says what will happen and asks the reason.")
+    officer = user_with(Membership.Role.COOPERATION_OFFICER, tenant)
+    leader = user_with(Membership.Role.LEADERSHIP, tenant)
+    assert hint in client_as(officer).get(coop.get_absolute_url()).content.decode()
+    leaders_page = client_as(leader).get(coop.get_absolute_url()).content.decode()
+    assert str(t.label) in leaders_page and hint not in leaders_page
 
 
 @pytest.mark.parametrize("t", ASKING_FIRST, ids=_id)

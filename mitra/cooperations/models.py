@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mitra.audit.models import Voidable
+from mitra.cooperations import workflow
 from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
 from mitra.cooperations.workflow import NOT_LIVE, STATES
 from mitra.lib.modelfields import ChoiceListField
@@ -366,7 +367,7 @@ class CooperationEvent(models.Model):
     cooperation = models.ForeignKey(
         Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="events"
     )
-    action = models.CharField(_("action"), max_length=50)
+    action = models.CharField(_("action"), max_length=50, choices=workflow.history_action_choices)
     source = models.CharField(
         _("from"), max_length=30, choices=Cooperation.State.choices, blank=True
     )
@@ -389,7 +390,8 @@ class CooperationEvent(models.Model):
         indexes = [models.Index(fields=["tenant", "at"], name="cooperation_event_tenant_at")]
 
     def __str__(self) -> str:
-        return f"{self.cooperation_id}: {self.source or '∅'} → {self.target}"
+        source = self.get_source_display() if self.source else "∅"
+        return f"{source} → {self.get_target_display()}"
 
 
 class Consideration(models.Model):

@@ -110,6 +110,13 @@ def abbreviation(kind: str) -> str:
     return facts.abbreviation if facts else kind
 
 
+def kind_description(kind: str) -> str:
+    """What a kind's abbreviation stands for, without repeating it ("with another region" for
+    KSDD), for a place that shows the abbreviation beside it."""
+    label = str(Kind(kind).label)
+    return label.removeprefix(f"{abbreviation(kind)}:").strip()
+
+
 def kind_of_partner(partner_kind: str) -> str:
     """The one cooperation kind that takes partners of `partner_kind`."""
     return next(k for k, facts in KINDS.items() if partner_kind in facts.partner_kinds)
@@ -936,3 +943,21 @@ def action_choices() -> list[tuple[str, Promise]]:
     planned signing records), so that pages and the audit trail show the label, never the code.
     A callable, so that a new action needs no migration."""
     return list(ACTION_LABELS.items())
+
+
+# What a cooperation's history records besides the moves of the table: its creation, a step
+# known from earlier records (the demo, an imported register), and what happens at a step
+# without leaving it (an evaluation, the team's consideration).
+HISTORY_ONLY_LABELS: dict[str, Promise] = {
+    "create": _("Record the cooperation"),
+    "set_state": _("Record a step reached before Mitra"),
+    "import": _("Import from the register"),
+    "evaluate": _("Record an evaluation"),
+    "consider": _("Record the team's consideration"),
+}
+
+
+def history_action_choices() -> list[tuple[str, Promise]]:
+    """Every action a cooperation's history may hold, with its label (the admin and the audit
+    trail show the label, never the code)."""
+    return [*ACTION_LABELS.items(), *HISTORY_ONLY_LABELS.items()]

@@ -57,7 +57,7 @@ def live_tallies(tenant: Tenant) -> tuple[list[Tally], list[Tally]]:
             workflow.abbreviation(k),
             kinds[k],
             _list_of(kind=k.value, state=LIVE),
-            str(k.label),
+            workflow.kind_description(k),
         )
         for k in Cooperation.Kind
         if kinds[k]

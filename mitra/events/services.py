@@ -145,9 +145,29 @@ def update_signing(
         setattr(signing, name, value)
     if "document_kind" in changes:
         signing.action = signing_action(signing.cooperation, signing.document_kind)
+    if "order" in changes:
+        _number_around(signing, by=by)
     signing.save(update_fields=[*changes, "action"])
     record_updated(signing, before, by=by, parent=signing.event)
     return signing
+
+
+def _number_around(signing: PlannedSigning, *, by: User | None) -> None:
+    """Give the signing the place asked for on its agenda (1 is first) and number the others
+    around it 1 to n: moved to 2, it is shown second, never tied with the one already there."""
+    others = [
+        row
+        for row in signing.event.signings.select_for_update().order_by("order", "pk")
+        if row.pk != signing.pk
+    ]
+    place = max(1, signing.order)  # a place past the end keeps its number: it is last
+    signing.order = place
+    for number, row in enumerate([*others[: place - 1], None, *others[place - 1 :]], start=1):
+        if row is not None and row.order != number:
+            before = snapshot(row)
+            row.order = number
+            row.save(update_fields=["order"])
+            record_updated(row, before, by=by, parent=signing.event)
 
 
 @transaction.atomic

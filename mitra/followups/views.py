@@ -155,7 +155,9 @@ def void_activity(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The activity was voided; the history keeps it."))
             return redirect("followups:activity", pk=found.pk)
     back = reverse("followups:activity", args=[found.pk])
-    context = {"record": found, "form": form, "back": back}
+    # Voiding the activity leaves its commitments as they are: the page says so, by name.
+    still_open = list(found.tasks.open().order_by("due_date", "pk"))
+    context = {"record": found, "form": form, "back": back, "still_open": still_open}
     return render(request, "void_record.html", context, status=422 if form.errors else 200)
 
 

@@ -3,8 +3,10 @@
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django import forms
 from django.db import models
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 
 Choices = Iterable[tuple[str, str | Promise]]
 
@@ -35,6 +37,17 @@ class ChoiceListField(models.JSONField):
     def item_choices(self) -> list[tuple[str, str | Promise]]:
         found = self._item_choices
         return list(found() if callable(found) else found)
+
+    def formfield(self, **kwargs: Any) -> Any:
+        """Ticks with labels wherever a form is made from the model (Django's admin), never
+        the JSON text of the slugs that a JSON field's own form field would show."""
+        return forms.MultipleChoiceField(
+            label=kwargs.get("label", capfirst(self.verbose_name)),
+            help_text=self.help_text,
+            required=not self.blank,
+            choices=self.item_choices,
+            widget=forms.CheckboxSelectMultiple,
+        )
 
     def item_label(self, slug: object) -> str:
         """A slug's label in the active language; an unknown slug as it is."""

@@ -101,7 +101,7 @@ class Reminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.recipient_id} · {self.kind} · {self.subject} · {self.window}"
+        return str(self.get_kind_display())
 
     @property
     def title(self) -> str:

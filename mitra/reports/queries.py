@@ -257,9 +257,10 @@ def _by_kind(rows: list[RegisterRow]) -> list[Tally]:
 
 
 def _most_first(counts: Counter[str], missing: str) -> list[Tally]:
-    """Largest count first, then by name; the empty key (nothing recorded) last."""
-    named = sorted((-n, label) for label, n in counts.items() if label)
-    tallies = [Tally(label, label, -n) for n, label in named]
+    """Largest count first, then by name as people read it ("ekonomi kreatif" before "UMKM
+    dan perdagangan", whatever the capitals); the empty key (nothing recorded) last."""
+    named = sorted((-n, label.casefold(), label) for label, n in counts.items() if label)
+    tallies = [Tally(label, label, -n) for n, _folded, label in named]
     if counts[""]:
         tallies.append(Tally("", missing, counts[""]))
     return tallies

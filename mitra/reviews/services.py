@@ -8,6 +8,7 @@ procedure refuses the move, the document and the decision are rolled back with i
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Final
 
 from django.conf import settings
@@ -117,14 +118,20 @@ def decisions_for(kind: str) -> list[str]:
 
 
 def _open(
-    coop: Cooperation, kind: str, *, by: User | None, event: CooperationEvent | None
+    coop: Cooperation,
+    kind: str,
+    *,
+    by: User | None,
+    event: CooperationEvent | None,
+    since: datetime | None = None,
 ) -> ReviewRequest:
     review = ReviewRequest.objects.create(
         cooperation=coop,
         tenant_id=coop.tenant_id,
         kind=kind,
-        # Waiting time counts from the move into review, also for requests opened afterwards.
-        opened_at=event.at if event is not None else timezone.now(),
+        # Waiting time counts from the move into review, also for requests opened afterwards,
+        # unless the request starts later than that move (put forward again: `since`).
+        opened_at=since or (event.at if event is not None else timezone.now()),
         opened_by=by,
         opened_event=event,
     )
@@ -251,7 +258,9 @@ def resubmit(coop: Cooperation, *, by: User | None) -> ReviewRequest:
         raise Refused([_("Only a cooperation on hold can be put forward for review again.")])
     if ReviewRequest.objects.waiting().filter(cooperation=locked).exists():
         raise Refused([_("A review request for this cooperation is already open.")])
-    return _open(locked, Kind.HOLD, by=by, event=_entering_event(locked))
+    # The centre has it from now: the days the request spent back with the region are not days
+    # the region waited on the centre.
+    return _open(locked, Kind.HOLD, by=by, event=_entering_event(locked), since=timezone.now())
 
 
 def open_missing_reviews() -> list[ReviewRequest]:

@@ -4,8 +4,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from mitra.audit.models import AuditEntry
+from mitra.audit.presenter import audit_rows, record_type
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
 from mitra.lib.dates import ADMIN_DATE_OVERRIDES
 from mitra.tenancy.admin_scope import (
@@ -16,6 +20,10 @@ from mitra.tenancy.admin_scope import (
 )
 from mitra.tenancy.models import Membership, Tenant
 from mitra.tenancy.scope import tenant_path
+
+# Django's admin calls itself "Django administration"; here it is Mitra's.
+admin.site.site_header = _("Mitra administration")
+admin.site.site_title = _("Mitra administration")
 
 
 class AuditedAdmin(admin.ModelAdmin[Any]):
@@ -125,14 +133,48 @@ class MembershipAdmin(TenantScopedAdmin):
         return field
 
 
+class RecordTypeFilter(admin.SimpleListFilter):
+    """The audit trail by the kind of record, named as people call it ("dokumen"), not by the
+    code of its model ("cooperations.document")."""
+
+    title = _("type")
+    parameter_name = "model_label"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        queryset = model_admin.get_queryset(request)
+        labels = queryset.order_by().values_list("model_label", flat=True).distinct()
+        shown = [(label, record_type(AuditEntry(model_label=label))) for label in labels]
+        return sorted(shown, key=lambda pair: pair[1])
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset.filter(model_label=self.value()) if self.value() else queryset
+
+
 # The audit app sits below tenancy (it records any app's rows and imports none of them), so its
 # tenant-scoped admin is registered here, where the scoping lives.
 @admin.register(AuditEntry)
 class AuditEntryAdmin(TenantScope, admin.ModelAdmin[AuditEntry]):
-    list_display = ["at", "tenant", "user", "action", "model_label", "object_repr"]
-    list_filter = ["action", "model_label", "tenant"]
+    list_display = ["at", "tenant", "user", "action", "record_type", "object_repr"]
+    list_filter = ["action", RecordTypeFilter, "tenant"]
     search_fields = ["object_repr", "record"]
     date_hierarchy = "at"
+    fields = ["at", "tenant", "user", "action", "record_type", "object_repr", "changes_shown"]
+    readonly_fields = ["record_type", "changes_shown"]
+
+    @admin.display(description=_("type"))
+    def record_type(self, entry: AuditEntry) -> str:
+        return record_type(entry)
+
+    @admin.display(description=_("changes"))
+    def changes_shown(self, entry: AuditEntry) -> str:
+        """Each changed field by its label, with its values as the pages show them (labels,
+        dates, names), not the stored JSON of codes."""
+        (row,) = audit_rows([entry])
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}: {} → {}",
+            ((change.field, change.old or "—", change.new or "—") for change in row.changes),
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

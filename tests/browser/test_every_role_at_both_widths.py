@@ -24,18 +24,17 @@ server renders each page once instead of twice.
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from babel.messages.pofile import read_po
 from django.core.management import call_command
 from django.urls import Resolver404, resolve, reverse
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
 from mitra.demo.seed import PASSWORD
+from tests.english import english_msgids
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -125,38 +124,6 @@ MENUS_OFF_SCREEN = """() => {
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 # After a resize: two animation frames, so that layout and the resize handlers have run.
 SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
-
-def _catalogue(path: Path) -> dict[str, str]:
-    with path.open("rb") as handle:
-        catalogue = read_po(handle)
-    return {
-        str(message.id): str(message.string)
-        for message in catalogue
-        if message.id and isinstance(message.id, str) and isinstance(message.string, str)
-    }
-
-
-@cache
-def english_msgids() -> frozenset[str]:
-    """English originals that an Indonesian page must never show whole: Mitra's msgids with a
-    different translation, and Django's msgids Django's Indonesian catalogue does not translate
-    ("- Select an option -")."""
-    mitra = _catalogue(ROOT / "locale" / "id" / "LC_MESSAGES" / "django.po")
-    english = {msgid for msgid, text in mitra.items() if text and text != msgid}
-    django_root = Path(__import__("django").__file__).parent
-    for english_po in [
-        django_root / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
-        django_root / "contrib" / "auth" / "locale" / "en" / "LC_MESSAGES" / "django.po",
-    ]:
-        indonesian = _catalogue(Path(str(english_po).replace("/en/", "/id/")))
-        english |= {
-            msgid
-            for msgid in _catalogue(english_po)
-            if not indonesian.get(msgid) and not mitra.get(msgid)
-        }
-    # A word in both languages, or one a page shows as data, is no sign of English.
-    return frozenset(msgid for msgid in english if re.search(r"[a-z]{3}", msgid))
 
 
 @dataclass

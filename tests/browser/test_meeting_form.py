@@ -1,5 +1,5 @@
 """The meeting form in Chromium, at 1280 and 390 px: opened from a cooperation it starts with
-its partner, today and the owner; its contacts are the chosen partner's, named with it, and
+its partner, today and the owner, the cooperation's long title shown whole; its contacts are the chosen partner's, named with it, and
 follow the partner when it changes; the browser console stays free of errors."""
 
 from pathlib import Path
@@ -13,11 +13,13 @@ from mitra.followups.models import Activity
 from mitra.partners import services as partner_services
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.test_every_role_at_both_widths import CUT_CHOICES
 from tests.browser.test_new_cooperation_form import console_errors, log_in
 from tests.factories import make_cooperation, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHOICES = reverse("followups:contact_choices")
+LONG_TITLE = "Pelatihan pejabat Pemkot Makassar dalam kegiatan Temasek di Singapura dan Incheon"
 
 
 @pytest.mark.browser
@@ -36,7 +38,7 @@ def test_the_meeting_s_contacts_follow_the_partner(
     gothenburg = make_partner(tenant, name="Kota Gothenburg")
     partner_services.add_contact(incheon, by=None, name="Kim Min-jun")
     anna = partner_services.add_contact(gothenburg, by=None, name="Anna Svensson")
-    coop = make_cooperation(tenant, partners=[incheon], owner=officer)
+    coop = make_cooperation(tenant, title=LONG_TITLE, partners=[incheon], owner=officer)
     log_in(page, live_server.url, "officer.makassar")
     page.goto(f"{live_server.url}{reverse('followups:log_activity')}?cooperation={coop.pk}")
 
@@ -46,6 +48,8 @@ def test_the_meeting_s_contacts_follow_the_partner(
     contacts = page.locator("#contacts-field")
     expect(contacts).to_contain_text("Kim Min-jun — Kota Metropolitan Incheon")
     expect(contacts).not_to_contain_text("Anna Svensson")
+    # The long title of the chosen cooperation shows whole in its half-width box.
+    assert page.evaluate(CUT_CHOICES, width >= 1280) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"meeting-{width}.png"), full_page=True)
 

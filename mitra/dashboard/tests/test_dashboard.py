@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import record_past_state
@@ -262,6 +263,17 @@ def test_a_dormant_agreement_shows_what_was_promised_and_what_is_missing(
     html = response.content.decode()
     assert 'id="dashboard-dormant"' in html
     assert "Kota lain" not in html
+
+
+def test_the_dormant_count_is_a_warning_only_when_there_is_one(client_as, leadership, tenant):
+    """Zero dormant agreements is shown like the other zero counts, not in the warning tone."""
+    badge = '<h2>{heading} <span class="badge{tone}">{count}</span></h2>'
+    heading = gettext("Dormant agreements")
+    html = client_as(leadership).get(DASHBOARD).content.decode()
+    assert badge.format(heading=heading, tone="", count=0) in html
+    dormant_with_plan(tenant, "Little Bandung di Malaysia")
+    html = client_as(leadership).get(DASHBOARD).content.decode()
+    assert badge.format(heading=heading, tone=" badge--warning", count=1) in html
 
 
 def test_dormant_agreements_cost_no_more_queries_when_there_are_more(

@@ -26,6 +26,23 @@ def test_a_signing_is_corrected_on_its_page(signing, cooperation_officer, client
     assert (signing.order, signing.note) == (5, "Ditandatangani wali kota.")
 
 
+def test_a_signing_moved_on_the_agenda_takes_that_place_and_the_others_close_up(
+    tenant, cooperation_officer, client_as
+):
+    event = make_event(tenant)
+    first, second, third = (
+        plan(event, sister_city_at_loi(tenant, country=country, title=title), LOI)
+        for country, title in [("SE", "Göteborg"), ("KR", "Incheon"), ("ZA", "Cape Town")]
+    )
+    update_signing(first, by=cooperation_officer, order=2, note="Naskah dari Bagian Hukum.")
+    agenda = list(event.signings.order_by("order", "pk"))
+    assert agenda == [second, first, third]
+    assert [row.order for row in agenda] == [1, 2, 3]
+    page = client_as(cooperation_officer).get(event.get_absolute_url()).content.decode()
+    assert page.index("Incheon") < page.index("Göteborg") < page.index("Cape Town")
+    assert "Naskah dari Bagian Hukum." in page
+
+
 def test_a_signing_cannot_change_to_a_document_its_cooperation_cannot_sign(
     signing, cooperation_officer
 ):

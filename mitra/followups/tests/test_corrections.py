@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from mitra.audit.models import AuditEntry
 from mitra.followups.models import Activity
-from mitra.followups.services import log_activity, void_activity
+from mitra.followups.services import complete_task, create_task, log_activity, void_activity
 from mitra.lib.refusal import Refused
 from tests.factories import make_cooperation
 
@@ -72,6 +73,34 @@ def test_a_voided_activity_leaves_the_lists_but_its_page_keeps_it_with_the_reaso
     assert meeting.pk not in [item["id"] for item in api]
     with pytest.raises(Refused):
         void_activity(meeting, by=cooperation_officer, reason="Lagi.")
+
+
+def test_voiding_an_activity_names_its_commitments_that_stay_open(
+    meeting, cooperation_officer, client_as
+):
+    open_task = create_task(
+        meeting.tenant,
+        by=cooperation_officer,
+        title="Kirim notulen ke konsulat",
+        assignee=cooperation_officer,
+        due_date=date(2025, 3, 20),
+        cooperation=meeting.cooperation,
+        activity=meeting,
+    )
+    done = create_task(
+        meeting.tenant,
+        by=cooperation_officer,
+        title="Pesan ruang rapat",
+        assignee=cooperation_officer,
+        due_date=date(2025, 3, 9),
+        cooperation=meeting.cooperation,
+        activity=meeting,
+    )
+    complete_task(done, by=cooperation_officer)
+    url = reverse("followups:void_activity", args=[meeting.pk])
+    page = client_as(cooperation_officer).get(url).content.decode()
+    assert gettext("Its commitments stay open:") in page
+    assert open_task.title in page and done.title not in page
 
 
 @pytest.mark.parametrize("name", ["followups:edit_activity", "followups:void_activity"])

@@ -115,6 +115,17 @@ def test_the_page_shows_the_figures_and_each_tenant_sees_only_its_own(
     assert load_workbook(io.BytesIO(xlsx.content))["Cooperations"].max_row == 1
 
 
+def test_with_nothing_signed_the_sector_and_country_sections_say_so_instead_of_an_empty_table(
+    client_as, leadership
+):
+    make_cooperation(leadership.memberships.get().tenant, title="Still exploring")
+    page = english_client(client_as(leadership)).get(reverse("implementation:overview"))
+    content = page.content.decode()
+    assert content.count("No signed cooperation to count here yet.") == 2
+    assert "<table" not in content
+    assert "counts in each of them" not in content
+
+
 def test_a_central_reviewer_without_tenant_is_refused(client_as, central_reviewer):
     assert client_as(central_reviewer).get(reverse("implementation:overview")).status_code == 403
 

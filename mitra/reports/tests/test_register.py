@@ -1,6 +1,7 @@
 """The report's data: which cooperations belong to a period, what each register row says."""
 
 import dataclasses
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mitra.cooperations.models import Sector
 from mitra.events.services import create_event
-from mitra.reports.queries import build_report
+from mitra.reports.queries import _most_first, build_report
 from mitra.reports.tests.conftest import TODAY, YEAR_2024, S, many_cooperations
 from mitra.reports.tests.helpers import activity, agreement, created_on, moved
 from tests.factories import make_cooperation, make_tenant
@@ -111,6 +112,12 @@ def test_the_summaries_count_the_register_by_state_kind_sector_and_country(tenan
     smart_city = str(Sector.Slug.SMART_CITY.label)
     assert (report.by_sector[0].label, report.by_sector[0].count) == (smart_city, 2)
     assert {t.label: t.count for t in report.by_country} == {"Indonesia": 1, "Korea Selatan": 1}
+
+
+def test_equal_counts_are_listed_by_name_as_people_read_it_whatever_the_capitals():
+    counts = Counter({"UMKM dan perdagangan": 1, "ekonomi kreatif": 1, "pariwisata": 2, "": 1})
+    labels = [tally.label for tally in _most_first(counts, "tanpa sektor")]
+    assert labels == ["pariwisata", "ekonomi kreatif", "UMKM dan perdagangan", "tanpa sektor"]
 
 
 def test_follow_up_health_counts_live_cooperations_and_lists_those_needing_it(

@@ -1,7 +1,10 @@
 """Review requests open when a cooperation enters a central-review state and close when it leaves."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from mitra.audit.models import AuditEntry
 from mitra.cooperations.models import Cooperation
@@ -87,6 +90,23 @@ def test_a_decided_request_does_not_count_against_the_one_open(ksdpl, cooperatio
     ReviewRequest.objects.filter(cooperation=ksdpl).update(status=Status.RETURNED)
     resubmit(ksdpl, by=cooperation_officer)
     assert [r.status for r in requests_of(ksdpl)] == [Status.RETURNED, Status.OPEN]
+
+
+def test_a_resubmitted_request_waits_on_the_centre_from_the_day_it_is_put_forward_again(
+    ksdpl, cooperation_officer
+):
+    """Returned after 70 days and put forward again today: the centre has had it for 0 days,
+    not 70 (the queue and the dashboards count from `opened_at`)."""
+    apply_transition(ksdpl, "put_on_hold", by=cooperation_officer, note="Kemlu minta menunggu")
+    seventy_days_ago = timezone.now() - timedelta(days=70)
+    ksdpl.events.filter(action="put_on_hold").update(at=seventy_days_ago)
+    ReviewRequest.objects.filter(cooperation=ksdpl).update(
+        status=Status.RETURNED, opened_at=seventy_days_ago
+    )
+    before = timezone.now()
+    again = resubmit(ksdpl, by=cooperation_officer)
+    assert again.opened_at >= before
+    assert again.opened_event == ksdpl.events.get(action="put_on_hold")
 
 
 def test_the_office_may_resubmit_only_on_hold_with_nothing_open(
