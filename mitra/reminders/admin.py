@@ -12,7 +12,7 @@ class ReminderAdmin(TenantScope, admin.ModelAdmin[Reminder]):
     # What the reminder says, not the codes it is kept under ("followups.task:8", its details).
     list_display = ["recipient", "kind", "title", "due_at", "sent_at", "read_at"]
     fields = ["recipient", "kind", "title", "url", "due_at", "created_at", "sent_at", "read_at"]
-    readonly_fields = ["title"]
+    readonly_fields = ["title", "created_at"]  # set when the reminder is made, never edited
     list_filter = ["kind", "tenant"]
     list_select_related = ["recipient"]
     search_fields = ["subject", "recipient__username"]
