@@ -105,7 +105,7 @@ def _document(document: DocumentRow, cooperation_title: str, region: str) -> str
     the day of signing and the term."""
     kind = short_kind(document.kind_label)
     name = kind
-    if not repeats_cooperation(document, cooperation_title):
+    if document.title and not repeats_cooperation(document, cooperation_title):
         title = _words(document.title)
         name = document.title if title[:1] == _words(kind) else f"{kind} {document.title}"
     details = _numbers(document, region)
