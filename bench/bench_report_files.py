@@ -150,20 +150,36 @@ def measure(label: str, rounds: int) -> None:
     client.get("/accounts/login/")
     for name, action in rows:
         cpu, wall = timed(action, rounds)
-        print(
-            json.dumps(
-                {"name": name, "cpu": cpu, "wall": wall, "tenant": tenant.name, "n": tenant.n}
-            )
-        )
+        made = {"name": name, "cpu": cpu, "wall": wall, "tenant": tenant.name, "n": tenant.n}
+        print(json.dumps(made | last_file(tenant, name)))
+
+
+def last_file(tenant: Any, name: str) -> dict[str, int]:
+    """The size (and a PDF's pages) of the file the row's last round stored."""
+    import io
+
+    from pypdf import PdfReader
+
+    from mitra.downloads.models import GeneratedFile
+
+    kind = {"yearly report XLSX": "reports.xlsx", "yearly report PDF": "reports.pdf"}.get(name)
+    made = GeneratedFile.objects.filter(tenant=tenant, kind=kind).exclude(file="").last()
+    if made is None:
+        return {}
+    content = made.file.read()
+    pages = len(PdfReader(io.BytesIO(content)).pages) if kind == "reports.pdf" else 0
+    return {"size": len(content), "pages": pages}
 
 
 def report(label: str, rows: list[dict[str, Any]]) -> None:
     floor = rows[1]["cpu"]
     print(f"\n{label}: {rows[0]['tenant']} ({rows[0]['n']} cooperations)")
-    print(f"{'':36} {'CPU s':>8} {'wall s':>8} {'x one-page PDF':>15}")
+    print(f"{'':36} {'CPU s':>8} {'wall s':>8} {'x one-page PDF':>15} {'KB':>7} {'pages':>6}")
     for row in rows:
         ratio = row["cpu"] / floor if floor else 0
-        print(f"{row['name']:36} {row['cpu']:8.2f} {row['wall']:8.2f} {ratio:15.1f}")
+        size = f"{row['size'] / 1024:7.0f}" if "size" in row else f"{'':7}"
+        pages = f"{row['pages']:6d}" if row.get("pages") else ""
+        print(f"{row['name']:36} {row['cpu']:8.2f} {row['wall']:8.2f} {ratio:15.1f} {size} {pages}")
 
 
 def main() -> None:

@@ -113,13 +113,19 @@ def neutralise(cell: Cell) -> None:
 
 
 def append_row(sheet: Worksheet, values: Sequence[Value]) -> None:
-    """Add a row of typed, plain values at the bottom of the sheet."""
-    sheet.append([_cell_value(value) for value in values])
-    for cell, value in zip(sheet[sheet.max_row], values, strict=False):
+    """Add a row of typed, plain values at the bottom of the sheet.
+
+    The cells are made before they are appended: reading the new row back (`sheet.max_row`)
+    scans every cell of the sheet, which made a register of thousands of rows take seconds."""
+    cells = []
+    for value in values:
+        cell = Cell(sheet, value=_cell_value(value))
         neutralise(cell)
         number_format = _number_format(value)
         if number_format:
             cell.number_format = number_format
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def _width(values: Sequence[Value]) -> float:

@@ -1,11 +1,16 @@
-"""Numbers and a document's term in the user's language."""
+"""Numbers, a document's term and the PDF register's entries in the user's language."""
 
 from datetime import date
 
 from django.utils import translation
 
-from mitra.reports.queries import DocumentRow
-from mitra.reports.templatetags.reports_format import number, validity
+from mitra.reports.queries import DocumentRow, PartyNumber, RegisterRow
+from mitra.reports.templatetags.reports_format import (
+    number,
+    register_details,
+    register_key,
+    validity,
+)
 
 
 def document(**fields):
@@ -39,3 +44,81 @@ def test_a_documents_term_shows_its_dates_or_that_it_runs_until_terminated(engli
     )
     assert validity(document(valid_until=date(2029, 1, 19))) == "… – Jan 19, 2029"
     assert validity(document()) == ""
+
+
+def entry(**fields):
+    values = {
+        "number": 1,
+        "id": 1,
+        "title": "Clean water with Kabupaten Asahan",
+        "kind": "domestic_region",
+        "kind_label": "KSDD",
+        "kind_name": "KSDD: with another region",
+        "sub_form_label": "",
+        "partners": ["Pemerintah Kabupaten Asahan"],
+        "countries": ["Indonesia"],
+        "sectors": ["clean water"],
+        "state": "implementation",
+        "state_label": "implementation",
+        "current_state": "implementation",
+        "documents": [],
+        "activity_count": 0,
+        "last_contact": None,
+    }
+    return RegisterRow(**(values | fields))
+
+
+MAKASSAR = "Pemerintah Kota Makassar"
+
+
+def details(row):
+    """The entry in Makassar's report, whose own numbers go unnamed."""
+    return register_details(row, MAKASSAR)
+
+
+KB = {"kind": "framework_agreement", "kind_label": "framework agreement (KB)"}
+
+
+def test_a_register_entry_gives_each_agreement_by_its_abbreviation_with_each_partys_number(
+    english,
+):
+    kb = document(
+        **KB,
+        title="KB on clean water",
+        numbers=[
+            PartyNumber("first", MAKASSAR, "KS/12/2024"),
+            PartyNumber("second", "Pemerintah Kabupaten Asahan", ""),
+        ],
+        date_signed=date(2024, 10, 28),
+        valid_from=date(2024, 11, 1),
+        valid_until=date(2026, 10, 28),
+    )
+    text = details(entry(documents=[kb], activity_count=4, last_contact=date(2026, 8, 23)))
+    assert text == (
+        "KSDD · implementation · Partners: Pemerintah Kabupaten Asahan (Indonesia) · clean water · "
+        "KB on clean water (No. KS/12/2024; Pemerintah Kabupaten Asahan: —; signed Oct 28, 2024; "
+        "valid Nov 1, 2024 – Oct 28, 2026) · 4 activities, the last on Aug 23, 2026"
+    )
+
+
+def test_a_documents_title_that_only_repeats_its_kind_and_the_cooperation_is_left_out(english):
+    title = "Clean water with Kabupaten Asahan"
+    repeating = document(**KB, title=f"Framework agreement (KB): {title}")
+    saying_more = document(**KB, title="KB Makassar Asahan 2024")
+    assert details(entry(title=title, documents=[repeating])).count("KB") == 1
+    assert "KB Makassar Asahan 2024 · " in details(entry(documents=[saying_more]))
+
+
+def test_an_agreement_in_force_from_its_signing_shows_only_when_it_ends(english):
+    signed = {"date_signed": date(2024, 10, 28), "valid_from": date(2024, 10, 28)}
+    fixed = document(**signed, valid_until=date(2026, 10, 28))
+    open_ended = document(**signed, until_terminated=True)
+    assert "(signed Oct 28, 2024; valid until Oct 28, 2026)" in details(entry(documents=[fixed]))
+    assert "(signed Oct 28, 2024; valid until terminated)" in details(entry(documents=[open_ended]))
+
+
+def test_the_registers_key_names_the_abbreviations_its_entries_use(english):
+    rows = [entry(documents=[document(**KB)]), entry(kind_name="KSDPK: with a third party")]
+    assert register_key(rows) == (
+        "KSDD: with another region · KSDPK: with a third party · KB: framework agreement"
+    )
