@@ -119,7 +119,7 @@ class Told:
 
 # The sources of tenants' reminders, each one set of queries for all the tenants together (so
 # the daily run's queries do not grow with the number of regions).
-def for_tenants(tenants: Sequence[Tenant], today: date, told: "Told | None" = None) -> list[Due]:
+def for_tenants(tenants: Sequence[Tenant], today: date, told: Told | None = None) -> list[Due]:
     """Everything due on `today` in the tenants, grouped by tenant in the tenants' order; the
     weekly kinds only for those not `told` this week (all of them without it)."""
     people, told = People.of(tenants), told or Told(set())
