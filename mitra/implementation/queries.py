@@ -1,6 +1,6 @@
 """Read-only views of one cooperation's implementation: the panel, evaluation due, dormancy facts."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -196,11 +196,15 @@ def dormant_rows(tenant: Tenant, today: date) -> list[DormantRow]:
     return _dormant_rows(dormant.order_by("title"), today)
 
 
-def dormant_rows_in(tenants: Sequence[Tenant], today: date) -> list[DormantRow]:
+def dormant_rows_in(
+    tenants: Sequence[Tenant], today: date, *, among: Collection[int] | None = None
+) -> list[DormantRow]:
     """`dormant_rows` of many tenants in the same three queries, by tenant in pk order, then by
-    title (the daily reminders); each cooperation comes with its tenant."""
+    title (the daily reminders); `among` keeps only the cooperations of those keys."""
     dormant = Cooperation.objects.filter(tenant__in=tenants, state=Cooperation.State.DORMANT)
-    return _dormant_rows(dormant.select_related("tenant").order_by("tenant_id", "title"), today)
+    if among is not None:
+        dormant = dormant.filter(pk__in=among)
+    return _dormant_rows(dormant.order_by("tenant_id", "title"), today)
 
 
 def _dormant_rows(dormant: QuerySet[Cooperation], today: date) -> list[DormantRow]:

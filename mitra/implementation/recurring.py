@@ -20,7 +20,8 @@ from typing import Any, Self
 from django.conf import settings as django_settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone, translation
+from django.db.models.functions import TruncDate
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
@@ -98,24 +99,30 @@ class Outcome:
     refused: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
-def item_end(item: PlanItem) -> date | None:
-    """The last day of the item's obligations: its own end, else its agreement's."""
-    return item.end_date or item.document.valid_until
+@dataclass(frozen=True)
+class ItemDates:
+    """What decides a recurring item's periods: read as plain values, not models, for every
+    open recurring item (tens of thousands at national scale, nearly all with their tasks)."""
+
+    recurrence: str
+    start_date: date
+    end: date | None  # the last day of its obligations: its own end, else its agreement's
+    recorded: date  # the day the item was recorded, local time
 
 
-def due_periods(item: PlanItem, today: date) -> list[DueObligation]:
-    """The periods of a recurring item opened by `today`, due no earlier than it was recorded."""
+def due_periods(item: ItemDates, today: date) -> list[tuple[Period, date]]:
+    """The periods of a recurring item opened by `today`, due no earlier than it was recorded,
+    each with its due date."""
     months = rules.RECURRENCE_MONTHS.get(PlanItem.Recurrence(item.recurrence))
-    end = item_end(item)
+    end = item.end
     last = today if end is None else min(today, end)
     if months is None or last < item.start_date:
         return []
-    recorded = timezone.localdate(item.created_at)
     due = []
     for period in periods_overlapping(item.start_date, last, months):
         day = period.clipped(item.start_date, end).end
-        if day >= recorded:
-            due.append(DueObligation(item, period, day))
+        if day >= item.recorded:
+            due.append((period, day))
     return due
 
 
@@ -124,31 +131,41 @@ def _recurring_items(tenants: Iterable[Tenant] | None) -> QuerySet[PlanItem]:
         PlanItem.objects.exclude(recurrence=PlanItem.Recurrence.NONE)
         .filter(status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS])
         .exclude(cooperation__state__in=rules.ENDED_STATES)
-        # What a run reads of each item: its agreement's end and its cooperation's title (the
-        # people by key, the tenant for an event only): tens of thousands at national scale.
-        .select_related("document", "cooperation")
         .order_by("tenant_id", "pk")
     )
     return items if tenants is None else items.filter(tenant__in=list(tenants))
 
 
+DATE_COLUMNS = ("pk", "recurrence", "start_date", "end_date", "document__valid_until", "recorded")
+
+
 def pending_obligations(
     today: date, tenants: Iterable[Tenant] | None = None
 ) -> list[DueObligation]:
-    """Every period of every open recurring item that is due a task and has none yet."""
+    """Every period of every open recurring item that is due a task and has none yet.
+
+    The periods are worked out from the items' dates alone; only the items with a period
+    missing are then read whole (none on most days)."""
     recurring = _recurring_items(tenants)
-    items = list(recurring)
     made = set(
         Obligation.objects.filter(item__in=recurring.values("pk")).values_list(
             "item_id", "period_start"
         )
     )
-    return [
-        due
-        for item in items
-        for due in due_periods(item, today)
-        if (item.pk, due.period.start) not in made
-    ]
+    missing: dict[int, list[tuple[Period, date]]] = {}
+    # The day each was recorded, in the active time zone (`localdate`), from the database.
+    rows = recurring.annotate(recorded=TruncDate("created_at")).values_list(*DATE_COLUMNS)
+    for pk, recurrence, start, end, valid_until, recorded in rows:
+        dates = ItemDates(recurrence, start, end or valid_until, recorded)
+        periods = [due for due in due_periods(dates, today) if (pk, due[0].start) not in made]
+        if periods:
+            missing[pk] = periods
+    if not missing:
+        return []
+    # What a task needs of its item: its agreement's end and its cooperation's title (the
+    # people by key, the tenant for an event only).
+    items = recurring.filter(pk__in=list(missing)).select_related("document", "cooperation")
+    return [DueObligation(item, period, day) for item in items for period, day in missing[item.pk]]
 
 
 def _obligation_title(due: DueObligation) -> str:

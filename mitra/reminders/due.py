@@ -5,14 +5,13 @@ reminder_task_days", "ends within 90 days", "this ISO week"), so the same day co
 the same items and a day after missed runs still gives everything not yet reminded of.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Case, CharField, Exists, Func, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, Concat
-from django.urls import reverse
 from django.utils import timezone
 
 from mitra.cooperations import rules
@@ -21,6 +20,7 @@ from mitra.cooperations.queries import expiring_documents_in
 from mitra.followups.models import Task, TaskQuerySet, task_urls
 from mitra.followups.rules import needs_follow_up_in
 from mitra.implementation.queries import dormant_rows_in
+from mitra.lib.addresses import address_by_key
 from mitra.lib.deadlines import (
     is_overdue,
     overdue_for_more_than,
@@ -87,22 +87,48 @@ class People:
 
     def responsible_for(self, coop: Cooperation) -> list[int]:
         """The cooperation's owner if still a member of its tenant, else the cooperation officers."""
-        if coop.owner_id is not None and self.is_member(coop.tenant_id, coop.owner_id):
-            return [coop.owner_id]
-        return self.officers.get(coop.tenant_id, [])
+        return self.responsible(coop.tenant_id, coop.owner_id)
+
+    def responsible(self, tenant_id: int, owner_id: int | None) -> list[int]:
+        """`responsible_for` a cooperation read as plain values."""
+        if owner_id is not None and self.is_member(tenant_id, owner_id):
+            return [owner_id]
+        return self.officers.get(tenant_id, [])
+
+
+# The kinds sent once a week while their condition lasts, in the window `week_bucket` names.
+WEEKLY = (K.RENEWAL_IN_PROGRESS, K.NEEDS_FOLLOW_UP, K.DORMANT_AGREEMENT, K.REVIEW_WAITING)
+
+
+@dataclass
+class Told:
+    """Who has this week's reminder of each weekly kind and subject, read in one query before
+    anything is worded: on every day but the first of a week nearly all of them have it."""
+
+    keys: set[tuple[int, str, str]]
+
+    @classmethod
+    def this_week(cls, today: date) -> "Told":
+        rows = Reminder.objects.filter(window=week_bucket(today), kind__in=WEEKLY)
+        return cls(set(rows.values_list("recipient_id", "kind", "subject")))
+
+    def not_yet(self, kind: str, subject: str, recipients: Iterable[int]) -> list[int]:
+        """The recipients not yet told of `subject` this week."""
+        return [user for user in recipients if (user, kind, subject) not in self.keys]
 
 
 # The sources of tenants' reminders, each one set of queries for all the tenants together (so
 # the daily run's queries do not grow with the number of regions).
-def for_tenants(tenants: Sequence[Tenant], today: date) -> list[Due]:
-    """Everything due on `today` in the tenants, grouped by tenant in the tenants' order."""
-    people = People.of(tenants)
+def for_tenants(tenants: Sequence[Tenant], today: date, told: Told | None = None) -> list[Due]:
+    """Everything due on `today` in the tenants, grouped by tenant in the tenants' order; the
+    weekly kinds only for those not `told` this week (all of them without it)."""
+    people, told = People.of(tenants), told or Told(set())
     items = [
         *task_reminders(tenants, today, people),
         *document_reminders(tenants, today, people),
-        *renewal_reminders(tenants, today, people),
-        *follow_up_reminders(tenants, today, people),
-        *dormant_reminders(tenants, today, people),
+        *renewal_reminders(tenants, today, people, told),
+        *follow_up_reminders(tenants, today, people, told),
+        *dormant_reminders(tenants, today, people, told),
     ]
     order = {tenant.pk: index for index, tenant in enumerate(tenants)}
     return sorted(items, key=lambda item: order[item.tenant.pk] if item.tenant else -1)
@@ -208,87 +234,116 @@ def document_reminders(tenants: Sequence[Tenant], today: date, people: People) -
     smallest of its tenant's windows it has reached."""
     by_pk = {tenant.pk: tenant for tenant in tenants}
     leads = {tenant.pk: rules.expiry_lead_days(tenant) for tenant in tenants}
+    url_of = address_by_key("cooperations:detail")
     for doc in expiring_documents_in(leads, today):
-        tenant = by_pk[doc.cooperation.tenant_id]
-        if doc.valid_until is None:  # excluded by the filter; narrows the type
-            continue
+        tenant = by_pk[doc.tenant_id]
         window = expiry_window((doc.valid_until - today).days, tenant.expiry_window_days)
         params = {
             "document": doc.title,
-            "cooperation": doc.cooperation.title,
+            "cooperation": doc.cooperation_title,
             "valid_until": doc.valid_until.isoformat(),
         }
-        for user in people.responsible_for(doc.cooperation):
+        for user in people.responsible(doc.tenant_id, doc.owner_id):
             yield Due(
                 tenant,
                 user,
                 K.DOCUMENT_EXPIRING,
                 f"cooperations.document:{doc.pk}",
                 f"{window}:{doc.valid_until.isoformat()}",
-                doc.cooperation.get_absolute_url(),
+                url_of(doc.cooperation_id),
                 params,
             )
 
 
-def renewal_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
+def renewal_reminders(
+    tenants: Sequence[Tenant], today: date, people: People, told: Told
+) -> Iterator[Due]:
     """Cooperations in renewal, once a week until the renewal is done."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
     renewing = Cooperation.objects.filter(
-        tenant__in=tenants, state=Cooperation.State.RENEWAL_IN_PROGRESS
-    ).select_related("tenant")
-    for coop in renewing.order_by("pk"):
-        for user in people.responsible_for(coop):
+        tenant_id__in=by_pk, state=Cooperation.State.RENEWAL_IN_PROGRESS
+    ).order_by("pk")
+    url_of, week = address_by_key("cooperations:detail"), week_bucket(today)
+    for pk, tenant_id, owner_id, title in renewing.values_list(*COOPERATION_COLUMNS):
+        subject = f"cooperations.cooperation:{pk}"
+        for user in told.not_yet(
+            K.RENEWAL_IN_PROGRESS, subject, people.responsible(tenant_id, owner_id)
+        ):
             yield Due(
-                coop.tenant,
+                by_pk[tenant_id],
                 user,
                 K.RENEWAL_IN_PROGRESS,
-                f"cooperations.cooperation:{coop.pk}",
-                week_bucket(today),
-                coop.get_absolute_url(),
-                {"cooperation": coop.title},
+                subject,
+                week,
+                url_of(pk),
+                {"cooperation": title},
             )
 
 
-def follow_up_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
+# What a weekly reminder names of a cooperation.
+COOPERATION_COLUMNS = ("pk", "tenant_id", "owner_id", "title")
+
+
+def follow_up_reminders(
+    tenants: Sequence[Tenant], today: date, people: People, told: Told
+) -> Iterator[Due]:
     """Cooperations the follow-up rule flags, once a week while they stay flagged."""
     by_pk = {tenant.pk: tenant for tenant in tenants}
+    url_of, week = address_by_key("cooperations:detail"), week_bucket(today)
     for gap in needs_follow_up_in(tenants, today):
         coop = gap.cooperation
-        for user in people.responsible_for(coop):
+        subject = f"cooperations.cooperation:{coop.pk}"
+        for user in told.not_yet(K.NEEDS_FOLLOW_UP, subject, people.responsible_for(coop)):
             yield Due(
                 by_pk[coop.tenant_id],
                 user,
                 K.NEEDS_FOLLOW_UP,
-                f"cooperations.cooperation:{coop.pk}",
-                week_bucket(today),
-                coop.get_absolute_url(),
+                subject,
+                week,
+                url_of(coop.pk),
                 {"cooperation": coop.title, "reasons": [str(r) for r in gap.reasons]},
             )
 
 
-def dormant_reminders(tenants: Sequence[Tenant], today: date, people: People) -> Iterator[Due]:
+def dormant_reminders(
+    tenants: Sequence[Tenant], today: date, people: People, told: Told
+) -> Iterator[Due]:
     """Dormant agreements, once a week to leadership and whoever is responsible, with what the
-    plan of action promised and what is missing."""
-    for row in dormant_rows_in(tenants, today):
+    plan of action promised and what is missing: worked out only for those with someone not
+    yet told this week."""
+    by_pk = {tenant.pk: tenant for tenant in tenants}
+    dormant = Cooperation.objects.filter(tenant_id__in=by_pk, state=Cooperation.State.DORMANT)
+    untold: dict[int, list[int]] = {}
+    for pk, tenant_id, owner_id, _title in dormant.values_list(*COOPERATION_COLUMNS):
+        everyone = sorted({*people.leaders_of(tenant_id), *people.responsible(tenant_id, owner_id)})
+        if users := told.not_yet(K.DORMANT_AGREEMENT, f"cooperations.cooperation:{pk}", everyone):
+            untold[pk] = users
+    if not untold:
+        return
+    url_of, week = address_by_key("cooperations:detail"), week_bucket(today)
+    for row in dormant_rows_in(tenants, today, among=list(untold)):
         coop = row.cooperation
         params = {
             "cooperation": coop.title,
             "promised": [str(p) for p in row.facts.promised],
             "missing": [str(m) for m in row.facts.missing],
         }
-        for user in sorted({*people.leaders_of(coop.tenant_id), *people.responsible_for(coop)}):
+        for user in untold[coop.pk]:
             yield Due(
-                coop.tenant,
+                by_pk[coop.tenant_id],
                 user,
                 K.DORMANT_AGREEMENT,
                 f"cooperations.cooperation:{coop.pk}",
-                week_bucket(today),
-                coop.get_absolute_url(),
+                week,
+                url_of(coop.pk),
                 params,
             )
 
 
-def review_reminders(today: date) -> Iterator[Due]:
-    """Requests open for more than two weeks, to every central reviewer, once a week."""
+def review_reminders(today: date, told: Told | None = None) -> Iterator[Due]:
+    """Requests open for more than two weeks, to every central reviewer, once a week (to those
+    not `told` this week)."""
+    told = told or Told(set())
     cutoff = timezone.make_aware(
         datetime.combine(today - timedelta(days=REVIEW_WAITING_AFTER_DAYS), time.min)
     )
@@ -298,13 +353,15 @@ def review_reminders(today: date) -> Iterator[Due]:
         .values_list("user_id", flat=True)
     )
     waiting = ReviewRequest.objects.waiting().filter(opened_at__lt=cutoff)
-    for request in waiting.select_related("cooperation", "tenant").order_by("opened_at", "pk"):
+    url_of, week = address_by_key("reviews:detail"), week_bucket(today)
+    for pk, title, tenant, opened_at in waiting.order_by("opened_at", "pk").values_list(
+        "pk", "cooperation__title", "tenant__name", "opened_at"
+    ):
+        subject = f"reviews.reviewrequest:{pk}"
         params = {
-            "cooperation": request.cooperation.title,
-            "tenant": request.tenant.name,
-            "opened_on": timezone.localdate(request.opened_at).isoformat(),
+            "cooperation": title,
+            "tenant": tenant,
+            "opened_on": timezone.localdate(opened_at).isoformat(),
         }
-        url = reverse("reviews:detail", args=[request.pk])
-        for user in reviewers:
-            subject = f"reviews.reviewrequest:{request.pk}"
-            yield Due(None, user, K.REVIEW_WAITING, subject, week_bucket(today), url, params)
+        for user in told.not_yet(K.REVIEW_WAITING, subject, reviewers):
+            yield Due(None, user, K.REVIEW_WAITING, subject, week, url_of(pk), params)

@@ -32,8 +32,9 @@ def pending_reminders(today: date) -> list[due.Due]:
     """Everything due on `today` that has no row yet, in a stable order (nothing written)."""
     # The follow-up rule words its reasons in the active language; store them in Indonesian.
     with translation.override(settings.LANGUAGE_CODE):
-        items = due.for_tenants(list(Tenant.objects.order_by("pk")), today)
-        items += list(due.review_reminders(today))
+        told = due.Told.this_week(today)  # the weekly kinds: left out before they are worded
+        items = due.for_tenants(list(Tenant.objects.order_by("pk")), today, told)
+        items += list(due.review_reminders(today, told))
     # Rows of these subjects in these windows (a few more than the exact keys, never many):
     # over the subject index, not the table, which grows by every week's reminders.
     existing = set(

@@ -183,3 +183,31 @@ def test_a_user_never_gets_another_tenants_reminders(tenant, other_tenant, offic
     assert [r.params["task"] for r in mine.filter(kind=K.TASK_DUE)] == ["Makassar's task"]
     assert not mine.filter(tenant=other_tenant).exists()
     assert not Reminder.objects.filter(recipient=outsider, tenant=tenant).exists()
+
+
+def test_whoever_becomes_responsible_in_the_week_is_told_that_week(tenant, cooperation, officer):
+    Cooperation.objects.filter(pk=cooperation.pk).update(
+        state=Cooperation.State.RENEWAL_IN_PROGRESS
+    )
+    collect_reminders(TODAY)
+    successor = make_user(tenant, Membership.Role.COOPERATION_OFFICER)
+    Cooperation.objects.filter(pk=cooperation.pk).update(owner=successor)
+    collect_reminders(TODAY + timedelta(days=1))
+    rows = Reminder.objects.filter(kind=K.RENEWAL_IN_PROGRESS).order_by("pk")
+    assert [(r.recipient_id, r.window) for r in rows] == [
+        (officer.pk, "week:2026-W48"),
+        (successor.pk, "week:2026-W48"),
+    ]
+
+
+def test_a_leader_who_joins_in_the_week_hears_of_a_dormant_agreement_that_week(
+    tenant, cooperation, officer
+):
+    Cooperation.objects.filter(pk=cooperation.pk).update(state=Cooperation.State.DORMANT)
+    collect_reminders(TODAY)
+    assert collect_reminders(TODAY + timedelta(days=1)) == 0
+    leader = make_user(tenant, Membership.Role.LEADERSHIP)
+    assert collect_reminders(TODAY + timedelta(days=2)) == 1
+    told = Reminder.objects.get(kind=K.DORMANT_AGREEMENT, recipient=leader)
+    assert told.window == "week:2026-W48"
+    assert told.params["missing"]  # worded with what the plan of action still misses
