@@ -164,7 +164,7 @@ def _register_queryset(tenant: Tenant, start: date, end: date) -> QuerySet[Coope
     documents = (
         Document.objects.filter(kind__in=REGISTER_DOCUMENT_KINDS)
         .filter(Q(date_signed__lte=end) | Q(date_signed__isnull=True, created_at__lt=end_at))
-        .prefetch_related("parties")
+        .prefetch_related(Prefetch("parties", to_attr="register_parties"))
     )
     period = in_period(Cooperation.objects.for_tenant(tenant), start, end)
     return (
@@ -173,9 +173,13 @@ def _register_queryset(tenant: Tenant, start: date, end: date) -> QuerySet[Coope
             activity_count=Coalesce(Subquery(counted), 0),
             last_contact_on=Subquery(latest),
         )
-        .prefetch_related(
-            "partners__country",
-            "sectors",
+        .prefetch_related(  # as lists (to_attr): no queryset made for each of thousands of rows
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.select_related("country"),
+                to_attr="register_partners",
+            ),
+            Prefetch("sectors", to_attr="register_sectors"),
             Prefetch("documents", queryset=documents, to_attr="register_documents"),
         )
     )
@@ -211,7 +215,7 @@ def _document_row(document: Document, labels: Labels) -> DocumentRow:
         kind=document.kind,
         kind_label=labels.document_kinds.get(document.kind, document.kind),
         title=document.title,
-        numbers=[PartyNumber(p.role, p.name, p.number) for p in document.parties.all()],
+        numbers=[PartyNumber(p.role, p.name, p.number) for p in document.register_parties],  # type: ignore[attr-defined]
         date_signed=document.date_signed,
         valid_from=document.valid_from,
         valid_until=document.valid_until,
@@ -231,7 +235,7 @@ def _countries(partners: Iterable[Partner]) -> list[str]:
 
 
 def _register_row(number: int, coop: Any, labels: Labels) -> RegisterRow:
-    partners = list(coop.partners.all())
+    partners = list(coop.register_partners)
     documents = sorted(
         coop.register_documents,
         key=lambda d: (d.date_signed is None, d.date_signed or date.max, d.pk),
@@ -246,7 +250,7 @@ def _register_row(number: int, coop: Any, labels: Labels) -> RegisterRow:
         sub_form_label=labels.sub_forms.get(coop.sub_form, coop.sub_form) if coop.sub_form else "",
         partners=[p.name for p in partners],
         countries=_countries(partners),
-        sectors=[str(s) for s in coop.sectors.all()],
+        sectors=[str(s) for s in coop.register_sectors],
         state=coop.period_state,
         state_label=labels.states[coop.period_state],
         current_state=coop.state,
