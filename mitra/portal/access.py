@@ -93,6 +93,13 @@ def portal_intro(tenant: Tenant) -> str:
     return page.intro if page else ""
 
 
+# Where `published_for` puts each cooperation's partners, sectors and agreements: plain lists,
+# since a queryset made for each of two thousand records cost a big city's page a third.
+PUBLIC_PARTNERS = "public_partners"
+PUBLIC_SECTORS = "public_sectors"
+PUBLIC_DOCUMENTS = "public_documents"
+
+
 def published_for(tenant: Tenant) -> QuerySet[Publication]:
     """The tenant's published cooperations with everything the portal shows, in five queries."""
     partners = Partner.objects.select_related("country", "place", "region").only(*_PARTNER_FIELDS)
@@ -112,10 +119,18 @@ def published_for(tenant: Tenant) -> QuerySet[Publication]:
             "published_at",
             *_COOPERATION_FIELDS,
         )
-        .prefetch_related(
-            Prefetch("cooperation__partners", queryset=partners.order_by("name")),
-            "cooperation__sectors",
-            Prefetch("cooperation__documents", queryset=documents.order_by("date_signed", "pk")),
+        .prefetch_related(  # as lists (to_attr), read by `public.public_record`
+            Prefetch(
+                "cooperation__partners",
+                queryset=partners.order_by("name"),
+                to_attr=PUBLIC_PARTNERS,
+            ),
+            Prefetch("cooperation__sectors", to_attr=PUBLIC_SECTORS),
+            Prefetch(
+                "cooperation__documents",
+                queryset=documents.order_by("date_signed", "pk"),
+                to_attr=PUBLIC_DOCUMENTS,
+            ),
         )
         .order_by("public_title", "pk")
     )

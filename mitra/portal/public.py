@@ -15,6 +15,7 @@ from django.urls import reverse
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.partners.models import Partner
+from mitra.portal import access
 from mitra.portal.models import Publication
 from mitra.portal.stages import STAGE_TONES, Stage, stage_of
 from mitra.tenancy.models import Tenant
@@ -139,9 +140,9 @@ def public_record(publication: Publication, tenant: Tenant) -> PublicCooperation
     return public_view(
         publication,
         tenant,
-        partners=coop.partners.all(),
-        sectors=coop.sectors.all(),
-        documents=coop.documents.all(),
+        partners=getattr(coop, access.PUBLIC_PARTNERS),
+        sectors=getattr(coop, access.PUBLIC_SECTORS),
+        documents=getattr(coop, access.PUBLIC_DOCUMENTS),
     )
 
 
