@@ -16,6 +16,7 @@ from mitra.events.models import Event, PlannedSigning
 from mitra.events.readiness import Readiness, readiness
 from mitra.implementation.models import PlanItem
 from mitra.implementation.progress import (
+    PROGRESS_FIELDS,
     ItemProgress,
     cooperation_items,
     load_progress_facts,
@@ -136,7 +137,9 @@ def plans(tenant: Tenant, today: date) -> Plans:
         .filter(Q(state=Cooperation.State.DORMANT) | Q(pk__in=with_plan))
     )
     cooperations = list(chosen.order_by("title", "pk"))
-    items = PlanItem.objects.filter(tenant=tenant, cooperation__in=chosen.values("pk"))
+    items = PlanItem.objects.filter(tenant=tenant, cooperation__in=chosen.values("pk")).only(
+        *PROGRESS_FIELDS
+    )
     load_progress_facts(cooperations, items)
     stale_days = tenant.stale_progress_days
     at_risk = [

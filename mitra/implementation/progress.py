@@ -48,6 +48,21 @@ class Report:
 
 
 REPORT_FIELDS = ("date", "value", *BenefitKind.values)
+# What `item_progress`, the dormancy facts and a shortlist of items read of a plan item: a page
+# that judges thousands of items loads only these (`.only(*PROGRESS_FIELDS)`).
+PROGRESS_FIELDS = (
+    "cooperation_id",
+    "document_id",
+    "position",
+    "activity",
+    "target_quantity",
+    "unit",
+    "milestone_date",
+    "start_date",
+    "end_date",
+    "status",
+    "recurrence",
+)
 
 
 def with_updates(items: QuerySet[PlanItem]) -> QuerySet[PlanItem]:
