@@ -82,7 +82,7 @@ def _partner(partner: Partner) -> PublicPartner:
         place, lat, lon = region.official_name, region.latitude, region.longitude
     return PublicPartner(
         name=partner.name,
-        kind=str(Partner.Kind(partner.kind).label),
+        kind=partner.get_kind_display(),
         country_code=country.code if country else "",
         country_numeric=country.numeric if country else "",
         country=country.name if country else "",
@@ -94,7 +94,7 @@ def _partner(partner: Partner) -> PublicPartner:
 
 def _agreement(document: Document) -> PublicAgreement:
     return PublicAgreement(
-        kind=str(Document.Kind(document.kind).label),
+        kind=document.get_kind_display(),
         date_signed=document.date_signed,
         valid_from=document.valid_from,
         valid_until=document.valid_until,

@@ -185,35 +185,11 @@ def _register_queryset(tenant: Tenant, start: date, end: date) -> QuerySet[Coope
     )
 
 
-@dataclass(frozen=True)
-class Labels:
-    """The choices' labels in the active language, translated once per register: Django's
-    `get_FOO_display` hashes every lazy label of the field at each call, seconds for a big
-    city's register."""
-
-    document_kinds: dict[str, str]
-    kinds: dict[str, str]
-    sub_forms: dict[str, str]
-    states: dict[str, str]
-
-
-def _labels() -> Labels:
-    def of(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
-        return {value: str(label) for value, label in choices}
-
-    return Labels(
-        document_kinds=of(Document.Kind.choices),
-        kinds=of(Cooperation.Kind.choices),
-        sub_forms=of(Cooperation.SubForm.choices),
-        states=of(Cooperation.State.choices),
-    )
-
-
-def _document_row(document: Document, labels: Labels) -> DocumentRow:
+def _document_row(document: Document) -> DocumentRow:
     return DocumentRow(
         id=document.pk,
         kind=document.kind,
-        kind_label=labels.document_kinds.get(document.kind, document.kind),
+        kind_label=document.get_kind_display(),
         title=document.title,
         numbers=[PartyNumber(p.role, p.name, p.number) for p in document.register_parties],  # type: ignore[attr-defined]
         date_signed=document.date_signed,
@@ -234,7 +210,7 @@ def _countries(partners: Iterable[Partner]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _register_row(number: int, coop: Any, labels: Labels) -> RegisterRow:
+def _register_row(number: int, coop: Any) -> RegisterRow:
     partners = list(coop.register_partners)
     documents = sorted(
         coop.register_documents,
@@ -246,15 +222,15 @@ def _register_row(number: int, coop: Any, labels: Labels) -> RegisterRow:
         title=coop.title,
         kind=coop.kind,
         kind_label=workflow.abbreviation(coop.kind),
-        kind_name=labels.kinds.get(coop.kind, coop.kind),
-        sub_form_label=labels.sub_forms.get(coop.sub_form, coop.sub_form) if coop.sub_form else "",
+        kind_name=coop.get_kind_display(),
+        sub_form_label=coop.get_sub_form_display() if coop.sub_form else "",
         partners=[p.name for p in partners],
         countries=_countries(partners),
         sectors=[str(s) for s in coop.register_sectors],
         state=coop.period_state,
-        state_label=labels.states[coop.period_state],
+        state_label=str(Cooperation.State(coop.period_state).label),
         current_state=coop.state,
-        documents=[_document_row(d, labels) for d in documents],
+        documents=[_document_row(d) for d in documents],
         activity_count=coop.activity_count,
         last_contact=coop.last_contact_on,
     )
@@ -266,10 +242,7 @@ def register(tenant: Tenant, start: date, end: date) -> list[RegisterRow]:
         _register_queryset(tenant, start, end),
         key=lambda c: (KIND_ORDER[c.kind], c.title.casefold(), c.pk),
     )
-    labels = _labels()
-    return [
-        _register_row(number, coop, labels) for number, coop in enumerate(cooperations, start=1)
-    ]
+    return [_register_row(number, coop) for number, coop in enumerate(cooperations, start=1)]
 
 
 # --- Summaries ---------------------------------------------------------------------------------
