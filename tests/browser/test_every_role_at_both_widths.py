@@ -15,13 +15,15 @@ page, at both widths:
 - the header's menus ("Lainnya", the user's menu) open within the screen.
 
 Full-page screenshots go to build/screenshots/<role>/<width>/ (ignored by git) to be looked at,
-as JPEG: encoding a full page as PNG took a third of the walk's time, JPEG a tenth of that.
+as JPEG: encoding a full page as PNG took a third of the walk's time, JPEG a tenth of that; they
+are asked of Chromium directly (`full_page_jpeg`).
 One browser, one demo load for the module, one browser context per role. Each page is loaded
 once and looked at on both screens: the viewport is resized between the two looks, which is
 what the stylesheet's media queries and the charts' and map's resize handlers answer, so the
 server renders each page once instead of twice.
 """
 
+import base64
 import re
 from dataclasses import dataclass, field
 from io import StringIO
@@ -122,6 +124,8 @@ MENUS_OFF_SCREEN = """() => {
 }"""
 # How far the page reaches beyond the screen, not counting what scrolls inside its own box.
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
+PAGE_SIZE = """() => [document.documentElement.scrollWidth,
+    Math.ceil(document.documentElement.scrollHeight)]"""
 # After a resize: two animation frames, so that layout and the resize handlers have run.
 SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -195,12 +199,28 @@ def _visit(
             page.evaluate(SETTLED)
             current = {"width": width, "height": height}
         look_at(page, "/" + address, width, english, found)
-        page.screenshot(
-            path=str(folders[device] / f"{len(found.pages):02d}-{name}.jpeg"),
-            full_page=True,
-            type="jpeg",
-            quality=SCREENSHOT_QUALITY,
+        full_page_jpeg(page, folders[device] / f"{len(found.pages):02d}-{name}.jpeg")
+
+
+def full_page_jpeg(page: Page, path: Path) -> None:
+    """The whole page as a JPEG, asked of Chromium's DevTools protocol directly, encoded for
+    speed: Playwright's full-page screenshot of the same pages took about a third longer."""
+    session = page.context.new_cdp_session(page)
+    try:
+        width, height = page.evaluate(PAGE_SIZE)
+        shot = session.send(
+            "Page.captureScreenshot",
+            {
+                "format": "jpeg",
+                "quality": SCREENSHOT_QUALITY,
+                "captureBeyondViewport": True,
+                "optimizeForSpeed": True,
+                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+            },
         )
+    finally:
+        session.detach()
+    path.write_bytes(base64.b64decode(shot["data"]))
 
 
 def look_at(page: Page, address: str, width: int, english: frozenset[str], found: Findings) -> None:
@@ -298,7 +318,7 @@ def test_a_page_is_looked_at_on_both_screens(browser: Browser, tmp_path: Path):
     leaves a screenshot per screen."""
     pages = {
         # 1,000 px fits the laptop, not the phone.
-        "/narrow-laptop/": "<style>body { margin: 0 } div { width: 1000px; height: 1px }</style><div></div>",
+        "/narrow-laptop/": "<style>body { margin: 0 } div { width: 1000px; height: 2000px }</style><div></div>",
         # 1,300 px only above 800 px: too wide for the laptop, fine on the phone.
         "/wide-laptop/": "<style>body { margin: 0 } @media (min-width: 800px) { div { width: 1300px; height: 1px } }</style><div></div>",
     }
@@ -323,6 +343,19 @@ def test_a_page_is_looked_at_on_both_screens(browser: Browser, tmp_path: Path):
         "/wide-laptop/ at 1280 px: 1300 px wide",
     ]
     assert all(len(list(folder.iterdir())) == 2 for folder in folders.values())
+    # Whole pages: the first is 2,000 px tall, more than either screen.
+    assert {jpeg_size(shot)[1] for shot in folders["phone"].glob("01-*")} == {2000}
+
+
+def jpeg_size(path: Path) -> tuple[int, int]:
+    """Width and height from a JPEG's frame header."""
+    data = path.read_bytes()
+    assert data[:2] == b"\xff\xd8", f"{path.name} is not a JPEG"
+    at = 2
+    while data[at + 1] not in (0xC0, 0xC1, 0xC2):
+        at += 2 + int.from_bytes(data[at + 2 : at + 4])
+    height, width = int.from_bytes(data[at + 5 : at + 7]), int.from_bytes(data[at + 7 : at + 9])
+    return width, height
 
 
 @pytest.mark.browser
