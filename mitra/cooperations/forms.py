@@ -58,7 +58,10 @@ class CooperationFilterForm(forms.Form):
             attrs={"placeholder": _("title, summary or partner"), "autocomplete": "off"}
         )
         set_choices(self, "kind", _blank(_("all kinds")) + list(Cooperation.Kind.choices))
-        live = [(filters.LIVE, _("every live state (dormant and on hold included)"))]
+        live = [
+            (filters.UNDER_WAY, _("under way (dormant and on hold not included)")),
+            (filters.LIVE, _("every live state (dormant and on hold included)")),
+        ]
         set_choices(self, "state", _blank(_("all states")) + live + list(Cooperation.State.choices))
         sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
         set_choices(self, "sector", _blank(_("all sectors")) + sectors)
