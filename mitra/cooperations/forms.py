@@ -411,7 +411,7 @@ class ConsiderationForm(forms.Form):
     )
     note = forms.CharField(
         label=gettext_lazy("Note"),
-        help_text=gettext_lazy("Required when the team does not agree."),
+        help_text=gettext_lazy("Required when the team agrees with notes or does not agree."),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),

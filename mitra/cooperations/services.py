@@ -203,13 +203,17 @@ def record_consideration(
     coop: Cooperation, *, by: User | None, recommendation: str, note: str = ""
 ) -> Consideration:
     """Record the coordination team's (TKKSD) recommendation on the step the cooperation is at,
-    with an audit row and a line in its history; the cooperation does not move."""
-    problems = rules.may_be_considered(coop)
+    with an audit row and a line in its history; the cooperation does not move. Disagreeing
+    needs its reasons and agreeing with notes its notes, each asked beside the note."""
+    fields: dict[str, list[str]] = {"recommendation": [], "note": []}
     if recommendation not in Consideration.Recommendation.values:
-        problems.append(_("Choose one of the recommendations."))
-    if recommendation == Consideration.Recommendation.DISAGREE and not note.strip():
-        problems.append(_("Say why the team does not agree."))
-    refuse_if(problems)
+        fields["recommendation"].append(_("Choose one of the recommendations."))
+    if not note.strip():
+        if recommendation == Consideration.Recommendation.DISAGREE:
+            fields["note"].append(_("Say why the team does not agree."))
+        elif recommendation == Consideration.Recommendation.AGREE_WITH_NOTES:
+            fields["note"].append(_("Write the team's notes."))
+    refuse_on_fields(fields, general=rules.may_be_considered(coop))
     found = Consideration.objects.create(
         tenant_id=coop.tenant_id,
         cooperation=coop,

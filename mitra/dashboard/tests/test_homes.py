@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from mitra.cooperations import services as cooperations
 from mitra.cooperations import workflow
@@ -238,6 +239,21 @@ def test_the_teams_home_lists_what_awaits_its_consideration_until_it_is_recorded
         waiting, S.COOPERATION_PLAN, by=None, note="test setup"
     )  # a new step of the team's: asked again
     assert board_of(client).awaiting.rows == [waiting]
+
+
+def test_the_teams_queue_says_how_long_each_has_waited_the_longest_first(
+    client_as, team_reviewer, tenant
+):
+    recent = at_state(tenant, S.EXPLORATION, title="Baru")
+    older = at_state(tenant, S.EXPLORATION, title="Lama")
+    older.events.filter(target=S.EXPLORATION).update(at=timezone.now() - timedelta(days=40))
+    response = client_as(team_reviewer).get(DASHBOARD)
+    assert response.context["board"].awaiting.rows == [older, recent]
+    html = response.content.decode()
+    queue = html[html.index('id="dashboard-awaiting"') :]
+    queue = queue[: queue.index("</section>")]
+    days = ngettext("%(days)s day at this step", "%(days)s days at this step", 40)
+    assert days % {"days": 40} in queue
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import apply_transition, record_past_state
+from mitra.cooperations.models import Consideration, Cooperation, Document
+from mitra.cooperations.services import apply_transition, record_consideration, record_past_state
 from mitra.partners.models import Country
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.services import decide, open_missing_reviews
@@ -116,12 +117,37 @@ def test_approving_through_the_page_moves_on_and_returns_to_the_queue(
     assert len(texts(response)) == 1
 
 
-def test_a_return_without_a_note_is_shown_and_changes_nothing(in_english, central_reviewer, ours):
+def test_a_return_without_a_note_is_shown_beside_the_note_and_changes_nothing(
+    in_english, central_reviewer, ours
+):
+    """Issue 14: the refusal was a message at the top of a long page, the note field unmarked;
+    it is shown beside the note, and the page comes back at the decision."""
     url = reverse("reviews:decide", args=[review_of(ours).pk])
-    response = in_english(central_reviewer).post(url, {"decision": "return", "note": ""})
+    response = in_english(central_reviewer).post(url, {"decision": "return", "note": "  "})
     assert response.status_code == 422
-    assert "Explain in a note" in response.content.decode()
+    assert "Explain in a note" in " ".join(response.context["form"].errors["note"])
+    assert texts(response) == []
+    assert f'action="{url}#decision"' in response.content.decode()
     assert review_of(ours).status == Status.OPEN
+
+
+def test_the_review_page_shows_the_teams_consideration_or_that_there_is_none(
+    client_as, central_reviewer, team_reviewer, ours
+):
+    page = reverse("reviews:detail", args=[review_of(ours).pk])
+    client = client_as(central_reviewer)
+    html = client.get(page).content.decode()
+    section = html[html.index('id="considerations"') :]
+    assert str(_("The team has not recorded a consideration yet.")) in section
+    record_consideration(
+        ours, by=team_reviewer, recommendation="agree_with_notes", note="Kaji manfaat ekonomi."
+    )
+    html = client.get(page).content.decode()
+    section = html[html.index('id="considerations"') :]
+    section = section[: section.index("</section>")]
+    assert "Kaji manfaat ekonomi." in section
+    assert str(Consideration.Recommendation.AGREE_WITH_NOTES.label) in section
+    assert reverse("cooperations:consider", args=[ours.pk]) not in html
 
 
 def test_a_refused_move_reaches_the_reviewer_as_a_message(in_english, central_reviewer, ours):
