@@ -33,7 +33,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     reviews = review_queue_for_user(request)
     form = ReviewFilterForm(request.GET)
     page = Paginator(form.filter(reviews), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page}
+    context = {"form": form, "page": page, "narrowed": form.narrowed()}
     if wants_fragment(request):
         return render(request, "reviews/_queue_results.html", context)
     return render(request, "reviews/queue.html", context)

@@ -82,6 +82,21 @@ def test_the_queue_shows_open_requests_unless_asked_otherwise(
     assert "Bandung–Hamamatsu" in client.get(QUEUE, {"status": "all"}).content.decode()
 
 
+def test_an_empty_queue_says_nothing_awaits_a_decision_unless_filters_narrow_it(
+    client_as, central_reviewer, ours
+):
+    client = client_as(central_reviewer)
+    nothing_waits = str(_("Nothing awaits the centre's decision: every request has been decided."))
+    no_match = str(_("No review request matches these filters."))
+    html = client.get(QUEUE, {"kind": "hold"}).content.decode()
+    assert no_match in html and nothing_waits not in html
+    decide(review_of(ours), by=central_reviewer, decision="approve", note="")
+    html = client.get(QUEUE).content.decode()
+    assert nothing_waits in html and no_match not in html
+    assert f"{QUEUE}?status=all" in html
+    assert no_match in client.get(QUEUE, {"status": "returned"}).content.decode()
+
+
 @pytest.mark.parametrize("role", ["cooperation_officer", "tenant_admin", "leadership"])
 def test_tenant_users_get_403_on_the_queue_and_the_review_page(request, client_as, role, ours):
     client = client_as(request.getfixturevalue(role))
