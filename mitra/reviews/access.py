@@ -23,6 +23,7 @@ QUEUE_FIELDS = (
     "kind",
     "status",
     "opened_at",
+    "decided_at",
     "tenant__name",
     "cooperation__title",
     "cooperation__kind",

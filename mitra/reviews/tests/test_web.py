@@ -1,5 +1,7 @@
 """The centre's queue and review page, its downloads, and the tenant's view of its requests."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -7,7 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mitra.cooperations.models import Consideration, Cooperation, Document
 from mitra.cooperations.services import apply_transition, record_consideration, record_past_state
@@ -95,6 +99,25 @@ def test_an_empty_queue_says_nothing_awaits_a_decision_unless_filters_narrow_it(
     assert nothing_waits in html and no_match not in html
     assert f"{QUEUE}?status=all" in html
     assert no_match in client.get(QUEUE, {"status": "returned"}).content.decode()
+
+
+def test_a_decided_request_says_how_long_it_waited_not_that_it_still_waits(
+    client_as, central_reviewer, ours
+):
+    review = review_of(ours)
+    ReviewRequest.objects.filter(pk=review.pk).update(opened_at=timezone.now() - timedelta(days=10))
+    page = reverse("reviews:detail", args=[review.pk])
+    client = client_as(central_reviewer)
+    waiting = ngettext("%(days)s day waiting", "%(days)s days waiting", 10) % {"days": 10}
+    assert waiting in client.get(page).content.decode()
+    decide(review, by=central_reviewer, decision="return", note="Lengkapi kajian.")
+    html = client.get(page).content.decode()
+    assert waiting not in html
+    assert ngettext("after %(days)s day", "after %(days)s days", 10) % {"days": 10} in html
+    queue = client.get(QUEUE, {"status": "all"})
+    assert queue.context["page"].object_list[0].decided_at is not None
+    row = queue.content.decode().split(review.cooperation.title)[1]
+    assert '<td class="nowrap">10 <span' in row
 
 
 @pytest.mark.parametrize("role", ["cooperation_officer", "tenant_admin", "leadership"])
