@@ -4,7 +4,7 @@ Each one validates with `rules`, writes inside a transaction, and leaves a row b
 `CooperationEvent` for a state change and an audit entry for every create, update and delete.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -228,7 +228,24 @@ def record_consideration(
         "recommendation": found.get_recommendation_display()
     }
     record_event(coop, action="consider", by=by, note=f"{line}\n{found.note}".strip())
+    for hook in AFTER_CONSIDERATION:
+        hook(found, by)
     return found
+
+
+ConsiderationHook = Callable[[Consideration, User | None], None]
+
+# What apps above this one do once the team has recorded its consideration, in the same
+# transaction (reminders: tell the officers responsible for the cooperation at once). Each
+# registers in its AppConfig.ready(); this module imports none of them.
+AFTER_CONSIDERATION: list[ConsiderationHook] = []
+
+
+def after_consideration(hook: ConsiderationHook) -> None:
+    """Run `hook(consideration, by)` after every consideration recorded (once, however often
+    registered)."""
+    if hook not in AFTER_CONSIDERATION:
+        AFTER_CONSIDERATION.append(hook)
 
 
 def note_activity(coop: Cooperation, day: date, *, by: User | None, because: str) -> None:
