@@ -11,7 +11,8 @@ page, at both widths:
   what Django writes) is English leaking into the Indonesian pages. Names and data are not
   English msgids, so they are not taken for one;
 - no choice is cut: the chosen option of every select shows whole, and on the laptop so would
-  every fixed choice (an option whose value is not a record's number) if it were chosen;
+  every fixed choice (an option whose value is not a record's number) if it were chosen; nor is
+  the hint (placeholder) of an empty input;
 - the header's menus ("Lainnya", the user's menu) open within the screen.
 
 Full-page screenshots go to build/screenshots/<role>/<width>/ (ignored by git) to be looked at,
@@ -101,6 +102,22 @@ CUT_CHOICES = """(laptop) => {
             if (canvas.measureText(label).width > room) {
                 cut.push(`${select.name}: ${label}${option.selected ? " (chosen)" : ""}`);
             }
+        }
+    }
+    return cut;
+}"""
+# Inputs whose hint would be cut ("judul, ringkasan, ata"): the placeholder of every empty,
+# visible one-line input, measured against the room inside it.
+CUT_PLACEHOLDERS = """() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const cut = [];
+    for (const input of document.querySelectorAll("input[placeholder]")) {
+        if (!input.checkVisibility() || input.value) continue;
+        const style = getComputedStyle(input);
+        canvas.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (canvas.measureText(input.placeholder).width > room) {
+            cut.push(`${input.name}: ${input.placeholder} (hint)`);
         }
     }
     return cut;
@@ -232,6 +249,8 @@ def look_at(page: Page, address: str, width: int, english: frozenset[str], found
             found.english.append(f"{address}: {text!r}")
     for choice in page.evaluate(CUT_CHOICES, width >= WIDTHS["laptop"][0]):
         found.cut.append(f"{address} at {width} px: {choice}")
+    for hint in page.evaluate(CUT_PLACEHOLDERS):
+        found.cut.append(f"{address} at {width} px: {hint}")
     for menu in page.evaluate(MENUS_OFF_SCREEN):
         found.menus.append(f"{address} at {width} px: {menu}")
 
@@ -362,8 +381,9 @@ def jpeg_size(path: Path) -> tuple[int, int]:
 @pytest.mark.django_db  # the browser package's reference-data guard needs the test database
 def test_a_cut_choice_and_a_menu_opening_off_the_screen_are_found(browser: Browser):
     """A fixed choice too long for its box is found on the laptop even when not chosen; a
-    record's name (value a number) only when chosen; a label that fits is not; and a header
-    menu whose panel opens beyond the left edge is found though the menu is closed."""
+    record's name (value a number) only when chosen; a label that fits is not; an input's hint
+    too long for it is found; and a header menu whose panel opens beyond the left edge is found
+    though the menu is closed."""
     body = """
         <style>select { width: 120px; font: 16px sans-serif } .panel { position: absolute; left: -50px; width: 200px }</style>
         <header><details class="usermenu"><summary>Menu</summary><div class="panel">Keluar</div></details></header>
@@ -371,6 +391,8 @@ def test_a_cut_choice_and_a_menu_opening_off_the_screen_are_found(browser: Brows
         <select name="cooperation"><option value="7">Pelatihan pejabat Pemkot Makassar di Singapura</option></select>
         <select name="partner"><option value="">—</option><option value="8">Pelatihan pejabat Pemkot Makassar di Singapura</option></select>
         <select name="short"><option value="a">ya</option></select>
+        <input name="q" placeholder="judul, ringkasan, atau mitra" style="width: 80px">
+        <input name="fits" placeholder="cari">
     """
     context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 800})
     context.route(
@@ -387,5 +409,6 @@ def test_a_cut_choice_and_a_menu_opening_off_the_screen_are_found(browser: Brows
     assert found.cut == [
         "/ at 1280 px: kind: KSDPL: dengan pemerintah daerah di luar negeri",
         "/ at 1280 px: cooperation: Pelatihan pejabat Pemkot Makassar di Singapura (chosen)",
+        "/ at 1280 px: q: judul, ringkasan, atau mitra (hint)",
     ]
     assert found.menus == ["/ at 1280 px: usermenu: div at -50..150"]
