@@ -27,8 +27,7 @@ def _flush() -> None:
 
 def _counts() -> dict[str, int]:
     return {
-        model._meta.label: model._default_manager.count()
-        for model in reference_guard.kept_models()
+        model._meta.label: model._default_manager.count() for model in reference_guard.kept_models()
     }
 
 
