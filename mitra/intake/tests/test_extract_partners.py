@@ -657,3 +657,21 @@ def test_members_listed_after_a_count_take_the_head_of_the_sentence_before():
         ("Universiti Malaya", "foreign_institution", "MY"),
         ("Universiti Sains Malaysia", "foreign_institution", "MY"),
     ]
+
+
+def test_a_misspelt_prefecture_after_its_city_only_locates_it():
+    text = (
+        "Pemkab Purbalingga menjajaki kerja sama dengan Tono City, Perfektur Iwate, Jepang, "
+        "di bidang pertanian."
+    )
+    assert partners(text) == [("Tōno", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_that_only_facilitates_or_witnesses_is_no_partner():
+    text = "Kerja sama magang Pemkab Kebumen dengan Kota Tottori difasilitasi Kota Kobe."
+    assert [name for name, _kind, _country in partners(text)] == ["Tottori"]
+    text = (
+        "Pemkab Kebumen meneken kerja sama magang dengan Kota Tottori yang disaksikan Wali Kota "
+        "Matsue."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Tottori"]

@@ -236,3 +236,37 @@ def test_both_cities_of_a_cooperation_include_the_datelines_one():
         "yang terjalin sejak 1997."
     )
     assert codes(text) == ["35.78"]
+
+
+def test_a_province_after_its_regency_with_the_word_provinsi_only_locates_it():
+    result = extract(
+        "Pemkab Klaten Jawa Tengah dan Sleman Provinsi DIY sepakat bekerja sama menata "
+        "angkutan perbatasan."
+    )
+    assert [r.code for r in result.regions] == ["33.10"]
+    assert [p.name for p in result.partners] == ["Kabupaten Sleman"]
+
+
+def test_a_region_in_a_former_office_is_no_party():
+    result = extract(
+        "Penjabat Gubernur NTB, mantan Pj Sumut itu, mengajak Konjen Tiongkok bekerja sama "
+        "di bidang pariwisata."
+    )
+    assert [r.code for r in result.regions] == ["52"]
+    assert result.partners == ()
+
+
+def test_a_name_typed_once_keeps_its_sense_when_it_recurs_bare():
+    text = (
+        "BENGKULU, BE - Investor Jepang serius menjajaki kerja sama energi dengan Bengkulu. "
+        "Rombongan disambut Wakil Gubernur Bengkulu di kantornya."
+    )
+    assert codes(text) == ["17"]
+
+
+def test_the_city_where_a_consulate_sits_is_no_party():
+    result = extract(
+        "Kerja sama hibah dibahas Pemkab Gresik bersama Consulate General of Japan At Surabaya."
+    )
+    assert [r.code for r in result.regions] == ["35.25"]
+    assert result.partners == ()
