@@ -113,7 +113,52 @@ def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
         person = named_after(doc, mentions, i)
         if person is not None and person.name_tokens[0] not in taken:
             people.append(person)
+    for key in LED_BY:
+        for i in doc.positions.get(key, ()):
+            person = led_by(doc, mentions, i)
+            if person is not None and person.name_tokens[0] not in taken:
+                people.append(person)
+                taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
     return people
+
+
+# "Rombongan dipimpin Mr. Liang Jiczhao", "delegasi yang diketuai Tanaka Hiroji": the leader
+# of a delegation is named by the verb, with no title before the name.
+LED_BY = words("dipimpin diketuai dikepalai")
+GROUPS = words("rombongan delegasi tim misi kontingen")
+MAX_LED_NAME = 4
+PRESS = words("wartawan jurnalis pers reporter")
+
+
+def led_by(doc: Doc, mentions: Mentions, i: int) -> Person | None:
+    """The person a "led by" verb names, when a name (not a role, a body or a place) follows;
+    their role is leading the group named before the verb."""
+    if doc.excluded[i]:
+        return None
+    name = read_name(doc, mentions, i + 1)
+    if name is None or name[1] - name[0] + 1 > MAX_LED_NAME or name[0] in mentions.at:
+        return None
+    if any(doc.tokens[k].key in ROLE_WORDS for k in range(name[0], name[1] + 1)):
+        return None
+    after = name[1] + 1
+    if after < len(doc.tokens) and doc.tokens[after].cap and doc.tokens[after].word:
+        return None  # a longer capitalised run: a body's or a title's name, not a person's
+    first, end = doc.sentence_of(i)
+    sentence = doc.tokens[i].sentence
+    told_from = doc.sentences[sentence - 1][0] if sentence else first
+    if any(doc.tokens[j].key in PRESS for j in range(told_from, end)):
+        return None  # "Para wartawan itu ... Kloter I dipimpin X": the press is no official
+    group = next(
+        (doc.tokens[j].text for j in range(i - 1, first - 1, -1) if doc.tokens[j].key in GROUPS),
+        "rombongan",
+    )
+    return Person(
+        name=name[2],
+        role=f"pemimpin {group.lower()}",
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(i, i),
+        name_tokens=(name[0], name[1]),
+    )
 
 
 # Nouns of a function that "bernama" names: "tenaga ahli dari JICA bernama Kenji Sato",

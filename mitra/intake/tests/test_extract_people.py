@@ -310,3 +310,20 @@ def test_an_office_listing_its_fields_with_commas_keeps_the_name_at_its_end():
             "Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN Indonesia",
         ),
     ]
+
+
+def test_the_leader_a_led_by_verb_names_is_a_person():
+    text = (
+        "Pemkab Bintan menjajaki kerja sama dengan Dongguan. Delegasi dipimpin Mr. Liang "
+        "Jiczhao, anggota komite kota itu."
+    )
+    (person,) = [p for p in extract(text).people if p.name == "Liang Jiczhao"]
+    assert person.role == "pemimpin delegasi"
+
+
+def test_a_led_by_verb_before_a_title_or_a_body_names_no_new_person():
+    text = (
+        "Pemkab Bintan menjajaki kerja sama dengan Dongguan. Rombongan dipimpin Biro Luar "
+        "Negeri Dongguan. Para wartawan dipimpin Andi Saputra meliput kunjungan itu."
+    )
+    assert [p.name for p in extract(text).people] == []
