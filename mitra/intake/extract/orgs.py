@@ -17,7 +17,7 @@ the region's own enterprises (Perumda, PDAM). Embassies and consulates only faci
 
 from dataclasses import dataclass
 
-from mitra.intake.extract.context import is_facilitator, is_venue
+from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.lexicon import LEGAL_FORMS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import Run, acronym_uses
@@ -87,6 +87,10 @@ DESCRIPTIONS: dict[str, str] = {
     ),
 }  # fmt: skip
 DESCRIPTION_REACH = 8
+# Right before a capitalised run these make it an office a person holds, not a body: the
+# portfolio of a minister ("Menteri Urusan Negara Bagian Queenland", "Wakil Menteri Ekonomi
+# dan Energi Republik Federasi Jerman").
+PORTFOLIO_HEADS = words("menteri mentri minister wamen menko")
 # A public body whose nationality the sentence must still show; dropped if it does not.
 PUBLIC_BODY_KIND = "public_body"
 CENTRAL_BODY_KIND = "central_body"
@@ -131,6 +135,10 @@ def find_organisations(
             continue  # "Brisbane": a place, a region or a country, not a body
         if in_brackets(doc, whole):
             continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
+        if doc.key_at(previous_word(doc, whole.first)) in PORTFOLIO_HEADS:
+            continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
+        if only_describes_a_place(doc, mentions, whole):
+            continue  # "Negara Bagian Australia Timurlaut": where a partner lies, no body
         run, after = split_country(doc, mentions, whole)
         if run is None:
             continue
@@ -171,6 +179,22 @@ def find_organisations(
                 name, kind, country, tuple(spans), (name_run.first, end), after
             )
     return merge_branches(list(found.values()))
+
+
+PLACE_DESCRIPTION = LOCAL_WORDS | words(
+    "bagian otonom khusus daerah wilayah timur barat utara selatan tengah timurlaut baratlaut "
+    "tenggara baratdaya laut daya"
+)
+
+
+def only_describes_a_place(doc: Doc, mentions: Mentions, run: Run) -> bool:
+    """A run of region words, directions and a country ("Negara Bagian Australia Timurlaut",
+    "Provinsi Jepang Selatan") describes where something lies and names no body."""
+    in_country = {i for m in mentions.countries for i in range(m.first, m.last + 1)}
+    keys = [(i, doc.tokens[i].key) for i in range(run.first, run.last + 1) if doc.tokens[i].word]
+    return bool(in_country & {i for i, _ in keys}) and all(
+        i in in_country or key in PLACE_DESCRIPTION for i, key in keys
+    )
 
 
 def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:

@@ -675,3 +675,19 @@ def test_a_city_that_only_facilitates_or_witnesses_is_no_partner():
         "Matsue."
     )
     assert [name for name, _kind, _country in partners(text)] == ["Tottori"]
+
+
+def test_a_ministers_portfolio_is_an_office_not_a_partner():
+    text = (
+        "Wakil Menteri Ekonomi dan Energi Republik Federasi Jerman Uwe Beckmeyer menjajaki "
+        "kerja sama pendidikan vokasi dengan Pemkot Surabaya."
+    )
+    assert partners(text) == []
+
+
+def test_a_run_that_only_describes_where_a_partner_lies_is_no_body():
+    text = (
+        "Pemerintah Daerah Provinsi Jawa Tengah (Jateng) dan Negara Bagian Australia Timurlaut, "
+        "Queensland, sepakat memperpanjang hubungan provinsi kembar."
+    )
+    assert partners(text) == [("Queensland", "foreign_city_or_region", "AU")]
