@@ -150,7 +150,7 @@ class Extractor:
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
-        partners = assembly.merge(drafts)
+        partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )

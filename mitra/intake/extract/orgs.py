@@ -123,6 +123,7 @@ def find_organisations(
     parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
+    parts = [part for run in parts for part in split_conjoined(doc, run)]
     for part_run in parts:
         split = split_before_origin(doc, mentions, part_run)
         siblings.update(part.first for part in split[1:])
@@ -221,6 +222,28 @@ def split_before_origin(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
         return [run]
     for k in range(run.last - 1, run.first + 1, -1):
         if doc.tokens[k].key in {"dan", "serta"} and not doc.tokens[k].cap:
+            return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
+    return [run]
+
+
+BODY_CUES = INSTITUTION | COMPANY_WORDS | DOMESTIC_COMPANY | GOVERNMENT | words("lpk lsm ngo")
+CONJUNCTIONS = words("dan serta and")
+
+
+def split_conjoined(doc: Doc, run: Run) -> list[Run]:
+    """ "LPK Yasui Abadi Purbalingga dan Human Ring Cooperative", "PT A dan PT B": two bodies
+    joined by "dan", each with a body word of its own at its start or end, are two members,
+    not one name ("Kementerian Pariwisata dan Ekonomi Kreatif" has none on the right)."""
+    if run.acronym is not None:
+        return [run]
+    for k in range(run.first + 1, run.last):
+        if doc.tokens[k].key not in CONJUNCTIONS or doc.tokens[k].cap:
+            continue
+        left, right = (run.first, k - 1), (k + 1, run.last)
+        if all(
+            doc.key_at(first) in BODY_CUES or doc.key_at(last) in BODY_CUES
+            for first, last in (left, right)
+        ):
             return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
     return [run]
 

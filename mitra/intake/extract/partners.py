@@ -287,6 +287,23 @@ def is_government_name(name: str) -> bool:
     return fold(name).split(" ", 1)[0] in {"pemerintah", "government"}
 
 
+DOMESTIC = frozenset({"indonesian_region", "domestic_party"})
+
+
+def story_country(drafts: list[Draft]) -> list[Draft]:
+    """A foreign body whose country no word beside it names takes the story's one foreign
+    country, when every other foreign partner shares it ("Human Ring Cooperative" in a story
+    of Kagawa and Japan): the counterparts of one cooperation come from one side."""
+    known = {d.country for d in drafts if d.country and d.kind not in DOMESTIC}
+    if len(known) != 1:
+        return drafts
+    (country,) = known
+    for draft in drafts:
+        if draft.country is None and draft.kind not in DOMESTIC:
+            draft.country = country
+    return drafts
+
+
 def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}

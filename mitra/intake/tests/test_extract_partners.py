@@ -691,3 +691,14 @@ def test_a_run_that_only_describes_where_a_partner_lies_is_no_body():
         "Queensland, sepakat memperpanjang hubungan provinsi kembar."
     )
     assert partners(text) == [("Queensland", "foreign_city_or_region", "AU")]
+
+
+def test_two_bodies_joined_by_dan_are_two_and_a_foreign_one_takes_the_storys_country():
+    text = (
+        "Kabupaten Kebumen dan Prefektur Tottori, Jepang, meneken kerja sama pengiriman "
+        "pemagang. Secara teknis kerja sama dijalankan oleh LPK Maju Jaya Kebumen dan Human "
+        "Ring Cooperative."
+    )
+    found = partners(text)
+    assert ("Human Ring Cooperative", "foreign_institution", "JP") in found
+    assert not any(" dan " in name for name, _kind, _country in found)
