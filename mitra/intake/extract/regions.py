@@ -189,6 +189,8 @@ def is_strong(
         return False  # "kata mantan Pj Sumut itu": a past office, no party
     if is_seat(doc, start):
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
+    if permission_giver(doc, start):
+        return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
     if inspires(doc, start):
         return False  # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only
     if not cooperation[doc.tokens[mention.first].sentence]:
@@ -198,6 +200,25 @@ def is_strong(
     if mention.key in COMMON_NAMES:
         return False
     return cooperation[doc.tokens[mention.first].sentence]
+
+
+PERMISSION = frozenset(
+    {"izin", "ijin", "persetujuan", "restu", "rekomendasi", "sepengetahuan", "mengizinkan"}
+)
+PERMISSION_REACH = 2
+
+
+def permission_giver(doc: Doc, start: int) -> bool:
+    """A region named as the one who permits or approves ("izin Gubernur Jawa Tengah",
+    "atas persetujuan Pemprov Jawa Tengah"): a step of procedure, not a party."""
+    j = start
+    for _ in range(PERMISSION_REACH):
+        j = previous_word(doc, j, frozenset())
+        if j < 0:
+            return False
+        if doc.tokens[j].key in PERMISSION:
+            return True
+    return False
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})
@@ -300,7 +321,10 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
     return [
         entry
         for entry in regions
-        if entry.region.code not in {main.region.code, main.region.province}
+        if entry.region.code != main.region.code
+        # its own province takes part only when named as the other party ("dengan Pemprov DI
+        # Yogyakarta"), not when it only stands near it
+        and (entry.region.code != main.region.province or entry.counterpart)
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
         and not only_where_another_lies(doc, entry, regions)
     ]

@@ -270,3 +270,19 @@ def test_the_city_where_a_consulate_sits_is_no_party():
     )
     assert [r.code for r in result.regions] == ["35.25"]
     assert result.partners == ()
+
+
+def test_the_focal_regions_own_province_named_as_the_other_party_is_a_partner():
+    result = extract("Pemkab Sleman meneken MoU dengan Pemprov DI Yogyakarta soal air bersih.")
+    assert [r.code for r in result.regions] == ["34.04"]
+    assert [p.name for p in result.partners] == ["Provinsi Daerah Istimewa Yogyakarta"]
+    located = extract("Pemkab Sleman, DIY, meneken MoU air bersih dengan Kota Kyoto.")
+    assert [p.name for p in located.partners] == ["Kyoto"]
+
+
+def test_a_region_that_only_permits_is_no_party():
+    result = extract(
+        "Pemkab Bantul menjalin kerja sama dengan Kota Kyoto setelah mendapat izin Gubernur "
+        "Jawa Tengah."
+    )
+    assert [p.name for p in result.partners] == ["Kyoto"]
