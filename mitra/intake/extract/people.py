@@ -242,6 +242,14 @@ def read_role(
     if name is None and bracket is not None:
         role_end, name = bracket  # "Kepala Bappeda (Handini Rahayu)"
     if name is None:
+        acronym = office_acronym_end(doc, last)
+        if acronym >= 0:
+            # "Kepala Badan Pengolahan Aset Daerah (BPKAD) Sukardi": the acronym closes the
+            # office, whatever its words; the name follows it.
+            name = read_name(doc, mentions, acronym + 1, after_place=True)
+            if name is not None:
+                role_end = acronym
+    if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         after = role_end + 1
         if after < len(tokens) and doc.gap(role_end, after).strip() == "":
@@ -633,6 +641,29 @@ def continues_role(doc: Doc, mentions: Mentions, j: int) -> bool:
     return token.cap and (token.key in ROLE_WORDS or token.upper or j in mentions.at)
 
 
+OFFICE_JOINERS = words("dan & serta")
+
+
+def office_acronym_end(doc: Doc, last: int) -> int:
+    """The ")" of an acronym in brackets that closes the capitalised words of an office after
+    its role head ("Kepala Badan Pengolahan Aset Daerah (BPKAD)", "perwakilan Minang Diaspora
+    Network Global (MDN-G)"), or -1."""
+    tokens = doc.tokens
+    j = last + 1
+    while j < len(tokens) and j - last <= MAX_RUN:
+        token = tokens[j]
+        if token.text == "(":
+            close = closing_bracket(doc, j)
+            inside = [k for k in range(j + 1, close) if tokens[k].word]
+            if close > 0 and inside and all(tokens[k].upper for k in inside):
+                return close
+            return -1
+        if not (token.word and (token.cap or token.key in OFFICE_JOINERS)):
+            return -1
+        j += 1
+    return -1
+
+
 def closing_bracket(doc: Doc, j: int) -> int:
     """The ")" of a short bracketed acronym at token j, or -1."""
     for k in range(j + 1, min(j + 5, len(doc.tokens))):
@@ -780,7 +811,7 @@ def name_before(
     more right before the role, after a lowercase word)."""
     tokens = doc.tokens
     k = role_first - 1
-    separated = k >= 1 and (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"})
+    separated = k >= 1 and (tokens[k].text in {",", "("} or tokens[k].key in {"selaku", "sebagai"})
     if not separated:
         return bare_name_before(doc, mentions, role_first) if bare else None
     last = k - 1

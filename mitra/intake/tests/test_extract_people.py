@@ -327,3 +327,15 @@ def test_a_led_by_verb_before_a_title_or_a_body_names_no_new_person():
         "Negeri Dongguan. Para wartawan dipimpin Andi Saputra meliput kunjungan itu."
     )
     assert [p.name for p in extract(text).people] == []
+
+
+def test_a_name_followed_by_its_role_in_brackets():
+    text = "Pertemuan kerja sama itu dihadiri Yul Edison (Dubes Indonesia di Berlin)."
+    assert [p.name for p in extract(text).people] == ["Yul Edison"]
+
+
+def test_a_bracketed_acronym_closes_the_office_and_the_name_follows():
+    text = "Kerja sama itu diteken Kepala Badan Pengolahan Aset Daerah (BPKAD) Sukardi di Pati."
+    (person,) = extract(text).people
+    assert person.name == "Sukardi"
+    assert person.role == "Kepala Badan Pengolahan Aset Daerah (BPKAD)"
