@@ -49,7 +49,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "pks": (
         "pks", "perjanjian kerja sama", "perjanjian kerjasama", "implementing arrangement",
-        "kontrak kerja sama", "kontrak kerjasama", "perjanjian kontrak",
+        "kontrak kerja sama", "kontrak kerjasama", "perjanjian kontrak", "kontrak",
         "perjanjian pelaksanaan", "cooperation agreement",
     ),
     "implementation": (

@@ -639,3 +639,11 @@ def test_a_recurring_phrase_said_of_something_else_is_no_practice():
         "Pertukaran pelajar yang selama ini berjalan antara Kota Blitar dan Kota Uiwang diteruskan."
     )
     assert stage(text) == "implementation"
+
+
+def test_a_contract_signed_is_pks_whatever_a_threat_says_of_it():
+    text = (
+        "Kontrak kerja sama Pemkot Bekasi dengan PT Gikoko akan diputus bila target "
+        "pengolahan sampah tidak tercapai. Kontrak itu diteken pada 2018."
+    )
+    assert stage(text) == "pks"
