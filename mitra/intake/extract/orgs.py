@@ -91,6 +91,9 @@ DESCRIPTION_REACH = 8
 # portfolio of a minister ("Menteri Urusan Negara Bagian Queenland", "Wakil Menteri Ekonomi
 # dan Energi Republik Federasi Jerman").
 PORTFOLIO_HEADS = words("menteri mentri minister wamen menko")
+# Right before a body these make it the owner of the one described: "milik pemerintah Korea
+# Selatan", "dimiliki Pemerintah Jepang", "owned by".
+OWNERSHIP = words("milik dimiliki kepunyaan by")
 # A public body whose nationality the sentence must still show; dropped if it does not.
 PUBLIC_BODY_KIND = "public_body"
 CENTRAL_BODY_KIND = "central_body"
@@ -138,6 +141,8 @@ def find_organisations(
             continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
         if doc.key_at(previous_word(doc, whole.first)) in PORTFOLIO_HEADS:
             continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
+        if doc.key_at(previous_word(doc, whole.first)) in OWNERSHIP:
+            continue  # "Kopia, BUMN milik pemerintah Korea Selatan": the owner, not a party
         if only_describes_a_place(doc, mentions, whole):
             continue  # "Negara Bagian Australia Timurlaut": where a partner lies, no body
         run, after = split_country(doc, mentions, whole)

@@ -702,3 +702,9 @@ def test_two_bodies_joined_by_dan_are_two_and_a_foreign_one_takes_the_storys_cou
     found = partners(text)
     assert ("Human Ring Cooperative", "foreign_institution", "JP") in found
     assert not any(" dan " in name for name, _kind, _country in found)
+
+
+def test_the_owner_of_a_body_is_no_party():
+    text = "Pemkab Sumbawa Barat meneken MoU dengan Kopia, BUMN milik pemerintah Korea Selatan."
+    assert ("pemerintah Korea Selatan", "foreign_government", "KR") not in partners(text)
+    assert [c.code for c in extract(text).countries] == ["KR"]
