@@ -708,3 +708,8 @@ def test_the_owner_of_a_body_is_no_party():
     text = "Pemkab Sumbawa Barat meneken MoU dengan Kopia, BUMN milik pemerintah Korea Selatan."
     assert ("pemerintah Korea Selatan", "foreign_government", "KR") not in partners(text)
     assert [c.code for c in extract(text).countries] == ["KR"]
+
+
+def test_a_malaysian_council_names_the_place_it_governs():
+    text = "Pemkab Karimun menjajaki kerja sama dengan Majlis Daerah Kota Tinggi, Johor, Malaysia."
+    assert partners(text) == [("Kota Tinggi", "foreign_city_or_region", "MY")]
