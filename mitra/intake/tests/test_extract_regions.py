@@ -286,3 +286,25 @@ def test_a_region_that_only_permits_is_no_party():
         "Jawa Tengah."
     )
     assert [p.name for p in result.partners] == ["Kyoto"]
+
+
+def test_a_glued_dateline_names_no_party():
+    text = (
+        "Jakarta-Selasa (9/1/2024), Pemerintah Kabupaten Blora meneken MoU dengan Universitas "
+        "Budi Luhur tentang beasiswa bagi pelajar Blora yang berprestasi."
+    )
+    result = extract(text)
+    assert [r.code for r in result.regions] == ["33.16"]
+    assert [p.name for p in result.partners] == ["Universitas Budi Luhur"]
+
+
+def test_a_caption_label_with_a_colon_is_no_dateline_when_a_dash_one_follows():
+    text = (
+        "KERJA SAMA: Pemprov Jatim dan GDTC Maroko menyepakati kerja sama senilai Rp 8,5 "
+        "triliun di Surabaya. | Foto: ROY HS\n\n"
+        "SURABAYA, Barometerjatim.com – Lewat BUMD, Pemprov Jatim menyepakati kerja sama dengan "
+        "GDTC dari Maroko di bidang infrastruktur dan air bersih, Sabtu."
+    )
+    result = extract(text)
+    assert [r.code for r in result.regions] == ["35"]
+    assert all(p.kind != "indonesian_region" for p in result.partners)
