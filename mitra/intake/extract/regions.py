@@ -31,9 +31,13 @@ GOVERNMENTS = frozenset({"pemkab", "pemkot", "pemprov", "pemda", "pemko", "pemer
 PREFIX_TABLE = phrases(*REGION_PREFIXES, *REGION_HEADS)
 TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
 # A bare name on its own that is an Indonesian word first: needs a prefix to count.
+# "Karo" is also the short form of Kepala Biro ("Karo Humas dan Protokol").
 COMMON_NAMES = frozenset(
-    {"puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam", "bone"}
-)
+    {
+        "puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam",
+        "bone", "karo",
+    }
+)  # fmt: skip
 # Right before a region, these name it as the other party of the story's side ("MoU dengan
 # Pemkot Bandung"); "antara A dan B" names both sides.
 COUNTERPART_WORDS = frozenset({"dengan", "bersama"})

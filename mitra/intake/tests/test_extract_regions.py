@@ -308,3 +308,12 @@ def test_a_caption_label_with_a_colon_is_no_dateline_when_a_dash_one_follows():
     result = extract(text)
     assert [r.code for r in result.regions] == ["35"]
     assert all(p.kind != "indonesian_region" for p in result.partners)
+
+
+def test_karo_as_the_short_form_of_kepala_biro_is_no_region():
+    text = (
+        "Gubernur NTB menjajaki kerja sama dengan Provinsi Ningxia, didampingi Karo Humas dan "
+        "Protokol serta Karo Kerjasama."
+    )
+    assert [p.name for p in extract(text).partners] == ["Ningxia"]
+    assert codes("Pemkab Karo menjajaki kerja sama pertanian dengan Kota Jeonju.") == ["12.06"]
