@@ -230,8 +230,12 @@ class Extractor:
         if not regions and any(cooperation):
             # A story of cooperation whose parties are named in sentences without the word:
             # "Rombongan Pemkab A bertandang ke Kantor Bupati B ...": any sentence of the
-            # headline and lead counts.
+            # headline and lead counts, and the dateline's paragraph is the lead whatever
+            # caption and byline lines come before it.
             lead = lead_end(doc.text)
+            if dateline is not None:
+                paragraph_end = doc.text.find("\n", dateline[1])
+                lead = max(lead, len(doc.text) if paragraph_end < 0 else paragraph_end)
             regions = find_regions(
                 doc,
                 self.gazetteer,
