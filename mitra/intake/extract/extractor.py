@@ -127,6 +127,8 @@ class Extractor:
         in_members = {
             i for m in listed if m.kind != PLACE for i in span_range((m.run.first, m.run.last))
         }
+        councils = assembly.council_runs(doc, mentions, cooperation)
+        in_members |= {i for head, _first, last in councils for i in range(head, last + 1)}
         places = find_places(
             doc,
             mentions,
@@ -139,7 +141,11 @@ class Extractor:
         org_words = " ".join(fold(o.name) for o in organisations)
         places = [p for p in places if p.strong > 1 or f" {fold(p.name)} " not in f" {org_words} "]
         places += unknown_places(
-            doc, mentions, self.gazetteer, unknown_runs(doc, mentions, org_runs), blocked
+            doc,
+            mentions,
+            self.gazetteer,
+            unknown_runs(doc, mentions, org_runs),
+            blocked | in_members,
         )
         claimed = {m.first for p in places for m in p.consumed}
         claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
@@ -147,10 +153,11 @@ class Extractor:
         drafts = assembly.region_partners(doc, regions, main)
         regions = focal_regions(doc, regions, main)
         drafts += assembly.place_partners(places)
+        drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
-        partners = assembly.merge(drafts)
+        partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
@@ -223,8 +230,12 @@ class Extractor:
         if not regions and any(cooperation):
             # A story of cooperation whose parties are named in sentences without the word:
             # "Rombongan Pemkab A bertandang ke Kantor Bupati B ...": any sentence of the
-            # headline and lead counts.
+            # headline and lead counts, and the dateline's paragraph is the lead whatever
+            # caption and byline lines come before it.
             lead = lead_end(doc.text)
+            if dateline is not None:
+                paragraph_end = doc.text.find("\n", dateline[1])
+                lead = max(lead, len(doc.text) if paragraph_end < 0 else paragraph_end)
             regions = find_regions(
                 doc,
                 self.gazetteer,

@@ -17,7 +17,7 @@ the region's own enterprises (Perumda, PDAM). Embassies and consulates only faci
 
 from dataclasses import dataclass
 
-from mitra.intake.extract.context import is_facilitator, is_venue
+from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.lexicon import LEGAL_FORMS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import Run, acronym_uses
@@ -87,6 +87,13 @@ DESCRIPTIONS: dict[str, str] = {
     ),
 }  # fmt: skip
 DESCRIPTION_REACH = 8
+# Right before a capitalised run these make it an office a person holds, not a body: the
+# portfolio of a minister ("Menteri Urusan Negara Bagian Queenland", "Wakil Menteri Ekonomi
+# dan Energi Republik Federasi Jerman").
+PORTFOLIO_HEADS = words("menteri mentri minister wamen menko")
+# Right before a body these make it the owner of the one described: "milik pemerintah Korea
+# Selatan", "dimiliki Pemerintah Jepang", "owned by".
+OWNERSHIP = words("milik dimiliki kepunyaan by")
 # A public body whose nationality the sentence must still show; dropped if it does not.
 PUBLIC_BODY_KIND = "public_body"
 CENTRAL_BODY_KIND = "central_body"
@@ -119,6 +126,7 @@ def find_organisations(
     parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
+    parts = [part for run in parts for part in split_conjoined(doc, run)]
     for part_run in parts:
         split = split_before_origin(doc, mentions, part_run)
         siblings.update(part.first for part in split[1:])
@@ -131,6 +139,12 @@ def find_organisations(
             continue  # "Brisbane": a place, a region or a country, not a body
         if in_brackets(doc, whole):
             continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
+        if doc.key_at(previous_word(doc, whole.first)) in PORTFOLIO_HEADS:
+            continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
+        if doc.key_at(previous_word(doc, whole.first)) in OWNERSHIP:
+            continue  # "Kopia, BUMN milik pemerintah Korea Selatan": the owner, not a party
+        if only_describes_a_place(doc, mentions, whole):
+            continue  # "Negara Bagian Australia Timurlaut": where a partner lies, no body
         run, after = split_country(doc, mentions, whole)
         if run is None:
             continue
@@ -173,6 +187,22 @@ def find_organisations(
     return merge_branches(list(found.values()))
 
 
+PLACE_DESCRIPTION = LOCAL_WORDS | words(
+    "bagian otonom khusus daerah wilayah timur barat utara selatan tengah timurlaut baratlaut "
+    "tenggara baratdaya laut daya"
+)
+
+
+def only_describes_a_place(doc: Doc, mentions: Mentions, run: Run) -> bool:
+    """A run of region words, directions and a country ("Negara Bagian Australia Timurlaut",
+    "Provinsi Jepang Selatan") describes where something lies and names no body."""
+    in_country = {i for m in mentions.countries for i in range(m.first, m.last + 1)}
+    keys = [(i, doc.tokens[i].key) for i in range(run.first, run.last + 1) if doc.tokens[i].word]
+    return bool(in_country & {i for i, _ in keys}) and all(
+        i in in_country or key in PLACE_DESCRIPTION for i, key in keys
+    )
+
+
 def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
     """ "King's College London Inggris dan Western Sydney University", "Jepang dan Fakultas
     Ekonomi ...": a country closes a name, so "dan" after it starts another one."""
@@ -197,6 +227,28 @@ def split_before_origin(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
         return [run]
     for k in range(run.last - 1, run.first + 1, -1):
         if doc.tokens[k].key in {"dan", "serta"} and not doc.tokens[k].cap:
+            return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
+    return [run]
+
+
+BODY_CUES = INSTITUTION | COMPANY_WORDS | DOMESTIC_COMPANY | GOVERNMENT | words("lpk lsm ngo")
+CONJUNCTIONS = words("dan serta and")
+
+
+def split_conjoined(doc: Doc, run: Run) -> list[Run]:
+    """ "LPK Yasui Abadi Purbalingga dan Human Ring Cooperative", "PT A dan PT B": two bodies
+    joined by "dan", each with a body word of its own at its start or end, are two members,
+    not one name ("Kementerian Pariwisata dan Ekonomi Kreatif" has none on the right)."""
+    if run.acronym is not None:
+        return [run]
+    for k in range(run.first + 1, run.last):
+        if doc.tokens[k].key not in CONJUNCTIONS or doc.tokens[k].cap:
+            continue
+        left, right = (run.first, k - 1), (k + 1, run.last)
+        if all(
+            doc.key_at(first) in BODY_CUES or doc.key_at(last) in BODY_CUES
+            for first, last in (left, right)
+        ):
             return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
     return [run]
 

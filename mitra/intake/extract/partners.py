@@ -287,6 +287,66 @@ def is_government_name(name: str) -> bool:
     return fold(name).split(" ", 1)[0] in {"pemerintah", "government"}
 
 
+DOMESTIC = frozenset({"indonesian_region", "domestic_party"})
+# Malaysian local governments: "Majlis Daerah Kota Tinggi", "Majlis Perbandaran Hang Tuah
+# Jaya", "Majlis Bandaraya Melaka Bersejarah" (district, municipal and city councils).
+COUNCIL_TYPES = words("daerah perbandaran bandaraya bandar")
+COUNCIL_WORDS = words("majlis majelis")
+MAX_COUNCIL_NAME = 4
+
+
+def council_runs(
+    doc: Doc, mentions: Mentions, cooperation: list[bool]
+) -> list[tuple[int, int, int]]:
+    """(first token of the council, first and last token of its place's name) for each
+    Malaysian council named in a cooperation sentence: the place it governs is the partner.
+    A name that starts with a place the gazetteer knows ("Majlis Bandaraya Kuching Selatan")
+    is left to the places."""
+    out: list[tuple[int, int, int]] = []
+    for key in COUNCIL_WORDS:
+        for i in doc.positions.get(key, ()):
+            if doc.excluded[i] or not doc.tokens[i].cap or doc.key_at(i + 1) not in COUNCIL_TYPES:
+                continue
+            if not cooperation[doc.tokens[i].sentence]:
+                continue
+            known = mentions.at.get(i + 2)
+            if known is not None and known.places:
+                continue
+            first = last = i + 2
+            while (
+                last < len(doc.tokens)
+                and last - first < MAX_COUNCIL_NAME
+                and doc.tokens[last].word
+                and doc.tokens[last].cap
+                and doc.tokens[last].sentence == doc.tokens[i].sentence
+            ):
+                last += 1
+            if last > first:
+                out.append((i, first, last - 1))
+    return out
+
+
+def council_partners(doc: Doc, councils: list[tuple[int, int, int]]) -> list[Draft]:
+    return [
+        Draft(doc.surface(first, last), "foreign_city_or_region", "MY", [doc.span(head, last)])
+        for head, first, last in councils
+    ]
+
+
+def story_country(drafts: list[Draft]) -> list[Draft]:
+    """A foreign body whose country no word beside it names takes the story's one foreign
+    country, when every other foreign partner shares it ("Human Ring Cooperative" in a story
+    of Kagawa and Japan): the counterparts of one cooperation come from one side."""
+    known = {d.country for d in drafts if d.country and d.kind not in DOMESTIC}
+    if len(known) != 1:
+        return drafts
+    (country,) = known
+    for draft in drafts:
+        if draft.country is None and draft.kind not in DOMESTIC:
+            draft.country = country
+    return drafts
+
+
 def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}

@@ -113,7 +113,52 @@ def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
         person = named_after(doc, mentions, i)
         if person is not None and person.name_tokens[0] not in taken:
             people.append(person)
+    for key in LED_BY:
+        for i in doc.positions.get(key, ()):
+            person = led_by(doc, mentions, i)
+            if person is not None and person.name_tokens[0] not in taken:
+                people.append(person)
+                taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
     return people
+
+
+# "Rombongan dipimpin Mr. Liang Jiczhao", "delegasi yang diketuai Tanaka Hiroji": the leader
+# of a delegation is named by the verb, with no title before the name.
+LED_BY = words("dipimpin diketuai dikepalai")
+GROUPS = words("rombongan delegasi tim misi kontingen")
+MAX_LED_NAME = 4
+PRESS = words("wartawan jurnalis pers reporter")
+
+
+def led_by(doc: Doc, mentions: Mentions, i: int) -> Person | None:
+    """The person a "led by" verb names, when a name (not a role, a body or a place) follows;
+    their role is leading the group named before the verb."""
+    if doc.excluded[i]:
+        return None
+    name = read_name(doc, mentions, i + 1)
+    if name is None or name[1] - name[0] + 1 > MAX_LED_NAME or name[0] in mentions.at:
+        return None
+    if any(doc.tokens[k].key in ROLE_WORDS for k in range(name[0], name[1] + 1)):
+        return None
+    after = name[1] + 1
+    if after < len(doc.tokens) and doc.tokens[after].cap and doc.tokens[after].word:
+        return None  # a longer capitalised run: a body's or a title's name, not a person's
+    first, end = doc.sentence_of(i)
+    sentence = doc.tokens[i].sentence
+    told_from = doc.sentences[sentence - 1][0] if sentence else first
+    if any(doc.tokens[j].key in PRESS for j in range(told_from, end)):
+        return None  # "Para wartawan itu ... Kloter I dipimpin X": the press is no official
+    group = next(
+        (doc.tokens[j].text for j in range(i - 1, first - 1, -1) if doc.tokens[j].key in GROUPS),
+        "rombongan",
+    )
+    return Person(
+        name=name[2],
+        role=f"pemimpin {group.lower()}",
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(i, i),
+        name_tokens=(name[0], name[1]),
+    )
 
 
 # Nouns of a function that "bernama" names: "tenaga ahli dari JICA bernama Kenji Sato",
@@ -196,6 +241,14 @@ def read_role(
     bracket = bracketed_name(doc, mentions, last)
     if name is None and bracket is not None:
         role_end, name = bracket  # "Kepala Bappeda (Handini Rahayu)"
+    if name is None:
+        acronym = office_acronym_end(doc, last)
+        if acronym >= 0:
+            # "Kepala Badan Pengolahan Aset Daerah (BPKAD) Sukardi": the acronym closes the
+            # office, whatever its words; the name follows it.
+            name = read_name(doc, mentions, acronym + 1, after_place=True)
+            if name is not None:
+                role_end = acronym
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         after = role_end + 1
@@ -588,6 +641,29 @@ def continues_role(doc: Doc, mentions: Mentions, j: int) -> bool:
     return token.cap and (token.key in ROLE_WORDS or token.upper or j in mentions.at)
 
 
+OFFICE_JOINERS = words("dan & serta")
+
+
+def office_acronym_end(doc: Doc, last: int) -> int:
+    """The ")" of an acronym in brackets that closes the capitalised words of an office after
+    its role head ("Kepala Badan Pengolahan Aset Daerah (BPKAD)", "perwakilan Minang Diaspora
+    Network Global (MDN-G)"), or -1."""
+    tokens = doc.tokens
+    j = last + 1
+    while j < len(tokens) and j - last <= MAX_RUN:
+        token = tokens[j]
+        if token.text == "(":
+            close = closing_bracket(doc, j)
+            inside = [k for k in range(j + 1, close) if tokens[k].word]
+            if close > 0 and inside and all(tokens[k].upper for k in inside):
+                return close
+            return -1
+        if not (token.word and (token.cap or token.key in OFFICE_JOINERS)):
+            return -1
+        j += 1
+    return -1
+
+
 def closing_bracket(doc: Doc, j: int) -> int:
     """The ")" of a short bracketed acronym at token j, or -1."""
     for k in range(j + 1, min(j + 5, len(doc.tokens))):
@@ -735,7 +811,7 @@ def name_before(
     more right before the role, after a lowercase word)."""
     tokens = doc.tokens
     k = role_first - 1
-    separated = k >= 1 and (tokens[k].text == "," or tokens[k].key in {"selaku", "sebagai"})
+    separated = k >= 1 and (tokens[k].text in {",", "("} or tokens[k].key in {"selaku", "sebagai"})
     if not separated:
         return bare_name_before(doc, mentions, role_first) if bare else None
     last = k - 1

@@ -12,8 +12,11 @@ it when its country is named too or it is a large city. A venue ("di Tokyo") is 
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from mitra.intake.extract.context import is_venue, previous_word
+from rapidfuzz.distance import OSA
+
+from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -218,6 +221,16 @@ def title_case(doc: Doc, sentence: int) -> bool:
 QUALIFIER_WORDS = words(
     "provinsi propinsi prefektur province prefecture state negara bagian wilayah region distrik county"
 )
+# Long region words are also read through a slip of one letter or two swapped ("Perfektur",
+# "Provinsy", "Prefekture"): the qualifier is a word the reader recognises, not a spelling.
+LONG_QUALIFIERS = tuple(sorted(key for key in QUALIFIER_WORDS if len(key) >= 7))
+
+
+@cache
+def is_qualifier_word(key: str) -> bool:
+    if key in QUALIFIER_WORDS:
+        return True
+    return len(key) >= 7 and any(OSA.distance(key, word) <= 1 for word in LONG_QUALIFIERS)
 
 
 def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[str]]) -> bool:
@@ -228,17 +241,20 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     ("Jeddah, Tokyo, Seoul") goes on with another comma and name."""
     j = mention.first - 1
     region_word = False
-    while j >= 0 and doc.tokens[j].key in QUALIFIER_WORDS:
+    while j >= 0 and is_qualifier_word(doc.tokens[j].key):
         j, region_word = j - 1, True
     after = doc.tokens[mention.last + 1].key if mention.last + 1 < len(doc.tokens) else ""
-    after_region = after in QUALIFIER_WORDS
+    after_region = is_qualifier_word(after)
     if j >= 0 and place.id < 0 and place.country in place_ends.get(j, set()):
         return True  # "George Town Pulau Pinang Malaysia": a state right after its city
     if region_word and j >= 0 and place.country in place_ends.get(j, set()):
         return True  # "Kota Mossel Bay Provinsi Cape Town": a region word, no comma needed
     if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
-    countries = place_ends.get(j - 1)
+    k = j - 1
+    while k > 0 and doc.tokens[k].key in CITY_TAILS and k not in place_ends:
+        k -= 1  # "Tono City, Perfektur Iwate": past the tail of the place's name
+    countries = place_ends.get(k) or place_ends.get(j - 1)
     if not countries or place.country not in countries:
         return False
     return region_word or after_region or place.id < 0
@@ -251,6 +267,8 @@ CONTAINMENT = words(
     "dalam kawasan"
 )
 CONTAINMENT_REACH = 6
+CITY_WORDS = words("kota city kabupaten")
+CITY_TAILS = words("city shi")
 
 
 def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[str]]) -> bool:
@@ -258,7 +276,7 @@ def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[
     to hold a place of its country named just before: where that place lies."""
     j = mention.first - 1
     region_word = False
-    while j >= 0 and doc.tokens[j].key in QUALIFIER_WORDS:
+    while j >= 0 and is_qualifier_word(doc.tokens[j].key):
         j, region_word = j - 1, True
     if not (region_word or place.id < 0):
         return False
@@ -268,6 +286,8 @@ def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[
         token = doc.tokens[j]
         if contained and place.country in place_ends.get(j, set()):
             return True
+        if contained and region_word and token.key in CITY_WORDS:
+            return True  # "di kota yang terletak di Prefektur Iwate": where that city lies
         if token.key in CONTAINMENT:
             contained = True
         elif token.text != ",":
@@ -327,6 +347,8 @@ def partner_level(
         return 0
     if is_reference(doc, mention.first):
         return 0  # "253 km dari Ibu Kota Seoul", "keturunan pendatang dari Fujian"
+    if is_facilitator(doc, mention.first):
+        return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
     if beside is not None:
@@ -376,11 +398,14 @@ def inspires(doc: Doc, first: int) -> bool:
 # Rusia": the city where a mission sits is no partner; neither is where people come from
 # ("mahasiswa asal Provinsi Gyeongsangbuk-do").
 SEAT_WORDS = words("kbri kjri konjen kri kedubes kedutaan konsulat konsul embassy consulate asal")
-SEAT_SKIP = words("di untuk ri indonesia besar jenderal republik provinsi kota prefektur")
-SEAT_REACH = 4
+SEAT_SKIP = words("di untuk ri indonesia besar jenderal republik provinsi kota prefektur at in of")
+SEAT_REACH = 5
 
 
 def is_seat(doc: Doc, first: int) -> bool:
+    """The place is where a mission sits: a mission word a few words back, past its country
+    and title words ("Konsulat Jenderal Jepang di Surabaya", "Consulate General of Japan At
+    Surabaya", "KJRI Osaka")."""
     j = first
     for _ in range(SEAT_REACH):
         j = previous_word(doc, j)
@@ -389,7 +414,7 @@ def is_seat(doc: Doc, first: int) -> bool:
         key = doc.tokens[j].key
         if key in SEAT_WORDS:
             return True
-        if key not in SEAT_SKIP:
+        if key not in SEAT_SKIP and not doc.tokens[j].cap:
             return False
     return False
 

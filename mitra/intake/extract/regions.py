@@ -18,7 +18,7 @@ from mitra.intake.extract.context import is_facilitator, is_object, is_venue, pr
 from mitra.intake.extract.gazetteer import Gazetteer, Region
 from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
 from mitra.intake.extract.mentions import Mention
-from mitra.intake.extract.places import inspires
+from mitra.intake.extract.places import inspires, is_seat
 from mitra.intake.extract.tokens import Doc
 
 PREFERENCE = ("city", "regency", "province")
@@ -31,9 +31,13 @@ GOVERNMENTS = frozenset({"pemkab", "pemkot", "pemprov", "pemda", "pemko", "pemer
 PREFIX_TABLE = phrases(*REGION_PREFIXES, *REGION_HEADS)
 TYPE_OF = {**REGION_PREFIXES, **REGION_HEADS}
 # A bare name on its own that is an Indonesian word first: needs a prefix to count.
+# "Karo" is also the short form of Kepala Biro ("Karo Humas dan Protokol").
 COMMON_NAMES = frozenset(
-    {"puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam", "bone"}
-)
+    {
+        "puncak", "batu", "batang", "banjar", "pati", "toba", "lebak", "kuningan", "agam",
+        "bone", "karo",
+    }
+)  # fmt: skip
 # Right before a region, these name it as the other party of the story's side ("MoU dengan
 # Pemkot Bandung"); "antara A dan B" names both sides.
 COUNTERPART_WORDS = frozenset({"dengan", "bersama"})
@@ -118,10 +122,13 @@ def find_regions(
     name that is also a word of a person's name ("Bima menyebut ...") is that person."""
     found: dict[str, RegionFound] = {}
     resolved: dict[int, Region] = {}  # last token -> region
+    typed = typed_senses(doc, gazetteer, mentions)
     for mention in mentions:
         if mention.first in blocked or doc.excluded[mention.first]:
             continue
         region, prefix_first, _type = resolve(doc, gazetteer, mention)
+        if prefix_first < 0 and mention.key in typed:
+            region = typed[mention.key]  # "Wakil Gubernur Bengkulu" ... "ke Bengkulu"
         if region is None:
             continue
         if prefix_first < 0 and mention.first == mention.last and mention.key in person_words:
@@ -147,6 +154,23 @@ def find_regions(
     return sorted(regions, key=lambda entry: entry.first)
 
 
+def typed_senses(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> dict[str, Region]:
+    """One sense per text: a name the text types with a prefix or a head of region to one
+    region only ("Wakil Gubernur Bengkulu", the province) means that region when it recurs
+    bare ("investor datang ke Bengkulu"), not the city a bare name would be."""
+    senses: dict[str, set[str]] = {}
+    regions: dict[str, Region] = {}
+    for mention in mentions:
+        if doc.excluded[mention.first]:
+            continue
+        region, prefix_first, _type = resolve(doc, gazetteer, mention)
+        if region is None or prefix_first < 0:
+            continue
+        senses.setdefault(mention.key, set()).add(region.code)
+        regions[mention.key] = region
+    return {key: regions[key] for key, codes in senses.items() if len(codes) == 1}
+
+
 def is_strong(
     doc: Doc,
     mention: Mention,
@@ -165,6 +189,12 @@ def is_strong(
         return False
     if is_facilitator(doc, start, window=1):
         return False  # "disaksikan Penjabat Gubernur DIY"
+    if former_office(doc, start):
+        return False  # "kata mantan Pj Sumut itu": a past office, no party
+    if is_seat(doc, start):
+        return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
+    if permission_giver(doc, start):
+        return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
     if inspires(doc, start):
         return False  # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only
     if not cooperation[doc.tokens[mention.first].sentence]:
@@ -176,14 +206,51 @@ def is_strong(
     return cooperation[doc.tokens[mention.first].sentence]
 
 
+PERMISSION = frozenset(
+    {"izin", "ijin", "persetujuan", "restu", "rekomendasi", "sepengetahuan", "mengizinkan"}
+)
+PERMISSION_REACH = 2
+
+
+def permission_giver(doc: Doc, start: int) -> bool:
+    """A region named as the one who permits or approves ("izin Gubernur Jawa Tengah",
+    "atas persetujuan Pemprov Jawa Tengah"): a step of procedure, not a party."""
+    j = start
+    for _ in range(PERMISSION_REACH):
+        j = previous_word(doc, j, frozenset())
+        if j < 0:
+            return False
+        if doc.tokens[j].key in PERMISSION:
+            return True
+    return False
+
+
+FORMER = frozenset({"mantan", "eks", "bekas", "former"})
+FORMER_REACH = 3
+
+
+def former_office(doc: Doc, start: int) -> bool:
+    """A region named in a former office of a person ("mantan Pj Sumut", "eks Bupati Garut")."""
+    j = start
+    for _ in range(FORMER_REACH):
+        j = previous_word(doc, j, frozenset())
+        if j < 0:
+            return False
+        if doc.tokens[j].key in FORMER:
+            return True
+    return False
+
+
 def is_apposition(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:
-    """ "Kota Tual, Maluku", "Bupati Konawe Selatan (Konsel) Sulawesi Tenggara": the province
-    of the city or regency named just before it, with or without a comma, past a bracketed
-    short name."""
+    """ "Kota Tual, Maluku", "Bupati Konawe Selatan (Konsel) Sulawesi Tenggara", "Kulon Progo
+    Provinsi DIY": the province of the city or regency named just before it, with or without
+    a comma or the word "Provinsi", past a bracketed short name."""
     if region.type != "province":
         return False
     tokens = doc.tokens
     j = mention.first - 1
+    while j >= 0 and tokens[j].key in PROVINCE_WORDS:
+        j -= 1  # "Kulon Progo Provinsi DIY"
     if j >= 2 and tokens[j].text == ")" and tokens[j - 2].text == "(":
         j -= 3  # "(Konsel)"
     if j >= 0 and tokens[j].text == ",":
@@ -258,7 +325,10 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
     return [
         entry
         for entry in regions
-        if entry.region.code not in {main.region.code, main.region.province}
+        if entry.region.code != main.region.code
+        # its own province takes part only when named as the other party ("dengan Pemprov DI
+        # Yogyakarta"), not when it only stands near it
+        and (entry.region.code != main.region.province or entry.counterpart)
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
         and not only_where_another_lies(doc, entry, regions)
     ]

@@ -49,7 +49,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "pks": (
         "pks", "perjanjian kerja sama", "perjanjian kerjasama", "implementing arrangement",
-        "kontrak kerja sama", "kontrak kerjasama", "perjanjian kontrak",
+        "kontrak kerja sama", "kontrak kerjasama", "perjanjian kontrak", "kontrak",
         "perjanjian pelaksanaan", "cooperation agreement",
     ),
     "implementation": (
@@ -170,6 +170,10 @@ SCHEDULED = words("dijadwalkan direncanakan rencananya ditargetkan diperkirakan"
 STATUS_LATER = words("akan bakal dijadwalkan direncanakan ditargetkan rencananya")
 # Right before a cue these say it happened, whatever plans the sentence spoke of before.
 REACHED = words("telah sudah sempat pernah resmi berhasil akhirnya")
+# Before a practice: it ran once and may be over ("pernah berjalan"), or it is another
+# cooperation than the one of the story ("kerja sama serupa", "sejenis").
+ONCE = words("pernah sempat")
+ANOTHER = words("serupa sejenis")
 NEGATIONS = words("belum tidak bukan")
 REACHED_REACH = 3
 RELATIVE_REACH = 10
@@ -476,8 +480,15 @@ def is_headline(doc: Doc, paragraph: int) -> bool:
 
 
 def cues(doc: Doc) -> list[tuple[int, int, str]]:
-    """Cue phrases of the tables, and the affixed forms of the cue roots elsewhere."""
-    found = [(first, last, slugs[0]) for first, last, slugs in CUE_TABLE.scan(doc)]
+    """Cue phrases of the tables, and the affixed forms of the cue roots elsewhere. A document's
+    acronym that the text spells out as something else ("penguatan kerja sama (PKS)") names
+    that thing wherever it recurs."""
+    redefined = redefined_acronyms(doc)
+    found = [
+        (first, last, slugs[0])
+        for first, last, slugs in CUE_TABLE.scan(doc)
+        if not (first == last and doc.tokens[first].key in redefined)
+    ]
     taken = {i for first, last, _slug in found for i in range(first, last + 1)}
     # Each distinct word once: the same words recur through an article.
     for key, positions in doc.positions.items():
@@ -489,6 +500,36 @@ def cues(doc: Doc) -> list[tuple[int, int, str]]:
                 (i, i, ROOT_CUES[root]) for i in positions if i not in taken and doc.tokens[i].word
             )
     return sorted(found)
+
+
+DOCUMENT_ACRONYMS = words("mou loi pks ksb kb moa")
+# The words a document's own long form starts with ("Perjanjian Kerja Sama (PKS)", "Nota
+# Kesepahaman (MoU)", "Kesepakatan Bersama (KSB)").
+DOCUMENT_HEADS = words(
+    "perjanjian nota memorandum kesepakatan letter surat pernyataan naskah kontrak"
+)
+SPELLED_OUT = 4
+
+
+def redefined_acronyms(doc: Doc) -> frozenset[str]:
+    """Document acronyms written in brackets after a phrase whose initials they are and which
+    is no document: "penguatan kerja sama (PKS)" is not a Perjanjian Kerja Sama."""
+    out: set[str] = set()
+    for key in DOCUMENT_ACRONYMS:
+        for i in doc.positions.get(key, ()):
+            if i < 2 or doc.tokens[i - 1].text != "(":
+                continue
+            initials, heads, j = "", set(), i - 2
+            while j >= 0 and len(initials) < len(key) and i - 2 - j < SPELLED_OUT:
+                token = doc.tokens[j]
+                if not token.word:
+                    break
+                initials = token.key[0] + initials
+                heads.add(token.key)
+                j -= 1
+            if initials == key and not heads & DOCUMENT_HEADS:
+                out.add(key)
+    return frozenset(out)
 
 
 def document_in_sentence(doc: Doc, index: int) -> bool:
@@ -552,6 +593,9 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
 
 
 HANDOVER_ROOTS = frozenset({"serah", "kirim", "berangkat", "terima", "lepas", "salur"})
+# Right before a handover noun these make it the field of a cooperation ("Kerja Sama Pengiriman
+# Tenaga Kerja", "bidang penyaluran tenaga kerja"), not an act.
+FIELD_OF = words("sama kerjasama bidang tentang terkait mengenai soal urusan")
 GIFTS = words("hibah bantuan armada unit dana")
 GRANTS = words("hibah")
 TOKENS_OF_COURTESY = words(
@@ -592,6 +636,10 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         before = window(doc, i, -BEFORE_WINDOW)
         if before & PLANNED or window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
             continue
+        if doc.key_at(previous_word(doc, i)) in FIELD_OF:
+            continue  # "kerja sama pengiriman tenaga kerja": the field, not a sending
+        if keys & ANOTHER or before & ONCE:
+            continue  # "kerja sama serupa pernah berjalan, ketika ATMI menerima bantuan"
         if keys & TOKENS_OF_COURTESY:
             continue  # "menyerahkan cenderamata": courtesy, not cooperation
         gift = keys & GIFTS or before_keys & GIFTS
@@ -709,6 +757,8 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     for first, last, _values in RECURRING.scan(doc):
         if doc.excluded[first] or not cooperation[doc.tokens[first].sentence]:
             continue
+        if not relative_to_cooperation(doc, first):
+            continue  # "konflik warga yang selama ini terjadi": said of something else
         if window(doc, first, -BEFORE_WINDOW) & PLANNED or window(doc, last, 2) & PLANNED_AFTER:
             continue
         out.append(StageFound("implementation", (doc.span(first, last),), first))
@@ -726,6 +776,22 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             ):
                 out.append(StageFound("implementation", (doc.span(i, i + 1),), i))
     return out
+
+
+PRACTICES = (
+    ESTABLISHED
+    | COOPERATION
+    | words("program kegiatan pertukaran hubungan magang pelatihan kunjungan")
+)
+
+
+def relative_to_cooperation(doc: Doc, first: int) -> bool:
+    """A recurring phrase in a relative clause ("X yang selama ini ...") is said of X: it counts
+    only when X is a cooperation or one of its practices."""
+    j = previous_word(doc, first)
+    if j < 0 or doc.tokens[j].key != "yang":
+        return True
+    return doc.key_at(previous_word(doc, j)) in PRACTICES
 
 
 BATCHES = words("angkatan gelombang batch edisi periode")
@@ -815,10 +881,47 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if slug == "implementation":
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
+        if window(doc, first, -2) & ONCE or window(doc, first, -BEFORE_WINDOW) & ANOTHER:
+            return False  # "kerja sama serupa pernah berjalan pada 2001-2009": another, past
         return not (before & PLANNED or after & PLANNED_AFTER)
     if window(doc, first, -1) & SCHEDULED:
         return False  # "dijadwalkan berakhir": the end of a term, not a status
+    if hoped(doc, first) or outcome(doc, last):
+        return False
     return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
+
+
+# Verbs of hoping whose complement clause runs on to the status: "berharap kunjungan menteri ke
+# Solo, Rabu (9/1), berakhir dengan kerja sama".
+HOPES = words("berharap mengharapkan diharapkan harapan harapannya semoga mudah-mudahan")
+# A new clause starts: what follows is no longer the hope's complement.
+CLAUSE_BREAKS = words(
+    "karena sebab sehingga namun tetapi tapi sedangkan padahal meski meskipun walau walaupun "
+    "setelah sesudah sejak kini sekarang"
+)
+
+
+def hoped(doc: Doc, index: int) -> bool:
+    """A hope verb earlier in the sentence governs the status, with no new clause and no
+    "telah"/"sudah" between them: it is wished for, not where the cooperation stands."""
+    first, _end = doc.sentence_of(index)
+    for j in range(index - 1, first - 1, -1):
+        key = doc.tokens[j].key
+        if key in CLAUSE_BREAKS or key in REACHED:
+            return False
+        if key in HOPES:
+            return True
+    return False
+
+
+# "berakhir dengan kerja sama", "berujung pada penandatanganan": what it ends in is an outcome.
+OUTCOME_JOINERS = words("dengan pada")
+OUTCOMES = COOPERATION | words("kesepakatan penandatanganan kemitraan investasi")
+
+
+def outcome(doc: Doc, last: int) -> bool:
+    """ "berakhir dengan kerja sama": the status verb names what something results in."""
+    return doc.key_at(last + 1) in OUTCOME_JOINERS and doc.key_at(last + 2) in OUTCOMES
 
 
 def is_term(doc: Doc, first: int, last: int, before: set[str]) -> bool:

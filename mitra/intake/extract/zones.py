@@ -36,6 +36,13 @@ DATELINE_LINES = 12
 CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # "Cape Town: Kota Denpasar dan ...": a place of one to three capitalised words and a colon.
 DATELINE_COLON = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}(:\s)")
+# Glued forms: "Jakarta-Selasa (9/1/2024), ..." (the place, a hyphen and the weekday) and
+# "BANNIQ.Id.Jakarta.Pemprov ..." (the outlet's address, then the place and a dot).
+WEEKDAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
+DATELINE_GLUED = re.compile(
+    rf"^[A-Z][\w.' ]{{1,30}}?(-)(?=(?:{WEEKDAYS})\b)"
+    r"|^[A-Za-z]+\.(?:id|Id|ID|com|co)\.[A-Z][A-Za-z]+(\.)(?=[A-Z])"
+)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -50,8 +57,14 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """The "CITY, Outlet –" (or "City:") opening of the first body paragraphs, if there is
-    one; short lines before them (menus, bylines, captions) are passed over."""
+    """The "CITY, Outlet –" opening of the first body paragraphs, if there is one, else a
+    glued one ("Jakarta-Selasa", "Outlet.Id.Jakarta.") or a "City:" one; short lines before
+    them (menus, bylines, captions) are passed over. The dash form is looked for first: a
+    caption's label ("KERJA SAMA: ...") looks like a "City:" opening."""
+    return dateline_of(text, dash_only=True) or dateline_of(text, dash_only=False)
+
+
+def dateline_of(text: str, *, dash_only: bool) -> tuple[int, int] | None:
     position, bodies = 0, 0
     for _ in range(DATELINE_LINES):
         while position < len(text) and text[position] in " \t\r\n*_#>":
@@ -59,9 +72,11 @@ def dateline_span(text: str) -> tuple[int, int] | None:
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
         head = text[position : min(line_end, position + MAX_DATELINE)]
-        dash = DATELINE_DASH.search(head) or DATELINE_COLON.match(head)
+        dash = DATELINE_DASH.search(head) or (
+            None if dash_only else DATELINE_GLUED.match(head) or DATELINE_COLON.match(head)
+        )
         body = line_end - position > MIN_PARAGRAPH
-        opening = head[: dash.start(1)] if dash else ""
+        opening = head[: dash.start(dash.lastindex or 0)] if dash else ""
         if (
             dash
             and body
@@ -71,7 +86,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             and not METADATA_WORDS.match(head)
             and not is_headline(text[position:line_end])
         ):
-            return (position, position + dash.end())
+            return (position, position + dash.end(dash.lastindex or 0))
         bodies += body and not is_headline(text[position:line_end])
         position = line_end + 1
         if position >= len(text) or bodies >= DATELINE_PARAGRAPHS:

@@ -657,3 +657,59 @@ def test_members_listed_after_a_count_take_the_head_of_the_sentence_before():
         ("Universiti Malaya", "foreign_institution", "MY"),
         ("Universiti Sains Malaysia", "foreign_institution", "MY"),
     ]
+
+
+def test_a_misspelt_prefecture_after_its_city_only_locates_it():
+    text = (
+        "Pemkab Purbalingga menjajaki kerja sama dengan Tono City, Perfektur Iwate, Jepang, "
+        "di bidang pertanian."
+    )
+    assert partners(text) == [("Tōno", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_that_only_facilitates_or_witnesses_is_no_partner():
+    text = "Kerja sama magang Pemkab Kebumen dengan Kota Tottori difasilitasi Kota Kobe."
+    assert [name for name, _kind, _country in partners(text)] == ["Tottori"]
+    text = (
+        "Pemkab Kebumen meneken kerja sama magang dengan Kota Tottori yang disaksikan Wali Kota "
+        "Matsue."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Tottori"]
+
+
+def test_a_ministers_portfolio_is_an_office_not_a_partner():
+    text = (
+        "Wakil Menteri Ekonomi dan Energi Republik Federasi Jerman Uwe Beckmeyer menjajaki "
+        "kerja sama pendidikan vokasi dengan Pemkot Surabaya."
+    )
+    assert partners(text) == []
+
+
+def test_a_run_that_only_describes_where_a_partner_lies_is_no_body():
+    text = (
+        "Pemerintah Daerah Provinsi Jawa Tengah (Jateng) dan Negara Bagian Australia Timurlaut, "
+        "Queensland, sepakat memperpanjang hubungan provinsi kembar."
+    )
+    assert partners(text) == [("Queensland", "foreign_city_or_region", "AU")]
+
+
+def test_two_bodies_joined_by_dan_are_two_and_a_foreign_one_takes_the_storys_country():
+    text = (
+        "Kabupaten Kebumen dan Prefektur Tottori, Jepang, meneken kerja sama pengiriman "
+        "pemagang. Secara teknis kerja sama dijalankan oleh LPK Maju Jaya Kebumen dan Human "
+        "Ring Cooperative."
+    )
+    found = partners(text)
+    assert ("Human Ring Cooperative", "foreign_institution", "JP") in found
+    assert not any(" dan " in name for name, _kind, _country in found)
+
+
+def test_the_owner_of_a_body_is_no_party():
+    text = "Pemkab Sumbawa Barat meneken MoU dengan Kopia, BUMN milik pemerintah Korea Selatan."
+    assert ("pemerintah Korea Selatan", "foreign_government", "KR") not in partners(text)
+    assert [c.code for c in extract(text).countries] == ["KR"]
+
+
+def test_a_malaysian_council_names_the_place_it_governs():
+    text = "Pemkab Karimun menjajaki kerja sama dengan Majlis Daerah Kota Tinggi, Johor, Malaysia."
+    assert partners(text) == [("Kota Tinggi", "foreign_city_or_region", "MY")]

@@ -310,3 +310,32 @@ def test_an_office_listing_its_fields_with_commas_keeps_the_name_at_its_end():
             "Kepala Badan Hubungan Penegakan Hukum, Pertahanan dan Keamanan KADIN Indonesia",
         ),
     ]
+
+
+def test_the_leader_a_led_by_verb_names_is_a_person():
+    text = (
+        "Pemkab Bintan menjajaki kerja sama dengan Dongguan. Delegasi dipimpin Mr. Liang "
+        "Jiczhao, anggota komite kota itu."
+    )
+    (person,) = [p for p in extract(text).people if p.name == "Liang Jiczhao"]
+    assert person.role == "pemimpin delegasi"
+
+
+def test_a_led_by_verb_before_a_title_or_a_body_names_no_new_person():
+    text = (
+        "Pemkab Bintan menjajaki kerja sama dengan Dongguan. Rombongan dipimpin Biro Luar "
+        "Negeri Dongguan. Para wartawan dipimpin Andi Saputra meliput kunjungan itu."
+    )
+    assert [p.name for p in extract(text).people] == []
+
+
+def test_a_name_followed_by_its_role_in_brackets():
+    text = "Pertemuan kerja sama itu dihadiri Yul Edison (Dubes Indonesia di Berlin)."
+    assert [p.name for p in extract(text).people] == ["Yul Edison"]
+
+
+def test_a_bracketed_acronym_closes_the_office_and_the_name_follows():
+    text = "Kerja sama itu diteken Kepala Badan Pengolahan Aset Daerah (BPKAD) Sukardi di Pati."
+    (person,) = extract(text).people
+    assert person.name == "Sukardi"
+    assert person.role == "Kepala Badan Pengolahan Aset Daerah (BPKAD)"

@@ -236,3 +236,85 @@ def test_both_cities_of_a_cooperation_include_the_datelines_one():
         "yang terjalin sejak 1997."
     )
     assert codes(text) == ["35.78"]
+
+
+def test_a_province_after_its_regency_with_the_word_provinsi_only_locates_it():
+    result = extract(
+        "Pemkab Klaten Jawa Tengah dan Sleman Provinsi DIY sepakat bekerja sama menata "
+        "angkutan perbatasan."
+    )
+    assert [r.code for r in result.regions] == ["33.10"]
+    assert [p.name for p in result.partners] == ["Kabupaten Sleman"]
+
+
+def test_a_region_in_a_former_office_is_no_party():
+    result = extract(
+        "Penjabat Gubernur NTB, mantan Pj Sumut itu, mengajak Konjen Tiongkok bekerja sama "
+        "di bidang pariwisata."
+    )
+    assert [r.code for r in result.regions] == ["52"]
+    assert result.partners == ()
+
+
+def test_a_name_typed_once_keeps_its_sense_when_it_recurs_bare():
+    text = (
+        "BENGKULU, BE - Investor Jepang serius menjajaki kerja sama energi dengan Bengkulu. "
+        "Rombongan disambut Wakil Gubernur Bengkulu di kantornya."
+    )
+    assert codes(text) == ["17"]
+
+
+def test_the_city_where_a_consulate_sits_is_no_party():
+    result = extract(
+        "Kerja sama hibah dibahas Pemkab Gresik bersama Consulate General of Japan At Surabaya."
+    )
+    assert [r.code for r in result.regions] == ["35.25"]
+    assert result.partners == ()
+
+
+def test_the_focal_regions_own_province_named_as_the_other_party_is_a_partner():
+    result = extract("Pemkab Sleman meneken MoU dengan Pemprov DI Yogyakarta soal air bersih.")
+    assert [r.code for r in result.regions] == ["34.04"]
+    assert [p.name for p in result.partners] == ["Provinsi Daerah Istimewa Yogyakarta"]
+    located = extract("Pemkab Sleman, DIY, meneken MoU air bersih dengan Kota Kyoto.")
+    assert [p.name for p in located.partners] == ["Kyoto"]
+
+
+def test_a_region_that_only_permits_is_no_party():
+    result = extract(
+        "Pemkab Bantul menjalin kerja sama dengan Kota Kyoto setelah mendapat izin Gubernur "
+        "Jawa Tengah."
+    )
+    assert [p.name for p in result.partners] == ["Kyoto"]
+
+
+def test_a_glued_dateline_names_no_party():
+    text = (
+        "Jakarta-Selasa (9/1/2024), Pemerintah Kabupaten Blora meneken MoU dengan Universitas "
+        "Budi Luhur tentang beasiswa bagi pelajar Blora yang berprestasi."
+    )
+    result = extract(text)
+    assert [r.code for r in result.regions] == ["33.16"]
+    assert [p.name for p in result.partners] == ["Universitas Budi Luhur"]
+
+
+def test_a_caption_label_with_a_colon_is_no_dateline_when_a_dash_one_follows():
+    text = (
+        "KERJA SAMA: Pemprov Jatim dan GDTC Maroko menyepakati kerja sama senilai Rp 8,5 "
+        "triliun di Surabaya. | Foto: ROY HS\n\n"
+        "SURABAYA, Barometerjatim.com – Lewat BUMD, Pemprov Jatim menyepakati kerja sama dengan "
+        "GDTC dari Maroko di bidang infrastruktur dan air bersih, Sabtu."
+    )
+    result = extract(text)
+    assert [r.code for r in result.regions] == ["35"]
+    assert all(p.kind != "indonesian_region" for p in result.partners)
+
+
+def test_karo_as_the_short_form_of_kepala_biro_is_no_region():
+    text = (
+        "MENJAJAKI kerjasama yang lebih nyata, Gubernur NTB terbang ke China. Sembilan pejabat "
+        "Pemprov NTB ikut dalam rombongan, yakni Kadis Peternakan, Kepala BKP, Karo Humas dan "
+        "Protokol serta Karo Kerjasama dan SDM Setda Provinsi NTB."
+    )
+    assert extract(text).partners == ()
+    assert codes("Pemkab Karo menjajaki kerja sama pertanian dengan Kota Jeonju.") == ["12.06"]

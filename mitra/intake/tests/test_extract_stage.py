@@ -587,3 +587,63 @@ def test_a_signed_statement_of_interest_is_a_letter_of_intent():
         "Malaysia untuk pembangunan fasilitas pengolahan sampah."
     )
     assert stage(text) == "loi"
+
+
+def test_an_acronym_the_text_spells_out_as_something_else_is_no_document():
+    text = (
+        "Pemkab Wonogiri dan Pemkab Pacitan sepakat membentuk forum bersama serta penguatan "
+        "kerja sama (PKS) di perbatasan. PKS itu diharapkan meredam sengketa warga."
+    )
+    assert stage(text) == "exploration"
+    signed = "Pemkab Wonogiri dan Pemkab Pacitan meneken Perjanjian Kerja Sama (PKS) air bersih."
+    assert stage(signed) == "pks"
+
+
+def test_a_status_wished_for_in_a_hope_clause_is_no_status():
+    text = (
+        "Wali Kota Blitar berharap lawatan Duta Besar Polandia ke Blitar, Senin (3/2), "
+        "berakhir dengan kerja sama di bidang pertanian."
+    )
+    assert stage(text) == "exploration"
+    over = "Kerja sama Pemkot Blitar dengan Kota Lublin telah berakhir pada 2019."
+    assert stage(over) == "ended"
+
+
+def test_what_a_visit_ends_in_is_an_outcome_not_an_ending():
+    text = "Kunjungan investor asal Taiwan ke Ngawi berakhir dengan kerja sama pabrik gula."
+    assert stage(text) == "exploration"
+
+
+def test_a_handover_noun_after_kerja_sama_names_its_field():
+    text = "Bupati Kebumen menjajaki kerja sama pengiriman pekerja magang dengan Prefektur Tottori."
+    assert stage(text) == "exploration"
+    sent = "Pemkab Kebumen mengirim sepuluh pekerja magang ke Prefektur Tottori sebagai bagian kerja sama."
+    assert stage(sent) == "implementation"
+
+
+def test_a_similar_cooperation_that_ran_once_is_background():
+    text = (
+        "Wali Kota Madiun menawarkan kerja sama pengelolaan sampah kepada Belanda. Kerja sama "
+        "serupa pernah berjalan pada 2005-2010, ketika sebuah sekolah menerima bantuan dari sana."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_recurring_phrase_said_of_something_else_is_no_practice():
+    text = (
+        "Bupati Klaten dan Bupati Boyolali sepakat bekerja sama mengatasi sengketa warga "
+        "perbatasan yang selama ini kerap terjadi."
+    )
+    assert stage(text) == "exploration"
+    text = (
+        "Pertukaran pelajar yang selama ini berjalan antara Kota Blitar dan Kota Uiwang diteruskan."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_contract_signed_is_pks_whatever_a_threat_says_of_it():
+    text = (
+        "Kontrak kerja sama Pemkot Bekasi dengan PT Gikoko akan diputus bila target "
+        "pengolahan sampah tidak tercapai. Kontrak itu diteken pada 2018."
+    )
+    assert stage(text) == "pks"
