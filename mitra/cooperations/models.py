@@ -360,8 +360,18 @@ class ObjectOfCooperation(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class CooperationEventQuerySet(models.QuerySet["CooperationEvent"]):
+    def moves(self) -> "CooperationEventQuerySet":
+        """The rows that moved the cooperation into a state: not those that only record
+        something at its present step (an evaluation, the team's consideration), whose state
+        before and after is the same. How long a step has lasted counts from a move."""
+        return self.exclude(source=models.F("target"))
+
+
 class CooperationEvent(models.Model):
-    """One state change of a cooperation: who moved it, when, from where to where, and why."""
+    """One state change of a cooperation: who moved it, when, from where to where, and why.
+    A row whose source is its target records something at the present step without moving it
+    (`services.record_event`)."""
 
     tenant = tenant_of_parent()
     cooperation = models.ForeignKey(
@@ -383,6 +393,8 @@ class CooperationEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"))
 
+    objects = CooperationEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("cooperation event")
         verbose_name_plural = _("cooperation events")
@@ -392,6 +404,11 @@ class CooperationEvent(models.Model):
     def __str__(self) -> str:
         source = self.get_source_display() if self.source else "∅"
         return f"{source} → {self.get_target_display()}"
+
+    @property
+    def is_move(self) -> bool:
+        """Whether this row moved the cooperation (see `CooperationEventQuerySet.moves`)."""
+        return self.source != self.target
 
 
 class Consideration(models.Model):
