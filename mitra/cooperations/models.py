@@ -253,10 +253,14 @@ class Cooperation(models.Model):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="cooperation_ends_after_it_starts",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(route="") | models.Q(kind="foreign_institution"),
                 name="cooperation_route_only_for_ksdll",
+                violation_error_message=_(
+                    "Only a cooperation with a foreign institution (KSDLL) has a route."
+                ),
             ),
         ]
 
@@ -562,12 +566,14 @@ class Document(Voidable):
             models.CheckConstraint(
                 condition=~models.Q(until_terminated=True, valid_until__isnull=False),
                 name="document_until_terminated_has_no_end",
+                violation_error_message=_("A document valid until terminated has no end date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(valid_until__isnull=True)
                 | models.Q(valid_from__isnull=True)
                 | models.Q(valid_until__gte=models.F("valid_from")),
                 name="document_valid_until_after_from",
+                violation_error_message=_("A document cannot end before it starts."),
             ),
         ]
 
