@@ -216,6 +216,8 @@ def record_signing(
         raise Refused([_("This signing is no longer planned.")])
     coop = Cooperation.objects.get(pk=signing.cooperation_id)
     check = readiness(coop, signing.document_kind)
+    if check.passed:
+        raise Refused(check.problems)
     if not check.at_step:
         raise Refused(_not_at_step(check.state, check.steps_before))
     signing.action = signing_action(coop, signing.document_kind)
