@@ -8,6 +8,7 @@ scroll back. The browser walk (tests/browser/test_every_role_at_both_widths.py) 
 rendered pages at 390 and 1280 px.
 """
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -65,3 +66,28 @@ def test_every_table_sits_in_a_box_that_scrolls_on_its_own():
 def test_a_table_outside_a_box_is_found():
     html = '<section>\n<div class="table-wrap">{% if x %}<table></table>{% endif %}</div>\n<table>'
     assert tables_outside_a_scroll_box(html) == [3]
+
+
+def _tables_of_inputs(html: str) -> list[str]:
+    """The class lists of the tables holding inputs (`table--form`)."""
+    return [c for c in re.findall(r'<table class="([^"]*)"', html) if "table--form" in c.split()]
+
+
+def test_a_table_of_inputs_stacks_its_rows_on_a_phone():
+    """A row of inputs (a document's signing parties, a meeting's commitments) squeezed into a
+    390 px table showed "Pe" of "Pemerintah Kota Makassar": such a table stacks (`table--stack`),
+    each input under its own label (`_party_cell.html`, whose label shows on a phone)."""
+    unstacked = [
+        f"{path.relative_to(ROOT)}: {classes}"
+        for path in TEMPLATES
+        for classes in _tables_of_inputs(path.read_text())
+        if "table--stack" not in classes.split()
+    ]
+    assert unstacked == []
+    users = [path for path in TEMPLATES if _tables_of_inputs(path.read_text())]
+    assert len(users) >= 2
+    for path in users:
+        cells = re.findall(r"<td[ >]|_party_cell\.html", path.read_text())
+        assert all(cell == "_party_cell.html" for cell in cells), path
+    cell = ROOT / "mitra/cooperations/templates/cooperations/_party_cell.html"
+    assert 'class="visually-hidden cell-label"' in cell.read_text()
