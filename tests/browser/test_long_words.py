@@ -3,7 +3,8 @@
 An address pasted into a task's title (issue 14, walked again: 300 letters without a space) made
 the dashboard of every role 2,900 px wide, and pushed the task list's assignee, due date and
 "Selesai" off to the right of its box at 1280 px. Here such a word is in the titles and names an
-officer types (partner, cooperation, document, task, meeting, event), and the pages that show
+officer types (partner, cooperation, document, task, meeting, event) and in the news intake's
+note on how an article spells a partner, and the pages that show
 them are looked at on the laptop and on the phone: the page is never wider than the screen, and
 on the laptop every table fits its box (on the phone a wide table may scroll inside it).
 """
@@ -20,6 +21,9 @@ from mitra.cooperations.models import Document
 from mitra.events import services as events
 from mitra.followups import services as followups
 from mitra.followups.models import Activity
+from mitra.intake import services as intake
+from mitra.intake.extract import Extraction, PartnerItem
+from mitra.intake.services import Source
 from mitra.tenancy.models import Membership
 from tests.factories import (
     DEMO_PASSWORD,
@@ -71,6 +75,21 @@ def seed() -> list[str]:
         tenant, by=officer, name=f"Festival {ADDRESS}", place=ADDRESS, starts_on=date(2099, 1, 1)
     )
     events.plan_signing(event, coop, Document.Kind.LETTER_OF_INTENT, by=officer, note=ADDRESS)
+    # The news intake's note to the reviewer on how the text spells a partner.
+    text = f"Pemkot Makassar dan Kota {ADDRESS}, Swedia, meneken LoI kerja sama."
+    spelled = PartnerItem(
+        "Gothenburg",
+        "foreign_city_or_region",
+        "SE",
+        (),
+        flags=(("spelling", ADDRESS, "Gothenburg"),),
+    )
+    [news] = intake.submit_news(
+        tenant,
+        by=officer,
+        sources=[Source(text=text)],
+        read=lambda _text: Extraction(text=text, partners=(spelled,)),
+    )
     return [
         reverse("dashboard:index"),
         reverse("cooperations:list"),
@@ -83,6 +102,7 @@ def seed() -> list[str]:
         reverse("events:list") + "?month=2099-01",
         event.get_absolute_url(),
         reverse("reminders:list"),
+        news.get_absolute_url(),
     ]
 
 
