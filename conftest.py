@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from mitra.tenancy.models import Membership, Tenant
+from tests import reference_guard
 from tests.factories import make_tenant, make_user
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow the ORM.
@@ -84,6 +85,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 _CHECKOUT_MEDIA_KEY = pytest.StashKey[set[Path]]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The test database as pytest-django makes it, with the reference data kept through the
+    flushes of transactional tests (tests/reference_guard.py)."""
+    with django_db_blocker.unblock():
+        reference_guard.install()
+    reference_guard.enable()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -20,6 +20,12 @@ STORAGES = {
 }
 STATIC_ROOT: Path | None = None  # type: ignore[no-redef]  # no collected files in tests: WhiteNoise serves from the finders
 WHITENOISE_USE_FINDERS = True
+MIDDLEWARE = [
+    "config.test_static.WhiteNoiseMiddlewareOnce"
+    if entry.endswith(".WhiteNoiseMiddleware")
+    else entry
+    for entry in MIDDLEWARE  # noqa: F405
+]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # No query of the tests is compiled by the JIT (which costs tens of milliseconds on a query

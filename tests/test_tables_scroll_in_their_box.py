@@ -6,6 +6,9 @@ A wide table on a phone (a task list with its "Selesai" button, a plan of action
 `<table>` whose parent element is not a `.table-wrap`, so a new page cannot bring the page-wide
 scroll back. The browser walk (tests/browser/test_every_role_at_both_widths.py) checks the
 rendered pages at 390 and 1280 px.
+
+A cell of typed text (a note shown with its line breaks) is a `.cell--text`: a readable column
+whose long words break inside it, not a table thousands of pixels wide for one pasted address.
 """
 
 import re
@@ -66,6 +69,39 @@ def test_every_table_sits_in_a_box_that_scrolls_on_its_own():
 def test_a_table_outside_a_box_is_found():
     html = '<section>\n<div class="table-wrap">{% if x %}<table></table>{% endif %}</div>\n<table>'
     assert tables_outside_a_scroll_box(html) == [3]
+
+
+# A cell's opening tag and what it shows up to its end, when that is text shown with its breaks.
+TEXT_CELL = re.compile(r"<td(?P<attrs>[^>]*)>(?:(?!</td>).)*?\|linebreaks", re.DOTALL)
+
+
+def text_cells_without_their_class(html: str) -> list[int]:
+    """The lines of the cells showing typed text (`linebreaks`, `linebreaksbr`) that are not a
+    `.cell--text`."""
+    return [
+        html.count("\n", 0, found.start()) + 1
+        for found in TEXT_CELL.finditer(html)
+        if "cell--text" not in found["attrs"]
+    ]
+
+
+def test_every_cell_of_typed_text_breaks_its_long_words():
+    screens = [path for path in TEMPLATES if not path.name.endswith(PRINTED)]
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in screens
+        for line in text_cells_without_their_class(path.read_text())
+    ]
+    assert found == []
+
+
+def test_a_cell_of_typed_text_without_its_class_is_found():
+    html = (
+        '<td class="cell--text">{{ a.note|linebreaksbr }}</td>\n'
+        "<td>{{ a.when }}</td><td>{{ a.note|linebreaks }}</td>\n"
+        '<td class="num">{{ n }}</td>'
+    )
+    assert text_cells_without_their_class(html) == [2]
 
 
 def _tables_of_inputs(html: str) -> list[str]:

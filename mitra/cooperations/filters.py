@@ -12,6 +12,8 @@ DEFAULT_SORT = "-updated"
 # The state filter's value for every live state at once (`Cooperation.objects.live()`), which
 # the dashboard's figures and charts link to.
 LIVE = "live"
+# Live and moving (`Cooperation.objects.under_way()`): what the dashboard's headline counts.
+UNDER_WAY = "under_way"
 
 
 def _by_stage() -> Case:
@@ -58,6 +60,8 @@ def filter_cooperations(
     if data.get("state") == LIVE:
         # Every queryset of cooperations is a CooperationQuerySet (the model's manager).
         queryset = cast(CooperationQuerySet, queryset).live()
+    elif data.get("state") == UNDER_WAY:
+        queryset = cast(CooperationQuerySet, queryset).under_way()
     elif data.get("state"):
         queryset = queryset.filter(state=data["state"])
     if data.get("sector"):

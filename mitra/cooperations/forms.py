@@ -58,7 +58,10 @@ class CooperationFilterForm(forms.Form):
             attrs={"placeholder": _("title, summary or partner"), "autocomplete": "off"}
         )
         set_choices(self, "kind", _blank(_("all kinds")) + list(Cooperation.Kind.choices))
-        live = [(filters.LIVE, _("every live state (dormant and on hold included)"))]
+        live = [
+            (filters.UNDER_WAY, _("under way (dormant and on hold not included)")),
+            (filters.LIVE, _("every live state (dormant and on hold included)")),
+        ]
         set_choices(self, "state", _blank(_("all states")) + live + list(Cooperation.State.choices))
         sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
         set_choices(self, "sector", _blank(_("all sectors")) + sectors)
@@ -408,7 +411,7 @@ class ConsiderationForm(forms.Form):
     )
     note = forms.CharField(
         label=gettext_lazy("Note"),
-        help_text=gettext_lazy("Required when the team does not agree."),
+        help_text=gettext_lazy("Required when the team agrees with notes or does not agree."),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),

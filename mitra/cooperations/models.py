@@ -114,6 +114,10 @@ class CooperationQuerySet(models.QuerySet["Cooperation"]):
         """Still going: not ended, withdrawn, rejected or expired."""
         return self.exclude(state__in=[s for s, facts in STATES.items() if not facts.live])
 
+    def under_way(self) -> "CooperationQuerySet":
+        """Live and moving: neither on hold nor dormant."""
+        return self.live().exclude(state__in=[s for s, facts in STATES.items() if facts.paused])
+
     def signed(self) -> "CooperationQuerySet":
         """An agreement has been signed and the cooperation is being carried out."""
         return self.filter(state__in=[s for s, facts in STATES.items() if facts.signed])

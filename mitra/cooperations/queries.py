@@ -1,11 +1,12 @@
 """Read-only figures about a tenant's cooperations and documents, shared by the feature apps
 (dashboard, reports, reminders) so none of them reads another's page queries."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from mitra.cooperations import timing
-from mitra.cooperations.models import Cooperation, Document, DocumentQuerySet
+from mitra.cooperations import timing, workflow
+from mitra.cooperations.models import Consideration, Cooperation, Document, DocumentQuerySet
 from mitra.tenancy.models import Tenant
 
 
@@ -96,3 +97,10 @@ def expiring_documents_in(leads: dict[int, int], today: date) -> list[ExpiringDo
         # the tenant's own notice (`expiring` leaves out documents without an end)
         if (row[3] - today).days <= leads[row[1]]
     ]
+
+
+def awaits_consideration(coop: Cooperation, considerations: Iterable[Consideration]) -> bool:
+    """Whether the coordination team's (TKKSD) consideration of the step the cooperation is at
+    is still to be recorded: one cooperation of the team's queue on its home page
+    (`dashboard.mine.awaiting_consideration`)."""
+    return coop.state in workflow.TEAM_STEPS and all(c.state != coop.state for c in considerations)

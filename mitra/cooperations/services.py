@@ -4,7 +4,7 @@ Each one validates with `rules`, writes inside a transaction, and leaves a row b
 `CooperationEvent` for a state change and an audit entry for every create, update and delete.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -203,13 +203,17 @@ def record_consideration(
     coop: Cooperation, *, by: User | None, recommendation: str, note: str = ""
 ) -> Consideration:
     """Record the coordination team's (TKKSD) recommendation on the step the cooperation is at,
-    with an audit row and a line in its history; the cooperation does not move."""
-    problems = rules.may_be_considered(coop)
+    with an audit row and a line in its history; the cooperation does not move. Disagreeing
+    needs its reasons and agreeing with notes its notes, each asked beside the note."""
+    fields: dict[str, list[str]] = {"recommendation": [], "note": []}
     if recommendation not in Consideration.Recommendation.values:
-        problems.append(_("Choose one of the recommendations."))
-    if recommendation == Consideration.Recommendation.DISAGREE and not note.strip():
-        problems.append(_("Say why the team does not agree."))
-    refuse_if(problems)
+        fields["recommendation"].append(_("Choose one of the recommendations."))
+    if not note.strip():
+        if recommendation == Consideration.Recommendation.DISAGREE:
+            fields["note"].append(_("Say why the team does not agree."))
+        elif recommendation == Consideration.Recommendation.AGREE_WITH_NOTES:
+            fields["note"].append(_("Write the team's notes."))
+    refuse_on_fields(fields, general=rules.may_be_considered(coop))
     found = Consideration.objects.create(
         tenant_id=coop.tenant_id,
         cooperation=coop,
@@ -224,7 +228,24 @@ def record_consideration(
         "recommendation": found.get_recommendation_display()
     }
     record_event(coop, action="consider", by=by, note=f"{line}\n{found.note}".strip())
+    for hook in AFTER_CONSIDERATION:
+        hook(found, by)
     return found
+
+
+ConsiderationHook = Callable[[Consideration, User | None], None]
+
+# What apps above this one do once the team has recorded its consideration, in the same
+# transaction (reminders: tell the officers responsible for the cooperation at once). Each
+# registers in its AppConfig.ready(); this module imports none of them.
+AFTER_CONSIDERATION: list[ConsiderationHook] = []
+
+
+def after_consideration(hook: ConsiderationHook) -> None:
+    """Run `hook(consideration, by)` after every consideration recorded (once, however often
+    registered)."""
+    if hook not in AFTER_CONSIDERATION:
+        AFTER_CONSIDERATION.append(hook)
 
 
 def note_activity(coop: Cooperation, day: date, *, by: User | None, because: str) -> None:

@@ -36,6 +36,7 @@ from mitra.cooperations.forms import (
     document_initial,
 )
 from mitra.cooperations.models import Cooperation, Document, DocumentParty
+from mitra.cooperations.queries import awaits_consideration
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
 from mitra.cooperations.transitions import (
     NextStep,
@@ -171,6 +172,7 @@ def _detail_context(
     events = list(coop.events.select_related("by"))
     procedure = _procedure(request, coop, events)
     shown = [s.action for s in procedure["next_steps"] + procedure["other_steps"]]
+    considerations = list(coop.considerations.select_related("by"))
     return {
         "coop": coop,
         "partners": partners,
@@ -185,8 +187,10 @@ def _detail_context(
         "step_time": timing.current_step_time(coop, latest=timing.latest_move(events)),
         "failure": failure,
         "failure_in_step": failure is not None and failure.action in shown,
-        "considerations": list(coop.considerations.select_related("by")),
+        "considerations": considerations,
         "can_consider": can_consider(request),
+        "awaits_consideration": can_consider(request)
+        and awaits_consideration(coop, considerations),
     }
 
 

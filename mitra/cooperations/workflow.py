@@ -168,6 +168,8 @@ class StateFacts:
     tone: Tone
     public_stage: PublicStage
     live: bool = True  # still going: counts on boards, workloads and follow-ups
+    # Live but standing still (on hold, dormant): not counted among the ones under way.
+    paused: bool = False
     signed: bool = False  # an agreement has been signed and the cooperation is carried out
     expected_days: int | None = None  # practice, domain guide §4.4; None: no deadline
     review: str = ""  # the ReviewKind the state opens, if any
@@ -208,9 +210,9 @@ STATES: Final[dict[str, StateFacts]] = {
     # Cross-cutting. A hold for central review is an internal matter: publicly the agreement is
     # being prepared.
     State.ON_HOLD_CENTRAL_REVIEW: StateFacts(
-        Tone.HOLD, _Stage.PREPARATION, expected_days=90, review=ReviewKind.HOLD
+        Tone.HOLD, _Stage.PREPARATION, expected_days=90, review=ReviewKind.HOLD, paused=True
     ),
-    State.DORMANT: StateFacts(Tone.WARNING, _Stage.INACTIVE, signed=True),
+    State.DORMANT: StateFacts(Tone.WARNING, _Stage.INACTIVE, signed=True, paused=True),
     State.REJECTED: StateFacts(Tone.STOPPED, _Stage.NOT_CONTINUED, live=False),
     State.WITHDRAWN: StateFacts(Tone.STOPPED, _Stage.NOT_CONTINUED, live=False),
     State.EXPIRED: StateFacts(Tone.WARNING, _Stage.ENDED, live=False, past_signing=True),
@@ -233,6 +235,7 @@ FOREIGN: Final = frozenset(k for k, facts in KINDS.items() if facts.foreign)
 ALL_KINDS: Final = DOMESTIC | FOREIGN
 SIGNED: Final[frozenset[str]] = frozenset(s for s, f in STATES.items() if f.signed)
 NOT_LIVE: Final = frozenset(s for s, facts in STATES.items() if not facts.live)
+PAUSED: Final = frozenset(s for s, facts in STATES.items() if facts.live and facts.paused)
 # The agreement has been signed: being carried out, ended, or being renewed.
 AFTER_SIGNING: Final = SIGNED | frozenset(s for s, f in STATES.items() if f.past_signing)
 # Signed and not ended: the cooperations whose results leadership asks about.

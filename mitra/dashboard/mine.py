@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
 
 from mitra.cooperations import workflow
-from mitra.cooperations.models import Consideration, Cooperation
+from mitra.cooperations.models import Consideration, Cooperation, CooperationEvent
 from mitra.followups.models import Task
 from mitra.lib.deadlines import DueState, overdue_q
 from mitra.lib.shortlist import Shortlist, first_rows, first_rows_by, shortlist
@@ -87,13 +87,18 @@ def my_day(tenant: Tenant, user: User, role: str, today: date) -> MyDay:
 
 def awaiting_consideration(tenant: Tenant) -> Shortlist[Cooperation]:
     """Live cooperations at one of the team's steps without its consideration of that step,
-    the longest untouched first (the first few, and how many); one query."""
+    each with when it entered the step (`entered_at`), the longest waiting first (the first few,
+    and how many); one query."""
     considered = Consideration.objects.filter(cooperation=OuterRef("pk"), state=OuterRef("state"))
+    entered = CooperationEvent.objects.filter(
+        cooperation=OuterRef("pk"), target=OuterRef("state")
+    ).order_by("-at", "-pk")
     return first_rows(
         Cooperation.objects.for_tenant(tenant)
         .live()
         .filter(state__in=workflow.TEAM_STEPS)
         .exclude(Exists(considered))
-        .order_by("updated_at", "pk"),
+        .annotate(entered_at=Subquery(entered.values("at")[:1]))
+        .order_by(F("entered_at").asc(nulls_first=True), "updated_at", "pk"),
         SHOWN,
     )

@@ -1,8 +1,9 @@
 """Read-only figures for a tenant's dashboard; each helper costs a fixed few queries whatever the
 size of the tenant, and each list that grows with it is cut to its first rows.
 
-Live cooperations are `Cooperation.objects.live()`: still going, dormant and on hold included,
-and the dashboard says how many of them are dormant or on hold. Figures other apps need too live
+Live cooperations are `Cooperation.objects.live()`: still going, dormant and on hold included;
+the charts show them all. The headline counts only those under way
+(`Cooperation.objects.under_way()`: neither dormant nor on hold) and says how many stand still. Figures other apps need too live
 with their data: steps and expiring documents in `cooperations.queries`, dormant agreements in
 `implementation.queries`.
 """
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from mitra.cooperations import rules, workflow
-from mitra.cooperations.filters import LIVE
+from mitra.cooperations.filters import LIVE, UNDER_WAY
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.queries import StepRow, Tally, expiring_documents, step_rows
 from mitra.dashboard import attention, mine
@@ -165,7 +166,7 @@ def charts(tenant: Tenant) -> dict[str, Any]:
     return {
         "byState": _chart(by_state),
         "byKind": _chart(by_kind),
-        "text": {"cooperations": gettext("Live cooperations")},
+        "text": {"cooperations": gettext("Cooperations")},
     }
 
 
@@ -206,12 +207,16 @@ class Dashboard:
 
     @property
     def under_way_count(self) -> int:
-        """Live and neither dormant nor on hold: the ones actually moving."""
-        return self.live_count - self.dormant_count - self.on_hold_count
+        """Live and neither dormant nor on hold: the ones actually moving, the headline."""
+        return sum(t.count for t in self.by_state if t.value not in workflow.PAUSED)
 
     @property
     def live_url(self) -> str:
         return _list_of(state=LIVE)
+
+    @property
+    def under_way_url(self) -> str:
+        return _list_of(state=UNDER_WAY)
 
     @property
     def dormant_url(self) -> str:

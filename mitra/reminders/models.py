@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mitra.cooperations.models import Consideration
 from mitra.cooperations.workflow import ReviewKind
 from mitra.lib.formatting import long_date
 
@@ -51,6 +52,10 @@ class Reminder(models.Model):
         DORMANT_AGREEMENT = "dormant_agreement", gettext_lazy("dormant agreement (leadership)")
         TASK_ASSIGNED = "task_assigned", gettext_lazy("task given to you")
         REVIEW_DECIDED = "review_decided", gettext_lazy("central review decided")
+        CONSIDERATION_RECORDED = (
+            "consideration_recorded",
+            gettext_lazy("team's consideration recorded"),
+        )
 
     # Null for central reviewers (Kemendagri), who belong to no tenant.
     tenant = models.ForeignKey(
@@ -178,6 +183,18 @@ def _decided(p: dict[str, Any], window: str) -> str:
     return _("Kemendagri approved the %(kind)s.") % values
 
 
+def _considered(p: dict[str, Any], window: str) -> str:
+    values = {"recommendation": _recommendation(p["recommendation"]), "note": p.get("note")}
+    if values["note"]:
+        return _("The team (TKKSD) recommends: %(recommendation)s. “%(note)s”") % values
+    return _("The team (TKKSD) recommends: %(recommendation)s.") % values
+
+
+def _recommendation(value: str) -> str:
+    choices = Consideration.Recommendation
+    return str(choices(value).label) if value in choices.values else value
+
+
 def _review_kind(kind: str) -> str:
     return str(ReviewKind(kind).label) if kind in ReviewKind.values else kind
 
@@ -192,4 +209,5 @@ TITLES: dict[str, Callable[[dict[str, Any], str], str]] = {
     Reminder.Kind.DORMANT_AGREEMENT: _dormant,
     Reminder.Kind.TASK_ASSIGNED: _assigned,
     Reminder.Kind.REVIEW_DECIDED: _decided,
+    Reminder.Kind.CONSIDERATION_RECORDED: _considered,
 }

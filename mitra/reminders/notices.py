@@ -1,8 +1,8 @@
 """News told at once, by the service where it happens rather than by the nightly run: a task
-given to someone, a central review decided. Each is a reminder row due now (the notification
+given to someone, a central review decided, the team's (TKKSD) consideration recorded. Each is a reminder row due now (the notification
 page shows it at once; the next digest e-mails it, as it does every reminder), written in the
-same transaction as the change it tells of, through the hooks `followups.services` and
-`reviews.services` run (registered in `RemindersConfig.ready()`).
+same transaction as the change it tells of, through the hooks `followups.services`,
+`reviews.services` and `cooperations.services` run (registered in `RemindersConfig.ready()`).
 """
 
 from collections.abc import Sequence
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from mitra.cooperations.models import Consideration
 from mitra.followups.models import Task, task_urls
 from mitra.lib.formatting import person
 from mitra.reminders.due import People
@@ -72,5 +73,31 @@ def notify_decision(review: ReviewRequest, by: User | None) -> None:
             due_at=timezone.now(),
         )
         for user in People.of([coop.tenant]).responsible_for(coop)
+    ]
+    Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def notify_consideration(consideration: Consideration, by: User | None) -> None:
+    """Tell the officers responsible for the cooperation (its owner, else every cooperation
+    officer) the team's recommendation at this step, with its notes; not the one who wrote it."""
+    coop = consideration.cooperation
+    params = {
+        "cooperation": coop.title,
+        "recommendation": consideration.recommendation,
+        "note": consideration.note,
+    }
+    rows = [
+        Reminder(
+            tenant_id=coop.tenant_id,
+            recipient_id=user,
+            kind=K.CONSIDERATION_RECORDED,
+            subject=f"cooperations.consideration:{consideration.pk}",
+            window="recorded",
+            params=params,
+            url=f"{coop.get_absolute_url()}#considerations",
+            due_at=timezone.now(),
+        )
+        for user in People.of([coop.tenant]).responsible_for(coop)
+        if by is None or user != by.pk
     ]
     Reminder.objects.bulk_create(rows, ignore_conflicts=True)

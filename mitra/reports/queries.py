@@ -256,7 +256,14 @@ def _by_state(rows: list[RegisterRow]) -> list[Tally]:
 def _by_kind(rows: list[RegisterRow]) -> list[Tally]:
     counts = Counter(row.kind for row in rows)
     return [
-        Tally(k.value, workflow.abbreviation(k), counts[k]) for k in Cooperation.Kind if counts[k]
+        Tally(
+            k.value,
+            workflow.abbreviation(k),
+            counts[k],
+            description=workflow.kind_description(k),
+        )
+        for k in Cooperation.Kind
+        if counts[k]
     ]
 
 

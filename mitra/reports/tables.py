@@ -87,10 +87,12 @@ def _documents(report: Report) -> Table:
 
 
 def _tally(slug: str, title: Text, column: Text, tallies: Sequence[Tally]) -> Table:
-    columns: list[Column[Tally]] = [
-        Column(column, lambda t: t.label),
-        Column(_("Cooperations"), lambda t: t.count),
-    ]
+    """One count per value; where the values are abbreviations (KSDD, KSDPL ...), with a
+    column saying what each stands for."""
+    columns: list[Column[Tally]] = [Column(column, lambda t: t.label)]
+    if any(t.description for t in tallies):
+        columns.append(Column(_("Meaning"), lambda t: t.description))
+    columns.append(Column(_("Cooperations"), lambda t: t.count))
     return table(slug, title, columns, tallies)
 
 

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation, CooperationEvent, Document
+from mitra.cooperations.models import Consideration, Cooperation, CooperationEvent, Document
 from mitra.partners.models import Partner
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Membership
@@ -23,6 +23,7 @@ QUEUE_FIELDS = (
     "kind",
     "status",
     "opened_at",
+    "decided_at",
     "tenant__name",
     "cooperation__title",
     "cooperation__kind",
@@ -95,6 +96,11 @@ def get_review_for_reviewer(request: HttpRequest, pk: int) -> ReviewRequest:
         Prefetch(
             "cooperation__documents",
             queryset=Document.objects.prefetch_related("parties").order_by("date_signed", "pk"),
+        ),
+        Prefetch(
+            "cooperation__considerations",
+            queryset=Consideration.objects.select_related("by"),
+            to_attr="team_considerations",
         ),
         Prefetch(
             "cooperation__review_requests",

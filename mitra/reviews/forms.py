@@ -42,6 +42,14 @@ class ReviewFilterForm(forms.Form):
         empty_label=_("all regions"),
     )
 
+    def narrowed(self) -> bool:
+        """Whether the queue is narrowed beyond its default, every open request."""
+        cleaned = self.cleaned_data if self.is_valid() else {}
+        status = cleaned.get("status") or ReviewRequest.Status.OPEN
+        return status != ReviewRequest.Status.OPEN or bool(
+            cleaned.get("kind") or cleaned.get("tenant")
+        )
+
     def filter(self, reviews: QuerySet[ReviewRequest]) -> QuerySet[ReviewRequest]:
         """The requests matching the valid filters; open requests, oldest first, by default."""
         cleaned = self.cleaned_data if self.is_valid() else {}

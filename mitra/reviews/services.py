@@ -24,7 +24,7 @@ from mitra.audit.services import record_created, record_updated, snapshot
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.services import apply_transition, attach_document
 from mitra.cooperations.workflow import OFFICE, Decision, decision_action, decisions_of
-from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.refusal import Refused, refuse_on_fields
 from mitra.reviews.models import KIND_OF_STATE, STATE_OF_KIND, ReviewRequest
 from mitra.tenancy.models import Membership
 
@@ -169,6 +169,10 @@ def _decision_problems(
         return [_("Only a central reviewer (Kemendagri) may decide a review request.")]
     if decision not in decisions_for(review.kind):
         return [_("This decision is not possible on this kind of request.")]
+    return []
+
+
+def _missing_note(decision: str, note: str) -> list[str]:
     if decision in NOTE_REQUIRED and not note.strip():
         return [_("Explain in a note why the request is returned or refused.")]
     return []
@@ -182,7 +186,10 @@ def decide(
 
     All or nothing: a move the procedure refuses (Refused) undoes the document and the decision.
     """
-    refuse_if(_decision_problems(by, review, decision, note))
+    refuse_on_fields(
+        {"note": _missing_note(decision, note)},
+        general=_decision_problems(by, review, decision, note),
+    )
     locked = ReviewRequest.objects.select_for_update().get(pk=review.pk)
     if not locked.is_open:
         raise Refused([_("This request has already been decided or closed; reload the page.")])

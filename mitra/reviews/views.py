@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.lib.files import download
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
-from mitra.lib.refusal import Refused
+from mitra.lib.refusal import Refused, show_on_form
 from mitra.reviews import services
 from mitra.reviews.access import (
     get_document_for_reviewer,
@@ -33,7 +33,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     reviews = review_queue_for_user(request)
     form = ReviewFilterForm(request.GET)
     page = Paginator(form.filter(reviews), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page}
+    context = {"form": form, "page": page, "narrowed": form.narrowed()}
     if wants_fragment(request):
         return render(request, "reviews/_queue_results.html", context)
     return render(request, "reviews/queue.html", context)
@@ -62,8 +62,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.decide(review, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
-            for problem in refusal.problems:
-                messages.error(request, problem)
+            show_on_form(form, refusal)
         else:
             messages.success(request, _("The decision was recorded and the region can see it."))
             return redirect("reviews:queue")

@@ -35,6 +35,21 @@
         };
     }
 
+    // A long state name as lines of about `width` characters: Chart.js draws a label on one line
+    // and cuts what does not fit beside the bars on a phone ("ngguhkan (kajian pusat)").
+    function lines(label, width) {
+        var result = [""];
+        label.split(" ").forEach(function (word) {
+            var last = result.length - 1;
+            if (result[last] && (result[last] + " " + word).length > width) {
+                result.push(word);
+            } else {
+                result[last] = result[last] ? result[last] + " " + word : word;
+            }
+        });
+        return result;
+    }
+
     function drawCharts(data) {
         if (typeof Chart === "undefined") {
             return;
@@ -46,14 +61,15 @@
             new Chart(byState, {
                 type: "bar",
                 data: {
-                    labels: data.byState.labels,
+                    labels: data.byState.labels.map(function (label) { return lines(label, 16); }),
                     datasets: [{label: data.text.cooperations, data: data.byState.counts, backgroundColor: COLOURS[0]}]
                 },
                 options: Object.assign({
                     indexAxis: "y",
                     maintainAspectRatio: false,
                     plugins: {legend: {display: false}},
-                    scales: {x: {beginAtZero: true, ticks: {precision: 0}}}
+                    // Every state named, none skipped to make room.
+                    scales: {x: {beginAtZero: true, ticks: {precision: 0}}, y: {ticks: {autoSkip: false}}}
                 }, openRows(data.byState.urls))
             });
         }

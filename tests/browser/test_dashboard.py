@@ -1,4 +1,5 @@
-"""The dashboard in Chromium: charts and the offline world map draw without console errors."""
+"""The dashboard in Chromium: charts and the offline world map draw without console errors, and
+the state chart names every state whole, on a phone too."""
 
 from pathlib import Path
 
@@ -44,6 +45,17 @@ def seed(tenant: Tenant) -> None:
         make_cooperation(tenant, title=title, partners=[incheon])
     coop = make_cooperation(tenant, title="Pengelolaan sampah Göteborg", partners=[gothenburg])
     record_past_state(coop, Cooperation.State.EXPLORATION, by=None, note="test setup")
+    # The longest state name: "ditangguhkan (kajian pusat)" was cut beside the bars on a phone.
+    held = make_cooperation(tenant, title="Keamanan kota Incheon", partners=[incheon])
+    record_past_state(held, Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None, note="test setup")
+
+
+# The state chart's label column: as wide as its widest label line, and every state labelled.
+STATE_LABELS = """() => {
+    const y = Chart.getChart("chart-by-state").scales.y;
+    return {room: y.width, widest: y._labelSizes.widest.width, shown: y.ticks.length,
+            states: Chart.getChart("chart-by-state").data.labels.length};
+}"""
 
 
 @pytest.mark.browser
@@ -83,6 +95,15 @@ def test_an_officer_sees_the_charts_and_the_partner_map(
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     page.locator("[data-map-view=indonesia]").click()
     page.locator("#dashboard-map").screenshot(path=str(ARTIFACTS / "dashboard-indonesia.png"))
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+    labels = page.evaluate(STATE_LABELS)
+    assert labels["widest"] <= labels["room"], labels
+    assert labels["shown"] == labels["states"] == 4, labels
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.locator("path.dashboard__country--KR").dispatch_event("click")
     expect(page).to_have_url(live_server.url + "/cooperations/?country=KR")

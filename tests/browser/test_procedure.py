@@ -1,4 +1,6 @@
-"""The procedure panel in Chromium: an officer tries to sign an LoI and is told what is missing."""
+"""The procedure panel in Chromium: an officer tries to sign an LoI and is told what is missing;
+on a phone, typed text with a word longer than the screen (a pasted address) breaks inside its
+box instead of widening the page."""
 
 from pathlib import Path
 
@@ -7,13 +9,14 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from mitra.cooperations.models import Cooperation
-from mitra.cooperations.services import record_past_state
+from mitra.cooperations.services import record_consideration, record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PASTED = "https://example.org/" + "a" * 300  # one word, wider than any screen
 
 
 @pytest.mark.browser
@@ -26,10 +29,16 @@ def test_an_officer_is_told_in_place_what_signing_the_loi_needs(
     )
     make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
     kaohsiung = make_partner(tenant, name="Kaohsiung City", country=Country.objects.get(code="TW"))
-    coop = make_cooperation(tenant, title="Kota kembar Makassar–Kaohsiung", partners=[kaohsiung])
-    record_past_state(
-        coop, Cooperation.State.LETTER_OF_INTENT, by=None, note="LoI direncanakan di F8"
+    coop = make_cooperation(
+        tenant,
+        title="Kota kembar Makassar–Kaohsiung",
+        partners=[kaohsiung],
+        summary=f"Rujukan: {PASTED}",
     )
+    record_past_state(
+        coop, Cooperation.State.LETTER_OF_INTENT, by=None, note=f"LoI direncanakan di F8 {PASTED}"
+    )
+    record_consideration(coop, by=None, recommendation="agree_with_notes", note=PASTED)
     ARTIFACTS.mkdir(exist_ok=True)
 
     page.goto(live_server.url + reverse("accounts:login"))
@@ -57,3 +66,8 @@ def test_an_officer_is_told_in_place_what_signing_the_loi_needs(
     page.screenshot(path=str(ARTIFACTS / "procedure-1280.png"), full_page=True)
     page.set_viewport_size({"width": 768, "height": 1024})
     page.screenshot(path=str(ARTIFACTS / "procedure-768.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    history = page.locator("#history table").bounding_box()  # scrolls in its box, a note column
+    assert history is not None and history["width"] < 800, history

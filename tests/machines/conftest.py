@@ -13,7 +13,6 @@ import pytest
 from django.db import connection
 from pytest_django import DjangoDbBlocker
 
-from mitra.regions.models import Region
 from tests.browser.conftest import _load_reference_data
 from tests.machines import servers
 from tests.machines.servers import Cluster, Instance, ObjectStore
@@ -41,8 +40,7 @@ def cluster(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterat
     if connection.vendor != "postgresql":
         pytest.skip("a streaming replica needs PostgreSQL; the test command runs this on it")
     with django_db_blocker.unblock():
-        if not Region.objects.exists():  # a transactional test flushed it
-            _load_reference_data()
+        _load_reference_data()  # on SQLite a transactional test may have flushed it
     with servers.cluster(servers.libpq_url(connection.settings_dict)) as made:
         yield made
 

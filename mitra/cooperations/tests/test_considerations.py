@@ -52,6 +52,47 @@ def test_disagreeing_needs_a_reason(coop, team_reviewer, english):
     assert not Consideration.objects.exists()
 
 
+def test_agreeing_with_notes_needs_the_notes(coop, team_reviewer, english):
+    with pytest.raises(Refused, match="notes") as refused:
+        record_consideration(coop, by=team_reviewer, recommendation=R.AGREE_WITH_NOTES, note="")
+    assert list(refused.value.fields["note"]) == refused.value.problems
+    assert not Consideration.objects.exists()
+
+
+@pytest.mark.parametrize("recommendation", [R.AGREE_WITH_NOTES, R.DISAGREE])
+def test_a_missing_note_is_asked_for_beside_the_note_field(
+    client_as, coop, team_reviewer, recommendation
+):
+    response = client_as(team_reviewer).post(
+        consider_url(coop), {"recommendation": recommendation, "note": " "}
+    )
+    form = response.context["form"]
+    assert form.errors["note"] and not form.non_field_errors()
+    assert not Consideration.objects.exists()
+
+
+def test_the_procedure_asks_the_team_for_its_consideration_until_it_is_recorded(
+    client_as, coop, team_reviewer, cooperation_officer, leadership
+):
+    """Issue 14: the team's page said its role could only read, while the step awaited the
+    team's consideration; the procedure now says so at the top, with the way to record it."""
+    team = client_as(team_reviewer)
+    html = team.get(coop.get_absolute_url()).content.decode()
+    procedure = html[html.index('id="procedure-panel"') : html.index('id="considerations"')]
+    assert 'id="consideration-awaited"' in procedure and consider_url(coop) in procedure
+    for other in (cooperation_officer, leadership):
+        assert (
+            "consideration-awaited"
+            not in client_as(other).get(coop.get_absolute_url()).content.decode()
+        )
+    record_consideration(coop, by=team_reviewer, recommendation=R.AGREE)
+    assert "consideration-awaited" not in team.get(coop.get_absolute_url()).content.decode()
+    record_past_state(coop, S.COOPERATION_PLAN, by=None, note="test setup")  # a new team step
+    assert "consideration-awaited" in team.get(coop.get_absolute_url()).content.decode()
+    record_past_state(coop, S.IMPLEMENTATION, by=None, note="test setup")  # not the team's
+    assert "consideration-awaited" not in team.get(coop.get_absolute_url()).content.decode()
+
+
 def test_an_ended_cooperation_can_no_longer_be_considered(coop, team_reviewer, english):
     record_past_state(coop, S.WITHDRAWN, by=None, note="test setup")
     with pytest.raises(Refused, match="has ended"):

@@ -56,7 +56,7 @@ def test_the_charts_data_counts_live_cooperations_by_state_and_kind(
         "/cooperations/?kind=domestic_region&state=live",
         "/cooperations/?kind=foreign_region&state=live",
     ]
-    assert data["text"]["cooperations"] == "Kerja sama berjalan"
+    assert data["text"]["cooperations"] == "Kerja sama"
 
 
 def test_the_map_data_shades_partner_countries_and_marks_partner_places(

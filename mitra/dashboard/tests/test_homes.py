@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from mitra.cooperations import services as cooperations
 from mitra.cooperations import workflow
@@ -41,19 +42,35 @@ def at_state(tenant, state, **fields):
 # --- The leader: what is counted, and what lies behind each figure -----------------------------
 
 
-def test_the_live_figure_is_the_one_definition_and_says_how_many_are_dormant_or_on_hold(
+def test_the_headline_counts_only_the_cooperations_under_way_and_names_the_ones_standing_still(
     client_as, leadership, tenant, other_tenant
 ):
+    """Issue 14: "13 kerja sama berjalan" counted dormant and on-hold ones. The headline counts
+    those under way; the note names how many stand still; the charts still show every live one;
+    the headline's link lists exactly the ones it counts."""
     at_state(tenant, S.EXPLORATION)
+    at_state(tenant, S.IMPLEMENTATION)
     at_state(tenant, S.DORMANT)
     at_state(tenant, S.ON_HOLD_CENTRAL_REVIEW)
     at_state(tenant, S.WITHDRAWN)
     at_state(other_tenant, S.EXPLORATION)
-    response = client_as(leadership).get(DASHBOARD)
+    client = client_as(leadership)
+    response = client.get(DASHBOARD)
     board = response.context["board"]
-    assert board.live_count == Cooperation.objects.for_tenant(tenant).live().count() == 3
-    assert (board.under_way_count, board.dormant_count, board.on_hold_count) == (1, 1, 1)
-    assert 'id="dashboard-live-note"' in response.content.decode()
+    assert board.live_count == Cooperation.objects.for_tenant(tenant).live().count() == 4
+    assert board.under_way_count == Cooperation.objects.for_tenant(tenant).under_way().count()
+    assert (board.under_way_count, board.dormant_count, board.on_hold_count) == (2, 1, 1)
+    page = response.content.decode()
+    figure = page[page.index('class="dashboard__figures"') :]
+    assert f'href="{board.under_way_url}"' in figure.split("</div>")[0]
+    listed = client.get(board.under_way_url).context["page"]
+    assert {c.state for c in listed.object_list} == {S.EXPLORATION, S.IMPLEMENTATION}
+    assert listed.paginator.count == board.under_way_count
+    assert 'id="dashboard-live-note"' in page
+
+
+def test_only_the_on_hold_and_dormant_states_stand_still():
+    assert {S.ON_HOLD_CENTRAL_REVIEW, S.DORMANT} == workflow.PAUSED
 
 
 def test_every_chart_segment_links_to_the_list_of_exactly_its_rows(
@@ -222,6 +239,21 @@ def test_the_teams_home_lists_what_awaits_its_consideration_until_it_is_recorded
         waiting, S.COOPERATION_PLAN, by=None, note="test setup"
     )  # a new step of the team's: asked again
     assert board_of(client).awaiting.rows == [waiting]
+
+
+def test_the_teams_queue_says_how_long_each_has_waited_the_longest_first(
+    client_as, team_reviewer, tenant
+):
+    recent = at_state(tenant, S.EXPLORATION, title="Baru")
+    older = at_state(tenant, S.EXPLORATION, title="Lama")
+    older.events.filter(target=S.EXPLORATION).update(at=timezone.now() - timedelta(days=40))
+    response = client_as(team_reviewer).get(DASHBOARD)
+    assert response.context["board"].awaiting.rows == [older, recent]
+    html = response.content.decode()
+    queue = html[html.index('id="dashboard-awaiting"') :]
+    queue = queue[: queue.index("</section>")]
+    days = ngettext("%(days)s day at this step", "%(days)s days at this step", 40)
+    assert days % {"days": 40} in queue
 
 
 @pytest.mark.parametrize(

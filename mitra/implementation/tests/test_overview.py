@@ -109,6 +109,10 @@ def test_the_page_shows_the_figures_and_each_tenant_sees_only_its_own(
     content = page.content.decode()
     assert page.status_code == 200
     assert "Little Bandung" in content and "80 / 200 gerai (40%)" in content
+    totals = content[content.index('id="totals"') : content.index('id="cooperations"')]
+    # The totals' figures under their headings, not bare lines after the table.
+    assert totals.index("<h3>Promised and delivered</h3>") < totals.index("gerai")
+    assert totals.index("<h3>Benefits reported</h3>") < totals.index("small businesses reached")
     other = client_as(outsider).get(reverse("implementation:overview")).content.decode()
     assert "Little Bandung" not in other
     xlsx = through_the_worker(english_client(client_as(outsider)), reverse("implementation:export"))

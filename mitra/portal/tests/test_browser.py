@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import ConsoleMessage, Page, expect
 from pytest_django import DjangoDbBlocker
@@ -13,6 +12,7 @@ from mitra.cooperations.models import Cooperation
 from mitra.partners.models import Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
+from tests.browser.conftest import _load_reference_data
 from tests.factories import make_partner
 
 from .conftest import publish, signed_mou, sister_city
@@ -24,17 +24,15 @@ ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 def reference_data_reloaded_after_the_flush(
     django_db_setup: None, django_db_blocker: DjangoDbBlocker
 ) -> Iterator[None]:
-    """A live-server test flushes every table, reference data included: load it back after."""
+    """On SQLite a live-server test's flush empties every table: load the reference data back."""
     yield
     with django_db_blocker.unblock():
-        if not Region.objects.exists():  # an earlier teardown may have loaded it
-            call_command("load_refdata", verbosity=0)
+        _load_reference_data()
 
 
 @pytest.fixture
 def reference_data(transactional_db: None) -> None:
-    if not Region.objects.exists():
-        call_command("load_refdata", verbosity=0)
+    _load_reference_data()
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation
 from mitra.downloads.models import GeneratedFile
 from mitra.lib.formatting import long_date
 from mitra.reports.tests.conftest import many_cooperations
@@ -120,6 +122,10 @@ def test_counts_and_dates_in_the_summary_sheets_are_numbers(client_as, leadershi
     book = workbook(through_the_worker(client_as(leadership), reverse("reports:xlsx"), YEAR_2024))
     by_state = book.worksheets[3]
     assert [type(row[1]) for row in by_state.iter_rows(min_row=2, values_only=True)] == [int]
+    by_kind = book.worksheets[4]  # the abbreviation, what it stands for, the count
+    assert [type(row[2]) for row in by_kind.iter_rows(min_row=2, values_only=True)] == [int]
+    (ksdpl,) = by_kind.iter_rows(min_row=2, values_only=True)
+    assert ksdpl[:2] == ("KSDPL", workflow.kind_description(Cooperation.Kind.FOREIGN_REGION))
     steps = book.worksheets[7]
     first = next(steps.iter_rows(min_row=2, values_only=True))
     assert first[1:] == (1, 91, 91)  # initiative: 2 May to 1 August 2023

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mitra.cooperations import workflow
+from mitra.cooperations.models import Cooperation
 from mitra.reports.forms import PeriodForm
 from mitra.reports.periods import period_label, quarter_dates
 from mitra.reports.tests.conftest import many_cooperations
@@ -42,6 +44,14 @@ def test_the_download_links_keep_the_period(client_as, leadership, incheon):
     html = client_as(leadership).get(PAGE, period).content.decode()
     assert f"{reverse('reports:pdf')}?period=quarter&amp;year=2024&amp;quarter=3" in html
     assert f"{reverse('reports:xlsx')}?period=quarter&amp;year=2024&amp;quarter=3" in html
+
+
+def test_the_kind_summary_says_what_each_abbreviation_stands_for(client_as, leadership, incheon):
+    html = client_as(leadership).get(PAGE, YEAR_2024).content.decode()
+    kinds = html[html.index('id="summary-kind"') :]
+    kinds = kinds[: kinds.index("</table>")]
+    assert "KSDPL" in kinds
+    assert workflow.kind_description(Cooperation.Kind.FOREIGN_REGION) in kinds
 
 
 def test_an_outsider_sees_only_their_own_tenants_report(client_as, outsider, incheon, hamamatsu):

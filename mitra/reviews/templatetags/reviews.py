@@ -39,6 +39,16 @@ def waiting_days(since: datetime | None) -> int:
     return max((timezone.now() - since).days, 0)
 
 
+@register.filter
+def days_waited(review: ReviewRequest) -> int | None:
+    """Whole days the request waited for the centre: until its decision, or until now while it
+    is open; None for one closed without a decision."""
+    end = timezone.now() if review.is_open else review.decided_at
+    if end is None:
+        return None
+    return max((end - review.opened_at).days, 0)
+
+
 @register.inclusion_tag("reviews/_status_panel.html")
 def review_status(coop: Cooperation) -> dict[str, Any]:
     """The requests of a cooperation the tenant is looking at, with their notes (one query)."""

@@ -1,5 +1,7 @@
 """The centre's queue and review page, its downloads, and the tenant's view of its requests."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -7,9 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from mitra.cooperations.models import Cooperation, Document
-from mitra.cooperations.services import apply_transition, record_past_state
+from mitra.cooperations.models import Consideration, Cooperation, Document
+from mitra.cooperations.services import apply_transition, record_consideration, record_past_state
 from mitra.partners.models import Country
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.services import decide, open_missing_reviews
@@ -81,6 +86,40 @@ def test_the_queue_shows_open_requests_unless_asked_otherwise(
     assert "Bandung–Hamamatsu" in client.get(QUEUE, {"status": "all"}).content.decode()
 
 
+def test_an_empty_queue_says_nothing_awaits_a_decision_unless_filters_narrow_it(
+    client_as, central_reviewer, ours
+):
+    client = client_as(central_reviewer)
+    nothing_waits = str(_("Nothing awaits the centre's decision: every request has been decided."))
+    no_match = str(_("No review request matches these filters."))
+    html = client.get(QUEUE, {"kind": "hold"}).content.decode()
+    assert no_match in html and nothing_waits not in html
+    decide(review_of(ours), by=central_reviewer, decision="approve", note="")
+    html = client.get(QUEUE).content.decode()
+    assert nothing_waits in html and no_match not in html
+    assert f"{QUEUE}?status=all" in html
+    assert no_match in client.get(QUEUE, {"status": "returned"}).content.decode()
+
+
+def test_a_decided_request_says_how_long_it_waited_not_that_it_still_waits(
+    client_as, central_reviewer, ours
+):
+    review = review_of(ours)
+    ReviewRequest.objects.filter(pk=review.pk).update(opened_at=timezone.now() - timedelta(days=10))
+    page = reverse("reviews:detail", args=[review.pk])
+    client = client_as(central_reviewer)
+    waiting = ngettext("%(days)s day waiting", "%(days)s days waiting", 10) % {"days": 10}
+    assert waiting in client.get(page).content.decode()
+    decide(review, by=central_reviewer, decision="return", note="Lengkapi kajian.")
+    html = client.get(page).content.decode()
+    assert waiting not in html
+    assert ngettext("after %(days)s day", "after %(days)s days", 10) % {"days": 10} in html
+    queue = client.get(QUEUE, {"status": "all"})
+    assert queue.context["page"].object_list[0].decided_at is not None
+    row = queue.content.decode().split(review.cooperation.title)[1]
+    assert '<td class="nowrap">10 <span' in row
+
+
 @pytest.mark.parametrize("role", ["cooperation_officer", "tenant_admin", "leadership"])
 def test_tenant_users_get_403_on_the_queue_and_the_review_page(request, client_as, role, ours):
     client = client_as(request.getfixturevalue(role))
@@ -116,12 +155,37 @@ def test_approving_through_the_page_moves_on_and_returns_to_the_queue(
     assert len(texts(response)) == 1
 
 
-def test_a_return_without_a_note_is_shown_and_changes_nothing(in_english, central_reviewer, ours):
+def test_a_return_without_a_note_is_shown_beside_the_note_and_changes_nothing(
+    in_english, central_reviewer, ours
+):
+    """Issue 14: the refusal was a message at the top of a long page, the note field unmarked;
+    it is shown beside the note, and the page comes back at the decision."""
     url = reverse("reviews:decide", args=[review_of(ours).pk])
-    response = in_english(central_reviewer).post(url, {"decision": "return", "note": ""})
+    response = in_english(central_reviewer).post(url, {"decision": "return", "note": "  "})
     assert response.status_code == 422
-    assert "Explain in a note" in response.content.decode()
+    assert "Explain in a note" in " ".join(response.context["form"].errors["note"])
+    assert texts(response) == []
+    assert f'action="{url}#decision"' in response.content.decode()
     assert review_of(ours).status == Status.OPEN
+
+
+def test_the_review_page_shows_the_teams_consideration_or_that_there_is_none(
+    client_as, central_reviewer, team_reviewer, ours
+):
+    page = reverse("reviews:detail", args=[review_of(ours).pk])
+    client = client_as(central_reviewer)
+    html = client.get(page).content.decode()
+    section = html[html.index('id="considerations"') :]
+    assert str(_("The team has not recorded a consideration yet.")) in section
+    record_consideration(
+        ours, by=team_reviewer, recommendation="agree_with_notes", note="Kaji manfaat ekonomi."
+    )
+    html = client.get(page).content.decode()
+    section = html[html.index('id="considerations"') :]
+    section = section[: section.index("</section>")]
+    assert "Kaji manfaat ekonomi." in section
+    assert str(Consideration.Recommendation.AGREE_WITH_NOTES.label) in section
+    assert reverse("cooperations:consider", args=[ours.pk]) not in html
 
 
 def test_a_refused_move_reaches_the_reviewer_as_a_message(in_english, central_reviewer, ours):
