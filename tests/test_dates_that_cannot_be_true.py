@@ -155,8 +155,9 @@ def post_an_activity_to_the_api(w: World, day: date) -> bool:
     coop = make_cooperation(w.tenant)
     data = {"kind": "meeting", "date": day.isoformat(), "title": "Rapat", "cooperation": coop.pk}
     response = w.api.post(f"{API}/activities", data, content_type="application/json")
-    assert response.status_code in (201, 409), response.content  # 409: a rule refused it
-    return response.status_code == 409 and not Activity.objects.exists()
+    # 422 names the refused field (`date`); 409 would be a rule on the whole record
+    assert response.status_code in (201, 409, 422), response.content
+    return response.status_code in (409, 422) and not Activity.objects.exists()
 
 
 def confirm_news(w: World, day: date) -> bool:
@@ -270,6 +271,41 @@ def test_a_day_after_today_is_refused(field, operation, world):
 )
 def test_today_is_taken(field, operation, world):
     assert not operation(world, timezone.localdate()), f"{operation.__name__} refused today"
+
+
+# The operations of a service (not the API, the import or the news intake, which answer in
+# their own way), with the field each files its refusal under.
+SERVICE_OPERATIONS = [
+    (field, operation)
+    for (_model, field), ops in HAPPENED.items()
+    for operation in ops
+    if operation not in (post_a_document_to_the_api, post_an_activity_to_the_api)
+    and operation not in (import_a_register, confirm_news, record_signing_at_an_event)
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "operation"), SERVICE_OPERATIONS, ids=lambda v: getattr(v, "__name__", v)
+)
+def test_a_day_that_cannot_be_true_is_refused_beside_its_field(
+    field, operation, world, monkeypatch
+):
+    """The refusal names the field, so a form shows it beside the date typed (the meeting form
+    showed it above the form) and the API answers at the field."""
+    refusals: list[Refused] = []
+
+    def keep(call: Callable[[], Any]) -> bool:
+        try:
+            call()
+        except Refused as refusal:
+            refusals.append(refusal)
+            return True
+        return False
+
+    monkeypatch.setitem(globals(), "_refused", keep)  # the operations look it up when called
+    assert operation(world, _tomorrow())
+    [refusal] = refusals
+    assert list(refusal.fields) == [field], refusal.fields
 
 
 def test_a_future_signing_says_why_in_indonesian(tenant, cooperation_officer):

@@ -102,3 +102,28 @@ def test_a_cell_of_typed_text_without_its_class_is_found():
         '<td class="num">{{ n }}</td>'
     )
     assert text_cells_without_their_class(html) == [2]
+
+
+def _tables_of_inputs(html: str) -> list[str]:
+    """The class lists of the tables holding inputs (`table--form`)."""
+    return [c for c in re.findall(r'<table class="([^"]*)"', html) if "table--form" in c.split()]
+
+
+def test_a_table_of_inputs_stacks_its_rows_on_a_phone():
+    """A row of inputs (a document's signing parties, a meeting's commitments) squeezed into a
+    390 px table showed "Pe" of "Pemerintah Kota Makassar": such a table stacks (`table--stack`),
+    each input under its own label (`_party_cell.html`, whose label shows on a phone)."""
+    unstacked = [
+        f"{path.relative_to(ROOT)}: {classes}"
+        for path in TEMPLATES
+        for classes in _tables_of_inputs(path.read_text())
+        if "table--stack" not in classes.split()
+    ]
+    assert unstacked == []
+    users = [path for path in TEMPLATES if _tables_of_inputs(path.read_text())]
+    assert len(users) >= 2
+    for path in users:
+        cells = re.findall(r"<td[ >]|_party_cell\.html", path.read_text())
+        assert all(cell == "_party_cell.html" for cell in cells), path
+    cell = ROOT / "mitra/cooperations/templates/cooperations/_party_cell.html"
+    assert 'class="visually-hidden cell-label"' in cell.read_text()

@@ -7,6 +7,7 @@ only loop over the result.
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.apps import apps
@@ -68,7 +69,8 @@ def _keyed(field: Any) -> bool:
 
 def _shown(field: Any, value: object, names: Names) -> str:
     """A stored value as the page shows it: a choice's label, never its slug; a related
-    record's name, never its key; a date or a moment in the user's language, never ISO."""
+    record's name, never its key; a date or a moment in the user's language, never ISO; a
+    file by its name, never its place in storage ("documents/2026/12/")."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
@@ -85,6 +87,8 @@ def _shown(field: Any, value: object, names: Names) -> str:
         return _when(str(value), moment, datetime.fromisoformat)
     if isinstance(field, models.DateField):
         return _when(str(value), medium_date, date.fromisoformat)
+    if isinstance(field, models.FileField):
+        return PurePosixPath(str(value)).name
     return str(value)
 
 

@@ -257,10 +257,14 @@ class Cooperation(models.Model):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="cooperation_ends_after_it_starts",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(route="") | models.Q(kind="foreign_institution"),
                 name="cooperation_route_only_for_ksdll",
+                violation_error_message=_(
+                    "Only a cooperation with a foreign institution (KSDLL) has a route."
+                ),
             ),
         ]
 
@@ -364,8 +368,18 @@ class ObjectOfCooperation(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class CooperationEventQuerySet(models.QuerySet["CooperationEvent"]):
+    def moves(self) -> "CooperationEventQuerySet":
+        """The rows that moved the cooperation into a state: not those that only record
+        something at its present step (an evaluation, the team's consideration), whose state
+        before and after is the same. How long a step has lasted counts from a move."""
+        return self.exclude(source=models.F("target"))
+
+
 class CooperationEvent(models.Model):
-    """One state change of a cooperation: who moved it, when, from where to where, and why."""
+    """One state change of a cooperation: who moved it, when, from where to where, and why.
+    A row whose source is its target records something at the present step without moving it
+    (`services.record_event`)."""
 
     tenant = tenant_of_parent()
     cooperation = models.ForeignKey(
@@ -387,6 +401,8 @@ class CooperationEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"))
 
+    objects = CooperationEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("cooperation event")
         verbose_name_plural = _("cooperation events")
@@ -396,6 +412,11 @@ class CooperationEvent(models.Model):
     def __str__(self) -> str:
         source = self.get_source_display() if self.source else "∅"
         return f"{source} → {self.get_target_display()}"
+
+    @property
+    def is_move(self) -> bool:
+        """Whether this row moved the cooperation (see `CooperationEventQuerySet.moves`)."""
+        return self.source != self.target
 
 
 class Consideration(models.Model):
@@ -549,12 +570,14 @@ class Document(Voidable):
             models.CheckConstraint(
                 condition=~models.Q(until_terminated=True, valid_until__isnull=False),
                 name="document_until_terminated_has_no_end",
+                violation_error_message=_("A document valid until terminated has no end date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(valid_until__isnull=True)
                 | models.Q(valid_from__isnull=True)
                 | models.Q(valid_until__gte=models.F("valid_from")),
                 name="document_valid_until_after_from",
+                violation_error_message=_("A document cannot end before it starts."),
             ),
         ]
 

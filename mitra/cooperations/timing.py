@@ -52,8 +52,9 @@ def _spans(events: Iterable[tuple[str, datetime]], now: datetime) -> list[StateS
 
 
 def time_in_states(coop: Cooperation, now: datetime | None = None) -> list[StateSpan]:
-    """Every stay of the cooperation in a state, oldest first; the last one is still open."""
-    events = coop.events.order_by("at", "pk").values_list("target", "at")
+    """Every stay of the cooperation in a state, oldest first; the last one is still open.
+    What is recorded at a step without moving (an evaluation) neither ends nor splits a stay."""
+    events = coop.events.moves().order_by("at", "pk").values_list("target", "at")
     return _spans(events, now or timezone.now())
 
 
@@ -71,11 +72,18 @@ class StepTime:
         return self.days - self.expected
 
 
+def latest_move(events: Iterable[CooperationEvent]) -> CooperationEvent | None:
+    """The latest of `events` (newest first, as a cooperation's history lists them) that moved
+    the cooperation, or None."""
+    return next((event for event in events if event.is_move), None)
+
+
 def current_step_time(
     coop: Cooperation, today: date | None = None, latest: CooperationEvent | None = None
 ) -> StepTime | None:
-    """None for a cooperation whose log does not record how it entered its current state."""
-    last = latest if latest is not None else coop.events.order_by("-at", "-pk").first()
+    """None for a cooperation whose log does not record how it entered its current state.
+    `latest` is its latest move (`latest_move`), when the caller has the history at hand."""
+    last = latest if latest is not None else coop.events.moves().order_by("-at", "-pk").first()
     if last is None or last.target != coop.state:
         return None
     today = today or timezone.localdate()
@@ -100,6 +108,7 @@ def step_durations(tenant: Tenant) -> dict[str, StepDuration]:
     """
     rows = (
         CooperationEvent.objects.filter(cooperation__tenant=tenant)
+        .moves()
         .order_by("cooperation_id", "at", "pk")
         .values_list("cooperation_id", "target", "at")
     )

@@ -184,7 +184,7 @@ def _detail_context(
             Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
         ),
         "procedure": procedure,
-        "step_time": timing.current_step_time(coop, latest=events[0] if events else None),
+        "step_time": timing.current_step_time(coop, latest=timing.latest_move(events)),
         "failure": failure,
         "failure_in_step": failure is not None and failure.action in shown,
         "considerations": considerations,

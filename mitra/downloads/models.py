@@ -65,12 +65,17 @@ class GeneratedFile(models.Model):
             )
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(progress__lte=100), name="generated_file_progress"),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="generated_file_progress",
+                violation_error_message=_("Progress cannot be more than one hundred percent."),
+            ),
             # One pending request per person for the same file: asking twice finds the first.
             models.UniqueConstraint(
                 fields=["tenant", "requester", "key"],
                 condition=Q(status__in=["queued", "running"]),
                 name="generated_file_once_while_pending",
+                violation_error_message=_("This file is already being prepared for you."),
             ),
         ]
 

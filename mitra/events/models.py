@@ -41,6 +41,7 @@ class Event(models.Model):
                 condition=models.Q(ends_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="event_ends_after_it_starts",
+                violation_error_message=_("An event cannot end before it starts."),
             )
         ]
 

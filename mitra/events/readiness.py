@@ -50,10 +50,17 @@ class Readiness:
     state: str
     steps_before: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    passed: bool = False  # already beyond the step: the document was signed on another day
 
     @property
     def ready(self) -> bool:
         return self.at_step and not self.problems
+
+
+def _is_past(coop: Cooperation, source: str) -> bool:
+    """Whether the cooperation has moved beyond `source` on its line of steps."""
+    line = workflow.steps_for(coop)
+    return coop.state in line and source in line and line.index(coop.state) > line.index(source)
 
 
 def _steps_before(coop: Cooperation, source: str) -> list[str]:
@@ -73,6 +80,12 @@ def readiness(coop: Cooperation, document_kind: str) -> Readiness:
             "kind": DocKind(document_kind).label
         }
         return Readiness(at_step=False, state=state, problems=[problem])
+    if _is_past(coop, transition.source):
+        problem = _(
+            "The cooperation is already past this signing (it is at “%(state)s”): take the "
+            "signing off the agenda."
+        ) % {"state": state}
+        return Readiness(at_step=False, state=state, problems=[problem], passed=True)
     signed_guard = transition.signs.guard if transition.signs else ""
     problems = problems_for(coop, transition, skip=signed_guard)
     at_step = coop.state == transition.source

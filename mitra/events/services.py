@@ -31,7 +31,7 @@ from mitra.events.readiness import (
     signing_action,
     signing_transition,
 )
-from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.lib.tokens import new_token
 from mitra.tenancy.models import Tenant
 
@@ -49,8 +49,11 @@ class EventFields(TypedDict, total=False):
 EVENT_FIELDS = frozenset(EventFields.__annotations__)
 
 
-def _event_problems(fields: Mapping[str, Any]) -> list[str]:
-    return rules.ends_after_it_starts(fields.get("starts_on"), fields.get("ends_on"))
+def _refuse_event(fields: Mapping[str, Any]) -> None:
+    """Refuse an event ending before it starts, the problem filed under its end."""
+    refuse_on_fields(
+        {"ends_on": rules.ends_after_it_starts(fields.get("starts_on"), fields.get("ends_on"))}
+    )
 
 
 @transaction.atomic
@@ -59,7 +62,7 @@ def create_event(tenant: Tenant, *, by: User | None, **fields: Unpack[EventField
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
-    refuse_if(_event_problems(fields))
+    _refuse_event(fields)
     event = Event.objects.create(tenant=tenant, **fields)
     record_created(event, by=by)
     return event
@@ -71,7 +74,7 @@ def update_event(event: Event, *, by: User | None, **fields: Unpack[EventFields]
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
     merged = {name: getattr(event, name) for name in EVENT_FIELDS} | fields
-    refuse_if(_event_problems(merged))
+    _refuse_event(merged)
     before = snapshot(event)
     for name, value in fields.items():
         setattr(event, name, value)
@@ -216,6 +219,8 @@ def record_signing(
         raise Refused([_("This signing is no longer planned.")])
     coop = Cooperation.objects.get(pk=signing.cooperation_id)
     check = readiness(coop, signing.document_kind)
+    if check.passed:
+        raise Refused(check.problems)
     if not check.at_step:
         raise Refused(_not_at_step(check.state, check.steps_before))
     signing.action = signing_action(coop, signing.document_kind)

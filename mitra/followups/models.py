@@ -102,6 +102,7 @@ class Activity(Voidable):
             models.CheckConstraint(
                 condition=models.Q(cooperation__isnull=False) | models.Q(partner__isnull=False),
                 name="activity_has_cooperation_or_partner",
+                violation_error_message=_("Link the activity to a cooperation, a partner or both."),
             )
         ]
 

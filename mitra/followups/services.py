@@ -28,7 +28,7 @@ from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import note_activity, reason_problems
 from mitra.followups import rules
 from mitra.followups.models import Activity, Task
-from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.partners.models import Contact, Partner
 from mitra.tenancy.models import WRITE_ROLES, Membership, Tenant
 
@@ -124,10 +124,10 @@ def log_activity(
     contacts = list(fields.pop("partner_contacts", ()))
     rows = [c for c in commitments if c.title.strip()]
     cooperation, partner = fields.get("cooperation"), fields.get("partner")
-    refuse_if(
-        _link_problems(tenant, cooperation, partner, contacts, staff)
-        + rules.held_by_today(fields.get("date"), today or timezone.localdate())
-        + _commitment_problems(tenant, rows)
+    refuse_on_fields(
+        {"date": rules.held_by_today(fields.get("date"), today or timezone.localdate())},
+        general=_link_problems(tenant, cooperation, partner, contacts, staff)
+        + _commitment_problems(tenant, rows),
     )
     activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
     activity.staff.set(staff, through_defaults={"tenant": tenant})
@@ -175,10 +175,10 @@ def update_activity(
     contacts = list(fields.pop("partner_contacts", activity.partner_contacts.all()))
     cooperation = fields.get("cooperation", activity.cooperation)
     partner = fields.get("partner", activity.partner)
-    refuse_if(
-        _not_voided(activity)
-        + rules.held_by_today(fields.get("date"), timezone.localdate())
-        + _link_problems(activity.tenant, cooperation, partner, contacts, staff)
+    refuse_on_fields(
+        {"date": rules.held_by_today(fields.get("date"), timezone.localdate())},
+        general=_not_voided(activity)
+        + _link_problems(activity.tenant, cooperation, partner, contacts, staff),
     )
     before = snapshot(activity, ACTIVITY_MANY)
     for name, value in fields.items():

@@ -108,10 +108,12 @@ class PlanItem(models.Model):
                 condition=models.Q(end_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="plan_item_ends_after_it_starts",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=models.Q(target_quantity__isnull=True) | models.Q(target_quantity__gte=0),
                 name="plan_item_target_not_negative",
+                violation_error_message=_("A target cannot be negative."),
             ),
         ]
 
@@ -168,6 +170,7 @@ class IntendedOutput(models.Model):
             models.CheckConstraint(
                 condition=models.Q(target_quantity__isnull=True) | models.Q(target_quantity__gte=0),
                 name="intended_output_target_not_negative",
+                violation_error_message=_("A target cannot be negative."),
             ),
         ]
 
@@ -229,11 +232,13 @@ class ProgressUpdate(models.Model):
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
                 name="progress_value_not_negative",
+                violation_error_message=_("The value achieved cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=models.Q(investment_value__isnull=True)
                 | models.Q(investment_value__gte=0),
                 name="progress_investment_not_negative",
+                violation_error_message=_("The investment value cannot be negative."),
             ),
         ]
 
@@ -363,10 +368,12 @@ class Evaluation(models.Model):
                 condition=models.Q(partner_responsiveness__gte=1)
                 & models.Q(partner_responsiveness__lte=5),
                 name="evaluation_responsiveness_1_to_5",
+                violation_error_message=_("Score the partner's responsiveness from 1 to 5."),
             ),
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")),
                 name="evaluation_period_in_order",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
         ]
 

@@ -34,7 +34,7 @@ from mitra.implementation.models import (
     ProgressUpdate,
 )
 from mitra.lib.formatting import iso_month, long_date
-from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.partners.models import Contact
 from mitra.tenancy.models import Membership, Tenant
 
@@ -267,7 +267,8 @@ def record_progress(
     )
     if item.status == PlanItem.Status.CANCELLED:
         problems.append(_("This item was cancelled; reopen it before reporting progress."))
-    refuse_if(problems)
+    on_date = rules.reported_by_today(date, today or timezone.localdate())
+    refuse_on_fields({"date": on_date}, general=[p for p in problems if p not in on_date])
     update = ProgressUpdate(
         tenant_id=item.tenant_id,
         item=item,
@@ -401,7 +402,9 @@ def record_evaluation(
     """Record an evaluation, file its report (PDF) as a document and, for a renew or terminate
     recommendation, a decision task due `renewal_lead_days` before the agreement ends."""
     today = today or timezone.localdate()
-    refuse_if(_evaluation_problems(cooperation, agreement, fields, today))
+    on_date = rules.evaluated_by_today(fields["date"], today)
+    problems = _evaluation_problems(cooperation, agreement, fields, today)
+    refuse_on_fields({"date": on_date}, general=[p for p in problems if p not in on_date])
     evaluation = Evaluation.objects.create(
         tenant=cooperation.tenant,
         cooperation=cooperation,

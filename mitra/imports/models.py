@@ -80,6 +80,7 @@ class ImportRun(models.Model):
                 condition=models.Q(status="checked", committed_at__isnull=True)
                 | models.Q(status="committed", committed_at__isnull=False),
                 name="import_run_committed_has_a_time",
+                violation_error_message=_("A committed import records when it was committed."),
             )
         ]
 

@@ -5,6 +5,7 @@ defensively (an offset outside the text is dropped), because a page must never f
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -18,8 +19,10 @@ from mitra.intake.changes import (
     cooperation_changes,
     partner_changes,
 )
+from mitra.intake.extract.result import FLAG_SPELLING, FLAG_UNKNOWN_PLACE
 from mitra.intake.matching import PartnerIndex, matching_cooperation
 from mitra.intake.models import NewsItem, Stage
+from mitra.lib.formatting import long_date, month_year
 from mitra.partners.models import Country, Partner
 from mitra.regions.lookup import find_region
 from mitra.regions.models import Region
@@ -113,6 +116,31 @@ KINDS = {
 }
 
 
+def flag_text(flag: Any) -> str:
+    """The extractor's note to the reviewer (its kind and words), in the reviewer's language.
+    A note stored as text (before notes had kinds) shows as it was written."""
+    kind, *words = flag if isinstance(flag, list | tuple) else ("", flag)
+    if kind == FLAG_SPELLING and len(words) == 2:
+        return _("Written “%(written)s”; the gazetteer name is %(name)s.") % {
+            "written": words[0],
+            "name": words[1],
+        }
+    if kind == FLAG_UNKNOWN_PLACE and len(words) == 1:
+        return _("“%(name)s” is not in the gazetteer; check the name.") % {"name": words[0]}
+    return " ".join(str(word) for word in words)
+
+
+def shown_date(value: Any) -> str:
+    """A date the extractor read ("2025-07-02", "2025-07"), as pages show dates; a year as is."""
+    text = str(value)
+    try:
+        if len(text) == len("2025-07"):
+            return month_year(date.fromisoformat(f"{text}-01"))
+        return long_date(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
 def _name(key: str, item: dict[str, Any]) -> str:
     if key == "sectors":
         slug = str(item.get("slug", ""))
@@ -177,25 +205,29 @@ def facts(item: NewsItem) -> dict[str, list[Fact]]:
     proposed, own = item.proposed, item.tenant.region.dotted_code
     listed: dict[str, list[Fact]] = {}
     kinds = dict(Partner.Kind.choices)
+    codes = {str(found.get("country")) for found in _items(proposed, "partners")}
+    countries = {country.code: str(country) for country in Country.objects.filter(code__in=codes)}
     for key in ("partners", "regions", "countries", "sectors", "stage", "people", "events"):
         listed[key] = []
         for index, found in enumerate(_items(proposed, key)):
             detail = {
                 "partners": " · ".join(
                     str(part)
-                    for part in (kinds.get(str(found.get("kind")), ""), found.get("country"))
+                    for part in (
+                        kinds.get(str(found.get("kind")), ""),
+                        countries.get(str(found.get("country")), found.get("country")),
+                    )
                     if part
                 ),
                 "regions": found.get("code", ""),
-                "countries": found.get("code", ""),
                 "people": found.get("role", ""),
-                "events": found.get("date") or "",
+                "events": shown_date(found.get("date") or ""),
             }.get(key, "")
             if key == "regions" and detail == own:
                 detail = _("%(code)s, your own government") % {"code": detail}
             listed[key].append(Fact(_name(key, found), str(detail), anchor(key, index)))
     dates = proposed.get("dates")
-    listed["dates"] = [Fact(str(d)) for d in dates] if isinstance(dates, list) else []
+    listed["dates"] = [Fact(shown_date(d)) for d in dates] if isinstance(dates, list) else []
     return listed
 
 
@@ -257,7 +289,7 @@ def _partner_row(tenant: Tenant, text: str, number: int, found: dict[str, Any]) 
         place_id=place if isinstance(place, int) else None,
         evidence=quote(text, spans[0]) if spans else "",
         anchor=anchor("partners", number) if spans else "",
-        flags=[str(flag) for flag in found.get("flags") or []],
+        flags=[flag_text(flag) for flag in found.get("flags") or []],
     )
 
 

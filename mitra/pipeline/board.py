@@ -74,9 +74,11 @@ def main_line(board: str, tenant: Tenant) -> tuple[str, ...]:
 def live_cooperations(queryset: QuerySet[Cooperation], board: str) -> QuerySet[Cooperation]:
     """Live (`CooperationQuerySet.live`), of the board's kinds, with when they entered their
     current state."""
-    entered = CooperationEvent.objects.filter(
-        cooperation=OuterRef("pk"), target=OuterRef("state")
-    ).order_by("-at", "-pk")
+    entered = (
+        CooperationEvent.objects.filter(cooperation=OuterRef("pk"), target=OuterRef("state"))
+        .moves()
+        .order_by("-at", "-pk")
+    )
     return (
         queryset.filter(pk__in=Cooperation.objects.live(), kind__in=kinds_of(board))
         .annotate(entered_at=Subquery(entered.values("at")[:1]))

@@ -49,6 +49,9 @@ class Region(models.Model):
                     | (~models.Q(type="province") & models.Q(province__isnull=False))
                 ),
                 name="region_province_has_no_parent_others_do",
+                violation_error_message=_(
+                    "A province lies in no other province; every regency and city lies in one."
+                ),
             )
         ]
 

@@ -95,6 +95,9 @@ class ReviewRequest(models.Model):
                 fields=["tenant", "cooperation"],
                 condition=models.Q(status="open"),
                 name="review_request_one_open_per_cooperation",
+                violation_error_message=_(
+                    "This cooperation already has a request waiting for the central government."
+                ),
             )
         ]
 

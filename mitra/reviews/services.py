@@ -249,6 +249,7 @@ def _entering_event(coop: Cooperation) -> CooperationEvent | None:
     """The latest move into the cooperation's present state."""
     return (
         CooperationEvent.objects.filter(cooperation=coop, target=coop.state)
+        .moves()
         .order_by("-at", "-pk")
         .first()
     )

@@ -14,13 +14,13 @@ class SkillsForm(forms.Form):
     """What anyone may say about themselves: competencies and sectors."""
 
     competencies = forms.MultipleChoiceField(
-        label=_("competencies"),
+        label=_("Competencies"),
         choices=Competency.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     sectors = forms.ModelMultipleChoiceField(
-        label=_("sectors"),
+        label=_("Sectors"),
         queryset=Sector.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -31,11 +31,11 @@ class ProfileForm(SkillsForm):
     """The administrator's form: employment, position and capacity as well."""
 
     employment_type = forms.ChoiceField(
-        label=_("employment type"), choices=StaffProfile.EmploymentType.choices
+        label=_("Employment type"), choices=StaffProfile.EmploymentType.choices
     )
-    position = forms.CharField(label=_("position"), max_length=150, required=False)
+    position = forms.CharField(label=_("Position"), max_length=150, required=False)
     max_load = forms.IntegerField(
-        label=_("maximum load"),
+        label=_("Maximum load"),
         min_value=1,
         max_value=100,
         help_text=_("Open tasks plus owned live cooperations this person can carry."),
@@ -44,9 +44,9 @@ class ProfileForm(SkillsForm):
 
 
 class LanguageForm(forms.Form):
-    language = forms.ChoiceField(label=_("language"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
     level = forms.ChoiceField(
-        label=_("level"), choices=[("", "—"), *StaffLanguage.Level.choices], required=False
+        label=_("Level"), choices=[("", "—"), *StaffLanguage.Level.choices], required=False
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -187,6 +187,9 @@ class Membership(models.Model):
                     | (~models.Q(role="central_reviewer") & models.Q(tenant__isnull=False))
                 ),
                 name="membership_central_reviewer_has_no_tenant",
+                violation_error_message=_(
+                    "A central reviewer belongs to no region; every other role belongs to one region."
+                ),
             ),
         ]
 

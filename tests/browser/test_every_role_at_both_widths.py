@@ -5,7 +5,9 @@ from those one page of each kind they link to (a cooperation, a partner, a task 
 page, at both widths:
 
 - the browser console stays free of errors;
-- the page is no wider than the screen (a wide table scrolls inside its own box);
+- the page is no wider than the screen (a wide table scrolls inside its own box), and on the
+  laptop no table is wider than its box: an action at a row's end ("Batalkan publikasi") is
+  on the screen, not behind a sideways scroll;
 - no English text of the interface shows: a text on the page that is, whole, the English
   original of a catalogue entry translated differently (Mitra's catalogue, and Django's for
   what Django writes) is English leaking into the Indonesian pages. Names and data are not
@@ -141,6 +143,10 @@ MENUS_OFF_SCREEN = """() => {
 }"""
 # How far the page reaches beyond the screen, not counting what scrolls inside its own box.
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
+# The tables wider than their box, each by its first heading and how wide it is.
+TABLES_TOO_WIDE = """() => [...document.querySelectorAll(".table-wrap")]
+    .filter((box) => box.checkVisibility() && box.scrollWidth > box.clientWidth + 1)
+    .map((box) => `${(box.querySelector("th") || box).textContent.trim()}: ${box.scrollWidth} px in ${box.clientWidth} px`)"""
 PAGE_SIZE = """() => [document.documentElement.scrollWidth,
     Math.ceil(document.documentElement.scrollHeight)]"""
 # After a resize: two animation frames, so that layout and the resize handlers have run.
@@ -244,6 +250,8 @@ def look_at(page: Page, address: str, width: int, english: frozenset[str], found
     wide = page.evaluate(PAGE_WIDTH)
     if wide > width:
         found.too_wide.append(f"{address} at {width} px: {wide} px wide")
+    if width >= WIDTHS["laptop"][0]:
+        found.too_wide += [f"{address}: table {t}" for t in page.evaluate(TABLES_TOO_WIDE)]
     for text in page.evaluate(TEXTS):
         if text in english:
             found.english.append(f"{address}: {text!r}")

@@ -1,6 +1,7 @@
 """The meeting form in Chromium, at 1280 and 390 px: opened from a cooperation it starts with
 its partner, today and the owner, the cooperation's long title shown whole; its contacts are the chosen partner's, named with it, and
-follow the partner when it changes; the browser console stays free of errors."""
+follow the partner when it changes; on the phone the commitments' inputs stack under their labels;
+the browser console stays free of errors."""
 
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def test_the_meeting_s_contacts_follow_the_partner(
     expect(contacts).not_to_contain_text("Anna Svensson")
     # The long title of the chosen cooperation shows whole in its half-width box.
     assert page.evaluate(CUT_CHOICES, width >= 1280) == []
+    if width < 600:  # each commitment's inputs stack under their labels, as wide as the screen
+        box = page.get_by_label("Tugas (1)").bounding_box()
+        assert box is not None and box["width"] > width * 0.7
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"meeting-{width}.png"), full_page=True)
 

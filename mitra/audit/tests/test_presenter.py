@@ -88,6 +88,21 @@ def test_dates_and_moments_are_shown_as_the_pages_write_them_never_as_iso():
     assert at == "7 Des 2026, 01.33"  # the installation's time zone, Asia/Jakarta
 
 
+def test_every_file_is_shown_by_its_name_not_its_place_in_storage():
+    """A file stored under "documents/2026/12/" shows as its name, for every file field."""
+    files = [
+        (model, field)
+        for model in apps.get_models()
+        if model.__module__.startswith("mitra.")
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField)
+    ]
+    assert len(files) >= 3
+    for model, field in files:
+        shown = shown_change(model, field.name, "documents/2026/12/loi-gothenburg.pdf")
+        assert shown == "loi-gothenburg.pdf", f"{model._meta.label}.{field.name}"
+
+
 def test_an_unreadable_stored_date_is_shown_as_it_is():
     assert shown_change(Cooperation, "start_date", "not a date") == "not a date"
 

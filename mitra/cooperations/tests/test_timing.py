@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mitra.cooperations import timing
 from mitra.cooperations.models import Cooperation, CooperationEvent
-from mitra.cooperations.services import record_past_state
+from mitra.cooperations.services import record_event, record_past_state
 from tests.factories import make_cooperation, make_document
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +59,34 @@ def test_a_step_past_its_expected_days_is_overdue_by_the_excess(tenant):
 def test_states_without_an_expected_duration_are_never_overdue(tenant):
     coop = with_history(tenant, (S.IMPLEMENTATION, 10))
     assert timing.current_step_overdue(coop, today=date(2030, 1, 1)) is None
+
+
+def note_at_present_step(coop, day):
+    """Something recorded at the present step without moving it, such as an evaluation."""
+    event = record_event(coop, action="evaluate", by=None, note="Evaluation: continue")
+    CooperationEvent.objects.filter(pk=event.pk).update(at=at(day))
+
+
+def test_what_is_recorded_at_a_step_does_not_restart_its_clock(tenant):
+    """An evaluation or the team's consideration is a row of the history whose state before and
+    after is the same: the step still counts from the day the cooperation moved into it, for the
+    days shown, the overdue step and the stays."""
+    coop = with_history(tenant, (S.COOPERATION_PLAN, 10))  # expected 90 days
+    note_at_present_step(coop, 95)
+    entered = timezone.localdate(at(10))
+    assert timing.current_step_time(coop, today=entered + timedelta(days=97)).days == 97
+    assert timing.current_step_overdue(coop, today=entered + timedelta(days=97)) == 7
+    history = list(coop.events.all())  # newest first, as the detail page has it
+    assert history[0].action == "evaluate"
+    assert timing.latest_move(history).target == S.COOPERATION_PLAN
+    spans = timing.time_in_states(coop, now=at(100))
+    assert [(s.state, s.days) for s in spans] == [(S.INITIATIVE, 10), (S.COOPERATION_PLAN, 90)]
+
+
+def test_step_durations_do_not_split_a_stay_at_a_record_without_a_move(tenant):
+    coop = with_history(tenant, (S.EXPLORATION, 10), (S.LETTER_OF_INTENT, 50))
+    note_at_present_step(coop, 30)  # recorded while in exploration
+    assert timing.step_durations(tenant)[S.EXPLORATION].median_days == 40
 
 
 def test_step_durations_give_median_and_maximum_in_one_query(

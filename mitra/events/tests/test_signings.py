@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
+from mitra.cooperations.services import record_past_state
 from mitra.events import services
 from mitra.events.models import PlannedSigning
 from mitra.events.readiness import readiness
@@ -62,6 +63,31 @@ def test_a_cooperation_not_yet_at_the_signing_step_says_where_it_is(tenant: Tena
     assert not check.at_step and not check.ready
     assert check.state == "drafting the KB"
     assert check.steps_before == ["signing the KB"]
+
+
+def test_a_cooperation_already_past_the_signing_says_so_and_cannot_record_it_again(
+    tenant: Tenant, client_as: Callable[[User], Client], cooperation_officer: User
+) -> None:
+    """The LoI planned for the festival was signed on another day and the cooperation moved
+    on: the agenda and the dashboard say it is past the signing, not that it is "not yet at
+    the signing step" with no step to take, and recording it is refused."""
+    coop = sister_city_at_loi(tenant)
+    signing = plan(make_event(tenant), coop, LOI)
+    record_past_state(coop, S.COOPERATION_PLAN, by=None, note="LoI signed at the embassy")
+    check = readiness(coop, LOI)
+    assert check.passed and not check.ready and check.steps_before == []
+    assert check.problems == [
+        "The cooperation is already past this signing (it is at “cooperation plan”): take the "
+        "signing off the agenda."
+    ]
+    with pytest.raises(Refused) as refused:
+        _record(signing, cooperation_officer)
+    assert refused.value.problems == check.problems
+    client = client_as(cooperation_officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = client.get(signing.event.get_absolute_url()).content.decode()
+    assert "already past this signing" in body
+    assert "not yet at the signing step" not in body
 
 
 def test_a_framework_agreement_needing_no_council_skips_the_dprd(tenant: Tenant) -> None:

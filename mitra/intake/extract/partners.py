@@ -31,7 +31,7 @@ from mitra.intake.extract.orgs import (
 )
 from mitra.intake.extract.places import PlaceFound
 from mitra.intake.extract.regions import RegionFound, partner_regions
-from mitra.intake.extract.result import CountryItem, PartnerItem
+from mitra.intake.extract.result import CountryItem, Flag, PartnerItem
 from mitra.intake.extract.tokens import Doc
 from mitra.lib.text import fold
 
@@ -43,7 +43,7 @@ class Draft:
     country: str | None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     place_id: int | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
     def item(self) -> PartnerItem:
         return PartnerItem(

@@ -20,6 +20,7 @@ from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
+from mitra.intake.extract.result import FLAG_SPELLING, FLAG_UNKNOWN_PLACE, Flag
 from mitra.intake.extract.tokens import Doc
 from mitra.lib.text import fold
 
@@ -53,12 +54,12 @@ class PlaceFound:
     consumed: list[Mention] = field(default_factory=list)  # the country mentions beside it
 
     @property
-    def flags(self) -> tuple[str, ...]:
+    def flags(self) -> tuple[Flag, ...]:
         if self.place is None:
-            return (f'"{self.name}" is not in the gazetteer; check the name.',)
+            return ((FLAG_UNKNOWN_PLACE, self.name),)
         own = fold_base(self.place.key)
         variants = sorted({w for w in self.written if fold_base(fold(w)) != own})
-        return tuple(f'Written "{w}"; the gazetteer name is {self.place.name}.' for w in variants)
+        return tuple((FLAG_SPELLING, w, self.place.name) for w in variants)
 
 
 def fold_base(key: str) -> str:

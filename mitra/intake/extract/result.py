@@ -29,6 +29,12 @@ class RegionItem:
     evidence: tuple[Span, ...]
 
 
+# A note to the reviewer about a partner: its kind, then its words.
+Flag = tuple[str, ...]
+FLAG_SPELLING = "spelling"  # (FLAG_SPELLING, as written, the gazetteer's name)
+FLAG_UNKNOWN_PLACE = "unknown_place"  # (FLAG_UNKNOWN_PLACE, the name as written)
+
+
 @dataclass(frozen=True, slots=True)
 class PartnerItem:
     name: str  # as it should be recorded, e.g. "Gothenburg", "MARA", "ENGIE INEO"
@@ -37,8 +43,9 @@ class PartnerItem:
     evidence: tuple[Span, ...]
     # The gazetteer place (GeoNames id) when the partner is a foreign city or region.
     place_id: int | None = None
-    # Reviewer notes, e.g. "spelling variant of Gothenburg (Göteborg)"; never an automatic merge.
-    flags: tuple[str, ...] = ()
+    # Notes to the reviewer, never an automatic merge: each its kind and its words, worded in
+    # the reviewer's language by the review page (`FLAG_SPELLING`, `FLAG_UNKNOWN_PLACE`).
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

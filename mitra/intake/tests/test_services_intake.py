@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from mitra.audit.models import AuditEntry
 from mitra.cooperations.models import Cooperation
@@ -209,7 +210,7 @@ def test_a_recorded_partner_in_the_same_city_is_found_despite_a_misspelling(
     sweden = Country.objects.get(code="SE")
     recorded = make_partner(tenant, name="Kota Gothenburg", country=sweden, place=city)
     text = ARTICLE.replace("Gothenburg", "Gotenburg")
-    note = 'Written "Gotenburg"; the gazetteer name is Gothenburg.'
+    note = ("spelling", "Gotenburg", "Gothenburg")
     partner = PartnerItem(
         "Gothenburg",
         "foreign_city_or_region",
@@ -221,9 +222,12 @@ def test_a_recorded_partner_in_the_same_city_is_found_despite_a_misspelling(
     extraction = Extraction(text=text, partners=(partner,))
     item = submit_article(tenant, cooperation_officer, text=text, extraction=extraction)
     assert item.extraction["partners"][0]["place_id"] == city.pk
-    [row] = [r for r in review.partner_rows(item) if r.initial["name"] == "Gothenburg"]
+    with translation.override("id"):  # the note is worded in the reviewer's language
+        [row] = [r for r in review.partner_rows(item) if r.initial["name"] == "Gothenburg"]
+        written = translation.gettext("Written “%(written)s”; the gazetteer name is %(name)s.")
     assert row.exact == recorded
-    assert row.flags == [note]
+    assert row.flags == [written % {"written": "Gotenburg", "name": "Gothenburg"}]
+    assert "Written" not in row.flags[0]
     assert row.initial["accept"] is False  # a flagged variant waits for the reviewer's tick
 
 

@@ -5,10 +5,12 @@ from datetime import date
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity
-from mitra.intake.extract import Extraction, RegionItem, SectorItem
+from mitra.intake import review
+from mitra.intake.extract import Extraction, PartnerItem, RegionItem, SectorItem
 from mitra.intake.models import NewsItem
 from mitra.intake.tests.test_services_intake import ARTICLE, span, submit_article
 from mitra.partners.models import Country, Partner
@@ -82,6 +84,27 @@ def test_the_review_page_highlights_the_evidence(client_as, team_reviewer, item)
     assert '<span id="ev-partner-0"></span><mark' in html
     assert 'href="#ev-partner-0"' in html  # the proposal links to its evidence
     assert "smart city" in html and "Kota Tual" in html
+
+
+def test_the_facts_beside_the_text_show_dates_and_countries_by_name_not_as_codes(
+    tenant, cooperation_officer
+):
+    """The extractor keeps ISO dates and country codes; the page shows them as people read
+    them ("2 July 2025", "July 2025", "Sweden"), a bare year as it is."""
+    extraction = Extraction(
+        text=ARTICLE,
+        partners=(
+            PartnerItem(
+                "Gothenburg", "foreign_city_or_region", "SE", (span(ARTICLE, "Kota Gothenburg"),)
+            ),
+        ),
+        dates=("2025-07-02", "2025-07", "2026"),
+    )
+    item = submit_article(tenant, cooperation_officer, extraction=extraction)
+    with translation.override("en"):
+        facts = review.facts(item)
+    assert [fact.label for fact in facts["dates"]] == ["July 2, 2025", "July 2025", "2026"]
+    assert [fact.detail for fact in facts["partners"]] == ["foreign city or region · Sweden"]
 
 
 def test_overlapping_evidence_is_marked_once_with_both_facts(

@@ -1,11 +1,14 @@
 """The pipeline board: columns per procedure step, cards per live cooperation, moves by form."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation, CooperationEvent
-from mitra.cooperations.services import record_past_state
+from mitra.cooperations.services import record_event, record_past_state
 from tests.factories import make_cooperation
 from tests.procedure import cooperation_of_kind
 
@@ -52,6 +55,24 @@ def test_the_board_shows_the_procedure_steps_as_columns_and_the_cooperations_as_
     assert "Sister city Makassar–Incheon" in html
     assert "(South Korea)" in html or "(Korea" in html
     assert "days in this step" in html or "day in this step" in html
+
+
+def test_a_card_counts_its_days_from_the_move_not_from_a_record_at_the_step(
+    client_as, cooperation_officer, ksdpl
+):
+    """An evaluation or the team's consideration, recorded without moving the cooperation,
+    leaves the card's days in the step as they were."""
+    entered = timezone.now() - timedelta(days=40)
+    CooperationEvent.objects.filter(cooperation=ksdpl).update(at=entered)
+    record_event(ksdpl, action="consider", by=None, note="TKKSD: agree")
+    response = client_as(cooperation_officer).get(BOARD)
+    card = next(
+        card
+        for column in response.context["columns"]
+        for card in column.cards
+        if card.coop == ksdpl
+    )
+    assert card.days == 40
 
 
 def test_the_domestic_board_shows_ksdd_steps_and_not_foreign_cards(
