@@ -106,12 +106,17 @@ class Reminder(models.Model):
     @property
     def title(self) -> str:
         """What happened, in one sentence in the active language."""
-        return TITLES[self.kind](self.params, self.window)
+        return reminder_title(self.kind, self.params, self.window)
 
     @property
     def cooperation(self) -> str:
         """The title of the cooperation it concerns, as it was when written; "" for none."""
         return str(self.params.get("cooperation") or "")
+
+
+def reminder_title(kind: str, params: dict[str, Any], window: str) -> str:
+    """A reminder's title from its plain values (the digest reads them without a model)."""
+    return TITLES[kind](params, window)
 
 
 def _day(iso: str) -> str:
