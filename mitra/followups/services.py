@@ -244,6 +244,7 @@ class NewTask:
     assignee_id: int
     due_date: date
     cooperation: Cooperation
+    pk: int | None = None  # reserved beforehand (`mitra.lib.keys`) when rows point at it
 
 
 @transaction.atomic
@@ -270,6 +271,7 @@ def create_tasks(new: Sequence[NewTask], *, by: User | None) -> list[Task]:
     )
     tasks = Task.objects.bulk_create(
         Task(
+            pk=n.pk,
             tenant_id=n.tenant_id,
             title=n.title.strip(),
             assignee_id=n.assignee_id,
