@@ -12,6 +12,7 @@ table's own sequence, so the rows pointing at them can be drawn before anything 
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from django.db import connection, models, transaction
@@ -43,7 +44,8 @@ def write(
     target = (
         connection.ops.quote_name(f"bulk_{model._meta.db_table}") if ignore_conflicts else table
     )
-    with transaction.atomic(), connection.cursor() as cursor:
+    # In one transaction, so that a failure leaves no temporary table behind in the session.
+    with transaction.atomic() if ignore_conflicts else nullcontext(), connection.cursor() as cursor:
         if ignore_conflicts:
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {target} AS SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608 (quoted model identifiers)
@@ -62,12 +64,16 @@ def write(
 
 
 def write_objects(model: type[models.Model], objects: Iterable[models.Model]) -> None:
-    """Insert model instances (their primary keys set from `reserve_ids`) the way `write` does."""
+    """Insert model instances (their primary keys set from `reserve_ids`) the way `write` does;
+    they are then saved instances, as after `bulk_create`."""
+    objects = list(objects)
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create(objects, batch_size=BATCH)
         return
     fields = [field.attname for field in model._meta.concrete_fields]
     write(model, [{name: getattr(obj, name) for name in fields} for obj in objects])
+    for obj in objects:
+        obj._state.adding, obj._state.db = False, connection.alias
 
 
 _MISSING = object()
