@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone, translation
 
 from mitra.audit.models import AuditEntry
+from mitra.lib import bulk
 
 Snapshot = dict[str, Any]
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})
@@ -100,29 +101,29 @@ def record_created(
 
 def record_created_in_bulk(
     rows: Sequence[tuple[models.Model, models.Model | None]], *, by: Any
-) -> list[AuditEntry]:
+) -> None:
     """`record_created` for many new records at once (the daily run's generated tasks), each
-    with its parent: one INSERT for all the audit rows."""
-    user = by if isinstance(by, User) else None
+    with its parent: one COPY (PostgreSQL) for all the audit rows."""
+    user_id = by.pk if isinstance(by, User) else None
     at = timezone.now()
     entries = []
     with translation.override(settings.LANGUAGE_CODE):
         for obj, parent in rows:
             after = _snapshot(obj, ())
             entries.append(
-                AuditEntry(
-                    tenant_id=_tenant_id(obj, parent),
-                    user=user,
-                    action=AuditEntry.Action.CREATE,
-                    record=record_key(obj),
-                    parent=record_key(parent) if parent is not None else "",
-                    model_label=obj._meta.label_lower,
-                    object_repr=str(obj)[:250],
-                    changes={k: [None, v] for k, v in after.items() if v not in (None, "", [])},
-                    at=at,
-                )
+                {
+                    "tenant_id": _tenant_id(obj, parent),
+                    "user_id": user_id,
+                    "action": AuditEntry.Action.CREATE,
+                    "record": record_key(obj),
+                    "parent": record_key(parent) if parent is not None else "",
+                    "model_label": obj._meta.label_lower,
+                    "object_repr": str(obj)[:250],
+                    "changes": {k: [None, v] for k, v in after.items() if v not in (None, "", [])},
+                    "at": at,
+                }
             )
-    return AuditEntry.objects.bulk_create(entries)
+    bulk.write(AuditEntry, entries)
 
 
 def _tenant_id(obj: models.Model, parent: models.Model | None) -> int | None:

@@ -28,6 +28,8 @@ from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import note_activity, reason_problems
 from mitra.followups import rules
 from mitra.followups.models import Activity, Task
+from mitra.lib import bulk
+from mitra.lib.keys import reserve_ids
 from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.partners.models import Contact, Partner
 from mitra.tenancy.models import WRITE_ROLES, Membership, Tenant
@@ -244,12 +246,13 @@ class NewTask:
     assignee_id: int
     due_date: date
     cooperation: Cooperation
+    pk: int | None = None  # reserved beforehand (`mitra.lib.keys`) when rows point at it
 
 
 @transaction.atomic
 def create_tasks(new: Sequence[NewTask], *, by: User | None) -> list[Task]:
     """`create_task` for many tasks of any tenants at once, in order: the same checks, over one
-    query of the memberships; one INSERT for the tasks and one for their audit rows."""
+    query of the memberships; one COPY (PostgreSQL) for the tasks and one for their audit rows."""
     members = set(
         Membership.objects.filter(
             tenant_id__in={n.tenant_id for n in new}, user_id__in={n.assignee_id for n in new}
@@ -268,17 +271,23 @@ def create_tasks(new: Sequence[NewTask], *, by: User | None) -> list[Task]:
             if n.cooperation.tenant_id != n.tenant_id
         ]
     )
-    tasks = Task.objects.bulk_create(
+    # Keys first (those not reserved by the caller), so the rows go in with COPY (PostgreSQL).
+    ids = iter(reserve_ids(Task, sum(n.pk is None for n in new)))
+    created_at = timezone.now()
+    tasks = [
         Task(
+            pk=n.pk if n.pk is not None else next(ids),
             tenant_id=n.tenant_id,
             title=n.title.strip(),
             assignee_id=n.assignee_id,
             due_date=n.due_date,
             cooperation=n.cooperation,
             created_by=by,
+            created_at=created_at,
         )
         for n in new
-    )
+    ]
+    bulk.write_objects(Task, tasks)
     record_created_in_bulk([(task, task.cooperation) for task in tasks], by=by)
     people = User.objects.in_bulk({task.assignee_id for task in tasks})
     for task in tasks:

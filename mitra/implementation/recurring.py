@@ -29,6 +29,7 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.events.models import Event
 from mitra.events.services import create_event
+from mitra.followups.models import Task
 from mitra.followups.services import NewTask, create_tasks
 from mitra.implementation import rules
 from mitra.implementation.formatting import period_label
@@ -188,6 +189,9 @@ def _create_obligations(batch: Sequence[DueObligation], outcome: Outcome) -> Non
             outcome.refused.append((item.activity, [_(NOBODY)]))
         else:
             chosen.append((due, person))
+    # Each row carries its task's key from the start (the task is written next, in the same
+    # transaction; the foreign key is checked at commit): no second pass to link them.
+    task_ids = reserve_ids(Task, len(chosen))
     rows = [
         Obligation(
             pk=pk,
@@ -196,27 +200,36 @@ def _create_obligations(batch: Sequence[DueObligation], outcome: Outcome) -> Non
             period_start=due.period.start,
             period_end=due.period.end,
             due_date=due.due,
+            task_id=task_id,
         )
-        for (due, _person), pk in zip(chosen, reserve_ids(Obligation, len(chosen)), strict=True)
+        for (due, _person), pk, task_id in zip(
+            chosen, reserve_ids(Obligation, len(chosen)), task_ids, strict=True
+        )
     ]
     made = _inserted(Obligation, rows)
     mine = [
         (row, due, person) for row, (due, person) in zip(rows, chosen, strict=True) if made[row.pk]
     ]
-    tasks = create_tasks(
+    create_tasks(
         [
             NewTask(
-                row.tenant_id, _obligation_title(due)[:250], person, due.due, due.item.cooperation
+                row.tenant_id,
+                _obligation_title(due)[:250],
+                person,
+                due.due,
+                due.item.cooperation,
+                pk=row.task_id,
             )
             for row, due, person in mine
         ],
         by=None,
     )
-    for (row, due, _person), task in zip(mine, tasks, strict=True):
-        row.task = task
-        if due.item.generates == PlanItem.Generates.EVENT:
-            row.event = _obligation_event(due)
-    Obligation.objects.bulk_update([row for row, _due, _person in mine], ["task", "event"])
+    with_event = [
+        (row, due) for row, due, _person in mine if due.item.generates == PlanItem.Generates.EVENT
+    ]
+    for row, due in with_event:
+        row.event = _obligation_event(due)
+    Obligation.objects.bulk_update([row for row, _due in with_event], ["event"])
     outcome.obligations += [due for _row, due, _person in mine]
 
 
@@ -315,9 +328,13 @@ def _create_evaluation_tasks(
             tenant_id=asked.cooperation.tenant_id,
             cooperation=asked.cooperation,
             period_start=asked.period.start,
+            task_id=task_id,  # written next, as `_create_obligations` does
         )
-        for (asked, _person), pk in zip(
-            chosen, reserve_ids(EvaluationReminder, len(chosen)), strict=True
+        for (asked, _person), pk, task_id in zip(
+            chosen,
+            reserve_ids(EvaluationReminder, len(chosen)),
+            reserve_ids(Task, len(chosen)),
+            strict=True,
         )
     ]
     made = _inserted(EvaluationReminder, rows)
@@ -326,18 +343,20 @@ def _create_evaluation_tasks(
         for row, (asked, person) in zip(rows, chosen, strict=True)
         if made[row.pk]
     ]
-    tasks = create_tasks(
+    create_tasks(
         [
             NewTask(
-                row.tenant_id, _evaluation_title(asked)[:250], person, asked.due, asked.cooperation
+                row.tenant_id,
+                _evaluation_title(asked)[:250],
+                person,
+                asked.due,
+                asked.cooperation,
+                pk=row.task_id,
             )
             for row, asked, person in mine
         ],
         by=None,
     )
-    for (row, _asked, _person), task in zip(mine, tasks, strict=True):
-        row.task = task
-    EvaluationReminder.objects.bulk_update([row for row, _asked, _person in mine], ["task"])
     outcome.evaluations += [asked for _row, asked, _person in mine]
     return [row for row, _asked, _person in mine]
 

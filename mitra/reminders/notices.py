@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from mitra.cooperations.models import Consideration
 from mitra.followups.models import Task, task_urls
+from mitra.lib import bulk
 from mitra.lib.formatting import person
 from mitra.reminders.due import People
 from mitra.reminders.models import Reminder
@@ -28,27 +29,28 @@ def _stamp() -> str:
 def notify_assignees(tasks: Sequence[Task], by: User | None) -> None:
     """Tell the people tasks were given to, unless they gave them to themselves; the nightly
     reminders of a due date come on their own days (a different kind, never this one). One
-    INSERT for all of them (the daily run gives tens of thousands at once)."""
+    COPY for all of them on PostgreSQL (the daily run gives tens of thousands at once)."""
     now, window, url_of = timezone.now(), f"assigned:{_stamp()}", task_urls()
-    Reminder.objects.bulk_create(
-        Reminder(
-            tenant_id=task.tenant_id,
-            recipient=task.assignee,
-            kind=K.TASK_ASSIGNED,
-            subject=f"followups.task:{task.pk}",
-            window=window,
-            params={
+    rows = [
+        {
+            "tenant_id": task.tenant_id,
+            "recipient_id": task.assignee_id,
+            "kind": K.TASK_ASSIGNED,
+            "subject": f"followups.task:{task.pk}",
+            "window": window,
+            "params": {
                 "task": task.title,
                 "due_date": task.due_date.isoformat(),
                 "cooperation": task.cooperation.title if task.cooperation else "",
                 "by": person(by) if by is not None else "",
             },
-            url=url_of(task.pk),
-            due_at=now,
-        )
+            "url": url_of(task.pk),
+            "due_at": now,
+        }
         for task in tasks
         if task.assignee.is_active and (by is None or by.pk != task.assignee_id)
-    )
+    ]
+    bulk.write(Reminder, rows)
 
 
 def notify_decision(review: ReviewRequest, by: User | None) -> None:

@@ -1,6 +1,6 @@
 """Synthetic cooperations with their history, documents, reviews, plans, activities and tasks.
 
-Drawn in memory a chunk at a time and written with `tables.write` (COPY on PostgreSQL), so the
+Drawn in memory a chunk at a time and written with `mitra.lib.bulk.write` (COPY on PostgreSQL), so the
 memory used stays flat however many cooperations are asked for. Most rows are plain dicts: only
 cooperations, partners and documents, which the drawing reads back, are model instances.
 """
@@ -28,10 +28,10 @@ from mitra.cooperations.models import (
 from mitra.demo.synthetic.partners import PartnerPool, Reference, save_new_partners
 from mitra.demo.synthetic.people import Staff
 from mitra.demo.synthetic.procedure import Path, draw_path, pick_kind
-from mitra.demo.synthetic.tables import Row, write, write_objects
 from mitra.events.models import Event, EventCooperation
 from mitra.followups.models import Activity, Task
 from mitra.implementation.models import PlanItem
+from mitra.lib.bulk import Row, write, write_objects
 from mitra.lib.deadlines import is_overdue
 from mitra.lib.keys import reserve_ids
 from mitra.partners.models import Partner

@@ -5,7 +5,7 @@ import random
 from dataclasses import dataclass, field
 
 from mitra.cooperations import workflow
-from mitra.demo.synthetic.tables import write_objects
+from mitra.lib.bulk import write_objects
 from mitra.lib.keys import reserve_ids
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
