@@ -115,6 +115,15 @@ def _media_root(settings: Any, tmp_path: Path, _session_media_root: Path) -> Non
     settings.MEDIA_ROOT = media
 
 
+@pytest.fixture(autouse=True)
+def _site_language() -> None:
+    """Every test starts in the site's language (LANGUAGE_CODE). The language middleware
+    activates each request's own language in the thread and leaves it there, so a request made
+    with the English cookie or Accept-Language left the test thread, and the next tests of the
+    same process, in English: a service's refusal then came out in English."""
+    translation.deactivate()
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """Messages in English, for tests that read a refusal's words."""
