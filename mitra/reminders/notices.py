@@ -6,11 +6,12 @@ same transaction as the change it tells of, through the hooks `followups.service
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from mitra.cooperations.models import Consideration
+from mitra.cooperations.models import Consideration, Cooperation
 from mitra.followups.models import Task, task_urls
 from mitra.lib import bulk
 from mitra.lib.formatting import person
@@ -53,53 +54,67 @@ def notify_assignees(tasks: Sequence[Task], by: User | None) -> None:
     bulk.write(Reminder, rows)
 
 
-def notify_decision(review: ReviewRequest, by: User | None) -> None:
-    """Tell the officers responsible for the cooperation (its owner, else every cooperation
-    officer) what Kemendagri decided, with its note."""
-    coop = review.cooperation
-    params = {
-        "cooperation": coop.title,
-        "review": review.kind,
-        "status": review.status,
-        "note": review.decision_note,
-    }
+def _tell_responsible(
+    coop: Cooperation,
+    *,
+    kind: str,
+    subject: str,
+    window: str,
+    params: dict[str, Any],
+    url: str,
+    besides: User | None = None,
+) -> None:
+    """One notice now to each officer responsible for the cooperation (its owner, else every
+    cooperation officer), but `besides`; a notice already given for the same window is kept."""
     rows = [
         Reminder(
             tenant_id=coop.tenant_id,
             recipient_id=user,
-            kind=K.REVIEW_DECIDED,
-            subject=f"reviews.reviewrequest:{review.pk}",
-            window=f"decided:{review.status}",
+            kind=kind,
+            subject=subject,
+            window=window,
             params=params,
-            url=coop.get_absolute_url(),
+            url=url,
             due_at=timezone.now(),
         )
         for user in People.of([coop.tenant]).responsible_for(coop)
+        if besides is None or user != besides.pk
     ]
     Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def notify_decision(review: ReviewRequest, by: User | None) -> None:
+    """Tell the officers responsible for the cooperation what Kemendagri decided, with its note."""
+    coop = review.cooperation
+    _tell_responsible(
+        coop,
+        kind=K.REVIEW_DECIDED,
+        subject=f"reviews.reviewrequest:{review.pk}",
+        window=f"decided:{review.status}",
+        params={
+            "cooperation": coop.title,
+            "review": review.kind,
+            "status": review.status,
+            "note": review.decision_note,
+        },
+        url=coop.get_absolute_url(),
+    )
 
 
 def notify_consideration(consideration: Consideration, by: User | None) -> None:
-    """Tell the officers responsible for the cooperation (its owner, else every cooperation
-    officer) the team's recommendation at this step, with its notes; not the one who wrote it."""
+    """Tell the officers responsible for the cooperation the team's recommendation at this
+    step, with its notes; not the one who wrote it."""
     coop = consideration.cooperation
-    params = {
-        "cooperation": coop.title,
-        "recommendation": consideration.recommendation,
-        "note": consideration.note,
-    }
-    rows = [
-        Reminder(
-            tenant_id=coop.tenant_id,
-            recipient_id=user,
-            kind=K.CONSIDERATION_RECORDED,
-            subject=f"cooperations.consideration:{consideration.pk}",
-            window="recorded",
-            params=params,
-            url=f"{coop.get_absolute_url()}#considerations",
-            due_at=timezone.now(),
-        )
-        for user in People.of([coop.tenant]).responsible_for(coop)
-        if by is None or user != by.pk
-    ]
-    Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+    _tell_responsible(
+        coop,
+        kind=K.CONSIDERATION_RECORDED,
+        subject=f"cooperations.consideration:{consideration.pk}",
+        window="recorded",
+        params={
+            "cooperation": coop.title,
+            "recommendation": consideration.recommendation,
+            "note": consideration.note,
+        },
+        url=f"{coop.get_absolute_url()}#considerations",
+        besides=by,
+    )

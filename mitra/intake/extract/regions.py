@@ -212,17 +212,22 @@ PERMISSION = frozenset(
 PERMISSION_REACH = 2
 
 
-def permission_giver(doc: Doc, start: int) -> bool:
-    """A region named as the one who permits or approves ("izin Gubernur Jawa Tengah",
-    "atas persetujuan Pemprov Jawa Tengah"): a step of procedure, not a party."""
+def _word_before(doc: Doc, start: int, words: frozenset[str], reach: int) -> bool:
+    """One of `words` among the `reach` words before `start`."""
     j = start
-    for _ in range(PERMISSION_REACH):
+    for _ in range(reach):
         j = previous_word(doc, j, frozenset())
         if j < 0:
             return False
-        if doc.tokens[j].key in PERMISSION:
+        if doc.tokens[j].key in words:
             return True
     return False
+
+
+def permission_giver(doc: Doc, start: int) -> bool:
+    """A region named as the one who permits or approves ("izin Gubernur Jawa Tengah",
+    "atas persetujuan Pemprov Jawa Tengah"): a step of procedure, not a party."""
+    return _word_before(doc, start, PERMISSION, PERMISSION_REACH)
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})
@@ -231,14 +236,7 @@ FORMER_REACH = 3
 
 def former_office(doc: Doc, start: int) -> bool:
     """A region named in a former office of a person ("mantan Pj Sumut", "eks Bupati Garut")."""
-    j = start
-    for _ in range(FORMER_REACH):
-        j = previous_word(doc, j, frozenset())
-        if j < 0:
-            return False
-        if doc.tokens[j].key in FORMER:
-            return True
-    return False
+    return _word_before(doc, start, FORMER, FORMER_REACH)
 
 
 def is_apposition(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:
