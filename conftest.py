@@ -2,13 +2,16 @@
 
 import os
 import shutil
+from copy import copy
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import django.test.client
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
+from django.test.utils import ContextList
 from django.utils import translation
 
 from mitra.tenancy.models import Membership, Tenant
@@ -113,6 +116,27 @@ def _media_root(settings: Any, tmp_path: Path, _session_media_root: Path) -> Non
     media = tmp_path / "media"
     shutil.copytree(_session_media_root, media, copy_function=os.link)
     settings.MEDIA_ROOT = media
+
+
+def _store_the_page_context(
+    store: dict[str, Any], signal: Any, sender: Any, template: Any, context: Any, **kwargs: Any
+) -> None:
+    """The test client's record of a response's templates, keeping a copy of the page's own
+    context (the first template rendered: the view's) rather than of every template and include
+    rendered. Django copies the context for each one so that `response.context` holds them all;
+    a page renders dozens of includes, and the copies cost about a sixth of the client tests'
+    time. The view's context is what tests read; every template's name is still listed."""
+    store.setdefault("templates", []).append(template)
+    if "context" not in store:
+        store["context"] = ContextList([copy(context)])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _client_keeps_the_page_context() -> Iterator[None]:
+    kept = django.test.client.store_rendered_templates
+    django.test.client.store_rendered_templates = _store_the_page_context
+    yield
+    django.test.client.store_rendered_templates = kept
 
 
 @pytest.fixture(autouse=True)
