@@ -2,8 +2,8 @@
 
 import os
 import shutil
-from copy import copy
 from collections.abc import Callable, Iterator
+from copy import copy
 from pathlib import Path
 from typing import Any
 
