@@ -311,6 +311,7 @@ def focal_regions(
             r.region.code not in partners
             and r.region.code != main.region.province
             and not only_where_another_lies(doc, r, regions)
+            and r.homes < r.strong  # "mahasiswa asal Kabupaten Cilacap": no side of its own
         )
     ]
 

@@ -277,6 +277,8 @@ def read_role(
             # the role and the name starts after it.
             role_end, name = office
     name_first, name_last, text = name
+    if name_first > 0 and tokens[name_first - 1].key in LEGAL_FORMS:
+        return None  # "Direktur Utama PT Jasa Marga di Jakarta": the firm's name, no person
     return Person(
         name=text,
         role=doc.surface(first, role_end),

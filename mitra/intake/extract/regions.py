@@ -14,7 +14,13 @@ most strong mentions is the main one; the others are its partners.
 
 from dataclasses import dataclass, field
 
-from mitra.intake.extract.context import is_facilitator, is_object, is_venue, previous_word
+from mitra.intake.extract.context import (
+    is_facilitator,
+    is_object,
+    is_venue,
+    list_lead,
+    previous_word,
+)
 from mitra.intake.extract.gazetteer import Gazetteer, Region
 from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
 from mitra.intake.extract.mentions import Mention
@@ -56,6 +62,7 @@ class RegionFound:
     mentions: list[int] = field(default_factory=list)  # first tokens of every mention
     objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
     counterpart: bool = False  # the first strong mention is the other party
+    homes: int = 0  # strong mentions that only say where people come from or live
 
 
 def resolve(
@@ -146,6 +153,8 @@ def find_regions(
                 entry.first = mention.first
             entry.strong += 1
             start = prefix_first if prefix_first >= 0 else mention.first
+            if whose_people(doc, start):
+                entry.homes += 1  # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi"
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
             if entry.strong == 1:
@@ -228,6 +237,26 @@ def permission_giver(doc: Doc, start: int) -> bool:
     """A region named as the one who permits or approves ("izin Gubernur Jawa Tengah",
     "atas persetujuan Pemprov Jawa Tengah"): a step of procedure, not a party."""
     return _word_before(doc, start, PERMISSION, PERMISSION_REACH)
+
+
+# Before a region these make it the home of people ("mahasiswa asal Kabupaten Banyumas dan
+# Kabupaten Cilacap", "kompensasi bagi warga Kota Bekasi"): the region says whose people they
+# are, it is no party of its own.
+ORIGIN = frozenset({"asal", "berasal", "kelahiran", "putra", "putri"})
+RESIDENTS = frozenset(
+    {"warga", "penduduk", "masyarakat", "rakyat", "pelajar", "siswa", "mahasiswa", "petani",
+     "nelayan", "perantau", "diaspora", "pemuda", "anak"}
+)  # fmt: skip
+
+
+def whose_people(doc: Doc, start: int) -> bool:
+    """The region is named as where people come from or live: right after "asal" or a noun of
+    residents, or further along the list such a word opens."""
+    before = previous_key(doc, start)
+    if before in ORIGIN or before in RESIDENTS:
+        return True
+    lead = list_lead(doc, start)
+    return lead >= 0 and doc.tokens[lead].key in ORIGIN
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})
@@ -329,6 +358,8 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         and (entry.region.code != main.region.province or entry.counterpart)
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
         and not only_where_another_lies(doc, entry, regions)
+        # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi": whose people they are
+        and entry.homes < entry.strong
     ]
 
 

@@ -117,6 +117,10 @@ PLAN_CLOSE = words(
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
     "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
 )
+# Roots whose every form puts what follows ahead: approving, proposing ("DPRD Setujui
+# Penandatanganan MoU", "diusulkannya MoU"). Read as `PLAN_FORM` in a window.
+PLAN_ROOTS = frozenset({"setuju", "usul"})
+PLAN_FORM = "rencana"
 # Right before a document: "LoI ditingkatkan menjadi MoU" names the document an upgrade aims at.
 UPGRADE = words("menjadi jadi")
 PLAN_REACH = 3
@@ -348,7 +352,7 @@ def clause_head(doc: Doc, index: int) -> str:
     j, taken = index - 1, 0
     while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
         token = doc.tokens[j]
-        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+        if clause_break(doc, j):
             break
         if token.word:
             if token.key not in DETERMINERS:
@@ -362,19 +366,25 @@ def side_event(doc: Doc, index: int) -> bool:
     """The head of the clause before a status cue names an occasion ("Turnamen sepak bola
     antar kota sister city ... dibatalkan", "Seluruh agenda luar negeri ... dibatalkan"), not
     a cooperation, a programme or a document ("Program pertukaran guru ... ditunda")."""
-    sentence = doc.tokens[index].sentence
-    head = ""
-    j, taken = index - 1, 0
-    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
-        token = doc.tokens[j]
-        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
-            break
-        if token.word:
-            if token.key not in DETERMINERS:
-                head = token.key
-            taken += 1
-        j -= 1
-    return head in SIDE_EVENTS
+    return clause_head(doc, index) in SIDE_EVENTS
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def clause_break(doc: Doc, j: int) -> bool:
+    """A semicolon, a colon, a clause opener, or a spaced dash ("SURABAYA - Festival ...": the
+    dateline ends there)."""
+    token = doc.tokens[j]
+    if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+        return True
+    return (
+        token.text in DASHES
+        and token.start > 0
+        and token.end < len(doc.text)
+        and doc.text[token.start - 1].isspace()
+        and doc.text[token.end].isspace()
+    )
 
 
 CLAUSE_OPENERS = words("bahwa karena sehingga namun tetapi tapi sedangkan")
@@ -881,6 +891,8 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if slug == "implementation":
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
+        if said_of_occasion(doc, first, last):
+            return False  # "Kunjungan ini dilaksanakan ...", "Pertemuan berjalan hangat"
         if window(doc, first, -2) & ONCE or window(doc, first, -BEFORE_WINDOW) & ANOTHER:
             return False  # "kerja sama serupa pernah berjalan pada 2001-2009": another, past
         return not (before & PLANNED or after & PLANNED_AFTER)
@@ -889,6 +901,50 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if hoped(doc, first) or outcome(doc, last):
         return False
     return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
+
+
+# Occasions of a story (a visit, a meeting, a signing ceremony): an implementation cue said of
+# one of them ("Kunjungan ini dilaksanakan dalam rangka menjajaki ...", "Pertemuan berjalan
+# hangat", "pelaksanaan audiensi") tells how the occasion went, not that a cooperation is
+# carried out.
+OCCASIONS = words(
+    "kunjungan kunker lawatan pertemuan acara rapat audiensi penandatanganan penekenan "
+    "seremoni seremonial upacara diskusi dialog jamuan silaturahmi silaturahim sambutan "
+    "ramah-tamah webinar konferensi rombongan temu perjalanan"
+)
+# A clause opened by one of these has no subject of its own ("Dalam kunjungan itu, ...").
+PREPOSITIONS = words("dalam pada saat di dari usai setelah sebelum selama ketika sewaktu seusai")
+# Words that may stand between an implementation noun and what it is of ("pelaksanaan
+# kunjungan kerja", "pelaksanaan dari pertemuan").
+OF_REACH = 2
+SUBJECT_REACH = 12
+
+
+def said_of_occasion(doc: Doc, first: int, last: int) -> bool:
+    """An implementation cue whose noun is an occasion ("pelaksanaan pertemuan") or whose
+    clause's subject is one ("Kunjungan ini dilaksanakan", "Acara penandatanganan berjalan
+    lancar")."""
+    j = last + 1
+    taken = 0
+    while j < len(doc.tokens) and taken < OF_REACH and doc.tokens[j].word:
+        if doc.tokens[j].key in OCCASIONS:
+            return True
+        if doc.tokens[j].key not in {"dari", "para"}:
+            taken += 1
+        j += 1
+    sentence = doc.tokens[first].sentence
+    subject = ""
+    j, taken = first - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SUBJECT_REACH:
+        token = doc.tokens[j]
+        if token.text == "," or clause_break(doc, j):
+            break
+        if token.word:
+            if token.key not in DETERMINERS:
+                subject = token.key
+            taken += 1
+        j -= 1
+    return subject in OCCASIONS
 
 
 # Verbs of hoping whose complement clause runs on to the status: "berharap kunjungan menteri ke
@@ -970,6 +1026,8 @@ def window(doc: Doc, index: int, size: int) -> set[str]:
         if token.word:
             signing = is_signing(token.key) or signature_at(doc, j)
             out.add(SIGNING_FORM if signing else token.key)
+            if has_root(token.key, PLAN_ROOTS):
+                out.add(PLAN_FORM)  # "Setujui", "menyetujuinya", "diusulkan": a step ahead
             taken += 1
         j += step
     if size < 0 and "tindak" in out and "lanjut" in out:

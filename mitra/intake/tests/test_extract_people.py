@@ -339,3 +339,11 @@ def test_a_bracketed_acronym_closes_the_office_and_the_name_follows():
     (person,) = extract(text).people
     assert person.name == "Sukardi"
     assert person.role == "Kepala Badan Pengolahan Aset Daerah (BPKAD)"
+
+
+def test_a_firm_after_a_role_is_no_persons_name():
+    text = (
+        "Penandatanganan dilakukan Wali Kota Bekasi Tri Adhianto dan Direktur Utama PT Jasa "
+        "Marga di Jakarta."
+    )
+    assert people(text) == [("Tri Adhianto", "Wali Kota Bekasi")]

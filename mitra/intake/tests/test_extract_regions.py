@@ -318,3 +318,21 @@ def test_karo_as_the_short_form_of_kepala_biro_is_no_region():
     )
     assert extract(text).partners == ()
     assert codes("Pemkab Karo menjajaki kerja sama pertanian dengan Kota Jeonju.") == ["12.06"]
+
+
+def test_a_region_people_come_from_or_live_in_is_no_party():
+    result = extract(
+        "Pemkab Banyumas bekerja sama dengan Kota Kagoshima, Jepang, mengirim 20 mahasiswa asal "
+        "Kabupaten Banyumas dan Kabupaten Purbalingga untuk magang. Kompensasi bagi warga Kota "
+        "Tegal juga dibahas dalam kerja sama itu."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Banyumas"]
+    assert [p.name for p in result.partners] == ["Kagoshima"]
+
+
+def test_a_region_after_a_word_of_origin_elsewhere_is_still_a_party():
+    result = extract(
+        "Pemkab Banyumas menandatangani kerja sama dengan Pemkab Purbalingga. Bibit asal Jepang "
+        "akan ditanam di kedua daerah."
+    )
+    assert [p.name for p in result.partners] == ["Kabupaten Purbalingga"]

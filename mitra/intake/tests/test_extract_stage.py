@@ -647,3 +647,46 @@ def test_a_contract_signed_is_pks_whatever_a_threat_says_of_it():
         "pengolahan sampah tidak tercapai. Kontrak itu diteken pada 2018."
     )
     assert stage(text) == "pks"
+
+
+OCCASION_CLAUSES = [
+    "Kunjungan ini dilaksanakan dalam rangka menjajaki kerja sama pertanian.",
+    "Pertemuan berjalan hangat dan akrab.",
+    "Pelaksanaan audiensi dilakukan secara daring.",
+    "Acara penandatanganan buku tamu berjalan lancar.",
+]
+
+
+def test_an_occasion_that_went_well_is_no_cooperation_carried_out():
+    for clause in OCCASION_CLAUSES:
+        text = (
+            "Bupati Sleman menerima delegasi Kota Kyoto, Jepang, yang membahas peluang kerja "
+            f"sama. {clause}"
+        )
+        assert stage(text) == "exploration", clause
+
+
+def test_a_cooperation_said_to_be_carried_out_is_still_implementation():
+    text = (
+        "Bupati Sleman menerima delegasi Kota Kyoto, Jepang. Dalam kunjungan itu, program "
+        "pertukaran pelajar kedua daerah sudah berjalan."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_postponed_festival_after_a_dateline_leaves_the_cooperation_running():
+    text = (
+        "Festival Budaya Ditunda\n\nMAKASSAR - Festival budaya dalam rangka sister city "
+        "Makassar dan Kota Changwon, Korea Selatan, ditunda hingga tahun depan. Kerja sama kedua "
+        "kota sudah berjalan sejak 2010."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_an_approval_in_any_word_form_is_no_signing_yet():
+    for verb in ["Setujui", "Menyetujui", "Disetujuinya", "Usulkan"]:
+        text = (
+            f"DPRD {verb} Penandatanganan MoU Kota Bitung dan Kota Davao\n\nBITUNG - Anggota "
+            "DPRD Kota Bitung membahas rencana kerja sama sister city dengan Davao City, Filipina."
+        )
+        assert stage(text) == "exploration", verb
