@@ -137,7 +137,36 @@ def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
         if doc.tokens[j].key in FACILITATION_WORDS:
             return not received(doc, j)
     lead = list_lead(doc, first)
-    return lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead)
+    if lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead):
+        return True
+    return attends(doc, first)
+
+
+# "Hadir pula ...", "Turut hadir ...", "Tampak hadir dalam acara itu ...": whoever the rest of
+# the clause names attends as a guest; attending is no taking part. A bare "Hadir dalam
+# penandatanganan itu ..." may well name the signatories.
+ATTENDANCE = words("hadir")
+ATTENDANCE_OPENERS = words("turut tampak ikut juga")
+ATTENDANCE_ALSO = words("pula juga")
+
+
+def attends(doc: Doc, first: int) -> bool:
+    """Token `first` stands in a clause opened by "Hadir (pula)" or "Turut/Tampak hadir": a
+    list of guests, not of parties."""
+    sentence = doc.tokens[first].sentence
+    start = doc.sentences[sentence][0]
+    j = first - 1
+    while j >= start and doc.tokens[j].text not in {";", ":"}:
+        j -= 1
+    k = j + 1
+    while k < first and not doc.tokens[k].word:
+        k += 1  # a dash or a bracket opening the clause
+    also = k < first and doc.tokens[k].key in ATTENDANCE_OPENERS
+    if also:
+        k += 1
+    if not (k < first and doc.tokens[k].key in ATTENDANCE):
+        return False
+    return also or doc.key_at(k + 1) in ATTENDANCE_ALSO
 
 
 def received(doc: Doc, index: int) -> bool:

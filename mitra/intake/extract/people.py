@@ -78,6 +78,15 @@ NOT_NAMES = frozenset(
         "november",
         "desember",
         "pukul",
+        # legal forms of a firm after a comma: "CEO Hanil Resort Co., Ltd."
+        "ltd",
+        "inc",
+        "llc",
+        "gmbh",
+        "bhd",
+        "tbk",
+        "corp",
+        "plc",
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
@@ -321,7 +330,9 @@ NAME_PARTS = words("negara utama besar raya dalam tim")
 BODY_ENDINGS = words(
     "federation association council agency corporation foundation dinas badan kantor biro "
     "sekretariat kementerian lembaga institut balai pusat yayasan asosiasi himpunan ikatan "
-    "perkumpulan forum majelis dewan komisi direktorat inspektorat"
+    "perkumpulan forum majelis dewan komisi direktorat inspektorat "
+    # a firm's or a school's last word: "CEO Hanil Resort Co., Ltd."
+    "co company group holdings university college institute"
 )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
+from mitra.intake.extract.context import is_facilitator, is_venue, list_lead, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -384,9 +384,22 @@ INSPIRATION_REACH = 6
 
 
 def inspires(doc: Doc, first: int) -> bool:
-    """A model-taking word within a few words before the place, in its sentence."""
+    """A model-taking word within a few words before the place, in its sentence, or before
+    the list it stands in ("terinspirasi dari keberhasilan Kota Surabaya dan Kota Yokohama")."""
+    if model_word_before(doc, first):
+        return True
+    lead = list_lead(doc, first)
+    return lead >= 0 and (
+        doc.tokens[lead].key in INSPIRATION or model_word_before(doc, lead, LEAD_REACH)
+    )
+
+
+LEAD_REACH = 3
+
+
+def model_word_before(doc: Doc, first: int, reach: int = INSPIRATION_REACH) -> bool:
     j = first
-    for _ in range(INSPIRATION_REACH):
+    for _ in range(reach):
         j = previous_word(doc, j)
         if j < 0:
             return False

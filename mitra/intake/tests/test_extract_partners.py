@@ -713,3 +713,28 @@ def test_the_owner_of_a_body_is_no_party():
 def test_a_malaysian_council_names_the_place_it_governs():
     text = "Pemkab Karimun menjajaki kerja sama dengan Majlis Daerah Kota Tinggi, Johor, Malaysia."
     assert partners(text) == [("Kota Tinggi", "foreign_city_or_region", "MY")]
+
+
+def test_guests_named_after_hadir_pula_are_no_partners():
+    for opener in ["Hadir pula", "Turut hadir", "Tampak hadir pula"]:
+        text = (
+            "Pemkab Wonosobo dan Kota Kofu, Jepang, menandatangani kerja sama magang. "
+            f"{opener} Wali Kota Nirasaki, Taro Yamada, dan pejabat Prefektur Yamanashi."
+        )
+        assert partners(text) == [("Kofu", "foreign_city_or_region", "JP")], opener
+
+
+def test_those_present_at_a_signing_may_be_its_parties():
+    text = (
+        "Pemkab Pati meneken MoU pengolahan briket. Hadir dalam penandatanganan itu Bupati Pati "
+        "serta pihak PT Arang Jaya Lestari."
+    )
+    assert ("PT Arang Jaya Lestari", "domestic_party", "ID") in partners(text)
+
+
+def test_every_model_in_a_list_after_an_inspiration_word_is_no_partner():
+    text = (
+        "Pemkot Cirebon menjalin kerja sama pengelolaan sampah dengan Kota Kitakyushu, Jepang. "
+        "Program ini terinspirasi dari keberhasilan Kota Kawasaki dan Kota Yokohama."
+    )
+    assert partners(text) == [("Kitakyushu", "foreign_city_or_region", "JP")]

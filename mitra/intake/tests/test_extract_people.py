@@ -347,3 +347,11 @@ def test_a_firm_after_a_role_is_no_persons_name():
         "Marga di Jakarta."
     )
     assert people(text) == [("Tri Adhianto", "Wali Kota Bekasi")]
+
+
+def test_a_firms_legal_forms_after_a_role_are_no_name():
+    text = (
+        "Pemkab Badung menerima investor Kim Sung-ho. Kim Sung-ho adalah CEO Hanil Resort Co., "
+        "Ltd. yang berbasis di Busan."
+    )
+    assert all(name not in {"Ltd", "Hanil Resort Co"} for name, _role in people(text))
