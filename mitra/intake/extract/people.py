@@ -17,6 +17,7 @@ taken from them.
 import re
 from dataclasses import dataclass
 
+from mitra.intake.extract.context import BUILDINGS
 from mitra.intake.extract.lexicon import (
     MALAY_HONORIFICS,
     NAME_ENDERS,
@@ -288,6 +289,8 @@ def read_role(
     name_first, name_last, text = name
     if name_first > 0 and tokens[name_first - 1].key in LEGAL_FORMS:
         return None  # "Direktur Utama PT Jasa Marga di Jakarta": the firm's name, no person
+    if first > 0 and tokens[first - 1].key in BUILDINGS and name_first == name_last:
+        return None  # "di Kantor Bupati Tegal, Slawi, Selasa": a building and its town
     return Person(
         name=text,
         role=doc.surface(first, role_end),

@@ -163,6 +163,22 @@ def find_regions(
     return sorted(regions, key=lambda entry: entry.first)
 
 
+# "bertandang ke Pemkab Buleleng": a government visited is the host party, not a place (a
+# region word alone, "kunjungan kerja ke Kabupaten Kupang", is where the visit went).
+VISITED = frozenset({"ke"})
+VISIT_VERBS = frozenset(
+    {"kunjungi", "mengunjungi", "dikunjungi", "sambangi", "menyambangi", "disambangi",
+     "datangi", "mendatangi", "didatangi"}
+)  # fmt: skip
+
+
+def visited(doc: Doc, start: int) -> bool:
+    """The region is the one a delegation visits ("berkunjung ke Pemkab Badung", "Bupati
+    Bantul Kunjungi Badung"): the other party of the visitor's story."""
+    before = previous_key(doc, start)
+    return before in VISIT_VERBS or (before in VISITED and doc.tokens[start].key in GOVERNMENTS)
+
+
 def typed_senses(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> dict[str, Region]:
     """One sense per text: a name the text types with a prefix or a head of region to one
     region only ("Wakil Gubernur Bengkulu", the province) means that region when it recurs
@@ -191,7 +207,8 @@ def is_strong(
 ) -> bool:
     start = prefix_first if prefix_first >= 0 else mention.first
     if is_venue(doc, start, venue) and not (
-        venue == HOST_VENUE_WORDS and doc.tokens[start].key in GOVERNMENTS
+        (venue == HOST_VENUE_WORDS or previous_key(doc, start) in VISITED)
+        and doc.tokens[start].key in GOVERNMENTS
     ):
         # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"; as the host, "magang
         # di Pemkab Banyuwangi" names the government, not a place
@@ -204,8 +221,10 @@ def is_strong(
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
     if permission_giver(doc, start):
         return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
-    if inspires(doc, start):
-        return False  # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only
+    if inspires(doc, start) and not visited(doc, start):
+        # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
+        # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
+        return False
     if not cooperation[doc.tokens[mention.first].sentence]:
         return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:

@@ -76,6 +76,11 @@ CUES: dict[str, tuple[str, ...]] = {
         # a cooperation that stands still
         "vakum", "mati suri", "jalan di tempat", "tidak aktif", "tidak berjalan",
         "belum berjalan lagi", "stagnan", "terbengkalai",
+        # signed, then nothing followed: "belum ada kelanjutan", "tidak ada tindak lanjut"
+        "belum ada kelanjutan", "tidak ada kelanjutan", "tanpa kelanjutan",
+        "belum ada tindak lanjut", "tidak ada tindak lanjut", "tanpa tindak lanjut",
+        "belum ditindaklanjuti", "tidak ditindaklanjuti", "tidak ada kegiatan",
+        "belum ada kegiatan", "hanya di atas kertas", "sebatas di atas kertas",
     ),
     "ended": (
         "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",

@@ -355,3 +355,11 @@ def test_a_firms_legal_forms_after_a_role_are_no_name():
         "Ltd. yang berbasis di Busan."
     )
     assert all(name not in {"Ltd", "Hanil Resort Co"} for name, _role in people(text))
+
+
+def test_the_town_after_a_heads_office_building_is_no_name():
+    text = (
+        "Pemkot Tegal dan Pemkab Brebes menandatangani kesepakatan bersama di Kantor Bupati "
+        "Tegal, Slawi, Selasa (4/3/2025)."
+    )
+    assert people(text) == []

@@ -336,3 +336,21 @@ def test_a_region_after_a_word_of_origin_elsewhere_is_still_a_party():
         "akan ditanam di kedua daerah."
     )
     assert [p.name for p in result.partners] == ["Kabupaten Purbalingga"]
+
+
+def test_a_government_visited_is_the_host_party():
+    for visit in ["berkunjung ke Pemkab Badung", "studi banding ke Pemkab Badung"]:
+        result = extract(
+            f"Bupati Bantul bersama jajaran Pemkab Bantul {visit} untuk menjajaki kerja sama "
+            "pengelolaan pariwisata."
+        )
+        assert [r.name for r in result.regions] == ["Kabupaten Bantul"], visit
+        assert [p.name for p in result.partners] == ["Kabupaten Badung"], visit
+
+
+def test_a_region_only_visited_as_a_place_is_no_party():
+    result = extract(
+        "Gubernur Jawa Tengah menandatangani kerja sama dengan Kota Kyoto, lalu melanjutkan "
+        "kunjungan kerja ke Kabupaten Kendal."
+    )
+    assert [p.name for p in result.partners] == ["Kyoto"]

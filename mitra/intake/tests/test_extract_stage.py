@@ -690,3 +690,12 @@ def test_an_approval_in_any_word_form_is_no_signing_yet():
             "DPRD Kota Bitung membahas rencana kerja sama sister city dengan Davao City, Filipina."
         )
         assert stage(text) == "exploration", verb
+
+
+def test_a_signed_cooperation_with_nothing_following_it_is_on_hold():
+    for phrase in ["belum ada kelanjutan", "tidak ada tindak lanjut", "belum ditindaklanjuti"]:
+        text = (
+            "Kerja sama Kabupaten Tegal dan Kota Geoje, Korea Selatan, yang ditandatangani pada "
+            f"2016 {phrase}."
+        )
+        assert stage(text) == "on_hold", phrase
