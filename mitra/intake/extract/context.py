@@ -125,10 +125,11 @@ def opens_sentence(doc: Doc, index: int) -> bool:
     return doc.sentences[doc.tokens[index].sentence][0] == index
 
 
-def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
+def is_facilitator(doc: Doc, first: int, window: int = 3, *, guests: bool = True) -> bool:
     """ "difasilitasi Kedutaan Besar Jepang", "disaksikan Penjabat Gubernur DIY, ..., dan
     Kepala Dinas ...": a body, region or person named after a facilitating or witnessing verb,
-    directly or further along the list the verb opens."""
+    directly or further along the list the verb opens. With `guests`, also anyone a clause of
+    guests names ("Hadir pula ...", see `attends`)."""
     j = first
     for _ in range(window):
         j = previous_word(doc, j)
@@ -139,7 +140,7 @@ def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
     lead = list_lead(doc, first)
     if lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead):
         return True
-    return attends(doc, first)
+    return guests and attends(doc, first)
 
 
 # "Hadir pula ...", "Turut hadir ...", "Tampak hadir dalam acara itu ...": whoever the rest of

@@ -213,8 +213,11 @@ def is_strong(
         # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"; as the host, "magang
         # di Pemkab Banyuwangi" names the government, not a place
         return False
-    if is_facilitator(doc, start, window=1):
+    # a region's head among the guests of its own ceremony still speaks for it
+    if is_facilitator(doc, start, window=1, guests=False):
         return False  # "disaksikan Penjabat Gubernur DIY"
+    if trip_origin(doc, start):
+        return False  # "Setelah dari Semarang, delegasi ...", "tiba dari Jakarta": a stop
     if former_office(doc, start):
         return False  # "kata mantan Pj Sumut itu": a past office, no party
     if is_seat(doc, start):
@@ -276,6 +279,21 @@ def whose_people(doc: Doc, start: int) -> bool:
         return True
     lead = list_lead(doc, start)
     return lead >= 0 and doc.tokens[lead].key in ORIGIN
+
+
+# Before "dari", these make the region where a trip set out from or passed through.
+TRIP_WORDS = frozenset(
+    {"setelah", "sesudah", "usai", "seusai", "selepas", "sepulang", "pulang", "kembali",
+     "berangkat", "bertolak", "tiba", "datang", "terbang"}
+)  # fmt: skip
+
+
+def trip_origin(doc: Doc, start: int) -> bool:
+    """ "Setelah dari Semarang", "tiba dari Jakarta": the region is a stop of a trip."""
+    before = previous_word(doc, start, frozenset())
+    return (
+        before >= 0 and doc.tokens[before].key == "dari" and previous_key(doc, before) in TRIP_WORDS
+    )
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})

@@ -738,3 +738,11 @@ def test_every_model_in_a_list_after_an_inspiration_word_is_no_partner():
         "Program ini terinspirasi dari keberhasilan Kota Kawasaki dan Kota Yokohama."
     )
     assert partners(text) == [("Kitakyushu", "foreign_city_or_region", "JP")]
+
+
+def test_an_ampersand_between_capitals_joins_one_company_name():
+    text = (
+        "Pemkab Sumedang menandatangani MoU dengan Daewoo Engineering & Construction, "
+        "perusahaan asal Seoul, Korea Selatan, untuk pembangunan bendungan."
+    )
+    assert partners(text) == [("Daewoo Engineering & Construction", "foreign_company", "KR")]

@@ -354,3 +354,13 @@ def test_a_region_only_visited_as_a_place_is_no_party():
         "kunjungan kerja ke Kabupaten Kendal."
     )
     assert [p.name for p in result.partners] == ["Kyoto"]
+
+
+def test_a_stop_a_delegation_set_out_from_is_no_party():
+    result = extract(
+        "SEMARANG - Pemprov Jawa Tengah menandatangani Letter of Intent dengan Provinsi "
+        "Jiangsu, Tiongkok. Setelah dari Semarang, delegasi Jiangsu melanjutkan perjalanan ke "
+        "Bali."
+    )
+    assert [r.name for r in result.regions] == ["Provinsi Jawa Tengah"]
+    assert [p.name for p in result.partners] == ["Jiangsu"]
