@@ -140,7 +140,37 @@ def is_facilitator(doc: Doc, first: int, window: int = 3, *, guests: bool = True
     lead = list_lead(doc, first)
     if lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead):
         return True
-    return guests and attends(doc, first)
+    return guests and (attends(doc, first) or witnessed_between(doc, lead))
+
+
+WITNESSING = words("menyaksikan disaksikan saksikan")
+WITNESS_REACH = 10
+# Words of an Indonesian government in an "antara A dan B": then the region is a side.
+GOVERNMENT_SIDES = words(
+    "pemerintah pemkab pemkot pemprov pemda pemko dinas bupati gubernur wali walikota "
+    "kabupaten provinsi"
+)
+
+
+def witnessed_between(doc: Doc, lead: int) -> bool:
+    """ "Bupati menyaksikan penandatanganan kesepakatan jual beli antara CV A dan B": the sides
+    of an agreement the region only witnesses are no parties of its cooperation; when a
+    government is one of the sides ("antara Pemkab A dan PT B") the region signs."""
+    if lead < 0 or doc.tokens[lead].key != "antara":
+        return False
+    _first, end = doc.sentence_of(lead)
+    sides = range(lead + 1, end)
+    if any(doc.tokens[k].key in GOVERNMENT_SIDES for k in sides):
+        return False
+    j, taken = lead, 0
+    while taken < WITNESS_REACH:
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in WITNESSING:
+            return True
+        taken += 1
+    return False
 
 
 # "Hadir pula ...", "Turut hadir ...", "Tampak hadir dalam acara itu ...": whoever the rest of

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from mitra.intake.extract.affixes import has_root
-from mitra.intake.extract.context import is_facilitator, is_venue
+from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import PLACE, Member
@@ -121,6 +121,8 @@ def organisation_partners(
             continue  # "Lembaga Pengembangan Pendidikan (LPP) NTB": the region's own body
         if regional_enterprise(doc, org.tokens[0]):
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
+        if affiliation(doc, org.tokens[0]):
+            continue  # "kata kandidat doktor Universitas Padjadjaran itu": whose member speaks
         if country is None and kind != "domestic_party":
             country = free_country(
                 doc, mentions, org.tokens[0], claimed, places=kind != PUBLIC_BODY_KIND
@@ -177,6 +179,24 @@ def inner_country(doc: Doc, mentions: Mentions, tokens: tuple[int, int]) -> str 
         if len(countries) == 1:
             return next(iter(countries))
     return None
+
+
+# Right before a body, these name one of its members, students or graduates: the body is a
+# person's affiliation, not a party ("dosen Universitas Bung Hatta", "alumni ITB").
+AFFILIATION = words(
+    "dosen mahasiswa mahasiswi alumni alumnus lulusan kandidat doktor peneliti siswa santri "
+    "karyawan pegawai"
+)
+
+
+def affiliation(doc: Doc, first: int) -> bool:
+    j = previous_word(doc, first)
+    if j < 0:
+        return False
+    key = doc.tokens[j].key
+    if key == "besar":  # "guru besar Universitas ..."
+        return doc.key_at(previous_word(doc, j)) == "guru"
+    return key in AFFILIATION and not doc.tokens[j].cap
 
 
 REGIONAL_ENTERPRISE = words("bumd perumda perusda perumdam")

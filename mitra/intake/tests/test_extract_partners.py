@@ -746,3 +746,30 @@ def test_an_ampersand_between_capitals_joins_one_company_name():
         "perusahaan asal Seoul, Korea Selatan, untuk pembangunan bendungan."
     )
     assert partners(text) == [("Daewoo Engineering & Construction", "foreign_company", "KR")]
+
+
+def test_a_university_named_as_a_speakers_affiliation_is_no_partner():
+    for member in ["kata kandidat doktor", "menurut dosen", "ujar guru besar", "kata alumni"]:
+        text = (
+            "Bupati Musi Banyuasin menerima investor dari Yasuda Corporation, Jepang, untuk "
+            f"membahas kerja sama kawasan industri. Peluangnya besar, {member} Universitas "
+            "Sriwijaya itu."
+        )
+        assert partners(text) == [("Yasuda Corporation", "foreign_company", "JP")], member
+
+
+def test_the_sides_of_an_agreement_the_region_only_witnesses_are_no_partners():
+    text = (
+        "Pemkab Purbalingga dan Prefektur Kagawa, Jepang, menandatangani kerja sama tenaga "
+        "kerja. Bupati juga menyaksikan penandatanganan kesepakatan jual beli gula kelapa antara "
+        "CV Manis Jaya dan Kagawa Trading Co., Ltd."
+    )
+    assert partners(text) == [("Kagawa", "foreign_city_or_region", "JP")]
+
+
+def test_a_company_signing_with_the_region_before_a_witness_is_a_partner():
+    text = (
+        "Gubernur menyaksikan penandatanganan perjanjian kerja sama antara Pemprov Jawa Timur "
+        "dan PT Sumber Air Lestari."
+    )
+    assert ("PT Sumber Air Lestari", "domestic_party", "ID") in partners(text)
