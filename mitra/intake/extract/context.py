@@ -140,7 +140,39 @@ def is_facilitator(doc: Doc, first: int, window: int = 3, *, guests: bool = True
     lead = list_lead(doc, first)
     if lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead):
         return True
+    if in_entourage(doc, first, lead):
+        return True
     return guests and (attends(doc, first) or witnessed_between(doc, lead))
+
+
+# A delegation's members: "Misi dagang itu juga diikuti Pemerintah Kota Palu", "Delegasi
+# yang ikut antara lain Rektor Universitas ...": they travel on the story's side.
+ENTOURAGE = words("diikuti ikut beranggotakan menyertai disertai mendampingi")
+DELEGATIONS = words("delegasi rombongan misi tim kontingen")
+LIST_OPENERS = words("lain antaranya diantaranya yakni yaitu ialah")
+ENTOURAGE_REACH = 3
+
+
+def in_entourage(doc: Doc, first: int, lead: int) -> bool:
+    """Token `first` is named among the members a delegation takes along: right after an
+    entourage verb or in the list it opens, in a sentence about a delegation."""
+    if lead < 0:
+        lead = previous_word(doc, first)
+        if lead < 0:
+            return False
+    start, end = doc.sentence_of(first)
+    if not any(doc.tokens[k].key in DELEGATIONS for k in range(start, end)):
+        return False
+    j = lead
+    for _ in range(ENTOURAGE_REACH + 1):
+        if doc.tokens[j].key in ENTOURAGE:
+            return True
+        if j != lead and doc.tokens[j].key not in LIST_OPENERS | {"juga", "pula", "antara", "di"}:
+            return False
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+    return False
 
 
 WITNESSING = words("menyaksikan disaksikan saksikan")

@@ -773,3 +773,19 @@ def test_a_company_signing_with_the_region_before_a_witness_is_a_partner():
         "dan PT Sumber Air Lestari."
     )
     assert ("PT Sumber Air Lestari", "domestic_party", "ID") in partners(text)
+
+
+def test_members_a_delegation_takes_along_are_no_partners():
+    text = (
+        "Delegasi Pemprov Bali menjajaki kerja sama dengan Kota Gyeongju, Korea Selatan. "
+        "Delegasi yang ikut antara lain Rektor Universitas Udayana dan Ketua Kadin Bali."
+    )
+    assert partners(text) == [("Gyeongju", "foreign_city_or_region", "KR")]
+
+
+def test_a_meeting_joined_by_a_body_outside_a_delegation_still_names_it():
+    text = (
+        "Pemkot Malang menjajaki kerja sama pendidikan. Pertemuan itu diikuti Universitas "
+        "Negeri Malang sebagai mitra."
+    )
+    assert ("Universitas Negeri Malang", "domestic_party", "ID") in partners(text)
