@@ -23,7 +23,7 @@ from mitra.intake.extract.context import (
 )
 from mitra.intake.extract.gazetteer import Gazetteer, Region
 from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
-from mitra.intake.extract.mentions import Mention
+from mitra.intake.extract.mentions import Mention, written_lowercase
 from mitra.intake.extract.places import inspires, is_seat
 from mitra.intake.extract.tokens import Doc
 
@@ -232,8 +232,8 @@ def is_strong(
         return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:
         return True
-    if mention.key in COMMON_NAMES:
-        return False
+    if mention.key in COMMON_NAMES or written_lowercase(doc, mention):
+        return False  # "Batu", "Buru": a bare name the text also uses as a word
     return cooperation[doc.tokens[mention.first].sentence]
 
 

@@ -789,3 +789,11 @@ def test_a_meeting_joined_by_a_body_outside_a_delegation_still_names_it():
         "Negeri Malang sebagai mitra."
     )
     assert ("Universitas Negeri Malang", "domestic_party", "ID") in partners(text)
+
+
+def test_a_place_name_the_text_also_writes_as_a_lowercase_word_is_no_town_abroad():
+    text = (
+        "Pemkab Klaten dan Pemkab Boyolali Teken Kerja Sama Air Baku\n\nPemkab Klaten dan Pemkab "
+        "Boyolali menandatangani perjanjian kerja sama pengelolaan air baku."
+    )
+    assert partners(text) == [("Kabupaten Boyolali", "indonesian_region", "ID")]

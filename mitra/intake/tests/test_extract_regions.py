@@ -364,3 +364,13 @@ def test_a_stop_a_delegation_set_out_from_is_no_party():
     )
     assert [r.name for r in result.regions] == ["Provinsi Jawa Tengah"]
     assert [p.name for p in result.partners] == ["Jiangsu"]
+
+
+def test_a_bare_region_name_the_text_also_writes_as_a_word_is_no_party():
+    result = extract(
+        "Pemkab Maluku Tengah menjalin kerja sama perikanan dengan Pemkab Seram Bagian Barat "
+        "dan Buru. Nelayan kedua daerah biasa pergi buru ikan tuna."
+    )
+    assert [p.name for p in result.partners] == ["Kabupaten Seram Bagian Barat"]
+    result = extract("Pemkot Ambon menjalin kerja sama perikanan dengan Buru.")
+    assert [p.name for p in result.partners] == ["Kabupaten Buru"]
