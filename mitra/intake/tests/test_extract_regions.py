@@ -374,3 +374,9 @@ def test_a_bare_region_name_the_text_also_writes_as_a_word_is_no_party():
     assert [p.name for p in result.partners] == ["Kabupaten Seram Bagian Barat"]
     result = extract("Pemkot Ambon menjalin kerja sama perikanan dengan Buru.")
     assert [p.name for p in result.partners] == ["Kabupaten Buru"]
+
+
+def test_a_region_name_glued_or_split_otherwise_than_the_official_one_is_still_found():
+    assert codes("Pemkab Tulangbawang Barat menerima hibah kerja sama dari Jepang.") == ["18.12"]
+    assert codes("Pemkab Batang Hari menjalin kerja sama dengan Kota Jambi.") == ["15.04"]
+    assert codes("Pemkab Gunung Kidul menjalin kerja sama dengan Kota Jambi.") == ["34.03"]
