@@ -34,7 +34,10 @@ ACTOR_WORDS = words(
     "pemerintah pemkot pemkab pemprov pemko pemda wali walikota bupati gubernur wakil delegasi "
     "dprd sekda"
 )
-VENUE_REACH = 8
+# "diteken di Kantor Pusat PT Indocement Tunggal Prakarsa, Citeureup, Bandung": a venue's
+# name, its district and its city may take a dozen tokens.
+VENUE_REACH = 12
+OBJECT_REACH = 12
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
 BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha")
 LIST_REACH = 24
@@ -269,7 +272,7 @@ def is_object(doc: Doc, first: int) -> bool:
     tokens = doc.tokens
     sentence = tokens[first].sentence
     j = first - 1
-    while j >= 0 and tokens[j].sentence == sentence and first - j <= VENUE_REACH + 4:
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= OBJECT_REACH:
         token = tokens[j]
         if token.word and token.key in OBJECT_WORDS:
             return True

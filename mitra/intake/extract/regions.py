@@ -271,11 +271,20 @@ RESIDENTS = frozenset(
 )  # fmt: skip
 
 
+# People said to come "dari" a region: "investor dari Jakarta dan Jawa", "wisatawan dari".
+COMING_FROM = RESIDENTS | frozenset(
+    {"investor", "pengusaha", "wisatawan", "turis", "pekerja", "pendatang"}
+)
+
+
 def whose_people(doc: Doc, start: int) -> bool:
-    """The region is named as where people come from or live: right after "asal" or a noun of
-    residents, or further along the list such a word opens."""
+    """The region is named as where people come from or live: right after "asal", a noun of
+    residents or "investor dari", or further along the list such a word opens."""
     before = previous_key(doc, start)
     if before in ORIGIN or before in RESIDENTS:
+        return True
+    j = previous_word(doc, start, frozenset())
+    if before == "dari" and previous_key(doc, j) in COMING_FROM:
         return True
     lead = list_lead(doc, start)
     return lead >= 0 and doc.tokens[lead].key in ORIGIN

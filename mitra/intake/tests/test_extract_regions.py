@@ -380,3 +380,25 @@ def test_a_region_name_glued_or_split_otherwise_than_the_official_one_is_still_f
     assert codes("Pemkab Tulangbawang Barat menerima hibah kerja sama dari Jepang.") == ["18.12"]
     assert codes("Pemkab Batang Hari menjalin kerja sama dengan Kota Jambi.") == ["15.04"]
     assert codes("Pemkab Gunung Kidul menjalin kerja sama dengan Kota Jambi.") == ["34.03"]
+
+
+def test_a_region_investors_come_from_is_no_party_but_a_delegation_from_one_is():
+    result = extract(
+        "Pemkab Lampung Utara menawarkan kerja sama pembangunan rumah. Sempat ada investor dari "
+        "Jakarta yang datang menawarkan kerja sama itu."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Lampung Utara"]
+    assert result.partners == ()
+    result = extract(
+        "Pemkab Lampung Utara menerima delegasi dari Pemkot Metro untuk menjajaki kerja sama."
+    )
+    assert [p.name for p in result.partners] == ["Kota Metro"]
+
+
+def test_a_city_far_behind_a_venue_word_is_still_the_venue():
+    result = extract(
+        "Pemkab Tanah Bumbu dan PT Semen Nusantara meneken MoU di Kantor Pusat PT Semen "
+        "Nusantara Raya, Citeureup, Bandung, Jawa Barat, Rabu (4/1/2023)."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Tanah Bumbu"]
+    assert "Kota Bandung" not in [p.name for p in result.partners]
