@@ -602,7 +602,12 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     for found in lead:
         if found.slug in DOCUMENTS:
             first, end = doc.sentence_of(found.first)
-            if any(doc.tokens[i].key in RENEWAL for i in range(first, end)):
+            if any(
+                doc.tokens[i].key in RENEWAL
+                # "sudah habis masa berlakunya dan akan diperbarui": a renewal only planned
+                and not window(doc, i, -PLAN_REACH) & PLAN_CLOSE
+                for i in range(first, end)
+            ):
                 return True
     return False
 
@@ -863,8 +868,11 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     before = window(doc, first, -BEFORE_WINDOW)
     after = window(doc, last, AFTER_WINDOW) | predicate_after(doc, last)
     close = window(doc, first, -REACHED_REACH)
-    if close & REACHED and not close & NEGATIONS and not after & PLANNED_AFTER:
-        # "telah dibicarakan", "sudah menandatangani MoU": a plan further back is over.
+    if (close & REACHED or doc.tokens[first].key in REACHED) and (
+        not close & NEGATIONS and not after & PLANNED_AFTER
+    ):
+        # "telah dibicarakan", "sudah menandatangani MoU", "membahas kelanjutan program yang
+        # sudah berjalan": a plan further back is over, or said of something else.
         before -= PLANNED
     if slug == "exploration":
         if before & PLANNED or after & PLANNED_AFTER:
@@ -905,7 +913,37 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         return False  # "dijadwalkan berakhir": the end of a term, not a status
     if hoped(doc, first) or outcome(doc, last):
         return False
-    return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
+    return not (
+        window(doc, first, -REACHED_REACH - 1) & NOT_NOW or clause_after(doc, last) & STATUS_LATER
+    )
+
+
+COORDINATORS = words("dan tetapi tapi namun sedangkan sehingga lalu kemudian")
+
+
+def clause_after(doc: Doc, last: int) -> set[str]:
+    """The words after a status in its own clause: "sudah habis masa berlakunya dan akan
+    diperbarui" puts the renewal, not the expiry, in the future."""
+    out: set[str] = set()
+    for key in ordered_after(doc, last, AFTER_WINDOW):
+        if key in COORDINATORS:
+            return out
+        out.add(key)
+    return out | predicate_after(doc, last)
+
+
+def ordered_after(doc: Doc, last: int, size: int) -> list[str]:
+    sentence = doc.tokens[last].sentence
+    out: list[str] = []
+    j = last + 1
+    while j < len(doc.tokens) and len(out) < size:
+        token = doc.tokens[j]
+        if token.sentence != sentence or token.text in {";", ":"}:
+            break
+        if token.word:
+            out.append(token.key)
+        j += 1
+    return out
 
 
 # Occasions of a story (a visit, a meeting, a signing ceremony): an implementation cue said of
@@ -945,11 +983,20 @@ def said_of_occasion(doc: Doc, first: int, last: int) -> bool:
         if token.text == "," or clause_break(doc, j):
             break
         if token.word:
+            if token.key in PRACTICE_NOUNS:
+                return False  # "Pertemuan membahas program pelatihan yang sudah berjalan"
             if token.key not in DETERMINERS:
                 subject = token.key
             taken += 1
         j -= 1
     return subject in OCCASIONS
+
+
+# Between an occasion and an implementation cue, these are what the cue is said of: "Pertemuan
+# membahas kelanjutan program pelatihan petani yang sudah berjalan".
+PRACTICE_NOUNS = COOPERATION | words(
+    "program kegiatan pertukaran magang pelatihan proyek layanan bantuan hibah"
+)
 
 
 # Verbs of hoping whose complement clause runs on to the status: "berharap kunjungan menteri ke

@@ -699,3 +699,27 @@ def test_a_signed_cooperation_with_nothing_following_it_is_on_hold():
             f"2016 {phrase}."
         )
         assert stage(text) == "on_hold", phrase
+
+
+def test_a_programme_already_running_inside_a_discussion_is_implementation():
+    text = (
+        "Bupati Gowa menerima kunjungan Konsul Jenderal Jepang. Pertemuan membahas kelanjutan "
+        "program pelatihan petani yang sudah berjalan sejak 2022."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_an_expired_memorandum_whose_renewal_is_only_planned_has_ended():
+    text = (
+        "Pemkot Bitung membahas kerja sama sister city dengan Davao City, Filipina. MoU sister "
+        "city yang diteken pada 2014 sudah habis masa berlakunya dan akan diperbarui tahun ini."
+    )
+    assert stage(text) == "ended"
+
+
+def test_an_expired_memorandum_renewed_today_is_a_memorandum():
+    text = (
+        "MoU sister city Kota Bitung dan Davao City yang sudah habis masa berlakunya "
+        "diperbarui hari ini di Balai Kota Bitung."
+    )
+    assert stage(text) == "mou"
