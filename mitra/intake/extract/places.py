@@ -154,7 +154,8 @@ def find_places(
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
         between = between_name_and_country(doc, mentions, mention, place, beside)
-        if (
+        member = mention.first in listed  # "tiga prefektur, yakni Osaka, Hyogo dan Okayama"
+        if not member and (
             between
             or is_qualifier(doc, mention, place, place_ends)
             or lies_in(doc, mention, place, place_ends)

@@ -797,3 +797,19 @@ def test_a_place_name_the_text_also_writes_as_a_lowercase_word_is_no_town_abroad
         "Boyolali menandatangani perjanjian kerja sama pengelolaan air baku."
     )
     assert partners(text) == [("Kabupaten Boyolali", "indonesian_region", "ID")]
+
+
+def test_a_province_listed_after_a_city_under_a_head_noun_is_a_member_not_where_it_lies():
+    text = (
+        "Pemprov Jawa Timur menandatangani MoU dengan tiga prefektur di Jepang, yakni Osaka, "
+        "Hyogo dan Okayama."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Osaka", "Hyogo", "Okayama"]
+
+
+def test_a_plus_sign_glued_between_capitals_joins_one_company_name():
+    text = (
+        "Pemkot Surabaya meneken kerja sama dengan konsorsium perusahaan Belanda yang terdiri "
+        "dari Royal HaskoningDHV dan Witteveen+Bos."
+    )
+    assert ("Witteveen+Bos", "foreign_company", "NL") in partners(text)
