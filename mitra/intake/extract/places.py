@@ -422,13 +422,13 @@ def is_seat(doc: Doc, first: int) -> bool:
     and title words ("Konsulat Jenderal Jepang di Surabaya", "Consulate General of Japan At
     Surabaya", "KJRI Osaka")."""
     j = first
-    for _ in range(SEAT_REACH):
+    for step in range(SEAT_REACH):
         j = previous_word(doc, j)
         if j < 0:
             return False
         key = doc.tokens[j].key
-        if key in SEAT_WORDS:
-            return True
+        if key in SEAT_WORDS or (step == 0 and key == "ri"):
+            return True  # "... Jenderal RI Osaka": right after "RI", an Indonesian mission's seat
         if key not in SEAT_SKIP and not doc.tokens[j].cap:
             return False
     return False

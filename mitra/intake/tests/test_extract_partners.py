@@ -813,3 +813,11 @@ def test_a_plus_sign_glued_between_capitals_joins_one_company_name():
         "dari Royal HaskoningDHV dan Witteveen+Bos."
     )
     assert ("Witteveen+Bos", "foreign_company", "NL") in partners(text)
+
+
+def test_a_city_right_after_ri_is_the_seat_of_an_indonesian_mission():
+    text = (
+        "Pemkab Purbalingga dan Prefektur Kagawa, Jepang, menandatangani kerja sama magang.\n"
+        "Jenderal RI Osaka menegaskan kerja sama itu akan terus didukung."
+    )
+    assert partners(text) == [("Kagawa", "foreign_city_or_region", "JP")]
