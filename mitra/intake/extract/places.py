@@ -151,6 +151,10 @@ def find_places(
         if beside is not None:
             entry.consumed.append(beside)
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
+        if level == 1 and not chosen.main and place.country not in named:
+            # "Parigi" (Paris in Italian), "Luo He": an alternate name in another language
+            # needs its country in the text or a cue of its own
+            level = 0
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
         between = between_name_and_country(doc, mentions, mention, place, beside)

@@ -821,3 +821,10 @@ def test_a_city_right_after_ri_is_the_seat_of_an_indonesian_mission():
         "Jenderal RI Osaka menegaskan kerja sama itu akan terus didukung."
     )
     assert partners(text) == [("Kagawa", "foreign_city_or_region", "JP")]
+
+
+def test_a_foreign_alternate_name_without_its_country_or_a_cue_is_no_partner():
+    text = "Bupati Sigi dan Bupati Parigi Motong menandatangani kerja sama pertanian."
+    assert all(country in {"ID", None} for _name, _kind, country in partners(text))
+    text = "Pemkot Medan menjalin kerja sama dengan Parigi, Prancis."
+    assert ("Paris", "foreign_city_or_region", "FR") in partners(text)
