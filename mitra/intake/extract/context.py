@@ -103,6 +103,40 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
     return False
 
 
+# "penyeberangan Ketapang-Gilimanuk", "jalur pelayaran RoRo Davao City-General Santos-Bitung":
+# names joined by dashes after a word of a route are its stops, not parties.
+ROUTE_WORDS = words(
+    "rute jalur trayek lintasan penyeberangan pelayaran penerbangan koridor route ruas"
+)
+ROUTE_REACH = 12
+DASH_TEXTS = frozenset({"-", "–", "—"})
+
+
+def on_route(doc: Doc, first: int) -> bool:
+    """Token `first` stands in a chain of capitalised names joined by dashes, right after a
+    word of a route."""
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    dashed = False
+    k = first
+    while k + 1 < len(tokens) and tokens[k + 1].sentence == sentence and k - first < ROUTE_REACH:
+        if tokens[k + 1].text in DASH_TEXTS:
+            dashed = True
+            break
+        if not (tokens[k + 1].word and tokens[k + 1].cap):
+            break
+        k += 1
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= ROUTE_REACH:
+        token = tokens[j]
+        if token.text in DASH_TEXTS:
+            dashed = True
+        elif not (token.word and token.cap):
+            return dashed and token.word and token.key in ROUTE_WORDS
+        j -= 1
+    return False
+
+
 def locates_name_before(doc: Doc, di: int) -> bool:
     """ "Kota Kochi di Jepang": the "di" at token `di` follows a name and introduces a place
     (not a building, not "di antaranya")."""

@@ -16,7 +16,13 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from mitra.intake.extract.context import is_facilitator, is_venue, list_lead, previous_word
+from mitra.intake.extract.context import (
+    is_facilitator,
+    is_venue,
+    list_lead,
+    on_route,
+    previous_word,
+)
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -351,6 +357,8 @@ def partner_level(
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
     if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
+    if on_route(doc, mention.first):
+        return 0  # "jalur pelayaran Davao City-General Santos-Bitung": stops of a route
     if is_reference(doc, mention.first):
         return 0  # "253 km dari Ibu Kota Seoul", "keturunan pendatang dari Fujian"
     if is_facilitator(doc, mention.first):

@@ -19,6 +19,7 @@ from mitra.intake.extract.context import (
     is_object,
     is_venue,
     list_lead,
+    on_route,
     previous_word,
 )
 from mitra.intake.extract.gazetteer import Gazetteer, Region
@@ -216,6 +217,8 @@ def is_strong(
     # a region's head among the guests of its own ceremony still speaks for it
     if is_facilitator(doc, start, window=1, guests=False):
         return False  # "disaksikan Penjabat Gubernur DIY"
+    if on_route(doc, start):
+        return False  # "penyeberangan Ketapang-Gilimanuk": a stop of a route
     if trip_origin(doc, start):
         return False  # "Setelah dari Semarang, delegasi ...", "tiba dari Jakarta": a stop
     if former_office(doc, start):

@@ -828,3 +828,21 @@ def test_a_foreign_alternate_name_without_its_country_or_a_cue_is_no_partner():
     assert all(country in {"ID", None} for _name, _kind, country in partners(text))
     text = "Pemkot Medan menjalin kerja sama dengan Parigi, Prancis."
     assert ("Paris", "foreign_city_or_region", "FR") in partners(text)
+
+
+def test_the_stops_of_a_route_are_no_partners():
+    text = (
+        "Pemkab Banyuwangi dan Pemkab Jembrana menandatangani kesepakatan bersama pengelolaan "
+        "penyeberangan Ketapang-Gilimanuk."
+    )
+    assert partners(text) == [("Kabupaten Jembrana", "indonesian_region", "ID")]
+    text = (
+        "Pemkot Manado dan Davao City, Filipina, membahas kerja sama dan rencana jalur "
+        "pelayaran RoRo Davao City-General Santos-Bitung."
+    )
+    assert partners(text) == [("Davao", "foreign_city_or_region", "PH")]
+
+
+def test_a_dash_between_two_parties_is_no_route():
+    text = "Kerja sama sister city Bandung-Braunschweig, Jerman, diperbarui hari ini."
+    assert ("Braunschweig", "foreign_city_or_region", "DE") in partners(text)
