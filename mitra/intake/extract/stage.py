@@ -887,6 +887,10 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             # "tertuang dalam LoI", "sudah terikat MoU": held, whatever purpose came before;
             # not "siap mengikat diri lewat nota", "nantinya dituangkan dalam MoU".
             return True
+        if signed_after(doc, last):
+            # "belum memenuhi kewajiban dalam perjanjian kerja sama yang diteken pada 2019":
+            # the relative clause says the document was signed, whatever the main clause plans
+            return True
         if before & PLANNED and not close & REACHED:
             # "untuk menekan pengangguran, Pemkab meneken MoU": a purpose further back is no
             # plan of the signing; the signing verb's own words decide.

@@ -723,3 +723,15 @@ def test_an_expired_memorandum_renewed_today_is_a_memorandum():
         "diperbarui hari ini di Balai Kota Bitung."
     )
     assert stage(text) == "mou"
+
+
+def test_a_document_a_relative_clause_says_was_signed_is_reached_whatever_the_main_clause_says():
+    text = (
+        "Pemkab Gresik mengevaluasi kerja sama dengan PT Smelting yang dinilai belum memenuhi "
+        "kewajiban dalam perjanjian kerja sama yang diteken pada 2019."
+    )
+    assert stage(text) == "pks"
+    text = (
+        "Pemkab Gresik belum memenuhi syarat perjanjian kerja sama yang akan diteken tahun depan."
+    )
+    assert stage(text) != "pks"
