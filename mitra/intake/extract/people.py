@@ -104,10 +104,13 @@ class Person:
     name_tokens: tuple[int, int]
 
 
-def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
+def find_people(
+    doc: Doc, mentions: Mentions, short_forms: frozenset[str] = frozenset()
+) -> list[Person]:
+    """`short_forms`: region short forms ("Kukar") that end a role like a place name."""
     people: list[Person] = []
     taken: set[int] = set()
-    places = place_like_names(doc)
+    places = place_like_names(doc) | short_forms
     for first, last, _values in ROLE_HEADS.scan(doc):
         if first in taken or doc.excluded[first]:
             continue

@@ -363,3 +363,11 @@ def test_the_town_after_a_heads_office_building_is_no_name():
         "Tegal, Slawi, Selasa (4/3/2025)."
     )
     assert people(text) == []
+
+
+def test_a_syllable_short_form_of_a_region_named_in_the_text_is_no_persons_name():
+    text = (
+        "Pemkab Kutai Kartanegara dan Pemkab Lombok Timur meneken kerja sama sapi. Bupati Lotim "
+        "berharap Kukar puas. Bupati Kukar Edi Damansyah menyambut baik."
+    )
+    assert people(text) == [("Edi Damansyah", "Bupati Kukar")]
