@@ -88,6 +88,8 @@ class Extractor:
             and not names_a_place(mentions, p)
             and not head_of_state(p)
             and fold(p.name) not in short_forms
+            and not common_words_only(doc, p)
+            and not self.gazetteer.country_names.get(p.name)  # "Jerman" after a role
         ]
         names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
         roles = {i for p in people for i in role_of(p)}
@@ -392,6 +394,22 @@ def names_a_place(mentions: Mentions, person: Person) -> bool:
     """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place."""
     first, last = person.name_tokens
     return all(i in mentions.at for i in range(first, last + 1))
+
+
+def common_words_only(doc: Doc, person: Person) -> bool:
+    """ "Semoga", "Kesehatan Hewan", "ASEAN", "B": a "name" whose every word the text also
+    writes in lower case, or that is one acronym or letter, is no person's name."""
+    first, last = person.name_tokens
+    words = [doc.tokens[i] for i in range(first, last + 1) if doc.tokens[i].word]
+    named = [t for t in words if t.key in fold(person.name).split()]
+    if not named:
+        return False
+    if len(named) == 1 and (named[0].upper or len(named[0].key) == 1):
+        return True
+    return all(
+        any(doc.tokens[k].word and not doc.tokens[k].cap for k in doc.positions.get(t.key, ()))
+        for t in named
+    )
 
 
 MAX_SYLLABLE = 4

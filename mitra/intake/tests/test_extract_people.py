@@ -371,3 +371,19 @@ def test_a_syllable_short_form_of_a_region_named_in_the_text_is_no_persons_name(
         "berharap Kukar puas. Bupati Kukar Edi Damansyah menyambut baik."
     )
     assert people(text) == [("Edi Damansyah", "Bupati Kukar")]
+
+
+def test_common_words_an_acronym_or_a_country_after_a_role_are_no_names():
+    text = (
+        "Pemkot Surabaya menjalin kerja sama dengan Kota Kochi. Kepala Sekolah mengatakan "
+        "siswa sekolah itu senang. Direktur ASEAN hadir. Duta Besar Jerman juga hadir."
+    )
+    assert people(text) == []
+
+
+def test_a_name_with_a_word_that_is_also_common_stays_a_name():
+    text = (
+        "Wali Kota Surabaya Eri Cahyadi menjalin kerja sama dengan Kota Kochi demi masa depan "
+        "yang indah. Kepala Dinas Pendidikan Indah Wulandari menyambut baik."
+    )
+    assert ("Indah Wulandari", "Kepala Dinas Pendidikan") in people(text)
