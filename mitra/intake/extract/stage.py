@@ -67,6 +67,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "terasa manfaatnya", "dirasakan manfaatnya", "manfaatnya dirasakan",
         "manfaatnya sudah dirasakan", "sudah bekerja di", "telah bekerja di",
         "menjalankan program", "menjalankan kegiatan", "bukan kunjungan pertama",
+        # a facility of the cooperation at work: "instalasi ... sudah beroperasi sejak Januari"
+        "sudah beroperasi", "telah beroperasi", "sudah dioperasikan", "telah dioperasikan",
+        "sudah dimanfaatkan", "telah dimanfaatkan",
+        # a cooperation of long standing: "sudah lama bekerja sama", "sejak lama bermitra"
+        "sudah lama bekerja sama", "telah lama bekerja sama", "sudah lama bekerjasama",
+        "telah lama bekerjasama", "sudah lama bermitra", "telah lama bermitra",
+        "sejak lama bekerja sama", "sejak lama bermitra",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
@@ -220,14 +227,16 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
             continue
         if slug == WEAK:
             if (
-                is_reached(doc, "mou", first, last, cooperation)
-                and (
-                    signed_in_sentence(doc, first, ink=True)
-                    or renewal_before(doc, first)
-                    or held(doc, first)
+                (
+                    is_reached(doc, "mou", first, last, cooperation)
+                    and (
+                        signed_in_sentence(doc, first, ink=True)
+                        or renewal_before(doc, first)
+                        or held(doc, first)
+                    )
                 )
-                and not document_in_sentence(doc, first)
-            ):
+                or made_official(doc, first)
+            ) and not document_in_sentence(doc, first):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
         elif is_reached(doc, slug, first, last, cooperation):
             if slug in STATUS and signed_later(doc, last):
@@ -277,11 +286,22 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     if statuses and not renewed(doc, lead, statuses[0]):
         return statuses[0]
     progress = [found for found in lead if found.slug not in STATUS] or lead
-    best = max(progress, key=lambda found: (RANK.get(found.slug, 0), -found.first))
+    # at the same rank a document named ("Memorandum of Understanding") is better evidence
+    # than a partnership made official ("Resmi Jalin Sister City")
+    best = max(
+        progress,
+        key=lambda found: (RANK.get(found.slug, 0), names_document(doc, found), -found.first),
+    )
     if signed and best.slug in DOCUMENTS:
         # "Kesepakatan Bersama dan PKS ... diteken" further down, at the same ceremony.
         return same_ceremony(doc, reached, paragraphs, best)
     return best
+
+
+def names_document(doc: Doc, found: StageFound) -> bool:
+    """The cue itself is a document's name, not a partnership word."""
+    match = CUE_TABLE.match(doc, found.first)
+    return match is not None and match[1][0] in DOCUMENTS
 
 
 def dated_signing(doc: Doc, index: int) -> bool:
@@ -470,6 +490,19 @@ def renewal_before(doc: Doc, index: int) -> bool:
 
 
 RENEWAL_REACH = 3
+OFFICIAL_ROOTS = frozenset({"resmi"})
+
+
+def made_official(doc: Doc, index: int) -> bool:
+    """ "resmi menjalin kerja sama sister city", "meresmikan kemitraan": a partnership made
+    official is its memorandum signed, not under a plan ("akan meresmikan")."""
+    close = window(doc, index, -RENEWAL_REACH)
+    official = any(key == "resmi" or has_root(key, OFFICIAL_ROOTS) for key in close)
+    return (
+        official
+        and not window(doc, index, -BEFORE_WINDOW) & (PLAN_CLOSE | NEGATIONS)
+        and not window(doc, index, AFTER_WINDOW) & PLANNED_AFTER
+    )
 
 
 HELD_REACH = 6
@@ -664,13 +697,24 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             continue  # "menyerahkan cenderamata": courtesy, not cooperation
         gift = keys & GIFTS or before_keys & GIFTS
         # "mengirim sepuluh pelajar", "40 ASN dilepas untuk magang": participants sent off
-        sent = root in {"kirim", "berangkat", "lepas"} and keys & PARTICIPANTS
+        sent = root in {"kirim", "berangkat", "lepas"} and (
+            keys & PARTICIPANTS or counted_after(doc, i)  # "mengirimkan 15 pelatih tari"
+        )
         # "menerima hibah", "hibah ... diterima": received, not only offered
         received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
         handed = root in {"serah", "salur"} or token.key == "serah"
         if (handed and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
+
+
+def counted_after(doc: Doc, i: int) -> bool:
+    """A number or a count word right after the verb at token `i`."""
+    j = doc.next_word[i]
+    if j < 0 or doc.tokens[j].sentence != doc.tokens[i].sentence:
+        return False
+    key = doc.tokens[j].key
+    return key.isdigit() or key in COUNTS
 
 
 TRAINING = words("magang pelatihan diklat kursus belajar bertukar praktik studi")
@@ -765,6 +809,10 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
 RECURRING = phrases(
     "selama ini", "setiap tahun", "tiap tahun", "saban tahun", "rutin", "secara rutin",
     "berkala", "secara berkala", "tahunan",
+    # held again: "kembali menggelar program magang", "kembali mengirim pelajar"
+    "kembali menggelar", "kembali mengadakan", "kembali menyelenggarakan",
+    "kembali melaksanakan", "kembali mengirim", "kembali mengirimkan", "kembali menerima",
+    "kembali memberangkatkan",
 )  # fmt: skip
 SESSIONS = words("sidang pertemuan forum rapat konferensi musyawarah mesyuarat mesyuwarat")
 
@@ -775,7 +823,13 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     fact in a sentence about it."""
     out: list[StageFound] = []
     for first, last, _values in RECURRING.scan(doc):
-        if doc.excluded[first] or not cooperation[doc.tokens[first].sentence]:
+        # "Kerja sama ... memasuki tahun ke-20. Kedua provinsi rutin menggelar pameran.";
+        # "selama ini" ("so far") is said of the cooperation only in its own sentence
+        if doc.excluded[first] or not (
+            cooperation[doc.tokens[first].sentence]
+            or (first == last or doc.tokens[first].key != "selama")
+            and about_cooperation(doc, first, cooperation)
+        ):
             continue
         if not relative_to_cooperation(doc, first):
             continue  # "konflik warga yang selama ini terjadi": said of something else
@@ -794,8 +848,15 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
                 and about_cooperation(doc, i, cooperation)
                 and not window(doc, i, -BEFORE_WINDOW) & PLANNED
             ):
-                out.append(StageFound("implementation", (doc.span(i, i + 1),), i))
+                end = i + 3 if doc.key_at(i + 1) == "ke" else i + 1  # "tahun ke-20"
+                if doc.key_at(end + 1) in ROUND_OF:
+                    end += 1  # "tahun kedua pelaksanaan"
+                out.append(StageFound("implementation", (doc.span(i, end),), i))
     return out
+
+
+# After "tahun kedua", what the round is of: it belongs to the evidence.
+ROUND_OF = words("pelaksanaan program kerja sama kerjasama kemitraan")
 
 
 PRACTICES = (
@@ -814,7 +875,8 @@ def relative_to_cooperation(doc: Doc, first: int) -> bool:
     return doc.key_at(previous_word(doc, j)) in PRACTICES
 
 
-BATCHES = words("angkatan gelombang batch edisi periode")
+# "angkatan ketiga", "memasuki tahun ke-20": a later round or year of a programme
+BATCHES = words("angkatan gelombang batch edisi periode tahun")
 ORDINALS = words("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh")
 
 
@@ -910,6 +972,8 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
         if said_of_occasion(doc, first, last):
             return False  # "Kunjungan ini dilaksanakan ...", "Pertemuan berjalan hangat"
+        if doc.tokens[last].key in OPERATING and not slug_in_sentence(doc, first, PRODUCED):
+            return False  # "KEK Palu sudah beroperasi": the region's own facility at work
         if window(doc, first, -2) & ONCE or window(doc, first, -BEFORE_WINDOW) & ANOTHER:
             return False  # "kerja sama serupa pernah berjalan pada 2001-2009": another, past
         return not (before & PLANNED or after & PLANNED_AFTER)
@@ -948,6 +1012,13 @@ def ordered_after(doc: Doc, last: int, size: int) -> list[str]:
             out.append(token.key)
         j += 1
     return out
+
+
+# A facility at work is the cooperation carried out only when its sentence says the
+# cooperation, a grant or an aid gave it ("Melalui kerja sama dengan JICA, ... instalasi
+# pengolahan sampah yang sudah beroperasi").
+OPERATING = words("beroperasi dioperasikan dimanfaatkan")
+PRODUCED = COOPERATION | words("bantuan hibah")
 
 
 # Occasions of a story (a visit, a meeting, a signing ceremony): an implementation cue said of

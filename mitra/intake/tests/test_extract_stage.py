@@ -735,3 +735,45 @@ def test_a_document_a_relative_clause_says_was_signed_is_reached_whatever_the_ma
         "Pemkab Gresik belum memenuhi syarat perjanjian kerja sama yang akan diteken tahun depan."
     )
     assert stage(text) != "pks"
+
+
+def test_a_partnership_made_official_is_a_memorandum_but_not_when_planned():
+    text = "Pemkot Bogor resmi menjalin kerja sama sister city dengan Kota Toyama, Jepang."
+    assert stage(text) == "mou"
+    text = "Pemkot Bogor akan meresmikan kerja sama sister city dengan Kota Toyama, Jepang."
+    assert stage(text) == "exploration"
+
+
+CARRIED_OUT = [
+    "Pemkab Malang kembali menggelar program magang bersama Kota Kashiwa, Jepang.",
+    "Pemkot Surabaya dan Kota Busan sudah lama bekerja sama di bidang pendidikan.",
+    "Kerja sama Pemprov Jateng dan Provinsi Fujian memasuki tahun ke-20.",
+    "Pemkab Badung mengirimkan 15 pelatih tari ke Kota Nagoya dalam kerja sama kebudayaan.",
+    "Melalui kerja sama dengan JICA, Pemkab Lombok Barat kini memiliki instalasi pengolahan "
+    "sampah yang sudah beroperasi.",
+]
+
+
+def test_a_cooperation_held_again_long_standing_in_its_nth_year_or_at_work_is_implementation():
+    for text in CARRIED_OUT:
+        assert stage(text) == "implementation", text
+
+
+def test_a_regions_own_facility_at_work_or_relations_long_standing_are_no_implementation():
+    text = (
+        "Gubernur Sulawesi Tengah menawarkan peluang investasi kepada Korea Selatan. Kawasan "
+        "ekonomi khusus "
+        "di Palu sudah beroperasi. Hubungan kedua negara sudah lama terjalin baik."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_practice_said_so_far_in_a_sentence_without_cooperation_is_background():
+    text = (
+        "Gubernur Jawa Tengah menawarkan peluang investasi kepada Korea Selatan. Selama ini "
+        "modal Korea "
+        "masuk ke industri garmen."
+    )
+    assert stage(text) == "exploration"
+    text = "Kerja sama Pemprov Jateng dan Fujian diteken pada 2004. Kedua provinsi rutin menggelar pameran."
+    assert stage(text) == "implementation"
