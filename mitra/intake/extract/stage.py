@@ -827,8 +827,10 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         # "selama ini" ("so far") is said of the cooperation only in its own sentence
         if doc.excluded[first] or not (
             cooperation[doc.tokens[first].sentence]
-            or (first == last or doc.tokens[first].key != "selama")
-            and about_cooperation(doc, first, cooperation)
+            or (
+                (first == last or doc.tokens[first].key != "selama")
+                and about_cooperation(doc, first, cooperation)
+            )
         ):
             continue
         if not relative_to_cooperation(doc, first):
