@@ -153,9 +153,22 @@ def find_organisations(
         described = description(doc, mentions, run)
         if after is None and described is not None:
             after = described[1]  # "perusahaan asal Finlandia, Aquavalo Oy"
+        head = head_noun(doc, mentions, run)
+        if after is None and head is not None and head[1] is not None:
+            after = head[1]  # "perusahaan Jepang Sanyo Denki"
         kind_country = classify(doc, mentions, run, after)
         if kind_country is None and described is not None:
             kind_country = described[0], described[1].countries[0].code
+        if kind_country is None and head is not None and after is not None:
+            code = after.countries[0].code
+            if code != "ID":
+                kind_country = f"foreign_{head[0]}", code
+        # What the reporter calls the body ("perusahaan Ruijie Network dari China",
+        # "perusahaan asal China, Ruijie Network") says its kind better than its name's words.
+        said = described[0] if described is not None else None
+        said = said or (f"foreign_{head[0]}" if head is not None else None)
+        if kind_country is not None and said and kind_country[0] in FOREIGN_BODY_KINDS:
+            kind_country = said, kind_country[1]
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
         if kind_country is None and whole.first in siblings and after is not None:
@@ -365,6 +378,23 @@ def classify(
     return None
 
 
+FOREIGN_BODY_KINDS = frozenset({"foreign_institution", "foreign_company"})
+
+
+def head_noun(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention | None] | None:
+    """ "perusahaan Ruijie Network", "perusahaan Jepang Sanyo Denki": a lowercase description
+    right before the name, maybe past its country: (its kind, the country)."""
+    j = previous_word(doc, run.first)
+    country = None
+    mention = mentions.at.get(j) if j >= 0 else None
+    if mention is not None and mention.countries and mention.last == j:
+        country = mention
+        j = previous_word(doc, mention.first)
+    if j < 0 or doc.tokens[j].cap or doc.tokens[j].key not in DESCRIPTIONS:
+        return None
+    return DESCRIPTIONS[doc.tokens[j].key], country
+
+
 def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] | None:
     """ "perusahaan asal Finlandia, Aquavalo Oy," or "Deltares, lembaga riset Belanda,":
     (kind, its foreign country) when a lowercase description with a country stands beside it.
@@ -459,7 +489,10 @@ def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, M
         return run, None
     if tail.countries[0].code == "ID":
         return run, None
-    core = Run(run.first, tail.first - 1, None)
+    last = tail.first - 1
+    while last > run.first and not doc.tokens[last].word:
+        last -= 1  # "ASEAN & Timor-Leste": no joiner ends the body's name
+    core = Run(run.first, last, None)
     keys = {t.key for t in doc.tokens[core.first : core.last + 1]}
     named_body = bool(keys & (INSTITUTION | COMPANY_WORDS | GOVERNMENT))
     if not named_body and any(

@@ -384,8 +384,28 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
         kept.evidence.extend(draft.evidence)
         if is_government_name(draft.name) and not is_government_name(kept.name):
             kept.name = draft.name
+    merge_acronyms(merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
+
+
+MAX_ACRONYM = 8
+
+
+def merge_acronyms(merged: dict[tuple[str, str], Draft]) -> None:
+    """ "AeU" and "Asia e University", "WSU" and "Western Sydney University": a one-word name
+    made of the initials of another body's name, of the same kind, is that body."""
+    bodies = {key: draft for key, draft in merged.items() if " " in key[0]}
+    for key, draft in list(merged.items()):
+        name = key[0]
+        if " " in name or not 1 < len(name) <= MAX_ACRONYM:
+            continue
+        for long_key, body in bodies.items():
+            initials = "".join(word[0] for word in long_key[0].split() if word)
+            if long_key[1] == key[1] and initials == name:
+                body.evidence.extend(draft.evidence)
+                del merged[key]
+                break
 
 
 # Before a country these make it a counterparty ("investor asal Korea", "kerja sama dengan

@@ -846,3 +846,27 @@ def test_the_stops_of_a_route_are_no_partners():
 def test_a_dash_between_two_parties_is_no_route():
     text = "Kerja sama sister city Bandung-Braunschweig, Jerman, diperbarui hari ini."
     assert ("Braunschweig", "foreign_city_or_region", "DE") in partners(text)
+
+
+def test_what_the_reporter_calls_a_body_gives_its_kind():
+    for text in [
+        "Pemprov Jawa Tengah menyepakati magang siswa dengan perusahaan Ruijie Network dari China.",
+        "Pemprov Jawa Tengah menandatangani MoU dengan perusahaan asal China, Ruijie Network.",
+    ]:
+        assert partners(text) == [("Ruijie Network", "foreign_company", "CN")], text
+
+
+def test_an_acronym_of_a_partners_name_is_the_same_partner():
+    text = (
+        "Pemkab Parigi Moutong menggandeng kampus Asia e University Malaysia. Rektor AeU "
+        "menandatangani nota kesepahaman kerja sama itu."
+    )
+    assert partners(text) == [("Asia e University", "foreign_institution", "MY")]
+
+
+def test_an_ampersand_before_a_country_ends_no_body_name():
+    text = (
+        "Pemkab Jayapura bekerja sama dengan GIZ. Direktur GIZ Indonesia, ASEAN & Timor-Leste "
+        "hadir dalam kerja sama itu."
+    )
+    assert partners(text) == [("GIZ", "foreign_institution", "DE")]
