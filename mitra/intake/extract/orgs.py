@@ -123,6 +123,7 @@ def find_organisations(
     doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
 ) -> list[Organisation]:
     found: dict[str, Organisation] = {}
+    runs = [leading_country_dropped(doc, mentions, run) for run in runs]
     parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
@@ -214,6 +215,21 @@ def only_describes_a_place(doc: Doc, mentions: Mentions, run: Run) -> bool:
     return bool(in_country & {i for i, _ in keys}) and all(
         i in in_country or key in PLACE_DESCRIPTION for i, key in keys
     )
+
+
+def leading_country_dropped(doc: Doc, mentions: Mentions, run: Run) -> Run:
+    """ "perusahaan Jepang Sanyo Denki": after a lowercase description a country opening the
+    run says where the body comes from; the name is what follows."""
+    mention = mentions.at.get(run.first)
+    if (
+        mention is None
+        or not mention.countries
+        or mention.first != run.first
+        or mention.last >= run.last
+        or doc.key_at(previous_word(doc, run.first)) not in DESCRIPTIONS
+    ):
+        return run
+    return Run(mention.last + 1, run.last, run.acronym)
 
 
 def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:

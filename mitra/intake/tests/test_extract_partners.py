@@ -870,3 +870,10 @@ def test_an_ampersand_before_a_country_ends_no_body_name():
         "hadir dalam kerja sama itu."
     )
     assert partners(text) == [("GIZ", "foreign_institution", "DE")]
+
+
+def test_a_country_between_a_description_and_a_name_is_the_bodys_origin():
+    text = "Pemkab Kendal bekerja sama dengan perusahaan Jepang Sanyo Denki untuk pelatihan."
+    assert partners(text) == [("Sanyo Denki", "foreign_company", "JP")]
+    text = "Pemkab Kendal bekerja sama dengan lembaga Belanda Deltares untuk riset banjir."
+    assert partners(text) == [("Deltares", "foreign_institution", "NL")]
