@@ -159,7 +159,8 @@ class Extractor:
         drafts += assembly.place_partners(places)
         drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
-        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
+        own = frozenset({main.region.code} if main is not None else ())
+        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed, own)
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
         partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(

@@ -264,6 +264,10 @@ BODY_CUES = INSTITUTION | COMPANY_WORDS | DOMESTIC_COMPANY | GOVERNMENT | words(
 CONJUNCTIONS = words("dan serta and")
 
 
+# An Indonesian company's closing forms belong to the whole "PT ..." name before them.
+CLOSING_FORMS = words("tbk persero")
+
+
 def split_conjoined(doc: Doc, run: Run) -> list[Run]:
     """ "LPK Yasui Abadi Purbalingga dan Human Ring Cooperative", "PT A dan PT B": two bodies
     joined by "dan", each with a body word of its own at its start or end, are two members,
@@ -274,6 +278,8 @@ def split_conjoined(doc: Doc, run: Run) -> list[Run]:
         if doc.tokens[k].key not in CONJUNCTIONS or doc.tokens[k].cap:
             continue
         left, right = (run.first, k - 1), (k + 1, run.last)
+        if doc.key_at(right[0]) not in BODY_CUES and doc.key_at(right[1]) in CLOSING_FORMS:
+            continue  # "PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk": one company
         if all(
             doc.key_at(first) in BODY_CUES or doc.key_at(last) in BODY_CUES
             for first, last in (left, right)

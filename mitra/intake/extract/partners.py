@@ -102,10 +102,23 @@ def institution_partners(doc: Doc, mentions: Mentions, cooperation: list[bool]) 
 
 
 def organisation_partners(
-    doc: Doc, mentions: Mentions, organisations: list[Organisation], claimed: set[int]
+    doc: Doc,
+    mentions: Mentions,
+    organisations: list[Organisation],
+    claimed: set[int],
+    own: frozenset[str] = frozenset(),
 ) -> list[Draft]:
+    """`own`: the codes of the focal region and its short names' regions; a domestic body
+    named after one ("Bank Jatim", "PT Jatim Graha Utama" in a story of Pemprov Jatim) is that
+    region's own enterprise, no partner."""
     drafts: list[Draft] = []
     for org in organisations:
+        if (
+            org.kind == "domestic_party"
+            and fold(org.name).split()[0] in ENTERPRISE_HEADS
+            and names_region(mentions, org.tokens, own)
+        ):
+            continue  # "PT Jatim Graha Utama", "Bank Jatim" (not "Universitas Negeri Malang")
         if is_common_noun(org.name):
             continue  # "Lembaga Pemerintah", "Konsorsium Perusahaan", "PT", "Kamar"
         if WEB_NAME.search(org.name):
@@ -133,6 +146,19 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda")
+
+
+def names_region(mentions: Mentions, tokens: tuple[int, int], codes: frozenset[str]) -> bool:
+    """Some region mention inside the tokens is one of `codes`."""
+    return any(
+        region.code in codes
+        for i in range(tokens[0], tokens[1] + 1)
+        if (mention := mentions.at.get(i)) is not None
+        for region in mention.regions
+    )
 
 
 def region_after(doc: Doc, mentions: Mentions, last: int) -> bool:

@@ -877,3 +877,28 @@ def test_a_country_between_a_description_and_a_name_is_the_bodys_origin():
     assert partners(text) == [("Sanyo Denki", "foreign_company", "JP")]
     text = "Pemkab Kendal bekerja sama dengan lembaga Belanda Deltares untuk riset banjir."
     assert partners(text) == [("Deltares", "foreign_institution", "NL")]
+
+
+def test_a_domestic_body_named_after_the_focal_region_is_its_own_enterprise():
+    text = (
+        "Pemprov Jawa Barat dan PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk "
+        "menandatangani MoU pembiayaan UMKM."
+    )
+    assert partners(text) == []
+    text = "Pemkab Kendal menandatangani MoU pembiayaan UMKM dengan PT Bank Jateng Syariah."
+    assert partners(text) == [("PT Bank Jateng Syariah", "domestic_party", "ID")]
+
+
+def test_a_closing_legal_form_after_dan_keeps_one_company_name():
+    text = (
+        "Pemkab Serang menandatangani MoU dengan PT Bank Pembangunan Daerah Jawa Barat dan "
+        "Banten Tbk."
+    )
+    assert partners(text) == [
+        ("PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk", "domestic_party", "ID")
+    ]
+
+
+def test_a_university_named_after_the_focal_city_is_still_a_partner():
+    text = "Pemkot Malang menandatangani MoU pendidikan dengan Universitas Negeri Malang."
+    assert partners(text) == [("Universitas Negeri Malang", "domestic_party", "ID")]
