@@ -296,7 +296,9 @@ def list_lead(doc: Doc, first: int) -> int:
 # Words after which the names that follow are the other party ("kerja sama dengan Pemkot Solo",
 # "diantaranya Tual, Solo dan Jogjakarta").
 OBJECT_WORDS = words(
-    "dengan bersama antara mitra diantaranya antaranya yakni yaitu termasuk seperti meliputi lain"
+    "dengan bersama antara mitra diantaranya antaranya yakni yaitu termasuk seperti meliputi lain "
+    # "kerja sama juga melibatkan Pemprov Jawa Barat": a party taken in
+    "melibatkan menggandeng menggaet merangkul"
 )
 LIST_WORDS = words("dan serta kota kabupaten provinsi")
 

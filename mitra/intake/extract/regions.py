@@ -47,7 +47,9 @@ COMMON_NAMES = frozenset(
 )  # fmt: skip
 # Right before a region, these name it as the other party of the story's side ("MoU dengan
 # Pemkot Bandung"); "antara A dan B" names both sides.
-COUNTERPART_WORDS = frozenset({"dengan", "bersama"})
+COUNTERPART_WORDS = frozenset(
+    {"dengan", "bersama", "melibatkan", "menggandeng", "menggaet", "merangkul"}
+)
 # "Pemkot", "Wali Kota" with no name after them: the dateline's region is meant.
 UNNAMED_CUES = frozenset(
     {"pemkot", "pemkab", "pemprov", "pemda", "wali", "walikota", "bupati", "gubernur"}

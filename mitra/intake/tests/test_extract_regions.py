@@ -402,3 +402,16 @@ def test_a_city_far_behind_a_venue_word_is_still_the_venue():
     )
     assert [r.name for r in result.regions] == ["Kabupaten Tanah Bumbu"]
     assert "Kota Bandung" not in [p.name for p in result.partners]
+
+
+def test_regions_a_cooperation_is_said_to_involve_are_its_partners():
+    result = extract(
+        "Pemkab Bogor dan Pemkot Depok bekerja sama menangani banjir di kawasan perbatasan. "
+        "Kerja sama juga melibatkan Pemprov Jawa Barat dan Pemprov DKI Jakarta."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Bogor"]
+    assert [p.name for p in result.partners] == [
+        "Kota Depok",
+        "Provinsi Jawa Barat",
+        "Provinsi Daerah Khusus Ibukota Jakarta",
+    ]
