@@ -73,6 +73,16 @@ def fold_base(key: str) -> str:
     return base.removeprefix("kota ").removeprefix("city of ")
 
 
+def another_name(written: str, place: Place) -> bool:
+    """A written alternate name that starts with another letter than the gazetteer's name is
+    another name of the place (a newer romanisation, "Gimhae" for "Kimhae", or a new name,
+    "Higashiomi" for "Youkaichi"), not a slip of its spelling ("Gotenburg"): it is kept."""
+    if place.id < 0:
+        return False  # a subdivision's Indonesian form ("Australia Barat") is no other name
+    own, other = fold_base(fold(place.name)), fold_base(fold(written))
+    return bool(own and other) and own[0] != other[0]
+
+
 def display_name(place: Place) -> str:
     return SUFFIX.sub("", place.name)
 
@@ -152,6 +162,9 @@ def find_places(
         entry = found.setdefault(
             place.id, PlaceFound(place, display_name(place), place.country, first=mention.first)
         )
+        written = doc.surface(mention.first, mention.last)
+        if not entry.written and another_name(written, place):
+            entry.name = SUFFIX.sub("", written)  # "Gimhae" (Kimhae), "Higashiomi" (Youkaichi)
         entry.evidence.append(mention.span)
         entry.written.append(doc.surface(mention.first, mention.last))
         if beside is not None:

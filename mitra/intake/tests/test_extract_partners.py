@@ -902,3 +902,10 @@ def test_a_closing_legal_form_after_dan_keeps_one_company_name():
 def test_a_university_named_after_the_focal_city_is_still_a_partner():
     text = "Pemkot Malang menandatangani MoU pendidikan dengan Universitas Negeri Malang."
     assert partners(text) == [("Universitas Negeri Malang", "domestic_party", "ID")]
+
+
+def test_another_name_of_a_place_is_kept_as_written_but_a_spelling_slip_is_not():
+    text = "Pemkab Gowa menjajaki kerja sama dengan Gimhae City, Korea Selatan."
+    assert partners(text) == [("Gimhae", "foreign_city_or_region", "KR")]
+    text = "Pemkot Makassar menjajaki kerja sama dengan Kota Gotenburg, Swedia."
+    assert partners(text) == [("Gothenburg", "foreign_city_or_region", "SE")]
