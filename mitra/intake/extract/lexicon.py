@@ -90,6 +90,8 @@ ROLE_HEADS = phrases(
     "kasubbid", "kabid", "direktur regional", "regional director", "kadinkes", "kadisdik",
     "kadispar", "kadishub", "kadiskominfo", "kadisperindag", "kadistan", "atdikbud",
     "konsulat jenderal",
+    # short posts: Kepala Biro, Asisten Daerah, Kepala Desa
+    "karo", "asda", "kades",
 )  # fmt: skip
 # Acting and former modifiers kept in the role ("Plt Kepala Dinas").
 ROLE_MODIFIERS = words("plt plh pj pjs penjabat mantan eks")

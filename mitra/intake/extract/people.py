@@ -610,6 +610,7 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
                 tokens[j - 1].key in PLACE_OPENERS
                 or tokens[j - 1].key in ROLE_WORDS
                 or tokens[j - 1].key == "untuk"  # "Konsul Jenderal RI untuk Shanghai"
+                or mission_seat(doc, j - 1)  # "Konjen RI di Osaka"
             )
             if (located and not is_country) or (mention.places and not opener):
                 break
@@ -625,10 +626,17 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             end = j
         elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
             pass
+        elif mission_seat(doc, j) and j + 1 in mentions.at:
+            pass  # "Konjen RI di Osaka Mirza Nurhidayat": the seat belongs to the role
         else:
             break
         j += 1
     return end
+
+
+def mission_seat(doc: Doc, j: int) -> bool:
+    """Token `j` is the "di" of an Indonesian mission's seat: "RI di Osaka"."""
+    return doc.key_at(j) == "di" and j > 0 and doc.tokens[j - 1].key in {"ri", "indonesia"}
 
 
 def names_only_places(doc: Doc, mentions: Mentions, name: tuple[int, int, str]) -> bool:

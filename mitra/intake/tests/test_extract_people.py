@@ -387,3 +387,13 @@ def test_a_name_with_a_word_that_is_also_common_stays_a_name():
         "yang indah. Kepala Dinas Pendidikan Indah Wulandari menyambut baik."
     )
     assert ("Indah Wulandari", "Kepala Dinas Pendidikan") in people(text)
+
+
+def test_the_seat_of_an_indonesian_mission_belongs_to_the_role():
+    text = "Konjen RI di Osaka Mirza Nurhidayat gembira atas kerja sama Pemkab Gresik."
+    assert people(text) == [("Mirza Nurhidayat", "Konjen RI di Osaka")]
+
+
+def test_short_posts_open_a_role():
+    text = "Karo Humas dan Protokol Yusron Hadi menjelaskan rencana kerja sama Pemprov NTB."
+    assert people(text) == [("Yusron Hadi", "Karo Humas dan Protokol")]
