@@ -397,3 +397,13 @@ def test_the_seat_of_an_indonesian_mission_belongs_to_the_role():
 def test_short_posts_open_a_role():
     text = "Karo Humas dan Protokol Yusron Hadi menjelaskan rencana kerja sama Pemprov NTB."
     assert people(text) == [("Yusron Hadi", "Karo Humas dan Protokol")]
+
+
+def test_english_posts_of_development_agencies_open_a_role():
+    text = (
+        "Gubernur NTT menjalin kerja sama dengan DFAT. Ia ditemani Astrid Kartika, Unit Leader "
+        "of Decentralized and Governance DFAT, dan Team Leader JICA, Kenji Sato."
+    )
+    found = dict(people(text))
+    assert found["Astrid Kartika"].startswith("Unit Leader")
+    assert found["Kenji Sato"] == "Team Leader JICA"
