@@ -136,6 +136,10 @@ def organisation_partners(
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if affiliation(doc, org.tokens[0]):
             continue  # "kata kandidat doktor Universitas Padjadjaran itu": whose member speaks
+        if kind == "domestic_party" and not any(
+            named_as_party(doc, mentions, first) for first in occurrences(doc, org.tokens)
+        ):
+            continue  # "paparan Direktur PT Naga Kapuk Indah": named, but as no party
         if country is None and kind != "domestic_party":
             country = free_country(
                 doc, mentions, org.tokens[0], claimed, places=kind != PUBLIC_BODY_KIND
@@ -146,6 +150,74 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+def occurrences(doc: Doc, tokens: tuple[int, int]) -> list[int]:
+    """The first tokens of every place the text writes the body's name."""
+    keys = [doc.tokens[i].key for i in range(tokens[0], tokens[1] + 1) if doc.tokens[i].word]
+    out = []
+    for i in doc.positions.get(keys[0], ()):
+        j, k = i, 0
+        while k < len(keys) and j < len(doc.tokens) and doc.tokens[j].key == keys[k]:
+            k += 1
+            j = doc.next_word[j] if doc.next_word[j] >= 0 else len(doc.tokens)
+        if k == len(keys):
+            out.append(i)
+    return out or [tokens[0]]
+
+
+# Before a domestic body these name it as a party: "mitra kampusnya ... antara lain", "pihak
+# PT X", the list after a head ("yakni", "yaitu").
+PARTY_OPENERS = words(
+    "bersama dengan antara kerjasama sama bermitra menggandeng pihak mitra yakni yaitu lain antaranya diantaranya termasuk melibatkan merangkul "
+    "menggaet ialah adalah"
+)
+# A signatory's post before a body: "diteken Bupati ... dan Rektor Universitas X".
+SIGNATORY_POSTS = words("rektor direktur dirut ceo dekan ketua presiden pimpinan wakil")
+SIGNING_ROOTS = frozenset({"teken", "tandatangan", "sepakat"})
+
+
+def named_as_party(doc: Doc, mentions: Mentions, first: int) -> bool:
+    """A domestic body is a party when a word before it (or before the list it stands in) says
+    so, when it is joined to an Indonesian region by "dan" ("Pemkab Tanbu dan PT X"), or when
+    a signatory's post names it in a sentence of signing."""
+    j, steps = first - 1, 0
+    sentence = doc.tokens[first].sentence
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < COUNTERPART_REACH + 8:
+        token = doc.tokens[j]
+        if token.word and token.key in PARTY_OPENERS:
+            return True
+        if token.word and token.key in {"dan", "serta"}:
+            k = j - 1
+            while k >= 0 and not doc.tokens[k].word:
+                k -= 1
+            mention = mentions.at.get(k)
+            if mention is not None and mention.regions:
+                return True  # "Pemkab Tanah Bumbu dan PT Indocement"
+        elif token.word and not token.cap and token.key not in NAME_CONNECTORS:
+            break
+        j, steps = j - 1, steps + 1
+    end = first
+    while end + 1 < len(doc.tokens) and doc.tokens[end + 1].word and doc.tokens[end + 1].cap:
+        end += 1
+    if doc.key_at(end + 1) == "sebagai" and doc.key_at(end + 2) in AS_PARTY:
+        return True  # "diikuti Universitas Negeri Malang sebagai mitra"
+    posts, j = 0, first
+    while posts < SIGNATORY_REACH:
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in SIGNATORY_POSTS:
+            start, end = doc.sentence_of(first)
+            return any(has_root(doc.tokens[k].key, SIGNING_ROOTS) for k in range(start, end))
+        posts += 1
+    return False
+
+
+AS_PARTY = words("mitra pihak partner penyedia operator pelaksana pengelola investor")
+# Lowercase words inside a foreign body's name: "Graduate School of International ...".
+NAME_CONNECTORS = words("of for the and de des du la le van von und")
+SIGNATORY_REACH = 3  # "Wakil Rektor III Universitas ...", "Direktur Utama PT ..."
 
 
 ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda")

@@ -909,3 +909,28 @@ def test_another_name_of_a_place_is_kept_as_written_but_a_spelling_slip_is_not()
     assert partners(text) == [("Gimhae", "foreign_city_or_region", "KR")]
     text = "Pemkot Makassar menjajaki kerja sama dengan Kota Gotenburg, Swedia."
     assert partners(text) == [("Gothenburg", "foreign_city_or_region", "SE")]
+
+
+def test_a_domestic_body_named_but_not_as_a_party_is_no_partner():
+    text = (
+        "Pemkot Jakarta Utara menjalin kerja sama dengan Majlis Perbandaran Hang Tuah Jaya, "
+        "Malaysia. Acara juga diisi paparan Direktur PT Naga Kapuk Indah tentang peluang "
+        "kerja sama investasi di kawasan itu."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Hang Tuah Jaya"]
+
+
+DOMESTIC_PARTIES = [
+    "Pemkab Tanah Bumbu dan PT Indocement Tunggal Prakarsa menandatangani MoU pengolahan sampah.",
+    "Pemkab Pati meneken MoU briket. Hadir dalam penandatanganan itu pihak PT Arang Jaya.",
+    "Pemkab Wakatobi meneken perjanjian kerja sama beasiswa. PKS diteken Bupati Wakatobi dan "
+    "Wakil Rektor III Universitas Haluoleo.",
+    "Pemkab Penajam Paser Utara bekerja sama dengan 21 kampus, antara lain Universitas Brawijaya.",
+    "Pemkot Batu menjajaki kerja sama riset dengan Graduate School of International "
+    "Development Nagoya University, Jepang, dan Universitas Brawijaya.",
+]
+
+
+def test_a_domestic_body_said_to_be_a_party_in_any_of_these_ways_is_a_partner():
+    for text in DOMESTIC_PARTIES:
+        assert any(kind == "domestic_party" for _name, kind, _country in partners(text)), text
