@@ -150,7 +150,13 @@ def find_regions(
         if is_apposition(doc, mention, region, resolved) or repeats(doc, mention, region, resolved):
             continue
         if is_strong(
-            doc, mention, prefix_first, cooperation=cooperation, roles=roles, venue=venue_words
+            doc,
+            mention,
+            prefix_first,
+            cooperation=cooperation,
+            roles=roles,
+            venue=venue_words,
+            ordinary=mention.key not in typed,
         ):
             if not entry.strong:
                 entry.first = mention.first
@@ -207,7 +213,10 @@ def is_strong(
     cooperation: list[bool],
     roles: set[int],
     venue: frozenset[str] = REGION_VENUE_WORDS,
+    ordinary: bool = True,
 ) -> bool:
+    """`ordinary`: the bare name may be an ordinary word (the text never types it with a
+    prefix or a head: "Wali Kota Medan" makes a bare "Medan" the city whatever "medan" means)."""
     start = prefix_first if prefix_first >= 0 else mention.first
     if is_venue(doc, start, venue) and not (
         (venue == HOST_VENUE_WORDS or previous_key(doc, start) in VISITED)
@@ -237,7 +246,7 @@ def is_strong(
         return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:
         return True
-    if mention.key in COMMON_NAMES or written_lowercase(doc, mention):
+    if mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)):
         return False  # "Batu", "Buru": a bare name the text also uses as a word
     return cooperation[doc.tokens[mention.first].sentence]
 

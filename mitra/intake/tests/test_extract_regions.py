@@ -415,3 +415,12 @@ def test_regions_a_cooperation_is_said_to_involve_are_its_partners():
         "Provinsi Jawa Barat",
         "Provinsi Daerah Khusus Ibukota Jakarta",
     ]
+
+
+def test_a_bare_name_the_text_also_types_with_a_head_stays_the_region():
+    result = extract(
+        "Wali Kota Medan menjalin kerja sama dengan Pemkot Binjai. Medan dan Binjai bekerja sama "
+        "meski medan di perbatasan sulit."
+    )
+    assert [r.name for r in result.regions] == ["Kota Medan"]
+    assert [p.name for p in result.partners] == ["Kota Binjai"]
