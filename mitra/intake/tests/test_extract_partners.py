@@ -938,7 +938,6 @@ def test_a_domestic_body_said_to_be_a_party_in_any_of_these_ways_is_a_partner():
 
 def test_a_place_word_keeps_a_name_a_place_whatever_the_text_writes_in_lower_case():
     text = (
-        "Pemkot Palembang menjajaki kerja sama pengelolaan air baku dengan Kota Baku, "
-        "Azerbaijan."
+        "Pemkot Palembang menjajaki kerja sama pengelolaan air baku dengan Kota Baku, Azerbaijan."
     )
     assert ("Baku", "foreign_city_or_region", "AZ") in partners(text)
