@@ -88,6 +88,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "belum ada tindak lanjut", "tidak ada tindak lanjut", "tanpa tindak lanjut",
         "belum ditindaklanjuti", "tidak ditindaklanjuti", "tidak ada kegiatan",
         "belum ada kegiatan", "hanya di atas kertas", "sebatas di atas kertas",
+        # stopped for a while: "dihentikan sementara", "berhenti sementara"
+        "dihentikan sementara", "berhenti sementara", "dihentikan untuk sementara",
     ),
     "ended": (
         "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",
@@ -100,6 +102,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
         "rampung masanya", "habis masanya", "selesai masanya", "masa berlakunya sudah habis",
         "masa berlakunya telah habis", "masa berlaku habis", "habis masa berlaku",
+        # no longer in force, called off, not carried on
+        "tidak berlaku", "tidak berlaku lagi", "batal", "tidak melanjutkan",
+        "belum diperpanjang",
     ),
 }  # fmt: skip
 # Said of a partnership, these are a document only when signed in their sentence ("meneken
@@ -332,6 +337,8 @@ def signed_later(doc: Doc, last: int) -> bool:
         token = doc.tokens[i]
         if token.key in EARLIER_OR_CONCEDED:
             return False  # "terhenti setelah MoU diteken", "tertunda, padahal LoI sudah diteken"
+        if token.key in REASONS:
+            return False  # "tidak berlanjut karena tidak ada program yang disepakati"
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
             if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
@@ -345,6 +352,10 @@ def signed_later(doc: Doc, last: int) -> bool:
 EARLIER_OR_CONCEDED = words(
     "setelah sesudah usai sejak pasca padahal meski meskipun walaupun walau kendati sebelumnya"
 )
+
+
+# After a status these give its reason: a signing there is no signing that overcame it.
+REASONS = words("karena sebab akibat lantaran mengingat")
 
 
 SIDE_EVENT = "side_event"

@@ -777,3 +777,21 @@ def test_a_practice_said_so_far_in_a_sentence_without_cooperation_is_background(
     assert stage(text) == "exploration"
     text = "Kerja sama Pemprov Jateng dan Fujian diteken pada 2004. Kedua provinsi rutin menggelar pameran."
     assert stage(text) == "implementation"
+
+
+ENDINGS = [
+    "Kerja sama sister city Kota Bandung dan Kota Fort Worth kini tidak berlanjut karena tidak "
+    "ada program yang disepakati.",
+    "MoU antara Pemkab Lombok Timur dan PT Ciptadana sudah tidak berlaku sejak 2020.",
+    "Proyek kerja sama Pemprov Riau dan investor Malaysia batal karena investor mundur.",
+]
+
+
+def test_a_cooperation_no_longer_in_force_or_called_off_has_ended():
+    for text in ENDINGS:
+        assert stage(text) == "ended", text
+
+
+def test_a_cooperation_stopped_for_a_while_is_on_hold():
+    text = "Kerja sama Pemkab Bogor dengan PT Hijau dihentikan sementara menunggu hasil audit."
+    assert stage(text) == "on_hold"
