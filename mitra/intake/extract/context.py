@@ -34,7 +34,10 @@ ACTOR_WORDS = words(
     "pemerintah pemkot pemkab pemprov pemko pemda wali walikota bupati gubernur wakil delegasi "
     "dprd sekda"
 )
-VENUE_REACH = 8
+# "diteken di Kantor Pusat PT Indocement Tunggal Prakarsa, Citeureup, Bandung": a venue's
+# name, its district and its city may take a dozen tokens.
+VENUE_REACH = 12
+OBJECT_REACH = 12
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
 BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha")
 LIST_REACH = 24
@@ -100,6 +103,40 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
     return False
 
 
+# "penyeberangan Ketapang-Gilimanuk", "jalur pelayaran RoRo Davao City-General Santos-Bitung":
+# names joined by dashes after a word of a route are its stops, not parties.
+ROUTE_WORDS = words(
+    "rute jalur trayek lintasan penyeberangan pelayaran penerbangan koridor route ruas"
+)
+ROUTE_REACH = 12
+DASH_TEXTS = frozenset({"-", "–", "—"})
+
+
+def on_route(doc: Doc, first: int) -> bool:
+    """Token `first` stands in a chain of capitalised names joined by dashes, right after a
+    word of a route."""
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    dashed = False
+    k = first
+    while k + 1 < len(tokens) and tokens[k + 1].sentence == sentence and k - first < ROUTE_REACH:
+        if tokens[k + 1].text in DASH_TEXTS:
+            dashed = True
+            break
+        if not (tokens[k + 1].word and tokens[k + 1].cap):
+            break
+        k += 1
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= ROUTE_REACH:
+        token = tokens[j]
+        if token.text in DASH_TEXTS:
+            dashed = True
+        elif not (token.word and token.cap):
+            return dashed and token.word and token.key in ROUTE_WORDS
+        j -= 1
+    return False
+
+
 def locates_name_before(doc: Doc, di: int) -> bool:
     """ "Kota Kochi di Jepang": the "di" at token `di` follows a name and introduces a place
     (not a building, not "di antaranya")."""
@@ -125,10 +162,11 @@ def opens_sentence(doc: Doc, index: int) -> bool:
     return doc.sentences[doc.tokens[index].sentence][0] == index
 
 
-def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
+def is_facilitator(doc: Doc, first: int, window: int = 3, *, guests: bool = True) -> bool:
     """ "difasilitasi Kedutaan Besar Jepang", "disaksikan Penjabat Gubernur DIY, ..., dan
     Kepala Dinas ...": a body, region or person named after a facilitating or witnessing verb,
-    directly or further along the list the verb opens."""
+    directly or further along the list the verb opens. With `guests`, also anyone a clause of
+    guests names ("Hadir pula ...", see `attends`)."""
     j = first
     for _ in range(window):
         j = previous_word(doc, j)
@@ -137,7 +175,98 @@ def is_facilitator(doc: Doc, first: int, window: int = 3) -> bool:
         if doc.tokens[j].key in FACILITATION_WORDS:
             return not received(doc, j)
     lead = list_lead(doc, first)
-    return lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead)
+    if lead >= 0 and doc.tokens[lead].key in FACILITATION_WORDS and not received(doc, lead):
+        return True
+    if in_entourage(doc, first, lead):
+        return True
+    return guests and (attends(doc, first) or witnessed_between(doc, lead))
+
+
+# A delegation's members: "Misi dagang itu juga diikuti Pemerintah Kota Palu", "Delegasi
+# yang ikut antara lain Rektor Universitas ...": they travel on the story's side.
+ENTOURAGE = words("diikuti ikut beranggotakan menyertai disertai mendampingi")
+DELEGATIONS = words("delegasi rombongan misi tim kontingen")
+LIST_OPENERS = words("lain antaranya diantaranya yakni yaitu ialah")
+ENTOURAGE_REACH = 3
+
+
+def in_entourage(doc: Doc, first: int, lead: int) -> bool:
+    """Token `first` is named among the members a delegation takes along: right after an
+    entourage verb or in the list it opens, in a sentence about a delegation."""
+    if lead < 0:
+        lead = previous_word(doc, first)
+        if lead < 0:
+            return False
+    start, end = doc.sentence_of(first)
+    if not any(doc.tokens[k].key in DELEGATIONS for k in range(start, end)):
+        return False
+    j = lead
+    for _ in range(ENTOURAGE_REACH + 1):
+        if doc.tokens[j].key in ENTOURAGE:
+            return True
+        if j != lead and doc.tokens[j].key not in LIST_OPENERS | {"juga", "pula", "antara", "di"}:
+            return False
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+    return False
+
+
+WITNESSING = words("menyaksikan disaksikan saksikan")
+WITNESS_REACH = 10
+# Words of an Indonesian government in an "antara A dan B": then the region is a side.
+GOVERNMENT_SIDES = words(
+    "pemerintah pemkab pemkot pemprov pemda pemko dinas bupati gubernur wali walikota "
+    "kabupaten provinsi"
+)
+
+
+def witnessed_between(doc: Doc, lead: int) -> bool:
+    """ "Bupati menyaksikan penandatanganan kesepakatan jual beli antara CV A dan B": the sides
+    of an agreement the region only witnesses are no parties of its cooperation; when a
+    government is one of the sides ("antara Pemkab A dan PT B") the region signs."""
+    if lead < 0 or doc.tokens[lead].key != "antara":
+        return False
+    _first, end = doc.sentence_of(lead)
+    sides = range(lead + 1, end)
+    if any(doc.tokens[k].key in GOVERNMENT_SIDES for k in sides):
+        return False
+    j, taken = lead, 0
+    while taken < WITNESS_REACH:
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in WITNESSING:
+            return True
+        taken += 1
+    return False
+
+
+# "Hadir pula ...", "Turut hadir ...", "Tampak hadir dalam acara itu ...": whoever the rest of
+# the clause names attends as a guest; attending is no taking part. A bare "Hadir dalam
+# penandatanganan itu ..." may well name the signatories.
+ATTENDANCE = words("hadir")
+ATTENDANCE_OPENERS = words("turut tampak ikut juga")
+ATTENDANCE_ALSO = words("pula juga")
+
+
+def attends(doc: Doc, first: int) -> bool:
+    """Token `first` stands in a clause opened by "Hadir (pula)" or "Turut/Tampak hadir": a
+    list of guests, not of parties."""
+    sentence = doc.tokens[first].sentence
+    start = doc.sentences[sentence][0]
+    j = first - 1
+    while j >= start and doc.tokens[j].text not in {";", ":"}:
+        j -= 1
+    k = j + 1
+    while k < first and not doc.tokens[k].word:
+        k += 1  # a dash or a bracket opening the clause
+    also = k < first and doc.tokens[k].key in ATTENDANCE_OPENERS
+    if also:
+        k += 1
+    if not (k < first and doc.tokens[k].key in ATTENDANCE):
+        return False
+    return also or doc.key_at(k + 1) in ATTENDANCE_ALSO
 
 
 def received(doc: Doc, index: int) -> bool:
@@ -167,7 +296,9 @@ def list_lead(doc: Doc, first: int) -> int:
 # Words after which the names that follow are the other party ("kerja sama dengan Pemkot Solo",
 # "diantaranya Tual, Solo dan Jogjakarta").
 OBJECT_WORDS = words(
-    "dengan bersama antara mitra diantaranya antaranya yakni yaitu termasuk seperti meliputi lain"
+    "dengan bersama antara mitra diantaranya antaranya yakni yaitu termasuk seperti meliputi lain "
+    # "kerja sama juga melibatkan Pemprov Jawa Barat": a party taken in
+    "melibatkan menggandeng menggaet merangkul"
 )
 LIST_WORDS = words("dan serta kota kabupaten provinsi")
 
@@ -177,7 +308,7 @@ def is_object(doc: Doc, first: int) -> bool:
     tokens = doc.tokens
     sentence = tokens[first].sentence
     j = first - 1
-    while j >= 0 and tokens[j].sentence == sentence and first - j <= VENUE_REACH + 4:
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= OBJECT_REACH:
         token = tokens[j]
         if token.word and token.key in OBJECT_WORDS:
             return True

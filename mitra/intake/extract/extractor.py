@@ -80,12 +80,16 @@ class Extractor:
         mentions = find_mentions(doc, self.gazetteer)
         cooperation = cooperation_sentences(doc)
 
+        short_forms = region_short_forms(doc, mentions)
         people = [
             p
-            for p in find_people(doc, mentions)
+            for p in find_people(doc, mentions, short_forms)
             if p.name_tokens[0] not in in_dateline | in_headlines
             and not names_a_place(mentions, p)
             and not head_of_state(p)
+            and fold(p.name) not in short_forms
+            and not common_words_only(doc, p)
+            and not self.gazetteer.country_names.get(p.name)  # "Jerman" after a role
         ]
         names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
         roles = {i for p in people for i in role_of(p)}
@@ -155,7 +159,8 @@ class Extractor:
         drafts += assembly.place_partners(places)
         drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
-        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed)
+        own = frozenset({main.region.code} if main is not None else ())
+        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed, own)
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
         partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(
@@ -311,6 +316,7 @@ def focal_regions(
             r.region.code not in partners
             and r.region.code != main.region.province
             and not only_where_another_lies(doc, r, regions)
+            and r.homes < r.strong  # "mahasiswa asal Kabupaten Cilacap": no side of its own
         )
     ]
 
@@ -389,6 +395,56 @@ def names_a_place(mentions: Mentions, person: Person) -> bool:
     """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place."""
     first, last = person.name_tokens
     return all(i in mentions.at for i in range(first, last + 1))
+
+
+def common_words_only(doc: Doc, person: Person) -> bool:
+    """ "Semoga", "Kesehatan Hewan", "ASEAN", "B": a "name" whose every word the text also
+    writes in lower case, or that is one acronym or letter, is no person's name."""
+    first, last = person.name_tokens
+    words = [doc.tokens[i] for i in range(first, last + 1) if doc.tokens[i].word]
+    named = [t for t in words if t.key in fold(person.name).split()]
+    if not named:
+        return False
+    if len(named) == 1 and (named[0].upper or len(named[0].key) == 1):
+        return True
+    return all(
+        any(doc.tokens[k].word and not doc.tokens[k].cap for k in doc.positions.get(t.key, ()))
+        for t in named
+    )
+
+
+MAX_SYLLABLE = 4
+
+
+def region_short_forms(doc: Doc, mentions: Mentions) -> frozenset[str]:
+    """The syllable short forms of the regions of several words the text names: "Kukar" of
+    Kutai Kartanegara, "Lotim" of Lombok Timur, "Tubaba" of Tulang Bawang Barat, "Jakut" of
+    Jakarta Utara. "Bupati Lotim" names the regency, not a person called Lotim."""
+    names = {
+        tuple(fold(region.name).split())
+        for mention in mentions.regions
+        for region in mention.regions
+        if " " in region.name
+    }
+    if not names:
+        return frozenset()
+    candidates = {
+        token.key
+        for token in doc.tokens
+        if token.word and token.cap and not token.upper and len(token.key) >= 4
+    }
+    return frozenset(c for c in candidates if any(abbreviates(c, name) for name in names))
+
+
+def abbreviates(word: str, name: tuple[str, ...]) -> bool:
+    """`word` is the first one to four letters of each word of `name`, in order, glued."""
+    if not name:
+        return not word
+    return any(
+        word.startswith(name[0][:size]) and abbreviates(word[size:], name[1:])
+        for size in range(1, min(MAX_SYLLABLE, len(name[0])) + 1)
+        if len(word) > size or len(name) == 1
+    )
 
 
 HEADS_OF_STATE = words("presiden president perdana prime raja king ratu queen kaisar emperor")

@@ -36,6 +36,34 @@ PREFIX_WORDS = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
 # Alternate place names this short are mostly transliteration noise ("rim" for Rome).
 MIN_ALTERNATE_LENGTH = 4
 SPECIAL_REGION = "Daerah Istimewa "
+# A name is written with its words glued or split in other ways than the official one
+# ("Tulangbawang Barat", "Batang Hari"): every part of a split has at least this many letters.
+MIN_SPLIT_PART = 4
+# Words that open a region's name with a prefix sense: "Kota Baru" is no split "Kotabaru".
+NO_SPLIT_HEADS = frozenset({"kota", "kabupaten", "provinsi", "pulau", "tanah", "kab", "kep"})
+
+
+def spacing_variants(key: str) -> list[str]:
+    """Other spacings of a folded region name: adjacent words glued in every way ("tulangbawang
+    barat", "tulangbawangbarat"), and a one-word name split once into two real-looking parts
+    ("batang hari" of "batanghari")."""
+    words = key.split(" ")
+    out: list[str] = []
+    if len(words) > 1:
+        for mask in range(1, 2 ** (len(words) - 1)):
+            parts = [words[0]]
+            for k, word in enumerate(words[1:]):
+                if mask >> k & 1:
+                    parts[-1] += word
+                else:
+                    parts.append(word)
+            out.append(" ".join(parts))
+    elif key.isalpha():
+        for cut in range(MIN_SPLIT_PART, len(key) - MIN_SPLIT_PART + 1):
+            head, tail = key[:cut], key[cut:]
+            if head not in NO_SPLIT_HEADS:
+                out.append(f"{head} {tail}")
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +138,9 @@ class Gazetteer:
             )
             self.regions[region.code] = region
             self.region_names.add(region.name, region)
-            key = fold(region.name)
-            if " " in key:
-                self.region_names.add(key.replace(" ", ""), region, folded=True)
+            for variant in spacing_variants(fold(region.name)):
+                if variant not in self.region_names.values:
+                    self.region_names.add(variant, region, folded=True)
         for row in read_csv(REGION_DATA / "aliases.csv"):
             self.region_names.add(row["alias"], self.regions[row["region_code"]])
             if row["alias"].startswith(SPECIAL_REGION):

@@ -90,6 +90,11 @@ ROLE_HEADS = phrases(
     "kasubbid", "kabid", "direktur regional", "regional director", "kadinkes", "kadisdik",
     "kadispar", "kadishub", "kadiskominfo", "kadisperindag", "kadistan", "atdikbud",
     "konsulat jenderal",
+    # short posts: Kepala Biro, Asisten Daerah, Kepala Desa
+    "karo", "asda", "kades",
+    # English posts of development agencies: "Astrid Kartika, Unit Leader of ... DFAT"
+    "team leader", "unit leader", "program manager", "programme manager", "project manager",
+    "project officer", "program officer", "programme officer",
 )  # fmt: skip
 # Acting and former modifiers kept in the role ("Plt Kepala Dinas").
 ROLE_MODIFIERS = words("plt plh pj pjs penjabat mantan eks")

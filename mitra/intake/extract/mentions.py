@@ -130,12 +130,28 @@ def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
     if found_place := gazetteer.places.match(doc, i):
         mention = better(found_place[0])
         if mention and (
-            mention.key not in gazetteer.common_words
+            (mention.key not in gazetteer.common_words and not written_lowercase(doc, mention))
             or followed_by_country(doc, gazetteer, mention.last)
         ):
             mention.places = found_place[1]
             best = mention
     return best
+
+
+PLACE_NOUNS = frozenset({"kota", "city", "prefektur", "provinsi", "negara", "kabupaten", "distrik"})
+
+
+def written_lowercase(doc: Doc, mention: Mention) -> bool:
+    """A one-word place name the text also writes in lower case ("Air Baku" in a headline,
+    "air baku" in the lead): an ordinary word of the text, not a town abroad."""
+    if mention.first != mention.last:
+        return False
+    if mention.first > 0 and doc.tokens[mention.first - 1].key in PLACE_NOUNS:
+        return False  # "Kota Baku": a place word says it is a place
+    return any(
+        doc.tokens[k].word and not doc.tokens[k].cap
+        for k in doc.positions.get(doc.tokens[mention.first].key, ())
+    )
 
 
 def after_feature(doc: Doc, i: int) -> bool:

@@ -70,6 +70,10 @@ def run_end(doc: Doc, first: int, blocked: set[int]) -> int:
 
         elif token.text in "&-.'’" and not gap and next_is_capital(doc, j, glued=token.text != "&"):
             pass
+        elif token.text == "&" and next_is_capital(doc, j):
+            pass  # "Daewoo Engineering & Construction": an ampersand joins one name
+        elif token.text == "+" and not gap and next_is_capital(doc, j, glued=True):
+            pass  # "Witteveen+Bos"
         elif token.text in ",." and legal_form_follows(doc, j):
             pass  # "Hanbit Solar Co., Ltd."
         else:

@@ -123,6 +123,7 @@ def find_organisations(
     doc: Doc, mentions: Mentions, runs: list[Run], cooperation: list[bool]
 ) -> list[Organisation]:
     found: dict[str, Organisation] = {}
+    runs = [leading_country_dropped(doc, mentions, run) for run in runs]
     parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
@@ -153,9 +154,22 @@ def find_organisations(
         described = description(doc, mentions, run)
         if after is None and described is not None:
             after = described[1]  # "perusahaan asal Finlandia, Aquavalo Oy"
+        head = head_noun(doc, mentions, run)
+        if after is None and head is not None and head[1] is not None:
+            after = head[1]  # "perusahaan Jepang Sanyo Denki"
         kind_country = classify(doc, mentions, run, after)
         if kind_country is None and described is not None:
             kind_country = described[0], described[1].countries[0].code
+        if kind_country is None and head is not None and after is not None:
+            code = after.countries[0].code
+            if code != "ID":
+                kind_country = f"foreign_{head[0]}", code
+        # What the reporter calls the body ("perusahaan Ruijie Network dari China",
+        # "perusahaan asal China, Ruijie Network") says its kind better than its name's words.
+        said = described[0] if described is not None else None
+        said = said or (f"foreign_{head[0]}" if head is not None else None)
+        if kind_country is not None and said and kind_country[0] in FOREIGN_BODY_KINDS:
+            kind_country = said, kind_country[1]
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
         if kind_country is None and whole.first in siblings and after is not None:
@@ -203,6 +217,21 @@ def only_describes_a_place(doc: Doc, mentions: Mentions, run: Run) -> bool:
     )
 
 
+def leading_country_dropped(doc: Doc, mentions: Mentions, run: Run) -> Run:
+    """ "perusahaan Jepang Sanyo Denki": after a lowercase description a country opening the
+    run says where the body comes from; the name is what follows."""
+    mention = mentions.at.get(run.first)
+    if (
+        mention is None
+        or not mention.countries
+        or mention.first != run.first
+        or mention.last >= run.last
+        or doc.key_at(previous_word(doc, run.first)) not in DESCRIPTIONS
+    ):
+        return run
+    return Run(mention.last + 1, run.last, run.acronym)
+
+
 def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
     """ "King's College London Inggris dan Western Sydney University", "Jepang dan Fakultas
     Ekonomi ...": a country closes a name, so "dan" after it starts another one."""
@@ -235,6 +264,10 @@ BODY_CUES = INSTITUTION | COMPANY_WORDS | DOMESTIC_COMPANY | GOVERNMENT | words(
 CONJUNCTIONS = words("dan serta and")
 
 
+# An Indonesian company's closing forms belong to the whole "PT ..." name before them.
+CLOSING_FORMS = words("tbk persero")
+
+
 def split_conjoined(doc: Doc, run: Run) -> list[Run]:
     """ "LPK Yasui Abadi Purbalingga dan Human Ring Cooperative", "PT A dan PT B": two bodies
     joined by "dan", each with a body word of its own at its start or end, are two members,
@@ -245,6 +278,8 @@ def split_conjoined(doc: Doc, run: Run) -> list[Run]:
         if doc.tokens[k].key not in CONJUNCTIONS or doc.tokens[k].cap:
             continue
         left, right = (run.first, k - 1), (k + 1, run.last)
+        if doc.key_at(right[0]) not in BODY_CUES and doc.key_at(right[1]) in CLOSING_FORMS:
+            continue  # "PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk": one company
         if all(
             doc.key_at(first) in BODY_CUES or doc.key_at(last) in BODY_CUES
             for first, last in (left, right)
@@ -365,6 +400,23 @@ def classify(
     return None
 
 
+FOREIGN_BODY_KINDS = frozenset({"foreign_institution", "foreign_company"})
+
+
+def head_noun(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention | None] | None:
+    """ "perusahaan Ruijie Network", "perusahaan Jepang Sanyo Denki": a lowercase description
+    right before the name, maybe past its country: (its kind, the country)."""
+    j = previous_word(doc, run.first)
+    country = None
+    mention = mentions.at.get(j) if j >= 0 else None
+    if mention is not None and mention.countries and mention.last == j:
+        country = mention
+        j = previous_word(doc, mention.first)
+    if j < 0 or doc.tokens[j].cap or doc.tokens[j].key not in DESCRIPTIONS:
+        return None
+    return DESCRIPTIONS[doc.tokens[j].key], country
+
+
 def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] | None:
     """ "perusahaan asal Finlandia, Aquavalo Oy," or "Deltares, lembaga riset Belanda,":
     (kind, its foreign country) when a lowercase description with a country stands beside it.
@@ -459,7 +511,10 @@ def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, M
         return run, None
     if tail.countries[0].code == "ID":
         return run, None
-    core = Run(run.first, tail.first - 1, None)
+    last = tail.first - 1
+    while last > run.first and not doc.tokens[last].word:
+        last -= 1  # "ASEAN & Timor-Leste": no joiner ends the body's name
+    core = Run(run.first, last, None)
     keys = {t.key for t in doc.tokens[core.first : core.last + 1]}
     named_body = bool(keys & (INSTITUTION | COMPANY_WORDS | GOVERNMENT))
     if not named_body and any(

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from mitra.intake.extract.affixes import has_root
-from mitra.intake.extract.context import is_facilitator, is_venue
+from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import PLACE, Member
@@ -102,10 +102,23 @@ def institution_partners(doc: Doc, mentions: Mentions, cooperation: list[bool]) 
 
 
 def organisation_partners(
-    doc: Doc, mentions: Mentions, organisations: list[Organisation], claimed: set[int]
+    doc: Doc,
+    mentions: Mentions,
+    organisations: list[Organisation],
+    claimed: set[int],
+    own: frozenset[str] = frozenset(),
 ) -> list[Draft]:
+    """`own`: the codes of the focal region and its short names' regions; a domestic body
+    named after one ("Bank Jatim", "PT Jatim Graha Utama" in a story of Pemprov Jatim) is that
+    region's own enterprise, no partner."""
     drafts: list[Draft] = []
     for org in organisations:
+        if (
+            org.kind == "domestic_party"
+            and fold(org.name).split()[0] in ENTERPRISE_HEADS
+            and names_region(mentions, org.tokens, own)
+        ):
+            continue  # "PT Jatim Graha Utama", "Bank Jatim" (not "Universitas Negeri Malang")
         if is_common_noun(org.name):
             continue  # "Lembaga Pemerintah", "Konsorsium Perusahaan", "PT", "Kamar"
         if WEB_NAME.search(org.name):
@@ -121,6 +134,12 @@ def organisation_partners(
             continue  # "Lembaga Pengembangan Pendidikan (LPP) NTB": the region's own body
         if regional_enterprise(doc, org.tokens[0]):
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
+        if affiliation(doc, org.tokens[0]):
+            continue  # "kata kandidat doktor Universitas Padjadjaran itu": whose member speaks
+        if kind == "domestic_party" and not any(
+            named_as_party(doc, mentions, first) for first in occurrences(doc, org.tokens)
+        ):
+            continue  # "paparan Direktur PT Naga Kapuk Indah": named, but as no party
         if country is None and kind != "domestic_party":
             country = free_country(
                 doc, mentions, org.tokens[0], claimed, places=kind != PUBLIC_BODY_KIND
@@ -131,6 +150,87 @@ def organisation_partners(
             kind = "foreign_institution"
         drafts.append(Draft(org.name, kind, country, list(org.evidence)))
     return drafts
+
+
+def occurrences(doc: Doc, tokens: tuple[int, int]) -> list[int]:
+    """The first tokens of every place the text writes the body's name."""
+    keys = [doc.tokens[i].key for i in range(tokens[0], tokens[1] + 1) if doc.tokens[i].word]
+    out = []
+    for i in doc.positions.get(keys[0], ()):
+        j, k = i, 0
+        while k < len(keys) and j < len(doc.tokens) and doc.tokens[j].key == keys[k]:
+            k += 1
+            j = doc.next_word[j] if doc.next_word[j] >= 0 else len(doc.tokens)
+        if k == len(keys):
+            out.append(i)
+    return out or [tokens[0]]
+
+
+# Before a domestic body these name it as a party: "mitra kampusnya ... antara lain", "pihak
+# PT X", the list after a head ("yakni", "yaitu").
+PARTY_OPENERS = words(
+    "bersama dengan antara kerjasama sama bermitra menggandeng pihak mitra yakni yaitu lain antaranya diantaranya termasuk melibatkan merangkul "
+    "menggaet ialah adalah"
+)
+# A signatory's post before a body: "diteken Bupati ... dan Rektor Universitas X".
+SIGNATORY_POSTS = words("rektor direktur dirut ceo dekan ketua presiden pimpinan wakil")
+SIGNING_ROOTS = frozenset({"teken", "tandatangan", "sepakat"})
+
+
+def named_as_party(doc: Doc, mentions: Mentions, first: int) -> bool:
+    """A domestic body is a party when a word before it (or before the list it stands in) says
+    so, when it is joined to an Indonesian region by "dan" ("Pemkab Tanbu dan PT X"), or when
+    a signatory's post names it in a sentence of signing."""
+    j, steps = first - 1, 0
+    sentence = doc.tokens[first].sentence
+    while j >= 0 and doc.tokens[j].sentence == sentence and steps < COUNTERPART_REACH + 8:
+        token = doc.tokens[j]
+        if token.word and token.key in PARTY_OPENERS:
+            return True
+        if token.word and token.key in {"dan", "serta"}:
+            k = j - 1
+            while k >= 0 and not doc.tokens[k].word:
+                k -= 1
+            mention = mentions.at.get(k)
+            if mention is not None and mention.regions:
+                return True  # "Pemkab Tanah Bumbu dan PT Indocement"
+        elif token.word and not token.cap and token.key not in NAME_CONNECTORS:
+            break
+        j, steps = j - 1, steps + 1
+    end = first
+    while end + 1 < len(doc.tokens) and doc.tokens[end + 1].word and doc.tokens[end + 1].cap:
+        end += 1
+    if doc.key_at(end + 1) == "sebagai" and doc.key_at(end + 2) in AS_PARTY:
+        return True  # "diikuti Universitas Negeri Malang sebagai mitra"
+    posts, j = 0, first
+    while posts < SIGNATORY_REACH:
+        j = previous_word(doc, j)
+        if j < 0:
+            return False
+        if doc.tokens[j].key in SIGNATORY_POSTS:
+            start, end = doc.sentence_of(first)
+            return any(has_root(doc.tokens[k].key, SIGNING_ROOTS) for k in range(start, end))
+        posts += 1
+    return False
+
+
+AS_PARTY = words("mitra pihak partner penyedia operator pelaksana pengelola investor")
+# Lowercase words inside a foreign body's name: "Graduate School of International ...".
+NAME_CONNECTORS = words("of for the and de des du la le van von und")
+SIGNATORY_REACH = 3  # "Wakil Rektor III Universitas ...", "Direktur Utama PT ..."
+
+
+ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda")
+
+
+def names_region(mentions: Mentions, tokens: tuple[int, int], codes: frozenset[str]) -> bool:
+    """Some region mention inside the tokens is one of `codes`."""
+    return any(
+        region.code in codes
+        for i in range(tokens[0], tokens[1] + 1)
+        if (mention := mentions.at.get(i)) is not None
+        for region in mention.regions
+    )
 
 
 def region_after(doc: Doc, mentions: Mentions, last: int) -> bool:
@@ -177,6 +277,24 @@ def inner_country(doc: Doc, mentions: Mentions, tokens: tuple[int, int]) -> str 
         if len(countries) == 1:
             return next(iter(countries))
     return None
+
+
+# Right before a body, these name one of its members, students or graduates: the body is a
+# person's affiliation, not a party ("dosen Universitas Bung Hatta", "alumni ITB").
+AFFILIATION = words(
+    "dosen mahasiswa mahasiswi alumni alumnus lulusan kandidat doktor peneliti siswa santri "
+    "karyawan pegawai"
+)
+
+
+def affiliation(doc: Doc, first: int) -> bool:
+    j = previous_word(doc, first)
+    if j < 0:
+        return False
+    key = doc.tokens[j].key
+    if key == "besar":  # "guru besar Universitas ..."
+        return doc.key_at(previous_word(doc, j)) == "guru"
+    return key in AFFILIATION and not doc.tokens[j].cap
 
 
 REGIONAL_ENTERPRISE = words("bumd perumda perusda perumdam")
@@ -364,8 +482,28 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
         kept.evidence.extend(draft.evidence)
         if is_government_name(draft.name) and not is_government_name(kept.name):
             kept.name = draft.name
+    merge_acronyms(merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
+
+
+MAX_ACRONYM = 8
+
+
+def merge_acronyms(merged: dict[tuple[str, str], Draft]) -> None:
+    """ "AeU" and "Asia e University", "WSU" and "Western Sydney University": a one-word name
+    made of the initials of another body's name, of the same kind, is that body."""
+    bodies = {key: draft for key, draft in merged.items() if " " in key[0]}
+    for key, draft in list(merged.items()):
+        name = key[0]
+        if " " in name or not 1 < len(name) <= MAX_ACRONYM:
+            continue
+        for long_key, body in bodies.items():
+            initials = "".join(word[0] for word in long_key[0].split() if word)
+            if long_key[1] == key[1] and initials == name:
+                body.evidence.extend(draft.evidence)
+                del merged[key]
+                break
 
 
 # Before a country these make it a counterparty ("investor asal Korea", "kerja sama dengan

@@ -17,6 +17,7 @@ taken from them.
 import re
 from dataclasses import dataclass
 
+from mitra.intake.extract.context import BUILDINGS
 from mitra.intake.extract.lexicon import (
     MALAY_HONORIFICS,
     NAME_ENDERS,
@@ -78,6 +79,15 @@ NOT_NAMES = frozenset(
         "november",
         "desember",
         "pukul",
+        # legal forms of a firm after a comma: "CEO Hanil Resort Co., Ltd."
+        "ltd",
+        "inc",
+        "llc",
+        "gmbh",
+        "bhd",
+        "tbk",
+        "corp",
+        "plc",
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
@@ -94,10 +104,13 @@ class Person:
     name_tokens: tuple[int, int]
 
 
-def find_people(doc: Doc, mentions: Mentions) -> list[Person]:
+def find_people(
+    doc: Doc, mentions: Mentions, short_forms: frozenset[str] = frozenset()
+) -> list[Person]:
+    """`short_forms`: region short forms ("Kukar") that end a role like a place name."""
     people: list[Person] = []
     taken: set[int] = set()
-    places = place_like_names(doc)
+    places = place_like_names(doc) | short_forms
     for first, last, _values in ROLE_HEADS.scan(doc):
         if first in taken or doc.excluded[first]:
             continue
@@ -277,6 +290,10 @@ def read_role(
             # the role and the name starts after it.
             role_end, name = office
     name_first, name_last, text = name
+    if name_first > 0 and tokens[name_first - 1].key in LEGAL_FORMS:
+        return None  # "Direktur Utama PT Jasa Marga di Jakarta": the firm's name, no person
+    if first > 0 and tokens[first - 1].key in BUILDINGS and name_first == name_last:
+        return None  # "di Kantor Bupati Tegal, Slawi, Selasa": a building and its town
     return Person(
         name=text,
         role=doc.surface(first, role_end),
@@ -319,7 +336,9 @@ NAME_PARTS = words("negara utama besar raya dalam tim")
 BODY_ENDINGS = words(
     "federation association council agency corporation foundation dinas badan kantor biro "
     "sekretariat kementerian lembaga institut balai pusat yayasan asosiasi himpunan ikatan "
-    "perkumpulan forum majelis dewan komisi direktorat inspektorat"
+    "perkumpulan forum majelis dewan komisi direktorat inspektorat "
+    # a firm's or a school's last word: "CEO Hanil Resort Co., Ltd."
+    "co company group holdings university college institute"
 )
 
 
@@ -591,6 +610,7 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
                 tokens[j - 1].key in PLACE_OPENERS
                 or tokens[j - 1].key in ROLE_WORDS
                 or tokens[j - 1].key == "untuk"  # "Konsul Jenderal RI untuk Shanghai"
+                or mission_seat(doc, j - 1)  # "Konjen RI di Osaka"
             )
             if (located and not is_country) or (mention.places and not opener):
                 break
@@ -606,10 +626,17 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             end = j
         elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
             pass
+        elif mission_seat(doc, j) and j + 1 in mentions.at:
+            pass  # "Konjen RI di Osaka Mirza Nurhidayat": the seat belongs to the role
         else:
             break
         j += 1
     return end
+
+
+def mission_seat(doc: Doc, j: int) -> bool:
+    """Token `j` is the "di" of an Indonesian mission's seat: "RI di Osaka"."""
+    return doc.key_at(j) == "di" and j > 0 and doc.tokens[j - 1].key in {"ri", "indonesia"}
 
 
 def names_only_places(doc: Doc, mentions: Mentions, name: tuple[int, int, str]) -> bool:

@@ -16,7 +16,13 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
+from mitra.intake.extract.context import (
+    is_facilitator,
+    is_venue,
+    list_lead,
+    on_route,
+    previous_word,
+)
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -65,6 +71,16 @@ class PlaceFound:
 def fold_base(key: str) -> str:
     base = SUFFIX.sub("", key).replace("-", " ").lower()
     return base.removeprefix("kota ").removeprefix("city of ")
+
+
+def another_name(written: str, place: Place) -> bool:
+    """A written alternate name that starts with another letter than the gazetteer's name is
+    another name of the place (a newer romanisation, "Gimhae" for "Kimhae", or a new name,
+    "Higashiomi" for "Youkaichi"), not a slip of its spelling ("Gotenburg"): it is kept."""
+    if place.id < 0:
+        return False  # a subdivision's Indonesian form ("Australia Barat") is no other name
+    own, other = fold_base(fold(place.name)), fold_base(fold(written))
+    return bool(own and other) and own[0] != other[0]
 
 
 def display_name(place: Place) -> str:
@@ -146,15 +162,23 @@ def find_places(
         entry = found.setdefault(
             place.id, PlaceFound(place, display_name(place), place.country, first=mention.first)
         )
+        written = doc.surface(mention.first, mention.last)
+        if not entry.written and another_name(written, place):
+            entry.name = SUFFIX.sub("", written)  # "Gimhae" (Kimhae), "Higashiomi" (Youkaichi)
         entry.evidence.append(mention.span)
         entry.written.append(doc.surface(mention.first, mention.last))
         if beside is not None:
             entry.consumed.append(beside)
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
+        if level == 1 and not chosen.main and place.country not in named:
+            # "Parigi" (Paris in Italian), "Luo He": an alternate name in another language
+            # needs its country in the text or a cue of its own
+            level = 0
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
         between = between_name_and_country(doc, mentions, mention, place, beside)
-        if (
+        member = mention.first in listed  # "tiga prefektur, yakni Osaka, Hyogo dan Okayama"
+        if not member and (
             between
             or is_qualifier(doc, mention, place, place_ends)
             or lies_in(doc, mention, place, place_ends)
@@ -346,6 +370,8 @@ def partner_level(
     """2: the mention says it is a partner city; 1: a cooperation sentence names it; 0: no."""
     if is_venue(doc, mention.first) or is_seat(doc, mention.first):
         return 0
+    if on_route(doc, mention.first):
+        return 0  # "jalur pelayaran Davao City-General Santos-Bitung": stops of a route
     if is_reference(doc, mention.first):
         return 0  # "253 km dari Ibu Kota Seoul", "keturunan pendatang dari Fujian"
     if is_facilitator(doc, mention.first):
@@ -384,9 +410,22 @@ INSPIRATION_REACH = 6
 
 
 def inspires(doc: Doc, first: int) -> bool:
-    """A model-taking word within a few words before the place, in its sentence."""
+    """A model-taking word within a few words before the place, in its sentence, or before
+    the list it stands in ("terinspirasi dari keberhasilan Kota Surabaya dan Kota Yokohama")."""
+    if model_word_before(doc, first):
+        return True
+    lead = list_lead(doc, first)
+    return lead >= 0 and (
+        doc.tokens[lead].key in INSPIRATION or model_word_before(doc, lead, LEAD_REACH)
+    )
+
+
+LEAD_REACH = 3
+
+
+def model_word_before(doc: Doc, first: int, reach: int = INSPIRATION_REACH) -> bool:
     j = first
-    for _ in range(INSPIRATION_REACH):
+    for _ in range(reach):
         j = previous_word(doc, j)
         if j < 0:
             return False
@@ -408,13 +447,13 @@ def is_seat(doc: Doc, first: int) -> bool:
     and title words ("Konsulat Jenderal Jepang di Surabaya", "Consulate General of Japan At
     Surabaya", "KJRI Osaka")."""
     j = first
-    for _ in range(SEAT_REACH):
+    for step in range(SEAT_REACH):
         j = previous_word(doc, j)
         if j < 0:
             return False
         key = doc.tokens[j].key
-        if key in SEAT_WORDS:
-            return True
+        if key in SEAT_WORDS or (step == 0 and key == "ri"):
+            return True  # "... Jenderal RI Osaka": right after "RI", an Indonesian mission's seat
         if key not in SEAT_SKIP and not doc.tokens[j].cap:
             return False
     return False

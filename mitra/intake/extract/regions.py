@@ -14,10 +14,17 @@ most strong mentions is the main one; the others are its partners.
 
 from dataclasses import dataclass, field
 
-from mitra.intake.extract.context import is_facilitator, is_object, is_venue, previous_word
+from mitra.intake.extract.context import (
+    is_facilitator,
+    is_object,
+    is_venue,
+    list_lead,
+    on_route,
+    previous_word,
+)
 from mitra.intake.extract.gazetteer import Gazetteer, Region
 from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
-from mitra.intake.extract.mentions import Mention
+from mitra.intake.extract.mentions import Mention, written_lowercase
 from mitra.intake.extract.places import inspires, is_seat
 from mitra.intake.extract.tokens import Doc
 
@@ -40,7 +47,9 @@ COMMON_NAMES = frozenset(
 )  # fmt: skip
 # Right before a region, these name it as the other party of the story's side ("MoU dengan
 # Pemkot Bandung"); "antara A dan B" names both sides.
-COUNTERPART_WORDS = frozenset({"dengan", "bersama"})
+COUNTERPART_WORDS = frozenset(
+    {"dengan", "bersama", "melibatkan", "menggandeng", "menggaet", "merangkul"}
+)
 # "Pemkot", "Wali Kota" with no name after them: the dateline's region is meant.
 UNNAMED_CUES = frozenset(
     {"pemkot", "pemkab", "pemprov", "pemda", "wali", "walikota", "bupati", "gubernur"}
@@ -56,6 +65,7 @@ class RegionFound:
     mentions: list[int] = field(default_factory=list)  # first tokens of every mention
     objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
     counterpart: bool = False  # the first strong mention is the other party
+    homes: int = 0  # strong mentions that only say where people come from or live
 
 
 def resolve(
@@ -140,18 +150,42 @@ def find_regions(
         if is_apposition(doc, mention, region, resolved) or repeats(doc, mention, region, resolved):
             continue
         if is_strong(
-            doc, mention, prefix_first, cooperation=cooperation, roles=roles, venue=venue_words
+            doc,
+            mention,
+            prefix_first,
+            cooperation=cooperation,
+            roles=roles,
+            venue=venue_words,
+            ordinary=mention.key not in typed,
         ):
             if not entry.strong:
                 entry.first = mention.first
             entry.strong += 1
             start = prefix_first if prefix_first >= 0 else mention.first
+            if whose_people(doc, start):
+                entry.homes += 1  # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi"
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
             if entry.strong == 1:
                 entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
+
+
+# "bertandang ke Pemkab Buleleng": a government visited is the host party, not a place (a
+# region word alone, "kunjungan kerja ke Kabupaten Kupang", is where the visit went).
+VISITED = frozenset({"ke"})
+VISIT_VERBS = frozenset(
+    {"kunjungi", "mengunjungi", "dikunjungi", "sambangi", "menyambangi", "disambangi",
+     "datangi", "mendatangi", "didatangi"}
+)  # fmt: skip
+
+
+def visited(doc: Doc, start: int) -> bool:
+    """The region is the one a delegation visits ("berkunjung ke Pemkab Badung", "Bupati
+    Bantul Kunjungi Badung"): the other party of the visitor's story."""
+    before = previous_key(doc, start)
+    return before in VISIT_VERBS or (before in VISITED and doc.tokens[start].key in GOVERNMENTS)
 
 
 def typed_senses(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> dict[str, Region]:
@@ -179,30 +213,41 @@ def is_strong(
     cooperation: list[bool],
     roles: set[int],
     venue: frozenset[str] = REGION_VENUE_WORDS,
+    ordinary: bool = True,
 ) -> bool:
+    """`ordinary`: the bare name may be an ordinary word (the text never types it with a
+    prefix or a head: "Wali Kota Medan" makes a bare "Medan" the city whatever "medan" means)."""
     start = prefix_first if prefix_first >= 0 else mention.first
     if is_venue(doc, start, venue) and not (
-        venue == HOST_VENUE_WORDS and doc.tokens[start].key in GOVERNMENTS
+        (venue == HOST_VENUE_WORDS or previous_key(doc, start) in VISITED)
+        and doc.tokens[start].key in GOVERNMENTS
     ):
         # "di Gedung Sate, Bandung", "kunjungan kerja ke Kabupaten Kupang"; as the host, "magang
         # di Pemkab Banyuwangi" names the government, not a place
         return False
-    if is_facilitator(doc, start, window=1):
+    # a region's head among the guests of its own ceremony still speaks for it
+    if is_facilitator(doc, start, window=1, guests=False):
         return False  # "disaksikan Penjabat Gubernur DIY"
+    if on_route(doc, start):
+        return False  # "penyeberangan Ketapang-Gilimanuk": a stop of a route
+    if trip_origin(doc, start):
+        return False  # "Setelah dari Semarang, delegasi ...", "tiba dari Jakarta": a stop
     if former_office(doc, start):
         return False  # "kata mantan Pj Sumut itu": a past office, no party
     if is_seat(doc, start):
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
     if permission_giver(doc, start):
         return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
-    if inspires(doc, start):
-        return False  # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only
+    if inspires(doc, start) and not visited(doc, start):
+        # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
+        # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
+        return False
     if not cooperation[doc.tokens[mention.first].sentence]:
         return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:
         return True
-    if mention.key in COMMON_NAMES:
-        return False
+    if mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)):
+        return False  # "Batu", "Buru": a bare name the text also uses as a word
     return cooperation[doc.tokens[mention.first].sentence]
 
 
@@ -228,6 +273,50 @@ def permission_giver(doc: Doc, start: int) -> bool:
     """A region named as the one who permits or approves ("izin Gubernur Jawa Tengah",
     "atas persetujuan Pemprov Jawa Tengah"): a step of procedure, not a party."""
     return _word_before(doc, start, PERMISSION, PERMISSION_REACH)
+
+
+# Before a region these make it the home of people ("mahasiswa asal Kabupaten Banyumas dan
+# Kabupaten Cilacap", "kompensasi bagi warga Kota Bekasi"): the region says whose people they
+# are, it is no party of its own.
+ORIGIN = frozenset({"asal", "berasal", "kelahiran", "putra", "putri"})
+RESIDENTS = frozenset(
+    {"warga", "penduduk", "masyarakat", "rakyat", "pelajar", "siswa", "mahasiswa", "petani",
+     "nelayan", "perantau", "diaspora", "pemuda", "anak"}
+)  # fmt: skip
+
+
+# People said to come "dari" a region: "investor dari Jakarta dan Jawa", "wisatawan dari".
+COMING_FROM = RESIDENTS | frozenset(
+    {"investor", "pengusaha", "wisatawan", "turis", "pekerja", "pendatang"}
+)
+
+
+def whose_people(doc: Doc, start: int) -> bool:
+    """The region is named as where people come from or live: right after "asal", a noun of
+    residents or "investor dari", or further along the list such a word opens."""
+    before = previous_key(doc, start)
+    if before in ORIGIN or before in RESIDENTS:
+        return True
+    j = previous_word(doc, start, frozenset())
+    if before == "dari" and previous_key(doc, j) in COMING_FROM:
+        return True
+    lead = list_lead(doc, start)
+    return lead >= 0 and doc.tokens[lead].key in ORIGIN
+
+
+# Before "dari", these make the region where a trip set out from or passed through.
+TRIP_WORDS = frozenset(
+    {"setelah", "sesudah", "usai", "seusai", "selepas", "sepulang", "pulang", "kembali",
+     "berangkat", "bertolak", "tiba", "datang", "terbang"}
+)  # fmt: skip
+
+
+def trip_origin(doc: Doc, start: int) -> bool:
+    """ "Setelah dari Semarang", "tiba dari Jakarta": the region is a stop of a trip."""
+    before = previous_word(doc, start, frozenset())
+    return (
+        before >= 0 and doc.tokens[before].key == "dari" and previous_key(doc, before) in TRIP_WORDS
+    )
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})
@@ -329,6 +418,8 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         and (entry.region.code != main.region.province or entry.counterpart)
         and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
         and not only_where_another_lies(doc, entry, regions)
+        # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi": whose people they are
+        and entry.homes < entry.strong
     ]
 
 

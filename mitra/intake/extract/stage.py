@@ -67,6 +67,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "terasa manfaatnya", "dirasakan manfaatnya", "manfaatnya dirasakan",
         "manfaatnya sudah dirasakan", "sudah bekerja di", "telah bekerja di",
         "menjalankan program", "menjalankan kegiatan", "bukan kunjungan pertama",
+        # a facility of the cooperation at work: "instalasi ... sudah beroperasi sejak Januari"
+        "sudah beroperasi", "telah beroperasi", "sudah dioperasikan", "telah dioperasikan",
+        "sudah dimanfaatkan", "telah dimanfaatkan",
+        # a cooperation of long standing: "sudah lama bekerja sama", "sejak lama bermitra"
+        "sudah lama bekerja sama", "telah lama bekerja sama", "sudah lama bekerjasama",
+        "telah lama bekerjasama", "sudah lama bermitra", "telah lama bermitra",
+        "sejak lama bekerja sama", "sejak lama bermitra",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
@@ -76,6 +83,13 @@ CUES: dict[str, tuple[str, ...]] = {
         # a cooperation that stands still
         "vakum", "mati suri", "jalan di tempat", "tidak aktif", "tidak berjalan",
         "belum berjalan lagi", "stagnan", "terbengkalai",
+        # signed, then nothing followed: "belum ada kelanjutan", "tidak ada tindak lanjut"
+        "belum ada kelanjutan", "tidak ada kelanjutan", "tanpa kelanjutan",
+        "belum ada tindak lanjut", "tidak ada tindak lanjut", "tanpa tindak lanjut",
+        "belum ditindaklanjuti", "tidak ditindaklanjuti", "tidak ada kegiatan",
+        "belum ada kegiatan", "hanya di atas kertas", "sebatas di atas kertas",
+        # stopped for a while: "dihentikan sementara", "berhenti sementara"
+        "dihentikan sementara", "berhenti sementara", "dihentikan untuk sementara",
     ),
     "ended": (
         "berakhir", "berakhirnya", "mengakhiri", "akhiri", "dihentikan", "menghentikan",
@@ -88,6 +102,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "dibatalkan", "pembatalan", "diakhiri", "pengakhiran", "terhenti",
         "rampung masanya", "habis masanya", "selesai masanya", "masa berlakunya sudah habis",
         "masa berlakunya telah habis", "masa berlaku habis", "habis masa berlaku",
+        # no longer in force, called off, not carried on
+        "tidak berlaku", "tidak berlaku lagi", "batal", "tidak melanjutkan",
+        "belum diperpanjang",
     ),
 }  # fmt: skip
 # Said of a partnership, these are a document only when signed in their sentence ("meneken
@@ -117,6 +134,10 @@ PLAN_CLOSE = words(
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
     "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
 )
+# Roots whose every form puts what follows ahead: approving, proposing ("DPRD Setujui
+# Penandatanganan MoU", "diusulkannya MoU"). Read as `PLAN_FORM` in a window.
+PLAN_ROOTS = frozenset({"setuju", "usul"})
+PLAN_FORM = "rencana"
 # Right before a document: "LoI ditingkatkan menjadi MoU" names the document an upgrade aims at.
 UPGRADE = words("menjadi jadi")
 PLAN_REACH = 3
@@ -211,14 +232,16 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
             continue
         if slug == WEAK:
             if (
-                is_reached(doc, "mou", first, last, cooperation)
-                and (
-                    signed_in_sentence(doc, first, ink=True)
-                    or renewal_before(doc, first)
-                    or held(doc, first)
+                (
+                    is_reached(doc, "mou", first, last, cooperation)
+                    and (
+                        signed_in_sentence(doc, first, ink=True)
+                        or renewal_before(doc, first)
+                        or held(doc, first)
+                    )
                 )
-                and not document_in_sentence(doc, first)
-            ):
+                or made_official(doc, first)
+            ) and not document_in_sentence(doc, first):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
         elif is_reached(doc, slug, first, last, cooperation):
             if slug in STATUS and signed_later(doc, last):
@@ -268,11 +291,22 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     if statuses and not renewed(doc, lead, statuses[0]):
         return statuses[0]
     progress = [found for found in lead if found.slug not in STATUS] or lead
-    best = max(progress, key=lambda found: (RANK.get(found.slug, 0), -found.first))
+    # at the same rank a document named ("Memorandum of Understanding") is better evidence
+    # than a partnership made official ("Resmi Jalin Sister City")
+    best = max(
+        progress,
+        key=lambda found: (RANK.get(found.slug, 0), names_document(doc, found), -found.first),
+    )
     if signed and best.slug in DOCUMENTS:
         # "Kesepakatan Bersama dan PKS ... diteken" further down, at the same ceremony.
         return same_ceremony(doc, reached, paragraphs, best)
     return best
+
+
+def names_document(doc: Doc, found: StageFound) -> bool:
+    """The cue itself is a document's name, not a partnership word."""
+    match = CUE_TABLE.match(doc, found.first)
+    return match is not None and match[1][0] in DOCUMENTS
 
 
 def dated_signing(doc: Doc, index: int) -> bool:
@@ -303,6 +337,8 @@ def signed_later(doc: Doc, last: int) -> bool:
         token = doc.tokens[i]
         if token.key in EARLIER_OR_CONCEDED:
             return False  # "terhenti setelah MoU diteken", "tertunda, padahal LoI sudah diteken"
+        if token.key in REASONS:
+            return False  # "tidak berlanjut karena tidak ada program yang disepakati"
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
             if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
@@ -316,6 +352,10 @@ def signed_later(doc: Doc, last: int) -> bool:
 EARLIER_OR_CONCEDED = words(
     "setelah sesudah usai sejak pasca padahal meski meskipun walaupun walau kendati sebelumnya"
 )
+
+
+# After a status these give its reason: a signing there is no signing that overcame it.
+REASONS = words("karena sebab akibat lantaran mengingat")
 
 
 SIDE_EVENT = "side_event"
@@ -348,7 +388,7 @@ def clause_head(doc: Doc, index: int) -> str:
     j, taken = index - 1, 0
     while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
         token = doc.tokens[j]
-        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+        if clause_break(doc, j):
             break
         if token.word:
             if token.key not in DETERMINERS:
@@ -362,19 +402,25 @@ def side_event(doc: Doc, index: int) -> bool:
     """The head of the clause before a status cue names an occasion ("Turnamen sepak bola
     antar kota sister city ... dibatalkan", "Seluruh agenda luar negeri ... dibatalkan"), not
     a cooperation, a programme or a document ("Program pertukaran guru ... ditunda")."""
-    sentence = doc.tokens[index].sentence
-    head = ""
-    j, taken = index - 1, 0
-    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SIDE_REACH:
-        token = doc.tokens[j]
-        if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
-            break
-        if token.word:
-            if token.key not in DETERMINERS:
-                head = token.key
-            taken += 1
-        j -= 1
-    return head in SIDE_EVENTS
+    return clause_head(doc, index) in SIDE_EVENTS
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def clause_break(doc: Doc, j: int) -> bool:
+    """A semicolon, a colon, a clause opener, or a spaced dash ("SURABAYA - Festival ...": the
+    dateline ends there)."""
+    token = doc.tokens[j]
+    if token.text in {";", ":"} or token.key in CLAUSE_OPENERS:
+        return True
+    return (
+        token.text in DASHES
+        and token.start > 0
+        and token.end < len(doc.text)
+        and doc.text[token.start - 1].isspace()
+        and doc.text[token.end].isspace()
+    )
 
 
 CLAUSE_OPENERS = words("bahwa karena sehingga namun tetapi tapi sedangkan")
@@ -455,6 +501,19 @@ def renewal_before(doc: Doc, index: int) -> bool:
 
 
 RENEWAL_REACH = 3
+OFFICIAL_ROOTS = frozenset({"resmi"})
+
+
+def made_official(doc: Doc, index: int) -> bool:
+    """ "resmi menjalin kerja sama sister city", "meresmikan kemitraan": a partnership made
+    official is its memorandum signed, not under a plan ("akan meresmikan")."""
+    close = window(doc, index, -RENEWAL_REACH)
+    official = any(key == "resmi" or has_root(key, OFFICIAL_ROOTS) for key in close)
+    return (
+        official
+        and not window(doc, index, -BEFORE_WINDOW) & (PLAN_CLOSE | NEGATIONS)
+        and not window(doc, index, AFTER_WINDOW) & PLANNED_AFTER
+    )
 
 
 HELD_REACH = 6
@@ -587,7 +646,12 @@ def renewed(doc: Doc, lead: list[StageFound], status: StageFound) -> bool:
     for found in lead:
         if found.slug in DOCUMENTS:
             first, end = doc.sentence_of(found.first)
-            if any(doc.tokens[i].key in RENEWAL for i in range(first, end)):
+            if any(
+                doc.tokens[i].key in RENEWAL
+                # "sudah habis masa berlakunya dan akan diperbarui": a renewal only planned
+                and not window(doc, i, -PLAN_REACH) & PLAN_CLOSE
+                for i in range(first, end)
+            ):
                 return True
     return False
 
@@ -644,13 +708,24 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             continue  # "menyerahkan cenderamata": courtesy, not cooperation
         gift = keys & GIFTS or before_keys & GIFTS
         # "mengirim sepuluh pelajar", "40 ASN dilepas untuk magang": participants sent off
-        sent = root in {"kirim", "berangkat", "lepas"} and keys & PARTICIPANTS
+        sent = root in {"kirim", "berangkat", "lepas"} and (
+            keys & PARTICIPANTS or counted_after(doc, i)  # "mengirimkan 15 pelatih tari"
+        )
         # "menerima hibah", "hibah ... diterima": received, not only offered
         received = root == "terima" and window(doc, i, 3) & GIFTS | window(doc, i, -4) & GIFTS
         handed = root in {"serah", "salur"} or token.key == "serah"
         if (handed and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
+
+
+def counted_after(doc: Doc, i: int) -> bool:
+    """A number or a count word right after the verb at token `i`."""
+    j = doc.next_word[i]
+    if j < 0 or doc.tokens[j].sentence != doc.tokens[i].sentence:
+        return False
+    key = doc.tokens[j].key
+    return key.isdigit() or key in COUNTS
 
 
 TRAINING = words("magang pelatihan diklat kursus belajar bertukar praktik studi")
@@ -745,6 +820,10 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
 RECURRING = phrases(
     "selama ini", "setiap tahun", "tiap tahun", "saban tahun", "rutin", "secara rutin",
     "berkala", "secara berkala", "tahunan",
+    # held again: "kembali menggelar program magang", "kembali mengirim pelajar"
+    "kembali menggelar", "kembali mengadakan", "kembali menyelenggarakan",
+    "kembali melaksanakan", "kembali mengirim", "kembali mengirimkan", "kembali menerima",
+    "kembali memberangkatkan",
 )  # fmt: skip
 SESSIONS = words("sidang pertemuan forum rapat konferensi musyawarah mesyuarat mesyuwarat")
 
@@ -755,7 +834,15 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     fact in a sentence about it."""
     out: list[StageFound] = []
     for first, last, _values in RECURRING.scan(doc):
-        if doc.excluded[first] or not cooperation[doc.tokens[first].sentence]:
+        # "Kerja sama ... memasuki tahun ke-20. Kedua provinsi rutin menggelar pameran.";
+        # "selama ini" ("so far") is said of the cooperation only in its own sentence
+        if doc.excluded[first] or not (
+            cooperation[doc.tokens[first].sentence]
+            or (
+                (first == last or doc.tokens[first].key != "selama")
+                and about_cooperation(doc, first, cooperation)
+            )
+        ):
             continue
         if not relative_to_cooperation(doc, first):
             continue  # "konflik warga yang selama ini terjadi": said of something else
@@ -774,8 +861,15 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
                 and about_cooperation(doc, i, cooperation)
                 and not window(doc, i, -BEFORE_WINDOW) & PLANNED
             ):
-                out.append(StageFound("implementation", (doc.span(i, i + 1),), i))
+                end = i + 3 if doc.key_at(i + 1) == "ke" else i + 1  # "tahun ke-20"
+                if doc.key_at(end + 1) in ROUND_OF:
+                    end += 1  # "tahun kedua pelaksanaan"
+                out.append(StageFound("implementation", (doc.span(i, end),), i))
     return out
+
+
+# After "tahun kedua", what the round is of: it belongs to the evidence.
+ROUND_OF = words("pelaksanaan program kerja sama kerjasama kemitraan")
 
 
 PRACTICES = (
@@ -794,7 +888,8 @@ def relative_to_cooperation(doc: Doc, first: int) -> bool:
     return doc.key_at(previous_word(doc, j)) in PRACTICES
 
 
-BATCHES = words("angkatan gelombang batch edisi periode")
+# "angkatan ketiga", "memasuki tahun ke-20": a later round or year of a programme
+BATCHES = words("angkatan gelombang batch edisi periode tahun")
 ORDINALS = words("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh")
 
 
@@ -848,8 +943,11 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     before = window(doc, first, -BEFORE_WINDOW)
     after = window(doc, last, AFTER_WINDOW) | predicate_after(doc, last)
     close = window(doc, first, -REACHED_REACH)
-    if close & REACHED and not close & NEGATIONS and not after & PLANNED_AFTER:
-        # "telah dibicarakan", "sudah menandatangani MoU": a plan further back is over.
+    if (close & REACHED or doc.tokens[first].key in REACHED) and (
+        not close & NEGATIONS and not after & PLANNED_AFTER
+    ):
+        # "telah dibicarakan", "sudah menandatangani MoU", "membahas kelanjutan program yang
+        # sudah berjalan": a plan further back is over, or said of something else.
         before -= PLANNED
     if slug == "exploration":
         if before & PLANNED or after & PLANNED_AFTER:
@@ -863,6 +961,10 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         if close & HELD and not window(doc, first, -HELD_REACH) & (PLAN_CLOSE | PLANNED_AFTER):
             # "tertuang dalam LoI", "sudah terikat MoU": held, whatever purpose came before;
             # not "siap mengikat diri lewat nota", "nantinya dituangkan dalam MoU".
+            return True
+        if signed_after(doc, last):
+            # "belum memenuhi kewajiban dalam perjanjian kerja sama yang diteken pada 2019":
+            # the relative clause says the document was signed, whatever the main clause plans
             return True
         if before & PLANNED and not close & REACHED:
             # "untuk menekan pengangguran, Pemkab meneken MoU": a purpose further back is no
@@ -881,6 +983,10 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if slug == "implementation":
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
+        if said_of_occasion(doc, first, last):
+            return False  # "Kunjungan ini dilaksanakan ...", "Pertemuan berjalan hangat"
+        if doc.tokens[last].key in OPERATING and not slug_in_sentence(doc, first, PRODUCED):
+            return False  # "KEK Palu sudah beroperasi": the region's own facility at work
         if window(doc, first, -2) & ONCE or window(doc, first, -BEFORE_WINDOW) & ANOTHER:
             return False  # "kerja sama serupa pernah berjalan pada 2001-2009": another, past
         return not (before & PLANNED or after & PLANNED_AFTER)
@@ -888,7 +994,97 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         return False  # "dijadwalkan berakhir": the end of a term, not a status
     if hoped(doc, first) or outcome(doc, last):
         return False
-    return not (window(doc, first, -REACHED_REACH - 1) & NOT_NOW or after & STATUS_LATER)
+    return not (
+        window(doc, first, -REACHED_REACH - 1) & NOT_NOW or clause_after(doc, last) & STATUS_LATER
+    )
+
+
+COORDINATORS = words("dan tetapi tapi namun sedangkan sehingga lalu kemudian")
+
+
+def clause_after(doc: Doc, last: int) -> set[str]:
+    """The words after a status in its own clause: "sudah habis masa berlakunya dan akan
+    diperbarui" puts the renewal, not the expiry, in the future."""
+    out: set[str] = set()
+    for key in ordered_after(doc, last, AFTER_WINDOW):
+        if key in COORDINATORS:
+            return out
+        out.add(key)
+    return out | predicate_after(doc, last)
+
+
+def ordered_after(doc: Doc, last: int, size: int) -> list[str]:
+    sentence = doc.tokens[last].sentence
+    out: list[str] = []
+    j = last + 1
+    while j < len(doc.tokens) and len(out) < size:
+        token = doc.tokens[j]
+        if token.sentence != sentence or token.text in {";", ":"}:
+            break
+        if token.word:
+            out.append(token.key)
+        j += 1
+    return out
+
+
+# A facility at work is the cooperation carried out only when its sentence says the
+# cooperation, a grant or an aid gave it ("Melalui kerja sama dengan JICA, ... instalasi
+# pengolahan sampah yang sudah beroperasi").
+OPERATING = words("beroperasi dioperasikan dimanfaatkan")
+PRODUCED = COOPERATION | words("bantuan hibah")
+
+
+# Occasions of a story (a visit, a meeting, a signing ceremony): an implementation cue said of
+# one of them ("Kunjungan ini dilaksanakan dalam rangka menjajaki ...", "Pertemuan berjalan
+# hangat", "pelaksanaan audiensi") tells how the occasion went, not that a cooperation is
+# carried out.
+OCCASIONS = words(
+    "kunjungan kunker lawatan pertemuan acara rapat audiensi penandatanganan penekenan "
+    "seremoni seremonial upacara diskusi dialog jamuan silaturahmi silaturahim sambutan "
+    "ramah-tamah webinar konferensi rombongan temu perjalanan"
+)
+# A clause opened by one of these has no subject of its own ("Dalam kunjungan itu, ...").
+PREPOSITIONS = words("dalam pada saat di dari usai setelah sebelum selama ketika sewaktu seusai")
+# Words that may stand between an implementation noun and what it is of ("pelaksanaan
+# kunjungan kerja", "pelaksanaan dari pertemuan").
+OF_REACH = 2
+SUBJECT_REACH = 12
+
+
+def said_of_occasion(doc: Doc, first: int, last: int) -> bool:
+    """An implementation cue whose noun is an occasion ("pelaksanaan pertemuan") or whose
+    clause's subject is one ("Kunjungan ini dilaksanakan", "Acara penandatanganan berjalan
+    lancar")."""
+    j = last + 1
+    taken = 0
+    while j < len(doc.tokens) and taken < OF_REACH and doc.tokens[j].word:
+        if doc.tokens[j].key in OCCASIONS:
+            return True
+        if doc.tokens[j].key not in {"dari", "para"}:
+            taken += 1
+        j += 1
+    sentence = doc.tokens[first].sentence
+    subject = ""
+    j, taken = first - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == sentence and taken < SUBJECT_REACH:
+        token = doc.tokens[j]
+        if token.text == "," or clause_break(doc, j):
+            break
+        if token.word:
+            if token.key in PRACTICE_NOUNS:
+                return False  # "Pertemuan membahas program pelatihan yang sudah berjalan"
+            if token.key not in DETERMINERS:
+                subject = token.key
+            taken += 1
+        j -= 1
+    return subject in OCCASIONS
+
+
+# Between an occasion and an implementation cue, these are what the cue is said of: "Pertemuan
+# membahas kelanjutan program pelatihan petani yang sudah berjalan".
+PRACTICE_NOUNS = COOPERATION | words(
+    "program kegiatan pertukaran magang pelatihan proyek layanan bantuan hibah"
+)
 
 
 # Verbs of hoping whose complement clause runs on to the status: "berharap kunjungan menteri ke
@@ -970,6 +1166,8 @@ def window(doc: Doc, index: int, size: int) -> set[str]:
         if token.word:
             signing = is_signing(token.key) or signature_at(doc, j)
             out.add(SIGNING_FORM if signing else token.key)
+            if has_root(token.key, PLAN_ROOTS):
+                out.add(PLAN_FORM)  # "Setujui", "menyetujuinya", "diusulkan": a step ahead
             taken += 1
         j += step
     if size < 0 and "tindak" in out and "lanjut" in out:

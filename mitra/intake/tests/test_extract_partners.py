@@ -713,3 +713,231 @@ def test_the_owner_of_a_body_is_no_party():
 def test_a_malaysian_council_names_the_place_it_governs():
     text = "Pemkab Karimun menjajaki kerja sama dengan Majlis Daerah Kota Tinggi, Johor, Malaysia."
     assert partners(text) == [("Kota Tinggi", "foreign_city_or_region", "MY")]
+
+
+def test_guests_named_after_hadir_pula_are_no_partners():
+    for opener in ["Hadir pula", "Turut hadir", "Tampak hadir pula"]:
+        text = (
+            "Pemkab Wonosobo dan Kota Kofu, Jepang, menandatangani kerja sama magang. "
+            f"{opener} Wali Kota Nirasaki, Taro Yamada, dan pejabat Prefektur Yamanashi."
+        )
+        assert partners(text) == [("Kofu", "foreign_city_or_region", "JP")], opener
+
+
+def test_those_present_at_a_signing_may_be_its_parties():
+    text = (
+        "Pemkab Pati meneken MoU pengolahan briket. Hadir dalam penandatanganan itu Bupati Pati "
+        "serta pihak PT Arang Jaya Lestari."
+    )
+    assert ("PT Arang Jaya Lestari", "domestic_party", "ID") in partners(text)
+
+
+def test_every_model_in_a_list_after_an_inspiration_word_is_no_partner():
+    text = (
+        "Pemkot Cirebon menjalin kerja sama pengelolaan sampah dengan Kota Kitakyushu, Jepang. "
+        "Program ini terinspirasi dari keberhasilan Kota Kawasaki dan Kota Yokohama."
+    )
+    assert partners(text) == [("Kitakyushu", "foreign_city_or_region", "JP")]
+
+
+def test_an_ampersand_between_capitals_joins_one_company_name():
+    text = (
+        "Pemkab Sumedang menandatangani MoU dengan Daewoo Engineering & Construction, "
+        "perusahaan asal Seoul, Korea Selatan, untuk pembangunan bendungan."
+    )
+    assert partners(text) == [("Daewoo Engineering & Construction", "foreign_company", "KR")]
+
+
+def test_a_university_named_as_a_speakers_affiliation_is_no_partner():
+    for member in ["kata kandidat doktor", "menurut dosen", "ujar guru besar", "kata alumni"]:
+        text = (
+            "Bupati Musi Banyuasin menerima investor dari Yasuda Corporation, Jepang, untuk "
+            f"membahas kerja sama kawasan industri. Peluangnya besar, {member} Universitas "
+            "Sriwijaya itu."
+        )
+        assert partners(text) == [("Yasuda Corporation", "foreign_company", "JP")], member
+
+
+def test_the_sides_of_an_agreement_the_region_only_witnesses_are_no_partners():
+    text = (
+        "Pemkab Purbalingga dan Prefektur Kagawa, Jepang, menandatangani kerja sama tenaga "
+        "kerja. Bupati juga menyaksikan penandatanganan kesepakatan jual beli gula kelapa antara "
+        "CV Manis Jaya dan Kagawa Trading Co., Ltd."
+    )
+    assert partners(text) == [("Kagawa", "foreign_city_or_region", "JP")]
+
+
+def test_a_company_signing_with_the_region_before_a_witness_is_a_partner():
+    text = (
+        "Gubernur menyaksikan penandatanganan perjanjian kerja sama antara Pemprov Jawa Timur "
+        "dan PT Sumber Air Lestari."
+    )
+    assert ("PT Sumber Air Lestari", "domestic_party", "ID") in partners(text)
+
+
+def test_members_a_delegation_takes_along_are_no_partners():
+    text = (
+        "Delegasi Pemprov Bali menjajaki kerja sama dengan Kota Gyeongju, Korea Selatan. "
+        "Delegasi yang ikut antara lain Rektor Universitas Udayana dan Ketua Kadin Bali."
+    )
+    assert partners(text) == [("Gyeongju", "foreign_city_or_region", "KR")]
+
+
+def test_a_meeting_joined_by_a_body_outside_a_delegation_still_names_it():
+    text = (
+        "Pemkot Malang menjajaki kerja sama pendidikan. Pertemuan itu diikuti Universitas "
+        "Negeri Malang sebagai mitra."
+    )
+    assert ("Universitas Negeri Malang", "domestic_party", "ID") in partners(text)
+
+
+def test_a_place_name_the_text_also_writes_as_a_lowercase_word_is_no_town_abroad():
+    text = (
+        "Pemkab Klaten dan Pemkab Boyolali Teken Kerja Sama Air Baku\n\nPemkab Klaten dan Pemkab "
+        "Boyolali menandatangani perjanjian kerja sama pengelolaan air baku."
+    )
+    assert partners(text) == [("Kabupaten Boyolali", "indonesian_region", "ID")]
+
+
+def test_a_province_listed_after_a_city_under_a_head_noun_is_a_member_not_where_it_lies():
+    text = (
+        "Pemprov Jawa Timur menandatangani MoU dengan tiga prefektur di Jepang, yakni Osaka, "
+        "Hyogo dan Okayama."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Osaka", "Hyogo", "Okayama"]
+
+
+def test_a_plus_sign_glued_between_capitals_joins_one_company_name():
+    text = (
+        "Pemkot Surabaya meneken kerja sama dengan konsorsium perusahaan Belanda yang terdiri "
+        "dari Royal HaskoningDHV dan Witteveen+Bos."
+    )
+    assert ("Witteveen+Bos", "foreign_company", "NL") in partners(text)
+
+
+def test_a_city_right_after_ri_is_the_seat_of_an_indonesian_mission():
+    text = (
+        "Pemkab Purbalingga dan Prefektur Kagawa, Jepang, menandatangani kerja sama magang.\n"
+        "Jenderal RI Osaka menegaskan kerja sama itu akan terus didukung."
+    )
+    assert partners(text) == [("Kagawa", "foreign_city_or_region", "JP")]
+
+
+def test_a_foreign_alternate_name_without_its_country_or_a_cue_is_no_partner():
+    text = "Bupati Sigi dan Bupati Parigi Motong menandatangani kerja sama pertanian."
+    assert all(country in {"ID", None} for _name, _kind, country in partners(text))
+    text = "Pemkot Medan menjalin kerja sama dengan Parigi, Prancis."
+    assert ("Paris", "foreign_city_or_region", "FR") in partners(text)
+
+
+def test_the_stops_of_a_route_are_no_partners():
+    text = (
+        "Pemkab Banyuwangi dan Pemkab Jembrana menandatangani kesepakatan bersama pengelolaan "
+        "penyeberangan Ketapang-Gilimanuk."
+    )
+    assert partners(text) == [("Kabupaten Jembrana", "indonesian_region", "ID")]
+    text = (
+        "Pemkot Manado dan Davao City, Filipina, membahas kerja sama dan rencana jalur "
+        "pelayaran RoRo Davao City-General Santos-Bitung."
+    )
+    assert partners(text) == [("Davao", "foreign_city_or_region", "PH")]
+
+
+def test_a_dash_between_two_parties_is_no_route():
+    text = "Kerja sama sister city Bandung-Braunschweig, Jerman, diperbarui hari ini."
+    assert ("Braunschweig", "foreign_city_or_region", "DE") in partners(text)
+
+
+def test_what_the_reporter_calls_a_body_gives_its_kind():
+    for text in [
+        "Pemprov Jawa Tengah menyepakati magang siswa dengan perusahaan Ruijie Network dari China.",
+        "Pemprov Jawa Tengah menandatangani MoU dengan perusahaan asal China, Ruijie Network.",
+    ]:
+        assert partners(text) == [("Ruijie Network", "foreign_company", "CN")], text
+
+
+def test_an_acronym_of_a_partners_name_is_the_same_partner():
+    text = (
+        "Pemkab Parigi Moutong menggandeng kampus Asia e University Malaysia. Rektor AeU "
+        "menandatangani nota kesepahaman kerja sama itu."
+    )
+    assert partners(text) == [("Asia e University", "foreign_institution", "MY")]
+
+
+def test_an_ampersand_before_a_country_ends_no_body_name():
+    text = (
+        "Pemkab Jayapura bekerja sama dengan GIZ. Direktur GIZ Indonesia, ASEAN & Timor-Leste "
+        "hadir dalam kerja sama itu."
+    )
+    assert partners(text) == [("GIZ", "foreign_institution", "DE")]
+
+
+def test_a_country_between_a_description_and_a_name_is_the_bodys_origin():
+    text = "Pemkab Kendal bekerja sama dengan perusahaan Jepang Sanyo Denki untuk pelatihan."
+    assert partners(text) == [("Sanyo Denki", "foreign_company", "JP")]
+    text = "Pemkab Kendal bekerja sama dengan lembaga Belanda Deltares untuk riset banjir."
+    assert partners(text) == [("Deltares", "foreign_institution", "NL")]
+
+
+def test_a_domestic_body_named_after_the_focal_region_is_its_own_enterprise():
+    text = (
+        "Pemprov Jawa Barat dan PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk "
+        "menandatangani MoU pembiayaan UMKM."
+    )
+    assert partners(text) == []
+    text = "Pemkab Kendal menandatangani MoU pembiayaan UMKM dengan PT Bank Jateng Syariah."
+    assert partners(text) == [("PT Bank Jateng Syariah", "domestic_party", "ID")]
+
+
+def test_a_closing_legal_form_after_dan_keeps_one_company_name():
+    text = (
+        "Pemkab Serang menandatangani MoU dengan PT Bank Pembangunan Daerah Jawa Barat dan "
+        "Banten Tbk."
+    )
+    assert partners(text) == [
+        ("PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk", "domestic_party", "ID")
+    ]
+
+
+def test_a_university_named_after_the_focal_city_is_still_a_partner():
+    text = "Pemkot Malang menandatangani MoU pendidikan dengan Universitas Negeri Malang."
+    assert partners(text) == [("Universitas Negeri Malang", "domestic_party", "ID")]
+
+
+def test_another_name_of_a_place_is_kept_as_written_but_a_spelling_slip_is_not():
+    text = "Pemkab Gowa menjajaki kerja sama dengan Gimhae City, Korea Selatan."
+    assert partners(text) == [("Gimhae", "foreign_city_or_region", "KR")]
+    text = "Pemkot Makassar menjajaki kerja sama dengan Kota Gotenburg, Swedia."
+    assert partners(text) == [("Gothenburg", "foreign_city_or_region", "SE")]
+
+
+def test_a_domestic_body_named_but_not_as_a_party_is_no_partner():
+    text = (
+        "Pemkot Jakarta Utara menjalin kerja sama dengan Majlis Perbandaran Hang Tuah Jaya, "
+        "Malaysia. Acara juga diisi paparan Direktur PT Naga Kapuk Indah tentang peluang "
+        "kerja sama investasi di kawasan itu."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Hang Tuah Jaya"]
+
+
+DOMESTIC_PARTIES = [
+    "Pemkab Tanah Bumbu dan PT Indocement Tunggal Prakarsa menandatangani MoU pengolahan sampah.",
+    "Pemkab Pati meneken MoU briket. Hadir dalam penandatanganan itu pihak PT Arang Jaya.",
+    "Pemkab Wakatobi meneken perjanjian kerja sama beasiswa. PKS diteken Bupati Wakatobi dan "
+    "Wakil Rektor III Universitas Haluoleo.",
+    "Pemkab Penajam Paser Utara bekerja sama dengan 21 kampus, antara lain Universitas Brawijaya.",
+    "Pemkot Batu menjajaki kerja sama riset dengan Graduate School of International "
+    "Development Nagoya University, Jepang, dan Universitas Brawijaya.",
+]
+
+
+def test_a_domestic_body_said_to_be_a_party_in_any_of_these_ways_is_a_partner():
+    for text in DOMESTIC_PARTIES:
+        assert any(kind == "domestic_party" for _name, kind, _country in partners(text)), text
+
+
+def test_a_place_word_keeps_a_name_a_place_whatever_the_text_writes_in_lower_case():
+    text = (
+        "Pemkot Palembang menjajaki kerja sama pengelolaan air baku dengan Kota Baku, Azerbaijan."
+    )
+    assert ("Baku", "foreign_city_or_region", "AZ") in partners(text)

@@ -339,3 +339,71 @@ def test_a_bracketed_acronym_closes_the_office_and_the_name_follows():
     (person,) = extract(text).people
     assert person.name == "Sukardi"
     assert person.role == "Kepala Badan Pengolahan Aset Daerah (BPKAD)"
+
+
+def test_a_firm_after_a_role_is_no_persons_name():
+    text = (
+        "Penandatanganan dilakukan Wali Kota Bekasi Tri Adhianto dan Direktur Utama PT Jasa "
+        "Marga di Jakarta."
+    )
+    assert people(text) == [("Tri Adhianto", "Wali Kota Bekasi")]
+
+
+def test_a_firms_legal_forms_after_a_role_are_no_name():
+    text = (
+        "Pemkab Badung menerima investor Kim Sung-ho. Kim Sung-ho adalah CEO Hanil Resort Co., "
+        "Ltd. yang berbasis di Busan."
+    )
+    assert all(name not in {"Ltd", "Hanil Resort Co"} for name, _role in people(text))
+
+
+def test_the_town_after_a_heads_office_building_is_no_name():
+    text = (
+        "Pemkot Tegal dan Pemkab Brebes menandatangani kesepakatan bersama di Kantor Bupati "
+        "Tegal, Slawi, Selasa (4/3/2025)."
+    )
+    assert people(text) == []
+
+
+def test_a_syllable_short_form_of_a_region_named_in_the_text_is_no_persons_name():
+    text = (
+        "Pemkab Kutai Kartanegara dan Pemkab Lombok Timur meneken kerja sama sapi. Bupati Lotim "
+        "berharap Kukar puas. Bupati Kukar Edi Damansyah menyambut baik."
+    )
+    assert people(text) == [("Edi Damansyah", "Bupati Kukar")]
+
+
+def test_common_words_an_acronym_or_a_country_after_a_role_are_no_names():
+    text = (
+        "Pemkot Surabaya menjalin kerja sama dengan Kota Kochi. Kepala Sekolah mengatakan "
+        "siswa sekolah itu senang. Direktur ASEAN hadir. Duta Besar Jerman juga hadir."
+    )
+    assert people(text) == []
+
+
+def test_a_name_with_a_word_that_is_also_common_stays_a_name():
+    text = (
+        "Wali Kota Surabaya Eri Cahyadi menjalin kerja sama dengan Kota Kochi demi masa depan "
+        "yang indah. Kepala Dinas Pendidikan Indah Wulandari menyambut baik."
+    )
+    assert ("Indah Wulandari", "Kepala Dinas Pendidikan") in people(text)
+
+
+def test_the_seat_of_an_indonesian_mission_belongs_to_the_role():
+    text = "Konjen RI di Osaka Mirza Nurhidayat gembira atas kerja sama Pemkab Gresik."
+    assert people(text) == [("Mirza Nurhidayat", "Konjen RI di Osaka")]
+
+
+def test_short_posts_open_a_role():
+    text = "Karo Humas dan Protokol Yusron Hadi menjelaskan rencana kerja sama Pemprov NTB."
+    assert people(text) == [("Yusron Hadi", "Karo Humas dan Protokol")]
+
+
+def test_english_posts_of_development_agencies_open_a_role():
+    text = (
+        "Gubernur NTT menjalin kerja sama dengan DFAT. Ia ditemani Astrid Kartika, Unit Leader "
+        "of Decentralized and Governance DFAT, dan Team Leader JICA, Kenji Sato."
+    )
+    found = dict(people(text))
+    assert found["Astrid Kartika"].startswith("Unit Leader")
+    assert found["Kenji Sato"] == "Team Leader JICA"

@@ -318,3 +318,109 @@ def test_karo_as_the_short_form_of_kepala_biro_is_no_region():
     )
     assert extract(text).partners == ()
     assert codes("Pemkab Karo menjajaki kerja sama pertanian dengan Kota Jeonju.") == ["12.06"]
+
+
+def test_a_region_people_come_from_or_live_in_is_no_party():
+    result = extract(
+        "Pemkab Banyumas bekerja sama dengan Kota Kagoshima, Jepang, mengirim 20 mahasiswa asal "
+        "Kabupaten Banyumas dan Kabupaten Purbalingga untuk magang. Kompensasi bagi warga Kota "
+        "Tegal juga dibahas dalam kerja sama itu."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Banyumas"]
+    assert [p.name for p in result.partners] == ["Kagoshima"]
+
+
+def test_a_region_after_a_word_of_origin_elsewhere_is_still_a_party():
+    result = extract(
+        "Pemkab Banyumas menandatangani kerja sama dengan Pemkab Purbalingga. Bibit asal Jepang "
+        "akan ditanam di kedua daerah."
+    )
+    assert [p.name for p in result.partners] == ["Kabupaten Purbalingga"]
+
+
+def test_a_government_visited_is_the_host_party():
+    for visit in ["berkunjung ke Pemkab Badung", "studi banding ke Pemkab Badung"]:
+        result = extract(
+            f"Bupati Bantul bersama jajaran Pemkab Bantul {visit} untuk menjajaki kerja sama "
+            "pengelolaan pariwisata."
+        )
+        assert [r.name for r in result.regions] == ["Kabupaten Bantul"], visit
+        assert [p.name for p in result.partners] == ["Kabupaten Badung"], visit
+
+
+def test_a_region_only_visited_as_a_place_is_no_party():
+    result = extract(
+        "Gubernur Jawa Tengah menandatangani kerja sama dengan Kota Kyoto, lalu melanjutkan "
+        "kunjungan kerja ke Kabupaten Kendal."
+    )
+    assert [p.name for p in result.partners] == ["Kyoto"]
+
+
+def test_a_stop_a_delegation_set_out_from_is_no_party():
+    result = extract(
+        "SEMARANG - Pemprov Jawa Tengah menandatangani Letter of Intent dengan Provinsi "
+        "Jiangsu, Tiongkok. Setelah dari Semarang, delegasi Jiangsu melanjutkan perjalanan ke "
+        "Bali."
+    )
+    assert [r.name for r in result.regions] == ["Provinsi Jawa Tengah"]
+    assert [p.name for p in result.partners] == ["Jiangsu"]
+
+
+def test_a_bare_region_name_the_text_also_writes_as_a_word_is_no_party():
+    result = extract(
+        "Pemkab Maluku Tengah menjalin kerja sama perikanan dengan Pemkab Seram Bagian Barat "
+        "dan Buru. Nelayan kedua daerah biasa pergi buru ikan tuna."
+    )
+    assert [p.name for p in result.partners] == ["Kabupaten Seram Bagian Barat"]
+    result = extract("Pemkot Ambon menjalin kerja sama perikanan dengan Buru.")
+    assert [p.name for p in result.partners] == ["Kabupaten Buru"]
+
+
+def test_a_region_name_glued_or_split_otherwise_than_the_official_one_is_still_found():
+    assert codes("Pemkab Tulangbawang Barat menerima hibah kerja sama dari Jepang.") == ["18.12"]
+    assert codes("Pemkab Batang Hari menjalin kerja sama dengan Kota Jambi.") == ["15.04"]
+    assert codes("Pemkab Gunung Kidul menjalin kerja sama dengan Kota Jambi.") == ["34.03"]
+
+
+def test_a_region_investors_come_from_is_no_party_but_a_delegation_from_one_is():
+    result = extract(
+        "Pemkab Lampung Utara menawarkan kerja sama pembangunan rumah. Sempat ada investor dari "
+        "Jakarta yang datang menawarkan kerja sama itu."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Lampung Utara"]
+    assert result.partners == ()
+    result = extract(
+        "Pemkab Lampung Utara menerima delegasi dari Pemkot Metro untuk menjajaki kerja sama."
+    )
+    assert [p.name for p in result.partners] == ["Kota Metro"]
+
+
+def test_a_city_far_behind_a_venue_word_is_still_the_venue():
+    result = extract(
+        "Pemkab Tanah Bumbu dan PT Semen Nusantara meneken MoU di Kantor Pusat PT Semen "
+        "Nusantara Raya, Citeureup, Bandung, Jawa Barat, Rabu (4/1/2023)."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Tanah Bumbu"]
+    assert "Kota Bandung" not in [p.name for p in result.partners]
+
+
+def test_regions_a_cooperation_is_said_to_involve_are_its_partners():
+    result = extract(
+        "Pemkab Bogor dan Pemkot Depok bekerja sama menangani banjir di kawasan perbatasan. "
+        "Kerja sama juga melibatkan Pemprov Jawa Barat dan Pemprov DKI Jakarta."
+    )
+    assert [r.name for r in result.regions] == ["Kabupaten Bogor"]
+    assert [p.name for p in result.partners] == [
+        "Kota Depok",
+        "Provinsi Jawa Barat",
+        "Provinsi Daerah Khusus Ibukota Jakarta",
+    ]
+
+
+def test_a_bare_name_the_text_also_types_with_a_head_stays_the_region():
+    result = extract(
+        "Wali Kota Medan menjalin kerja sama dengan Pemkot Binjai. Medan dan Binjai bekerja sama "
+        "meski medan di perbatasan sulit."
+    )
+    assert [r.name for r in result.regions] == ["Kota Medan"]
+    assert [p.name for p in result.partners] == ["Kota Binjai"]

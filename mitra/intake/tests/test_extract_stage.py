@@ -647,3 +647,151 @@ def test_a_contract_signed_is_pks_whatever_a_threat_says_of_it():
         "pengolahan sampah tidak tercapai. Kontrak itu diteken pada 2018."
     )
     assert stage(text) == "pks"
+
+
+OCCASION_CLAUSES = [
+    "Kunjungan ini dilaksanakan dalam rangka menjajaki kerja sama pertanian.",
+    "Pertemuan berjalan hangat dan akrab.",
+    "Pelaksanaan audiensi dilakukan secara daring.",
+    "Acara penandatanganan buku tamu berjalan lancar.",
+]
+
+
+def test_an_occasion_that_went_well_is_no_cooperation_carried_out():
+    for clause in OCCASION_CLAUSES:
+        text = (
+            "Bupati Sleman menerima delegasi Kota Kyoto, Jepang, yang membahas peluang kerja "
+            f"sama. {clause}"
+        )
+        assert stage(text) == "exploration", clause
+
+
+def test_a_cooperation_said_to_be_carried_out_is_still_implementation():
+    text = (
+        "Bupati Sleman menerima delegasi Kota Kyoto, Jepang. Dalam kunjungan itu, program "
+        "pertukaran pelajar kedua daerah sudah berjalan."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_postponed_festival_after_a_dateline_leaves_the_cooperation_running():
+    text = (
+        "Festival Budaya Ditunda\n\nMAKASSAR - Festival budaya dalam rangka sister city "
+        "Makassar dan Kota Changwon, Korea Selatan, ditunda hingga tahun depan. Kerja sama kedua "
+        "kota sudah berjalan sejak 2010."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_an_approval_in_any_word_form_is_no_signing_yet():
+    for verb in ["Setujui", "Menyetujui", "Disetujuinya", "Usulkan"]:
+        text = (
+            f"DPRD {verb} Penandatanganan MoU Kota Bitung dan Kota Davao\n\nBITUNG - Anggota "
+            "DPRD Kota Bitung membahas rencana kerja sama sister city dengan Davao City, Filipina."
+        )
+        assert stage(text) == "exploration", verb
+
+
+def test_a_signed_cooperation_with_nothing_following_it_is_on_hold():
+    for phrase in ["belum ada kelanjutan", "tidak ada tindak lanjut", "belum ditindaklanjuti"]:
+        text = (
+            "Kerja sama Kabupaten Tegal dan Kota Geoje, Korea Selatan, yang ditandatangani pada "
+            f"2016 {phrase}."
+        )
+        assert stage(text) == "on_hold", phrase
+
+
+def test_a_programme_already_running_inside_a_discussion_is_implementation():
+    text = (
+        "Bupati Gowa menerima kunjungan Konsul Jenderal Jepang. Pertemuan membahas kelanjutan "
+        "program pelatihan petani yang sudah berjalan sejak 2022."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_an_expired_memorandum_whose_renewal_is_only_planned_has_ended():
+    text = (
+        "Pemkot Bitung membahas kerja sama sister city dengan Davao City, Filipina. MoU sister "
+        "city yang diteken pada 2014 sudah habis masa berlakunya dan akan diperbarui tahun ini."
+    )
+    assert stage(text) == "ended"
+
+
+def test_an_expired_memorandum_renewed_today_is_a_memorandum():
+    text = (
+        "MoU sister city Kota Bitung dan Davao City yang sudah habis masa berlakunya "
+        "diperbarui hari ini di Balai Kota Bitung."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_document_a_relative_clause_says_was_signed_is_reached_whatever_the_main_clause_says():
+    text = (
+        "Pemkab Gresik mengevaluasi kerja sama dengan PT Smelting yang dinilai belum memenuhi "
+        "kewajiban dalam perjanjian kerja sama yang diteken pada 2019."
+    )
+    assert stage(text) == "pks"
+    text = (
+        "Pemkab Gresik belum memenuhi syarat perjanjian kerja sama yang akan diteken tahun depan."
+    )
+    assert stage(text) != "pks"
+
+
+def test_a_partnership_made_official_is_a_memorandum_but_not_when_planned():
+    text = "Pemkot Bogor resmi menjalin kerja sama sister city dengan Kota Toyama, Jepang."
+    assert stage(text) == "mou"
+    text = "Pemkot Bogor akan meresmikan kerja sama sister city dengan Kota Toyama, Jepang."
+    assert stage(text) == "exploration"
+
+
+CARRIED_OUT = [
+    "Pemkab Malang kembali menggelar program magang bersama Kota Kashiwa, Jepang.",
+    "Pemkot Surabaya dan Kota Busan sudah lama bekerja sama di bidang pendidikan.",
+    "Kerja sama Pemprov Jateng dan Provinsi Fujian memasuki tahun ke-20.",
+    "Pemkab Badung mengirimkan 15 pelatih tari ke Kota Nagoya dalam kerja sama kebudayaan.",
+    "Melalui kerja sama dengan JICA, Pemkab Lombok Barat kini memiliki instalasi pengolahan "
+    "sampah yang sudah beroperasi.",
+]
+
+
+def test_a_cooperation_held_again_long_standing_in_its_nth_year_or_at_work_is_implementation():
+    for text in CARRIED_OUT:
+        assert stage(text) == "implementation", text
+
+
+def test_a_regions_own_facility_at_work_or_relations_long_standing_are_no_implementation():
+    text = (
+        "Gubernur Sulawesi Tengah menawarkan peluang investasi kepada Korea Selatan. Kawasan "
+        "ekonomi khusus "
+        "di Palu sudah beroperasi. Hubungan kedua negara sudah lama terjalin baik."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_practice_said_so_far_in_a_sentence_without_cooperation_is_background():
+    text = (
+        "Gubernur Jawa Tengah menawarkan peluang investasi kepada Korea Selatan. Selama ini "
+        "modal Korea "
+        "masuk ke industri garmen."
+    )
+    assert stage(text) == "exploration"
+    text = "Kerja sama Pemprov Jateng dan Fujian diteken pada 2004. Kedua provinsi rutin menggelar pameran."
+    assert stage(text) == "implementation"
+
+
+ENDINGS = [
+    "Kerja sama sister city Kota Bandung dan Kota Fort Worth kini tidak berlanjut karena tidak "
+    "ada program yang disepakati.",
+    "MoU antara Pemkab Lombok Timur dan PT Ciptadana sudah tidak berlaku sejak 2020.",
+    "Proyek kerja sama Pemprov Riau dan investor Malaysia batal karena investor mundur.",
+]
+
+
+def test_a_cooperation_no_longer_in_force_or_called_off_has_ended():
+    for text in ENDINGS:
+        assert stage(text) == "ended", text
+
+
+def test_a_cooperation_stopped_for_a_while_is_on_hold():
+    text = "Kerja sama Pemkab Bogor dengan PT Hijau dihentikan sementara menunggu hasil audit."
+    assert stage(text) == "on_hold"
