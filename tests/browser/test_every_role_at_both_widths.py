@@ -28,6 +28,7 @@ server renders each page once instead of twice.
 
 import base64
 import re
+import shutil
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -282,8 +283,9 @@ def walk(context: BrowserContext, base: str, role: str | None) -> Findings:
         device: SCREENSHOTS / (role or "public") / str(width)
         for device, (width, _) in WIDTHS.items()
     }
-    for folder in folders.values():
-        folder.mkdir(parents=True, exist_ok=True)
+    for folder in folders.values():  # this walk's screenshots only, none left from an older one
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
     page.goto(base + start)
     seen: set[str] = set()
     menu = _new_kinds([page.url, *links(page, MENU)], base, seen)
