@@ -142,6 +142,14 @@ MENUS_OFF_SCREEN = """() => {
     }
     return off;
 }"""
+# Headings (and column headings) that start with a small letter as shown ("kajian penangguhan",
+# "penjajakan"): a heading made from a choice's label or a state's name, printed without
+# capitalising it. The demo's titles and names are capitalised, so what is found is the page's
+# own wording; a row's heading is the row's data (a sector, a person) and is left as it is.
+SMALL_HEADINGS = """() => [...document.querySelectorAll("h1, h2, h3, h4, thead th, legend, summary")]
+    .filter((element) => element.checkVisibility())
+    .map((element) => element.innerText.replace(/\\s+/g, " ").trim())
+    .filter((text) => /^\\p{Ll}/u.test(text))"""
 # How far the page reaches beyond the screen, not counting what scrolls inside its own box.
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 # The tables wider than their box, each by its first heading and how wide it is.
@@ -162,6 +170,7 @@ class Findings:
     english: list[str] = field(default_factory=list)
     cut: list[str] = field(default_factory=list)
     menus: list[str] = field(default_factory=list)
+    small_headings: list[str] = field(default_factory=list)
 
 
 def page_kind(url: str) -> str | None:
@@ -262,6 +271,8 @@ def look_at(page: Page, address: str, width: int, english: frozenset[str], found
         found.cut.append(f"{address} at {width} px: {hint}")
     for menu in page.evaluate(MENUS_OFF_SCREEN):
         found.menus.append(f"{address} at {width} px: {menu}")
+    if width >= WIDTHS["laptop"][0]:
+        found.small_headings += [f"{address}: {text!r}" for text in page.evaluate(SMALL_HEADINGS)]
 
 
 def walk(context: BrowserContext, base: str, role: str | None) -> Findings:
@@ -337,6 +348,9 @@ def test_every_role_reads_every_page_of_its_menu_at_both_widths(
             assert found.english == []
             assert found.cut == []
             assert found.menus == []
+            assert sorted(set(found.small_headings)) == [], "\n".join(
+                sorted(set(found.small_headings))
+            )
 
 
 @pytest.mark.browser
