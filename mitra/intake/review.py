@@ -195,7 +195,10 @@ def quote(text: str, span: tuple[int, int]) -> str:
     start, end = span
     lower = max(0, start - QUOTE_REACH)
     upper = min(len(text), end + QUOTE_REACH)
-    before = max(text.rfind(". ", lower, start) + 2, text.rfind("\n", lower, start) + 1, lower)
+    # Where the sentence starts: after the last full stop or line break before the evidence,
+    # else at the reach's edge (the text's own start keeps its first letter: "Makassar ...").
+    breaks = [(text.rfind(". ", lower, start), 2), (text.rfind("\n", lower, start), 1)]
+    before = max([lower, *(found + width for found, width in breaks if found >= 0)])
     stops = [i for i in (text.find(". ", end, upper), text.find("\n", end, upper)) if i >= 0]
     after = min(stops) + 1 if stops else upper
     return " ".join(text[before:after].split())

@@ -387,3 +387,18 @@ def test_a_near_duplicate_is_shown_on_its_review(client_as, tenant, cooperation_
     )
     html = client_as(cooperation_officer).get(later.get_absolute_url()).content.decode()
     assert f'href="{item.get_absolute_url()}"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "sentence"),
+    [
+        ("Makassar menjajaki kerja sama dengan Busan.", "Busan", "Makassar menjajaki"),
+        ("Judul\nMakassar menerima delegasi Busan.", "Busan", "Makassar menerima"),
+        ("Kalimat lain. Makassar menerima Busan. Lalu", "Busan", "Makassar menerima"),
+    ],
+)
+def test_the_quoted_sentence_keeps_its_first_letter_wherever_it_starts(text, evidence, sentence):
+    """The sentence shown beside a proposal and written into the activity's notes: one that
+    opened the text lost its first letter ("akassar Jajaki ...")."""
+    quoted = review.quote(text, span(text, evidence))
+    assert quoted.startswith(sentence), quoted
