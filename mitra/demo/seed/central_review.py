@@ -9,13 +9,18 @@ review service once the requests are open.
 
 from datetime import date
 
+from mitra.cooperations.services import PartyInput
 from mitra.cooperations.workflow import Decision
 from mitra.demo.seed.structures import (
     BANDUNG,
+    FIRST,
     FOREIGN_CHAIN,
     MAKASSAR,
+    SECOND,
     DemoCooperation,
+    DemoDocument,
     DemoPartner,
+    DocKind,
     Kind,
     PartnerKind,
     chain,
@@ -38,6 +43,41 @@ DECISIONS = (
         "Berkas lengkap; lanjutkan penyusunan rancangan MoU bersama Kemlu.",
     ),
 )
+
+
+def _file(
+    city: str, partner: str, loi: date, plan: date, council: date
+) -> tuple[DemoDocument, ...]:
+    """What the region sends Kemendagri for verification: the LoI, the cooperation plan (KAK
+    and plan of action) and the DPRD's approval."""
+    government, mayor = f"Pemerintah Kota {city}", f"Wali Kota {city}"
+    return (
+        DemoDocument(
+            key="loi",
+            kind=DocKind.LETTER_OF_INTENT,
+            title=f"Pernyataan Kehendak Kota {city} dan {partner}",
+            date_signed=loi,
+            languages="Indonesia, Inggris",
+            custody="region",
+            parties=(PartyInput(FIRST, government, "", "", mayor), PartyInput(SECOND, partner)),
+        ),
+        DemoDocument(
+            key="plan",
+            kind=DocKind.COOPERATION_PLAN,
+            title=f"KAK dan rencana aksi kerja sama Kota {city} dan {partner}",
+            date_signed=plan,
+            parent="loi",
+            parties=(),
+        ),
+        DemoDocument(
+            key="council",
+            kind=DocKind.COUNCIL_APPROVAL,
+            title=f"Persetujuan DPRD Kota {city} atas kerja sama dengan {partner}",
+            date_signed=council,
+            parties=(),
+        ),
+    )
+
 
 PARTNERS = (
     DemoPartner(
@@ -89,6 +129,9 @@ COOPERATIONS = (
         sectors=("infrastructure", "human_resources"),
         objects=("government_capacity",),
         initiating_agency="Bappeda",
+        documents=_file(
+            "Makassar", "Kota Perth", date(2016, 2, 15), date(2016, 5, 16), date(2016, 7, 25)
+        ),
     ),
     DemoCooperation(
         tenant=MAKASSAR,
@@ -104,6 +147,9 @@ COOPERATIONS = (
         sectors=("environment", "energy"),
         objects=("science_technology",),
         initiating_agency="Bappeda",
+        documents=_file(
+            "Makassar", "Kota Kitakyushu", date(2016, 1, 11), date(2016, 4, 18), date(2016, 6, 13)
+        ),
     ),
     DemoCooperation(
         tenant=BANDUNG,
@@ -138,5 +184,8 @@ COOPERATIONS = (
         sectors=("education", "msme_trade"),
         objects=("government_capacity",),
         initiating_agency="Diskop UKM",
+        documents=_file(
+            "Bandung", "Kota Liuzhou", date(2016, 1, 18), date(2016, 4, 25), date(2016, 7, 4)
+        ),
     ),
 )

@@ -263,6 +263,10 @@ def test_the_central_reviewers_queue_holds_both_governments_at_every_state(loade
     assert verified.cooperation.state == Cooperation.State.MOU_DRAFTING
     assert {returned.tenant.region.code, verified.tenant.region.code} == {"7371", "3273"}
     assert all(r.opened_by is not None for r in reviews)  # the officer who put it forward
+    # A request for verification comes with the region's file for the reviewer to read.
+    verification = waiting.get(kind="verification").cooperation
+    sent = set(verification.documents.values_list("kind", flat=True))
+    assert {"letter_of_intent", "cooperation_plan", "council_approval"} <= sent
 
 
 def test_engie_ineo_has_waited_since_it_was_put_on_hold(loaded):
