@@ -14,13 +14,16 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django import forms
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import models
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from mitra.api import services as api_services
@@ -28,9 +31,10 @@ from mitra.api.tests.conftest import API
 from mitra.cooperations import services as cooperations
 from mitra.cooperations.models import Cooperation, Document
 from mitra.events import services as events
+from mitra.events.models import Event
 from mitra.events.tests.helpers import LOI, make_event, plan, sister_city_at_loi, two_parties
 from mitra.followups import services as followups
-from mitra.followups.models import Activity
+from mitra.followups.models import Activity, Task
 from mitra.implementation import services as implementation
 from mitra.implementation.tests.conftest import plan_item, signed_cooperation
 from mitra.imports.services import check_upload
@@ -219,7 +223,7 @@ NOT_HAPPENED = {
     ("cooperations.Document", "valid_until"): "validity ends in the future",
     ("events.Event", "starts_on"): "an event is planned ahead",
     ("events.Event", "ends_on"): "an event is planned ahead",
-    ("followups.Task", "due_date"): "a task is due ahead",
+    ("followups.Task", "due_date"): "due ahead, but not before it is given (checked below)",
     ("implementation.PlanItem", "milestone_date"): "a plan's milestone",
     ("implementation.PlanItem", "start_date"): "a plan's period",
     ("implementation.PlanItem", "end_date"): "a plan's period",
@@ -375,3 +379,158 @@ def test_a_planned_event_task_or_cooperation_may_lie_ahead(tenant, cooperation_o
     assert task.due_date == ahead
     assert make_cooperation(tenant, start_date=ahead).start_date == ahead
     assert Cooperation.objects.count() == 1
+
+
+# --- Refused beside the field at the web and API doors, not above the form --------------------
+
+
+def _web_errors(response: Any) -> dict[str, list[str]]:
+    form = response.context["form"]
+    return {name: list(found) for name, found in form.errors.items()}
+
+
+def _api_fields(response: Any) -> list[str]:
+    return [error["loc"][-1] for error in response.json()["detail"]]
+
+
+def test_an_event_ending_before_it_starts_is_refused_beside_its_end_on_the_web_form(
+    tenant, cooperation_officer, client_as
+):
+    client = client_as(cooperation_officer)
+    data = {"name": "Festival F8", "starts_on": LATER.isoformat(), "ends_on": EARLIER.isoformat()}
+    created = client.post(reverse("events:create"), data)
+    event = make_event(tenant)
+    changed = client.post(reverse("events:edit", args=[event.pk]), data)
+    for response in (created, changed):
+        errors = _web_errors(response)
+        assert list(errors) == ["ends_on"], errors
+        assert "sebelum" in errors["ends_on"][0]  # said in Indonesian, beside the end
+    assert Event.objects.get().starts_on != LATER  # neither a new event nor the change
+
+
+def test_an_event_ending_before_it_starts_is_refused_at_its_end_in_the_api(world):
+    data = {"name": "Festival F8", "starts_on": LATER.isoformat(), "ends_on": EARLIER.isoformat()}
+    response = world.api.post(f"{API}/events", data, content_type="application/json")
+    assert response.status_code == 422, response.content
+    assert _api_fields(response) == ["ends_on"]
+
+
+def test_no_model_form_checks_a_constraint_its_service_files_at_a_field():
+    """Django's check of a model constraint on a ModelForm lands above the form; the services
+    check the same rule first and file it beside its field, so every ModelForm over a model with
+    a check constraint leaves it to them."""
+    import_module("mitra.events.forms")
+    import_module("mitra.portal.forms")
+    checked = [
+        form
+        for form in _subclasses(forms.ModelForm)
+        if form.__module__.startswith("mitra.")
+        and any(isinstance(c, models.CheckConstraint) for c in form._meta.model._meta.constraints)
+    ]
+    assert checked, "the scan found no ModelForm over a model with a check constraint"
+    for form in checked:
+        assert form.validate_constraints is not forms.ModelForm.validate_constraints, form
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+# --- A task cannot fall due before it is given -------------------------------------------------
+
+YEARS_AGO = date(2019, 3, 1)  # "2026" typed as "2019"
+
+
+def give_a_task(w: World, due: date) -> bool:
+    return _refused(
+        lambda: followups.create_task(
+            w.tenant, by=w.officer, title="Kirim surat", assignee=w.officer, due_date=due
+        )
+    )
+
+
+def give_a_task_on_the_web(w: World, due: date) -> bool:
+    data = {
+        "title": "Kirim surat",
+        "assignee": w.officer.pk,
+        "due_date": due.isoformat(),
+        "priority": Task.Priority.NORMAL,
+    }
+    client = Client()
+    client.force_login(w.officer)
+    response = client.post(reverse("followups:create_task"), data)
+    if response.status_code == 302:
+        return False
+    assert list(_web_errors(response)) == ["due_date"], _web_errors(response)
+    return True
+
+
+def give_a_task_through_the_api(w: World, due: date) -> bool:
+    data = {"title": "Kirim surat", "assignee": w.officer.pk, "due_date": due.isoformat()}
+    response = w.api.post(f"{API}/tasks", data, content_type="application/json")
+    assert response.status_code in (201, 422), response.content
+    if response.status_code == 201:
+        return False
+    assert _api_fields(response) == ["due_date"]
+    return True
+
+
+def agree_a_task_in_a_meeting(w: World, due: date) -> bool:
+    """A task agreed in a meeting is given on the meeting's day."""
+    meeting_day = timezone.localdate() - timedelta(days=20)
+    return _refused(
+        lambda: followups.log_activity(
+            w.tenant,
+            by=w.officer,
+            kind="meeting",
+            date=meeting_day,
+            title="Rapat",
+            cooperation=make_cooperation(w.tenant),
+            commitments=[followups.Commitment("Kirim notulen", w.officer, due)],
+        )
+    )
+
+
+GIVING_A_TASK = [
+    give_a_task,
+    give_a_task_on_the_web,
+    give_a_task_through_the_api,
+    agree_a_task_in_a_meeting,
+]
+
+
+@pytest.mark.parametrize("operation", GIVING_A_TASK, ids=lambda o: o.__name__)
+def test_a_task_due_years_before_it_is_given_is_refused_and_nothing_is_written(operation, world):
+    assert operation(world, YEARS_AGO), f"{operation.__name__} took a due date years ago"
+    assert not Task.objects.exists()
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize("operation", GIVING_A_TASK, ids=lambda o: o.__name__)
+def test_a_task_due_today_is_given(operation, world):
+    assert not operation(world, timezone.localdate()), f"{operation.__name__} refused today"
+    assert Task.objects.get().due_date == timezone.localdate()
+
+
+def test_a_task_agreed_in_a_late_recorded_meeting_may_already_be_due(world):
+    """Recorded today, a meeting of three weeks ago gave a task due last week: true, and late."""
+    last_week = timezone.localdate() - timedelta(days=7)
+    assert not agree_a_task_in_a_meeting(world, last_week)
+    assert Task.objects.get().due_date == last_week
+
+
+def test_a_task_due_before_it_is_given_says_why_in_indonesian(tenant, cooperation_officer):
+    from django.utils import translation
+
+    with translation.override("id"), pytest.raises(Refused) as refused:
+        followups.create_task(
+            tenant,
+            by=cooperation_officer,
+            title="Kirim surat",
+            assignee=cooperation_officer,
+            due_date=YEARS_AGO,
+        )
+    assert refused.value.fields["due_date"][0].startswith("Tugas tidak dapat jatuh tempo")

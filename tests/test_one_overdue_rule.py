@@ -289,6 +289,7 @@ def test_a_done_task_is_no_longer_shown_late(client_as, cooperation_officer, ten
         title="Kirim notulen",
         assignee=cooperation_officer,
         due_date=timezone.localdate() - timedelta(days=10),
+        given_on=timezone.localdate() - timedelta(days=20),
     )
     complete_task(task, by=cooperation_officer, note="terkirim")
     page = client_as(cooperation_officer).get(reverse("followups:tasks")).content.decode()

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from mitra.audit.models import AuditEntry
 from mitra.lib import bulk
+from mitra.lib.formatting import person
 
 Snapshot = dict[str, Any]
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})
@@ -54,8 +55,14 @@ def _snapshot(obj: models.Model, many: Iterable[str]) -> Snapshot:
         value = getattr(obj, field.attname)
         values[field.name] = REDACTED if field.name in SECRET_FIELDS and value else _plain(value)
     for name in many:
-        values[name] = sorted(str(item) for item in getattr(obj, name).all())
+        values[name] = sorted(_name(item) for item in getattr(obj, name).all())
     return values
+
+
+def _name(record: models.Model) -> str:
+    """A related record as the trail keeps it: a person by their name, never the username
+    they log in with ("makassar.officer"); anything else by its own name."""
+    return person(record) if isinstance(record, User) else str(record)
 
 
 def diff(before: Snapshot, after: Snapshot) -> dict[str, list[object]]:

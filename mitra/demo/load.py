@@ -37,6 +37,7 @@ from mitra.cooperations.services import (
     record_past_state,
 )
 from mitra.demo import seed
+from mitra.demo.seed import central_review
 from mitra.events.demo import load_events_demo
 from mitra.followups.demo import load_followups_demo
 from mitra.implementation.demo import load_implementation_demo
@@ -45,6 +46,7 @@ from mitra.partners.services import add_contact, create_partner
 from mitra.portal.demo import load_portal_demo
 from mitra.regions.models import Region
 from mitra.regions.services import create_tenant
+from mitra.reviews.demo import load_reviews_demo
 from mitra.reviews.services import open_missing_reviews
 from mitra.staff.demo import load_staff_demo
 from mitra.tenancy.models import Membership, Tenant
@@ -94,6 +96,9 @@ def load_demo(*, today: date | None = None) -> list[Tenant]:
         )
     # History recorded with record_past_state opened no review request: open the ones still pending.
     open_missing_reviews()
+    load_reviews_demo(
+        User.objects.get(username=seed.CENTRAL_USERS[0].username), central_review.DECISIONS
+    )
     day = today or timezone.localdate()
     load_events_demo(tenants, officers, day)
     load_followups_demo(tenants, officers, day)

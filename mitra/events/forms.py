@@ -21,6 +21,11 @@ class EventForm(forms.ModelForm[Event]):
         fields = ["name", "place", "starts_on", "ends_on", "description"]
         formfield_callback = sane_date_formfield
 
+    def validate_constraints(self) -> None:
+        """Leave the model's checks to the service: an end before the start is refused there
+        (`rules.ends_after_it_starts`) and shown beside the end date, where Django's own check
+        of the constraint would show it above the form."""
+
 
 class CooperationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Cooperation) -> str:

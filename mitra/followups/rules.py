@@ -54,6 +54,21 @@ def held_by_today(day: date | None, today: date) -> list[str]:
     return []
 
 
+def due_once_given(due: date | None, given_on: date) -> list[str]:
+    """A task is given on a day (today, or the day of the meeting that agreed it): it cannot
+    fall due before that day. A task given late is due from now on, not years ago (a mistyped
+    year would otherwise make it overdue for thousands of days)."""
+    if due is not None and due < given_on:
+        return [
+            _(
+                "A task cannot fall due before it is given (%(due)s is before %(given)s); "
+                "set the day it is due from now on."
+            )
+            % {"due": long_date(due), "given": long_date(given_on)}
+        ]
+    return []
+
+
 # Live (`CooperationQuerySet.live`) means still under way, dormant and renewal included:
 # nothing follows up on rejected, withdrawn, terminated or expired cooperations.
 

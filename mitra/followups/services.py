@@ -78,7 +78,11 @@ def _link_problems(
     return problems
 
 
-def _commitment_problems(tenant: Tenant, commitments: Sequence[Commitment]) -> list[str]:
+def _commitment_problems(
+    tenant: Tenant, commitments: Sequence[Commitment], given_on: date | None = None
+) -> list[str]:
+    """What is wrong with tasks to be given: `given_on`, the day they are given, if it is known
+    (the meeting's date for tasks agreed in a meeting)."""
     problems = []
     for row in commitments:
         if row.assignee is None or row.due_date is None:
@@ -90,6 +94,11 @@ def _commitment_problems(tenant: Tenant, commitments: Sequence[Commitment]) -> l
                 _("The assignee of “%(title)s” does not work for this regional government.")
                 % {"title": row.title}
             )
+        elif given_on is not None:
+            problems += [
+                _("Task “%(title)s”: %(problem)s") % {"title": row.title, "problem": problem}
+                for problem in rules.due_once_given(row.due_date, given_on)
+            ]
     return problems
 
 
@@ -129,7 +138,7 @@ def log_activity(
     refuse_on_fields(
         {"date": rules.held_by_today(fields.get("date"), today or timezone.localdate())},
         general=_link_problems(tenant, cooperation, partner, contacts, staff)
-        + _commitment_problems(tenant, rows),
+        + _commitment_problems(tenant, rows, fields.get("date")),
     )
     activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
     activity.staff.set(staff, through_defaults={"tenant": tenant})
@@ -215,12 +224,18 @@ def create_task(
     cooperation: Cooperation | None = None,
     priority: int = Task.Priority.NORMAL,
     activity: Activity | None = None,
+    given_on: date | None = None,
 ) -> Task:
-    """Give someone of the tenant something to do by a date, on one of the tenant's cooperations."""
+    """Give someone of the tenant something to do by a date, on one of the tenant's cooperations.
+
+    `given_on` is the day the task is given, which it cannot fall due before
+    (`rules.due_once_given`): the day of the meeting that agreed it, else today (tests and
+    commands judging another day pass it)."""
     problems = _commitment_problems(tenant, [Commitment(title, assignee, due_date)])
     if cooperation is not None and cooperation.tenant_id != tenant.pk:
         problems.append(_("The cooperation belongs to another regional government."))
-    refuse_if(problems)
+    given = given_on or (activity.date if activity is not None else timezone.localdate())
+    refuse_on_fields({"due_date": rules.due_once_given(due_date, given)}, general=problems)
     assert assignee is not None and due_date is not None  # noqa: S101 (checked just above)
     task = Task.objects.create(
         tenant=tenant,

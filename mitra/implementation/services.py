@@ -386,6 +386,7 @@ def _decision_task(evaluation: Evaluation, *, by: User | None, today: date) -> T
         due_date=due,
         cooperation=coop,
         priority=Task.Priority.HIGH,
+        given_on=today,
     )
 
 

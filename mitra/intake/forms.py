@@ -11,7 +11,6 @@ from typing import Any, cast
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -313,13 +312,11 @@ class ConfirmForm(forms.Form):
     )
     date = SaneDateField(
         label=gettext_lazy("Date of the news"),
-        help_text=gettext_lazy("When the news appeared; kept as evidence, not as your follow-up."),
+        help_text=gettext_lazy(
+            "When the news appeared; kept as evidence, not as your follow-up. Mitra starts from "
+            "the latest day the article names; empty when it names none."
+        ),
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("date", timezone.localdate())
-        super().__init__(*args, **kwargs)
 
 
 class DismissForm(forms.Form):

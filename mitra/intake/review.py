@@ -10,6 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.models import Cooperation, Sector
@@ -194,7 +195,10 @@ def quote(text: str, span: tuple[int, int]) -> str:
     start, end = span
     lower = max(0, start - QUOTE_REACH)
     upper = min(len(text), end + QUOTE_REACH)
-    before = max(text.rfind(". ", lower, start) + 2, text.rfind("\n", lower, start) + 1, lower)
+    # Where the sentence starts: after the last full stop or line break before the evidence,
+    # else at the reach's edge (the text's own start keeps its first letter: "Makassar ...").
+    breaks = [(text.rfind(". ", lower, start), 2), (text.rfind("\n", lower, start), 1)]
+    before = max([lower, *(found + width for found, width in breaks if found >= 0)])
     stops = [i for i in (text.find(". ", end, upper), text.find("\n", end, upper)) if i >= 0]
     after = min(stops) + 1 if stops else upper
     return " ".join(text[before:after].split())
@@ -231,14 +235,32 @@ def facts(item: NewsItem) -> dict[str, list[Fact]]:
     return listed
 
 
-def confirm_initial(item: NewsItem) -> dict[str, Any]:
-    """The proposed sectors and stage, as the confirm form starts them."""
+def confirm_initial(item: NewsItem, today: date | None = None) -> dict[str, Any]:
+    """The proposed sectors and stage, and the article's day, as the confirm form starts them."""
     sectors = [str(found.get("slug")) for found in _items(item.proposed, "sectors")]
     stages = [str(found.get("slug")) for found in _items(item.proposed, "stage")]
     return {
         "sectors": [slug for slug in sectors if slug in Sector.Slug.values],
         "stage": next((slug for slug in stages if slug in Stage.values), ""),
+        "date": article_day(item, today or timezone.localdate()),
     }
+
+
+def article_day(item: NewsItem, today: date) -> date | None:
+    """The day of the news as Mitra read it: the latest whole day the article names that is
+    not after `today` (a news report tells of what has happened; a day ahead is a plan in
+    it). None when it names none: the reviewer types the day, rather than Mitra putting
+    today, which would quietly date an old article as new."""
+    days = []
+    found = item.proposed.get("dates")
+    for text in found if isinstance(found, list) else []:
+        try:
+            day = date.fromisoformat(str(text))
+        except ValueError:  # a month ("2025-07") or a year: not a day
+            continue
+        if day <= today:
+            days.append(day)
+    return max(days, default=None)
 
 
 def mentions_own_region(item: NewsItem) -> bool:

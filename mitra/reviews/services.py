@@ -288,5 +288,7 @@ def open_missing_reviews() -> list[ReviewRequest]:
             if event is not None:
                 earlier = earlier.filter(opened_at__gte=event.at)
             if not earlier.exists():
-                opened.append(_open(coop, kind, by=None, event=event))
+                # Put forward by whoever moved it into review (the history says who).
+                by = event.by if event is not None else None
+                opened.append(_open(coop, kind, by=by, event=event))
     return opened

@@ -58,10 +58,16 @@
         Chart.defaults.animation = false;
         var byState = document.getElementById("chart-by-state");
         if (byState) {
+            var stateLabels = data.byState.labels.map(function (label) { return lines(label, 16); });
+            // Every bar gets a row as tall as the longest wrapped name (three lines of 12 px
+            // text): with many states in a fixed box, neighbouring names were drawn over each
+            // other.
+            var mostLines = Math.max.apply(null, stateLabels.map(function (label) { return label.length; }));
+            byState.parentNode.style.height = Math.max(288, stateLabels.length * (mostLines * 15 + 8) + 48) + "px";
             new Chart(byState, {
                 type: "bar",
                 data: {
-                    labels: data.byState.labels.map(function (label) { return lines(label, 16); }),
+                    labels: stateLabels,
                     datasets: [{label: data.text.cooperations, data: data.byState.counts, backgroundColor: COLOURS[0]}]
                 },
                 options: Object.assign({

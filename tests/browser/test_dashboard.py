@@ -48,13 +48,23 @@ def seed(tenant: Tenant) -> None:
     # The longest state name: "ditangguhkan (kajian pusat)" was cut beside the bars on a phone.
     held = make_cooperation(tenant, title="Keamanan kota Incheon", partners=[incheon])
     record_past_state(held, Cooperation.State.ON_HOLD_CENTRAL_REVIEW, by=None, note="test setup")
+    # Neighbouring states whose names wrap: their labels were drawn over each other.
+    for state in (
+        Cooperation.State.LETTER_OF_INTENT,
+        Cooperation.State.COOPERATION_PLAN,
+        Cooperation.State.CENTRAL_VERIFICATION,
+        Cooperation.State.DORMANT,
+    ):
+        coop = make_cooperation(tenant, title=f"Kerja sama Incheon ({state})", partners=[incheon])
+        record_past_state(coop, state, by=None, note="test setup")
 
 
 # The state chart's label column: as wide as its widest label line, and every state labelled.
 STATE_LABELS = """() => {
     const y = Chart.getChart("chart-by-state").scales.y;
     return {room: y.width, widest: y._labelSizes.widest.width, shown: y.ticks.length,
-            states: Chart.getChart("chart-by-state").data.labels.length};
+            states: Chart.getChart("chart-by-state").data.labels.length,
+            tallest: y._labelSizes.highest.height, row: y.height / y.ticks.length};
 }"""
 
 
@@ -96,13 +106,16 @@ def test_an_officer_sees_the_charts_and_the_partner_map(
     page.locator("[data-map-view=indonesia]").click()
     page.locator("#dashboard-map").screenshot(path=str(ARTIFACTS / "dashboard-indonesia.png"))
 
+    labels = page.evaluate(STATE_LABELS)
+    assert labels["tallest"] <= labels["row"], labels  # no label over its neighbour's
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate(
         "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )
     labels = page.evaluate(STATE_LABELS)
     assert labels["widest"] <= labels["room"], labels
-    assert labels["shown"] == labels["states"] == 4, labels
+    assert labels["tallest"] <= labels["row"], labels
+    assert labels["shown"] == labels["states"] == 8, labels
     page.set_viewport_size({"width": 1280, "height": 900})
 
     page.locator("path.dashboard__country--KR").dispatch_event("click")

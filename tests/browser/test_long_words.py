@@ -61,6 +61,7 @@ def seed() -> list[str]:
         assignee=officer,
         due_date=today - timedelta(days=3),
         cooperation=coop,
+        given_on=today - timedelta(days=10),
     )
     activity = followups.log_activity(
         tenant,

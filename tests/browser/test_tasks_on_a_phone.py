@@ -45,6 +45,7 @@ def test_an_officer_closes_an_overdue_task_from_a_phone_without_scrolling_sidewa
         assignee=officer,
         due_date=timezone.localdate() - timedelta(days=30),
         cooperation=coop,
+        given_on=timezone.localdate() - timedelta(days=60),
     )
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + reverse("accounts:login"))

@@ -1,6 +1,8 @@
 """Partners, activities, tasks and events through the API, checked in the database."""
 
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from mitra.api.tests.conftest import API
 from mitra.audit.models import AuditEntry
@@ -9,6 +11,8 @@ from mitra.followups import services as followup_services
 from mitra.followups.models import Activity, Task
 from mitra.partners.models import Partner
 from tests.factories import make_cooperation, make_partner
+
+GIVEN = date(2025, 6, 2)  # the day the tasks set up below were given
 
 
 def _send(client, method, url, data):
@@ -105,7 +109,7 @@ def test_a_task_is_created_completed_and_cannot_be_completed_twice(
     data = {
         "title": "Send the draft MoU",
         "assignee": cooperation_officer.pk,
-        "due_date": "2025-07-01",
+        "due_date": (timezone.localdate() + timedelta(days=30)).isoformat(),
         "priority": 3,
     }
     response = _send(client, "post", "/tasks", data)
@@ -132,10 +136,20 @@ def test_leadership_completes_its_own_task_but_cannot_cancel_others(
     api_as, leadership, cooperation_officer, tenant
 ):
     own = followup_services.create_task(
-        tenant, by=None, title="Sign", assignee=leadership, due_date=date(2025, 7, 1)
+        tenant,
+        by=None,
+        title="Sign",
+        assignee=leadership,
+        due_date=date(2025, 7, 1),
+        given_on=GIVEN,
     )
     other = followup_services.create_task(
-        tenant, by=None, title="Draft", assignee=cooperation_officer, due_date=date(2025, 7, 1)
+        tenant,
+        by=None,
+        title="Draft",
+        assignee=cooperation_officer,
+        due_date=date(2025, 7, 1),
+        given_on=GIVEN,
     )
     client = api_as(leadership)
     assert _send(client, "post", f"/tasks/{own.pk}/complete", {}).status_code == 200
@@ -148,10 +162,20 @@ def test_the_task_list_shows_ones_own_with_mine(
     api_as, cooperation_officer, agency_officer, tenant
 ):
     mine = followup_services.create_task(
-        tenant, by=None, title="A", assignee=cooperation_officer, due_date=date(2025, 7, 1)
+        tenant,
+        by=None,
+        title="A",
+        assignee=cooperation_officer,
+        due_date=date(2025, 7, 1),
+        given_on=GIVEN,
     )
     followup_services.create_task(
-        tenant, by=None, title="B", assignee=agency_officer, due_date=date(2025, 7, 1)
+        tenant,
+        by=None,
+        title="B",
+        assignee=agency_officer,
+        due_date=date(2025, 7, 1),
+        given_on=GIVEN,
     )
     body = api_as(cooperation_officer).get(f"{API}/tasks?mine=true").json()
     assert [item["id"] for item in body["items"]] == [mine.pk]

@@ -99,7 +99,7 @@ def _records_of(tenant, user) -> dict[str, int]:
     activity = log_activity(
         tenant, by=user, kind=Activity.Kind.MEETING, date=day, title="Rapat", cooperation=coop
     )
-    task = create_task(tenant, by=user, title="Surat", assignee=user, due_date=day)
+    task = create_task(tenant, by=user, title="Surat", assignee=user, due_date=day, given_on=day)
     event = create_event(tenant, by=user, name="Festival", starts_on=day)
     return {
         "partner": coop.partners.get().pk,

@@ -20,7 +20,12 @@ def _records(tenant, person):
         tenant, by=None, kind="meeting", date=date(2025, 3, 1), title="Visit", cooperation=coop
     )
     task = followup_services.create_task(
-        tenant, by=None, title="Send draft", assignee=person, due_date=date(2025, 4, 1)
+        tenant,
+        by=None,
+        title="Send draft",
+        assignee=person,
+        due_date=date(2025, 4, 1),
+        given_on=date(2025, 3, 1),
     )
     event = event_services.create_event(tenant, by=None, name="F8", starts_on=date(2025, 9, 1))
     return {

@@ -1,5 +1,7 @@
 """The audit trail: every write leaves a row, and each record shows its own trail and its parts'."""
 
+from datetime import date
+
 import pytest
 
 from mitra.audit.models import AuditEntry
@@ -58,3 +60,25 @@ def test_secret_fields_never_reach_the_trail(tenant, cooperation_officer):
     entry = AuditEntry.objects.get(model_label="events.calendarfeed")
     assert raw not in str(entry.changes) and feed.token_hash not in str(entry.changes)
     assert entry.changes["token_hash"] == [None, "[hidden]"]
+
+
+def test_people_in_a_list_of_the_trail_are_named_not_by_their_username(tenant, cooperation_officer):
+    """The staff present at a meeting, as the audit trail shows them: "Ikhsan Rahman", not the
+    login name "makassar.officer"."""
+    from mitra.followups.services import log_activity
+
+    cooperation_officer.first_name, cooperation_officer.last_name = "Ikhsan", "Rahman"
+    cooperation_officer.save(update_fields=["first_name", "last_name"])
+    activity = log_activity(
+        tenant,
+        by=cooperation_officer,
+        kind="meeting",
+        date=date(2026, 1, 5),
+        title="Rapat",
+        cooperation=make_cooperation(tenant),
+        staff=[cooperation_officer],
+    )
+    entry = AuditEntry.objects.get(
+        model_label="followups.activity", record__endswith=f":{activity.pk}"
+    )
+    assert entry.changes["staff"] == [None, ["Ikhsan Rahman"]]

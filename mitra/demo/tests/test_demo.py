@@ -234,7 +234,7 @@ class TestTheLoadedDemo:
 
 def test_it_reports_what_it_loaded(loaded):
     assert "Demo data loaded" in loaded
-    assert "Pemerintah Kota Makassar: users 5, agencies 8, partners 12" in loaded
+    assert "Pemerintah Kota Makassar: users 5, agencies 8, partners 14" in loaded
 
 
 def test_engie_ineo_waits_in_the_central_review_queue(loaded):
@@ -243,6 +243,30 @@ def test_engie_ineo_waits_in_the_central_review_queue(loaded):
     review = ReviewRequest.objects.get(cooperation__title__icontains="ENGIE", status="open")
     assert review.kind == "hold"
     assert review.tenant.region.code == "7371"
+
+
+def test_the_central_reviewers_queue_holds_both_governments_at_every_state(loaded):
+    """The reviewer's home is a real day's queue: requests of both demo governments waiting for
+    verification, approval and a hold, one returned to the region with a note and one verified,
+    each decision taken through the review service (a document and a move of the procedure)."""
+    from mitra.cooperations.models import Cooperation
+    from mitra.reviews.models import ReviewRequest
+
+    reviews = ReviewRequest.objects.select_related("tenant__region", "cooperation")
+    waiting = reviews.filter(status="open")
+    assert {r.kind for r in waiting} == {"verification", "approval", "hold"}
+    assert {r.tenant.region.code for r in waiting} == {"7371", "3273"}
+    returned = reviews.get(status="returned")
+    assert returned.decision_note and returned.decision_document is not None
+    assert returned.cooperation.state == Cooperation.State.COOPERATION_PLAN
+    verified = reviews.get(status="approved", kind="verification")
+    assert verified.cooperation.state == Cooperation.State.MOU_DRAFTING
+    assert {returned.tenant.region.code, verified.tenant.region.code} == {"7371", "3273"}
+    assert all(r.opened_by is not None for r in reviews)  # the officer who put it forward
+    # A request for verification comes with the region's file for the reviewer to read.
+    verification = waiting.get(kind="verification").cooperation
+    sent = set(verification.documents.values_list("kind", flat=True))
+    assert {"letter_of_intent", "cooperation_plan", "council_approval"} <= sent
 
 
 def test_engie_ineo_has_waited_since_it_was_put_on_hold(loaded):

@@ -92,7 +92,7 @@ def test_voiding_an_activity_names_its_commitments_that_stay_open(
         by=cooperation_officer,
         title="Pesan ruang rapat",
         assignee=cooperation_officer,
-        due_date=date(2025, 3, 9),
+        due_date=date(2025, 3, 10),
         cooperation=meeting.cooperation,
         activity=meeting,
     )

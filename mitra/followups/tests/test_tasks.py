@@ -12,11 +12,16 @@ from mitra.followups.queries import group_by_due
 from mitra.lib.refusal import Refused
 from tests.factories import make_cooperation
 
+from .conftest import TODAY
+
+GIVEN = TODAY - timedelta(days=30)
+
 pytestmark = pytest.mark.django_db
 
 
 def task_for(tenant, assignee, due, **overrides):
-    fields = {"title": "Kirim surat", "assignee": assignee, "due_date": due}
+    """A task given a month before the tests' today, due on `due`."""
+    fields = {"title": "Kirim surat", "assignee": assignee, "due_date": due, "given_on": GIVEN}
     fields.update(overrides)
     return services.create_task(tenant, by=None, **fields)
 

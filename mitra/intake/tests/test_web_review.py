@@ -60,7 +60,8 @@ def form_data(response, **overrides):
     confirm = response.context["form"]
     data["stage"] = confirm["stage"].value() or ""
     data["sectors"] = confirm["sectors"].value() or []
-    data["date"] = str(confirm["date"].value())
+    # The day Mitra read in the article, else the one the reviewer reads there ("2/7/2025").
+    data["date"] = str(confirm["date"].value() or "2025-07-02")
     for name, value in overrides.items():
         if value is False:
             data.pop(name, None)
@@ -175,6 +176,30 @@ def test_the_form_starts_from_the_proposals(client_as, cooperation_officer, item
     assert rows.forms[1]["region"].value() == "Kota Tual"
     assert response.context["form"]["sectors"].value() == ["smart_city", "environment"]
     assert response.context["form"]["stage"].value() == "exploration"
+
+
+def test_the_news_date_starts_from_the_latest_day_the_article_names_not_after_today(
+    client_as, tenant, cooperation_officer
+):
+    extraction = Extraction(
+        text=ARTICLE, dates=("2025-06-30", "2025-07-02", "2025-08", "2099-01-01")
+    )
+    item = submit_article(tenant, cooperation_officer, extraction=extraction)
+    response = client_as(cooperation_officer).get(item.get_absolute_url())
+    assert response.context["form"]["date"].value() == date(2025, 7, 2)
+
+
+def test_without_a_day_in_the_article_the_news_date_starts_empty_and_must_be_typed(
+    client_as, cooperation_officer, item
+):
+    """Not today: an old article confirmed today would otherwise be dated today, unseen."""
+    client = client_as(cooperation_officer)
+    page = client.get(item.get_absolute_url())
+    assert page.context["form"]["date"].value() is None
+    response = client.post(confirm_url(item), form_data(page, date=""))
+    assert list(response.context["form"].errors) == ["date"]
+    item.refresh_from_db()
+    assert item.status == NewsItem.Status.PENDING
 
 
 def test_confirming_in_the_browser_records_everything_accepted(
@@ -362,3 +387,18 @@ def test_a_near_duplicate_is_shown_on_its_review(client_as, tenant, cooperation_
     )
     html = client_as(cooperation_officer).get(later.get_absolute_url()).content.decode()
     assert f'href="{item.get_absolute_url()}"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence", "sentence"),
+    [
+        ("Makassar menjajaki kerja sama dengan Busan.", "Busan", "Makassar menjajaki"),
+        ("Judul\nMakassar menerima delegasi Busan.", "Busan", "Makassar menerima"),
+        ("Kalimat lain. Makassar menerima Busan. Lalu", "Busan", "Makassar menerima"),
+    ],
+)
+def test_the_quoted_sentence_keeps_its_first_letter_wherever_it_starts(text, evidence, sentence):
+    """The sentence shown beside a proposal and written into the activity's notes: one that
+    opened the text lost its first letter ("akassar Jajaki ...")."""
+    quoted = review.quote(text, span(text, evidence))
+    assert quoted.startswith(sentence), quoted

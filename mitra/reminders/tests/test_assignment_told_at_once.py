@@ -199,6 +199,7 @@ def test_the_notice_says_who_gave_which_task_by_when_and_for_which_cooperation(
         assignee=colleague,
         due_date=date(2026, 12, 4),
         cooperation=cooperation,
+        given_on=date(2026, 11, 20),
     )
     [notice] = told(colleague, task)
     assert (
