@@ -118,7 +118,7 @@ def test_the_confirmation_page_says_it_cannot_be_undone_and_keeps_nothing_withou
     page = client.get(url).content.decode()
     assert "tidak dapat dibatalkan" in page
     refused = client.post(url, {"action": t.action, "expected_state": t.source, "note": ""})
-    assert refused.status_code == 422
+    assert refused.status_code == 200
     assert "alasan" in refused.content.decode()
     coop.refresh_from_db()
     assert coop.state == t.source
@@ -142,7 +142,7 @@ def test_the_pipeline_refuses_a_posted_move_that_asks_first(tenant, client_as):
     client = client_as(user_with(Membership.Role.COOPERATION_OFFICER, tenant))
     url = reverse("pipeline:move", args=[coop.pk])
     response = client.post(url, {"action": t.action, "expected_state": t.source})
-    assert response.status_code == 422
+    assert response.status_code == 200
     coop.refresh_from_db()
     assert coop.state == t.source
 

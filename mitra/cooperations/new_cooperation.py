@@ -84,7 +84,7 @@ def new_partner(request: HttpRequest) -> HttpResponse:
             return _partner_recorded(request, tenant, partner)
     if wants_fragment(request):
         return render(request, "cooperations/_new_partner.html", {"partner_form": form})
-    return render(request, "cooperations/new_partner.html", {"partner_form": form}, status=422)
+    return render(request, "cooperations/new_partner.html", {"partner_form": form})
 
 
 def _partner_recorded(request: HttpRequest, tenant: Tenant, partner: Partner) -> HttpResponse:

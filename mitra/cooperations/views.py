@@ -217,13 +217,12 @@ def audit(request: HttpRequest, pk: int) -> HttpResponse:
 def _procedure_response(
     request: HttpRequest, pk: int, failure: Failure | None = None
 ) -> HttpResponse:
-    """The panel in place for htmx (200, so htmx swaps it), else the whole page (422 if refused)."""
+    """The panel in place for htmx, else the whole page, with the refusal if there is one."""
     context = _detail_context(request, get_cooperation_detail_for_user(request, pk), failure)
     if wants_fragment(request):
         context["oob"] = True
         return render(request, "cooperations/_procedure_panel.html", context)
-    status = 200 if failure is None else 422
-    return render(request, "cooperations/detail.html", context, status=status)
+    return render(request, "cooperations/detail.html", context)
 
 
 @login_required
@@ -302,8 +301,7 @@ def confirm_transition(request: HttpRequest, pk: int, action: str) -> HttpRespon
         "problems": problems,
         "afterwards": [t.label for t in workflow.undoing(step.transition) if not t.asks_first],
     }
-    status = 422 if form.errors or problems else 200
-    return render(request, "cooperations/confirm_transition.html", context, status=status)
+    return render(request, "cooperations/confirm_transition.html", context)
 
 
 @login_required
@@ -410,7 +408,7 @@ def void_document(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The document was voided; the history keeps it."))
             return redirect(f"{coop.get_absolute_url()}#documents")
     context = {"record": document, "form": form, "back": f"{coop.get_absolute_url()}#documents"}
-    return render(request, "void_record.html", context, status=422 if form.errors else 200)
+    return render(request, "void_record.html", context)
 
 
 @login_required

@@ -160,15 +160,15 @@ def add_signing(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/signing_form.html", {"form": form, "event": event})
 
 
-def _row_response(request: HttpRequest, row: AgendaRow, status: int = 200) -> HttpResponse:
-    """The signing's row in place for htmx, else the whole agenda (422 when refused)."""
+def _row_response(request: HttpRequest, row: AgendaRow) -> HttpResponse:
+    """The signing's row in place for htmx, else the whole agenda, the refusal at its row."""
     event = row.signing.event
     if wants_fragment(request):
         context = {"row": row, "event": event, "can_write": True}
         return render(request, "events/_signing.html", context)
     rows = [row if r.signing.pk == row.signing.pk else r for r in _agenda(event)]
     context = {"event": event, "rows": rows, "can_write": True}
-    return render(request, "events/detail.html", context, status=status)
+    return render(request, "events/detail.html", context)
 
 
 @login_required
@@ -177,7 +177,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     signing = access.get_signing_for_user(request, pk, write=True)
     row = _row(signing, request.POST, request.FILES)
     if not row.form.is_valid():
-        return _row_response(request, row, status=422)
+        return _row_response(request, row)
     data = row.form.cleaned_data
     try:
         services.record_signing(
@@ -190,7 +190,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except Refused as refusal:
         row.refused = refusal.problems
-        return _row_response(request, row, status=422)
+        return _row_response(request, row)
     label = Document.Kind(signing.document_kind).label
     messages.success(request, _("Recorded: the signed %(document)s.") % {"document": label})
     if wants_fragment(request):
@@ -246,7 +246,7 @@ def void_signing(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The signing was voided; the history keeps it."))
             return redirect(signing.event)
     context = {"record": signing, "form": form, "back": signing.event.get_absolute_url()}
-    return render(request, "void_record.html", context, status=422 if form.errors else 200)
+    return render(request, "void_record.html", context)
 
 
 def _feeds_page(request: HttpRequest, *, new_address: str = "") -> HttpResponse:

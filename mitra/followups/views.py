@@ -158,7 +158,7 @@ def void_activity(request: HttpRequest, pk: int) -> HttpResponse:
     # Voiding the activity leaves its commitments as they are: the page says so, by name.
     still_open = list(found.tasks.open().order_by("due_date", "pk"))
     context = {"record": found, "form": form, "back": back, "still_open": still_open}
-    return render(request, "void_record.html", context, status=422 if form.errors else 200)
+    return render(request, "void_record.html", context)
 
 
 @login_required

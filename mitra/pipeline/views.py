@@ -60,10 +60,10 @@ def board(request: HttpRequest) -> HttpResponse:
 
 
 def _refused_card(request: HttpRequest, pk: int, board: str, problems: list[str]) -> HttpResponse:
-    """The card with its reasons in place for htmx (200), else the whole board (422)."""
+    """The card with its reasons in place for htmx, else the whole board with them."""
     if not wants_fragment(request):
         context = _board_context(request, board, (pk, problems))
-        return render(request, "pipeline/board.html", context, status=422)
+        return render(request, "pipeline/board.html", context)
     coop = get_object_or_404(
         pipeline.live_cooperations(cooperations_for_user(request), board), pk=pk
     )

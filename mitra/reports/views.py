@@ -25,8 +25,8 @@ def _period_form(request: HttpRequest) -> PeriodForm:
     return PeriodForm(request.GET or PeriodForm.defaults(timezone.localdate()))
 
 
-def _invalid(request: HttpRequest, form: PeriodForm, status: int = 200) -> HttpResponse:
-    return render(request, "reports/index.html", {"form": form, "report": None}, status=status)
+def _invalid(request: HttpRequest, form: PeriodForm) -> HttpResponse:
+    return render(request, "reports/index.html", {"form": form, "report": None})
 
 
 @login_required
@@ -55,7 +55,7 @@ def _ask(request: HttpRequest, kind: str) -> HttpResponse:
     require_tenant(request)
     form = _period_form(request)
     if not form.is_valid():
-        return _invalid(request, form, status=400)
+        return _invalid(request, form)
     return ask_for_file(request, kind=kind, params=params_of(form.data, list(form.fields)))
 
 

@@ -67,7 +67,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The decision was recorded and the region can see it."))
             return redirect("reviews:queue")
     context = _detail(review, form)
-    return render(request, "reviews/detail.html", context, status=422)
+    return render(request, "reviews/detail.html", context)
 
 
 @login_required

@@ -136,7 +136,7 @@ def test_a_voided_loi_stays_in_the_trail_but_no_longer_satisfies_the_step(
     client = client_as(cooperation_officer)
     url = reverse("cooperations:void_document", args=[loi.pk])
     refused = client.post(url, {"reason": "  "})
-    assert refused.status_code == 422 and "alasan" in refused.content.decode()
+    assert refused.status_code == 200 and "alasan" in refused.content.decode()
     assert client.post(url, {"reason": "Salah unggah: ini LoI kerja sama lain."}).status_code == 302
     assert _sign_loi_problems(at_loi, cooperation_officer)  # the dated LoI no longer counts
     assert list(Document.objects.filter(cooperation=at_loi)) == [

@@ -130,7 +130,7 @@ def test_posting_a_blocked_transition_shows_the_problems_and_changes_nothing(
 ):
     response = post(in_english(cooperation_officer), ksdpl, "sign_loi", note="At F8, Losari")
     html = response.content.decode()
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "Not recorded. What is missing:" in html
     assert MISSING_LOI in html
     assert "At F8, Losari</textarea>" in html  # the note the user typed stays
@@ -158,7 +158,7 @@ def test_posting_a_ready_transition_moves_the_state_and_writes_an_event(
 def test_a_stale_expected_state_is_refused_with_the_message(in_english, cooperation_officer, ksdpl):
     signed_loi(ksdpl)
     response = post(in_english(cooperation_officer), ksdpl, "sign_loi", expected="exploration")
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "has meanwhile moved to “letter of intent”; reload and try again." in (
         response.content.decode()
     )
@@ -168,13 +168,13 @@ def test_a_stale_expected_state_is_refused_with_the_message(in_english, cooperat
 
 def test_an_unknown_action_is_refused_with_the_message(in_english, cooperation_officer, ksdpl):
     response = post(in_english(cooperation_officer), ksdpl, "launch_rocket")
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "“launch_rocket” is not possible from “letter of intent”." in response.content.decode()
 
 
 def test_an_incomplete_request_is_refused_not_a_500(in_english, cooperation_officer, ksdpl):
     response = in_english(cooperation_officer).post(transition_url(ksdpl), {"note": "kept"})
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "The request was incomplete" in response.content.decode()
 
 
@@ -184,7 +184,7 @@ def test_a_transition_of_kemendagri_is_refused_to_the_office(
     record_past_state(ksdpl, Cooperation.State.CENTRAL_VERIFICATION, by=None, note="test setup")
     client = in_english(cooperation_officer)
     response = post(client, ksdpl, "verify_central", expected="central_verification")
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "Your role may not perform “Record the central verification”." in (
         response.content.decode()
     )

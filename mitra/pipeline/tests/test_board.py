@@ -145,7 +145,7 @@ def test_a_refused_move_keeps_the_state_and_shows_the_reasons_on_the_card(
 ):
     record_past_state(ksdpl, S.LETTER_OF_INTENT, by=None, note="test setup")
     response = move(in_english(cooperation_officer), ksdpl, action="sign_loi")
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert MISSING_LOI in response.content.decode()
     ksdpl.refresh_from_db()
     assert ksdpl.state == S.LETTER_OF_INTENT
@@ -181,7 +181,7 @@ def test_a_move_from_a_state_the_card_has_left_is_refused(in_english, cooperatio
     response = in_english(cooperation_officer).post(
         move_url(ksdpl), {"expected_state": S.EXPLORATION, "action": "prepare_loi"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 200
     ksdpl.refresh_from_db()
     assert ksdpl.state == S.INITIATIVE
 

@@ -162,7 +162,7 @@ def test_a_return_without_a_note_is_shown_beside_the_note_and_changes_nothing(
     it is shown beside the note, and the page comes back at the decision."""
     url = reverse("reviews:decide", args=[review_of(ours).pk])
     response = in_english(central_reviewer).post(url, {"decision": "return", "note": "  "})
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "Explain in a note" in " ".join(response.context["form"].errors["note"])
     assert texts(response) == []
     assert f'action="{url}#decision"' in response.content.decode()
@@ -193,7 +193,7 @@ def test_a_refused_move_reaches_the_reviewer_as_a_message(in_english, central_re
     url = reverse("reviews:decide", args=[review_of(ours).pk])
     documents = ours.documents.count()
     response = in_english(central_reviewer).post(url, {"decision": "approve", "note": ""})
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "not permitted" in response.content.decode()
     assert ours.documents.count() == documents
 
