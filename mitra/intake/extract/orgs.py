@@ -22,6 +22,7 @@ from mitra.intake.extract.lexicon import LEGAL_FORMS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import Run, acronym_uses
 from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import company_key
 
 GOVERNMENT = words(
     "pemerintah government kementerian kementrian ministry departemen department parlemen "
@@ -449,24 +450,33 @@ def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] |
     return None
 
 
+# Legal forms written as abbreviations with a dot.
+DOTTED_FORMS = words("ltd inc co corp bhd sdn pte pty")
+
+
 def org_name(doc: Doc, run: Run) -> str:
-    """The run as written, less trailing legal forms joined by a comma ("Hanbit Solar Co.,
-    Ltd." -> "Hanbit Solar"); a single form stays ("Aquavalo Oy")."""
+    """The run as written, legal forms included ("Hanbit Solar Co., Ltd.", "Aquavalo Oy"): the
+    legal form belongs to the name an officer records and signs with; scoring and the partner
+    register compare names without it (`mitra.lib.text.company_key`)."""
     tokens = doc.tokens
     end = run.last
-    forms, comma = 0, False
-    while end > run.first and (tokens[end].key in LEGAL_FORMS or not tokens[end].word):
-        forms += tokens[end].word
-        comma = comma or tokens[end].text == ","
+    while end > run.first and not tokens[end].word and tokens[end].text not in {".", ")"}:
         end -= 1
-    if forms >= 2 or comma:
-        return doc.surface(run.first, end)
-    return doc.surface(run.first, run.last)
+    after = end + 1
+    if (
+        after < len(tokens)
+        and tokens[after].text == "."
+        and tokens[end].key in DOTTED_FORMS
+        and tokens[after].start == tokens[end].end
+    ):
+        end = after  # the abbreviation's dot: "Ltd.", "Bhd." (not a sentence's after "Tbk")
+    return doc.surface(run.first, end)
 
 
 def dedupe_key(name: str) -> str:
-    """ "Universiteit Leiden" and "Universitas Leiden" are one body."""
-    words_ = name.lower().split()
+    """ "Universiteit Leiden" and "Universitas Leiden" are one body, and so are "Hanbit Solar
+    Co., Ltd." and "Hanbit Solar"."""
+    words_ = company_key(name).split()
     return " ".join(
         "university" if w in INSTITUTION and w.startswith("univ") else w for w in words_
     )

@@ -32,12 +32,12 @@ def test_kota_is_no_town_in_india():
     ]
 
 
-def test_a_foreign_company_is_known_by_its_legal_form_and_described_country():
+def test_a_foreign_company_is_known_by_its_legal_form_and_described_country_and_keeps_it():
     found = partners(
         "Pemprov Sulsel menjajaki kerja sama PLTS dengan perusahaan energi asal Korea Selatan, "
         "Hanbit Solar Co., Ltd. Pertemuan digelar di Makassar."
     )
-    assert found == [("Hanbit Solar", "foreign_company", "KR")]
+    assert found == [("Hanbit Solar Co., Ltd.", "foreign_company", "KR")]
 
 
 def test_unknown_capitals_followed_by_a_country_are_a_foreign_company_in_business_talk():
@@ -626,7 +626,7 @@ def test_a_malaysian_company_keeps_its_name_and_country_across_sdn_bhd():
         "Pemkot Pekalongan meneken pernyataan minat kerja sama dengan Elenergy Capital Sdn. Bhd. "
         "Malaysia untuk fasilitas pengolahan sampah menjadi energi."
     )
-    assert found == [("Elenergy Capital", "foreign_company", "MY")]
+    assert found == [("Elenergy Capital Sdn. Bhd.", "foreign_company", "MY")]
 
 
 def test_a_company_and_a_foreign_one_joined_by_dan_are_two_partners():
