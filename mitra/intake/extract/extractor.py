@@ -109,7 +109,7 @@ class Extractor:
             for o in organisations
             if sum(o.tokens[0] <= m.run.first <= o.tokens[1] for m in listed) < 2
         ]
-        in_orgs = {i for o in organisations for i in span_range(o.tokens)}
+        in_orgs = {i for o in organisations for i in (*span_range(o.tokens), *o.seats)}
 
         blocked = names | in_events | in_orgs
         gov_roles = {i for p in people if is_government_role(p.role) for i in role_of(p)}

@@ -118,6 +118,7 @@ class Organisation:
     evidence: tuple[tuple[int, int], ...]
     tokens: tuple[int, int]
     consumed_country: Mention | None  # the country mention that told its nationality
+    seats: tuple[int, ...] = ()  # tokens of the places written right after its acronym
 
 
 def find_organisations(
@@ -139,7 +140,8 @@ def find_organisations(
         mention = mentions.at.get(whole.first)
         if mention is not None and mention.first == whole.first and mention.last == whole.last:
             continue  # "Brisbane": a place, a region or a country, not a body
-        if in_brackets(doc, whole):
+        fronted = acronym_before(doc, whole)
+        if in_brackets(doc, whole) and fronted is None:
             continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
         if doc.key_at(previous_word(doc, whole.first)) in PORTFOLIO_HEADS:
             continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
@@ -191,13 +193,36 @@ def find_organisations(
         name_run = whole if kind == "foreign_government" else run
         name = org_name(doc, name_run)
         uses = acronym_uses(doc, run)
-        spans = [doc.span(name_run.first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
+        first = name_run.first
+        if fronted is not None:  # "UNS (Universitas Sebelas Maret)": its acronym's uses
+            first = fronted
+            text = doc.tokens[fronted].text
+            uses = [
+                (i, i)
+                for i in doc.positions.get(doc.tokens[fronted].key, ())
+                if i != fronted and doc.tokens[i].text == text and not doc.excluded[i]
+            ]
+        spans = [doc.span(first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
         key = dedupe_key(name)
         if key not in found:
             # The seat after the name is the company's, no partner of its own.
             end = seat.last if seat is not None else name_run.end_token
+            seats = [
+                place
+                for a in [end + (fronted is not None), *(b for _a, b in uses)]
+                if kind != PUBLIC_BODY_KIND  # "LPP NTB": a region's own office names it
+                and (place := place_after(doc, mentions, a)) is not None
+            ]
+            if fronted is not None and seats and seats[0][0] == end + 2:
+                end = seats[0][1]
             found[key] = Organisation(
-                name, kind, country, tuple(spans), (name_run.first, end), after
+                name,
+                kind,
+                country,
+                tuple(spans),
+                (first, end),
+                after,
+                tuple(i for a, b in seats for i in range(a, b + 1)),
             )
     return merge_branches(list(found.values()))
 
@@ -338,6 +363,31 @@ def in_brackets(doc: Doc, run: Run) -> bool:
     )
 
 
+def acronym_before(doc: Doc, run: Run) -> int | None:
+    """ "UNS (Universitas Sebelas Maret)": a lone acronym whose full name the brackets after it
+    write, its initial first; the body is named, its acronym the name it goes by."""
+    if not in_brackets(doc, run) or run.last - run.first < 1:
+        return None
+    acronym = doc.tokens[run.first - 2]
+    if not acronym.upper or acronym.text[0] != doc.tokens[run.first].text[0]:
+        return None
+    return run.first - 2
+
+
+def place_after(doc: Doc, mentions: Mentions, last: int) -> tuple[int, int] | None:
+    """ "UNS Surakarta", "(Universitas Sebelas Maret) Surakarta": a region or town written right
+    after a body's acronym or name is where the body sits, no party of its own."""
+    j = last + 1
+    if j >= len(doc.tokens) or doc.tokens[j].sentence != doc.tokens[last].sentence:
+        return None
+    mention = mentions.at.get(j)
+    if mention is None or mention.first != j or mention.countries:
+        return None
+    if not (mention.regions or mention.places):
+        return None
+    return (mention.first, mention.last)
+
+
 def merge_branches(organisations: list[Organisation]) -> list[Organisation]:
     """ "PT Angkasa Pura I Cabang Makassar" after "PT Angkasa Pura I": one body."""
     kept: list[Organisation] = []
@@ -357,6 +407,7 @@ def merge_branches(organisations: list[Organisation]) -> list[Organisation]:
                 parent.evidence + org.evidence,
                 parent.tokens,
                 parent.consumed_country,
+                parent.seats + org.seats,
             )
     return kept
 

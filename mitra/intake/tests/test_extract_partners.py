@@ -941,3 +941,25 @@ def test_a_place_word_keeps_a_name_a_place_whatever_the_text_writes_in_lower_cas
         "Pemkot Palembang menjajaki kerja sama pengelolaan air baku dengan Kota Baku, Azerbaijan."
     )
     assert ("Baku", "foreign_city_or_region", "AZ") in partners(text)
+
+
+def test_a_lone_acronym_with_its_full_name_in_brackets_names_the_body_and_its_city_is_its_seat():
+    text = (
+        "Bupati Blora dan Rektor menandatangani MoU antara Pemkab Blora dan UNY (Universitas "
+        "Negeri Yogyakarta) Yogyakarta tentang pendidikan. Hubungan Pemkab Blora dengan UNY "
+        "Yogyakarta makin erat."
+    )
+    assert partners(text) == [("Universitas Negeri Yogyakarta", "domestic_party", "ID")]
+
+
+def test_a_city_right_after_a_bodys_acronym_is_its_seat_not_a_party():
+    text = (
+        "Pemkab Blora menjalin kerja sama dengan Universitas Negeri Yogyakarta (UNY). "
+        "Rombongan Pemkab Blora disambut di kampus UNY Yogyakarta."
+    )
+    assert partners(text) == [("Universitas Negeri Yogyakarta", "domestic_party", "ID")]
+
+
+def test_a_legal_form_in_brackets_stays_in_a_companys_name():
+    text = "Pemkab Blora meneken MoU dengan PT PLN (Persero) tentang listrik desa."
+    assert partners(text) == [("PT PLN (Persero)", "domestic_party", "ID")]
