@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer
-from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.lexicon import REGION_PREFIXES, words
 from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
@@ -233,13 +233,19 @@ def names_region(mentions: Mentions, tokens: tuple[int, int], codes: frozenset[s
     )
 
 
+PREFIX_WORDS = frozenset(key for key in REGION_PREFIXES if " " not in key)
+
+
 def region_after(doc: Doc, mentions: Mentions, last: int) -> bool:
-    """An Indonesian region named right after a body's name or its bracketed acronym."""
+    """An Indonesian region named right after a body's name or its bracketed acronym, its
+    prefix included ("Badan Perencanaan Daerah (Bapeda) Provinsi Jawa Tengah")."""
     j = last + 1
     if j < len(doc.tokens) and doc.tokens[j].text == "(":
         while j < len(doc.tokens) and doc.tokens[j].text != ")" and j - last < 6:
             j += 1
         j += 1
+    while j < len(doc.tokens) and j not in mentions.at and doc.tokens[j].key in PREFIX_WORDS:
+        j += 1 + (j + 1 < len(doc.tokens) and doc.tokens[j + 1].text == ".")  # "Kab."
     mention = mentions.at.get(j)
     return mention is not None and mention.first == j and bool(mention.regions)
 

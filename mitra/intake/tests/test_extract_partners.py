@@ -963,3 +963,11 @@ def test_a_city_right_after_a_bodys_acronym_is_its_seat_not_a_party():
 def test_a_legal_form_in_brackets_stays_in_a_companys_name():
     text = "Pemkab Blora meneken MoU dengan PT PLN (Persero) tentang listrik desa."
     assert partners(text) == [("PT PLN (Persero)", "domestic_party", "ID")]
+
+
+def test_a_body_whose_acronym_and_region_prefix_name_an_indonesian_region_is_its_own_office():
+    text = (
+        "Rombongan Kumamoto Prefectural Assembly dari Jepang berkunjung ke Badan Perencanaan "
+        "Daerah (Bapeda) Provinsi Jawa Tengah untuk menjajaki kerja sama."
+    )
+    assert partners(text) == [("Kumamoto", "foreign_city_or_region", "JP")]
