@@ -489,6 +489,7 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
         if is_government_name(draft.name) and not is_government_name(kept.name):
             kept.name = draft.name
     merge_acronyms(merged)
+    merge_shortened_places(merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
 
@@ -508,6 +509,29 @@ def merge_acronyms(merged: dict[tuple[str, str], Draft]) -> None:
             initials = "".join(word[0] for word in long_key[0].split() if word)
             if long_key[1] == key[1] and initials == name:
                 body.evidence.extend(draft.evidence)
+                del merged[key]
+                break
+
+
+def merge_shortened_places(merged: dict[tuple[str, str], Draft]) -> None:
+    """ "Kota Mossel" beside "Mossel Bay": a foreign place the gazetteer does not know, whose
+    words begin the name of a known place of the same country the text also names, is that
+    place written short."""
+    known = [
+        d for d in merged.values() if d.kind == "foreign_city_or_region" and d.place_id is not None
+    ]
+    for key, draft in list(merged.items()):
+        if draft.kind != "foreign_city_or_region" or draft.place_id is not None:
+            continue
+        words_ = key[0].split()
+        for place in known:
+            longer = fold(place.name).split()
+            if (
+                place.country == draft.country
+                and len(longer) > len(words_)
+                and longer[: len(words_)] == words_
+            ):
+                place.evidence.extend(draft.evidence)
                 del merged[key]
                 break
 

@@ -971,3 +971,11 @@ def test_a_body_whose_acronym_and_region_prefix_name_an_indonesian_region_is_its
         "Daerah (Bapeda) Provinsi Jawa Tengah untuk menjajaki kerja sama."
     )
     assert partners(text) == [("Kumamoto", "foreign_city_or_region", "JP")]
+
+
+def test_an_unknown_short_form_of_a_known_foreign_city_is_that_city():
+    text = (
+        "Pemerintah Kota Denpasar dan Pemerintah Kota Mossel, Afrika Selatan, meresmikan kerja "
+        "sama kota kembar. MoU diteken Wali Kota Denpasar dan Wali Kota Mossel Bay."
+    )
+    assert partners(text) == [("Mossel Bay", "foreign_city_or_region", "ZA")]
