@@ -209,12 +209,12 @@ def find_organisations(
             end = seat.last if seat is not None else name_run.end_token
             seats = [
                 place
-                for a in [end + (fronted is not None), *(b for _a, b in uses)]
+                for n, a in enumerate([end + (fronted is not None), *(b for _a, b in uses)])
                 if kind != PUBLIC_BODY_KIND  # "LPP NTB": a region's own office names it
-                and (place := place_after(doc, mentions, a)) is not None
+                and (place := place_after(doc, mentions, a, comma=n == 0)) is not None
             ]
             if fronted is not None and seats and seats[0][0] == end + 2:
-                end = seats[0][1]
+                end = seats[0][1]  # "UNS (Universitas Sebelas Maret) Surakarta"
             found[key] = Organisation(
                 name,
                 kind,
@@ -374,17 +374,34 @@ def acronym_before(doc: Doc, run: Run) -> int | None:
     return run.first - 2
 
 
-def place_after(doc: Doc, mentions: Mentions, last: int) -> tuple[int, int] | None:
+def place_after(
+    doc: Doc, mentions: Mentions, last: int, *, comma: bool = False
+) -> tuple[int, int] | None:
     """ "UNS Surakarta", "(Universitas Sebelas Maret) Surakarta": a region or town written right
-    after a body's acronym or name is where the body sits, no party of its own."""
+    after a body's acronym or name is where the body sits, no party of its own; with `comma`
+    also after a comma when the place closes the clause ("Universitas Alma Ata, Yogyakarta.")
+    and no list goes on after it ("..., Yogyakarta, dan Pemkab Bantul")."""
+    tokens = doc.tokens
     j = last + 1
-    if j >= len(doc.tokens) or doc.tokens[j].sentence != doc.tokens[last].sentence:
+    if comma and j < len(tokens) and tokens[j].text == ",":
+        j += 1
+    else:
+        comma = False
+    if j >= len(tokens) or tokens[j].sentence != tokens[last].sentence:
         return None
     mention = mentions.at.get(j)
     if mention is None or mention.first != j or mention.countries:
         return None
     if not (mention.regions or mention.places):
         return None
+    if comma:
+        k = mention.last + 1
+        closes = k >= len(tokens) or tokens[k].sentence != tokens[j].sentence
+        closes = closes or tokens[k].text in {".", ";", ")"}
+        if tokens[k].text == "," and k + 1 < len(tokens):
+            closes = tokens[k + 1].key not in {"dan", "serta", "and"}
+        if not closes:
+            return None
     return (mention.first, mention.last)
 
 

@@ -979,3 +979,17 @@ def test_an_unknown_short_form_of_a_known_foreign_city_is_that_city():
         "sama kota kembar. MoU diteken Wali Kota Denpasar dan Wali Kota Mossel Bay."
     )
     assert partners(text) == [("Mossel Bay", "foreign_city_or_region", "ZA")]
+
+
+def test_a_city_after_a_comma_closing_a_bodys_name_is_its_seat():
+    text = "Pemkot Tegal resmi meneken MoU dengan Universitas Karya Bangsa, Yogyakarta."
+    assert partners(text) == [("Universitas Karya Bangsa", "domestic_party", "ID")]
+
+
+def test_regions_listed_after_a_body_with_commas_stay_partners():
+    text = "Pemkot Tegal meneken MoU dengan Universitas Karya Bangsa, Kota Magelang, dan Kabupaten Bantul."
+    assert partners(text) == [
+        ("Universitas Karya Bangsa", "domestic_party", "ID"),
+        ("Kota Magelang", "indonesian_region", "ID"),
+        ("Kabupaten Bantul", "indonesian_region", "ID"),
+    ]
