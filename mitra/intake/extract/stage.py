@@ -228,7 +228,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     on hold only when nothing else is said to be reached)."""
     reached: list[StageFound] = []
     for first, last, slug in cues(doc):
-        if doc.excluded[first]:
+        if doc.excluded[first] or defines_terms(doc, first):
             continue
         if slug == WEAK:
             if (
@@ -536,6 +536,16 @@ def is_headline(doc: Doc, paragraph: int) -> bool:
     lines = doc.text.split("\n")
     line = lines[paragraph].strip() if paragraph < len(lines) else ""
     return 0 < len(line) <= HEADLINE_LENGTH and not line.endswith(".")
+
+
+# Words of a sentence that explains terms ("MoU dikenal dengan beragam sebutan, misalnya Nota
+# Kesepahaman atau Perjanjian Kerja Sama"): the documents it names are no stage of this story.
+DEFINITION_WORDS = words("sebutan istilah pengertian definisi")
+
+
+def defines_terms(doc: Doc, index: int) -> bool:
+    first, end = doc.sentence_of(index)
+    return any(doc.tokens[i].key in DEFINITION_WORDS for i in range(first, end))
 
 
 def cues(doc: Doc) -> list[tuple[int, int, str]]:
