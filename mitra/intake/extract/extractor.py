@@ -140,6 +140,7 @@ class Extractor:
             blocked=blocked | in_dateline | in_members,
             person_words=person_words,
             listed=frozenset(m.run.first for m in listed if m.kind == PLACE),
+            provinces=self.gazetteer.places.provinces,
         )
         # "tim peneliti Leiden" after "Universiteit Leiden": the body, not the city.
         org_words = " ".join(fold(o.name) for o in organisations)

@@ -136,9 +136,11 @@ def find_places(
     blocked: set[int],
     person_words: set[str],
     listed: frozenset[int] = frozenset(),
+    provinces: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[PlaceFound]:
     """`listed`: first tokens of places listed after a head noun ("empat provinsi di
-    Tiongkok yaitu Guangxi, Chongqing, ...")."""
+    Tiongkok yaitu Guangxi, Chongqing, ..."); `provinces`: (country, folded name) of the
+    first-level subdivisions."""
     named = {c.code for m in mentions.countries for c in m.countries}
     found: dict[int, PlaceFound] = {}
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
@@ -176,7 +178,7 @@ def find_places(
             level = 0
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
-        between = between_name_and_country(doc, mentions, mention, place, beside)
+        between = between_name_and_country(doc, mentions, mention, place, beside, provinces)
         member = mention.first in listed  # "tiga prefektur, yakni Osaka, Hyogo dan Okayama"
         if not member and (
             between
@@ -322,16 +324,24 @@ def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[
 
 
 def between_name_and_country(
-    doc: Doc, mentions: Mentions, mention: Mention, place: Place, beside: Mention | None
+    doc: Doc,
+    mentions: Mentions,
+    mention: Mention,
+    place: Place,
+    beside: Mention | None,
+    provinces: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """ "Majlis Daerah Kuala Krai, Kelantan, Malaysia": a state or province between a name
     and its country, each set off by commas, says where that name lies, even when the name is
-    a place no table knows."""
+    a place no table knows; "Kota Hamamatsu, Shizuoka, Jepang": so does a city that shares
+    its name with a province of that country."""
     if beside is None or beside.countries[0].code != place.country:
         return False
     j = mention.first - 1
     if j < 1 or doc.tokens[j].text != "," or not doc.tokens[j - 1].cap:
         return False
+    if (place.country, mention.key) in provinces or (place.country, place.key) in provinces:
+        return True
     # A city between them too, when the name before it is none the tables know ("Majlis
     # Perbandaran Hang Tuah Jaya, Melaka, Malaysia"); after a known place it is a list.
     return place.id < 0 or (j - 1) not in mentions.at

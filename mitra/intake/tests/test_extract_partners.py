@@ -993,3 +993,16 @@ def test_regions_listed_after_a_body_with_commas_stay_partners():
         ("Kota Magelang", "indonesian_region", "ID"),
         ("Kabupaten Bantul", "indonesian_region", "ID"),
     ]
+
+
+def test_a_city_named_like_its_prefecture_between_a_city_and_the_country_is_where_it_lies():
+    text = "Pemkot Bogor dan Kota Hamamatsu, Shizuoka, Jepang, menandatangani MoU kerja sama."
+    assert partners(text) == [("Hamamatsu", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_named_like_a_prefecture_in_a_list_with_dan_stays_a_partner():
+    text = "Pemkot Bogor menjajaki kerja sama dengan Kota Nagoya dan Kota Shizuoka, Jepang."
+    assert partners(text) == [
+        ("Nagoya", "foreign_city_or_region", "JP"),
+        ("Shizuoka", "foreign_city_or_region", "JP"),
+    ]
