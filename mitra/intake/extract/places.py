@@ -172,7 +172,7 @@ def find_places(
         if beside is not None:
             entry.consumed.append(beside)
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
-        if level == 1 and not chosen.main and place.country not in named:
+        if level == 1 and not main_name(chosen, mention) and place.country not in named:
             # "Parigi" (Paris in Italian), "Luo He": an alternate name in another language
             # needs its country in the text or a cue of its own
             level = 0
@@ -251,6 +251,15 @@ QUALIFIER_WORDS = words(
 # Long region words are also read through a slip of one letter or two swapped ("Perfektur",
 # "Provinsy", "Prefekture"): the qualifier is a word the reader recognises, not a spelling.
 LONG_QUALIFIERS = tuple(sorted(key for key in QUALIFIER_WORDS if len(key) >= 7))
+
+
+def main_name(chosen: PlaceName, mention: Mention) -> bool:
+    """The place's own name, also with a tail of its kind ("Hamamatsu City"): no alternate
+    name of another language."""
+    words_ = mention.key.split()
+    return chosen.main or (
+        len(words_) > 1 and words_[-1] in CITY_TAILS and " ".join(words_[:-1]) == chosen.place.key
+    )
 
 
 @cache

@@ -1006,3 +1006,8 @@ def test_a_city_named_like_a_prefecture_in_a_list_with_dan_stays_a_partner():
         ("Nagoya", "foreign_city_or_region", "JP"),
         ("Shizuoka", "foreign_city_or_region", "JP"),
     ]
+
+
+def test_a_city_written_with_an_english_tail_is_its_own_name_needing_no_country():
+    text = "Pemkot Bogor dan Hamamatsu City menandatangani MoU kerja sama pendidikan."
+    assert partners(text) == [("Hamamatsu", "foreign_city_or_region", "JP")]
