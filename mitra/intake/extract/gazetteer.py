@@ -269,7 +269,7 @@ class PlaceTable:
                 k
                 for k in keys
                 if len(k) >= MIN_SUBDIVISION_LENGTH
-                and k not in values
+                and not any(rows[code // 2][2] == country for code in values.get(k, ()))
                 and k not in common_words
                 and k not in countries
                 and not set(k.split()) <= GENERIC_PLACE_WORDS
@@ -279,6 +279,11 @@ class PlaceTable:
             row = len(rows)
             rows.append((-row - 1, name, country, SUBDIVISION_POPULATION, fold(name)))
             for key in keys:
+                if key in values:
+                    # "Victoria": a city of the Seychelles and a state of Australia; the
+                    # country beside the name chooses.
+                    values[key].append(row * 2 + 1)
+                    continue
                 values[key] = [row * 2 + 1]
                 words = key.count(" ") + 1
                 head = key.split(" ", 1)[0]

@@ -1011,3 +1011,8 @@ def test_a_city_named_like_a_prefecture_in_a_list_with_dan_stays_a_partner():
 def test_a_city_written_with_an_english_tail_is_its_own_name_needing_no_country():
     text = "Pemkot Bogor dan Hamamatsu City menandatangani MoU kerja sama pendidikan."
     assert partners(text) == [("Hamamatsu", "foreign_city_or_region", "JP")]
+
+
+def test_a_state_named_like_a_city_of_another_country_is_found_by_the_country_beside_it():
+    text = "Pemkot Malang menjajaki kerja sama pendidikan dengan negara bagian Victoria, Australia."
+    assert partners(text) == [("Victoria", "foreign_city_or_region", "AU")]
