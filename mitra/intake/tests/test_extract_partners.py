@@ -1016,3 +1016,8 @@ def test_a_city_written_with_an_english_tail_is_its_own_name_needing_no_country(
 def test_a_state_named_like_a_city_of_another_country_is_found_by_the_country_beside_it():
     text = "Pemkot Malang menjajaki kerja sama pendidikan dengan negara bagian Victoria, Australia."
     assert partners(text) == [("Victoria", "foreign_city_or_region", "AU")]
+
+
+def test_a_capitalised_region_word_before_a_foreign_state_names_the_state_not_a_body():
+    text = "Pemkot Malang menjajaki kerja sama dengan Negara Bagian Queensland, Australia."
+    assert partners(text) == [("Queensland", "foreign_city_or_region", "AU")]
