@@ -1021,3 +1021,8 @@ def test_a_state_named_like_a_city_of_another_country_is_found_by_the_country_be
 def test_a_capitalised_region_word_before_a_foreign_state_names_the_state_not_a_body():
     text = "Pemkot Malang menjajaki kerja sama dengan Negara Bagian Queensland, Australia."
     assert partners(text) == [("Queensland", "foreign_city_or_region", "AU")]
+
+
+def test_st_with_its_dot_and_a_possessive_stay_inside_a_bodys_name():
+    text = "Pemkot Malang menandatangani MoU pendidikan dengan St. Mary's University, Kanada."
+    assert partners(text) == [("St. Mary's University", "foreign_institution", "CA")]
