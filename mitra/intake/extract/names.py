@@ -72,7 +72,9 @@ def run_end(doc: Doc, first: int, blocked: set[int]) -> int:
 
         elif token.text in "&-.'’" and not gap and next_is_capital(doc, j, glued=token.text != "&"):
             pass
-        elif token.text == "." and not gap and tokens[j - 1].key in SAINT and next_is_capital(doc, j):
+        elif (
+            token.text == "." and not gap and tokens[j - 1].key in SAINT and next_is_capital(doc, j)
+        ):
             pass  # "St. Mary's University", "Mt. Kinabalu"
         elif (
             token.text in "'’"
