@@ -88,6 +88,12 @@ NOT_NAMES = frozenset(
         "tbk",
         "corp",
         "plc",
+        # a government after a comma: "Jika disetujui DPRD, Pemkot Malang akan ..."
+        "pemkot",
+        "pemkab",
+        "pemprov",
+        "pemko",
+        "pemda",
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")

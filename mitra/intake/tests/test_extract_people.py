@@ -407,3 +407,12 @@ def test_english_posts_of_development_agencies_open_a_role():
     found = dict(people(text))
     assert found["Astrid Kartika"].startswith("Unit Leader")
     assert found["Kenji Sato"] == "Team Leader JICA"
+
+
+def test_a_government_after_a_body_and_a_comma_is_no_person_and_stays_the_region():
+    text = (
+        "Bila disetujui DPRD, Pemkot Padang akan menjalin kerja sama dengan Kota Hamamatsu, Jepang."
+    )
+    result = extract(text)
+    assert names(text) == []
+    assert [region.name for region in result.regions] == ["Kota Padang"]
