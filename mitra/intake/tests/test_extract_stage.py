@@ -807,3 +807,16 @@ def test_documents_named_in_a_sentence_explaining_terms_are_no_stage():
         "Nota Kesepahaman, Perjanjian Kerjasama atau Perjanjian Pendahuluan."
     )
     assert stage(text) == "mou"
+
+
+def test_a_practice_watched_or_reviewed_is_under_way_whatever_wish_comes_before():
+    text = (
+        "Bupati Blora menerima delegasi Kota Hamamatsu, Jepang, yang ingin melihat langsung "
+        "pelaksanaan kerja sama kedua daerah."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_practice_not_yet_watched_is_no_implementation():
+    text = "Pemkab Blora belum melihat pelaksanaan kerja sama dengan Kota Hamamatsu, Jepang."
+    assert stage(text) != "implementation"
