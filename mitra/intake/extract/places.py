@@ -397,6 +397,8 @@ def partner_level(
         return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
+    if waypoint(doc, mention.first):
+        return 0  # "berangkat melalui Kuala Lumpur", "transit di Doha": a stop on the way
     if beside is not None:
         return 2
     before = previous_word(doc, mention.first)
@@ -459,6 +461,39 @@ def model_word_before(doc: Doc, first: int, reach: int = INSPIRATION_REACH) -> b
 SEAT_WORDS = words("kbri kjri konjen kri kedubes kedutaan konsulat konsul embassy consulate asal")
 SEAT_SKIP = words("di untuk ri indonesia besar jenderal republik provinsi kota prefektur at in of")
 SEAT_REACH = 5
+
+
+# A trip's stops: "via Doha", "transit di Doha", "berangkat melalui Kuala Lumpur".
+WAYPOINT_WORDS = words("via transit singgah")
+THROUGH_WORDS = words("melalui lewat")
+TRAVEL_VERBS = words(
+    "berangkat bertolak terbang pulang kembali menuju perjalanan penerbangan rute transit "
+    "delegasi rombongan"
+)
+WAYPOINT_REACH = 3
+
+
+def waypoint(doc: Doc, first: int) -> bool:
+    """A place the trip passes through: after "via"/"transit"/"singgah" (with or without "di"),
+    or after "melalui"/"lewat" when travel was said just before ("berangkat melalui")."""
+    j = previous_word(doc, first)
+    if j >= 0 and doc.tokens[j].key == "di":
+        j = previous_word(doc, j)
+    if j < 0:
+        return False
+    key = doc.tokens[j].key
+    if key in WAYPOINT_WORDS:
+        return True
+    if key not in THROUGH_WORDS:
+        return False
+    k = j
+    for _ in range(WAYPOINT_REACH):
+        k = previous_word(doc, k)
+        if k < 0:
+            return False
+        if doc.tokens[k].key in TRAVEL_VERBS:
+            return True
+    return False
 
 
 def is_seat(doc: Doc, first: int) -> bool:

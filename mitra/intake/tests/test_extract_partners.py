@@ -1026,3 +1026,11 @@ def test_a_capitalised_region_word_before_a_foreign_state_names_the_state_not_a_
 def test_st_with_its_dot_and_a_possessive_stay_inside_a_bodys_name():
     text = "Pemkot Malang menandatangani MoU pendidikan dengan St. Mary's University, Kanada."
     assert partners(text) == [("St. Mary's University", "foreign_institution", "CA")]
+
+
+def test_a_city_a_delegation_passes_through_is_no_partner():
+    text = (
+        "Pemkot Malang menjalin kerja sama dengan Kota Busan, Korea Selatan. Delegasi berangkat "
+        "melalui Kuala Lumpur dan transit di Doha."
+    )
+    assert partners(text) == [("Busan", "foreign_city_or_region", "KR")]
