@@ -74,9 +74,6 @@ CUES: dict[str, tuple[str, ...]] = {
         "sudah lama bekerja sama", "telah lama bekerja sama", "sudah lama bekerjasama",
         "telah lama bekerjasama", "sudah lama bermitra", "telah lama bermitra",
         "sejak lama bekerja sama", "sejak lama bermitra",
-        # already working together: "Pemkab memang sudah bekerja sama dengan GIZ"
-        "sudah bekerja sama dengan", "telah bekerja sama dengan", "sudah bekerjasama dengan",
-        "telah bekerjasama dengan", "sudah bermitra dengan", "telah bermitra dengan",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",

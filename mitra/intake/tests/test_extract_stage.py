@@ -820,19 +820,3 @@ def test_a_practice_watched_or_reviewed_is_under_way_whatever_wish_comes_before(
 def test_a_practice_not_yet_watched_is_no_implementation():
     text = "Pemkab Blora belum melihat pelaksanaan kerja sama dengan Kota Hamamatsu, Jepang."
     assert stage(text) != "implementation"
-
-
-def test_regions_already_working_together_are_carrying_out_a_cooperation():
-    text = (
-        "Bupati Blora menerima delegasi Kota Hamamatsu, Jepang. Pemkab Blora memang sudah "
-        "bekerja sama dengan Kota Hamamatsu sehingga pertemuan itu berisi diskusi."
-    )
-    assert stage(text) == "implementation"
-
-
-def test_working_together_through_a_document_signed_now_is_that_document():
-    text = (
-        "Pemkab Blora telah bekerja sama dengan Kota Hamamatsu, Jepang, melalui "
-        "penandatanganan MoU, Senin."
-    )
-    assert stage(text) == "mou"
