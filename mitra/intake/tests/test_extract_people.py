@@ -416,3 +416,11 @@ def test_a_government_after_a_body_and_a_comma_is_no_person_and_stays_the_region
     result = extract(text)
     assert names(text) == []
     assert [region.name for region in result.regions] == ["Kota Padang"]
+
+
+def test_a_foreign_state_between_commas_after_a_role_belongs_to_the_role():
+    text = (
+        "Pemkot Bogor meneken MoU dengan Pemkot Kuching, Malaysia. Wali Kota Kuching, Sarawak, "
+        "Wee Hong Seng mengaku senang."
+    )
+    assert people(text) == [("Wee Hong Seng", "Wali Kota Kuching, Sarawak")]
