@@ -424,3 +424,11 @@ def test_a_foreign_state_between_commas_after_a_role_belongs_to_the_role():
         "Wee Hong Seng mengaku senang."
     )
     assert people(text) == [("Wee Hong Seng", "Wali Kota Kuching, Sarawak")]
+
+
+def test_short_posts_listed_after_a_role_are_no_names():
+    text = (
+        "Wali Kota Bogor beserta rombongan, yakni Ketua DPRD, Dandim 0621/Kab, Kapolresta Bogor, "
+        "Ketua Kadinda dan beberapa pejabat berangkat ke Jepang untuk menjajaki kerja sama."
+    )
+    assert names(text) == []
