@@ -1,7 +1,7 @@
 """Finding what a news item's facts already are in Mitra: read-only, within one tenant.
 
-Partners are resolved exactly (folded name or alias, the same Indonesian region, the same
-gazetteer place); approximate matches are only offered as suggestions, because a near spelling
+Partners are resolved exactly (folded name or alias, a company's legal form left out, the
+same Indonesian region, the same gazetteer place); approximate matches are only offered as suggestions, because a near spelling
 is often a different real place (Incheon and Icheon). Articles are compared the same way:
 the same normalised text is a duplicate, a token-set similarity of 90 or more a near-duplicate
 for the reviewer to judge.
@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process, utils
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
 from mitra.intake.models import NewsItem
-from mitra.lib.text import fold
+from mitra.lib.text import company_key, fold
 from mitra.partners.models import Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
@@ -35,6 +35,7 @@ class PartnerIndex:
         self.tenant = tenant
         partners = Partner.objects.for_tenant(tenant).prefetch_related("aliases").order_by("pk")
         self.by_key: dict[str, Partner] = {}
+        self.by_company: dict[str, Partner] = {}
         self.by_region: dict[str, Partner] = {}
         self.by_place: dict[int, Partner] = {}
         for partner in partners:
@@ -43,6 +44,7 @@ class PartnerIndex:
     def add(self, partner: Partner, *aliases: str) -> None:
         for name in [partner.name, *aliases]:
             self.by_key.setdefault(fold(name), partner)
+            self.by_company.setdefault(company_key(name), partner)
         if partner.region_id:
             self.by_region.setdefault(partner.region_id, partner)
         if partner.place_id:
@@ -51,12 +53,13 @@ class PartnerIndex:
     def find(
         self, name: str, *, region: Region | None = None, place_id: int | None = None
     ) -> Partner | None:
-        """The partner this exactly is: same region, same place, or same folded name or alias."""
+        """The partner this exactly is: same region, same place, or same folded name or alias,
+        with or without a company's legal form ("Hanbit Solar Co., Ltd." is "Hanbit Solar")."""
         if region is not None and region.pk in self.by_region:
             return self.by_region[region.pk]
         if place_id is not None and place_id in self.by_place:
             return self.by_place[place_id]
-        return self.by_key.get(fold(name))
+        return self.by_key.get(fold(name)) or self.by_company.get(company_key(name))
 
     def similar(self, name: str, *, exclude: Partner | None = None) -> list[Partner]:
         """Partners whose name or alias looks like `name`: suggestions, never a match."""

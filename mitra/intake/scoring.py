@@ -12,7 +12,9 @@ Matching rules, per field:
   `dates`: by the ISO string ("2025-07-02", "2025-07" and "2025" are three different dates).
 - `stage`: by slug, as a set of at most one item; null against null counts nothing.
 - `partners`: the folded name (`mitra.lib.text.fold`) equals the folded expected name or one
-  of its aliases, AND kind and country are equal. For the domestic kinds
+  of its aliases, legal forms at either end left out on both sides (`company_key`: "Yasu
+  Project Co., Ltd." is "Yasu Project CO Ltd" is "Yasu Project", "PT Indonesia Power" is
+  "Indonesia Power"), AND kind and country are equal. For the domestic kinds
   (`indonesian_region`, `domestic_party`) a predicted country of null equals "ID". A name
   match with the wrong kind or country is a false positive and a false negative.
 - `people`: the folded name equals the expected name or an alias, or the words of the
@@ -33,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mitra.lib.text import fold
+from mitra.lib.text import company_key, fold
 
 FIELDS = ("regions", "partners", "countries", "sectors", "stage", "people", "events", "dates")
 DOMESTIC_KINDS = frozenset({"indonesian_region", "domestic_party"})
@@ -170,8 +172,9 @@ def _partner_correct(wanted: Item, got: Item) -> bool:
     country = got.get("country")
     if country is None and got.get("kind") in DOMESTIC_KINDS:
         country = "ID"
+    name = company_key(got.get("name") or "")
     return (
-        fold(got.get("name") or "") in _names(wanted)
+        name in {company_key(known) for known in _names(wanted)}
         and got.get("kind") == wanted.get("kind")
         and country == wanted.get("country")
     )

@@ -39,6 +39,61 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", stripped.translate(_UNDECOMPOSABLE)).strip()
 
 
+# A company's legal form, written before its name ("PT", "CV") or after it ("Co., Ltd.",
+# "GmbH", "Sdn. Bhd.", "Tbk", "(Persero)"): a company with and without it is one body.
+_LEADING_FORMS = frozenset(["pt", "cv"])
+_TRAILING_FORMS = frozenset(
+    [
+        "ltd",
+        "limited",
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "pte",
+        "sdn",
+        "bhd",
+        "berhad",
+        "llc",
+        "plc",
+        "kk",
+        "oy",
+        "oyj",
+        "ab",
+        "asa",
+        "aps",
+        "srl",
+        "spa",
+        "sas",
+        "sarl",
+        "kft",
+        "sro",
+        "pty",
+        "tbk",
+        "persero",
+    ]
+)
+
+
+def company_key(text: str) -> str:
+    """Return `fold(text)` less the legal forms at either end, so "Hanbit Solar Co., Ltd.",
+    "HANBIT SOLAR CO LTD" and "Hanbit Solar" give one key, and "PT Semen Indonesia (Persero)
+    Tbk" the key of "Semen Indonesia". A name of nothing but legal forms keeps its first."""
+    words = fold(text).split()
+    first, last = 0, len(words)
+    while first < last - 1 and words[first] in _LEADING_FORMS:
+        first += 1
+    while last > first + 1 and words[last - 1] in _TRAILING_FORMS:
+        last -= 1
+    return " ".join(words[first:last])
+
+
 # Characters no text typed by a person contains: NUL and the other C0 controls except tab, line
 # feed and carriage return, DEL, the C1 controls, and UTF-16 halves that are not a character
 # (JSON can spell them as "\ud800"). PostgreSQL refuses NUL and lone surrogates outright, and a

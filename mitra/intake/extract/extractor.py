@@ -109,7 +109,7 @@ class Extractor:
             for o in organisations
             if sum(o.tokens[0] <= m.run.first <= o.tokens[1] for m in listed) < 2
         ]
-        in_orgs = {i for o in organisations for i in span_range(o.tokens)}
+        in_orgs = {i for o in organisations for i in (*span_range(o.tokens), *o.seats)}
 
         blocked = names | in_events | in_orgs
         gov_roles = {i for p in people if is_government_role(p.role) for i in role_of(p)}
@@ -140,6 +140,7 @@ class Extractor:
             blocked=blocked | in_dateline | in_members,
             person_words=person_words,
             listed=frozenset(m.run.first for m in listed if m.kind == PLACE),
+            provinces=self.gazetteer.places.provinces,
         )
         # "tim peneliti Leiden" after "Universiteit Leiden": the body, not the city.
         org_words = " ".join(fold(o.name) for o in organisations)

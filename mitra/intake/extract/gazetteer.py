@@ -199,12 +199,15 @@ class PlaceTable:
     until a name is matched. Building 120,000 objects would take longer than reading the file.
     """
 
-    __slots__ = ("first", "rows", "values")
+    __slots__ = ("first", "provinces", "rows", "values")
 
     def __init__(self) -> None:
         self.values: dict[str, list[int]] = {}
         self.first: dict[str, int] = {}
         self.rows: list[tuple[int, str, str, int, str]] = []
+        # (country, folded name) of every first-level subdivision, those the city list also
+        # names included ("Shizuoka", "Osaka"): a name that may say where a city lies.
+        self.provinces: frozenset[tuple[str, str]] = frozenset()
 
     def load(self, path: Path) -> None:
         # The collector would walk the growing tables again and again: a third of the time.
@@ -248,6 +251,7 @@ class PlaceTable:
         import pycountry
 
         values, first, rows = self.values, self.first, self.rows
+        provinces: set[tuple[str, str]] = set()
         for subdivision in pycountry.subdivisions:
             country = subdivision.country_code
             if (
@@ -260,11 +264,12 @@ class PlaceTable:
             keys = {fold(name), fold(subdivision.name), *indonesian_forms(name)}
             if name.endswith("-do"):
                 keys.add(fold(name[:-3]))
+            provinces.update((country, key) for key in keys)
             keys = {
                 k
                 for k in keys
                 if len(k) >= MIN_SUBDIVISION_LENGTH
-                and k not in values
+                and not any(rows[code // 2][2] == country for code in values.get(k, ()))
                 and k not in common_words
                 and k not in countries
                 and not set(k.split()) <= GENERIC_PLACE_WORDS
@@ -274,11 +279,17 @@ class PlaceTable:
             row = len(rows)
             rows.append((-row - 1, name, country, SUBDIVISION_POPULATION, fold(name)))
             for key in keys:
+                if key in values:
+                    # "Victoria": a city of the Seychelles and a state of Australia; the
+                    # country beside the name chooses.
+                    values[key].append(row * 2 + 1)
+                    continue
                 values[key] = [row * 2 + 1]
                 words = key.count(" ") + 1
                 head = key.split(" ", 1)[0]
                 if first.get(head, 0) < words:
                     first[head] = words
+        self.provinces = frozenset(provinces)
 
     def place(self, row: int) -> Place:
         return Place(*self.rows[row])

@@ -92,6 +92,10 @@ ROLE_HEADS = phrases(
     "konsulat jenderal",
     # short posts: Kepala Biro, Asisten Daerah, Kepala Desa
     "karo", "asda", "kades",
+    # short posts of the regional leadership forum and the chamber: Komandan Kodim ..., Ketua
+    # Kadin Daerah ("rombongan, yakni Ketua DPRD, Dandim 0618/BS, Kapolrestabes ...")
+    "dandim", "danramil", "danlanal", "danlanud", "kapolresta", "kapolsek", "kajari",
+    "kajati", "kadinda",
     # English posts of development agencies: "Astrid Kartika, Unit Leader of ... DFAT"
     "team leader", "unit leader", "program manager", "programme manager", "project manager",
     "project officer", "program officer", "programme officer",

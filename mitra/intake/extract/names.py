@@ -24,6 +24,8 @@ ENTITY_OPENERS = words(
 CONNECTORS = words("dan and of for the de des du la le del della van von für & und y e")
 ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9]*[A-Z0-9]$|^[A-Z][a-z]+[A-Z]\w*$")
 MAX_RUN = 14
+# Abbreviations whose dot stays inside a name: "St. Petersburg", "St. Mary's", "Mt. Hood".
+SAINT = frozenset({"st", "ste", "mt"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,19 @@ def run_end(doc: Doc, first: int, blocked: set[int]) -> int:
 
         elif token.text in "&-.'’" and not gap and next_is_capital(doc, j, glued=token.text != "&"):
             pass
+        elif (
+            token.text == "." and not gap and tokens[j - 1].key in SAINT and next_is_capital(doc, j)
+        ):
+            pass  # "St. Mary's University", "Mt. Kinabalu"
+        elif (
+            token.text in "'’"
+            and not gap
+            and j + 1 < len(tokens)
+            and tokens[j + 1].key == "s"
+            and tokens[j + 1].start == token.end
+            and next_is_capital(doc, j + 1)
+        ):
+            j += 1  # "Mary's University", "King's College": a possessive inside the name
         elif token.text == "&" and next_is_capital(doc, j):
             pass  # "Daewoo Engineering & Construction": an ampersand joins one name
         elif token.text == "+" and not gap and next_is_capital(doc, j, glued=True):

@@ -22,6 +22,7 @@ from mitra.intake.extract.lexicon import LEGAL_FORMS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import Run, acronym_uses
 from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import company_key
 
 GOVERNMENT = words(
     "pemerintah government kementerian kementrian ministry departemen department parlemen "
@@ -117,6 +118,7 @@ class Organisation:
     evidence: tuple[tuple[int, int], ...]
     tokens: tuple[int, int]
     consumed_country: Mention | None  # the country mention that told its nationality
+    seats: tuple[int, ...] = ()  # tokens of the places written right after its acronym
 
 
 def find_organisations(
@@ -138,7 +140,8 @@ def find_organisations(
         mention = mentions.at.get(whole.first)
         if mention is not None and mention.first == whole.first and mention.last == whole.last:
             continue  # "Brisbane": a place, a region or a country, not a body
-        if in_brackets(doc, whole):
+        fronted = acronym_before(doc, whole)
+        if in_brackets(doc, whole) and fronted is None:
             continue  # "Institut Pertanian Bogor (IPB University)": another name of the body
         if doc.key_at(previous_word(doc, whole.first)) in PORTFOLIO_HEADS:
             continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
@@ -190,13 +193,36 @@ def find_organisations(
         name_run = whole if kind == "foreign_government" else run
         name = org_name(doc, name_run)
         uses = acronym_uses(doc, run)
-        spans = [doc.span(name_run.first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
+        first = name_run.first
+        if fronted is not None:  # "UNS (Universitas Sebelas Maret)": its acronym's uses
+            first = fronted
+            text = doc.tokens[fronted].text
+            uses = [
+                (i, i)
+                for i in doc.positions.get(doc.tokens[fronted].key, ())
+                if i != fronted and doc.tokens[i].text == text and not doc.excluded[i]
+            ]
+        spans = [doc.span(first, name_run.end_token), *(doc.span(a, b) for a, b in uses)]
         key = dedupe_key(name)
         if key not in found:
             # The seat after the name is the company's, no partner of its own.
             end = seat.last if seat is not None else name_run.end_token
+            seats = [
+                place
+                for n, a in enumerate([end + (fronted is not None), *(b for _a, b in uses)])
+                if kind != PUBLIC_BODY_KIND  # "LPP NTB": a region's own office names it
+                and (place := place_after(doc, mentions, a, comma=n == 0)) is not None
+            ]
+            if fronted is not None and seats and seats[0][0] == end + 2:
+                end = seats[0][1]  # "UNS (Universitas Sebelas Maret) Surakarta"
             found[key] = Organisation(
-                name, kind, country, tuple(spans), (name_run.first, end), after
+                name,
+                kind,
+                country,
+                tuple(spans),
+                (first, end),
+                after,
+                tuple(i for a, b in seats for i in range(a, b + 1)),
             )
     return merge_branches(list(found.values()))
 
@@ -209,9 +235,13 @@ PLACE_DESCRIPTION = LOCAL_WORDS | words(
 
 def only_describes_a_place(doc: Doc, mentions: Mentions, run: Run) -> bool:
     """A run of region words, directions and a country ("Negara Bagian Australia Timurlaut",
-    "Provinsi Jepang Selatan") describes where something lies and names no body."""
+    "Provinsi Jepang Selatan") describes where something lies and names no body; region words
+    and a foreign place ("Negara Bagian Queensland") name that place."""
     in_country = {i for m in mentions.countries for i in range(m.first, m.last + 1)}
+    in_place = {i for m in mentions.places for i in range(m.first, m.last + 1)}
     keys = [(i, doc.tokens[i].key) for i in range(run.first, run.last + 1) if doc.tokens[i].word]
+    if keys[0][1] in PLACE_DESCRIPTION and keys[-1][0] in in_place:
+        return all(i in in_place or key in PLACE_DESCRIPTION for i, key in keys)
     return bool(in_country & {i for i, _ in keys}) and all(
         i in in_country or key in PLACE_DESCRIPTION for i, key in keys
     )
@@ -337,6 +367,48 @@ def in_brackets(doc: Doc, run: Run) -> bool:
     )
 
 
+def acronym_before(doc: Doc, run: Run) -> int | None:
+    """ "UNS (Universitas Sebelas Maret)": a lone acronym whose full name the brackets after it
+    write, its initial first; the body is named, its acronym the name it goes by."""
+    if not in_brackets(doc, run) or run.last - run.first < 1:
+        return None
+    acronym = doc.tokens[run.first - 2]
+    if not acronym.upper or acronym.text[0] != doc.tokens[run.first].text[0]:
+        return None
+    return run.first - 2
+
+
+def place_after(
+    doc: Doc, mentions: Mentions, last: int, *, comma: bool = False
+) -> tuple[int, int] | None:
+    """ "UNS Surakarta", "(Universitas Sebelas Maret) Surakarta": a region or town written right
+    after a body's acronym or name is where the body sits, no party of its own; with `comma`
+    also after a comma when the place closes the clause ("Universitas Alma Ata, Yogyakarta.")
+    and no list goes on after it ("..., Yogyakarta, dan Pemkab Bantul")."""
+    tokens = doc.tokens
+    j = last + 1
+    if comma and j < len(tokens) and tokens[j].text == ",":
+        j += 1
+    else:
+        comma = False
+    if j >= len(tokens) or tokens[j].sentence != tokens[last].sentence:
+        return None
+    mention = mentions.at.get(j)
+    if mention is None or mention.first != j or mention.countries:
+        return None
+    if not (mention.regions or mention.places):
+        return None
+    if comma:
+        k = mention.last + 1
+        closes = k >= len(tokens) or tokens[k].sentence != tokens[j].sentence
+        closes = closes or tokens[k].text in {".", ";", ")"}
+        if tokens[k].text == "," and k + 1 < len(tokens):
+            closes = tokens[k + 1].key not in {"dan", "serta", "and"}
+        if not closes:
+            return None
+    return (mention.first, mention.last)
+
+
 def merge_branches(organisations: list[Organisation]) -> list[Organisation]:
     """ "PT Angkasa Pura I Cabang Makassar" after "PT Angkasa Pura I": one body."""
     kept: list[Organisation] = []
@@ -356,6 +428,7 @@ def merge_branches(organisations: list[Organisation]) -> list[Organisation]:
                 parent.evidence + org.evidence,
                 parent.tokens,
                 parent.consumed_country,
+                parent.seats + org.seats,
             )
     return kept
 
@@ -449,24 +522,33 @@ def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] |
     return None
 
 
+# Legal forms written as abbreviations with a dot.
+DOTTED_FORMS = words("ltd inc co corp bhd sdn pte pty")
+
+
 def org_name(doc: Doc, run: Run) -> str:
-    """The run as written, less trailing legal forms joined by a comma ("Hanbit Solar Co.,
-    Ltd." -> "Hanbit Solar"); a single form stays ("Aquavalo Oy")."""
+    """The run as written, legal forms included ("Hanbit Solar Co., Ltd.", "Aquavalo Oy"): the
+    legal form belongs to the name an officer records and signs with; scoring and the partner
+    register compare names without it (`mitra.lib.text.company_key`)."""
     tokens = doc.tokens
     end = run.last
-    forms, comma = 0, False
-    while end > run.first and (tokens[end].key in LEGAL_FORMS or not tokens[end].word):
-        forms += tokens[end].word
-        comma = comma or tokens[end].text == ","
+    while end > run.first and not tokens[end].word and tokens[end].text not in {".", ")"}:
         end -= 1
-    if forms >= 2 or comma:
-        return doc.surface(run.first, end)
-    return doc.surface(run.first, run.last)
+    after = end + 1
+    if (
+        after < len(tokens)
+        and tokens[after].text == "."
+        and tokens[end].key in DOTTED_FORMS
+        and tokens[after].start == tokens[end].end
+    ):
+        end = after  # the abbreviation's dot: "Ltd.", "Bhd." (not a sentence's after "Tbk")
+    return doc.surface(run.first, end)
 
 
 def dedupe_key(name: str) -> str:
-    """ "Universiteit Leiden" and "Universitas Leiden" are one body."""
-    words_ = name.lower().split()
+    """ "Universiteit Leiden" and "Universitas Leiden" are one body, and so are "Hanbit Solar
+    Co., Ltd." and "Hanbit Solar"."""
+    words_ = company_key(name).split()
     return " ".join(
         "university" if w in INSTITUTION and w.startswith("univ") else w for w in words_
     )

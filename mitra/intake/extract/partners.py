@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer
-from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.lexicon import REGION_PREFIXES, words
 from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
@@ -233,13 +233,19 @@ def names_region(mentions: Mentions, tokens: tuple[int, int], codes: frozenset[s
     )
 
 
+PREFIX_WORDS = frozenset(key for key in REGION_PREFIXES if " " not in key)
+
+
 def region_after(doc: Doc, mentions: Mentions, last: int) -> bool:
-    """An Indonesian region named right after a body's name or its bracketed acronym."""
+    """An Indonesian region named right after a body's name or its bracketed acronym, its
+    prefix included ("Badan Perencanaan Daerah (Bapeda) Provinsi Jawa Tengah")."""
     j = last + 1
     if j < len(doc.tokens) and doc.tokens[j].text == "(":
         while j < len(doc.tokens) and doc.tokens[j].text != ")" and j - last < 6:
             j += 1
         j += 1
+    while j < len(doc.tokens) and j not in mentions.at and doc.tokens[j].key in PREFIX_WORDS:
+        j += 1 + (j + 1 < len(doc.tokens) and doc.tokens[j + 1].text == ".")  # "Kab."
     mention = mentions.at.get(j)
     return mention is not None and mention.first == j and bool(mention.regions)
 
@@ -483,6 +489,7 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
         if is_government_name(draft.name) and not is_government_name(kept.name):
             kept.name = draft.name
     merge_acronyms(merged)
+    merge_shortened_places(merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
 
@@ -502,6 +509,29 @@ def merge_acronyms(merged: dict[tuple[str, str], Draft]) -> None:
             initials = "".join(word[0] for word in long_key[0].split() if word)
             if long_key[1] == key[1] and initials == name:
                 body.evidence.extend(draft.evidence)
+                del merged[key]
+                break
+
+
+def merge_shortened_places(merged: dict[tuple[str, str], Draft]) -> None:
+    """ "Kota Mossel" beside "Mossel Bay": a foreign place the gazetteer does not know, whose
+    words begin the name of a known place of the same country the text also names, is that
+    place written short."""
+    known = [
+        d for d in merged.values() if d.kind == "foreign_city_or_region" and d.place_id is not None
+    ]
+    for key, draft in list(merged.items()):
+        if draft.kind != "foreign_city_or_region" or draft.place_id is not None:
+            continue
+        words_ = key[0].split()
+        for place in known:
+            longer = fold(place.name).split()
+            if (
+                place.country == draft.country
+                and len(longer) > len(words_)
+                and longer[: len(words_)] == words_
+            ):
+                place.evidence.extend(draft.evidence)
                 del merged[key]
                 break
 

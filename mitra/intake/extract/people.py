@@ -88,6 +88,12 @@ NOT_NAMES = frozenset(
         "tbk",
         "corp",
         "plc",
+        # a government after a comma: "Jika disetujui DPRD, Pemkot Malang akan ..."
+        "pemkot",
+        "pemkab",
+        "pemprov",
+        "pemko",
+        "pemda",
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
@@ -242,7 +248,9 @@ def read_role(
         name, role_end = inside, inside[0] - 1
     elif role_end >= 0:
         name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
-        if name is not None and names_only_places(doc, mentions, name):
+        if name is not None and (
+            names_only_places(doc, mentions, name) or place_then_name(doc, mentions, name)
+        ):
             name = None  # "Wakil Bupati Pasuruan, Provinsi Jawa Timur, Abdul Mujib Imron"
         listed = name and fields_listed(doc, mentions, last, name)
         if listed:
@@ -644,6 +652,23 @@ def names_only_places(doc: Doc, mentions: Mentions, name: tuple[int, int, str]) 
     keys = range(name[0], name[1] + 1)
     return any(is_place_name(mentions, k) for k in keys) and all(
         is_place_name(mentions, k) or doc.tokens[k].key in PLACE_LEVEL_WORDS for k in keys
+    )
+
+
+def place_then_name(doc: Doc, mentions: Mentions, name: tuple[int, int, str]) -> bool:
+    """ "Wali Kota Miri, Sarawak, Adam Yii": a foreign place the gazetteer knows, set off by a
+    comma with a capitalised name after it, says where the role is; the name comes next."""
+    mention = mentions.at.get(name[0])
+    if mention is None or mention.first != name[0] or mention.last != name[1]:
+        return False
+    if not mention.places:
+        return False
+    j = name[1] + 1
+    return (
+        j + 1 < len(doc.tokens)
+        and doc.tokens[j].text == ","
+        and doc.tokens[j + 1].word
+        and doc.tokens[j + 1].cap
     )
 
 

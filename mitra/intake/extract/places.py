@@ -136,9 +136,11 @@ def find_places(
     blocked: set[int],
     person_words: set[str],
     listed: frozenset[int] = frozenset(),
+    provinces: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[PlaceFound]:
     """`listed`: first tokens of places listed after a head noun ("empat provinsi di
-    Tiongkok yaitu Guangxi, Chongqing, ...")."""
+    Tiongkok yaitu Guangxi, Chongqing, ..."); `provinces`: (country, folded name) of the
+    first-level subdivisions."""
     named = {c.code for m in mentions.countries for c in m.countries}
     found: dict[int, PlaceFound] = {}
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
@@ -170,13 +172,13 @@ def find_places(
         if beside is not None:
             entry.consumed.append(beside)
         level = partner_level(doc, mention, place, beside, cooperation=cooperation, named=named)
-        if level == 1 and not chosen.main and place.country not in named:
+        if level == 1 and not main_name(chosen, mention) and place.country not in named:
             # "Parigi" (Paris in Italian), "Luo He": an alternate name in another language
             # needs its country in the text or a cue of its own
             level = 0
         if mention.first in listed and not is_venue(doc, mention.first):
             level = 2
-        between = between_name_and_country(doc, mentions, mention, place, beside)
+        between = between_name_and_country(doc, mentions, mention, place, beside, provinces)
         member = mention.first in listed  # "tiga prefektur, yakni Osaka, Hyogo dan Okayama"
         if not member and (
             between
@@ -251,6 +253,15 @@ QUALIFIER_WORDS = words(
 LONG_QUALIFIERS = tuple(sorted(key for key in QUALIFIER_WORDS if len(key) >= 7))
 
 
+def main_name(chosen: PlaceName, mention: Mention) -> bool:
+    """The place's own name, also with a tail of its kind ("Hamamatsu City"): no alternate
+    name of another language."""
+    words_ = mention.key.split()
+    return chosen.main or (
+        len(words_) > 1 and words_[-1] in CITY_TAILS and " ".join(words_[:-1]) == chosen.place.key
+    )
+
+
 @cache
 def is_qualifier_word(key: str) -> bool:
     if key in QUALIFIER_WORDS:
@@ -322,16 +333,24 @@ def lies_in(doc: Doc, mention: Mention, place: Place, place_ends: dict[int, set[
 
 
 def between_name_and_country(
-    doc: Doc, mentions: Mentions, mention: Mention, place: Place, beside: Mention | None
+    doc: Doc,
+    mentions: Mentions,
+    mention: Mention,
+    place: Place,
+    beside: Mention | None,
+    provinces: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """ "Majlis Daerah Kuala Krai, Kelantan, Malaysia": a state or province between a name
     and its country, each set off by commas, says where that name lies, even when the name is
-    a place no table knows."""
+    a place no table knows; "Kota Hamamatsu, Shizuoka, Jepang": so does a city that shares
+    its name with a province of that country."""
     if beside is None or beside.countries[0].code != place.country:
         return False
     j = mention.first - 1
     if j < 1 or doc.tokens[j].text != "," or not doc.tokens[j - 1].cap:
         return False
+    if (place.country, mention.key) in provinces or (place.country, place.key) in provinces:
+        return True
     # A city between them too, when the name before it is none the tables know ("Majlis
     # Perbandaran Hang Tuah Jaya, Melaka, Malaysia"); after a known place it is a list.
     return place.id < 0 or (j - 1) not in mentions.at
@@ -378,6 +397,8 @@ def partner_level(
         return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
+    if waypoint(doc, mention.first):
+        return 0  # "berangkat melalui Kuala Lumpur", "transit di Doha": a stop on the way
     if beside is not None:
         return 2
     before = previous_word(doc, mention.first)
@@ -440,6 +461,39 @@ def model_word_before(doc: Doc, first: int, reach: int = INSPIRATION_REACH) -> b
 SEAT_WORDS = words("kbri kjri konjen kri kedubes kedutaan konsulat konsul embassy consulate asal")
 SEAT_SKIP = words("di untuk ri indonesia besar jenderal republik provinsi kota prefektur at in of")
 SEAT_REACH = 5
+
+
+# A trip's stops: "via Doha", "transit di Doha", "berangkat melalui Kuala Lumpur".
+WAYPOINT_WORDS = words("via transit singgah")
+THROUGH_WORDS = words("melalui lewat")
+TRAVEL_VERBS = words(
+    "berangkat bertolak terbang pulang kembali menuju perjalanan penerbangan rute transit "
+    "delegasi rombongan"
+)
+WAYPOINT_REACH = 3
+
+
+def waypoint(doc: Doc, first: int) -> bool:
+    """A place the trip passes through: after "via"/"transit"/"singgah" (with or without "di"),
+    or after "melalui"/"lewat" when travel was said just before ("berangkat melalui")."""
+    j = previous_word(doc, first)
+    if j >= 0 and doc.tokens[j].key == "di":
+        j = previous_word(doc, j)
+    if j < 0:
+        return False
+    key = doc.tokens[j].key
+    if key in WAYPOINT_WORDS:
+        return True
+    if key not in THROUGH_WORDS:
+        return False
+    k = j
+    for _ in range(WAYPOINT_REACH):
+        k = previous_word(doc, k)
+        if k < 0:
+            return False
+        if doc.tokens[k].key in TRAVEL_VERBS:
+            return True
+    return False
 
 
 def is_seat(doc: Doc, first: int) -> bool:

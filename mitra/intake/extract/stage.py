@@ -228,7 +228,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     on hold only when nothing else is said to be reached)."""
     reached: list[StageFound] = []
     for first, last, slug in cues(doc):
-        if doc.excluded[first]:
+        if doc.excluded[first] or defines_terms(doc, first):
             continue
         if slug == WEAK:
             if (
@@ -243,6 +243,9 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
                 or made_official(doc, first)
             ) and not document_in_sentence(doc, first):
                 reached.append(StageFound("mou", (doc.span(first, last),), first))
+        elif slug == "implementation" and observed(doc, first, cooperation):
+            # "ingin melihat langsung pelaksanaan kerja sama": what is watched is under way
+            reached.append(StageFound(slug, (doc.span(first, last),), first))
         elif is_reached(doc, slug, first, last, cooperation):
             if slug in STATUS and signed_later(doc, last):
                 continue  # "Tertunda 20 Tahun, Akhirnya Diteken": a status overcome
@@ -536,6 +539,33 @@ def is_headline(doc: Doc, paragraph: int) -> bool:
     lines = doc.text.split("\n")
     line = lines[paragraph].strip() if paragraph < len(lines) else ""
     return 0 < len(line) <= HEADLINE_LENGTH and not line.endswith(".")
+
+
+# Words of a sentence that explains terms ("MoU dikenal dengan beragam sebutan, misalnya Nota
+# Kesepahaman atau Perjanjian Kerja Sama"): the documents it names are no stage of this story.
+DEFINITION_WORDS = words("sebutan istilah pengertian definisi")
+
+
+def defines_terms(doc: Doc, index: int) -> bool:
+    first, end = doc.sentence_of(index)
+    return any(doc.tokens[i].key in DEFINITION_WORDS for i in range(first, end))
+
+
+# Verbs of watching or reviewing: the practice they take as object is under way, whatever
+# wish or plan comes before the verb ("ingin melihat langsung pelaksanaan kerja sama").
+OBSERVING = words(
+    "melihat meninjau memantau mengevaluasi evaluasi monitoring memonitor mengecek menyaksikan"
+)
+CARRYING_OUT = words("pelaksanaan implementasi realisasi")
+OBSERVED_REACH = 3
+
+
+def observed(doc: Doc, first: int, cooperation: list[bool]) -> bool:
+    if doc.tokens[first].key not in CARRYING_OUT:
+        return False
+    if not cooperation[doc.tokens[first].sentence] or NEGATIONS & window(doc, first, -3):
+        return False
+    return bool(window(doc, first, -OBSERVED_REACH) & OBSERVING)
 
 
 def cues(doc: Doc) -> list[tuple[int, int, str]]:

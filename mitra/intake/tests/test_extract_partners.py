@@ -32,12 +32,12 @@ def test_kota_is_no_town_in_india():
     ]
 
 
-def test_a_foreign_company_is_known_by_its_legal_form_and_described_country():
+def test_a_foreign_company_is_known_by_its_legal_form_and_described_country_and_keeps_it():
     found = partners(
         "Pemprov Sulsel menjajaki kerja sama PLTS dengan perusahaan energi asal Korea Selatan, "
         "Hanbit Solar Co., Ltd. Pertemuan digelar di Makassar."
     )
-    assert found == [("Hanbit Solar", "foreign_company", "KR")]
+    assert found == [("Hanbit Solar Co., Ltd.", "foreign_company", "KR")]
 
 
 def test_unknown_capitals_followed_by_a_country_are_a_foreign_company_in_business_talk():
@@ -626,7 +626,7 @@ def test_a_malaysian_company_keeps_its_name_and_country_across_sdn_bhd():
         "Pemkot Pekalongan meneken pernyataan minat kerja sama dengan Elenergy Capital Sdn. Bhd. "
         "Malaysia untuk fasilitas pengolahan sampah menjadi energi."
     )
-    assert found == [("Elenergy Capital", "foreign_company", "MY")]
+    assert found == [("Elenergy Capital Sdn. Bhd.", "foreign_company", "MY")]
 
 
 def test_a_company_and_a_foreign_one_joined_by_dan_are_two_partners():
@@ -941,3 +941,96 @@ def test_a_place_word_keeps_a_name_a_place_whatever_the_text_writes_in_lower_cas
         "Pemkot Palembang menjajaki kerja sama pengelolaan air baku dengan Kota Baku, Azerbaijan."
     )
     assert ("Baku", "foreign_city_or_region", "AZ") in partners(text)
+
+
+def test_a_lone_acronym_with_its_full_name_in_brackets_names_the_body_and_its_city_is_its_seat():
+    text = (
+        "Bupati Blora dan Rektor menandatangani MoU antara Pemkab Blora dan UNY (Universitas "
+        "Negeri Yogyakarta) Yogyakarta tentang pendidikan. Hubungan Pemkab Blora dengan UNY "
+        "Yogyakarta makin erat."
+    )
+    assert partners(text) == [("Universitas Negeri Yogyakarta", "domestic_party", "ID")]
+
+
+def test_a_city_right_after_a_bodys_acronym_is_its_seat_not_a_party():
+    text = (
+        "Pemkab Blora menjalin kerja sama dengan Universitas Negeri Yogyakarta (UNY). "
+        "Rombongan Pemkab Blora disambut di kampus UNY Yogyakarta."
+    )
+    assert partners(text) == [("Universitas Negeri Yogyakarta", "domestic_party", "ID")]
+
+
+def test_a_legal_form_in_brackets_stays_in_a_companys_name():
+    text = "Pemkab Blora meneken MoU dengan PT PLN (Persero) tentang listrik desa."
+    assert partners(text) == [("PT PLN (Persero)", "domestic_party", "ID")]
+
+
+def test_a_body_whose_acronym_and_region_prefix_name_an_indonesian_region_is_its_own_office():
+    text = (
+        "Rombongan Kumamoto Prefectural Assembly dari Jepang berkunjung ke Badan Perencanaan "
+        "Daerah (Bapeda) Provinsi Jawa Tengah untuk menjajaki kerja sama."
+    )
+    assert partners(text) == [("Kumamoto", "foreign_city_or_region", "JP")]
+
+
+def test_an_unknown_short_form_of_a_known_foreign_city_is_that_city():
+    text = (
+        "Pemerintah Kota Denpasar dan Pemerintah Kota Mossel, Afrika Selatan, meresmikan kerja "
+        "sama kota kembar. MoU diteken Wali Kota Denpasar dan Wali Kota Mossel Bay."
+    )
+    assert partners(text) == [("Mossel Bay", "foreign_city_or_region", "ZA")]
+
+
+def test_a_city_after_a_comma_closing_a_bodys_name_is_its_seat():
+    text = "Pemkot Tegal resmi meneken MoU dengan Universitas Karya Bangsa, Yogyakarta."
+    assert partners(text) == [("Universitas Karya Bangsa", "domestic_party", "ID")]
+
+
+def test_regions_listed_after_a_body_with_commas_stay_partners():
+    text = "Pemkot Tegal meneken MoU dengan Universitas Karya Bangsa, Kota Magelang, dan Kabupaten Bantul."
+    assert partners(text) == [
+        ("Universitas Karya Bangsa", "domestic_party", "ID"),
+        ("Kota Magelang", "indonesian_region", "ID"),
+        ("Kabupaten Bantul", "indonesian_region", "ID"),
+    ]
+
+
+def test_a_city_named_like_its_prefecture_between_a_city_and_the_country_is_where_it_lies():
+    text = "Pemkot Bogor dan Kota Hamamatsu, Shizuoka, Jepang, menandatangani MoU kerja sama."
+    assert partners(text) == [("Hamamatsu", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_named_like_a_prefecture_in_a_list_with_dan_stays_a_partner():
+    text = "Pemkot Bogor menjajaki kerja sama dengan Kota Nagoya dan Kota Shizuoka, Jepang."
+    assert partners(text) == [
+        ("Nagoya", "foreign_city_or_region", "JP"),
+        ("Shizuoka", "foreign_city_or_region", "JP"),
+    ]
+
+
+def test_a_city_written_with_an_english_tail_is_its_own_name_needing_no_country():
+    text = "Pemkot Bogor dan Hamamatsu City menandatangani MoU kerja sama pendidikan."
+    assert partners(text) == [("Hamamatsu", "foreign_city_or_region", "JP")]
+
+
+def test_a_state_named_like_a_city_of_another_country_is_found_by_the_country_beside_it():
+    text = "Pemkot Malang menjajaki kerja sama pendidikan dengan negara bagian Victoria, Australia."
+    assert partners(text) == [("Victoria", "foreign_city_or_region", "AU")]
+
+
+def test_a_capitalised_region_word_before_a_foreign_state_names_the_state_not_a_body():
+    text = "Pemkot Malang menjajaki kerja sama dengan Negara Bagian Queensland, Australia."
+    assert partners(text) == [("Queensland", "foreign_city_or_region", "AU")]
+
+
+def test_st_with_its_dot_and_a_possessive_stay_inside_a_bodys_name():
+    text = "Pemkot Malang menandatangani MoU pendidikan dengan St. Mary's University, Kanada."
+    assert partners(text) == [("St. Mary's University", "foreign_institution", "CA")]
+
+
+def test_a_city_a_delegation_passes_through_is_no_partner():
+    text = (
+        "Pemkot Malang menjalin kerja sama dengan Kota Busan, Korea Selatan. Delegasi berangkat "
+        "melalui Kuala Lumpur dan transit di Doha."
+    )
+    assert partners(text) == [("Busan", "foreign_city_or_region", "KR")]

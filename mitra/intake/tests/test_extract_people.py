@@ -407,3 +407,28 @@ def test_english_posts_of_development_agencies_open_a_role():
     found = dict(people(text))
     assert found["Astrid Kartika"].startswith("Unit Leader")
     assert found["Kenji Sato"] == "Team Leader JICA"
+
+
+def test_a_government_after_a_body_and_a_comma_is_no_person_and_stays_the_region():
+    text = (
+        "Bila disetujui DPRD, Pemkot Padang akan menjalin kerja sama dengan Kota Hamamatsu, Jepang."
+    )
+    result = extract(text)
+    assert names(text) == []
+    assert [region.name for region in result.regions] == ["Kota Padang"]
+
+
+def test_a_foreign_state_between_commas_after_a_role_belongs_to_the_role():
+    text = (
+        "Pemkot Bogor meneken MoU dengan Pemkot Kuching, Malaysia. Wali Kota Kuching, Sarawak, "
+        "Wee Hong Seng mengaku senang."
+    )
+    assert people(text) == [("Wee Hong Seng", "Wali Kota Kuching, Sarawak")]
+
+
+def test_short_posts_listed_after_a_role_are_no_names():
+    text = (
+        "Wali Kota Bogor beserta rombongan, yakni Ketua DPRD, Dandim 0621/Kab, Kapolresta Bogor, "
+        "Ketua Kadinda dan beberapa pejabat berangkat ke Jepang untuk menjajaki kerja sama."
+    )
+    assert names(text) == []

@@ -795,3 +795,28 @@ def test_a_cooperation_no_longer_in_force_or_called_off_has_ended():
 def test_a_cooperation_stopped_for_a_while_is_on_hold():
     text = "Kerja sama Pemkab Bogor dengan PT Hijau dihentikan sementara menunggu hasil audit."
     assert stage(text) == "on_hold"
+
+
+def test_documents_named_in_a_sentence_explaining_terms_are_no_stage():
+    text = (
+        "Diteken, MoU Pemkab Blora dengan Universitas Karya Bangsa soal Pendidikan\n\n"
+        "BLORA (WARTAKITA.ID) – Bupati Arief Rohman dan Rektor Prof Dr Budi Santoso membubuhkan "
+        "tanda tangan pada Memorandum of Understanding (MoU) antara Pemkab Blora dan "
+        "Universitas Karya Bangsa tentang pendidikan.\n\n"
+        "Dalam bahasa Indonesia, MoU dikenal dengan beragam sebutan, misalnya Nota Kesepakatan, "
+        "Nota Kesepahaman, Perjanjian Kerjasama atau Perjanjian Pendahuluan."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_practice_watched_or_reviewed_is_under_way_whatever_wish_comes_before():
+    text = (
+        "Bupati Blora menerima delegasi Kota Hamamatsu, Jepang, yang ingin melihat langsung "
+        "pelaksanaan kerja sama kedua daerah."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_practice_not_yet_watched_is_no_implementation():
+    text = "Pemkab Blora belum melihat pelaksanaan kerja sama dengan Kota Hamamatsu, Jepang."
+    assert stage(text) != "implementation"

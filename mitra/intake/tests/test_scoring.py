@@ -76,6 +76,37 @@ def test_a_domestic_partner_without_a_country_counts_as_indonesian() -> None:
     )
 
 
+@pytest.mark.parametrize("written", ["Tanjung Lestari Co., Ltd.", "Tanjung Lestari"])
+def test_a_company_matches_with_or_without_its_legal_form(written: str) -> None:
+    expected = {"name": "Tanjung Lestari CO Ltd", "kind": "foreign_company", "country": "JP"}
+    predicted = {"name": written, "kind": "foreign_company", "country": "JP"}
+    assert counts(score(result(partners=[expected]), result(partners=[predicted]))["partners"]) == (
+        1,
+        0,
+        0,
+    )
+
+
+def test_an_indonesian_company_matches_without_pt_and_tbk() -> None:
+    expected = {"name": "PT Sinar Waluyo (Persero) Tbk", "kind": "domestic_party", "country": "ID"}
+    predicted = {"name": "Sinar Waluyo", "kind": "domestic_party", "country": None}
+    assert counts(score(result(partners=[expected]), result(partners=[predicted]))["partners"]) == (
+        1,
+        0,
+        0,
+    )
+
+
+def test_a_company_with_another_word_than_a_legal_form_is_another_company() -> None:
+    expected = {"name": "Tanjung Lestari Co., Ltd.", "kind": "foreign_company", "country": "JP"}
+    predicted = {"name": "Tanjung Lestari Holdings", "kind": "foreign_company", "country": "JP"}
+    assert counts(score(result(partners=[expected]), result(partners=[predicted]))["partners"]) == (
+        0,
+        1,
+        1,
+    )
+
+
 def test_incheon_is_not_icheon() -> None:
     icheon = {"name": "Icheon", "kind": "foreign_city_or_region", "country": "KR", "aliases": []}
     predicted = {"name": "Incheon", "kind": "foreign_city_or_region", "country": "KR"}

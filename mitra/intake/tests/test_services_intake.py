@@ -382,6 +382,24 @@ def test_an_existing_region_partner_is_found_by_its_region(tenant, cooperation_o
     assert "Kota Tual" in existing.aliases.values_list("alias", flat=True)
 
 
+def test_a_recorded_company_is_found_whatever_legal_form_the_article_writes(
+    tenant, cooperation_officer
+):
+    recorded = make_partner(tenant, name="PT Tirta Kencana Abadi")
+    text = "Pemkot Makassar meneken MoU dengan Tirta Kencana Abadi Tbk di Balai Kota."
+    extraction = Extraction(
+        text=text,
+        partners=(
+            PartnerItem(
+                "Tirta Kencana Abadi Tbk", "domestic_party", "ID", (span(text, "Tirta Kencana"),)
+            ),
+        ),
+    )
+    item = submit_article(tenant, cooperation_officer, text=text, extraction=extraction)
+    [row, _blank] = review.partner_rows(item)
+    assert row.exact == recorded
+
+
 def test_a_similar_partner_is_only_suggested_never_merged(tenant, cooperation_officer):
     incheon = make_partner(tenant, name="Incheon")
     text = "Wali Kota Makassar menerima delegasi Kota Icheon, Korea Selatan, di Balai Kota."
