@@ -433,7 +433,7 @@ def test_no_model_form_checks_a_constraint_its_service_files_at_a_field():
 
 
 def _subclasses(cls: type) -> list[type]:
-    found = []
+    found: list[type] = []
     for sub in cls.__subclasses__():
         found += [sub, *_subclasses(sub)]
     return found
