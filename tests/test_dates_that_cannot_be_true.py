@@ -434,7 +434,8 @@ def test_no_model_form_checks_a_constraint_its_service_files_at_a_field():
 
 def _subclasses(cls: type) -> list[type]:
     found: list[type] = []
-    for sub in cls.__subclasses__():
+    direct: list[type] = cls.__subclasses__()
+    for sub in direct:
         found += [sub, *_subclasses(sub)]
     return found
 
