@@ -45,8 +45,6 @@ pg_started_cluster=""
 apt_updated=""
 pytest_outcomes=""
 mypy_pid=""
-pg_template_pid=""
-pg_template_made=""
 logs=$(mktemp -d "${TMPDIR:-/tmp}/mitra-test.XXXXXX")
 
 if [ -t 1 ]; then bold=$'\033[1m' red=$'\033[1;31m' green=$'\033[1;32m' plain=$'\033[0m'; else
@@ -68,8 +66,6 @@ die() { # STAGE MESSAGE
 
 cleanup() {
     if [ -n "$mypy_pid" ]; then kill "$mypy_pid" 2>/dev/null || true; fi
-    if [ -n "$pg_template_pid" ]; then kill "$pg_template_pid" 2>/dev/null || true; fi
-    if [ -n "$pg_template_made" ]; then drop_pg_copies >/dev/null 2>&1 || true; fi
     if [ -n "$pg_tmp" ]; then
         as_postgres "$pg_bin/pg_ctl" -D "$pg_tmp/data" -m fast -w stop >/dev/null 2>&1 || true
         rm -rf "$pg_tmp"
@@ -308,7 +304,7 @@ pytest_run() { # LABEL DATABASE_URL-or-empty PYTEST-ARGS...
     shift 2
     log="$logs/pytest-${label//[^a-zA-Z]/}.log"
     if [ -n "$url" ]; then
-        env DATABASE_URL="$url" .venv/bin/pytest -p no:cacheprovider "$@" 2>&1 | tee "$log" || rc=$?
+        env DATABASE_URL="$url" .venv/bin/pytest -p no:cacheprovider --create-db "$@" 2>&1 | tee "$log" || rc=$?
     else
         env -u DATABASE_URL .venv/bin/pytest -p no:cacheprovider --create-db "$@" 2>&1 | tee "$log" || rc=$?
     fi
@@ -334,67 +330,14 @@ pytest_stage() { # NAME LABEL URL ARGS...
     pytest_outcomes+="$pytest_outcome"$'\n'
 }
 
-# PostgreSQL runs the whole suite in one process per core (pytest-xdist), each on its own test
-# database; MITRA_TEST_WORKERS overrides the count (0: one process, no workers).
-pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
-
-# The PostgreSQL test databases are copies of one database migrated while pytest runs on SQLite
-# (a single process, beside mypy's end: a core is free). Each pytest process then starts from
-# its copy (CREATE DATABASE ... TEMPLATE, a file copy) instead of running the 140 migrations
-# again, which cost each process 10 s before its first test. The template is made by `migrate`
-# itself, from this checkout; if anything about it fails, pytest creates its databases as usual.
-pg_db=${pg_url##*/}
-pg_template=test_${pg_db}_template
-pg_test_names() {
-    if [ "$pg_workers" -eq 0 ]; then echo "test_$pg_db"; else
-        for ((i = 0; i < pg_workers; i++)); do echo "test_${pg_db}_gw$i"; done
-    fi
-}
-pg_sql() { # DATABASE-URL SQL...: statements outside a transaction (CREATE/DROP DATABASE)
-    $PY - "$@" <<'PYTHON'
-import sys
-import psycopg
-with psycopg.connect(sys.argv[1], autocommit=True, connect_timeout=10) as connection:
-    for statement in sys.argv[2:]:
-        connection.execute(statement)
-PYTHON
-}
-pg_admin_url=${pg_url%/*}/postgres
-drop_pg_copies() {
-    local name statements=("DROP DATABASE IF EXISTS \"$pg_template\" WITH (FORCE)")
-    for name in $(pg_test_names); do statements+=("DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"); done
-    pg_sql "$pg_admin_url" "${statements[@]}"
-}
-make_pg_template() {
-    drop_pg_copies &&
-        pg_sql "$pg_admin_url" "CREATE DATABASE \"$pg_template\"" &&
-        env DATABASE_URL="${pg_url%/*}/$pg_template" "${MITRA[@]}" migrate --no-input -v 0
-}
-pg_template_made=1
-( make_pg_template >"$logs/pg-template.log" 2>&1 && echo ok >"$logs/pg-template.result" ) &
-pg_template_pid=$!
-
 pytest_stage "pytest on SQLite (-m embedded: migrations, demo, every page)" SQLite "" -m embedded "$@"
 collect_mypy
-
-wait "$pg_template_pid" || true
-pg_template_pid=""
-pg_create=(--create-db)
-copy_statements=()
-for name in $(pg_test_names); do
-    copy_statements+=("CREATE DATABASE \"$name\" TEMPLATE \"$pg_template\"")
-done
-if [ -f "$logs/pg-template.result" ] &&
-    pg_sql "$pg_admin_url" "${copy_statements[@]}" 2>"$logs/pg-copies.log"; then
-    pg_create=(--reuse-db)
-    echo "The PostgreSQL test databases are copies of $pg_template, migrated beside the SQLite run."
-else
-    echo "No copies of a migrated template (below); pytest creates the PostgreSQL test databases."
-    cat "$logs/pg-template.log" "$logs/pg-copies.log" 2>/dev/null || true
-fi
-# The ten slowest tests are listed, to see where the time goes.
+# PostgreSQL runs the whole suite in one process per core (pytest-xdist), each on its own test
+# database; MITRA_TEST_WORKERS overrides the count (0: one process, no workers). The ten slowest
+# tests are listed, to see where the time goes.
+pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
 pytest_stage "pytest on PostgreSQL, $pg_where, $pg_workers processes (whole suite, browser tests included)" \
-    PostgreSQL "$pg_url" "${pg_create[@]}" --numprocesses "$pg_workers" --dist worksteal --durations=10 "$@"
+    PostgreSQL "$pg_url" --numprocesses "$pg_workers" --dist worksteal --durations=10 "$@"
 
 summary
 if [ "${#failed[@]}" -gt 0 ]; then
