@@ -4,6 +4,7 @@ ready it is, what waits on Kemendagri and for how long, and which promises are a
 Each helper costs a fixed few queries whatever the number of events, requests or items.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,14 +17,16 @@ from mitra.events.models import Event, PlannedSigning
 from mitra.events.readiness import Readiness, readiness
 from mitra.implementation.models import PlanItem
 from mitra.implementation.progress import (
-    PROGRESS_FIELDS,
+    ITEM_COLUMNS,
+    LOADED_ITEMS,
+    ItemFacts,
     ItemProgress,
-    cooperation_items,
-    load_progress_facts,
-    progress_of,
+    is_at_risk,
+    item_facts,
+    item_progress,
 )
 from mitra.implementation.queries import DormantRow, dormancy_facts
-from mitra.lib.shortlist import Shortlist, first_rows, shortlist
+from mitra.lib.shortlist import Shortlist, first_rows
 from mitra.reviews.models import ReviewRequest
 from mitra.tenancy.models import Tenant
 
@@ -126,28 +129,47 @@ class Plans:
 
 
 def plans(tenant: Tenant, today: date) -> Plans:
-    """Items at risk (the implementation overview's rule) and dormant agreements, by title, from
-    one load of the live cooperations that are dormant or carry a plan; four queries whatever
-    their number, reports and obligations read as plain values. Only the dormant rows shown get
-    their facts worked out."""
+    """Items at risk (the implementation overview's rule) and dormant agreements, by title, over
+    the live cooperations that are dormant or carry a plan; four queries whatever their number.
+    Every item is judged from plain values (`ItemFacts`); model rows are made only of the rows
+    shown, and only the dormant rows shown get their facts worked out."""
     with_plan = PlanItem.objects.filter(tenant=tenant).values("cooperation_id")
     chosen = (
         Cooperation.objects.for_tenant(tenant)
         .live()
         .filter(Q(state=Cooperation.State.DORMANT) | Q(pk__in=with_plan))
     )
-    cooperations = list(chosen.order_by("title", "pk"))
-    items = PlanItem.objects.filter(tenant=tenant, cooperation__in=chosen.values("pk")).only(
-        *PROGRESS_FIELDS
-    )
-    load_progress_facts(cooperations, items)
+    order: dict[int, str] = {}  # each chosen cooperation's state, by title
+    rows = []
+    joined = [f"plan_items__{column}" for column in ITEM_COLUMNS]
+    items_in_order = [f"plan_items__{column}" for column in PlanItem._meta.ordering or ()]
+    for pk, state, *row in chosen.order_by("title", "pk", *items_in_order).values_list(
+        "pk", "state", *joined
+    ):
+        order[pk] = state
+        if row[0] is not None:
+            rows.append(row)
+    facts = item_facts(rows, PlanItem.objects.filter(tenant=tenant, cooperation__in=chosen))
+    by_cooperation: defaultdict[int, list[ItemFacts]] = defaultdict(list)
+    for fact in facts:
+        by_cooperation[fact.cooperation_id].append(fact)
     stale_days = tenant.stale_progress_days
+    risky = [fact for fact in facts if is_at_risk(fact, today, stale_days)]
+    dormant = [pk for pk, state in order.items() if state == Cooperation.State.DORMANT]
+    shown_risky, shown_dormant = risky[:SHOWN], dormant[:SHOWN]
+    cooperations = Cooperation.objects.in_bulk(
+        {fact.cooperation_id for fact in shown_risky} | {*shown_dormant}
+    )
+    for pk in shown_dormant:
+        setattr(cooperations[pk], LOADED_ITEMS, [f.as_item() for f in by_cooperation[pk]])
     at_risk = [
-        PromiseAtRisk(coop, progress)
-        for coop in cooperations
-        for progress in progress_of(cooperation_items(coop), today, stale_days)
-        if progress.at_risk
+        PromiseAtRisk(
+            cooperations[fact.cooperation_id], item_progress(fact.as_item(), today, stale_days)
+        )
+        for fact in shown_risky
     ]
-    dormant = [c for c in cooperations if c.state == Cooperation.State.DORMANT]
-    shown = [DormantRow(c, dormancy_facts(c, today=today)) for c in dormant[:SHOWN]]
-    return Plans(shortlist(at_risk, SHOWN), Shortlist(shown, len(dormant)))
+    dormant_rows = [
+        DormantRow(cooperations[pk], dormancy_facts(cooperations[pk], today=today))
+        for pk in shown_dormant
+    ]
+    return Plans(Shortlist(at_risk, len(risky)), Shortlist(dormant_rows, len(dormant)))

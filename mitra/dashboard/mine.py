@@ -8,15 +8,17 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Consideration, Cooperation, CooperationEvent
 from mitra.followups.models import Task
 from mitra.lib.deadlines import DueState, overdue_q
-from mitra.lib.shortlist import Shortlist, first_rows, first_rows_by, shortlist
+from mitra.lib.shortlist import Shortlist, first_rows, first_rows_by
 from mitra.tenancy.models import Tenant
 
 SHOWN = 10  # rows of each list before it says how many more there are
@@ -41,20 +43,29 @@ class MyDay:
         return not (self.overdue.total or self.due_today.total or self.next_steps.total)
 
 
+def _own(transition: workflow.Transition, role: str) -> bool:
+    """A main step of `role`'s own: not a side action, and not one the centre takes part in."""
+    return (
+        role in transition.roles and not transition.side and not transition.roles & workflow.CENTRE
+    )
+
+
 def _steps(coop: Cooperation, role: str) -> list[str]:
-    return [
-        str(t.label)
-        for t in workflow.transitions_from(coop)
-        if role in t.roles and not t.side and not t.roles & workflow.CENTRE
-    ]
+    return [str(t.label) for t in workflow.transitions_from(coop) if _own(t, role)]
 
 
-def _with_own_steps(role: str) -> frozenset[str]:
-    """The states from which `role` has a main step of its own, whatever the kind."""
-    return frozenset(
-        t.source
-        for t in workflow.TRANSITIONS
-        if role in t.roles and not t.side and not t.roles & workflow.CENTRE
+def _with_own_steps(role: str) -> Q:
+    """The cooperations from which `role` has a main step of its own: each such step's state,
+    kinds and procedure orders from the table, as one filter (`_steps` of every row it keeps
+    is not empty)."""
+    return reduce(
+        or_,
+        (
+            Q(state=t.source, kind__in=t.kinds, procedure_order__in=t.orders)
+            for t in workflow.TRANSITIONS
+            if _own(t, role)
+        ),
+        Q(pk__in=[]),
     )
 
 
@@ -71,17 +82,18 @@ def my_day(tenant: Tenant, user: User, role: str, today: date) -> MyDay:
         default=Value(DueState.TODAY.value),
     )
     due = first_rows_by(tasks, SHOWN, late, ["due_date", "-priority", "pk"])
-    owned = (
+    owned = first_rows(
         Cooperation.objects.for_tenant(tenant)
         .live()
-        .filter(owner=user, state__in=_with_own_steps(role))
-        .order_by("title", "pk")
+        .filter(_with_own_steps(role), owner=user)
+        .order_by("title", "pk"),
+        SHOWN,
     )
-    steps = [OwnStep(coop, labels) for coop in owned if (labels := _steps(coop, role))]
+    steps = [OwnStep(coop, _steps(coop, role)) for coop in owned.rows]
     return MyDay(
         overdue=due.get(DueState.OVERDUE.value, Shortlist([], 0)),
         due_today=due.get(DueState.TODAY.value, Shortlist([], 0)),
-        next_steps=shortlist(steps, SHOWN),
+        next_steps=Shortlist(steps, owned.total),
     )
 
 

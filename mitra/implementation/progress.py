@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, cast
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
@@ -29,7 +30,7 @@ from mitra.implementation.models import (
 
 Benefits = dict[str, Decimal]
 
-# The attributes the prefetches below (and `load_progress_facts`) fill with plain lists.
+# The attributes the prefetches below (and `ItemFacts.as_item`) fill with plain lists.
 LOADED_ITEMS = "loaded_plan_items"
 LOADED_UPDATES = "loaded_updates"
 LOADED_OBLIGATIONS = "loaded_obligations"
@@ -88,11 +89,11 @@ def plan_items_prefetch() -> Prefetch[Any]:
     )
 
 
-def load_progress_facts(cooperations: Sequence[Cooperation], items: QuerySet[PlanItem]) -> None:
-    """Give `cooperations` their plan items (`items`, one query) with what `item_progress` reads
-    of their reports and obligations, as plain values in two more queries: for pages that judge
-    thousands of items (the dashboard), where model rows for every report cost seconds."""
-    ids = items.values("pk")
+def _reports_and_dues(
+    ids: QuerySet[PlanItem, Any],
+) -> tuple[defaultdict[int, list[Report]], defaultdict[int, list[date]]]:
+    """The reports (oldest first) and the open obligations' due dates of the items `ids`
+    selects, by item, as plain values in two queries."""
     reports: defaultdict[int, list[Report]] = defaultdict(list)
     rows = ProgressUpdate.objects.filter(item__in=ids).order_by("item_id", "date", "pk")
     for item_id, *values in rows.values_list("item_id", *REPORT_FIELDS):
@@ -101,20 +102,93 @@ def load_progress_facts(cooperations: Sequence[Cooperation], items: QuerySet[Pla
     open_tasks = Obligation.objects.filter(item__in=ids, task__status=Task.Status.OPEN)
     for item_id, due in open_tasks.values_list("item_id", "due_date"):
         dues[item_id].append(due)
-    by_cooperation: defaultdict[int, list[PlanItem]] = defaultdict(list)
-    for item in items:
-        setattr(item, LOADED_UPDATES, reports[item.pk])
-        setattr(item, LOADED_OPEN_DUES, dues[item.pk])
-        by_cooperation[item.cooperation_id].append(item)
-    for cooperation in cooperations:
-        setattr(cooperation, LOADED_ITEMS, by_cooperation[cooperation.pk])
+    return reports, dues
 
 
-def _updates(item: PlanItem) -> Sequence[Report | ProgressUpdate]:
-    """The item's reports, oldest first: from `with_updates` or `load_progress_facts` when the
-    caller used them."""
+class ProgressFacts(Protocol):
+    """What the progress rules read of a plan item: a `PlanItem` or an `ItemFacts` row."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def target_quantity(self) -> Decimal | None: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date | None: ...
+    @property
+    def milestone_date(self) -> date | None: ...
+    @property
+    def recurrence(self) -> str: ...
+
+
+# What an `ItemFacts` row is read from: the item's key and PROGRESS_FIELDS, in the model's order
+# of its fields (the order `Model.from_db` expects of values for some of them).
+ITEM_COLUMNS = tuple(
+    f.attname for f in PlanItem._meta.concrete_fields if f.attname in {"id", *PROGRESS_FIELDS}
+)
+
+
+@dataclass(slots=True)
+class ItemFacts:
+    """A plan item as the progress rules read it, with its reports and open obligations, built
+    from plain values: a page that judges thousands of items and shows a few (the dashboard)
+    judges these, and makes model rows (`as_item`) only of the items it shows."""
+
+    pk: int
+    cooperation_id: int
+    status: str
+    target_quantity: Decimal | None
+    start_date: date
+    end_date: date | None
+    milestone_date: date | None
+    recurrence: str
+    row: tuple[Any, ...]  # the values of ITEM_COLUMNS
+    loaded_updates: list[Report] = field(default_factory=list)  # LOADED_UPDATES
+    loaded_open_dues: list[date] = field(default_factory=list)  # LOADED_OPEN_DUES
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> "ItemFacts":
+        v = dict(zip(ITEM_COLUMNS, row, strict=True))
+        return cls(
+            v["id"],
+            v["cooperation_id"],
+            v["status"],
+            v["target_quantity"],
+            v["start_date"],
+            v["end_date"],
+            v["milestone_date"],
+            v["recurrence"],
+            tuple(row),
+        )
+
+    def as_item(self) -> PlanItem:
+        """The model row `.only(*PROGRESS_FIELDS)` would load, made without a query, carrying
+        the reports and open obligations already read."""
+        item = PlanItem.from_db(DEFAULT_DB_ALIAS, list(ITEM_COLUMNS), self.row)
+        setattr(item, LOADED_UPDATES, self.loaded_updates)
+        setattr(item, LOADED_OPEN_DUES, self.loaded_open_dues)
+        return item
+
+
+def item_facts(rows: Iterable[Sequence[Any]], of: QuerySet[PlanItem]) -> list[ItemFacts]:
+    """`rows` (values of ITEM_COLUMNS, in their order) as `ItemFacts`, with the reports and open
+    obligations of the items `of` selects (which must hold them all), in two queries."""
+    reports, dues = _reports_and_dues(of.values("pk"))
+    facts = [ItemFacts.of(row) for row in rows]
+    for fact in facts:
+        fact.loaded_updates = reports[fact.pk]
+        fact.loaded_open_dues = dues[fact.pk]
+    return facts
+
+
+def _updates(item: ProgressFacts) -> Sequence[Report | ProgressUpdate]:
+    """The item's reports, oldest first: from `with_updates` or `item_facts` when the caller
+    used them."""
     loaded: Sequence[Report | ProgressUpdate] | None = getattr(item, LOADED_UPDATES, None)
-    return loaded if loaded is not None else list(item.updates.all())
+    if loaded is not None:
+        return loaded
+    return list(cast(PlanItem, item).updates.all())  # an ItemFacts row carries its reports
 
 
 def _obligations(item: PlanItem) -> list[Obligation]:
@@ -166,22 +240,30 @@ def _latest_benefits(updates: Sequence[Report | ProgressUpdate]) -> Benefits:
     return benefits
 
 
-def _open_obligations(item: PlanItem) -> list[date]:
+def _open_obligations(item: ProgressFacts) -> list[date]:
     loaded: list[date] | None = getattr(item, LOADED_OPEN_DUES, None)
     if loaded is not None:
         return loaded
-    return [
+    return [  # an ItemFacts row carries its open dues
         o.due_date
-        for o in _obligations(item)
+        for o in _obligations(cast(PlanItem, item))
         if o.task is not None and o.task.status == Task.Status.OPEN
     ]
 
 
-def item_progress(
-    item: PlanItem, today: date, stale_days: int, *, as_of: date | None = None
-) -> ItemProgress:
-    """Where `item` stood on `as_of` (default `today`), from the reports made by then."""
-    day = as_of or today
+@dataclass(frozen=True, slots=True)
+class _Judgement:
+    updates: list[Report | ProgressUpdate]
+    achieved: Decimal | None
+    last_report: date | None
+    ratio: float | None
+    elapsed: float | None
+    reasons: list[str]
+
+
+def _judge(item: ProgressFacts, day: date, stale_days: int) -> _Judgement:
+    """Where `item` stood on `day`, from the reports made by then: the one reading of the rules
+    that `item_progress` and `is_at_risk` share."""
     updates = [u for u in _updates(item) if u.date <= day]
     valued = [u for u in updates if u.value is not None]
     achieved = valued[-1].value if valued else None
@@ -203,9 +285,21 @@ def item_progress(
         ),
         open_obligations=_open_obligations(item),
     )
-    return ItemProgress(
-        item, achieved, last_report, ratio, elapsed, reasons, _latest_benefits(updates)
-    )
+    return _Judgement(updates, achieved, last_report, ratio, elapsed, reasons)
+
+
+def item_progress(
+    item: PlanItem, today: date, stale_days: int, *, as_of: date | None = None
+) -> ItemProgress:
+    """Where `item` stood on `as_of` (default `today`), from the reports made by then."""
+    j = _judge(item, as_of or today, stale_days)
+    benefits = _latest_benefits(j.updates)
+    return ItemProgress(item, j.achieved, j.last_report, j.ratio, j.elapsed, j.reasons, benefits)
+
+
+def is_at_risk(item: ProgressFacts, today: date, stale_days: int) -> bool:
+    """`item_progress(...).at_risk` for an item or an `ItemFacts` row, without the rest."""
+    return bool(_judge(item, today, stale_days).reasons)
 
 
 def progress_of(

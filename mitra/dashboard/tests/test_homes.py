@@ -4,6 +4,7 @@ the tenant's own records; the outsider's are never counted or shown."""
 
 from datetime import timedelta
 from decimal import Decimal
+from itertools import product
 
 import pytest
 from django.urls import reverse
@@ -14,11 +15,12 @@ from mitra.cooperations import services as cooperations
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import apply_transition, record_past_state
+from mitra.dashboard import mine
 from mitra.events import services as events
 from mitra.followups import services as followups
 from mitra.followups.models import Task
 from mitra.implementation import services as implementation
-from mitra.tenancy.models import Membership
+from mitra.tenancy.models import WRITE_ROLES, Membership, Tenant
 from tests.factories import make_cooperation, make_document, make_user
 from tests.procedure import cooperation_of_kind
 
@@ -213,6 +215,45 @@ def test_an_officers_home_lists_their_overdue_and_todays_tasks_and_their_next_st
     assert late.get_absolute_url() in section and mine.get_absolute_url() in section
     assert "Tugas OPD" not in section and "Minggu depan" not in section
     assert "Tugas Bandung" not in html
+
+
+def test_an_officers_next_steps_are_found_in_the_database_exactly_where_the_table_offers_them(
+    tenant, other_tenant, cooperation_officer, outsider
+):
+    """The home page asks the database for the owned cooperations with a step of the role's own
+    and works out the labels of the first few only: for every kind, state and procedure order,
+    and every writing role, the filter keeps exactly the rows the table gives such a step."""
+    template = make_cooperation(tenant, owner=cooperation_officer)
+    combinations = list(
+        product(Cooperation.Kind.values, Cooperation.State.values, Tenant.ProcedureOrder.values)
+    )
+    Cooperation.objects.bulk_create(
+        Cooperation(
+            tenant=tenant,
+            owner=cooperation_officer,
+            title=f"{kind} {state} {order}",
+            kind=kind,
+            state=state,
+            procedure_order=order,
+            sub_form=template.sub_form,
+        )
+        for kind, state, order in combinations
+    )
+    make_cooperation(other_tenant, owner=outsider)
+    owned = Cooperation.objects.filter(owner=cooperation_officer)
+    offered = {role: {coop.pk for coop in owned if mine._steps(coop, role)} for role in WRITE_ROLES}
+    for role in WRITE_ROLES:
+        kept = set(owned.filter(mine._with_own_steps(role)).values_list("pk", flat=True))
+        assert kept == offered[role], role
+    role = Membership.Role.COOPERATION_OFFICER
+    assert len(offered[role]) > mine.SHOWN  # the page shows the first few of many
+    day = mine.my_day(tenant, cooperation_officer, role, timezone.localdate())
+    live = Cooperation.objects.filter(pk__in=offered[role]).live()
+    assert day.next_steps.total == live.count()
+    assert [own.cooperation for own in day.next_steps.rows] == list(
+        live.order_by("title", "pk")[: mine.SHOWN]
+    )
+    assert all(own.steps for own in day.next_steps.rows)
 
 
 @pytest.mark.parametrize("persona", ["leadership", "team_reviewer"])

@@ -13,9 +13,11 @@ from mitra.cooperations.models import Cooperation
 from mitra.implementation import services
 from mitra.implementation.models import PlanItem, ProgressUpdate
 from mitra.implementation.progress import (
+    ITEM_COLUMNS,
     cooperation_items,
+    is_at_risk,
+    item_facts,
     item_progress,
-    load_progress_facts,
     plan_items_prefetch,
     progress_of,
 )
@@ -236,10 +238,11 @@ def test_the_item_page_shows_reports_and_reasons(client_as, leadership, signed):
 
 
 def test_the_three_ways_of_loading_an_items_facts_judge_it_alike(
-    tenant, other_tenant, signed, cooperation_officer
+    tenant, other_tenant, signed, cooperation_officer, django_assert_num_queries
 ):
     """Read through the relations, prefetched as model rows, or loaded as plain values for the
-    dashboard: the same totals, benefits, dates and reasons for every item."""
+    dashboard: the same totals, benefits, dates and reasons for every item, and the same
+    verdict for the plain rows the dashboard judges before it loads the few it shows."""
     coop, mou = signed
     reported = plan_item(mou)
     report(reported, date(2025, 3, 1), 20, smes_reached=40)
@@ -270,10 +273,15 @@ def test_the_three_ways_of_loading_an_items_facts_judge_it_alike(
 
     plain = judged(PlanItem.objects.filter(cooperation=coop))
     prefetched = Cooperation.objects.prefetch_related(plan_items_prefetch()).get(pk=coop.pk)
-    loaded = Cooperation.objects.get(pk=coop.pk)
-    load_progress_facts([loaded], PlanItem.objects.filter(tenant=tenant))
+    items = PlanItem.objects.filter(tenant=tenant)
+    rows = item_facts(items.values_list(*ITEM_COLUMNS), items)
+    carried = [row.as_item() for row in rows]
 
     assert judged(cooperation_items(prefetched)) == plain
-    assert judged(cooperation_items(loaded)) == plain
+    with django_assert_num_queries(0):  # carried: nothing more is asked
+        assert judged(carried) == plain
+    assert [(row.pk, is_at_risk(row, today, 90)) for row in rows] == [
+        (pk, bool(reasons)) for pk, _a, _l, _r, _e, reasons, _b in plain
+    ]
     assert len(plain) == 3 and recurring.pk in {row[0] for row in plain}
     assert any(row[5] for row in plain if row[0] == recurring.pk)  # its overdue report counts
