@@ -173,3 +173,11 @@ LEGAL_FORMS = words(
     "ltd limited inc incorporated corp corporation co gmbh ag sa nv bv pte sdn bhd berhad llc "
     "plc kk oy oyj ab asa as aps srl spa sas sarl bvba kft sro pty tbk"
 )
+
+
+# Indonesian campuses are named by the short form of their type before the proper name ("UIN
+# Sunan Ampel Surabaya", "STIE Pariwisata Semarang", "Poltekkes Kemenkes Malang"): the short
+# form is the body word, and the city after it is part of the name.
+CAMPUS_TYPES = words(
+    "uin iain stain stie stikes stih stia stt stkip stmik stisip poltekkes polbangtan ipdn"
+)

@@ -18,7 +18,7 @@ the region's own enterprises (Perumda, PDAM). Embassies and consulates only faci
 from dataclasses import dataclass
 
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
-from mitra.intake.extract.lexicon import LEGAL_FORMS, words
+from mitra.intake.extract.lexicon import CAMPUS_TYPES, LEGAL_FORMS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import Run, acronym_uses
 from mitra.intake.extract.tokens import Doc
@@ -46,8 +46,9 @@ LOCAL_WORDS = words(
     "kota kabupaten provinsi prefektur negara distrik metropolitan city province prefecture "
     "state municipal"
 )
-INSTITUTION = words(
-    """
+INSTITUTION = (
+    words(
+        """
     universitas university universiti universiteit universitat universite universidad
     universita universidade hogeschool institut institute politeknik polytechnic college
     akademi academy sekolah school yayasan foundation stichting asosiasi association
@@ -56,6 +57,8 @@ INSTITUTION = words(
     organization organisation organisasi bank trust fund institution centre center laboratory
     laboratorium observatory consortium konsorsium koperasi cooperative rumah sakit rs
     """
+    )
+    | CAMPUS_TYPES
 )
 DOMESTIC_COMPANY = words("pt cv perum pd persero tbk")
 COMPANY_WORDS = LEGAL_FORMS | words(
@@ -66,10 +69,13 @@ COMPANY_WORDS = LEGAL_FORMS | words(
     """
 )
 # Words of Indonesian institution names: with them and no foreign country, the body is domestic.
-INDONESIAN_WORDS = words(
-    "universitas institut politeknik sekolah tinggi akademi yayasan asosiasi perkumpulan "
-    "himpunan ikatan kamar dagang industri koperasi rumah sakit bank negeri nasional indonesia "
-    "daerah"
+INDONESIAN_WORDS = (
+    words(
+        "universitas institut politeknik sekolah tinggi akademi yayasan asosiasi perkumpulan "
+        "himpunan ikatan kamar dagang industri koperasi rumah sakit bank negeri nasional indonesia "
+        "daerah"
+    )
+    | CAMPUS_TYPES
 )
 COMPANY_CUES = words("swasta perusahaan company korporasi investor bisnis pengusaha industri")
 ORIGIN_WORDS = words("asal dari from berbasis based")

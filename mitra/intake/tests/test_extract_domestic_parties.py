@@ -1,0 +1,48 @@
+"""Indonesian bodies as parties: campuses named by the short form of their type, and every
+member of a list after a head noun, however long the list and whatever line the page put
+inside it."""
+
+from mitra.intake.extract import extract
+
+
+def domestic(text: str) -> list[str]:
+    return [p.name for p in extract(text).partners if p.kind == "domestic_party"]
+
+
+def regions_as_partners(text: str) -> list[str]:
+    return [p.name for p in extract(text).partners if p.kind == "indonesian_region"]
+
+
+def test_a_campus_named_by_its_type_short_form_is_a_body_and_its_city_part_of_its_name():
+    text = "Pemkab Gresik menandatangani MoU dengan UIN Sunan Ampel Surabaya tentang pelatihan."
+    assert domestic(text) == ["UIN Sunan Ampel Surabaya"]
+    assert regions_as_partners(text) == []
+
+
+def test_two_campuses_by_their_type_short_forms_joined_by_dan_are_two_parties():
+    text = (
+        "Pemkot Kudus meneken nota kesepahaman dengan STIE Pariwisata Semarang dan IAIN Kudus "
+        "di bidang pengembangan desa wisata, Senin (3/6/2024)."
+    )
+    assert domestic(text) == ["STIE Pariwisata Semarang", "IAIN Kudus"]
+
+
+def test_a_health_polytechnic_by_its_short_form_is_a_party():
+    text = "Pemkab Malang bekerja sama dengan Poltekkes Kemenkes Malang untuk pelatihan kader."
+    assert domestic(text) == ["Poltekkes Kemenkes Malang"]
+
+
+def test_a_campus_only_named_as_a_speakers_affiliation_is_no_party():
+    text = (
+        "Pemkab Demak menandatangani MoU dengan Pemkab Kudus tentang air bersih. Kerja sama itu "
+        "dinilai tepat, kata dosen UIN Walisongo Semarang itu."
+    )
+    assert domestic(text) == []
+
+
+def test_a_campus_outside_any_sentence_of_cooperation_is_no_party():
+    text = (
+        "Pemkab Sleman meneken MoU dengan Kota Hamamatsu, Jepang.\n"
+        "Sementara itu, wisuda IAIN Surakarta digelar di Solo pekan lalu."
+    )
+    assert domestic(text) == []
