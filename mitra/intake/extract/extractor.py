@@ -161,7 +161,10 @@ class Extractor:
         drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         own = frozenset({main.region.code} if main is not None else ())
-        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed, own)
+        members = frozenset(m.run.first for m in listed if m.kind != PLACE)
+        drafts += assembly.organisation_partners(
+            doc, mentions, organisations, claimed, own, members
+        )
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
         partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(

@@ -107,10 +107,13 @@ def organisation_partners(
     organisations: list[Organisation],
     claimed: set[int],
     own: frozenset[str] = frozenset(),
+    members: frozenset[int] = frozenset(),
 ) -> list[Draft]:
     """`own`: the codes of the focal region and its short names' regions; a domestic body
     named after one ("Bank Jatim", "PT Jatim Graha Utama" in a story of Pemprov Jatim) is that
-    region's own enterprise, no partner."""
+    region's own enterprise, no partner. `members`: the first tokens of bodies listed after a
+    head noun in a cooperation sentence; the list names them as parties, however long it is
+    ("14 perguruan tinggi, yakni A, B, ... dan N")."""
     drafts: list[Draft] = []
     for org in organisations:
         if (
@@ -136,8 +139,12 @@ def organisation_partners(
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if affiliation(doc, org.tokens[0]):
             continue  # "kata kandidat doktor Universitas Padjadjaran itu": whose member speaks
-        if kind == "domestic_party" and not any(
-            named_as_party(doc, mentions, first) for first in occurrences(doc, org.tokens)
+        if (
+            kind == "domestic_party"
+            and org.tokens[0] not in members
+            and not any(
+                named_as_party(doc, mentions, first) for first in occurrences(doc, org.tokens)
+            )
         ):
             continue  # "paparan Direktur PT Naga Kapuk Indah": named, but as no party
         if country is None and kind != "domestic_party":

@@ -46,3 +46,50 @@ def test_a_campus_outside_any_sentence_of_cooperation_is_no_party():
         "Sementara itu, wisuda IAIN Surakarta digelar di Solo pekan lalu."
     )
     assert domestic(text) == []
+
+
+def test_every_member_of_a_long_list_after_a_head_noun_is_a_party():
+    text = (
+        "Pemkab Gresik menandatangani MoU dengan tujuh perguruan tinggi, yakni Universitas "
+        "Airlangga, Institut Teknologi Sepuluh Nopember, Universitas Negeri Surabaya, "
+        "Universitas Muhammadiyah Gresik, Universitas Gresik, Politeknik Negeri Malang dan "
+        "Universitas Jember."
+    )
+    assert domestic(text) == [
+        "Universitas Airlangga",
+        "Institut Teknologi Sepuluh Nopember",
+        "Universitas Negeri Surabaya",
+        "Universitas Muhammadiyah Gresik",
+        "Universitas Gresik",
+        "Politeknik Negeri Malang",
+        "Universitas Jember",
+    ]
+
+
+def test_a_list_cut_by_a_read_also_line_goes_on_after_it():
+    text = (
+        "Pemkab Klaten resmi bermitra dengan enam kampus, yaitu Universitas Sebelas Maret, "
+        "Universitas Widya Dharma, Universitas Negeri Yogyakarta,\n"
+        "BACA JUGA: Pasar Klaten Dipadati Warga Jelang Lebaran\n"
+        "Universitas Muhammadiyah Klaten, UIN Raden Mas Said Surakarta dan Politeknik "
+        "Negeri Semarang.\n"
+        "Nota kesepahaman diteken di Pendopo Klaten, Rabu (5/6/2024)."
+    )
+    assert domestic(text) == [
+        "Universitas Sebelas Maret",
+        "Universitas Widya Dharma",
+        "Universitas Negeri Yogyakarta",
+        "Universitas Muhammadiyah Klaten",
+        "UIN Raden Mas Said Surakarta",
+        "Politeknik Negeri Semarang",
+    ]
+
+
+def test_a_list_that_ended_before_the_read_also_line_does_not_take_the_next_sentence():
+    text = (
+        "Pemkab Klaten resmi bermitra dengan dua kampus, yaitu Universitas Sebelas Maret dan "
+        "Universitas Widya Dharma.\n"
+        "BACA JUGA: Pasar Klaten Dipadati Warga Jelang Lebaran\n"
+        "Universitas Diponegoro menggelar wisuda di Semarang pekan lalu."
+    )
+    assert domestic(text) == ["Universitas Sebelas Maret", "Universitas Widya Dharma"]
