@@ -181,3 +181,17 @@ LEGAL_FORMS = words(
 CAMPUS_TYPES = words(
     "uin iain stain stie stikes stih stia stt stkip stmik stisip poltekkes polbangtan ipdn"
 )
+# English adjectives of nationality, as foreign bodies write them in their own names ("Dutch
+# Water Authority", "German Development Bank", "Korea Tourism Organization" has the country
+# itself): the country of the body.
+DEMONYMS: dict[str, str] = {
+    "american": "US", "australian": "AU", "austrian": "AT", "belgian": "BE", "british": "GB",
+    "bruneian": "BN", "canadian": "CA", "chinese": "CN", "czech": "CZ", "danish": "DK",
+    "dutch": "NL", "egyptian": "EG", "emirati": "AE", "finnish": "FI", "french": "FR",
+    "german": "DE", "hungarian": "HU", "indian": "IN", "irish": "IE", "italian": "IT",
+    "japanese": "JP", "korean": "KR", "kuwaiti": "KW", "malaysian": "MY", "moroccan": "MA",
+    "norwegian": "NO", "philippine": "PH", "polish": "PL", "portuguese": "PT", "qatari": "QA",
+    "russian": "RU", "saudi": "SA", "singaporean": "SG", "spanish": "ES", "swedish": "SE",
+    "swiss": "CH", "taiwanese": "TW", "thai": "TH", "turkish": "TR", "vietnamese": "VN",
+    "indonesian": "ID",
+}  # fmt: skip

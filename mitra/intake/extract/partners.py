@@ -21,13 +21,9 @@ from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
     CENTRAL_BODY_KIND,
-    COMPANY_WORDS,
-    DOMESTIC_COMPANY,
-    GOVERNMENT,
-    INSTITUTION,
-    PUBLIC_BODY,
     PUBLIC_BODY_KIND,
     Organisation,
+    is_common_noun,
 )
 from mitra.intake.extract.places import PlaceFound
 from mitra.intake.extract.regions import RegionFound, partner_regions
@@ -360,29 +356,11 @@ def member_partners(
     return drafts
 
 
-GENERIC_NAME_WORDS = (
-    GOVERNMENT
-    | PUBLIC_BODY
-    | INSTITUTION
-    | COMPANY_WORDS
-    | DOMESTIC_COMPANY
-    | words(
-        "perusahaan pemerintah pemerintahan daerah dan of the for kerja sama kerjasama air "
-        "swasta asing negara umum mitra pihak"
-    )
-)
 INDONESIAN_OFFICES = words(
     "dinas biro bagian bidang sekretariat kantor satuan inspektorat direktorat balai dprd uptd "
     "unit kecamatan kelurahan desa setda bappeda diskominfo pemkot pemkab pemprov pemda "
     "organisasi"
 )
-
-
-def is_common_noun(name: str) -> bool:
-    """A capitalised description with no name in it: every word is a kind of body or a
-    function word, or a stray legal form ("PT", "GmbH", "Pd")."""
-    keys = fold(name).split()
-    return all(key in GENERIC_NAME_WORDS or len(key) <= 2 for key in keys)
 
 
 PLACE_AFTER_BODY = 16
