@@ -288,8 +288,10 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
     k = j - 1
-    while k > 0 and doc.tokens[k].key in CITY_TAILS and k not in place_ends:
-        k -= 1  # "Tono City, Perfektur Iwate": past the tail of the place's name
+    while k > 0 and (doc.tokens[k].key in CITY_TAILS or doc.tokens[k].text == "-"):
+        if k in place_ends:
+            break
+        k -= 1  # "Tono City, Perfektur Iwate", "Kisarazu-shi, Prefektur Chiba": past the tail
     countries = place_ends.get(k) or place_ends.get(j - 1)
     if not countries or place.country not in countries:
         return False

@@ -1,0 +1,44 @@
+"""Foreign districts and wards the city list does not know, named by a district word or by a
+Korean or Japanese administrative suffix, and the prefecture after a suffixed city."""
+
+from mitra.intake.extract import extract
+
+
+def partners(text: str) -> list[tuple[str, str, str | None]]:
+    return [(p.name, p.kind, p.country) for p in extract(text).partners]
+
+
+def test_a_korean_ward_with_its_suffix_in_lower_case_is_a_foreign_place():
+    found = partners("Pemkab Gianyar menjajaki kerja sama dengan Jongno-gu, Korea Selatan.")
+    assert found == [("Jongno-gu", "foreign_city_or_region", "KR")]
+
+
+def test_a_ward_named_by_the_district_word_is_a_foreign_place():
+    found = partners(
+        "Pemkot Batu menandatangani LoI dengan Distrik Gangnam, Seoul, Korea Selatan, "
+        "tentang pariwisata."
+    )
+    assert found == [("Gangnam", "foreign_city_or_region", "KR")]
+
+
+def test_the_prefecture_after_a_city_with_its_japanese_suffix_is_where_it_lies():
+    found = partners(
+        "Pemkot Bogor menjajaki kerja sama dengan Kota Kisarazu-shi, Prefektur Chiba, Jepang."
+    )
+    assert found == [("Kisarazu", "foreign_city_or_region", "JP")]
+
+
+def test_a_district_of_papua_is_no_place_abroad_in_a_story_with_a_foreign_partner():
+    found = partners(
+        "Pemkab Jayapura menjajaki kerja sama perdagangan dengan Kota Vanimo, Papua Nugini. "
+        "Pertemuan digelar di Distrik Sentani."
+    )
+    assert found == [("Vanimo", "foreign_city_or_region", "PG")]
+
+
+def test_a_lower_case_word_after_a_hyphen_that_is_no_suffix_joins_no_name():
+    found = partners(
+        "Pemkot Medan menjajaki kerja sama dengan Kota Ichikawa, Jepang, lewat pertukaran "
+        "pelajar-mahasiswa."
+    )
+    assert found == [("Ichikawa", "foreign_city_or_region", "JP")]
