@@ -80,3 +80,42 @@ def test_a_part_of_a_regional_plan_is_no_cooperation_carried_out():
         "Pembangunan sekolah itu bagian dari rencana pembangunan daerah."
     )
     assert stage(text) == "exploration"
+
+
+def test_a_visit_in_the_lead_is_the_story_and_older_cooperations_further_down_are_background():
+    text = (
+        "Konsul Jenderal Amerika Serikat bertandang ke Gedung Negara Grahadi dan diterima "
+        "Gubernur Jawa Timur, Selasa (16/7/2024).\n"
+        "Keduanya berbincang soal industri dan pendidikan.\n"
+        "Gubernur ingin kerja sama Jatim dengan Amerika Serikat makin berkembang.\n"
+        "Selama ini Pemprov Jatim sudah bekerja sama dengan King's College London."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_document_signed_during_the_visit_further_down_is_still_the_visits_stage():
+    text = (
+        "Wali Kota Makassar berkunjung ke Kota Kitakyushu, Jepang, Senin (3/6/2024).\n"
+        "Rombongan disambut Wali Kota Kitakyushu di balai kota.\n"
+        "Keduanya berbincang soal pengelolaan sampah.\n"
+        "Dalam kunjungan itu kedua wali kota juga meneken MoU kerja sama lingkungan."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_visit_still_to_come_in_the_lead_decides_nothing():
+    text = (
+        "Wali Kota Medan akan berkunjung ke Kota Ichikawa, Jepang, bulan depan.\n"
+        "Kerja sama sister city Medan dan Ichikawa sudah berjalan sejak 1989."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_partnership_of_years_told_through_a_visit_is_carried_out():
+    text = (
+        "Rombongan Kota Kochi, Jepang, berkunjung ke Balai Kota Surabaya, Senin (3/6/2024).\n"
+        "Mereka disambut Wali Kota Surabaya.\n"
+        "Keduanya berbincang soal festival budaya.\n"
+        "Kerja sama sister city Surabaya dan Kochi terjalin sejak 1997."
+    )
+    assert stage(text) == "implementation"
