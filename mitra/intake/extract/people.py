@@ -878,8 +878,21 @@ def name_before(
         start += 1
     start = skip_titles(doc, start)
     found = read_name(doc, mentions, start)
-    if found is None or found[1] != last or found[1] - found[0] + 1 < 2:
+    if found is None or found[1] != last:
+        return None
+    if found[1] == found[0] and not single_name(doc, found[0], k):
         return None
     if any(k in mentions.at and not mentions.at[k].places for k in range(found[0], last + 1)):
         return None
     return found
+
+
+def single_name(doc: Doc, i: int, separator: int) -> bool:
+    """ "oleh Sumarno selaku Sekretaris Daerah": many Indonesians have one name; before
+    "selaku" (said only of a person) a single capitalised word after a lowercase word or a
+    comma is one, not an acronym."""
+    token = doc.tokens[i]
+    if doc.tokens[separator].key != "selaku" or token.upper or not token.cap:
+        return False
+    before = i - 1
+    return before >= 0 and (not doc.tokens[before].cap or not doc.tokens[before].word)
