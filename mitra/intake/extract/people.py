@@ -518,6 +518,8 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
     """ "Dr. Marieke van der Berg, koordinator program Asia Tenggara di Universitas Leiden,":
     a role written in lowercase counts only between commas after a name."""
     role_end = comma_before_name(doc, last)
+    if role_end < 0:
+        return qualified_lowercase_role(doc, mentions, first, last)
     name = name_before(doc, mentions, first) if role_end >= 0 else None
     if name is None and role_end >= 0:
         # "perwakilan JFA-Japan, Kazuhiro Shimomura, ...": a full name after the role.
@@ -538,6 +540,28 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
         name_span=doc.span(name[0], name[1]),
         role_tokens=(first, role_end),
         name_tokens=(name[0], role_end),
+    )
+
+
+def qualified_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> Person | None:
+    """ "kata wakil gubernur Jawa Timur Emil Dardak": a role in lowercase, the region or place
+    it belongs to, and a name of two words or more right after it, none of them a place."""
+    mention = mentions.at.get(last + 1)
+    if mention is None or mention.first != last + 1 or not (mention.regions or mention.places):
+        return None
+    after = read_name(doc, mentions, mention.last + 1)
+    if after is None or after[0] != mention.last + 1 or len(after[2].split()) < 2:
+        return None
+    if after[0] in mentions.at:
+        return None  # "bupati Kediri Kota ...": a second place, no name
+    if not ends_name(doc, after[1]):
+        return None
+    return Person(
+        name=after[2],
+        role=doc.surface(first, mention.last),
+        name_span=doc.span(after[0], after[1]),
+        role_tokens=(first, mention.last),
+        name_tokens=(after[0], after[1]),
     )
 
 

@@ -42,3 +42,26 @@ def test_an_acronym_before_selaku_is_no_person():
 def test_a_single_word_after_a_capitalised_word_is_not_taken_alone():
     found = people("MoU diteken oleh Bapak Sutiaji selaku Wali Kota Malang.")
     assert [name for name, _role in found] != ["Bapak"]
+
+
+def test_a_lowercase_role_with_its_region_and_a_full_name_after_it_is_a_person():
+    found = people(
+        "Kerja sama dengan Prefektur Osaka dibahas bersama wakil gubernur Jawa Timur Emil "
+        "Dardak di Surabaya."
+    )
+    assert found == [("Emil Dardak", "wakil gubernur Jawa Timur")]
+
+
+def test_a_lowercase_role_with_its_region_and_a_weekday_after_it_names_nobody():
+    found = people(
+        "Kerja sama dengan Prefektur Osaka dibahas bersama gubernur Jawa Timur Senin lalu."
+    )
+    assert found == []
+
+
+def test_a_lowercase_role_with_two_places_after_it_names_nobody():
+    found = people(
+        "Kerja sama dengan Kota Tono dijajaki dalam kunjungan bupati Purbalingga ke Kota "
+        "Tono, Jepang."
+    )
+    assert found == []
