@@ -93,3 +93,20 @@ def test_a_list_that_ended_before_the_read_also_line_does_not_take_the_next_sent
         "Universitas Diponegoro menggelar wisuda di Semarang pekan lalu."
     )
     assert domestic(text) == ["Universitas Sebelas Maret", "Universitas Widya Dharma"]
+
+
+def test_a_company_form_written_with_a_dot_opens_the_companys_name():
+    text = (
+        "Pemkab Pandeglang meneken perjanjian kerja sama pengolahan sampah dengan PT. Indonesia "
+        "Power di Alun-alun Pandeglang."
+    )
+    assert domestic(text) == ["PT Indonesia Power"]
+
+
+def test_the_dot_of_a_company_form_ends_no_sentence():
+    result = extract(
+        "Pemkot Bekasi bekerja sama dengan CV. Maju Jaya dalam pengelolaan parkir, Senin "
+        "(3/6/2024)."
+    )
+    assert [p.name for p in result.partners] == ["CV Maju Jaya"]
+    assert result.stage is not None and result.stage.slug == "exploration"
