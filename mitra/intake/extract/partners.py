@@ -166,7 +166,9 @@ def occurrences(doc: Doc, tokens: tuple[int, int]) -> list[int]:
             j = doc.next_word[j] if doc.next_word[j] >= 0 else len(doc.tokens)
         if k == len(keys):
             out.append(i)
-    return out or [tokens[0]]
+    # the body's own place always counts, however its words are punctuated ("PT. Indonesia
+    # Power" against a later "PT Indonesia Power")
+    return out if tokens[0] in out else [tokens[0], *out]
 
 
 # Before a domestic body these name it as a party: "mitra kampusnya ... antara lain", "pihak

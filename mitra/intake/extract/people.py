@@ -97,6 +97,7 @@ NOT_NAMES = frozenset(
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
+COMPANY_FORMS = words("pt cv")
 MAX_NAME = 6
 MAX_RUN = 16
 
@@ -282,6 +283,10 @@ def read_role(
                 # "Premier Western Australia Roger Cook": the place ends the role.
                 role_end = mentions.at[inner].last
                 name = read_name(doc, mentions, role_end + 1)
+            if name and doc.key_at(last + 1) in COMPANY_FORMS and company_named(doc, last, name):
+                # "Direktur PT Indonesia Power menyebut" after "dengan PT. Indonesia Power": the
+                # words after the company's first words are the rest of its name, no person
+                name = None
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
@@ -563,6 +568,14 @@ def qualified_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int
         role_tokens=(first, mention.last),
         name_tokens=(after[0], after[1]),
     )
+
+
+def company_named(doc: Doc, last: int, name: tuple[int, int, str]) -> bool:
+    """The company after role token `last`, with the "name" after it, is written elsewhere in
+    the text as one company's name."""
+    keys = [doc.tokens[k].key for k in range(last + 1, name[1] + 1) if doc.tokens[k].word]
+    written = f" {' '.join(t.key for t in doc.tokens if t.word)} "
+    return written.count(f" {' '.join(keys)} ") >= 2
 
 
 def ends_name(doc: Doc, last: int) -> bool:

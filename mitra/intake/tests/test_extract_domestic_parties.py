@@ -110,3 +110,28 @@ def test_the_dot_of_a_company_form_ends_no_sentence():
     )
     assert [p.name for p in result.partners] == ["CV Maju Jaya"]
     assert result.stage is not None and result.stage.slug == "exploration"
+
+
+def test_a_company_written_with_and_without_the_dot_is_one_partner_and_no_person():
+    result = extract(
+        "Pemkab Pandeglang meneken perjanjian kerja sama dengan PT. Indonesia Power. Direktur "
+        "PT Indonesia Power menyebut kerja sama itu yang pertama di Banten."
+    )
+    assert [p.name for p in result.partners] == ["PT Indonesia Power"]
+    assert result.people == ()
+
+
+def test_a_name_after_a_company_written_only_there_is_still_the_person():
+    result = extract(
+        "Pemkab Ogan Komering Ulu menjajaki kerja sama pengolahan sampah. Perwakilan PT SBI "
+        "Solusi Bangun Indonesia Andre menjelaskan metode pengolahannya."
+    )
+    assert [p.name for p in result.people] == ["Andre"]
+
+
+def test_a_full_name_after_a_company_named_elsewhere_is_still_the_person():
+    result = extract(
+        "Pemkab Gresik meneken MoU dengan PT Semen Indonesia. MoU diteken Direktur Utama PT "
+        "Semen Indonesia Hendi Prio Santoso dan Bupati Gresik."
+    )
+    assert [p.name for p in result.people] == ["Hendi Prio Santoso"]
