@@ -175,6 +175,7 @@ def find_sectors(
     no field more precise is cued in the text."""
     found: dict[str, list[tuple[int, int]]] = {}
     generic: list[tuple[int, tuple[int, int]]] = []
+    fields: list[tuple[int, int]] = []  # generic fields listed among precise ones
     matched = CUES.scan(doc)
     taken = {i for first, last, _slugs in matched for i in range(first, last + 1)}
     for i, token in enumerate(doc.tokens):
@@ -195,9 +196,43 @@ def find_sectors(
             if slug == GENERIC:
                 if cooperation is not None and cooperation[sentence]:
                     generic.append((sentence, doc.span(first, last)))
+                    if listed_field(doc, first, last, matched):
+                        fields.append(doc.span(first, last))
                 continue
             found.setdefault(slug, []).append(doc.span(first, last))
     if not found:
         for _sentence, span in generic:
             found.setdefault("other", []).append(span)
+    elif fields:
+        # "bidang ekonomi, pendidikan dan pariwisata": a generic field listed among precise
+        # ones is a field of the cooperation of its own
+        found.setdefault("other", []).extend(fields)
     return list(found.items())
+
+
+FIELD_HEADS = frozenset({"bidang", "sektor"})
+SPREAD = frozenset({"berbagai", "beragam", "pelbagai", "segala", "banyak"})
+LIST_JOINS = frozenset({",", "dan", "serta", "&", "/"})
+
+
+def listed_field(
+    doc: Doc, first: int, last: int, matched: list[tuple[int, int, list[str]]]
+) -> bool:
+    """A generic field named as one of the cooperation's fields: after "bidang" or "sektor", or
+    joined by a comma or "dan" to a precise one ("pariwisata, ekonomi dan budaya"); not "berbagai
+    bidang", which only says there are many."""
+    if doc.key_at(first) in SPREAD or doc.key_at(first - 1) in SPREAD:
+        return False
+    if doc.key_at(first - 1) in FIELD_HEADS and doc.key_at(first - 2) not in SPREAD:
+        return True
+    neighbours = {
+        (a, b)
+        for a, b, slugs in matched
+        if any(slug != GENERIC for slug in slugs)
+        and doc.tokens[a].sentence == doc.tokens[first].sentence
+    }
+    before = doc.tokens[first - 1].text.lower() if first > 0 else ""
+    after = doc.tokens[last + 1].text.lower() if last + 1 < len(doc.tokens) else ""
+    return (before in LIST_JOINS and any(b == first - 2 for _a, b in neighbours)) or (
+        after in LIST_JOINS and any(a == last + 2 for a, _b in neighbours)
+    )
