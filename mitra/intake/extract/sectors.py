@@ -6,6 +6,8 @@ not count; neither do excluded zones. "lingkungan" alone means "within" as often
 "environment", so only its unambiguous phrases count.
 """
 
+import re
+
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
@@ -192,6 +194,8 @@ def find_sectors(
         if token.key in {"sdm", "sumber"} and not developed(doc, first):
             continue
         sentence = token.sentence
+        if likened(doc, first) or defined(doc, sentence):
+            continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
             if slug == GENERIC:
                 if cooperation is not None and cooperation[sentence]:
@@ -208,6 +212,50 @@ def find_sectors(
         # ones is a field of the cooperation of its own
         found.setdefault("other", []).extend(fields)
     return list(found.items())
+
+
+# Words of likeness: what follows is a figure of speech, not a field ("melaju secepat kereta
+# Shinkansen", "bak jalan tol"); Indonesian forms the equative with "se-" and an adjective.
+LIKENESS = frozenset({"bagaikan", "laksana", "ibarat", "bak", "layaknya", "umpama", "seolah"})
+EQUATIVE = re.compile(
+    r"^se(?:cepat|besar|maju|bersih|indah|modern|canggih|hebat|pesat|ramai|megah|rapi|tertib|"
+    r"sukses|terkenal|populer|kuat|lancar)$"
+)
+LIKENESS_REACH = 2
+
+
+def likened(doc: Doc, first: int) -> bool:
+    """A cue a word of likeness comes right before: a simile."""
+    sentence = doc.tokens[first].sentence
+    j, taken = first - 1, 0
+    while j >= 0 and taken < LIKENESS_REACH and doc.tokens[j].sentence == sentence:
+        key = doc.tokens[j].key
+        if key in LIKENESS or EQUATIVE.match(key):
+            return True
+        taken += doc.tokens[j].word
+        j -= 1
+    return False
+
+
+# "Sister city adalah kerja sama antar kota di bidang ...": a sentence that defines a kind of
+# partnership names the fields such partnerships have, not this one's.
+PARTNERSHIP_KINDS = (
+    "sister city",
+    "sister province",
+    "kota kembar",
+    "kota bersaudara",
+    "twin city",
+)
+DEFINING = frozenset({"adalah", "merupakan", "ialah", "yaitu", "yakni"})
+
+
+def defined(doc: Doc, sentence: int) -> bool:
+    first, end = doc.sentences[sentence]
+    keys = [doc.tokens[i].key for i in range(first, end) if doc.tokens[i].word]
+    for n in range(min(len(keys), 6) - 2):
+        if " ".join(keys[n : n + 2]) in PARTNERSHIP_KINDS and keys[n + 2] in DEFINING:
+            return n == 0 or keys[n - 1] in {"istilah", "konsep", "program", "pengertian"}
+    return False
 
 
 FIELD_HEADS = frozenset({"bidang", "sektor"})

@@ -44,3 +44,35 @@ def test_a_generic_word_outside_the_list_of_fields_adds_nothing():
 def test_a_generic_field_alone_is_still_other():
     text = "Pemkab Batang menjajaki kerja sama ekonomi dengan Provinsi Shandong, Tiongkok."
     assert sectors(text) == ["other"]
+
+
+def test_a_simile_gives_no_field():
+    text = (
+        "Pemprov Jawa Barat meneken LoI pendidikan dengan Prefektur Shizuoka. Gubernur berharap "
+        "pembangunan Jawa Barat melaju secepat kereta Shinkansen."
+    )
+    assert sectors(text) == ["education"]
+
+
+def test_a_figure_with_bak_gives_no_field():
+    text = (
+        "Pemkot Makassar meneken MoU pendidikan dengan Kota Fukuoka. Hubungan kedua kota kini "
+        "mulus bak jalan tol."
+    )
+    assert sectors(text) == ["education"]
+
+
+def test_the_definition_of_a_sister_city_names_no_field_of_this_one():
+    text = (
+        "Pemkot Bogor menjajaki kerja sama pertanian dengan Kota Kisarazu. Sister city adalah "
+        "kerja sama antarkota di bidang ekonomi, budaya dan pendidikan."
+    )
+    assert sectors(text) == ["agriculture_fisheries"]
+
+
+def test_a_sister_city_that_is_said_to_work_in_a_field_is_no_definition():
+    text = (
+        "Kerja sama sister city Kota Bogor dan Kisarazu yang diteken 2019 kini berfokus pada "
+        "pendidikan dan budaya."
+    )
+    assert sectors(text) == ["culture", "education"]
