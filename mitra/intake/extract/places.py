@@ -399,8 +399,10 @@ def partner_level(
         return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
-    if waypoint(doc, mention.first):
-        return 0  # "berangkat melalui Kuala Lumpur", "transit di Doha": a stop on the way
+    if waypoint(doc, mention.first) or set_out_from(doc, mention.first):
+        # "berangkat melalui Kuala Lumpur", "transit di Doha", "tiba dari Seoul": a stop on
+        # the way
+        return 0
     if beside is not None:
         return 2
     before = previous_word(doc, mention.first)
@@ -496,6 +498,19 @@ def waypoint(doc: Doc, first: int) -> bool:
         if doc.tokens[k].key in TRAVEL_VERBS:
             return True
     return False
+
+
+# Before "dari", a trip that set out from or returned from the place ("tiba dari Seoul",
+# "sepulang dari Tokyo"); "datang dari Kota Tono" is said of the visiting party itself.
+SET_OUT_WORDS = words("tiba bertolak berangkat terbang pulang sepulang kembali mendarat")
+
+
+def set_out_from(doc: Doc, first: int) -> bool:
+    j = previous_word(doc, first)
+    if j < 0 or doc.tokens[j].key != "dari":
+        return False
+    k = previous_word(doc, j)
+    return k >= 0 and doc.tokens[k].key in SET_OUT_WORDS
 
 
 def is_seat(doc: Doc, first: int) -> bool:

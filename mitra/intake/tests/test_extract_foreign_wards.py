@@ -42,3 +42,26 @@ def test_a_lower_case_word_after_a_hyphen_that_is_no_suffix_joins_no_name():
         "pelajar-mahasiswa."
     )
     assert found == [("Ichikawa", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_a_delegation_arrived_from_is_a_stop_of_its_trip():
+    found = partners(
+        "Pemkot Bandung menerima delegasi Kota Suwon, Korea Selatan. Delegasi tiba dari Seoul "
+        "melalui Bandara Soekarno-Hatta."
+    )
+    assert found == [("Suwon", "foreign_city_or_region", "KR")]
+
+
+def test_a_city_the_mayor_came_back_from_is_no_partner():
+    found = partners(
+        "Sepulang dari Tokyo, Wali Kota Makassar meneken MoU dengan Kota Kitakyushu, Jepang."
+    )
+    assert found == [("Kitakyushu", "foreign_city_or_region", "JP")]
+
+
+def test_a_delegation_that_came_from_its_city_keeps_it_as_partner():
+    found = partners(
+        "Rombongan datang dari Kota Tono, Jepang, untuk menjajaki kerja sama dengan Pemkab "
+        "Purbalingga."
+    )
+    assert found == [("Tōno", "foreign_city_or_region", "JP")]
