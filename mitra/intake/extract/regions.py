@@ -190,6 +190,26 @@ def visited(doc: Doc, start: int) -> bool:
     return before in VISIT_VERBS or (before in VISITED and doc.tokens[start].key in GOVERNMENTS)
 
 
+# Words of a visit: "kunjungan studi banding dari Pemkab Lombok Timur" names the visiting party.
+VISIT_NOUNS = frozenset({"kunjungan", "rombongan", "delegasi", "banding", "tamu", "tim"})
+VISITING_REACH = 3
+
+
+def visiting(doc: Doc, start: int) -> bool:
+    """The region is the one that pays a visit ("menerima kunjungan studi banding dari Pemkab
+    Lombok Timur"): the other party of its host, no model ("belajar dari Banyuwangi" is)."""
+    j = previous_word(doc, start, frozenset())
+    if j < 0 or doc.tokens[j].key != "dari":
+        return False
+    for _ in range(VISITING_REACH):
+        j = previous_word(doc, j, frozenset())
+        if j < 0:
+            return False
+        if doc.tokens[j].key in VISIT_NOUNS:
+            return True
+    return False
+
+
 def typed_senses(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> dict[str, Region]:
     """One sense per text: a name the text types with a prefix or a head of region to one
     region only ("Wakil Gubernur Bengkulu", the province) means that region when it recurs
@@ -240,7 +260,7 @@ def is_strong(
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
     if permission_giver(doc, start):
         return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
-    if inspires(doc, start) and not visited(doc, start):
+    if inspires(doc, start) and not visited(doc, start) and not visiting(doc, start):
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
         return False

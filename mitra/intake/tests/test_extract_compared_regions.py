@@ -50,3 +50,20 @@ def test_regions_listed_as_the_parties_after_seperti_stay_partners():
         "Provinsi Jawa Timur",
         "Provinsi Daerah Istimewa Yogyakarta",
     ]
+
+
+def test_a_region_whose_study_visit_is_received_is_the_partner():
+    text = (
+        "Pemprov Jawa Tengah menerima kunjungan studi banding dari Pemkab Lombok Timur di "
+        "Semarang untuk menjajaki kerja sama perencanaan pembangunan."
+    )
+    assert regions_as_partners(text) == ["Kabupaten Lombok Timur"]
+
+
+def test_a_region_learnt_from_is_still_a_model_and_no_partner():
+    text = (
+        "Pemkab Lumajang menjajaki kerja sama agrowisata dengan Pemkab Jember. Lumajang ingin "
+        "belajar banyak dari studi banding ke luar daerah, dan terinspirasi dari Kabupaten "
+        "Banyuwangi."
+    )
+    assert regions_as_partners(text) == ["Kabupaten Jember"]
