@@ -23,6 +23,7 @@ from mitra.intake.extract.context import (
     on_route,
     previous_word,
 )
+from mitra.intake.extract.dates import MONTHS
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -399,6 +400,8 @@ def partner_level(
         return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
+    if closes_event_name(doc, mention.first):
+        return 0  # "Indonesia Japan Fiesta 2019 Osaka", "World Expo 2025 Osaka": the venue
     if waypoint(doc, mention.first) or set_out_from(doc, mention.first):
         # "berangkat melalui Kuala Lumpur", "transit di Doha", "tiba dari Seoul": a stop on
         # the way
@@ -498,6 +501,18 @@ def waypoint(doc: Doc, first: int) -> bool:
         if doc.tokens[k].key in TRAVEL_VERBS:
             return True
     return False
+
+
+def closes_event_name(doc: Doc, first: int) -> bool:
+    """A place right after the year of a capitalised event's name ("Fiesta 2019 Osaka") is where
+    the event is held."""
+    year = first - 1
+    if year < 1 or not re.fullmatch(r"(?:19|20)\d\d", doc.tokens[year].text):
+        return False
+    before = doc.tokens[year - 1]
+    if before.key in MONTHS:
+        return False  # "Maret 2019 Kisarazu mengirim ...": a date, no event
+    return before.word and before.cap and doc.gap(year, first) == " "
 
 
 # Before "dari", a trip that set out from or returned from the place ("tiba dari Seoul",

@@ -65,3 +65,20 @@ def test_a_delegation_that_came_from_its_city_keeps_it_as_partner():
         "Purbalingga."
     )
     assert found == [("Tōno", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_after_the_year_of_an_events_name_is_its_venue():
+    found = partners(
+        "Pemkab Gresik Promosi Investasi di Indonesia Japan Fiesta 2019 Osaka\n"
+        "Pemkab Gresik menjajaki kerja sama investasi dengan Japan Indonesia Business "
+        "Association."
+    )
+    assert ("Osaka", "foreign_city_or_region", "JP") not in found
+
+
+def test_a_city_after_a_year_that_closes_a_date_is_still_a_partner():
+    found = partners(
+        "Pemkot Bogor menjalin kerja sama pendidikan. Sejak Maret 2019 Kisarazu, Jepang, "
+        "mengirim pelajar ke Bogor dalam kerja sama itu."
+    )
+    assert ("Kisarazu", "foreign_city_or_region", "JP") in found
