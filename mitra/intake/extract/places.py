@@ -400,6 +400,8 @@ def partner_level(
         return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
+    if capitals_surname(doc, mention):
+        return 0  # "Masatake ITO": a family name in capitals after the given name
     if closes_event_name(doc, mention.first):
         return 0  # "Indonesia Japan Fiesta 2019 Osaka", "World Expo 2025 Osaka": the venue
     if waypoint(doc, mention.first) or set_out_from(doc, mention.first):
@@ -501,6 +503,29 @@ def waypoint(doc: Doc, first: int) -> bool:
         if doc.tokens[k].key in TRAVEL_VERBS:
             return True
     return False
+
+
+def capitals_surname(doc: Doc, mention: Mention) -> bool:
+    """A one-word place in capitals right after a capitalised word that is no place, title or
+    word of place: a family name written in capitals after the given name, as Japanese and
+    Western names often are ("Masatake ITO", "Pierre DURAND")."""
+    if mention.first != mention.last:
+        return False
+    token = doc.tokens[mention.first]
+    if not token.upper or len(token.text) < 3 or mention.first < 1:
+        return False
+    before = doc.tokens[mention.first - 1]
+    return (
+        before.word
+        and before.cap
+        and not before.upper
+        and doc.gap(mention.first - 1, mention.first) == " "
+        and before.key not in PLACE_WORDS | STATE_WORDS | HEAD_TITLES | NOT_GIVEN_NAMES
+    )
+
+
+# Capitalised words before a place in capitals that are no given name: governments, prefixes.
+NOT_GIVEN_NAMES = words("pemerintah pemkot pemkab pemprov pemda delegasi konsulat kbri kjri")
 
 
 def closes_event_name(doc: Doc, first: int) -> bool:

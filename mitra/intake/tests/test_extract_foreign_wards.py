@@ -82,3 +82,21 @@ def test_a_city_after_a_year_that_closes_a_date_is_still_a_partner():
         "mengirim pelajar ke Bogor dalam kerja sama itu."
     )
     assert ("Kisarazu", "foreign_city_or_region", "JP") in found
+
+
+def test_a_family_name_in_capitals_after_the_given_name_is_no_town():
+    found = partners(
+        "Pemkab Gresik menjajaki kerja sama hibah dengan Pemerintah Jepang. Wakil Konsul "
+        "Masatake ITO diterima Wakil Bupati Gresik."
+    )
+    assert ("Itō", "foreign_city_or_region", "JP") not in found
+
+
+def test_a_city_in_capitals_after_its_place_word_is_still_a_partner():
+    found = partners("Pemkot Surabaya menjajaki kerja sama dengan Kota OSAKA, Jepang.")
+    assert found == [("Osaka", "foreign_city_or_region", "JP")]
+
+
+def test_a_city_in_a_headline_in_capitals_is_still_a_partner():
+    found = partners("PEMKOT SURABAYA JAJAKI KERJA SAMA DENGAN OSAKA")
+    assert found == [("Osaka", "foreign_city_or_region", "JP")]
