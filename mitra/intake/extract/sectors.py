@@ -185,6 +185,7 @@ def find_sectors(
             root = has_root(token.key, ROOTS)
             if root is not None:
                 matched.append((i, i, [SECTOR_ROOTS[root]]))
+    definitions: dict[int, bool] = {}
     for first, last, slugs in sorted(matched):
         if doc.excluded[first] or first in blocked:
             continue
@@ -194,7 +195,9 @@ def find_sectors(
         if token.key in {"sdm", "sumber"} and not developed(doc, first):
             continue
         sentence = token.sentence
-        if likened(doc, first) or defined(doc, sentence):
+        if sentence not in definitions:
+            definitions[sentence] = defined(doc, sentence)
+        if likened(doc, first) or definitions[sentence]:
             continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
             if slug == GENERIC:

@@ -766,13 +766,14 @@ def lead_visit(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     is background. It counts as exploration in its paragraph."""
     if not any(cooperation):
         return []
-    visits = [
+    # each distinct word once: the same words recur through an article
+    visits = sorted(
         i
-        for i, token in enumerate(doc.tokens)
-        if token.word
-        and not doc.excluded[i]
-        and (token.key in VISIT_WORDS or has_root(token.key, VISIT_ROOTS))
-    ]
+        for key, positions in doc.positions.items()
+        if key in VISIT_WORDS or (len(key) > 5 and has_root(key, VISIT_ROOTS))
+        for i in positions
+        if doc.tokens[i].word and not doc.excluded[i]
+    )
     if any(signed_in_sentence(doc, i, ink=True) for i in visits):
         return []  # "Dalam kunjungan itu kedua pihak meneken MoU": the visit's own signing
     for i in visits:
