@@ -161,7 +161,10 @@ class Extractor:
         drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         own = frozenset({main.region.code} if main is not None else ())
-        drafts += assembly.organisation_partners(doc, mentions, organisations, claimed, own)
+        members = frozenset(m.run.first for m in listed if m.kind != PLACE)
+        drafts += assembly.organisation_partners(
+            doc, mentions, organisations, claimed, own, members
+        )
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
         partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(
@@ -382,13 +385,32 @@ def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[in
             last = tail.first - 1
         while first < last and doc.tokens[first].key in RUN_OPENERS:
             first += 1
-        out.append((first, last))
+        out.append((first, suffixed(doc, last)))
     return out
+
+
+def suffixed(doc: Doc, last: int) -> int:
+    """ "Jongno-gu", "Kisarazu-shi": a Korean or Japanese administrative suffix written in lower
+    case after a hyphen still ends the place's name."""
+    tokens = doc.tokens
+    if (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text == "-"
+        and tokens[last + 2].key in ADMINISTRATIVE_SUFFIXES
+        and tokens[last + 1].start == tokens[last].end
+        and tokens[last + 2].start == tokens[last + 1].end
+    ):
+        return last + 2
+    return last
+
+
+ADMINISTRATIVE_SUFFIXES = words("gu si gun do shi ken machi cho mura")
 
 
 # Words opening a run before a place's name: "Pemerintah Kota X", "Majlis Perbandaran X".
 RUN_OPENERS = words(
-    "pemerintah provinsi prefektur kota majlis majelis perbandaran bandaraya daerah negeri city"
+    "pemerintah provinsi prefektur kota majlis majelis perbandaran bandaraya daerah negeri city "
+    "distrik district county"
 )
 
 

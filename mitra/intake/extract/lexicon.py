@@ -173,3 +173,25 @@ LEGAL_FORMS = words(
     "ltd limited inc incorporated corp corporation co gmbh ag sa nv bv pte sdn bhd berhad llc "
     "plc kk oy oyj ab asa as aps srl spa sas sarl bvba kft sro pty tbk"
 )
+
+
+# Indonesian campuses are named by the short form of their type before the proper name ("UIN
+# Sunan Ampel Surabaya", "STIE Pariwisata Semarang", "Poltekkes Kemenkes Malang"): the short
+# form is the body word, and the city after it is part of the name.
+CAMPUS_TYPES = words(
+    "uin iain stain stie stikes stih stia stt stkip stmik stisip poltekkes polbangtan ipdn"
+)
+# English adjectives of nationality, as foreign bodies write them in their own names ("Dutch
+# Water Authority", "German Development Bank", "Korea Tourism Organization" has the country
+# itself): the country of the body.
+DEMONYMS: dict[str, str] = {
+    "american": "US", "australian": "AU", "austrian": "AT", "belgian": "BE", "british": "GB",
+    "bruneian": "BN", "canadian": "CA", "chinese": "CN", "czech": "CZ", "danish": "DK",
+    "dutch": "NL", "egyptian": "EG", "emirati": "AE", "finnish": "FI", "french": "FR",
+    "german": "DE", "hungarian": "HU", "indian": "IN", "irish": "IE", "italian": "IT",
+    "japanese": "JP", "korean": "KR", "kuwaiti": "KW", "malaysian": "MY", "moroccan": "MA",
+    "norwegian": "NO", "philippine": "PH", "polish": "PL", "portuguese": "PT", "qatari": "QA",
+    "russian": "RU", "saudi": "SA", "singaporean": "SG", "spanish": "ES", "swedish": "SE",
+    "swiss": "CH", "taiwanese": "TW", "thai": "TH", "turkish": "TR", "vietnamese": "VN",
+    "indonesian": "ID",
+}  # fmt: skip

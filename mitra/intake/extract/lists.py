@@ -119,8 +119,11 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run
     found: list[tuple[Run, Run | None]] = []
     sentence = doc.tokens[start - 1].sentence
     j = start
-    while j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
+    while j < len(doc.tokens) and (
+        doc.tokens[j].sentence == sentence or doc.excluded[j] or continued(doc, j)
+    ):
         token = doc.tokens[j]
+        sentence = token.sentence if not doc.excluded[j] else sentence
         if doc.excluded[j]:
             j += 1
             continue
@@ -146,6 +149,16 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run
             break
         j += 1
     return found
+
+
+def continued(doc: Doc, j: int) -> bool:
+    """A list cut by a line the page put inside it ("ISI Surakarta,\nBACA JUGA: ...\nUIN
+    Salatiga, ..."): the sentence of token `j` goes on a list whose last kept token before the
+    cut is a comma."""
+    k = j - 1
+    while k >= 0 and doc.excluded[k]:
+        k -= 1
+    return k >= 0 and k < j - 1 and doc.tokens[k].text == ","
 
 
 def split_joined(doc: Doc, run: Run) -> list[Run]:

@@ -10,7 +10,7 @@ its own country follows it.
 from dataclasses import dataclass, field
 
 from mitra.intake.extract.gazetteer import Country, Gazetteer, Institution, PlaceName, Region
-from mitra.intake.extract.lexicon import words
+from mitra.intake.extract.lexicon import CAMPUS_TYPES, words
 from mitra.intake.extract.tokens import Doc
 
 # Words that say the country name after them is a language or a people, not the country.
@@ -164,7 +164,7 @@ def after_feature(doc: Doc, i: int) -> bool:
     return doc.tokens[j].key in FEATURES
 
 
-INSTITUTION_HEADS = words("universitas institut politeknik sekolah akademi uin iain stie stikes")
+INSTITUTION_HEADS = words("universitas institut politeknik sekolah akademi") | CAMPUS_TYPES
 ACRONYM_REACH = 8
 
 

@@ -40,6 +40,10 @@ class Run:
         return self.acronym[1] + 1 if self.acronym else self.last
 
 
+# Indonesian company forms often written with a dot before the name ("PT. Indonesia Power").
+DOTTED_COMPANY_FORMS = frozenset({"pt", "cv"})
+
+
 def find_runs(doc: Doc, blocked: set[int]) -> list[Run]:
     runs: list[Run] = []
     tokens = doc.tokens
@@ -73,9 +77,12 @@ def run_end(doc: Doc, first: int, blocked: set[int]) -> int:
         elif token.text in "&-.'’" and not gap and next_is_capital(doc, j, glued=token.text != "&"):
             pass
         elif (
-            token.text == "." and not gap and tokens[j - 1].key in SAINT and next_is_capital(doc, j)
+            token.text == "."
+            and not gap
+            and tokens[j - 1].key in SAINT | DOTTED_COMPANY_FORMS
+            and next_is_capital(doc, j)
         ):
-            pass  # "St. Mary's University", "Mt. Kinabalu"
+            pass  # "St. Mary's University", "Mt. Kinabalu", "PT. Indonesia Power"
         elif (
             token.text in "'’"
             and not gap

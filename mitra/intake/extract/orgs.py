@@ -18,11 +18,11 @@ the region's own enterprises (Perumda, PDAM). Embassies and consulates only faci
 from dataclasses import dataclass
 
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
-from mitra.intake.extract.lexicon import LEGAL_FORMS, words
+from mitra.intake.extract.lexicon import CAMPUS_TYPES, DEMONYMS, LEGAL_FORMS, words
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import Run, acronym_uses
 from mitra.intake.extract.tokens import Doc
-from mitra.lib.text import company_key
+from mitra.lib.text import company_key, fold
 
 GOVERNMENT = words(
     "pemerintah government kementerian kementrian ministry departemen department parlemen "
@@ -46,8 +46,9 @@ LOCAL_WORDS = words(
     "kota kabupaten provinsi prefektur negara distrik metropolitan city province prefecture "
     "state municipal"
 )
-INSTITUTION = words(
-    """
+INSTITUTION = (
+    words(
+        """
     universitas university universiti universiteit universitat universite universidad
     universita universidade hogeschool institut institute politeknik polytechnic college
     akademi academy sekolah school yayasan foundation stichting asosiasi association
@@ -56,6 +57,8 @@ INSTITUTION = words(
     organization organisation organisasi bank trust fund institution centre center laboratory
     laboratorium observatory consortium konsorsium koperasi cooperative rumah sakit rs
     """
+    )
+    | CAMPUS_TYPES
 )
 DOMESTIC_COMPANY = words("pt cv perum pd persero tbk")
 COMPANY_WORDS = LEGAL_FORMS | words(
@@ -66,10 +69,13 @@ COMPANY_WORDS = LEGAL_FORMS | words(
     """
 )
 # Words of Indonesian institution names: with them and no foreign country, the body is domestic.
-INDONESIAN_WORDS = words(
-    "universitas institut politeknik sekolah tinggi akademi yayasan asosiasi perkumpulan "
-    "himpunan ikatan kamar dagang industri koperasi rumah sakit bank negeri nasional indonesia "
-    "daerah"
+INDONESIAN_WORDS = (
+    words(
+        "universitas institut politeknik sekolah tinggi akademi yayasan asosiasi perkumpulan "
+        "himpunan ikatan kamar dagang industri koperasi rumah sakit bank negeri nasional indonesia "
+        "daerah"
+    )
+    | CAMPUS_TYPES
 )
 COMPANY_CUES = words("swasta perusahaan company korporasi investor bisnis pengusaha industri")
 ORIGIN_WORDS = words("asal dari from berbasis based")
@@ -102,6 +108,26 @@ CENTRAL_HEADS = words("kementerian kementrian inspektorat lembaga badan")
 CENTRAL_MARKS = words("kementerian kementrian negara nasional republik")
 
 
+GENERIC_NAME_WORDS = (
+    GOVERNMENT
+    | PUBLIC_BODY
+    | INSTITUTION
+    | COMPANY_WORDS
+    | DOMESTIC_COMPANY
+    | words(
+        "perusahaan pemerintah pemerintahan daerah dan of the for kerja sama kerjasama air "
+        "swasta asing negara umum mitra pihak"
+    )
+)
+
+
+def is_common_noun(name: str) -> bool:
+    """A capitalised description with no name in it: every word is a kind of body or a
+    function word, or a stray legal form ("PT", "GmbH", "Pd")."""
+    keys = fold(name).split()
+    return all(key in GENERIC_NAME_WORDS or len(key) <= 2 for key in keys)
+
+
 def is_central(keys: list[str]) -> bool:
     """A ministry, or an agency of the state ("Lembaga Administrasi Negara", "Badan Nasional
     ...", "Inspektorat Jenderal Kementerian Dalam Negeri")."""
@@ -129,7 +155,7 @@ def find_organisations(
     parts = [part for run in runs for part in split_after_country(doc, mentions, run)]
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
-    parts = [part for run in parts for part in split_conjoined(doc, run)]
+    parts = [part for run in parts for part in split_conjoined(doc, mentions, run)]
     for part_run in parts:
         split = split_before_origin(doc, mentions, part_run)
         siblings.update(part.first for part in split[1:])
@@ -190,7 +216,9 @@ def find_organisations(
         if kind_country is None or not is_partner(doc, run, cooperation, near=near):
             continue
         kind, country = kind_country
-        name_run = whole if kind == "foreign_government" else run
+        name_run = (
+            whole if kind == "foreign_government" or country_completes(doc, whole, run) else run
+        )
         name = org_name(doc, name_run)
         uses = acronym_uses(doc, run)
         first = name_run.first
@@ -210,7 +238,8 @@ def find_organisations(
             seats = [
                 place
                 for n, a in enumerate([end + (fronted is not None), *(b for _a, b in uses)])
-                if kind != PUBLIC_BODY_KIND  # "LPP NTB": a region's own office names it
+                # "LPP NTB": a region's own office names it; a foreign one sits there
+                if (kind != PUBLIC_BODY_KIND or country not in {None, "ID"})
                 and (place := place_after(doc, mentions, a, comma=n == 0)) is not None
             ]
             if fronted is not None and seats and seats[0][0] == end + 2:
@@ -298,7 +327,7 @@ CONJUNCTIONS = words("dan serta and")
 CLOSING_FORMS = words("tbk persero")
 
 
-def split_conjoined(doc: Doc, run: Run) -> list[Run]:
+def split_conjoined(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
     """ "LPK Yasui Abadi Purbalingga dan Human Ring Cooperative", "PT A dan PT B": two bodies
     joined by "dan", each with a body word of its own at its start or end, are two members,
     not one name ("Kementerian Pariwisata dan Ekonomi Kreatif" has none on the right)."""
@@ -311,11 +340,24 @@ def split_conjoined(doc: Doc, run: Run) -> list[Run]:
         if doc.key_at(right[0]) not in BODY_CUES and doc.key_at(right[1]) in CLOSING_FORMS:
             continue  # "PT Bank Pembangunan Daerah Jawa Barat dan Banten Tbk": one company
         if all(
-            doc.key_at(first) in BODY_CUES or doc.key_at(last) in BODY_CUES
+            doc.key_at(first) in BODY_CUES
+            or doc.key_at(last) in BODY_CUES
+            or is_place(doc, mentions, first, last)  # "Kota Rotterdam dan Dutch Water Authority"
             for first, last in (left, right)
         ):
             return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
     return [run]
+
+
+def is_place(doc: Doc, mentions: Mentions, first: int, last: int) -> bool:
+    """Tokens `first` to `last` name one place or region, with its word of place or not
+    ("Kota Rotterdam", "Provinsi Guangxi", "Busan")."""
+    mention = mentions.at.get(last)
+    if mention is None or mention.last != last or not (mention.places or mention.regions):
+        return False
+    return mention.first == first or (
+        mention.first == first + 1 and doc.key_at(first) in LOCAL_WORDS
+    )
 
 
 def government_runs(doc: Doc, mentions: Mentions) -> list[Run]:
@@ -378,6 +420,24 @@ def acronym_before(doc: Doc, run: Run) -> int | None:
     return run.first - 2
 
 
+SEAT_WORDS = words("asal berbasis based")
+OTHER_NAME_REACH = 8
+
+
+def past_other_name(doc: Doc, j: int) -> int:
+    """Past the other name of a body written in brackets after it ("Dewan Air Belanda (Dutch
+    Water Authority), Rotterdam"): the place after the brackets is still the body's seat."""
+    tokens = doc.tokens
+    if j >= len(tokens) or tokens[j].text != "(":
+        return j
+    for k in range(j + 1, min(j + OTHER_NAME_REACH, len(tokens))):
+        if tokens[k].text == ")":
+            return k + 1
+        if not (tokens[k].word and tokens[k].cap):
+            return j
+    return j
+
+
 def place_after(
     doc: Doc, mentions: Mentions, last: int, *, comma: bool = False
 ) -> tuple[int, int] | None:
@@ -386,9 +446,11 @@ def place_after(
     also after a comma when the place closes the clause ("Universitas Alma Ata, Yogyakarta.")
     and no list goes on after it ("..., Yogyakarta, dan Pemkab Bantul")."""
     tokens = doc.tokens
-    j = last + 1
+    j = past_other_name(doc, last + 1)
     if comma and j < len(tokens) and tokens[j].text == ",":
         j += 1
+    elif j < len(tokens) and tokens[j].key in SEAT_WORDS:
+        j += 1  # "Dutch Water Authority asal Rotterdam"
     else:
         comma = False
     if j >= len(tokens) or tokens[j].sentence != tokens[last].sentence:
@@ -442,6 +504,7 @@ def classify(
     countries = [after.countries[0].code] if after is not None else []  # it says so last
     countries += [c.code for m in inside for c in m.countries]
     countries += [m.places[0].place.country for m in inside if m.places]
+    countries += [DEMONYMS[key] for key in keys if key in DEMONYMS]
     domestic = any(m.regions for m in inside) or "ID" in countries
     foreign = next((c for c in countries if c != "ID"), None)
     keyset = set(keys)
@@ -584,6 +647,18 @@ def split_seat(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run, Mention | N
 
 def seat_country(seat: Mention) -> str:
     return max(seat.places, key=lambda c: (c.main, c.place.population)).place.country
+
+
+NAME_GOES_ON = words("yang yakni yaitu ialah seperti antara terdiri meliputi")
+
+
+def country_completes(doc: Doc, whole: Run, run: Run) -> bool:
+    """ "Dewan Air Belanda", "Kamar Dagang Jepang": a body named by what it is and whose it
+    is; without its country the name would be a common noun. Not a description that a list
+    or a clause goes on to name ("Konsorsium Perusahaan Jepang yang terdiri atas ...")."""
+    if whole.last <= run.last or not is_common_noun(doc.surface(run.first, run.last)):
+        return False
+    return doc.key_at(whole.last + 1) not in NAME_GOES_ON
 
 
 def split_country(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run | None, Mention | None]:

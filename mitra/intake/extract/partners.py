@@ -21,13 +21,9 @@ from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.orgs import (
     CENTRAL_BODY_KIND,
-    COMPANY_WORDS,
-    DOMESTIC_COMPANY,
-    GOVERNMENT,
-    INSTITUTION,
-    PUBLIC_BODY,
     PUBLIC_BODY_KIND,
     Organisation,
+    is_common_noun,
 )
 from mitra.intake.extract.places import PlaceFound
 from mitra.intake.extract.regions import RegionFound, partner_regions
@@ -107,10 +103,13 @@ def organisation_partners(
     organisations: list[Organisation],
     claimed: set[int],
     own: frozenset[str] = frozenset(),
+    members: frozenset[int] = frozenset(),
 ) -> list[Draft]:
     """`own`: the codes of the focal region and its short names' regions; a domestic body
     named after one ("Bank Jatim", "PT Jatim Graha Utama" in a story of Pemprov Jatim) is that
-    region's own enterprise, no partner."""
+    region's own enterprise, no partner. `members`: the first tokens of bodies listed after a
+    head noun in a cooperation sentence; the list names them as parties, however long it is
+    ("14 perguruan tinggi, yakni A, B, ... dan N")."""
     drafts: list[Draft] = []
     for org in organisations:
         if (
@@ -136,8 +135,12 @@ def organisation_partners(
             continue  # "BUMD DKI, PT Food Station": a region's own enterprise acts for it
         if affiliation(doc, org.tokens[0]):
             continue  # "kata kandidat doktor Universitas Padjadjaran itu": whose member speaks
-        if kind == "domestic_party" and not any(
-            named_as_party(doc, mentions, first) for first in occurrences(doc, org.tokens)
+        if (
+            kind == "domestic_party"
+            and org.tokens[0] not in members
+            and not any(
+                named_as_party(doc, mentions, first) for first in occurrences(doc, org.tokens)
+            )
         ):
             continue  # "paparan Direktur PT Naga Kapuk Indah": named, but as no party
         if country is None and kind != "domestic_party":
@@ -163,7 +166,9 @@ def occurrences(doc: Doc, tokens: tuple[int, int]) -> list[int]:
             j = doc.next_word[j] if doc.next_word[j] >= 0 else len(doc.tokens)
         if k == len(keys):
             out.append(i)
-    return out or [tokens[0]]
+    # the body's own place always counts, however its words are punctuated ("PT. Indonesia
+    # Power" against a later "PT Indonesia Power")
+    return out if tokens[0] in out else [tokens[0], *out]
 
 
 # Before a domestic body these name it as a party: "mitra kampusnya ... antara lain", "pihak
@@ -353,29 +358,11 @@ def member_partners(
     return drafts
 
 
-GENERIC_NAME_WORDS = (
-    GOVERNMENT
-    | PUBLIC_BODY
-    | INSTITUTION
-    | COMPANY_WORDS
-    | DOMESTIC_COMPANY
-    | words(
-        "perusahaan pemerintah pemerintahan daerah dan of the for kerja sama kerjasama air "
-        "swasta asing negara umum mitra pihak"
-    )
-)
 INDONESIAN_OFFICES = words(
     "dinas biro bagian bidang sekretariat kantor satuan inspektorat direktorat balai dprd uptd "
     "unit kecamatan kelurahan desa setda bappeda diskominfo pemkot pemkab pemprov pemda "
     "organisasi"
 )
-
-
-def is_common_noun(name: str) -> bool:
-    """A capitalised description with no name in it: every word is a kind of body or a
-    function word, or a stray legal form ("PT", "GmbH", "Pd")."""
-    keys = fold(name).split()
-    return all(key in GENERIC_NAME_WORDS or len(key) <= 2 for key in keys)
 
 
 PLACE_AFTER_BODY = 16

@@ -97,6 +97,7 @@ NOT_NAMES = frozenset(
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
+COMPANY_FORMS = words("pt cv")
 MAX_NAME = 6
 MAX_RUN = 16
 
@@ -282,6 +283,10 @@ def read_role(
                 # "Premier Western Australia Roger Cook": the place ends the role.
                 role_end = mentions.at[inner].last
                 name = read_name(doc, mentions, role_end + 1)
+            if name and doc.key_at(last + 1) in COMPANY_FORMS and company_named(doc, last, name):
+                # "Direktur PT Indonesia Power menyebut" after "dengan PT. Indonesia Power": the
+                # words after the company's first words are the rest of its name, no person
+                name = None
     if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
@@ -518,6 +523,8 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
     """ "Dr. Marieke van der Berg, koordinator program Asia Tenggara di Universitas Leiden,":
     a role written in lowercase counts only between commas after a name."""
     role_end = comma_before_name(doc, last)
+    if role_end < 0:
+        return qualified_lowercase_role(doc, mentions, first, last)
     name = name_before(doc, mentions, first) if role_end >= 0 else None
     if name is None and role_end >= 0:
         # "perwakilan JFA-Japan, Kazuhiro Shimomura, ...": a full name after the role.
@@ -539,6 +546,36 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
         role_tokens=(first, role_end),
         name_tokens=(name[0], role_end),
     )
+
+
+def qualified_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> Person | None:
+    """ "kata wakil gubernur Jawa Timur Emil Dardak": a role in lowercase, the region or place
+    it belongs to, and a name of two words or more right after it, none of them a place."""
+    mention = mentions.at.get(last + 1)
+    if mention is None or mention.first != last + 1 or not (mention.regions or mention.places):
+        return None
+    after = read_name(doc, mentions, mention.last + 1)
+    if after is None or after[0] != mention.last + 1 or len(after[2].split()) < 2:
+        return None
+    if after[0] in mentions.at:
+        return None  # "bupati Kediri Kota ...": a second place, no name
+    if not ends_name(doc, after[1]):
+        return None
+    return Person(
+        name=after[2],
+        role=doc.surface(first, mention.last),
+        name_span=doc.span(after[0], after[1]),
+        role_tokens=(first, mention.last),
+        name_tokens=(after[0], after[1]),
+    )
+
+
+def company_named(doc: Doc, last: int, name: tuple[int, int, str]) -> bool:
+    """The company after role token `last`, with the "name" after it, is written elsewhere in
+    the text as one company's name."""
+    keys = [doc.tokens[k].key for k in range(last + 1, name[1] + 1) if doc.tokens[k].word]
+    written = f" {' '.join(t.key for t in doc.tokens if t.word)} "
+    return written.count(f" {' '.join(keys)} ") >= 2
 
 
 def ends_name(doc: Doc, last: int) -> bool:
@@ -878,8 +915,21 @@ def name_before(
         start += 1
     start = skip_titles(doc, start)
     found = read_name(doc, mentions, start)
-    if found is None or found[1] != last or found[1] - found[0] + 1 < 2:
+    if found is None or found[1] != last:
+        return None
+    if found[1] == found[0] and not single_name(doc, found[0], k):
         return None
     if any(k in mentions.at and not mentions.at[k].places for k in range(found[0], last + 1)):
         return None
     return found
+
+
+def single_name(doc: Doc, i: int, separator: int) -> bool:
+    """ "oleh Sumarno selaku Sekretaris Daerah": many Indonesians have one name; before
+    "selaku" (said only of a person) a single capitalised word after a lowercase word or a
+    comma is one, not an acronym."""
+    token = doc.tokens[i]
+    if doc.tokens[separator].key != "selaku" or token.upper or not token.cap:
+        return False
+    before = i - 1
+    return before >= 0 and (not doc.tokens[before].cap or not doc.tokens[before].word)

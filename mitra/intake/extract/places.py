@@ -23,6 +23,7 @@ from mitra.intake.extract.context import (
     on_route,
     previous_word,
 )
+from mitra.intake.extract.dates import MONTHS
 from mitra.intake.extract.gazetteer import Gazetteer, Place, PlaceName
 from mitra.intake.extract.lexicon import SPEECH_VERBS, words
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -288,8 +289,10 @@ def is_qualifier(doc: Doc, mention: Mention, place: Place, place_ends: dict[int,
     if j < 1 or doc.tokens[j].text not in {",", "("}:
         return False
     k = j - 1
-    while k > 0 and doc.tokens[k].key in CITY_TAILS and k not in place_ends:
-        k -= 1  # "Tono City, Perfektur Iwate": past the tail of the place's name
+    while k > 0 and (doc.tokens[k].key in CITY_TAILS or doc.tokens[k].text == "-"):
+        if k in place_ends:
+            break
+        k -= 1  # "Tono City, Perfektur Iwate", "Kisarazu-shi, Prefektur Chiba": past the tail
     countries = place_ends.get(k) or place_ends.get(j - 1)
     if not countries or place.country not in countries:
         return False
@@ -397,8 +400,14 @@ def partner_level(
         return 0  # "difasilitasi KBRI Moskow", "Hadir pula ... pejabat Prefektur Iwate"
     if inspires(doc, mention.first):
         return 0  # "meniru sistem transportasi Singapura": a model, not a party
-    if waypoint(doc, mention.first):
-        return 0  # "berangkat melalui Kuala Lumpur", "transit di Doha": a stop on the way
+    if capitals_surname(doc, mention):
+        return 0  # "Masatake ITO": a family name in capitals after the given name
+    if closes_event_name(doc, mention.first):
+        return 0  # "Indonesia Japan Fiesta 2019 Osaka", "World Expo 2025 Osaka": the venue
+    if waypoint(doc, mention.first) or set_out_from(doc, mention.first):
+        # "berangkat melalui Kuala Lumpur", "transit di Doha", "tiba dari Seoul": a stop on
+        # the way
+        return 0
     if beside is not None:
         return 2
     before = previous_word(doc, mention.first)
@@ -494,6 +503,54 @@ def waypoint(doc: Doc, first: int) -> bool:
         if doc.tokens[k].key in TRAVEL_VERBS:
             return True
     return False
+
+
+def capitals_surname(doc: Doc, mention: Mention) -> bool:
+    """A one-word place in capitals right after a capitalised word that is no place, title or
+    word of place: a family name written in capitals after the given name, as Japanese and
+    Western names often are ("Masatake ITO", "Pierre DURAND")."""
+    if mention.first != mention.last:
+        return False
+    token = doc.tokens[mention.first]
+    if not token.upper or len(token.text) < 3 or mention.first < 1:
+        return False
+    before = doc.tokens[mention.first - 1]
+    return (
+        before.word
+        and before.cap
+        and not before.upper
+        and doc.gap(mention.first - 1, mention.first) == " "
+        and before.key not in PLACE_WORDS | STATE_WORDS | HEAD_TITLES | NOT_GIVEN_NAMES
+    )
+
+
+# Capitalised words before a place in capitals that are no given name: governments, prefixes.
+NOT_GIVEN_NAMES = words("pemerintah pemkot pemkab pemprov pemda delegasi konsulat kbri kjri")
+
+
+def closes_event_name(doc: Doc, first: int) -> bool:
+    """A place right after the year of a capitalised event's name ("Fiesta 2019 Osaka") is where
+    the event is held."""
+    year = first - 1
+    if year < 1 or not re.fullmatch(r"(?:19|20)\d\d", doc.tokens[year].text):
+        return False
+    before = doc.tokens[year - 1]
+    if before.key in MONTHS:
+        return False  # "Maret 2019 Kisarazu mengirim ...": a date, no event
+    return before.word and before.cap and doc.gap(year, first) == " "
+
+
+# Before "dari", a trip that set out from or returned from the place ("tiba dari Seoul",
+# "sepulang dari Tokyo"); "datang dari Kota Tono" is said of the visiting party itself.
+SET_OUT_WORDS = words("tiba bertolak berangkat terbang pulang sepulang kembali mendarat")
+
+
+def set_out_from(doc: Doc, first: int) -> bool:
+    j = previous_word(doc, first)
+    if j < 0 or doc.tokens[j].key != "dari":
+        return False
+    k = previous_word(doc, j)
+    return k >= 0 and doc.tokens[k].key in SET_OUT_WORDS
 
 
 def is_seat(doc: Doc, first: int) -> bool:

@@ -162,8 +162,10 @@ def find_regions(
                 entry.first = mention.first
             entry.strong += 1
             start = prefix_first if prefix_first >= 0 else mention.first
-            if whose_people(doc, start):
-                entry.homes += 1  # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi"
+            if whose_people(doc, start) or compared(doc, start):
+                # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi"; "daerah lain seperti
+                # Kota Semarang", "mencontoh Kabupaten Banyuwangi"
+                entry.homes += 1
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
             if entry.strong == 1:
@@ -186,6 +188,26 @@ def visited(doc: Doc, start: int) -> bool:
     Bantul Kunjungi Badung"): the other party of the visitor's story."""
     before = previous_key(doc, start)
     return before in VISIT_VERBS or (before in VISITED and doc.tokens[start].key in GOVERNMENTS)
+
+
+# Words of a visit: "kunjungan studi banding dari Pemkab Lombok Timur" names the visiting party.
+VISIT_NOUNS = frozenset({"kunjungan", "rombongan", "delegasi", "banding", "tamu", "tim"})
+VISITING_REACH = 3
+
+
+def visiting(doc: Doc, start: int) -> bool:
+    """The region is the one that pays a visit ("menerima kunjungan studi banding dari Pemkab
+    Lombok Timur"): the other party of its host, no model ("belajar dari Banyuwangi" is)."""
+    j = previous_word(doc, start, frozenset())
+    if j < 0 or doc.tokens[j].key != "dari":
+        return False
+    for _ in range(VISITING_REACH):
+        j = previous_word(doc, j, frozenset())
+        if j < 0:
+            return False
+        if doc.tokens[j].key in VISIT_NOUNS:
+            return True
+    return False
 
 
 def typed_senses(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> dict[str, Region]:
@@ -238,7 +260,7 @@ def is_strong(
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
     if permission_giver(doc, start):
         return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
-    if inspires(doc, start) and not visited(doc, start):
+    if inspires(doc, start) and not visited(doc, start) and not visiting(doc, start):
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
         return False
@@ -302,6 +324,34 @@ def whose_people(doc: Doc, start: int) -> bool:
         return True
     lead = list_lead(doc, start)
     return lead >= 0 and doc.tokens[lead].key in ORIGIN
+
+
+# "daerah lain seperti Kota Semarang dan Kota Surakarta", "mencontoh Kabupaten Banyuwangi": other
+# regions named as examples or models of what the story's region does, no parties to it.
+EXAMPLE_OPENERS = frozenset({"seperti", "misalnya", "contohnya", "semisal", "umpamanya"})
+OTHER_REGION_NOUNS = frozenset(
+    {"daerah", "kota", "kabupaten", "provinsi", "pemda", "wilayah", "pemkot", "pemkab", "pemprov"}
+)
+MODEL_VERBS = frozenset({"mencontoh", "meniru", "mencontohi", "dicontoh", "ditiru"})
+
+
+def compared(doc: Doc, start: int) -> bool:
+    """The region is one of the other regions a story names as examples ("daerah lain seperti
+    Kota Semarang", "kabupaten/kota lain, misalnya Kabupaten Bantul") or as a model ("ingin
+    mencontoh Kabupaten Banyuwangi"), not a party to the story's cooperation."""
+    lead = list_lead(doc, start)
+    if lead < 0:
+        return False
+    key = doc.tokens[lead].key
+    if key in MODEL_VERBS:
+        return True
+    if key not in EXAMPLE_OPENERS:
+        return False
+    other = previous_word(doc, lead, frozenset())
+    if other < 0 or doc.tokens[other].key != "lain":
+        return False
+    noun = previous_word(doc, other, frozenset())
+    return noun >= 0 and doc.tokens[noun].key in OTHER_REGION_NOUNS
 
 
 # Before "dari", these make the region where a trip set out from or passed through.

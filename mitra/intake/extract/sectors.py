@@ -6,6 +6,8 @@ not count; neither do excluded zones. "lingkungan" alone means "within" as often
 "environment", so only its unambiguous phrases count.
 """
 
+import re
+
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
@@ -175,6 +177,7 @@ def find_sectors(
     no field more precise is cued in the text."""
     found: dict[str, list[tuple[int, int]]] = {}
     generic: list[tuple[int, tuple[int, int]]] = []
+    fields: list[tuple[int, int]] = []  # generic fields listed among precise ones
     matched = CUES.scan(doc)
     taken = {i for first, last, _slugs in matched for i in range(first, last + 1)}
     for i, token in enumerate(doc.tokens):
@@ -182,6 +185,7 @@ def find_sectors(
             root = has_root(token.key, ROOTS)
             if root is not None:
                 matched.append((i, i, [SECTOR_ROOTS[root]]))
+    definitions: dict[int, bool] = {}
     for first, last, slugs in sorted(matched):
         if doc.excluded[first] or first in blocked:
             continue
@@ -191,13 +195,95 @@ def find_sectors(
         if token.key in {"sdm", "sumber"} and not developed(doc, first):
             continue
         sentence = token.sentence
+        if sentence not in definitions:
+            definitions[sentence] = defined(doc, sentence)
+        if likened(doc, first) or definitions[sentence]:
+            continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
             if slug == GENERIC:
                 if cooperation is not None and cooperation[sentence]:
                     generic.append((sentence, doc.span(first, last)))
+                    if listed_field(doc, first, last, matched):
+                        fields.append(doc.span(first, last))
                 continue
             found.setdefault(slug, []).append(doc.span(first, last))
     if not found:
         for _sentence, span in generic:
             found.setdefault("other", []).append(span)
+    elif fields:
+        # "bidang ekonomi, pendidikan dan pariwisata": a generic field listed among precise
+        # ones is a field of the cooperation of its own
+        found.setdefault("other", []).extend(fields)
     return list(found.items())
+
+
+# Words of likeness: what follows is a figure of speech, not a field ("melaju secepat kereta
+# Shinkansen", "bak jalan tol"); Indonesian forms the equative with "se-" and an adjective.
+LIKENESS = frozenset({"bagaikan", "laksana", "ibarat", "bak", "layaknya", "umpama", "seolah"})
+EQUATIVE = re.compile(
+    r"^se(?:cepat|besar|maju|bersih|indah|modern|canggih|hebat|pesat|ramai|megah|rapi|tertib|"
+    r"sukses|terkenal|populer|kuat|lancar)$"
+)
+LIKENESS_REACH = 2
+
+
+def likened(doc: Doc, first: int) -> bool:
+    """A cue a word of likeness comes right before: a simile."""
+    sentence = doc.tokens[first].sentence
+    j, taken = first - 1, 0
+    while j >= 0 and taken < LIKENESS_REACH and doc.tokens[j].sentence == sentence:
+        key = doc.tokens[j].key
+        if key in LIKENESS or EQUATIVE.match(key):
+            return True
+        taken += doc.tokens[j].word
+        j -= 1
+    return False
+
+
+# "Sister city adalah kerja sama antar kota di bidang ...": a sentence that defines a kind of
+# partnership names the fields such partnerships have, not this one's.
+PARTNERSHIP_KINDS = (
+    "sister city",
+    "sister province",
+    "kota kembar",
+    "kota bersaudara",
+    "twin city",
+)
+DEFINING = frozenset({"adalah", "merupakan", "ialah", "yaitu", "yakni"})
+
+
+def defined(doc: Doc, sentence: int) -> bool:
+    first, end = doc.sentences[sentence]
+    keys = [doc.tokens[i].key for i in range(first, end) if doc.tokens[i].word]
+    for n in range(min(len(keys), 6) - 2):
+        if " ".join(keys[n : n + 2]) in PARTNERSHIP_KINDS and keys[n + 2] in DEFINING:
+            return n == 0 or keys[n - 1] in {"istilah", "konsep", "program", "pengertian"}
+    return False
+
+
+FIELD_HEADS = frozenset({"bidang", "sektor"})
+SPREAD = frozenset({"berbagai", "beragam", "pelbagai", "segala", "banyak"})
+LIST_JOINS = frozenset({",", "dan", "serta", "&", "/"})
+
+
+def listed_field(
+    doc: Doc, first: int, last: int, matched: list[tuple[int, int, list[str]]]
+) -> bool:
+    """A generic field named as one of the cooperation's fields: after "bidang" or "sektor", or
+    joined by a comma or "dan" to a precise one ("pariwisata, ekonomi dan budaya"); not "berbagai
+    bidang", which only says there are many."""
+    if doc.key_at(first) in SPREAD or doc.key_at(first - 1) in SPREAD:
+        return False
+    if doc.key_at(first - 1) in FIELD_HEADS and doc.key_at(first - 2) not in SPREAD:
+        return True
+    neighbours = {
+        (a, b)
+        for a, b, slugs in matched
+        if any(slug != GENERIC for slug in slugs)
+        and doc.tokens[a].sentence == doc.tokens[first].sentence
+    }
+    before = doc.tokens[first - 1].text.lower() if first > 0 else ""
+    after = doc.tokens[last + 1].text.lower() if last + 1 < len(doc.tokens) else ""
+    return (before in LIST_JOINS and any(b == first - 2 for _a, b in neighbours)) or (
+        after in LIST_JOINS and any(a == last + 2 for a, _b in neighbours)
+    )

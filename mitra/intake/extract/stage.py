@@ -255,11 +255,16 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
+    reached += parts_of_cooperation(doc, cooperation)
     reached += counted_participants(doc, cooperation)
     reached += recurring(doc, cooperation)
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
+    if not lasted:
+        # A partnership of years told through a visit ("sister city sejak 1989") is carried
+        # out, wherever the text says so.
+        reached += lead_visit(doc, cooperation)
     side = [found for found in reached if found.slug == SIDE_EVENT]
     reached = [found for found in reached if found.slug != SIDE_EVENT]
     if not reached:
@@ -749,6 +754,61 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     return out
 
 
+VISIT_ROOTS = frozenset({"kunjung", "tandang", "sambang"})
+VISIT_WORDS = words("audiensi silaturahmi silaturahim courtesy")
+LEAD_VISIT_PARAGRAPHS = 2
+
+
+def lead_visit(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """A visit the lead reports ("Konsul Jenderal AS bertandang ke Grahadi", "menerima
+    kunjungan Duta Besar") in a story of cooperation: the main story is a visit, and what the
+    text says later of older cooperations ("Selama ini Pemprov sudah bekerja sama dengan ...")
+    is background. It counts as exploration in its paragraph."""
+    if not any(cooperation):
+        return []
+    # each distinct word once: the same words recur through an article
+    visits = sorted(
+        i
+        for key, positions in doc.positions.items()
+        if key in VISIT_WORDS or (len(key) > 5 and has_root(key, VISIT_ROOTS))
+        for i in positions
+        if doc.tokens[i].word and not doc.excluded[i]
+    )
+    if any(signed_in_sentence(doc, i, ink=True) for i in visits):
+        return []  # "Dalam kunjungan itu kedua pihak meneken MoU": the visit's own signing
+    for i in visits:
+        if paragraph_of(doc, i) >= LEAD_VISIT_PARAGRAPHS:
+            break
+        if window(doc, i, -PLAN_REACH) & PLAN_CLOSE:
+            continue  # "akan berkunjung": a visit still to come
+        return [StageFound("exploration", (doc.span(i, i),), i)]
+    return []
+
+
+PART_OF = phrases("bagian dari", "rangkaian dari", "bagian program", "rangkaian program")
+PART_REACH = 5
+
+
+def parts_of_cooperation(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
+    """ "Fiesta Budaya, bagian dari program pertukaran budaya kedua kota", "sebagai bagian dari
+    program sister city": an occasion told as a piece of a cooperation's programme is that
+    cooperation carried out; not one that is still to come ("akan menjadi bagian dari ...")."""
+    out: list[StageFound] = []
+    for first, last, _values in PART_OF.scan(doc):
+        if doc.excluded[first] or not cooperation[doc.tokens[first].sentence]:
+            continue
+        ahead = window(doc, last, PART_REACH)
+        if not ahead & (COOPERATION | EXCHANGES):
+            continue
+        if window(doc, first, -PLAN_REACH) & PLAN_CLOSE or ahead & PLANNED_AFTER:
+            continue
+        out.append(StageFound("implementation", (doc.span(first, last),), first))
+    return out
+
+
+EXCHANGES = words("pertukaran")
+
+
 def counted_after(doc: Doc, i: int) -> bool:
     """A number or a count word right after the verb at token `i`."""
     j = doc.next_word[i]
@@ -803,7 +863,28 @@ def counted(doc: Doc, participant: int) -> bool:
 ESTABLISHED = words(
     "sister kembar bersaudara bermitra kemitraan persaudaraan kerja kerjasama mitra"
 )
-DURATION = words("tahun dekade dasawarsa")
+DURATION = words("tahun dekade dasawarsa abad")
+# Years counted in words: "lima tahun", "dua puluh tahun", "belasan tahun", "setengah abad".
+NUMBER_WORDS = words(
+    "dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas puluhan belasan "
+    "setengah seperempat"
+)
+TENS = words("puluh belas")
+
+
+def duration_unit(doc: Doc, j: int) -> int | None:
+    """The duration word after a count of years at token `j` ("21 tahun", "lima tahun", "dua
+    puluh tahun", "setengah abad"), or None when no count starts there."""
+    key = doc.tokens[j].key
+    if key.isdigit():
+        end = j if 1 < int(key) < 100 else -1
+    elif key in NUMBER_WORDS:
+        end = j + 1 if doc.key_at(j + 1) in TENS else j
+    else:
+        end = -1
+    return end + 1 if end >= 0 and doc.key_at(end + 1) in DURATION else None
+
+
 SINCE = words("sejak")
 # Before a document, these say something now rests on it: it is not the news itself.
 BASED_ON = words("berdasarkan landasan dasar payung")
@@ -831,16 +912,16 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             since = (key in SINCE or key in BEGUN) and (
                 is_year(nxt) or (nxt == "tahun" and is_year(doc.key_at(j + 2)))
             )
+            unit = duration_unit(doc, j)
             lasting = (
-                key.isdigit()
-                and 1 < int(key) < 100
-                and nxt in DURATION
+                unit is not None
                 and doc.key_at(j - 1) not in REGULATION
-                and not is_year(doc.key_at(j + 2))  # "Nomor 22 Tahun 2020"
-                and doc.key_at(j + 2) not in {"ke", "mendatang", "lagi"}  # "20 tahun ke depan"
+                and not is_year(doc.key_at(unit + 1))  # "Nomor 22 Tahun 2020"
+                # "20 tahun ke depan", "lima tahun mendatang": a term ahead, not one lasted
+                and doc.key_at(unit + 1) not in {"ke", "mendatang", "lagi", "depan"}
             )
             if (since or lasting) and not window(doc, j, -PLAN_REACH) & PLAN_CLOSE:
-                out.append(StageFound("implementation", (doc.span(j, j + 1),), j))
+                out.append(StageFound("implementation", (doc.span(j, unit or j + 1),), j))
                 break
     return out
 

@@ -27,6 +27,9 @@ ABBREVIATIONS = frozenset(
         "hj",
         "prof",
         "kab",
+        # company forms written with a dot: "PT. Indonesia Power", "CV. Maju Jaya"
+        "pt",
+        "cv",
         "kec",
         "kel",
         "no",
