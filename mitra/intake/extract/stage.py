@@ -261,10 +261,6 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
-    if not lasted:
-        # A partnership of years told through a visit ("sister city sejak 1989") is carried
-        # out, wherever the text says so.
-        reached += lead_visit(doc, cooperation)
     side = [found for found in reached if found.slug == SIDE_EVENT]
     reached = [found for found in reached if found.slug != SIDE_EVENT]
     if not reached:
@@ -752,37 +748,6 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         if (handed and gift) or sent or received:
             out.append(StageFound("implementation", (doc.span(i, i),), i))
     return out
-
-
-VISIT_ROOTS = frozenset({"kunjung", "tandang", "sambang"})
-VISIT_WORDS = words("audiensi silaturahmi silaturahim courtesy")
-LEAD_VISIT_PARAGRAPHS = 2
-
-
-def lead_visit(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
-    """A visit the lead reports ("Konsul Jenderal AS bertandang ke Grahadi", "menerima
-    kunjungan Duta Besar") in a story of cooperation: the main story is a visit, and what the
-    text says later of older cooperations ("Selama ini Pemprov sudah bekerja sama dengan ...")
-    is background. It counts as exploration in its paragraph."""
-    if not any(cooperation):
-        return []
-    # each distinct word once: the same words recur through an article
-    visits = sorted(
-        i
-        for key, positions in doc.positions.items()
-        if key in VISIT_WORDS or (len(key) > 5 and has_root(key, VISIT_ROOTS))
-        for i in positions
-        if doc.tokens[i].word and not doc.excluded[i]
-    )
-    if any(signed_in_sentence(doc, i, ink=True) for i in visits):
-        return []  # "Dalam kunjungan itu kedua pihak meneken MoU": the visit's own signing
-    for i in visits:
-        if paragraph_of(doc, i) >= LEAD_VISIT_PARAGRAPHS:
-            break
-        if window(doc, i, -PLAN_REACH) & PLAN_CLOSE:
-            continue  # "akan berkunjung": a visit still to come
-        return [StageFound("exploration", (doc.span(i, i),), i)]
-    return []
 
 
 PART_OF = phrases("bagian dari", "rangkaian dari", "bagian program", "rangkaian program")
