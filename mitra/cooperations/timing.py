@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import DateTimeField, Exists, Max, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    DateTimeField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Lead
 from django.utils import timezone
 
 from mitra.cooperations import workflow
@@ -102,22 +114,26 @@ def current_step_overdue(coop: Cooperation, today: date | None = None) -> int | 
 
 
 def step_durations(tenant: Tenant) -> dict[str, StepDuration]:
-    """Median and longest completed stay per state over the tenant's cooperations, in one query.
+    """Median and longest completed stay per state over the tenant's cooperations, in one query:
+    each move carries how long the cooperation stayed in the state it entered (the time to its
+    next move, a window over its history in the database).
 
     Stays still under way are left out: they have not ended, and the ended states never do.
     """
-    rows = (
+    left_at = Window(
+        Lead("at"), partition_by=[F("cooperation_id")], order_by=[F("at").asc(), F("pk").asc()]
+    )
+    stays = (
         CooperationEvent.objects.filter(cooperation__tenant=tenant)
         .moves()
-        .order_by("cooperation_id", "at", "pk")
-        .values_list("cooperation_id", "target", "at")
+        .annotate(stay=ExpressionWrapper(left_at - F("at"), output_field=DurationField()))
+        .order_by()
+        .values_list("target", "stay")
     )
     days: dict[str, list[int]] = {}
-    previous: tuple[int, str, datetime] | None = None
-    for coop_id, state, at in rows:
-        if previous is not None and previous[0] == coop_id:
-            days.setdefault(previous[1], []).append((at - previous[2]).days)
-        previous = (coop_id, state, at)
+    for state, stay in stays:
+        if stay is not None:
+            days.setdefault(state, []).append(stay.days)
     return {
         state: StepDuration(state, len(values), statistics.median(values), max(values))
         for state, values in sorted(days.items())
