@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Protocol, cast
 
 from django.db import DEFAULT_DB_ALIAS
@@ -149,18 +150,8 @@ class ItemFacts:
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> "ItemFacts":
-        v = dict(zip(ITEM_COLUMNS, row, strict=True))
-        return cls(
-            v["id"],
-            v["cooperation_id"],
-            v["status"],
-            v["target_quantity"],
-            v["start_date"],
-            v["end_date"],
-            v["milestone_date"],
-            v["recurrence"],
-            tuple(row),
-        )
+        pk, cooperation, status, target, start, end, milestone, recurrence = _FACT_VALUES(row)
+        return cls(pk, cooperation, status, target, start, end, milestone, recurrence, tuple(row))
 
     def as_item(self) -> PlanItem:
         """The model row `.only(*PROGRESS_FIELDS)` would load, made without a query, carrying
@@ -169,6 +160,24 @@ class ItemFacts:
         setattr(item, LOADED_UPDATES, self.loaded_updates)
         setattr(item, LOADED_OPEN_DUES, self.loaded_open_dues)
         return item
+
+
+# The values of ItemFacts' own fields, in their order, taken from a row of ITEM_COLUMNS.
+_FACT_VALUES = itemgetter(
+    *(
+        ITEM_COLUMNS.index(name)
+        for name in (
+            "id",
+            "cooperation_id",
+            "status",
+            "target_quantity",
+            "start_date",
+            "end_date",
+            "milestone_date",
+            "recurrence",
+        )
+    )
+)
 
 
 def item_facts(rows: Iterable[Sequence[Any]], of: QuerySet[PlanItem]) -> list[ItemFacts]:
