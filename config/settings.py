@@ -101,6 +101,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form and widget templates through Jinja2, three times faster (mitra/lib/forms.py).
+FORM_RENDERER = "mitra.lib.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

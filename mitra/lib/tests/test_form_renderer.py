@@ -1,0 +1,125 @@
+"""Forms render through Jinja2 (Django's own copies of its form templates) with the markup the
+Django templates give, every widget of every model field of Mitra's apps and every widget Django
+has; templates only the Django templates have (the admin's widgets) still render."""
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+import pytest
+from django import forms
+from django.apps import apps
+from django.contrib.admin.widgets import AdminDateWidget, AdminRadioSelect
+from django.forms.renderers import DjangoTemplates, get_default_renderer
+
+from mitra.lib.forms import FormRenderer
+
+pytestmark = pytest.mark.django_db
+
+
+# The same character escaped two ways: MarkupSafe (Jinja2) writes &#39; and &#34; where Django
+# writes &#x27; and &quot;.
+SAME_ESCAPES = {"&#39;": "&#x27;", "&#34;": "&quot;"}
+
+
+def same_markup(html: str) -> str:
+    """Markup with runs of white space made one, none left between tags, one escape for each
+    character."""
+    for theirs, ours in SAME_ESCAPES.items():
+        html = html.replace(theirs, ours)
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+def model_form_fields() -> Iterator[tuple[str, forms.Field]]:
+    for model in apps.get_models():
+        if not model.__module__.startswith("mitra."):
+            continue
+        for field in model._meta.get_fields():
+            formfield = getattr(field, "formfield", None)
+            if formfield is None or not getattr(field, "editable", False):
+                continue
+            built = formfield()
+            if isinstance(built, forms.ModelChoiceField):  # the gazetteer's thousands: a few do
+                built.queryset = built.queryset.all()[:25]
+            if built is not None:
+                yield f"{model._meta.label}.{field.name}", built
+
+
+CHOICES = [("a", "Satu"), ("b", "Dua <b>")]
+WIDGETS = [
+    forms.TextInput(),
+    forms.NumberInput(),
+    forms.EmailInput(),
+    forms.URLInput(),
+    forms.PasswordInput(),
+    forms.HiddenInput(),
+    forms.DateInput(attrs={"type": "date"}),
+    forms.Textarea(),
+    forms.CheckboxInput(),
+    forms.Select(choices=CHOICES),
+    forms.SelectMultiple(choices=CHOICES),
+    forms.RadioSelect(choices=CHOICES),
+    forms.CheckboxSelectMultiple(choices=CHOICES),
+    forms.ClearableFileInput(),
+    forms.SelectDateWidget(),
+]
+VALUES = (None, "a", ["a", "b"], date(2026, 12, 7), "<script>")
+# Widgets that take values of their own.
+OWN_VALUES = [
+    (forms.SplitDateTimeWidget(), (None, datetime(2026, 12, 7, 9, 30, tzinfo=UTC))),
+    (forms.NullBooleanSelect(), (None, True, False, "unknown", "<script>")),
+]
+
+
+def test_the_site_renders_forms_with_mitras_renderer():
+    assert isinstance(get_default_renderer(), FormRenderer)
+
+
+def test_every_model_fields_widget_renders_as_the_django_templates_render_it():
+    fields = list(model_form_fields())
+    assert len(fields) > 100
+    seen = set()
+    for label, field in fields:
+        widget = field.widget
+        choices = [str(label) for _value, label in getattr(widget, "choices", ())]
+        shape = (type(widget), repr(sorted(widget.attrs.items())), tuple(choices))
+        if shape in seen:
+            continue  # a widget of the same class, attributes and choices was compared
+        seen.add(shape)
+        attrs = {"id": "id_x", "required": True}
+        ours = widget.render("x", None, attrs=attrs, renderer=FormRenderer())
+        theirs = widget.render("x", None, attrs=attrs, renderer=DjangoTemplates())
+        assert same_markup(ours) == same_markup(theirs), label
+    assert len(seen) > 50
+
+
+@pytest.mark.parametrize(
+    ("widget", "values"),
+    [(widget, VALUES) for widget in WIDGETS] + OWN_VALUES,
+    ids=lambda case: type(case).__name__,
+)
+def test_every_django_widget_renders_as_the_django_templates_render_it(widget, values):
+    for value in values:
+        ours = widget.render("x", value, attrs={"id": "id_x"}, renderer=FormRenderer())
+        theirs = widget.render("x", value, attrs={"id": "id_x"}, renderer=DjangoTemplates())
+        assert same_markup(ours) == same_markup(theirs)
+        assert "<script>" not in ours  # escaped either way
+
+
+def test_a_form_and_its_errors_render_as_the_django_templates_render_them():
+    class Form(forms.Form):
+        name = forms.CharField(label="Nama", help_text="Nama lengkap")
+        day = forms.DateField(label="Tanggal")
+
+    bound = Form({"name": "", "day": "bukan tanggal"})
+    ours = Form({"name": "", "day": "bukan tanggal"}, renderer=FormRenderer())
+    theirs = Form({"name": "", "day": "bukan tanggal"}, renderer=DjangoTemplates())
+    assert not bound.is_valid()
+    assert same_markup(str(ours)) == same_markup(str(theirs))
+    assert same_markup(str(ours["day"].errors)) == same_markup(str(theirs["day"].errors))
+
+
+@pytest.mark.parametrize("widget", [AdminDateWidget(), AdminRadioSelect(choices=CHOICES)])
+def test_the_admins_own_widget_templates_still_render(widget):
+    html = widget.render("x", "a", attrs={"id": "id_x"}, renderer=FormRenderer())
+    assert html == widget.render("x", "a", attrs={"id": "id_x"}, renderer=DjangoTemplates())
