@@ -63,9 +63,9 @@ WIDGETS = [
     forms.ClearableFileInput(),
     forms.SelectDateWidget(),
 ]
-VALUES = (None, "a", ["a", "b"], date(2026, 12, 7), "<script>")
+VALUES: tuple[object, ...] = (None, "a", ["a", "b"], date(2026, 12, 7), "<script>")
 # Widgets that take values of their own.
-OWN_VALUES = [
+OWN_VALUES: list[tuple[forms.Widget, tuple[object, ...]]] = [
     (forms.SplitDateTimeWidget(), (None, datetime(2026, 12, 7, 9, 30, tzinfo=UTC))),
     (forms.NullBooleanSelect(), (None, True, False, "unknown", "<script>")),
 ]
