@@ -90,7 +90,7 @@ def log_activity(request: HttpRequest) -> HttpResponse:
                 tenant, by=acting_user(request), commitments=rows.commitments(), **form.cleaned_data
             )
         except Refused as refusal:
-            show_on_form(form, refusal)
+            show_on_form(form, refusal, rows={"commitments": rows.filled()})
         else:
             messages.success(request, _("The activity was logged."))
             return redirect("followups:activity", pk=activity.pk)
