@@ -1,4 +1,4 @@
-"""Every link to a task on a home page opens a page that shows that task, for every role.
+"""Every link to a task opens a page that shows that task, for every role.
 
 The overdue tasks on the dashboard linked to "Tugas saya", where the leader (and anyone but the
 assignee) found nothing: the task is someone else's. A task link now lands on a page holding
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitra.followups import services as followups
+from mitra.followups.models import Task
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,21 @@ def test_the_outsider_sees_no_link_to_the_task(tenant, cooperation_officer, outs
     html = client_as(outsider).get(DASHBOARD).content.decode()
     assert task_links(html, task.pk) == []
     assert task.title not in html
+
+
+def test_a_task_just_added_opens_at_its_own_row_whoever_it_is_for(
+    tenant, cooperation_officer, agency_officer, client_as
+):
+    client = client_as(cooperation_officer)
+    data = {
+        "title": "Siapkan draf LoI",
+        "assignee": agency_officer.pk,
+        "due_date": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        "priority": Task.Priority.NORMAL,
+    }
+    response = client.post(reverse("followups:create_task"), data)
+    task = Task.objects.get(title="Siapkan draf LoI")
+    assert response.status_code == 302
+    assert response["Location"] == task.get_office_url()
+    page = client.get(response["Location"].partition("#")[0]).content.decode()
+    assert f'id="task-{task.pk}"' in page
