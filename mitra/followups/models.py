@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 from datetime import date
-
 from urllib.parse import urlencode
 
 from django.conf import settings
