@@ -495,11 +495,41 @@ def agree_a_task_in_a_meeting(w: World, due: date) -> bool:
     )
 
 
+def agree_a_task_in_a_meeting_on_the_web(w: World, due: date) -> bool:
+    """Refused, the task's due date is marked in its own row of the meeting form, not above it."""
+    meeting_day = timezone.localdate() - timedelta(days=20)
+    data = {
+        "kind": "meeting",
+        "date": meeting_day.isoformat(),
+        "title": "Rapat",
+        "cooperation": make_cooperation(w.tenant).pk,
+        "tasks-TOTAL_FORMS": 2,
+        "tasks-INITIAL_FORMS": 0,
+        "tasks-0-title": "",
+        "tasks-0-priority": Task.Priority.NORMAL,
+        "tasks-1-title": "Kirim notulen",
+        "tasks-1-assignee": w.officer.pk,
+        "tasks-1-due_date": due.isoformat(),
+        "tasks-1-priority": Task.Priority.NORMAL,
+    }
+    client = Client()
+    client.force_login(w.officer)
+    response = client.post(reverse("followups:log_activity"), data)
+    if response.status_code == 302:
+        return False
+    assert _web_errors(response) == {}
+    rows = response.context["rows"]
+    assert [list(row.errors) for row in rows] == [[], ["due_date"]]
+    assert "field--invalid" in response.content.decode()
+    return True
+
+
 GIVING_A_TASK = [
     give_a_task,
     give_a_task_on_the_web,
     give_a_task_through_the_api,
     agree_a_task_in_a_meeting,
+    agree_a_task_in_a_meeting_on_the_web,
 ]
 
 

@@ -39,6 +39,7 @@ from mitra.cooperations.models import Cooperation, Document, DocumentParty
 from mitra.cooperations.queries import awaits_consideration
 from mitra.cooperations.templatetags.mitra_format import last_step_reached, procedure_progress
 from mitra.cooperations.transitions import (
+    Missing,
     NextStep,
     prior_state,
     problems_for,
@@ -112,6 +113,12 @@ class Failure:
     @property
     def label(self) -> str:
         return str(workflow.ACTION_LABELS.get(self.action, self.action))
+
+    def linked(self, steps: list[NextStep]) -> list[Missing]:
+        """Every reason, linked to the page where it is put right when the step tried names
+        it among what it still lacks (`url` empty otherwise, and for read-only roles)."""
+        urls = {m.text: m.url for step in steps if step.action == self.action for m in step.missing}
+        return [Missing(problem, urls.get(problem, "")) for problem in self.problems]
 
 
 def _steps(request: HttpRequest, coop: Cooperation) -> list[NextStep]:
@@ -187,6 +194,9 @@ def _detail_context(
         "step_time": timing.current_step_time(coop, latest=timing.latest_move(events)),
         "failure": failure,
         "failure_in_step": failure is not None and failure.action in shown,
+        "failure_problems": (
+            failure.linked(procedure["next_steps"] + procedure["other_steps"]) if failure else []
+        ),
         "considerations": considerations,
         "can_consider": can_consider(request),
         "awaits_consideration": can_consider(request)

@@ -20,6 +20,11 @@ class Day:
     events: list[Event] = field(default_factory=list)
     signings: list[PlannedSigning] = field(default_factory=list)
 
+    @property
+    def busy(self) -> bool:
+        """Something happens on this day: the days a phone lists, the others left out."""
+        return bool(self.events or self.signings)
+
 
 @dataclass(frozen=True)
 class Month:
@@ -39,6 +44,11 @@ class Month:
         if self.first.month < 12:
             return self.first.replace(month=self.first.month + 1)
         return None if self.first.year == date.max.year else date(self.first.year + 1, 1, 1)
+
+    @property
+    def busy(self) -> bool:
+        """Something happens on a day of the grid."""
+        return any(day.busy for week in self.weeks for day in week)
 
 
 def _last_day(first: date) -> date:

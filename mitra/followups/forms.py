@@ -172,13 +172,17 @@ class CommitmentForm(forms.Form):
 
 
 class BaseCommitmentFormSet(forms.BaseFormSet[CommitmentForm]):
-    def commitments(self) -> list[Commitment]:
-        """The filled rows as the service's Commitment values."""
+    def filled(self) -> list[CommitmentForm]:
+        """The rows given a title, in order: the service's commitments, one for one."""
         return [
-            Commitment(**form.cleaned_data)
+            form
             for form in self.forms
             if form.is_valid() and form.cleaned_data.get("title", "").strip()
         ]
+
+    def commitments(self) -> list[Commitment]:
+        """The filled rows as the service's Commitment values."""
+        return [Commitment(**form.cleaned_data) for form in self.filled()]
 
 
 CommitmentFormSet = cast(

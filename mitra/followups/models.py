@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -231,6 +232,12 @@ class Task(models.Model):
 
     def get_absolute_url(self) -> str:
         return task_urls()(self.pk)
+
+    def get_office_url(self) -> str:
+        """The task's row in the office's list (its assignee's open tasks, from the earliest
+        due): where anyone of the office finds it, not only its assignee ("Tugas saya")."""
+        query = urlencode({"person": self.assignee_id, "status": self.Status.OPEN})
+        return f"{reverse('followups:tasks')}?{query}#task-{self.pk}"
 
     @property
     def is_closed(self) -> bool:

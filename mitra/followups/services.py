@@ -80,26 +80,30 @@ def _link_problems(
 
 def _commitment_problems(
     tenant: Tenant, commitments: Sequence[Commitment], given_on: date | None = None
-) -> list[str]:
-    """What is wrong with tasks to be given: `given_on`, the day they are given, if it is known
-    (the meeting's date for tasks agreed in a meeting)."""
-    problems = []
-    for row in commitments:
+) -> dict[str, list[str]]:
+    """What is wrong with tasks to be given, each problem under the row's input it is about
+    (`commitments.<row>.<field>`, rows counted from 0 in `commitments`), so that a form shows it
+    beside that input. `given_on`: the day the tasks are given, if it is known (the meeting's
+    date for tasks agreed in a meeting)."""
+    found: dict[str, list[str]] = {}
+    for number, row in enumerate(commitments):
+        at = f"commitments.{number}."
         if row.assignee is None or row.due_date is None:
-            problems.append(
+            field = "assignee" if row.assignee is None else "due_date"
+            found[at + field] = [
                 _("Task “%(title)s” needs an assignee and a due date.") % {"title": row.title}
-            )
+            ]
         elif not is_member(tenant, row.assignee):
-            problems.append(
+            found[at + "assignee"] = [
                 _("The assignee of “%(title)s” does not work for this regional government.")
                 % {"title": row.title}
-            )
+            ]
         elif given_on is not None:
-            problems += [
+            found[at + "due_date"] = [
                 _("Task “%(title)s”: %(problem)s") % {"title": row.title, "problem": problem}
                 for problem in rules.due_once_given(row.due_date, given_on)
             ]
-    return problems
+    return found
 
 
 class ActivityFields(TypedDict, total=False):
@@ -136,9 +140,11 @@ def log_activity(
     rows = [c for c in commitments if c.title.strip()]
     cooperation, partner = fields.get("cooperation"), fields.get("partner")
     refuse_on_fields(
-        {"date": rules.held_by_today(fields.get("date"), today or timezone.localdate())},
-        general=_link_problems(tenant, cooperation, partner, contacts, staff)
-        + _commitment_problems(tenant, rows, fields.get("date")),
+        {
+            "date": rules.held_by_today(fields.get("date"), today or timezone.localdate()),
+            **_commitment_problems(tenant, rows, fields.get("date")),
+        },
+        general=_link_problems(tenant, cooperation, partner, contacts, staff),
     )
     activity = Activity.objects.create(tenant=tenant, recorded_by=by, **fields)
     activity.staff.set(staff, through_defaults={"tenant": tenant})
@@ -231,7 +237,8 @@ def create_task(
     `given_on` is the day the task is given, which it cannot fall due before
     (`rules.due_once_given`): the day of the meeting that agreed it, else today (tests and
     commands judging another day pass it)."""
-    problems = _commitment_problems(tenant, [Commitment(title, assignee, due_date)])
+    found = _commitment_problems(tenant, [Commitment(title, assignee, due_date)])
+    problems = [problem for some in found.values() for problem in some]
     if cooperation is not None and cooperation.tenant_id != tenant.pk:
         problems.append(_("The cooperation belongs to another regional government."))
     given = given_on or (activity.date if activity is not None else timezone.localdate())

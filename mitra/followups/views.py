@@ -90,7 +90,7 @@ def log_activity(request: HttpRequest) -> HttpResponse:
                 tenant, by=acting_user(request), commitments=rows.commitments(), **form.cleaned_data
             )
         except Refused as refusal:
-            show_on_form(form, refusal)
+            show_on_form(form, refusal, rows={"commitments": rows.filled()})
         else:
             messages.success(request, _("The activity was logged."))
             return redirect("followups:activity", pk=activity.pk)
@@ -206,12 +206,12 @@ def create_task(request: HttpRequest) -> HttpResponse:
     form = TaskForm(tenant, data, initial=_starting_values(request))
     if data is not None and form.is_valid():
         try:
-            services.create_task(tenant, by=acting_user(request), **form.cleaned_data)
+            task = services.create_task(tenant, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
             messages.success(request, _("The task was added."))
-            return redirect("followups:tasks")
+            return redirect(task.get_office_url())
     return render(request, "followups/task_form.html", {"form": form})
 
 

@@ -1,5 +1,6 @@
 """The dry-run report kept on an import run: plain JSON, in the language of whoever checked it."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from mitra.imports.cells import Problem
@@ -54,8 +55,14 @@ def _row(row: RowPlan, cooperation: int | None) -> dict[str, Any]:
         "cooperation": cooperation,
         "continues": row.continues.number if row.continues else None,
         "notes": row.notes,
-        "problems": [_problem(p) for p in row.problems],
+        "problems": in_sheet_order(_problem(p) for p in row.problems),
     }
+
+
+def in_sheet_order(problems: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Problems as the sheet holds them: by row, then column (A … Z, AA …), the row's own
+    problems (no column) first."""
+    return sorted(problems, key=lambda p: (p["row"], len(p["column"]), p["column"]))
 
 
 def build_report(plan: Plan, created: dict[int, int] | None = None) -> dict[str, Any]:
@@ -72,10 +79,7 @@ def build_report(plan: Plan, created: dict[int, int] | None = None) -> dict[str,
         "file_problems": [_problem(p) for p in plan.file_problems],
         "warnings": plan.warnings,
         "rows": rows,
-        "problems": sorted(
-            (_problem(p) for p in plan.problems),
-            key=lambda p: (p["row"], len(p["column"]), p["column"]),
-        ),
+        "problems": in_sheet_order(_problem(p) for p in plan.problems),
         "counts": {
             "rows": len(plan.rows),
             "create": len(plan.to_create),

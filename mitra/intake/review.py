@@ -215,7 +215,8 @@ def facts(item: NewsItem) -> dict[str, list[Fact]]:
         listed[key] = []
         for index, found in enumerate(_items(proposed, key)):
             detail = {
-                "partners": " · ".join(
+                # Bound to the part before it, the "·" ends a wrapped line, never starts one.
+                "partners": "\u00a0· ".join(
                     str(part)
                     for part in (
                         kinds.get(str(found.get("kind")), ""),

@@ -38,17 +38,36 @@ class _Form(Protocol):
     def add_error(self, field: str | None, error: str) -> None: ...
 
 
-def show_on_form(form: _Form, refusal: Refused, *also: _Form) -> None:
+def show_on_form(
+    form: _Form,
+    refusal: Refused,
+    *also: _Form,
+    rows: Mapping[str, Sequence[_Form]] | None = None,
+) -> None:
     """Show every reason a service gave: beside its field, on `form` or on the first of `also`
-    (a formset standing for a field) that has it, else as an error of the whole form. The input
-    stays."""
+    (a formset standing for a field) that has it, else as an error of the whole form. A reason
+    about one row of a table of inputs (`commitments.2.due_date`) goes beside that input of the
+    row's form in `rows` (`{"commitments": [the forms of the rows, in the service's order]}`).
+    The input stays."""
     placed: set[str] = set()
     for name, found in refusal.fields.items():
-        target = next((f for f in (form, *also) if name in f.fields), None)
+        target, field = _row_input(name, rows or {})
+        if target is None:
+            target = next((f for f in (form, *also) if name in f.fields), None)
         if target is not None:
             for problem in found:
-                target.add_error(name, problem)
+                target.add_error(field, problem)
             placed.update(found)
     for problem in refusal.problems:
         if problem not in placed:
             form.add_error(None, problem)
+
+
+def _row_input(name: str, rows: Mapping[str, Sequence[_Form]]) -> tuple[_Form | None, str]:
+    """The row's form and the input that `name` (`table.row.field`) points at, or None."""
+    table, _dot, rest = name.partition(".")
+    number, _dot, field = rest.partition(".")
+    forms = rows.get(table, ())
+    if number.isdigit() and int(number) < len(forms) and field in forms[int(number)].fields:
+        return forms[int(number)], field
+    return None, name

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
-from mitra.lib.refusal import Refused, refuse_if
+from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.partners.models import Contact, Country, Partner, PartnerAlias, Place
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
@@ -44,29 +44,49 @@ def partner_problems(
     tenant: Tenant, fields: Mapping[str, Any], *, exclude_pk: int | None = None
 ) -> list[str]:
     """A partner's record must be consistent with its kind and unique in its tenant."""
-    problems: list[str] = []
-    kind, country = fields.get("kind"), fields.get("country")
+    found = partner_field_problems(fields)
+    return _name_problems(tenant, fields, exclude_pk) + [p for some in found.values() for p in some]
+
+
+def _name_problems(tenant: Tenant, fields: Mapping[str, Any], exclude_pk: int | None) -> list[str]:
+    """A name, not one the tenant already gave another partner (a conflict with a stored
+    record: the API answers 409)."""
     name = (fields.get("name") or "").strip()
     if not name:
-        problems.append(_("A partner needs a name."))
+        return [_("A partner needs a name.")]
     duplicates = Partner.objects.filter(tenant=tenant, name__iexact=name)
     if exclude_pk is not None:
         duplicates = duplicates.exclude(pk=exclude_pk)
-    if name and duplicates.exists():
-        problems.append(_("There is already a partner called %(name)s.") % {"name": name})
+    if duplicates.exists():
+        return [_("There is already a partner called %(name)s.") % {"name": name}]
+    return []
+
+
+def partner_field_problems(fields: Mapping[str, Any]) -> dict[str, list[str]]:
+    """What the kind asks of the region, country and place, each under its input, so a form
+    shows it beside that input."""
+    kind, country, place = fields.get("kind"), fields.get("country"), fields.get("place")
+    found: dict[str, list[str]] = {"region": [], "country": [], "place": []}
     if kind == Partner.Kind.INDONESIAN_REGION and fields.get("region") is None:
-        problems.append(_("An Indonesian region partner must name the region."))
+        found["region"].append(_("An Indonesian region partner must name the region."))
     foreign = kind not in (Partner.Kind.INDONESIAN_REGION, Partner.Kind.DOMESTIC_PARTY)
     if foreign and country is None:
-        problems.append(_("A foreign partner needs a country."))
+        found["country"].append(_("A foreign partner needs a country."))
     if foreign and country is not None and country.code == "ID":
-        problems.append(_("A foreign partner cannot be in Indonesia."))
-    place = fields.get("place")
+        found["country"].append(_("A foreign partner cannot be in Indonesia."))
     if place is not None and country is not None and place.country_id != country.code:
-        problems.append(
+        found["place"].append(
             _("%(place)s is not in %(country)s.") % {"place": place.name, "country": country.name}
         )
-    return problems
+    return found
+
+
+def _refuse_partner(
+    tenant: Tenant, fields: Mapping[str, Any], exclude_pk: int | None = None
+) -> None:
+    refuse_on_fields(
+        partner_field_problems(fields), general=_name_problems(tenant, fields, exclude_pk)
+    )
 
 
 @transaction.atomic
@@ -80,7 +100,7 @@ def create_partner(
     unknown = set(fields) - PARTNER_FIELDS
     if unknown:
         raise TypeError(f"unknown partner fields: {sorted(unknown)}")
-    refuse_if(partner_problems(tenant, fields))
+    _refuse_partner(tenant, fields)
     partner = Partner.objects.create(tenant=tenant, **fields)
     _add_aliases(partner, aliases)
     record_created(partner, by=by, many=["aliases"])
@@ -99,7 +119,7 @@ def update_partner(
     if unknown:
         raise TypeError(f"unknown partner fields: {sorted(unknown)}")
     merged = {name: getattr(partner, name) for name in PARTNER_FIELDS} | fields
-    refuse_if(partner_problems(partner.tenant, merged, exclude_pk=partner.pk))
+    _refuse_partner(partner.tenant, merged, exclude_pk=partner.pk)
     before = snapshot(partner, ["aliases"])
     for name, value in fields.items():
         setattr(partner, name, value)

@@ -15,7 +15,10 @@ page, at both widths:
 - no choice is cut: the chosen option of every select shows whole, and on the laptop so would
   every fixed choice (an option whose value is not a record's number) if it were chosen; nor is
   the hint (placeholder) of an empty input;
-- the header's menus ("Lainnya", the user's menu) open within the screen.
+- the header's menus ("Lainnya", the user's menu) open within the screen;
+- no word shorter than half the screen breaks inside itself: a column or a calendar day too
+  narrow broke "Pengembang-an" and an event's name letter by letter on the phone, a step of
+  the procedure "penandatanga-nan" on the laptop.
 
 Full-page screenshots go to build/screenshots/<role>/<width>/ (ignored by git) to be looked at,
 as JPEG: encoding a full page as PNG took a third of the walk's time, JPEG a tenth of that; they
@@ -150,6 +153,33 @@ SMALL_HEADINGS = """() => [...document.querySelectorAll("h1, h2, h3, h4, thead t
     .filter((element) => element.checkVisibility())
     .map((element) => element.innerText.replace(/\\s+/g, " ").trim())
     .filter((text) => /^\\p{Ll}/u.test(text))"""
+# Words broken across two lines though they are shorter than half the screen: their box was
+# squeezed below its words (a narrow column, a calendar day). A longer word (a pasted address)
+# may break where it must.
+BROKEN_WORDS = r"""() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const broken = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const parent = node.parentElement;
+        if (!parent || parent.closest("script, style, select, textarea") || !parent.checkVisibility()) continue;
+        const style = getComputedStyle(parent);
+        canvas.font = style.font;
+        canvas.letterSpacing = style.letterSpacing;
+        for (const word of node.textContent.matchAll(/[^\s\u00a0\-\u2013\u2014\/]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            const shown = style.textTransform === "uppercase" ? word[0].toUpperCase() : word[0];
+            if (lines.size > 1 && canvas.measureText(shown).width < window.innerWidth / 2) {
+                broken.push(`${word[0]} (in ${parent.tagName.toLowerCase()}.${parent.className})`);
+            }
+        }
+    }
+    return broken;
+}"""
 # How far the page reaches beyond the screen, not counting what scrolls inside its own box.
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 # The tables wider than their box, each by its first heading and how wide it is.
@@ -171,6 +201,7 @@ class Findings:
     cut: list[str] = field(default_factory=list)
     menus: list[str] = field(default_factory=list)
     small_headings: list[str] = field(default_factory=list)
+    broken_words: list[str] = field(default_factory=list)
 
 
 def page_kind(url: str) -> str | None:
@@ -273,6 +304,7 @@ def look_at(page: Page, address: str, width: int, english: frozenset[str], found
         found.menus.append(f"{address} at {width} px: {menu}")
     if width >= WIDTHS["laptop"][0]:
         found.small_headings += [f"{address}: {text!r}" for text in page.evaluate(SMALL_HEADINGS)]
+    found.broken_words += [f"{address} at {width} px: {w}" for w in page.evaluate(BROKEN_WORDS)]
 
 
 def walk(context: BrowserContext, base: str, role: str | None) -> Findings:
@@ -351,6 +383,7 @@ def test_every_role_reads_every_page_of_its_menu_at_both_widths(
             assert sorted(set(found.small_headings)) == [], "\n".join(
                 sorted(set(found.small_headings))
             )
+            assert found.broken_words == [], "\n".join(found.broken_words)
 
 
 @pytest.mark.browser
@@ -436,3 +469,22 @@ def test_a_cut_choice_and_a_menu_opening_off_the_screen_are_found(browser: Brows
         "/ at 1280 px: q: judul, ringkasan, atau mitra (hint)",
     ]
     assert found.menus == ["/ at 1280 px: usermenu: div at -50..150"]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db  # the browser package's reference-data guard needs the test database
+def test_a_word_broken_in_a_squeezed_box_is_found_and_a_word_as_long_as_the_screen_is_not(
+    browser: Browser,
+):
+    body = """
+        <style>body { margin: 0; font: 16px sans-serif; overflow-wrap: anywhere }</style>
+        <table><tr><td style="width: 40px">Pengembangan</td><td style="width: 300px">SDM</td></tr></table>
+        <p style="width: 60px; overflow-wrap: normal">Pengembangan</p>
+        <p>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</p>
+        <p>Pelatihan pejabat Pemkot Makassar di Singapura</p>
+    """
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.set_content(f"<!doctype html><title>t</title>{body}")
+    broken = page.evaluate(BROKEN_WORDS)
+    page.close()
+    assert [word.split(" ")[0] for word in broken] == ["Pengembangan"]

@@ -47,8 +47,9 @@ def test_a_foreign_partner_without_a_country_is_refused(api_as, cooperation_offi
         "/partners",
         {"kind": "foreign_company", "name": "ENGIE INEO"},
     )
-    assert response.status_code == 409
-    assert response.json()["problems"]
+    # A rule about one input is answered at that input, as the form's own checks (422).
+    assert response.status_code == 422
+    assert [error["loc"][-1] for error in response.json()["detail"]] == ["country"]
     assert not Partner.objects.exists()
 
 

@@ -10,6 +10,7 @@ from mitra.cooperations import remedies, rules, workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.transitions import next_steps, step_for
 from mitra.partners.models import Country, Partner
+from mitra.tenancy.models import Membership
 from tests.factories import make_document
 from tests.procedure import cooperation_of_kind, kind_for, partner_for, place_at
 
@@ -100,19 +101,25 @@ def test_the_outsider_gets_404_from_the_document_form(tenant, outsider, client_a
 # --- Every "what is missing" links to the place where it is done ---------------------------
 
 
-def _first_transition_naming(guard: str) -> workflow.Transition:
-    """The first move whose guard is `guard`; a blocked country is a foreign partner's."""
+def _first_transition_naming(guard: str, role: str = "") -> workflow.Transition:
+    """The first move whose guard is `guard` (and that `role` takes, if given); a blocked country
+    is a foreign partner's."""
     foreign = guard == "no_blocked_country"
     return next(
         t
         for t in workflow.TRANSITIONS
-        if guard in t.guards and (not foreign or t.kinds & {FOREIGN})
+        if guard in t.guards
+        and (not foreign or t.kinds & {FOREIGN})
+        and (not role or role in t.roles)
     )
 
 
-def cooperation_failing(tenant, guard: str) -> tuple[Cooperation, workflow.Transition]:
-    """A cooperation at a step whose move `guard` refuses (no documents, nothing recorded)."""
-    move = _first_transition_naming(guard)
+def cooperation_failing(
+    tenant, guard: str, role: str = ""
+) -> tuple[Cooperation, workflow.Transition]:
+    """A cooperation at a step whose move `guard` refuses (no documents, nothing recorded); the
+    move is one `role` takes, if given."""
+    move = _first_transition_naming(guard, role)
     kind = kind_for(move)
     overrides: dict[str, object] = {}
     if guard == "has_feasibility_study_for_ksdpk":
@@ -131,6 +138,11 @@ def cooperation_failing(tenant, guard: str) -> tuple[Cooperation, workflow.Trans
 
 
 GUARDS_NAMED_BY_THE_TABLE = sorted({g for t in workflow.TRANSITIONS for g in t.guards})
+OFFICER = Membership.Role.COOPERATION_OFFICER
+# The guards of a move the cooperation officer presses (the others guard Kemendagri's moves).
+GUARDS_OF_THE_OFFICERS_MOVES = sorted(
+    {g for t in workflow.TRANSITIONS if OFFICER in t.roles for g in t.guards}
+)
 
 
 def test_every_guard_is_named_by_the_table_so_each_is_checked_below():
@@ -152,6 +164,24 @@ def test_every_guard_that_fails_links_to_a_page_where_it_is_put_right(
         assert missing.url == remedies.remedy_url(coop, guard)
         page = client.get(urlsplit(missing.url).path + "?" + urlsplit(missing.url).query)
         assert page.status_code == 200, missing.url
+
+
+@pytest.mark.parametrize("guard", GUARDS_OF_THE_OFFICERS_MOVES)
+def test_a_step_pressed_and_refused_still_links_what_is_missing_to_where_it_is_put_right(
+    guard, tenant, cooperation_officer, client_as
+):
+    """Pressing a step that is not ready yet says "Not recorded. What is missing:", and each
+    item stays a link to its remedy, as before the step was pressed."""
+    coop, move = cooperation_failing(tenant, guard, OFFICER)
+    data = {"action": move.action, "expected_state": coop.state}
+    page = client_as(cooperation_officer).post(
+        reverse("cooperations:transition", args=[coop.pk]), data
+    )
+    assert page.status_code == 200
+    refused = page.content.decode().partition("checklist--refused")[2].partition("</ul>")[0]
+    assert refused, "the refusal is shown beside the step pressed"
+    href = remedies.remedy_url(coop, guard).replace("&", "&amp;")
+    assert f'class="checklist__fix" href="{href}"' in refused
 
 
 def test_the_missing_loi_links_to_the_document_form_with_the_loi_chosen(

@@ -78,6 +78,7 @@ def test_bad_input_is_answered_in_indonesian_beside_the_partner_s_fields(
     html = response.content.decode()
     assert response.status_code == 200  # htmx swaps it in
     assert "Mitra luar negeri harus memiliki negara." in html
+    assert list(response.context["partner_form"].errors) == ["country"]
     assert 'value="Kota Gothenburg"' in html  # what was typed stays
     assert "<details" in html and " open>" in html
     assert 'hx-swap-oob="true"' not in html  # the cooperation's form is left alone

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import gettext, override
 
 from mitra.events.models import Event, PlannedSigning
 from mitra.events.tests.helpers import LOI, make_event, plan, sister_city_at_loi
@@ -24,6 +25,24 @@ def test_the_month_view_shows_an_event_on_its_days(
     assert "F8 Makassar" in cell and "Sister city Gothenburg" in cell
     assert "F8 Makassar" not in body.split('data-date="2026-09-09"')[1].split("</td>")[0]
     assert "?month=2026-08" in body and "?month=2026-10" in body
+
+
+def test_a_day_with_something_carries_its_whole_date_for_the_phones_list(
+    tenant: Tenant, client_as: Callable[[User], Client], cooperation_officer: User
+) -> None:
+    """On a phone the month is a list of its busy days, each under its date (the stylesheet
+    hides the others); a month with nothing says so instead of showing an empty list."""
+    make_event(tenant, name="F8 Makassar", ends_on=date(2026, 9, 10))
+    client = client_as(cooperation_officer)
+    body = client.get("/events/?month=2026-09").content.decode()
+    busy = body.split('data-date="2026-09-10"')[0].rsplit("<td", 1)[1]
+    assert "monthgrid__day--busy" in busy
+    assert "monthgrid__day--busy" not in body.split('data-date="2026-09-09"')[0].rsplit("<td", 1)[1]
+    assert body.count('class="monthgrid__date"') == 1
+    with override("id"):
+        nothing = gettext("No events or signings this month.")
+    assert nothing not in body
+    assert nothing in client.get("/events/?month=2026-11").content.decode()
 
 
 def test_the_month_view_shows_only_the_tenants_events(

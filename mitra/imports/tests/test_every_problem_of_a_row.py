@@ -96,6 +96,17 @@ def test_a_csv_row_with_an_unknown_kind_still_gets_its_other_problems(
     ]
 
 
+def test_a_rows_problems_are_listed_in_the_order_of_its_columns(xlsx, tenant, cooperation_officer):
+    """Each row lists its problems left to right, as the sheet is read and corrected, wherever
+    the check found them (it reads the partner after the stage)."""
+    columns = [c for c in COLUMNS if c.field in BAD_VALUES]
+    path = xlsx([[c.header for c in columns], [BAD_VALUES[c.field] for c in columns]])
+    run = check(tenant, cooperation_officer, path.name, path.read_bytes())
+    letters = [p["column"] for p in run.report["rows"][0]["problems"]]
+    assert len(letters) > 10
+    assert letters == sorted(letters, key=lambda letter: (len(letter), letter))
+
+
 def test_a_problem_found_twice_in_a_cell_is_listed_once(xlsx, tenant, cooperation_officer):
     # Without a kind, the country is read to imply one and again for the partner.
     path = xlsx([["Judul", "Mitra", "Negara"], ["Kota kembar", "Gothenburg", "Narnia"]])

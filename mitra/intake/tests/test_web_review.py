@@ -105,7 +105,7 @@ def test_the_facts_beside_the_text_show_dates_and_countries_by_name_not_as_codes
     with translation.override("en"):
         facts = review.facts(item)
     assert [fact.label for fact in facts["dates"]] == ["July 2, 2025", "July 2025", "2026"]
-    assert [fact.detail for fact in facts["partners"]] == ["foreign city or region · Sweden"]
+    assert [fact.detail for fact in facts["partners"]] == ["foreign city or region\u00a0· Sweden"]
 
 
 def test_overlapping_evidence_is_marked_once_with_both_facts(

@@ -2,6 +2,7 @@
 (sectors, affairs, objects), the steps it went through, its files and whom to ask in the region.
 The reviewer's home lists what they must decide, the longest waiting first."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -121,7 +122,9 @@ def test_the_reviewers_home_is_the_queue_of_what_to_decide_the_longest_waiting_f
     assert [r.cooperation for r in rows] == [older, newer]
     html = response.content.decode()
     assert html.index("Hamamatsu") < html.index("Kaohsiung")
-    assert '<td class="nowrap">12 ' in html[html.index("Hamamatsu") : html.index("Kaohsiung")]
+    assert re.search(
+        r'<td class="nowrap"[^>]*>12 ', html[html.index("Hamamatsu") : html.index("Kaohsiung")]
+    )
 
 
 def test_a_tenant_user_cannot_read_the_request_page(client_as, outsider, team_reviewer, incheon):
