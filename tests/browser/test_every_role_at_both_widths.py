@@ -160,10 +160,15 @@ BROKEN_WORDS = r"""() => {
     const canvas = document.createElement("canvas").getContext("2d");
     const broken = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const whole = document.createRange();
     while (walker.nextNode()) {
         const node = walker.currentNode;
         const parent = node.parentElement;
-        if (!parent || parent.closest("script, style, select, textarea") || !parent.checkVisibility()) continue;
+        if (!parent || parent.closest("script, style, select, textarea")) continue;
+        // Only a text that takes more than one line can break a word: most take one.
+        whole.selectNodeContents(node);
+        const tops = new Set([...whole.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size < 2 || !parent.checkVisibility()) continue;
         const style = getComputedStyle(parent);
         canvas.font = style.font;
         canvas.letterSpacing = style.letterSpacing;
