@@ -42,6 +42,9 @@ run: venv ## Migrate, load the demo data and serve on http://127.0.0.1:8000 (DEB
 test: ## Every check CI runs: static checks, then pytest on SQLite and PostgreSQL (ARGS="-k foo" passes through)
 	bash scripts/test.sh $(ARGS)
 
+screenshots: ## make test, keeping the browser tests' screenshots to look at (build/screenshots/, test-artifacts/; ARGS=tests/browser for those alone)
+	MITRA_SCREENSHOTS=1 bash scripts/test.sh $(ARGS)
+
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 

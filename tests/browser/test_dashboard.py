@@ -12,6 +12,7 @@ from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country, Partner, Place
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -102,9 +103,9 @@ def test_an_officer_sees_the_charts_and_the_partner_map(
         assert box is not None and box["width"] > 100 and box["height"] > 100
     drawn = page.evaluate("Object.keys(Chart.instances).length")
     assert drawn == 2
-    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    keep(page, ARTIFACTS / "dashboard.png", full_page=True)
     page.locator("[data-map-view=indonesia]").click()
-    page.locator("#dashboard-map").screenshot(path=str(ARTIFACTS / "dashboard-indonesia.png"))
+    keep(page.locator("#dashboard-map"), ARTIFACTS / "dashboard-indonesia.png")
 
     labels = page.evaluate(STATE_LABELS)
     assert labels["tallest"] <= labels["row"], labels  # no label over its neighbour's

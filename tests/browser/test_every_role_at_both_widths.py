@@ -20,16 +20,16 @@ page, at both widths:
   narrow broke "Pengembang-an" and an event's name letter by letter on the phone, a step of
   the procedure "penandatanga-nan" on the laptop.
 
-Full-page screenshots go to build/screenshots/<role>/<width>/ (ignored by git) to be looked at,
-as JPEG: encoding a full page as PNG took a third of the walk's time, JPEG a tenth of that; they
-are asked of Chromium directly (`full_page_jpeg`).
+With MITRA_SCREENSHOTS set (`make screenshots`), full-page screenshots go to
+build/screenshots/<role>/<width>/ (ignored by git) to be looked at, as JPEG: encoding a full page
+as PNG took a third of the walk's time, JPEG a tenth of that; they are asked of Chromium directly
+(tests/browser/shots.py).
 One browser, one demo load for the module, one browser context per role. Each page is loaded
 once and looked at on both screens: the viewport is resized between the two looks, which is
 what the stylesheet's media queries and the charts' and map's resize handlers answer, so the
 server renders each page once instead of twice.
 """
 
-import base64
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -43,10 +43,9 @@ from django.urls import Resolver404, resolve, reverse
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
 from mitra.demo.seed import PASSWORD
+from tests.browser.shots import SCREENSHOTS, keep_whole_page_jpeg
 from tests.english import english_msgids
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "build" / "screenshots"
 ROLES = [
     "makassar.officer",
     "makassar.leader",
@@ -57,7 +56,6 @@ ROLES = [
     None,  # an anonymous visitor of the public portal
 ]
 WIDTHS = {"laptop": (1280, 800), "phone": (390, 844)}
-SCREENSHOT_QUALITY = 75  # text stays legible; the file is a fifth of the PNG
 # Not pages to look at: files, downloads, the API's machine answers, Django's admin (its own
 # tests and templates), logging out.
 NOT_PAGES = ("/static/", "/media/", "/admin/", "/api/", "/accounts/logout/", "/i18n/")
@@ -191,8 +189,6 @@ PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 TABLES_TOO_WIDE = """() => [...document.querySelectorAll(".table-wrap")]
     .filter((box) => box.checkVisibility() && box.scrollWidth > box.clientWidth + 1)
     .map((box) => `${(box.querySelector("th") || box).textContent.trim()}: ${box.scrollWidth} px in ${box.clientWidth} px`)"""
-PAGE_SIZE = """() => [document.documentElement.scrollWidth,
-    Math.ceil(document.documentElement.scrollHeight)]"""
 # After a resize: two animation frames, so that layout and the resize handlers have run.
 SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -248,10 +244,16 @@ def _new_kinds(urls: list[str], base: str, seen: set[str]) -> list[str]:
 
 
 def _visit(
-    page: Page, url: str, folders: dict[str, Path], english: frozenset[str], found: Findings
+    page: Page,
+    url: str,
+    folders: dict[str, Path],
+    english: frozenset[str],
+    found: Findings,
+    *,
+    screenshots_always: bool = False,
 ) -> None:
     """Load the page once and look at it on every screen, starting with the screen the page is
-    already on (one resize per page)."""
+    already on (one resize per page); a screenshot of each screen when they are wanted."""
     response = page.goto(url)
     address = page.url.split("//", 1)[-1].partition("/")[2]
     assert response is not None and response.ok, f"{url}: {response and response.status}"
@@ -268,28 +270,8 @@ def _visit(
             page.evaluate(SETTLED)
             current = {"width": width, "height": height}
         look_at(page, "/" + address, width, english, found)
-        full_page_jpeg(page, folders[device] / f"{len(found.pages):02d}-{name}.jpeg")
-
-
-def full_page_jpeg(page: Page, path: Path) -> None:
-    """The whole page as a JPEG, asked of Chromium's DevTools protocol directly, encoded for
-    speed: Playwright's full-page screenshot of the same pages took about a third longer."""
-    session = page.context.new_cdp_session(page)
-    try:
-        width, height = page.evaluate(PAGE_SIZE)
-        shot = session.send(
-            "Page.captureScreenshot",
-            {
-                "format": "jpeg",
-                "quality": SCREENSHOT_QUALITY,
-                "captureBeyondViewport": True,
-                "optimizeForSpeed": True,
-                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
-            },
-        )
-    finally:
-        session.detach()
-    path.write_bytes(base64.b64decode(shot["data"]))
+        shot = folders[device] / f"{len(found.pages):02d}-{name}.jpeg"
+        keep_whole_page_jpeg(page, shot, always=screenshots_always)
 
 
 def look_at(page: Page, address: str, width: int, english: frozenset[str], found: Findings) -> None:
@@ -417,7 +399,14 @@ def test_a_page_is_looked_at_on_both_screens(browser: Browser, tmp_path: Path):
     for folder in folders.values():
         folder.mkdir()
     for address in pages:  # the first starts on the laptop, the second on the phone
-        _visit(page, "http://mitra.test" + address, folders, frozenset(), found)
+        _visit(
+            page,
+            "http://mitra.test" + address,
+            folders,
+            frozenset(),
+            found,
+            screenshots_always=True,
+        )
     context.close()
     assert sorted(found.too_wide) == [
         "/narrow-laptop/ at 390 px: 1000 px wide",

@@ -25,6 +25,7 @@ from mitra.intake import services as intake
 from mitra.intake.extract import Extraction, PartnerItem
 from mitra.intake.services import Source
 from mitra.tenancy.models import Membership
+from tests.browser.shots import keep
 from tests.factories import (
     DEMO_PASSWORD,
     make_cooperation,
@@ -131,5 +132,5 @@ def test_a_long_word_widens_no_page_and_no_table_on_the_laptop(
             if width == 1280:
                 too_wide += [f"{address}: table {t}" for t in page.evaluate(TABLES_TOO_WIDE)]
             name = f"long-word-{number:02d}-{width}.png"
-            page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+            keep(page, ARTIFACTS / name, full_page=True)
     assert too_wide == [], "\n".join(too_wide)

@@ -14,6 +14,7 @@ from mitra.followups.models import Activity
 from mitra.partners import services as partner_services
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.browser.test_every_role_at_both_widths import CUT_CHOICES
 from tests.browser.test_new_cooperation_form import console_errors, log_in
 from tests.factories import make_cooperation, make_partner, make_user
@@ -55,7 +56,7 @@ def test_the_meeting_s_contacts_follow_the_partner(
         box = page.get_by_label("Tugas (1)").bounding_box()
         assert box is not None and box["width"] > width * 0.7
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"meeting-{width}.png"), full_page=True)
+    keep(page, ARTIFACTS / f"meeting-{width}.png", full_page=True)
 
     with page.expect_response(lambda response: CHOICES in response.url):
         page.locator("#id_partner").select_option(str(gothenburg.pk))

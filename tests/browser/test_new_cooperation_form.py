@@ -19,6 +19,7 @@ from playwright.sync_api import ConsoleMessage, Page, expect
 from mitra.partners.models import Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -86,7 +87,7 @@ def test_the_form_follows_the_partners_and_the_kind_without_a_console_error(
     expect(page.locator("#kind-scope")).to_contain_text("Objek (KSDPL, KSDLL)")
     expect(page.locator("#id_affairs")).to_have_count(0)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"new-cooperation-{width}.png"), full_page=True)
+    keep(page, ARTIFACTS / f"new-cooperation-{width}.png", full_page=True)
 
     # Another partner: an Indonesian region makes it a KSDD, with government affairs instead.
     redrawn(page, lambda: page.get_by_label("Pemerintah Kota Tual").check())
@@ -103,7 +104,7 @@ def test_the_form_follows_the_partners_and_the_kind_without_a_console_error(
     redrawn(page, lambda: page.locator("#id_kind").select_option("foreign_institution"))
     expect(page.locator("#id_kind")).to_have_value("foreign_institution")
     expect(page.locator("#kind-scope")).to_contain_text("Objek (KSDPL, KSDLL)")
-    page.screenshot(path=str(ARTIFACTS / f"new-cooperation-redrawn-{width}.png"), full_page=True)
+    keep(page, ARTIFACTS / f"new-cooperation-redrawn-{width}.png", full_page=True)
 
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert not tual.cooperations.exists()
@@ -135,7 +136,7 @@ def test_a_partner_missing_from_the_list_is_recorded_without_leaving_the_form(
     expect(page.locator("#id_partner-name")).to_have_value("Kota Gothenburg")
     expect(page.locator("#id_title")).to_have_value("Kota kembar Makassar–Incheon–Gothenburg")
     assert page.get_by_label("Kota Metropolitan Incheon").is_checked()
-    page.screenshot(path=str(ARTIFACTS / f"new-partner-refused-{width}.png"), full_page=True)
+    keep(page, ARTIFACTS / f"new-partner-refused-{width}.png", full_page=True)
 
     # Corrected: recorded, chosen beside Incheon, and the kind follows both.
     page.locator("#id_partner-country").select_option("SE")
@@ -152,7 +153,7 @@ def test_a_partner_missing_from_the_list_is_recorded_without_leaving_the_form(
     assert page.evaluate("window.stillTheSamePage") is True
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"new-partner-recorded-{width}.png"), full_page=True)
+    keep(page, ARTIFACTS / f"new-partner-recorded-{width}.png", full_page=True)
 
     # The cooperation is recorded with both partners.
     page.locator("#id_sub_form").select_option("sister_city")

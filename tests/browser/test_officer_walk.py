@@ -23,13 +23,14 @@ from mitra.followups.models import Task
 from mitra.partners.models import Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def shoot(page: Page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"walk-{name}.png"), full_page=True)
+    keep(page, ARTIFACTS / f"walk-{name}.png", full_page=True)
 
 
 def take_step(page: Page, label: str) -> None:

@@ -11,6 +11,7 @@ from mitra.cooperations.services import record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -63,7 +64,7 @@ def test_an_officer_drags_a_card_to_the_next_step_and_is_told_why_another_cannot
     expect(column(page, "letter_of_intent").locator(f"#card-{second.pk}")).to_be_visible()
     second.refresh_from_db()
     assert second.state == Cooperation.State.LETTER_OF_INTENT
-    page.screenshot(path=str(ARTIFACTS / "pipeline.png"), full_page=True)
+    keep(page, ARTIFACTS / "pipeline.png", full_page=True)
 
 
 # For each strip (a step with no card), on how many lines its name is set.

@@ -13,6 +13,7 @@ from mitra.cooperations.services import record_consideration, record_past_state
 from mitra.partners.models import Country
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -63,9 +64,9 @@ def test_an_officer_is_told_in_place_what_signing_the_loi_needs(
     expect(page.locator("#note-sign_loi")).to_have_value("Ditandatangani di F8")
     coop.refresh_from_db()
     assert coop.state == Cooperation.State.LETTER_OF_INTENT
-    page.screenshot(path=str(ARTIFACTS / "procedure-1280.png"), full_page=True)
+    keep(page, ARTIFACTS / "procedure-1280.png", full_page=True)
     page.set_viewport_size({"width": 768, "height": 1024})
-    page.screenshot(path=str(ARTIFACTS / "procedure-768.png"), full_page=True)
+    keep(page, ARTIFACTS / "procedure-768.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
     assert page.evaluate("document.documentElement.scrollWidth") == 390

@@ -13,6 +13,7 @@ from mitra.cooperations.services import PartyInput, record_past_state
 from mitra.partners.models import Country, Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import (
     DEMO_PASSWORD,
     make_cooperation,
@@ -115,7 +116,7 @@ def test_an_officer_logs_in_filters_and_opens_a_cooperation(
     assert page.evaluate("window.stillTheSamePage") is True
     expect(page).to_have_url(re.compile(r"/cooperations/\?q=Kaoshiung&"))
     expect(page.locator("#cooperation-results .badge--flag")).to_be_visible()
-    page.screenshot(path=str(ARTIFACTS / "list-1280.png"), full_page=True)
+    keep(page, ARTIFACTS / "list-1280.png", full_page=True)
 
     page.get_by_role("link", name="Kota kembar Makassar–Kaohsiung").click()
     expect(page).to_have_url(live_server.url + coop.get_absolute_url())
@@ -126,10 +127,10 @@ def test_an_officer_logs_in_filters_and_opens_a_cooperation(
     expect(documents).to_contain_text("415/07/KS/IX/2024")
     expect(documents).to_contain_text("KHH-2024-031")
     expect(documents).to_contain_text("sampai diakhiri")
-    page.screenshot(path=str(ARTIFACTS / "detail-1280.png"), full_page=True)
+    keep(page, ARTIFACTS / "detail-1280.png", full_page=True)
 
     page.set_viewport_size({"width": 768, "height": 1024})
-    page.screenshot(path=str(ARTIFACTS / "detail-768.png"), full_page=True)
+    keep(page, ARTIFACTS / "detail-768.png", full_page=True)
     page.go_back()
     expect(page.locator(".resultcount")).to_contain_text("1 kerja sama")
-    page.screenshot(path=str(ARTIFACTS / "list-768.png"), full_page=True)
+    keep(page, ARTIFACTS / "list-768.png", full_page=True)

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from mitra.followups import services
 from mitra.tenancy.models import Membership
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_partner, make_tenant, make_user
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -60,7 +61,7 @@ def test_an_officer_closes_an_overdue_task_from_a_phone_without_scrolling_sidewa
     assert due_label(page) == '"Tenggat: "'
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "my-tasks-390.png"), full_page=True)
+    keep(page, ARTIFACTS / "my-tasks-390.png", full_page=True)
 
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(page.locator("#tasks-overdue thead")).to_be_visible()

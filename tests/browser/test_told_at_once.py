@@ -19,6 +19,7 @@ from mitra.regions.models import Region
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.services import decide
 from mitra.tenancy.models import Membership, Tenant
+from tests.browser.shots import keep
 from tests.factories import DEMO_PASSWORD, make_cooperation, make_user
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots" / "told-at-once"
@@ -70,7 +71,7 @@ def _look(page: Page, url: str, width: int, name: str) -> None:
     if page.evaluate(PAGE_WIDTH) > width:
         wider = page.evaluate(WIDER_THAN, width)
         raise AssertionError(f"{name} is wider than {width} px: {wider}")
-    page.screenshot(path=str(SCREENSHOTS / f"{width}-{name}.png"), full_page=True)
+    keep(page, SCREENSHOTS / f"{width}-{name}.png", full_page=True)
 
 
 @pytest.mark.browser
@@ -105,6 +106,6 @@ def test_the_officer_sees_the_answer_the_late_evaluation_and_the_news(
     expect(unread.filter(has_text=NOTE)).to_contain_text("Kota Kembar Makassar–Kaohsiung")
     page.get_by_role("button", name="Tandai semua sudah dibaca").click()
     expect(page.locator(".reminder--read")).to_have_count(3)
-    page.screenshot(path=str(SCREENSHOTS / f"{width}-notifications-read.png"), full_page=True)
+    keep(page, SCREENSHOTS / f"{width}-notifications-read.png", full_page=True)
 
     assert errors == []

@@ -13,6 +13,7 @@ from mitra.partners.models import Partner
 from mitra.regions.models import Region
 from mitra.tenancy.models import Tenant
 from tests.browser.conftest import _load_reference_data
+from tests.browser.shots import keep
 from tests.factories import make_partner
 
 from .conftest import publish, signed_mou, sister_city
@@ -84,7 +85,7 @@ def test_a_citizen_finds_a_cooperation_on_the_map(reference_data: None, live_ser
     expect(page.locator("#portal-map[data-ready=true]")).to_have_count(1)
     expect(page.locator("path.portal__country--partner")).to_have_count(1)  # South Korea
     expect(page.locator("path.portal__marker")).to_have_count(2)  # Incheon and Tual
-    page.screenshot(path=str(ARTIFACTS / "portal.png"), full_page=True)
+    keep(page, ARTIFACTS / "portal.png", full_page=True)
 
     page.locator("select[name=stage]").select_option("exploration")
     page.locator(".filters button[type=submit]").click()
@@ -98,5 +99,5 @@ def test_a_citizen_finds_a_cooperation_on_the_map(reference_data: None, live_ser
     page.locator(".leaflet-popup a").first.click()
     expect(page.locator("h1")).to_have_count(1)
     expect(page.locator("#portal-map[data-ready=true]")).to_have_count(1)
-    page.screenshot(path=str(ARTIFACTS / "portal-detail.png"), full_page=True)
+    keep(page, ARTIFACTS / "portal-detail.png", full_page=True)
     assert errors == []
