@@ -129,11 +129,13 @@ def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
         best = mention
     if found_place := gazetteer.places.match(doc, i):
         mention = better(found_place[0])
-        if mention and (
-            (mention.key not in gazetteer.common_words and not written_lowercase(doc, mention))
-            or followed_by_country(doc, gazetteer, mention.last)
-        ):
-            mention.places = found_place[1]
+        places = found_place[1]
+        if mention and (mention.key in gazetteer.common_words or written_lowercase(doc, mention)):
+            # "Lima, Peru" is the place of that country; "Bank Indonesia" names no Indian town
+            after = country_after(doc, gazetteer, mention.last)
+            places = [p for p in places if p.place.country in after]
+        if mention and places:
+            mention.places = places
             best = mention
     return best
 
@@ -231,11 +233,13 @@ def country_is_meant(doc: Doc, first: int, last: int) -> bool:
     )
 
 
-def followed_by_country(doc: Doc, gazetteer: Gazetteer, last: int) -> bool:
-    """A country name right after the place, with or without a comma or brackets."""
+def country_after(doc: Doc, gazetteer: Gazetteer, last: int) -> frozenset[str]:
+    """The codes of the country named right after the place, with or without a comma or
+    brackets; none when no country follows."""
     j = last + 1
     while j < len(doc.tokens) and doc.tokens[j].text in {",", "("}:
         j += 1
     if j >= len(doc.tokens) or not doc.tokens[j].cap:
-        return False
-    return gazetteer.country_names.match(doc, j) is not None
+        return frozenset()
+    found = gazetteer.country_names.match(doc, j)
+    return frozenset(c.code for c in found[1]) if found else frozenset()

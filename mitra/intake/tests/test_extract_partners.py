@@ -1034,3 +1034,17 @@ def test_a_city_a_delegation_passes_through_is_no_partner():
         "melalui Kuala Lumpur dan transit di Doha."
     )
     assert partners(text) == [("Busan", "foreign_city_or_region", "KR")]
+
+
+def test_a_place_name_that_is_a_common_word_needs_its_own_country_after_it():
+    # "Bank" is also a town in India: "Bank Indonesia" names the central bank's office, and
+    # the country after it is no place's country.
+    result = extract(
+        "Gubernur Gorontalo dan Gubernur Ehime, Jepang, meneken kerja sama perdagangan di "
+        "kantor Bank Indonesia Perwakilan Gorontalo."
+    )
+    assert [c.code for c in result.countries] == ["JP"]
+    assert all(p.country != "IN" for p in result.partners)
+    # "Lima, Peru": the common word followed by its own country is the place.
+    result = extract("Pemkot Bandung menjajaki kerja sama kota kembar dengan Lima, Peru.")
+    assert [(p.name, p.country) for p in result.partners] == [("Lima", "PE")]
