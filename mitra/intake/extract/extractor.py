@@ -36,6 +36,7 @@ from mitra.intake.extract.places import find_places, unknown_places
 from mitra.intake.extract.regions import (
     HOST_VENUE_WORDS,
     RegionFound,
+    dateline_seat,
     find_regions,
     main_region,
     only_where_another_lies,
@@ -127,7 +128,9 @@ class Extractor:
         )
         lead = lead_end(doc.text)
         lead_tokens = sum(1 for t in doc.tokens if t.start < lead)
-        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline), lead_tokens)
+        on_dateline = self.dateline_codes(doc, mentions, in_dateline)
+        main = main_region(regions, on_dateline, lead_tokens)
+        regions = dateline_seat(regions, main, on_dateline)
         in_members = {
             i for m in listed if m.kind != PLACE for i in span_range((m.run.first, m.run.last))
         }

@@ -437,8 +437,10 @@ def main_region(
     def weight(entry: RegionFound) -> tuple[bool, bool, int, int]:
         return (
             not counterpart(entry),
-            entry.region.code in dateline,
-            entry.strong + (FIRST_BONUS if entry is first else 0),
+            on_dateline(entry.region, dateline),
+            entry.strong
+            + (FIRST_BONUS if entry is first else 0)
+            + (DATELINE_BONUS if entry.region.code in dateline else 0),
             -entry.first,
         )
 
@@ -446,6 +448,37 @@ def main_region(
 
 
 FIRST_BONUS = 2
+# The region the dateline itself names wins against its province unless the province is named
+# as a party clearly more often.
+DATELINE_BONUS = 3
+
+
+def on_dateline(region: Region, dateline: frozenset[str] | set[str]) -> bool:
+    """The dateline names the region, or a city or regency of the province: "SAMARINDA –
+    Pemprov Kaltim ..." is written from the seat of the province's government, so the
+    dateline speaks for the province as much as for the city, and the mentions decide."""
+    if region.code in dateline:
+        return True
+    return region.type == "province" and any(code[:2] == region.code for code in dateline)
+
+
+def dateline_seat(
+    regions: list[RegionFound], main: RegionFound | None, dateline: frozenset[str] | set[str]
+) -> list[RegionFound]:
+    """The regions without the dateline's city or regency when the main region is its province
+    and the body names it once ("SAMARINDA – Pemprov Kaltim ... Jalan Gajah Mada, Samarinda"):
+    the seat the province's story is written from, no party of its own."""
+    if main is None or main.region.type != "province":
+        return regions
+    return [
+        entry
+        for entry in regions
+        if not (
+            entry.region.code in dateline
+            and entry.region.province == main.region.code
+            and entry.strong <= 1
+        )
+    ]
 
 
 def related(one: RegionFound, other: RegionFound) -> bool:

@@ -109,6 +109,38 @@ def test_the_dateline_region_is_the_focal_one_when_it_takes_part():
     assert [p.name for p in result.partners] == ["Provinsi Daerah Khusus Ibukota Jakarta"]
 
 
+def test_a_dateline_city_speaks_for_its_province_named_more_often_as_the_party():
+    result = extract(
+        "Kupang – Pemerintah Provinsi Nusa Tenggara Timur (NTT) dan Pemerintah Timor Leste ingin "
+        "mendorong kerja sama ekonomi. Gubernur NTT bertemu Konsul Timor Leste yang baru. "
+        "Gubernur NTT juga menyinggung kerja sama Segitiga Pertumbuhan yang melibatkan Kupang, "
+        "Dili dan Darwin."
+    )
+    # the province is the focal region; its seat, named once more, is no partner of its own
+    assert [r.code for r in result.regions] == ["53"]
+    assert [p.name for p in result.partners if p.kind == "indonesian_region"] == []
+
+
+def test_a_dateline_city_sides_with_its_province_against_another_province():
+    result = extract(
+        "Manado – Penjabat Gubernur Gorontalo bertamu ke Kantor Gubernur Sulut untuk kerja sama "
+        "ekonomi. Gubernur Gorontalo membicarakan kerja sama Gorontalo dan Sulut. Wakil Gubernur "
+        "Sulut menyambut kerja sama itu."
+    )
+    assert [r.code for r in result.regions] == ["71"]
+    assert [p.name for p in result.partners] == ["Provinsi Gorontalo"]
+
+
+def test_the_dateline_regency_stays_focal_against_its_province_named_as_often():
+    result = extract(
+        "Bantul – Pemda DIY mendorong kerja sama antardaerah. Pemkab Bantul dan Pemkab Kulon "
+        "Progo menandatangani kerja sama pengembangan wilayah. Bupati Bantul menyebut kerja sama "
+        "itu penting."
+    )
+    assert [r.code for r in result.regions] == ["34.02"]
+    assert "Kabupaten Kulon Progo" in [p.name for p in result.partners]
+
+
 def test_a_region_visiting_in_the_lead_takes_part_without_the_word_cooperation():
     result = extract(
         "Rombongan Pemkab Penajam Paser Utara bertandang ke Pemkab Tabanan.\n"
