@@ -37,7 +37,7 @@ ACTOR_WORDS = words(
 # "diteken di Kantor Pusat PT Indocement Tunggal Prakarsa, Citeureup, Bandung": a venue's
 # name, its district and its city may take a dozen tokens.
 VENUE_REACH = 12
-OBJECT_REACH = 12
+OBJECT_REACH = 24
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
 BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha")
 # "Jalan Gajah Mada, Samarinda", "Jl. Sudirman No. 5, Makassar": the city of a street address.
@@ -323,7 +323,19 @@ def is_object(doc: Doc, first: int) -> bool:
         if not (
             (token.word and (token.cap or token.key in LIST_WORDS))
             or token.text in {",", "(", ")", "-"}
+            or located_item(doc, j)
         ):
             return False
         j -= 1
     return False
+
+
+def located_item(doc: Doc, j: int) -> bool:
+    """ "yaitu Kabupaten Pringsewu di Lampung serta Kota Yogyakarta": the "di" between two names
+    says where one list item lies; the list goes on past it."""
+    return (
+        doc.tokens[j].key == "di"
+        and 0 < j < len(doc.tokens) - 1
+        and doc.tokens[j - 1].cap
+        and doc.tokens[j + 1].cap
+    )

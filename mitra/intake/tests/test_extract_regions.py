@@ -456,3 +456,31 @@ def test_a_bare_name_the_text_also_types_with_a_head_stays_the_region():
     )
     assert [r.name for r in result.regions] == ["Kota Medan"]
     assert [p.name for p in result.partners] == ["Kota Binjai"]
+
+
+def test_a_region_named_in_another_sentence_without_a_partner_abroad_is_no_second_side():
+    result = extract(
+        "Pemprov Jawa Barat menyambut delegasi Prefektur Shizuoka untuk kerja sama pendidikan. "
+        "Wakil Bupati Sukabumi juga mendukung kerja sama itu."
+    )
+    assert [r.code for r in result.regions] == ["32"]
+    # with a partner abroad of its own in its sentence, it is a second side
+    result = extract(
+        "Pemprov Jawa Barat menyambut delegasi Prefektur Shizuoka untuk kerja sama pendidikan. "
+        "Pemkab Sukabumi juga menjalin kerja sama dengan Kota Fujinomiya, Jepang."
+    )
+    assert [r.code for r in result.regions] == ["32", "32.02"]
+
+
+def test_members_of_a_list_with_their_provinces_are_all_the_other_party():
+    result = extract(
+        "Pemkab Paser menjalin kerja sama transmigrasi dengan lima daerah asal transmigran. MoU "
+        "dan PKS dengan empat daerah lainnya sudah beres sebelum transmigran tiba, yaitu Kabupaten "
+        "Pringsewu di Lampung serta Kabupaten Bantul dan Kabupaten Sleman di DI Yogyakarta."
+    )
+    assert [r.code for r in result.regions] == ["64.01"]
+    assert [p.name for p in result.partners] == [
+        "Kabupaten Pringsewu",
+        "Kabupaten Bantul",
+        "Kabupaten Sleman",
+    ]
