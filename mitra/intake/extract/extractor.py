@@ -14,6 +14,7 @@ The steps of one article, each in its own module:
 """
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from mitra.intake.extract import partners as assembly
@@ -194,11 +195,14 @@ class Extractor:
             text=text,
             regions=tuple(
                 RegionItem(
-                    r.region.official_name, r.region.dotted_code, tuple(sorted(set(r.evidence)))
+                    r.region.official_name,
+                    r.region.dotted_code,
+                    tuple(sorted(set(r.evidence))),
+                    written=written_form(text, r.evidence),
                 )
                 for r in regions
             ),
-            partners=tuple(partners),
+            partners=tuple(replace(p, written=written_form(text, p.evidence)) for p in partners),
             countries=tuple(countries),
             sectors=tuple(SectorItem(slug, tuple(spans)) for slug, spans in sectors),
             stage=StageItem(stage.slug, stage.evidence) if stage else None,
@@ -289,6 +293,14 @@ class Extractor:
             if region is not None:
                 return [RegionFound(region, [mention.span], strong=1, first=0)]
         return []
+
+
+def written_form(text: str, evidence: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> str:
+    """The entity as the text writes it where it is first named."""
+    if not evidence:
+        return ""
+    start, end = min(evidence)
+    return text[start:end]
 
 
 BOTH = frozenset({"kedua", "dua"})
