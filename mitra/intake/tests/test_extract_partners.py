@@ -1048,3 +1048,10 @@ def test_a_place_name_that_is_a_common_word_needs_its_own_country_after_it():
     # "Lima, Peru": the common word followed by its own country is the place.
     result = extract("Pemkot Bandung menjajaki kerja sama kota kembar dengan Lima, Peru.")
     assert [(p.name, p.country) for p in result.partners] == [("Lima", "PE")]
+
+
+def test_a_province_abroad_is_not_hidden_by_a_city_s_alternate_name():
+    # GeoNames lists "Henan" among the other names of the city Hengyang; the province of
+    # that name is meant.
+    text = "Gubernur NTB menjajaki kerja sama pertanian dengan Provinsi Henan, Tiongkok."
+    assert partners(text) == [("Henan", "foreign_city_or_region", "CN")]
