@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from mitra.intake.extract.context import (
     is_facilitator,
+    is_object,
     is_venue,
     list_lead,
     on_route,
@@ -31,15 +32,17 @@ from mitra.intake.extract.result import FLAG_SPELLING, FLAG_UNKNOWN_PLACE, Flag
 from mitra.intake.extract.tokens import Doc
 from mitra.lib.text import fold
 
+STATE_WORDS = words("negara bagian")
 PLACE_WORDS = words(
     "kota provinsi prefektur distrik kabupaten wilayah city province prefecture state region "
     "county district municipality walikota gubernur mayor governor metropolitan kembar "
     "bandaraya perbandaran"  # Malay: city (council), municipality
 )
+# Words of a place's name before it that say whose government it is ("Pemerintah Provinsi").
+HEAD_WORDS = PLACE_WORDS | STATE_WORDS | words("pemerintah wali")
 # "kerja sama dengan Kuching", "bermitra dengan Fremantle": the place is the other party.
 PARTNER_WITH = words("dengan")
 PARTNERING = words("sama bermitra berkolaborasi bekerjasama kerjasama")
-STATE_WORDS = words("negara bagian")
 LARGE_CITY = 500_000
 # Parts of the world that GeoNames also knows as towns ("Asia" in the Philippines).
 CONTINENTS = frozenset(
@@ -147,6 +150,7 @@ def find_places(
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
     containers: set[int] = set()
     plain: set[str] = set()  # countries of a partner plainly said to be one
+    named_party: set[int] = set()  # places some mention names as the other party
     for mention in mentions.places:
         if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
             continue
@@ -187,21 +191,25 @@ def find_places(
             or lies_in(doc, mention, place, place_ends)
         ):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
-            containers.add(place.id)
+            if entry.strong < 2:  # "Kota Kunming di Provinsi Kunming": a partner already
+                containers.add(place.id)
             if between:
                 plain.add(place.country)  # the name before it, with its country, is one
+        elif level and (member or other_party(doc, named_from(doc, mention.first))):
+            named_party.add(place.id)
         if level > entry.strong:
             if not entry.strong:
                 entry.first = mention.first
             entry.strong = level
     # A province said to hold a city that is plainly a partner is a partner itself only when a
     # mention says so outright: "ekspor ke Guangxi" after "Kota Nanning, ibu kota Provinsi
-    # Guangxi" is no second one.
+    # Guangxi" is no second one, nor is "melapor kepada Gubernur Provinsi Sepik Timur" after
+    # "Kota Wewak, Provinsi Sepik Timur": a province's word or its governor is no cooperation.
     plain |= {entry.country for entry in found.values() if entry.strong > 1}
     return [
         entry
         for entry in found.values()
-        if entry.strong > 1
+        if (entry.strong and entry.place is not None and entry.place.id in named_party)
         or (
             entry.strong
             and not (
@@ -209,6 +217,27 @@ def find_places(
             )
         )
     ]
+
+
+# Right before a government or its head, these make it the one met for talks.
+MEETING = words("bertemu menemui ditemui menerima diterima audiensi")
+
+
+def other_party(doc: Doc, start: int) -> bool:
+    """The place named from token `start` is the other party: after "dengan", "antara" or a
+    list they open ("dengan Provinsi Fujian"), or the government or head met for talks
+    ("bertemu Gubernur Henan untuk membicarakan kerja sama"); not one reported to or named
+    in passing ("melapor kepada Gubernur Provinsi Sepik Timur")."""
+    return is_object(doc, start) or doc.key_at(previous_word(doc, start)) in MEETING
+
+
+def named_from(doc: Doc, first: int) -> int:
+    """The first token of a place's name with its place words and head of region before it
+    ("Pemerintah Provinsi Fujian", "Wali Kota Kitakyushu")."""
+    j = first
+    while j > 0 and doc.tokens[j - 1].cap and doc.tokens[j - 1].key in HEAD_WORDS:
+        j -= 1
+    return j
 
 
 # Words that may follow a place's name and leave it a place ("Osaka Prefecture", "Busan

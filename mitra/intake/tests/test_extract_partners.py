@@ -1055,3 +1055,25 @@ def test_a_province_abroad_is_not_hidden_by_a_city_s_alternate_name():
     # that name is meant.
     text = "Gubernur NTB menjajaki kerja sama pertanian dengan Provinsi Henan, Tiongkok."
     assert partners(text) == [("Henan", "foreign_city_or_region", "CN")]
+
+
+def test_the_province_of_a_partner_city_is_no_partner_for_its_governor_named_later():
+    text = (
+        "Pemerintah Kota Jayapura bersama Pemerintah Kota Wewak, Provinsi Sepik Timur, Papua "
+        "Nugini, meneken LoI sister city. Sepulang dari Jayapura, pihaknya akan melapor hasil "
+        "kunjungan kepada Gubernur Provinsi Sepik Timur sebelum menindaklanjutinya."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Wewak"]
+
+
+def test_the_province_of_a_partner_city_met_for_talks_or_named_as_party_is_a_partner():
+    met = (
+        "Rombongan NTB singgah di Kota Luohe, Provinsi Henan, Tiongkok, untuk kerja sama "
+        "pertanian. Gubernur NTB juga bertemu Gubernur Henan untuk membicarakan kerja sama."
+    )
+    assert "Henan" in [name for name, _kind, _country in partners(met)]
+    named = (
+        "Pemkot Jayapura meneken LoI dengan Kota Wewak, Provinsi Sepik Timur, Papua Nugini. "
+        "Pemprov Papua juga menjajaki kerja sama dengan Provinsi Sepik Timur."
+    )
+    assert [name for name, _kind, _country in partners(named)][:2] == ["Wewak", "East Sepik"]
