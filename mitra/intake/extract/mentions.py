@@ -60,6 +60,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     tokens = doc.tokens
     acronyms = institution_acronyms(doc)
     bodies = body_acronyms(doc)
+    abroad: dict[str, list[PlaceName]] = {}  # region names the text uses for places abroad
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
@@ -81,6 +82,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
             found.inside.update(range(mention.first, mention.last + 1))
             i = mention.last + 1
             continue
+        if mention.regions and mention.key in abroad and not typed_region(doc, i):
+            # one sense per text: "Malaka (Malaysia)", then "bertandang ke Malaka"
+            mention.regions, mention.places = [], abroad[mention.key]
+        if mention.places and not mention.regions:
+            abroad.setdefault(mention.key, mention.places)
         if mention.institutions:
             found.institutions.append(mention)
         elif mention.countries:
@@ -93,6 +99,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
             found.at[j] = mention
         i = mention.last + 1
     return found
+
+
+# Before a region's name these type it as the Indonesian regency or province.
+REGION_TYPE_WORDS = words("kabupaten kab pemkab bupati provinsi pemprov gubernur")
+
+
+def typed_region(doc: Doc, i: int) -> bool:
+    return i > 0 and doc.tokens[i - 1].key in REGION_TYPE_WORDS
 
 
 def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
@@ -127,7 +141,16 @@ def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
     if found_region and (mention := better(found_region[0])):
         mention.regions = found_region[1]
         best = mention
-    if found_place := gazetteer.places.match(doc, i):
+    found_place = gazetteer.places.match(doc, i)
+    if best is not None and best.regions and found_place and found_place[0] == best.last:
+        # "Malaka (Malaysia)": a region's name with a foreign country after it is that
+        # country's place
+        after = country_after(doc, gazetteer, best.last) - {"ID"}
+        abroad = [p for p in found_place[1] if p.place.country in after]
+        if abroad:
+            best.regions, best.places = [], abroad
+        return best
+    if found_place:
         mention = better(found_place[0])
         places = found_place[1]
         if mention and (mention.key in gazetteer.common_words or written_lowercase(doc, mention)):

@@ -121,15 +121,33 @@ def province_beside(doc: Doc, mentions: Mentions, last: int) -> str | None:
     return countries.pop()
 
 
-def pick(candidates: list[PlaceName], country: str | None, named: set[str]) -> PlaceName | None:
+def pick(
+    candidates: list[PlaceName], country: str | None, named: set[str], province: bool = False
+) -> PlaceName | None:
     if country is not None:
         candidates = [c for c in candidates if c.place.country == country]
     if not candidates:
         return None
+    candidates = typed_sense(candidates, province)
     return max(
         candidates,
         key=lambda c: (c.place.country in named, c.main, c.place.population),
     )
+
+
+GOVERNORS = words("gubernur governor")
+
+
+def typed_sense(candidates: list[PlaceName], province: bool) -> list[PlaceName]:
+    """A first-level subdivision and a city of its country another of whose names it is
+    ("Henan", also a name of Hengyang; "Melaka", the state and the city): a province word
+    before the name ("Provinsi Henan") means the subdivision, else the city is meant."""
+    subdivisions = {c.place.country for c in candidates if c.place.id < 0}
+    cities = {c.place.country for c in candidates if c.place.id > 0 and not c.main}
+    both = subdivisions & cities
+    if not both:
+        return candidates
+    return [c for c in candidates if c.place.country not in both or (c.place.id < 0) == province]
 
 
 def find_places(
@@ -158,7 +176,13 @@ def find_places(
         country = (
             beside.countries[0].code if beside else province_beside(doc, mentions, mention.last)
         )
-        chosen = pick(mention.places, country, named)
+        chosen = pick(
+            mention.places,
+            country,
+            named,
+            province=is_qualifier_word(doc.key_at(mention.first - 1))
+            or doc.key_at(mention.first - 1) in GOVERNORS,
+        )
         if chosen is None:
             continue
         if beside is None and is_person(doc, mention, person_words):

@@ -1077,3 +1077,17 @@ def test_the_province_of_a_partner_city_met_for_talks_or_named_as_party_is_a_par
         "Pemprov Papua juga menjajaki kerja sama dengan Provinsi Sepik Timur."
     )
     assert [name for name, _kind, _country in partners(named)][:2] == ["Wewak", "East Sepik"]
+
+
+def test_a_region_name_with_a_foreign_country_after_it_is_that_country_s_place_in_the_whole_text():
+    text = (
+        "Rencana jembatan yang menyambungkan Dumai (Indonesia) dengan Malaka (Malaysia).\n"
+        "Pemerintah Kota Dumai menjalin kerja sama friendship city dengan kota Melaka. Wali "
+        "Kota Dumai bertandang ke Malaka dan bertemu Datuk Bandar Malaka untuk membahas kerja "
+        "sama itu."
+    )
+    result = extract(text)
+    assert [(p.kind, p.country) for p in result.partners] == [("foreign_city_or_region", "MY")]
+    # without a foreign country beside it, the name is the regency in NTT
+    text = "Pemkab Belu menjalin kerja sama pariwisata dengan Pemkab Malaka."
+    assert partners(text) == [("Kabupaten Malaka", "indonesian_region", "ID")]
