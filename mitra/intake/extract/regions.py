@@ -260,6 +260,8 @@ def is_strong(
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
     if permission_giver(doc, start):
         return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
+    if names_a_facility(doc, start):
+        return False  # "TPST Bantargebang kota Bekasi", "KEK Palu": where a facility lies
     if inspires(doc, start) and not visited(doc, start) and not visiting(doc, start):
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
@@ -271,6 +273,34 @@ def is_strong(
     if mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)):
         return False  # "Batu", "Buru": a bare name the text also uses as a word
     return cooperation[doc.tokens[mention.first].sentence]
+
+
+# A facility named after where it lies: the region in its name is a location, no party.
+FACILITIES = frozenset(
+    {"tpst", "tpa", "kek", "terminal", "pelabuhan", "bandara", "stasiun", "tol", "bendungan",
+     "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan"}
+)  # fmt: skip
+FACILITY_REACH = 4
+FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "industri"})
+
+
+def names_a_facility(doc: Doc, start: int) -> bool:
+    """The region ends the name of a facility ("TPST Bantar gebang kota Bekasi", "Kawasan
+    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung"): it says where the facility
+    lies."""
+    j = start
+    for _ in range(FACILITY_REACH):
+        j -= 1
+        while j >= 0 and doc.tokens[j].text == "-":
+            j -= 1
+        if j < 0 or not doc.tokens[j].word:
+            return False
+        key = doc.tokens[j].key
+        if key in FACILITIES:
+            return True
+        if not (doc.tokens[j].cap or key in FACILITY_NAME_WORDS):
+            return False
+    return False
 
 
 PERMISSION = frozenset(

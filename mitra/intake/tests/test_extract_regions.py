@@ -484,3 +484,18 @@ def test_members_of_a_list_with_their_provinces_are_all_the_other_party():
         "Kabupaten Bantul",
         "Kabupaten Sleman",
     ]
+
+
+def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
+    for facility in ("Kawasan Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Palu", "KEK Palu"):
+        result = extract(
+            "Pemprov Sulawesi Tengah menjajaki kerja sama investasi dengan perusahaan Korea "
+            f"Selatan untuk {facility}."
+        )
+        assert [r.code for r in result.regions] == ["72"]
+        assert "Kota Palu" not in [p.name for p in result.partners]
+    # the government of that region is still a party
+    result = extract(
+        "Pemprov Sulawesi Tengah menjalin kerja sama investasi dengan Pemerintah Kota Palu."
+    )
+    assert [p.name for p in result.partners] == ["Kota Palu"]
