@@ -26,6 +26,12 @@ FEATURES = words("""
     """)
 
 
+# Words that open or close a news outlet's name around a region's ("Harian Jogja", "Radar
+# Bogor", "Tribun Jateng", "Magelang Ekspres", "Bali Post"); not "Kini", a headline word.
+OUTLET_HEADS = words("harian tribun radar koran suara warta kabar berita")
+OUTLET_TAILS = words("pos post ekspres express news tv times online")
+
+
 @dataclass(slots=True)
 class Mention:
     first: int  # token indices, inclusive
@@ -78,6 +84,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
             or (mention.regions and after_acronym(doc, i, acronyms))
             # "Organization for ... Advancement (OISCA) Kumamoto-Jepang"
             or (mention.places and not mention.regions and after_acronym(doc, i, bodies))
+            # "Harian Jogja", "Radar Semarang", "Magelang Ekspres": a news outlet's name
+            or (mention.regions and names_an_outlet(doc, mention))
         ):
             found.inside.update(range(mention.first, mention.last + 1))
             i = mention.last + 1
@@ -266,3 +274,18 @@ def country_after(doc: Doc, gazetteer: Gazetteer, last: int) -> frozenset[str]:
         return frozenset()
     found = gazetteer.country_names.match(doc, j)
     return frozenset(c.code for c in found[1]) if found else frozenset()
+
+
+def names_an_outlet(doc: Doc, mention: "Mention") -> bool:
+    """The region's name is part of a news outlet's, written in capitals after its head word
+    or before its tail word with nothing between them."""
+    before = mention.first - 1
+    if before >= 0 and doc.tokens[before].cap and doc.tokens[before].key in OUTLET_HEADS:
+        return not doc.gap(before, mention.first).strip()
+    after = mention.last + 1
+    return (
+        after < len(doc.tokens)
+        and doc.tokens[after].cap
+        and doc.tokens[after].key in OUTLET_TAILS
+        and not doc.gap(mention.last, after).strip()
+    )

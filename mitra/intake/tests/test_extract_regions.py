@@ -499,3 +499,13 @@ def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
         "Pemprov Sulawesi Tengah menjalin kerja sama investasi dengan Pemerintah Kota Palu."
     )
     assert [p.name for p in result.partners] == ["Kota Palu"]
+
+
+def test_a_region_inside_a_news_outlet_s_name_is_no_party():
+    for credit in ("Harian Jogja/Nina Atmasari", "Radar Semarang", "Magelang Ekspres"):
+        result = extract(
+            "Bupati Magelang meneken kerja sama dengan perguruan tinggi, Rabu (9/7/2025). - "
+            f"{credit} Pemkab Magelang bermitra dengan Universitas Gadjah Mada."
+        )
+        assert [r.code for r in result.regions] == ["33.08"]
+        assert [p.kind for p in result.partners] == ["domestic_party"]
