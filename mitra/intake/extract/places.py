@@ -169,6 +169,8 @@ def find_places(
     containers: set[int] = set()
     plain: set[str] = set()  # countries of a partner plainly said to be one
     named_party: set[int] = set()  # places some mention names as the other party
+    # mentions that locate nothing: their level, and whether they name the other party
+    read: list[tuple[Mention, PlaceFound, int, bool]] = []
     for mention in mentions.places:
         if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
             continue
@@ -219,12 +221,18 @@ def find_places(
                 containers.add(place.id)
             if between:
                 plain.add(place.country)  # the name before it, with its country, is one
-        elif level and (member or other_party(doc, named_from(doc, mention.first))):
-            named_party.add(place.id)
+        else:
+            party = bool(level) and (member or other_party(doc, named_from(doc, mention.first)))
+            if party:
+                named_party.add(place.id)
+            read.append((mention, entry, level, party))
         if level > entry.strong:
             if not entry.strong:
                 entry.first = mention.first
             entry.strong = level
+    for mention, entry in coordinated(doc, read):
+        if not entry.strong:
+            entry.first, entry.strong = mention.first, 1
     # A province said to hold a city that is plainly a partner is a partner itself only when a
     # mention says so outright: "ekspor ke Guangxi" after "Kota Nanning, ibu kota Provinsi
     # Guangxi" is no second one, nor is "melapor kepada Gubernur Provinsi Sepik Timur" after
@@ -241,6 +249,40 @@ def find_places(
             )
         )
     ]
+
+
+COORDINATORS = frozenset({",", "dan", "serta", "and"})
+
+
+def coordinated(
+    doc: Doc, read: list[tuple[Mention, PlaceFound, int, bool]]
+) -> list[tuple[Mention, PlaceFound]]:
+    """Places of no level of their own joined by commas and "dan" to a place named as the
+    other party ("kerja sama Segitiga Pertumbuhan yang melibatkan Kupang, Dili dan Darwin"):
+    members of one list share its role. A list of stops ("singgah di Kota Luohe dan
+    Zhengzhou") shares none, and a venue or a stop in the list stays one."""
+    out: list[tuple[Mention, PlaceFound]] = []
+    group: list[tuple[Mention, PlaceFound, int, bool]] = []
+    for item in [*read, None]:
+        if item is not None and group and joined(doc, group[-1][0], item[0]):
+            group.append(item)
+            continue
+        if any(party for *_rest, party in group):
+            out += [
+                (m, e)
+                for m, e, level, _party in group
+                if not level and not is_venue(doc, m.first) and not on_route(doc, m.first)
+            ]
+        group = [item] if item is not None else []
+    return out
+
+
+def joined(doc: Doc, one: Mention, other: Mention) -> bool:
+    """Only commas and "dan" between two mentions."""
+    between = range(one.last + 1, other.first)
+    return bool(between) and all(
+        doc.tokens[k].key in COORDINATORS or doc.tokens[k].text in COORDINATORS for k in between
+    )
 
 
 # Right before a government or its head, these make it the one met for talks.

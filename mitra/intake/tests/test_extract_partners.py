@@ -1091,3 +1091,18 @@ def test_a_region_name_with_a_foreign_country_after_it_is_that_country_s_place_i
     # without a foreign country beside it, the name is the regency in NTT
     text = "Pemkab Belu menjalin kerja sama pariwisata dengan Pemkab Malaka."
     assert partners(text) == [("Kabupaten Malaka", "indonesian_region", "ID")]
+
+
+def test_places_listed_with_a_place_named_as_the_other_party_share_its_role():
+    text = (
+        "Pemprov NTT dan Pemerintah Timor Leste sepakat mendorong kerja sama ekonomi. Gubernur "
+        "menyinggung kerja sama Segitiga Pertumbuhan yang melibatkan Kupang, Dili dan Darwin."
+    )
+    names = [name for name, _kind, _country in partners(text)]
+    assert "Dili" in names and "Darwin" in names
+    # a list of stops shares no role, even beside a city the word "Kota" names
+    text = (
+        "Gubernur NTB menjajaki kerja sama dengan Tiongkok. Rombongan akan singgah di dua kota: "
+        "Kota Luohe dan Zhengzhou."
+    )
+    assert "Zhengzhou" not in [name for name, _kind, _country in partners(text)]
