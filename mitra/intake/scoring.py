@@ -11,7 +11,8 @@ Matching rules, per field:
   is missing ("Provinsi Nusa Tenggara Barat" is 52 however it was written). `countries`: by ISO code. `sectors`: by slug.
   `dates`: by the ISO string ("2025-07-02", "2025-07" and "2025" are three different dates).
 - `stage`: by slug, as a set of at most one item; null against null counts nothing.
-- `partners`: the folded name (`mitra.lib.text.fold`) equals the folded expected name or one
+- `partners`: the folded name (`mitra.lib.text.fold`), or the form the text writes
+  (`written`, "Melaka" for the gazetteer's Malacca), equals the folded expected name or one
   of its aliases, legal forms at either end left out on both sides (`company_key`: "Yasu
   Project Co., Ltd." is "Yasu Project CO Ltd" is "Yasu Project", "PT Indonesia Power" is
   "Indonesia Power"), AND kind and country are equal. For the domestic kinds
@@ -172,9 +173,9 @@ def _partner_correct(wanted: Item, got: Item) -> bool:
     country = got.get("country")
     if country is None and got.get("kind") in DOMESTIC_KINDS:
         country = "ID"
-    name = company_key(got.get("name") or "")
+    names = {company_key(got.get(key) or "") for key in ("name", "written")} - {""}
     return (
-        name in {company_key(known) for known in _names(wanted)}
+        bool(names & {company_key(known) for known in _names(wanted)})
         and got.get("kind") == wanted.get("kind")
         and country == wanted.get("country")
     )

@@ -37,9 +37,11 @@ ACTOR_WORDS = words(
 # "diteken di Kantor Pusat PT Indocement Tunggal Prakarsa, Citeureup, Bandung": a venue's
 # name, its district and its city may take a dozen tokens.
 VENUE_REACH = 12
-OBJECT_REACH = 12
+OBJECT_REACH = 24
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
 BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha")
+# "Jalan Gajah Mada, Samarinda", "Jl. Sudirman No. 5, Makassar": the city of a street address.
+STREETS = words("jalan jl jln")
 LIST_REACH = 24
 
 
@@ -83,6 +85,8 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
             return not (separated and locates_name_before(doc, j))
         if token.text == "," or token.key in {"dan", "serta"}:
             separated = True
+        if token.word and token.cap and token.key in STREETS and separated:
+            return True
         if token.word and token.key in {"kota", "kabupaten", "provinsi", "negara"}:
             pass
         elif token.word and token.cap:
@@ -96,6 +100,10 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
             and not doc.gap(j - 1, j + 1).strip(token.text)
         ):
             pass  # "Bili-Bili"
+        elif token.text == "." and j > 0 and tokens[j - 1].key in STREETS | words("no"):
+            pass  # "Jl. Sudirman No. 5"
+        elif token.text.isdigit():
+            pass  # "Lantai 2", "No. 5": a building's floor or a street number
         else:
             return False
         j -= 1
@@ -315,7 +323,19 @@ def is_object(doc: Doc, first: int) -> bool:
         if not (
             (token.word and (token.cap or token.key in LIST_WORDS))
             or token.text in {",", "(", ")", "-"}
+            or located_item(doc, j)
         ):
             return False
         j -= 1
     return False
+
+
+def located_item(doc: Doc, j: int) -> bool:
+    """ "yaitu Kabupaten Pringsewu di Lampung serta Kota Yogyakarta": the "di" between two names
+    says where one list item lies; the list goes on past it."""
+    return (
+        doc.tokens[j].key == "di"
+        and 0 < j < len(doc.tokens) - 1
+        and doc.tokens[j - 1].cap
+        and doc.tokens[j + 1].cap
+    )

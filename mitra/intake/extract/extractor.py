@@ -13,6 +13,8 @@ The steps of one article, each in its own module:
 9. sectors, stage, dates
 """
 
+from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from mitra.intake.extract import partners as assembly
@@ -32,10 +34,11 @@ from mitra.intake.extract.orgs import (
     government_runs,
 )
 from mitra.intake.extract.people import Person, find_people
-from mitra.intake.extract.places import find_places, unknown_places
+from mitra.intake.extract.places import PlaceFound, find_places, unknown_places
 from mitra.intake.extract.regions import (
     HOST_VENUE_WORDS,
     RegionFound,
+    dateline_seat,
     find_regions,
     main_region,
     only_where_another_lies,
@@ -127,7 +130,9 @@ class Extractor:
         )
         lead = lead_end(doc.text)
         lead_tokens = sum(1 for t in doc.tokens if t.start < lead)
-        main = main_region(regions, self.dateline_codes(doc, mentions, in_dateline), lead_tokens)
+        on_dateline = self.dateline_codes(doc, mentions, in_dateline)
+        main = main_region(regions, on_dateline, lead_tokens)
+        regions = dateline_seat(regions, main, on_dateline)
         in_members = {
             i for m in listed if m.kind != PLACE for i in span_range((m.run.first, m.run.last))
         }
@@ -156,7 +161,7 @@ class Extractor:
         claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
         claimed |= in_orgs
         drafts = assembly.region_partners(doc, regions, main)
-        regions = focal_regions(doc, regions, main)
+        regions = focal_regions(doc, regions, main, places)
         drafts += assembly.place_partners(places)
         drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
@@ -190,11 +195,14 @@ class Extractor:
             text=text,
             regions=tuple(
                 RegionItem(
-                    r.region.official_name, r.region.dotted_code, tuple(sorted(set(r.evidence)))
+                    r.region.official_name,
+                    r.region.dotted_code,
+                    tuple(sorted(set(r.evidence))),
+                    written=written_form(text, r.evidence),
                 )
                 for r in regions
             ),
-            partners=tuple(partners),
+            partners=tuple(replace(p, written=written_form(text, p.evidence)) for p in partners),
             countries=tuple(countries),
             sectors=tuple(SectorItem(slug, tuple(spans)) for slug, spans in sectors),
             stage=StageItem(stage.slug, stage.evidence) if stage else None,
@@ -287,6 +295,14 @@ class Extractor:
         return []
 
 
+def written_form(text: str, evidence: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> str:
+    """The entity as the text writes it where it is first named."""
+    if not evidence:
+        return ""
+    start, end = min(evidence)
+    return text[start:end]
+
+
 BOTH = frozenset({"kedua", "dua"})
 SIDES = frozenset({"kota", "daerah", "kabupaten", "provinsi", "pemda", "wilayah"})
 
@@ -304,11 +320,14 @@ def both_sides(doc: Doc, cooperation: list[bool]) -> bool:
 
 
 def focal_regions(
-    doc: Doc, regions: list[RegionFound], main: RegionFound | None
+    doc: Doc, regions: list[RegionFound], main: RegionFound | None, places: list[PlaceFound]
 ) -> list[RegionFound]:
     """The region(s) from whose side the story is told: the main one, and any other region
     with a cooperation of its own. A region that is the main one's counterpart is a partner
-    only, and the province of the main region is where it lies, not a second party."""
+    only, and the province of the main region is where it lies, not a second party. Nearly
+    every story has one side: another region is a second one only when a sentence names it
+    with a partner abroad of its own ("Pemkab Purwakarta juga menjalin kerja sama dengan Kota
+    Icheon"); one only listed, visited or compared is not."""
     if main is None:
         return []
     partners = {r.region.code for r in partner_regions(doc, regions, main)}
@@ -321,8 +340,23 @@ def focal_regions(
             and r.region.code != main.region.province
             and not only_where_another_lies(doc, r, regions)
             and r.homes < r.strong  # "mahasiswa asal Kabupaten Cilacap": no side of its own
+            and own_partner_abroad(doc, r, main, places)
         )
     ]
+
+
+def own_partner_abroad(
+    doc: Doc, entry: RegionFound, main: RegionFound, places: list[PlaceFound]
+) -> bool:
+    """Some sentence names the region and a foreign place that takes part, and not the main
+    region: a cooperation of the region's own."""
+    main_sentences = {doc.tokens[i].sentence for i in main.mentions}
+    own = {doc.tokens[i].sentence for i in entry.mentions} - main_sentences
+    return any(
+        doc.tokens[bisect_right(doc.starts, start) - 1].sentence in own
+        for place in places
+        for start, _end in place.evidence
+    )
 
 
 LEAD_LINES = 3

@@ -269,7 +269,11 @@ class PlaceTable:
                 k
                 for k in keys
                 if len(k) >= MIN_SUBDIVISION_LENGTH
-                and not any(rows[code // 2][2] == country for code in values.get(k, ()))
+                # a city of the country by that very name names it already ("Osaka"); a
+                # city's alternate name ("Henan" for Hengyang) does not hide the province
+                and not any(
+                    rows[code // 2][2] == country and code % 2 for code in values.get(k, ())
+                )
                 and k not in common_words
                 and k not in countries
                 and not set(k.split()) <= GENERIC_PLACE_WORDS

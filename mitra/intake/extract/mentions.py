@@ -26,6 +26,12 @@ FEATURES = words("""
     """)
 
 
+# Words that open or close a news outlet's name around a region's ("Harian Jogja", "Radar
+# Bogor", "Tribun Jateng", "Magelang Ekspres", "Bali Post"); not "Kini", a headline word.
+OUTLET_HEADS = words("harian tribun radar koran suara warta kabar berita")
+OUTLET_TAILS = words("pos post ekspres express news tv times online")
+
+
 @dataclass(slots=True)
 class Mention:
     first: int  # token indices, inclusive
@@ -60,6 +66,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     tokens = doc.tokens
     acronyms = institution_acronyms(doc)
     bodies = body_acronyms(doc)
+    abroad: dict[str, list[PlaceName]] = {}  # region names the text uses for places abroad
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
@@ -77,10 +84,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
             or (mention.regions and after_acronym(doc, i, acronyms))
             # "Organization for ... Advancement (OISCA) Kumamoto-Jepang"
             or (mention.places and not mention.regions and after_acronym(doc, i, bodies))
+            # "Harian Jogja", "Radar Semarang", "Magelang Ekspres": a news outlet's name
+            or (mention.regions and names_an_outlet(doc, mention))
         ):
             found.inside.update(range(mention.first, mention.last + 1))
             i = mention.last + 1
             continue
+        if mention.regions and mention.key in abroad and not typed_region(doc, i):
+            # one sense per text: "Malaka (Malaysia)", then "bertandang ke Malaka"
+            mention.regions, mention.places = [], abroad[mention.key]
+        if mention.places and not mention.regions:
+            abroad.setdefault(mention.key, mention.places)
         if mention.institutions:
             found.institutions.append(mention)
         elif mention.countries:
@@ -93,6 +107,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
             found.at[j] = mention
         i = mention.last + 1
     return found
+
+
+# Before a region's name these type it as the Indonesian regency or province.
+REGION_TYPE_WORDS = words("kabupaten kab pemkab bupati provinsi pemprov gubernur")
+
+
+def typed_region(doc: Doc, i: int) -> bool:
+    return i > 0 and doc.tokens[i - 1].key in REGION_TYPE_WORDS
 
 
 def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
@@ -127,13 +149,24 @@ def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
     if found_region and (mention := better(found_region[0])):
         mention.regions = found_region[1]
         best = mention
-    if found_place := gazetteer.places.match(doc, i):
+    found_place = gazetteer.places.match(doc, i)
+    if best is not None and best.regions and found_place and found_place[0] == best.last:
+        # "Malaka (Malaysia)": a region's name with a foreign country after it is that
+        # country's place
+        after = country_after(doc, gazetteer, best.last) - {"ID"}
+        abroad = [p for p in found_place[1] if p.place.country in after]
+        if abroad:
+            best.regions, best.places = [], abroad
+        return best
+    if found_place:
         mention = better(found_place[0])
-        if mention and (
-            (mention.key not in gazetteer.common_words and not written_lowercase(doc, mention))
-            or followed_by_country(doc, gazetteer, mention.last)
-        ):
-            mention.places = found_place[1]
+        places = found_place[1]
+        if mention and (mention.key in gazetteer.common_words or written_lowercase(doc, mention)):
+            # "Lima, Peru" is the place of that country; "Bank Indonesia" names no Indian town
+            after = country_after(doc, gazetteer, mention.last)
+            places = [p for p in places if p.place.country in after]
+        if mention and places:
+            mention.places = places
             best = mention
     return best
 
@@ -231,11 +264,28 @@ def country_is_meant(doc: Doc, first: int, last: int) -> bool:
     )
 
 
-def followed_by_country(doc: Doc, gazetteer: Gazetteer, last: int) -> bool:
-    """A country name right after the place, with or without a comma or brackets."""
+def country_after(doc: Doc, gazetteer: Gazetteer, last: int) -> frozenset[str]:
+    """The codes of the country named right after the place, with or without a comma or
+    brackets; none when no country follows."""
     j = last + 1
     while j < len(doc.tokens) and doc.tokens[j].text in {",", "("}:
         j += 1
     if j >= len(doc.tokens) or not doc.tokens[j].cap:
-        return False
-    return gazetteer.country_names.match(doc, j) is not None
+        return frozenset()
+    found = gazetteer.country_names.match(doc, j)
+    return frozenset(c.code for c in found[1]) if found else frozenset()
+
+
+def names_an_outlet(doc: Doc, mention: "Mention") -> bool:
+    """The region's name is part of a news outlet's, written in capitals after its head word
+    or before its tail word with nothing between them."""
+    before = mention.first - 1
+    if before >= 0 and doc.tokens[before].cap and doc.tokens[before].key in OUTLET_HEADS:
+        return not doc.gap(before, mention.first).strip()
+    after = mention.last + 1
+    return (
+        after < len(doc.tokens)
+        and doc.tokens[after].cap
+        and doc.tokens[after].key in OUTLET_TAILS
+        and not doc.gap(mention.last, after).strip()
+    )

@@ -517,7 +517,10 @@ def classify(
         # counterpart of a region, decided with the sentence.
         return (CENTRAL_BODY_KIND, "ID")
     if keys[0] in GOVERNMENT or keys[0] in {"pemkot", "pemkab", "pemprov"}:
-        if any(m.places or m.regions for m in inside) or set(keys[1:3]) & LOCAL_WORDS:
+        local = set(keys[1:3]) & LOCAL_WORDS
+        if local == {"negara"} and "bagian" not in keys:
+            local = set()  # "Pemerintah Negara Republik Demokratik Timor Leste": the state
+        if any(m.places or m.regions for m in inside) or local:
             return None  # a city's or region's government: the place rules handle it
         return ("foreign_government", foreign) if foreign else None
     if keyset & DOMESTIC_COMPANY:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from mitra.intake.extract.context import (
     is_facilitator,
+    is_object,
     is_venue,
     list_lead,
     on_route,
@@ -31,15 +32,17 @@ from mitra.intake.extract.result import FLAG_SPELLING, FLAG_UNKNOWN_PLACE, Flag
 from mitra.intake.extract.tokens import Doc
 from mitra.lib.text import fold
 
+STATE_WORDS = words("negara bagian")
 PLACE_WORDS = words(
     "kota provinsi prefektur distrik kabupaten wilayah city province prefecture state region "
     "county district municipality walikota gubernur mayor governor metropolitan kembar "
     "bandaraya perbandaran"  # Malay: city (council), municipality
 )
+# Words of a place's name before it that say whose government it is ("Pemerintah Provinsi").
+HEAD_WORDS = PLACE_WORDS | STATE_WORDS | words("pemerintah wali")
 # "kerja sama dengan Kuching", "bermitra dengan Fremantle": the place is the other party.
 PARTNER_WITH = words("dengan")
 PARTNERING = words("sama bermitra berkolaborasi bekerjasama kerjasama")
-STATE_WORDS = words("negara bagian")
 LARGE_CITY = 500_000
 # Parts of the world that GeoNames also knows as towns ("Asia" in the Philippines).
 CONTINENTS = frozenset(
@@ -118,15 +121,33 @@ def province_beside(doc: Doc, mentions: Mentions, last: int) -> str | None:
     return countries.pop()
 
 
-def pick(candidates: list[PlaceName], country: str | None, named: set[str]) -> PlaceName | None:
+def pick(
+    candidates: list[PlaceName], country: str | None, named: set[str], province: bool = False
+) -> PlaceName | None:
     if country is not None:
         candidates = [c for c in candidates if c.place.country == country]
     if not candidates:
         return None
+    candidates = typed_sense(candidates, province)
     return max(
         candidates,
         key=lambda c: (c.place.country in named, c.main, c.place.population),
     )
+
+
+GOVERNORS = words("gubernur governor")
+
+
+def typed_sense(candidates: list[PlaceName], province: bool) -> list[PlaceName]:
+    """A first-level subdivision and a city of its country another of whose names it is
+    ("Henan", also a name of Hengyang; "Melaka", the state and the city): a province word
+    before the name ("Provinsi Henan") means the subdivision, else the city is meant."""
+    subdivisions = {c.place.country for c in candidates if c.place.id < 0}
+    cities = {c.place.country for c in candidates if c.place.id > 0 and not c.main}
+    both = subdivisions & cities
+    if not both:
+        return candidates
+    return [c for c in candidates if c.place.country not in both or (c.place.id < 0) == province]
 
 
 def find_places(
@@ -147,6 +168,9 @@ def find_places(
     place_ends = {m.last: {c.place.country for c in m.places} for m in mentions.places}
     containers: set[int] = set()
     plain: set[str] = set()  # countries of a partner plainly said to be one
+    named_party: set[int] = set()  # places some mention names as the other party
+    # mentions that locate nothing: their level, and whether they name the other party
+    read: list[tuple[Mention, PlaceFound, int, bool]] = []
     for mention in mentions.places:
         if mention.first in blocked or doc.excluded[mention.first] or mention.key in CONTINENTS:
             continue
@@ -154,7 +178,13 @@ def find_places(
         country = (
             beside.countries[0].code if beside else province_beside(doc, mentions, mention.last)
         )
-        chosen = pick(mention.places, country, named)
+        chosen = pick(
+            mention.places,
+            country,
+            named,
+            province=is_qualifier_word(doc.key_at(mention.first - 1))
+            or doc.key_at(mention.first - 1) in GOVERNORS,
+        )
         if chosen is None:
             continue
         if beside is None and is_person(doc, mention, person_words):
@@ -187,21 +217,31 @@ def find_places(
             or lies_in(doc, mention, place, place_ends)
         ):
             level = 0  # "Kota Gwangju, Provinsi Gyeonggi": where the partner lies
-            containers.add(place.id)
+            if entry.strong < 2:  # "Kota Kunming di Provinsi Kunming": a partner already
+                containers.add(place.id)
             if between:
                 plain.add(place.country)  # the name before it, with its country, is one
+        else:
+            party = bool(level) and (member or other_party(doc, named_from(doc, mention.first)))
+            if party:
+                named_party.add(place.id)
+            read.append((mention, entry, level, party))
         if level > entry.strong:
             if not entry.strong:
                 entry.first = mention.first
             entry.strong = level
+    for mention, entry in coordinated(doc, read):
+        if not entry.strong:
+            entry.first, entry.strong = mention.first, 1
     # A province said to hold a city that is plainly a partner is a partner itself only when a
     # mention says so outright: "ekspor ke Guangxi" after "Kota Nanning, ibu kota Provinsi
-    # Guangxi" is no second one.
+    # Guangxi" is no second one, nor is "melapor kepada Gubernur Provinsi Sepik Timur" after
+    # "Kota Wewak, Provinsi Sepik Timur": a province's word or its governor is no cooperation.
     plain |= {entry.country for entry in found.values() if entry.strong > 1}
     return [
         entry
         for entry in found.values()
-        if entry.strong > 1
+        if (entry.strong and entry.place is not None and entry.place.id in named_party)
         or (
             entry.strong
             and not (
@@ -209,6 +249,61 @@ def find_places(
             )
         )
     ]
+
+
+COORDINATORS = frozenset({",", "dan", "serta", "and"})
+
+
+def coordinated(
+    doc: Doc, read: list[tuple[Mention, PlaceFound, int, bool]]
+) -> list[tuple[Mention, PlaceFound]]:
+    """Places of no level of their own joined by commas and "dan" to a place named as the
+    other party ("kerja sama Segitiga Pertumbuhan yang melibatkan Kupang, Dili dan Darwin"):
+    members of one list share its role. A list of stops ("singgah di Kota Luohe dan
+    Zhengzhou") shares none, and a venue or a stop in the list stays one."""
+    out: list[tuple[Mention, PlaceFound]] = []
+    group: list[tuple[Mention, PlaceFound, int, bool]] = []
+    for item in [*read, None]:
+        if item is not None and group and joined(doc, group[-1][0], item[0]):
+            group.append(item)
+            continue
+        if any(party for *_rest, party in group):
+            out += [
+                (m, e)
+                for m, e, level, _party in group
+                if not level and not is_venue(doc, m.first) and not on_route(doc, m.first)
+            ]
+        group = [item] if item is not None else []
+    return out
+
+
+def joined(doc: Doc, one: Mention, other: Mention) -> bool:
+    """Only commas and "dan" between two mentions."""
+    between = range(one.last + 1, other.first)
+    return bool(between) and all(
+        doc.tokens[k].key in COORDINATORS or doc.tokens[k].text in COORDINATORS for k in between
+    )
+
+
+# Right before a government or its head, these make it the one met for talks.
+MEETING = words("bertemu menemui ditemui menerima diterima audiensi")
+
+
+def other_party(doc: Doc, start: int) -> bool:
+    """The place named from token `start` is the other party: after "dengan", "antara" or a
+    list they open ("dengan Provinsi Fujian"), or the government or head met for talks
+    ("bertemu Gubernur Henan untuk membicarakan kerja sama"); not one reported to or named
+    in passing ("melapor kepada Gubernur Provinsi Sepik Timur")."""
+    return is_object(doc, start) or doc.key_at(previous_word(doc, start)) in MEETING
+
+
+def named_from(doc: Doc, first: int) -> int:
+    """The first token of a place's name with its place words and head of region before it
+    ("Pemerintah Provinsi Fujian", "Wali Kota Kitakyushu")."""
+    j = first
+    while j > 0 and doc.tokens[j - 1].cap and doc.tokens[j - 1].key in HEAD_WORDS:
+        j -= 1
+    return j
 
 
 # Words that may follow a place's name and leave it a place ("Osaka Prefecture", "Busan

@@ -260,6 +260,8 @@ def is_strong(
         return False  # "Konsulat Jenderal Jepang di Surabaya": where a mission sits
     if permission_giver(doc, start):
         return False  # "setelah mendapat izin Gubernur Jawa Tengah": it allows, it is no party
+    if names_a_facility(doc, start):
+        return False  # "TPST Bantargebang kota Bekasi", "KEK Palu": where a facility lies
     if inspires(doc, start) and not visited(doc, start) and not visiting(doc, start):
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
@@ -271,6 +273,34 @@ def is_strong(
     if mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)):
         return False  # "Batu", "Buru": a bare name the text also uses as a word
     return cooperation[doc.tokens[mention.first].sentence]
+
+
+# A facility named after where it lies: the region in its name is a location, no party.
+FACILITIES = frozenset(
+    {"tpst", "tpa", "kek", "terminal", "pelabuhan", "bandara", "stasiun", "tol", "bendungan",
+     "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan"}
+)  # fmt: skip
+FACILITY_REACH = 4
+FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "industri"})
+
+
+def names_a_facility(doc: Doc, start: int) -> bool:
+    """The region ends the name of a facility ("TPST Bantar gebang kota Bekasi", "Kawasan
+    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung"): it says where the facility
+    lies."""
+    j = start
+    for _ in range(FACILITY_REACH):
+        j -= 1
+        while j >= 0 and doc.tokens[j].text == "-":
+            j -= 1
+        if j < 0 or not doc.tokens[j].word:
+            return False
+        key = doc.tokens[j].key
+        if key in FACILITIES:
+            return True
+        if not (doc.tokens[j].cap or key in FACILITY_NAME_WORDS):
+            return False
+    return False
 
 
 PERMISSION = frozenset(
@@ -437,8 +467,10 @@ def main_region(
     def weight(entry: RegionFound) -> tuple[bool, bool, int, int]:
         return (
             not counterpart(entry),
-            entry.region.code in dateline,
-            entry.strong + (FIRST_BONUS if entry is first else 0),
+            on_dateline(entry.region, dateline),
+            entry.strong
+            + (FIRST_BONUS if entry is first else 0)
+            + (DATELINE_BONUS if entry.region.code in dateline else 0),
             -entry.first,
         )
 
@@ -446,6 +478,37 @@ def main_region(
 
 
 FIRST_BONUS = 2
+# The region the dateline itself names wins against its province unless the province is named
+# as a party clearly more often.
+DATELINE_BONUS = 3
+
+
+def on_dateline(region: Region, dateline: frozenset[str] | set[str]) -> bool:
+    """The dateline names the region, or a city or regency of the province: "SAMARINDA –
+    Pemprov Kaltim ..." is written from the seat of the province's government, so the
+    dateline speaks for the province as much as for the city, and the mentions decide."""
+    if region.code in dateline:
+        return True
+    return region.type == "province" and any(code[:2] == region.code for code in dateline)
+
+
+def dateline_seat(
+    regions: list[RegionFound], main: RegionFound | None, dateline: frozenset[str] | set[str]
+) -> list[RegionFound]:
+    """The regions without the dateline's city or regency when the main region is its province
+    and the body names it once ("SAMARINDA – Pemprov Kaltim ... Jalan Gajah Mada, Samarinda"):
+    the seat the province's story is written from, no party of its own."""
+    if main is None or main.region.type != "province":
+        return regions
+    return [
+        entry
+        for entry in regions
+        if not (
+            entry.region.code in dateline
+            and entry.region.province == main.region.code
+            and entry.strong <= 1
+        )
+    ]
 
 
 def related(one: RegionFound, other: RegionFound) -> bool:

@@ -27,6 +27,7 @@ class RegionItem:
     name: str  # the region's official name, e.g. "Kota Surakarta"
     code: str  # Kemendagri code, e.g. "33.72"
     evidence: tuple[Span, ...]
+    written: str = ""  # as the text writes it at the first evidence, e.g. "Solo"
 
 
 # A note to the reviewer about a partner: its kind, then its words.
@@ -46,6 +47,8 @@ class PartnerItem:
     # Notes to the reviewer, never an automatic merge: each its kind and its words, worded in
     # the reviewer's language by the review page (`FLAG_SPELLING`, `FLAG_UNKNOWN_PLACE`).
     flags: tuple[Flag, ...] = ()
+    # As the text writes it at the first evidence ("Melaka" for the gazetteer's Malacca).
+    written: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +105,18 @@ class Extraction:
         return {
             "source": source,
             "regions": [
-                {"name": r.name, "code": r.code, "evidence": spans(r.evidence)}
+                {
+                    "name": r.name,
+                    "written": r.written,
+                    "code": r.code,
+                    "evidence": spans(r.evidence),
+                }
                 for r in self.regions
             ],
             "partners": [
                 {
                     "name": p.name,
+                    "written": p.written,
                     "kind": p.kind,
                     "country": p.country,
                     "evidence": spans(p.evidence),

@@ -65,7 +65,18 @@ def test_the_json_has_exactly_the_documented_keys():
     ]
     assert data["partners"][0] == {
         "name": "Gothenburg",
+        "written": "Gotenburg",
         "kind": "foreign_city_or_region",
         "country": "SE",
         "evidence": [list(span) for span in extract(ARTICLE).partners[0].evidence],
     }
+
+
+def test_regions_and_partners_carry_the_form_the_text_writes_beside_their_names():
+    result = extract(
+        "Pemkot Solo dan Pemerintah Kota Melaka, Malaysia, menandatangani kerja sama pariwisata."
+    )
+    assert [(r.name, r.written) for r in result.regions] == [("Kota Surakarta", "Solo")]
+    (melaka,) = result.partners
+    assert melaka.written == "Melaka"
+    assert melaka.name in {"Melaka", "Malacca"}  # the gazetteer's name, whichever it holds

@@ -66,3 +66,17 @@ def test_a_foreign_city_named_as_a_party_beside_a_body_stays_a_partner():
     )
     assert ("Rotterdam", "foreign_city_or_region", "NL") in found
     assert ("Dutch Water Authority", "foreign_institution", "NL") in found
+
+
+def test_the_government_of_a_negara_is_the_state_not_a_region_s():
+    result = extract(
+        "Pemerintah Provinsi Nusa Tenggara Timur dan Pemerintah Negara Republik Demokratik Timor "
+        "Leste sama-sama ingin mendorong kerja sama di bidang ekonomi."
+    )
+    assert [(p.kind, p.country) for p in result.partners] == [("foreign_government", "TL")]
+    # "Negara Bagian" is a state of a federation: its government is the place's
+    result = extract(
+        "Pemprov Jawa Barat menjalin kerja sama dengan Pemerintah Negara Bagian Queensland, "
+        "Australia."
+    )
+    assert [(p.kind, p.country) for p in result.partners] == [("foreign_city_or_region", "AU")]

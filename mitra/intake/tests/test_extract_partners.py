@@ -1034,3 +1034,75 @@ def test_a_city_a_delegation_passes_through_is_no_partner():
         "melalui Kuala Lumpur dan transit di Doha."
     )
     assert partners(text) == [("Busan", "foreign_city_or_region", "KR")]
+
+
+def test_a_place_name_that_is_a_common_word_needs_its_own_country_after_it():
+    # "Bank" is also a town in India: "Bank Indonesia" names the central bank's office, and
+    # the country after it is no place's country.
+    result = extract(
+        "Gubernur Gorontalo dan Gubernur Ehime, Jepang, meneken kerja sama perdagangan di "
+        "kantor Bank Indonesia Perwakilan Gorontalo."
+    )
+    assert [c.code for c in result.countries] == ["JP"]
+    assert all(p.country != "IN" for p in result.partners)
+    # "Lima, Peru": the common word followed by its own country is the place.
+    result = extract("Pemkot Bandung menjajaki kerja sama kota kembar dengan Lima, Peru.")
+    assert [(p.name, p.country) for p in result.partners] == [("Lima", "PE")]
+
+
+def test_a_province_abroad_is_not_hidden_by_a_city_s_alternate_name():
+    # GeoNames lists "Henan" among the other names of the city Hengyang; the province of
+    # that name is meant.
+    text = "Gubernur NTB menjajaki kerja sama pertanian dengan Provinsi Henan, Tiongkok."
+    assert partners(text) == [("Henan", "foreign_city_or_region", "CN")]
+
+
+def test_the_province_of_a_partner_city_is_no_partner_for_its_governor_named_later():
+    text = (
+        "Pemerintah Kota Jayapura bersama Pemerintah Kota Wewak, Provinsi Sepik Timur, Papua "
+        "Nugini, meneken LoI sister city. Sepulang dari Jayapura, pihaknya akan melapor hasil "
+        "kunjungan kepada Gubernur Provinsi Sepik Timur sebelum menindaklanjutinya."
+    )
+    assert [name for name, _kind, _country in partners(text)] == ["Wewak"]
+
+
+def test_the_province_of_a_partner_city_met_for_talks_or_named_as_party_is_a_partner():
+    met = (
+        "Rombongan NTB singgah di Kota Luohe, Provinsi Henan, Tiongkok, untuk kerja sama "
+        "pertanian. Gubernur NTB juga bertemu Gubernur Henan untuk membicarakan kerja sama."
+    )
+    assert "Henan" in [name for name, _kind, _country in partners(met)]
+    named = (
+        "Pemkot Jayapura meneken LoI dengan Kota Wewak, Provinsi Sepik Timur, Papua Nugini. "
+        "Pemprov Papua juga menjajaki kerja sama dengan Provinsi Sepik Timur."
+    )
+    assert [name for name, _kind, _country in partners(named)][:2] == ["Wewak", "East Sepik"]
+
+
+def test_a_region_name_with_a_foreign_country_after_it_is_that_country_s_place_in_the_whole_text():
+    text = (
+        "Rencana jembatan yang menyambungkan Dumai (Indonesia) dengan Malaka (Malaysia).\n"
+        "Pemerintah Kota Dumai menjalin kerja sama friendship city dengan kota Melaka. Wali "
+        "Kota Dumai bertandang ke Malaka dan bertemu Datuk Bandar Malaka untuk membahas kerja "
+        "sama itu."
+    )
+    result = extract(text)
+    assert [(p.kind, p.country) for p in result.partners] == [("foreign_city_or_region", "MY")]
+    # without a foreign country beside it, the name is the regency in NTT
+    text = "Pemkab Belu menjalin kerja sama pariwisata dengan Pemkab Malaka."
+    assert partners(text) == [("Kabupaten Malaka", "indonesian_region", "ID")]
+
+
+def test_places_listed_with_a_place_named_as_the_other_party_share_its_role():
+    text = (
+        "Pemprov NTT dan Pemerintah Timor Leste sepakat mendorong kerja sama ekonomi. Gubernur "
+        "menyinggung kerja sama Segitiga Pertumbuhan yang melibatkan Kupang, Dili dan Darwin."
+    )
+    names = [name for name, _kind, _country in partners(text)]
+    assert "Dili" in names and "Darwin" in names
+    # a list of stops shares no role, even beside a city the word "Kota" names
+    text = (
+        "Gubernur NTB menjajaki kerja sama dengan Tiongkok. Rombongan akan singgah di dua kota: "
+        "Kota Luohe dan Zhengzhou."
+    )
+    assert "Zhengzhou" not in [name for name, _kind, _country in partners(text)]

@@ -109,6 +109,38 @@ def test_the_dateline_region_is_the_focal_one_when_it_takes_part():
     assert [p.name for p in result.partners] == ["Provinsi Daerah Khusus Ibukota Jakarta"]
 
 
+def test_a_dateline_city_speaks_for_its_province_named_more_often_as_the_party():
+    result = extract(
+        "Kupang – Pemerintah Provinsi Nusa Tenggara Timur (NTT) dan Pemerintah Timor Leste ingin "
+        "mendorong kerja sama ekonomi. Gubernur NTT bertemu Konsul Timor Leste yang baru. "
+        "Gubernur NTT juga menyinggung kerja sama Segitiga Pertumbuhan yang melibatkan Kupang, "
+        "Dili dan Darwin."
+    )
+    # the province is the focal region; its seat, named once more, is no partner of its own
+    assert [r.code for r in result.regions] == ["53"]
+    assert [p.name for p in result.partners if p.kind == "indonesian_region"] == []
+
+
+def test_a_dateline_city_sides_with_its_province_against_another_province():
+    result = extract(
+        "Manado – Penjabat Gubernur Gorontalo bertamu ke Kantor Gubernur Sulut untuk kerja sama "
+        "ekonomi. Gubernur Gorontalo membicarakan kerja sama Gorontalo dan Sulut. Wakil Gubernur "
+        "Sulut menyambut kerja sama itu."
+    )
+    assert [r.code for r in result.regions] == ["71"]
+    assert [p.name for p in result.partners] == ["Provinsi Gorontalo"]
+
+
+def test_the_dateline_regency_stays_focal_against_its_province_named_as_often():
+    result = extract(
+        "Bantul – Pemda DIY mendorong kerja sama antardaerah. Pemkab Bantul dan Pemkab Kulon "
+        "Progo menandatangani kerja sama pengembangan wilayah. Bupati Bantul menyebut kerja sama "
+        "itu penting."
+    )
+    assert [r.code for r in result.regions] == ["34.02"]
+    assert "Kabupaten Kulon Progo" in [p.name for p in result.partners]
+
+
 def test_a_region_visiting_in_the_lead_takes_part_without_the_word_cooperation():
     result = extract(
         "Rombongan Pemkab Penajam Paser Utara bertandang ke Pemkab Tabanan.\n"
@@ -424,3 +456,56 @@ def test_a_bare_name_the_text_also_types_with_a_head_stays_the_region():
     )
     assert [r.name for r in result.regions] == ["Kota Medan"]
     assert [p.name for p in result.partners] == ["Kota Binjai"]
+
+
+def test_a_region_named_in_another_sentence_without_a_partner_abroad_is_no_second_side():
+    result = extract(
+        "Pemprov Jawa Barat menyambut delegasi Prefektur Shizuoka untuk kerja sama pendidikan. "
+        "Wakil Bupati Sukabumi juga mendukung kerja sama itu."
+    )
+    assert [r.code for r in result.regions] == ["32"]
+    # with a partner abroad of its own in its sentence, it is a second side
+    result = extract(
+        "Pemprov Jawa Barat menyambut delegasi Prefektur Shizuoka untuk kerja sama pendidikan. "
+        "Pemkab Sukabumi juga menjalin kerja sama dengan Kota Fujinomiya, Jepang."
+    )
+    assert [r.code for r in result.regions] == ["32", "32.02"]
+
+
+def test_members_of_a_list_with_their_provinces_are_all_the_other_party():
+    result = extract(
+        "Pemkab Paser menjalin kerja sama transmigrasi dengan lima daerah asal transmigran. MoU "
+        "dan PKS dengan empat daerah lainnya sudah beres sebelum transmigran tiba, yaitu Kabupaten "
+        "Pringsewu di Lampung serta Kabupaten Bantul dan Kabupaten Sleman di DI Yogyakarta."
+    )
+    assert [r.code for r in result.regions] == ["64.01"]
+    assert [p.name for p in result.partners] == [
+        "Kabupaten Pringsewu",
+        "Kabupaten Bantul",
+        "Kabupaten Sleman",
+    ]
+
+
+def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
+    for facility in ("Kawasan Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Palu", "KEK Palu"):
+        result = extract(
+            "Pemprov Sulawesi Tengah menjajaki kerja sama investasi dengan perusahaan Korea "
+            f"Selatan untuk {facility}."
+        )
+        assert [r.code for r in result.regions] == ["72"]
+        assert "Kota Palu" not in [p.name for p in result.partners]
+    # the government of that region is still a party
+    result = extract(
+        "Pemprov Sulawesi Tengah menjalin kerja sama investasi dengan Pemerintah Kota Palu."
+    )
+    assert [p.name for p in result.partners] == ["Kota Palu"]
+
+
+def test_a_region_inside_a_news_outlet_s_name_is_no_party():
+    for credit in ("Harian Jogja/Nina Atmasari", "Radar Semarang", "Magelang Ekspres"):
+        result = extract(
+            "Bupati Magelang meneken kerja sama dengan perguruan tinggi, Rabu (9/7/2025). - "
+            f"{credit} Pemkab Magelang bermitra dengan Universitas Gadjah Mada."
+        )
+        assert [r.code for r in result.regions] == ["33.08"]
+        assert [p.kind for p in result.partners] == ["domestic_party"]

@@ -188,3 +188,19 @@ def test_precision_and_recall_add_up_over_texts_and_fields() -> None:
     assert precision_recall(totals)["sectors"] == (1.0, 0.5)
     assert precision_recall(totals)["events"] == (1.0, 1.0)
     assert micro_average(totals) == (3 / 4, 3 / 4)
+
+
+def test_a_partner_also_matches_by_the_form_the_text_writes() -> None:
+    expected = result(
+        partners=[{"name": "Melaka", "kind": "foreign_city_or_region", "country": "MY"}]
+    )
+    predicted = {
+        "name": "Malacca",
+        "written": "Melaka",
+        "kind": "foreign_city_or_region",
+        "country": "MY",
+    }
+    assert counts(score(expected, result(partners=[predicted]))["partners"]) == (1, 0, 0)
+    # the written form counts only with the same kind and country
+    predicted = {**predicted, "country": "ID"}
+    assert counts(score(expected, result(partners=[predicted]))["partners"]) == (0, 1, 1)
