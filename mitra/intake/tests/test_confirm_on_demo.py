@@ -1,12 +1,14 @@
 """Confirming news on the demo's real records: nothing existing changes unless ticked, and a news
 report is evidence that moves no follow-up clock (issue 14)."""
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
 from django.db.models import Model
 from django.urls import reverse
+from pytest_django import DjangoDbBlocker
 
 from mitra.audit.models import AuditEntry
 from mitra.cooperations.models import Cooperation
@@ -20,6 +22,7 @@ from mitra.intake.services import Source
 from mitra.intake.tests.test_web_review import form_data
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Membership, Tenant
+from tests.shared import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +37,12 @@ SECTORS = (
 )
 
 
-@pytest.fixture
-def makassar(db: None) -> Tenant:
-    tenants = load_demo(today=date(2026, 7, 22))
-    return next(t for t in tenants if t.region.code == "7371")
+@pytest.fixture(scope="module")
+def makassar(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Tenant]:
+    """The demo, loaded once for the module; each test's changes are undone after it."""
+    with built_once(django_db_blocker):
+        tenants = load_demo(today=date(2026, 7, 22))
+        yield next(t for t in tenants if t.region.code == "7371")
 
 
 def _officer(tenant: Tenant) -> Any:
