@@ -52,8 +52,8 @@ INSTALLED_APPS = [
     "mitra.api",
     "mitra.portal",
     "mitra.demo",
-    "django_tasks_db",
-    "axes",
+    "mitra.tenancy.admin_site.BackgroundJobsConfig",  # django_tasks_db, named in Indonesian
+    "mitra.tenancy.admin_site.SignInProtectionConfig",  # axes, named in Indonesian
 ]
 
 MIDDLEWARE = [

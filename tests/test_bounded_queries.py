@@ -131,6 +131,8 @@ LIST_PAGES: list[tuple[str, str, dict[str, str]]] = [
     ("dashboard:index", OFFICER, {}),
     ("dashboard:index", ADMIN, {}),
     ("dashboard:expiring", OFFICER, {}),
+    ("dashboard:waiting", OFFICER, {}),
+    ("dashboard:awaiting", OFFICER, {}),
     ("cooperations:list", OFFICER, {}),
     ("pipeline:board", OFFICER, {}),
     ("pipeline:board", OFFICER, {"board": "domestic"}),

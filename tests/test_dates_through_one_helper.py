@@ -16,7 +16,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from mitra.lib.formatting import iso_date, iso_month, long_date, medium_date, moment
+from mitra.lib.formatting import iso_date, iso_month, long_date, long_moment, medium_date, moment
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted([*ROOT.glob("templates/**/*.html"), *ROOT.glob("mitra/*/templates/**/*.html")])
@@ -89,8 +89,22 @@ def test_each_context_has_its_format():
     day = date(2026, 12, 4)
     at = datetime(2026, 12, 4, 14, 5, tzinfo=timezone.get_current_timezone())
     with translation.override("id"):
-        shown = [medium_date(day), moment(at), long_date(day), iso_date(day), iso_month(day)]
-    assert shown == ["4 Des 2026", "4 Des 2026, 14.05", "4 Desember 2026", "2026-12-04", "2026-12"]
+        shown = [
+            medium_date(day),
+            moment(at),
+            long_date(day),
+            long_moment(at),
+            iso_date(day),
+            iso_month(day),
+        ]
+    assert shown == [
+        "4 Des 2026",
+        "4 Des 2026, 14.05",
+        "4 Desember 2026",
+        "4 Desember 2026, 14.05",
+        "2026-12-04",
+        "2026-12",
+    ]
 
 
 @pytest.mark.parametrize(("language", "shown"), [("id", "4 Des 2026"), ("en", "Dec 4, 2026")])

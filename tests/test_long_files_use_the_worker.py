@@ -11,6 +11,7 @@ and the request writes no spreadsheet, CSV or PDF itself (the writers refuse to 
 
 import inspect
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -21,6 +22,7 @@ from mitra.downloads.tasks import build_generated_file
 from tests.downloads import download, run_the_worker
 from tests.shared import url_views
 
+ROOT = Path(__file__).resolve().parents[1]
 ANSWERS_WITH_A_FILE = re.compile(
     r"Content-Disposition|FileResponse|as_attachment|xlsx_response|csv_response|"
     r"render_\w*pdf|to_pdf\(|\bdownload\(|\bstream\("
@@ -64,6 +66,28 @@ def test_every_view_answering_with_a_file_is_bounded_or_made_by_the_worker():
     assert set(BOUNDED) <= answering, "BOUNDED names a view that no longer answers with a file"
     assert marked == set(WORKER)
     assert marked & answering == set(), "a view made by the worker builds no file itself"
+
+
+TEMPLATES = sorted([*ROOT.glob("templates/**/*.html"), *ROOT.glob("mitra/*/templates/**/*.html")])
+DOWNLOAD_LINK = re.compile(r"<a\b[^>]*\bdownload\b[^>]*>", re.DOTALL)
+URL_NAME = re.compile(r"\{%\s*url\s+'([^']+)'")
+
+
+def test_a_link_saving_its_answer_as_a_file_leads_to_a_file_not_to_a_page():
+    """Issue 14: the list's "Ekspor CSV" carried `download`, and the browser saved the page
+    asking for the file as "export.html". A link with `download` names a view answering with
+    the file itself; a file the worker makes is asked for through its page, a plain link."""
+    views = dict(url_views())
+    links = [
+        (path.name, name)
+        for path in TEMPLATES
+        for link in DOWNLOAD_LINK.findall(path.read_text())
+        for name in URL_NAME.findall(link)
+    ]
+    assert links, "no download link found"
+    to_pages = [(where, name) for where, name in links if name in WORKER or name not in views]
+    assert to_pages == []
+    assert {name for _where, name in links} <= set(BOUNDED)
 
 
 @pytest.fixture

@@ -6,12 +6,19 @@ space, so the space before a "·" is a no-break space (`&nbsp;`) bound to the te
 the break falls after the "·". This test reads every template of a screen and fails for a "·"
 whose text just before it (the markup and the template's if/for tags between left out) is not
 a no-break space after some text, so a new page cannot bring the stray bullets back. A "·"
-inside a template tag is the catalogue's own text; printed documents and e-mails are not
-screens, and a page's <title> does not wrap.
+inside a template tag is the catalogue's own text; e-mails are not screens, and a page's
+<title> does not wrap.
+
+A printed report wraps its lines too (WeasyPrint breaks a line at a space as a browser does):
+the report's "Penjajakan 3 · Pelaksanaan 4" started a line with "·" in the PDF. The templates
+of the PDFs are held to the same rule, and so are the entries the report's filters join in
+Python (`reports_format.SEPARATOR`).
 """
 
 import re
 from pathlib import Path
+
+from mitra.reports.templatetags import reports_format
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted([*ROOT.glob("templates/**/*.html"), *ROOT.glob("mitra/*/templates/**/*.html")])
@@ -81,12 +88,21 @@ def test_a_separator_inside_a_message_belongs_to_the_catalogue():
     assert separators_that_may_start_a_line('{% translate "Mitra · information" %}') == []
 
 
-def test_no_separator_of_a_screen_can_start_a_line():
-    screens = [path for path in TEMPLATES if not printed(path)]
+def test_the_printed_templates_are_among_those_read():
+    assert len([path for path in TEMPLATES if printed(path)]) >= 4
+
+
+def test_no_separator_of_a_screen_or_a_printed_report_can_start_a_line():
     found = [
         f"{path.relative_to(ROOT)}:{line}"
-        for path in screens
+        for path in TEMPLATES
         if "emails" not in path.parts
         for line in separators_that_may_start_a_line(path.read_text())
     ]
     assert found == [], "a '·' after a plain space starts a line when it wraps: " + ", ".join(found)
+
+
+def test_the_report_joins_the_parts_of_an_entry_with_a_bound_separator():
+    assert reports_format.SEPARATOR == "\u00a0· "
+    source = (ROOT / "mitra" / "reports" / "templatetags" / "reports_format.py").read_text()
+    assert '" · "' not in source

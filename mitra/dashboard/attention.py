@@ -5,10 +5,11 @@ Each helper costs a fixed few queries whatever the number of events, requests or
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
@@ -96,19 +97,26 @@ class WaitingReview:
     days: int
 
 
-def waiting_at_centre(tenant: Tenant, today: date) -> Shortlist[WaitingReview]:
-    """The tenant's requests waiting for the centre, the longest waiting first; one query."""
-    reviews = (
+def waiting_reviews(tenant: Tenant) -> QuerySet[ReviewRequest]:
+    """The tenant's requests waiting for the centre, the longest waiting first."""
+    return (
         ReviewRequest.objects.waiting()
         .filter(tenant=tenant)
         .select_related("cooperation")
         .order_by("opened_at", "pk")
     )
-    first = first_rows(reviews, SHOWN)
-    waiting = [
-        WaitingReview(r, max((today - timezone.localdate(r.opened_at)).days, 0)) for r in first.rows
+
+
+def with_days_waited(reviews: Iterable[ReviewRequest], today: date) -> list[WaitingReview]:
+    return [
+        WaitingReview(r, max((today - timezone.localdate(r.opened_at)).days, 0)) for r in reviews
     ]
-    return Shortlist(waiting, first.total)
+
+
+def waiting_at_centre(tenant: Tenant, today: date) -> Shortlist[WaitingReview]:
+    """The first of the tenant's requests waiting for the centre, and how many; one query."""
+    first = first_rows(waiting_reviews(tenant), SHOWN)
+    return Shortlist(with_days_waited(first.rows, today), first.total)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import User
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Consideration, Cooperation, CooperationEvent
@@ -98,19 +98,22 @@ def my_day(tenant: Tenant, user: User, role: str, today: date) -> MyDay:
 
 
 def awaiting_consideration(tenant: Tenant) -> Shortlist[Cooperation]:
+    """The first few cooperations awaiting the team's consideration, and how many; one query."""
+    return first_rows(awaiting_consideration_all(tenant), SHOWN)
+
+
+def awaiting_consideration_all(tenant: Tenant) -> QuerySet[Cooperation]:
     """Live cooperations at one of the team's steps without its consideration of that step,
-    each with when it entered the step (`entered_at`), the longest waiting first (the first few,
-    and how many); one query."""
+    each with when it entered the step (`entered_at`), the longest waiting first."""
     considered = Consideration.objects.filter(cooperation=OuterRef("pk"), state=OuterRef("state"))
     entered = CooperationEvent.objects.filter(
         cooperation=OuterRef("pk"), target=OuterRef("state")
     ).order_by("-at", "-pk")
-    return first_rows(
+    return (
         Cooperation.objects.for_tenant(tenant)
         .live()
         .filter(state__in=workflow.TEAM_STEPS)
         .exclude(Exists(considered))
         .annotate(entered_at=Subquery(entered.values("at")[:1]))
-        .order_by(F("entered_at").asc(nulls_first=True), "updated_at", "pk"),
-        SHOWN,
+        .order_by(F("entered_at").asc(nulls_first=True), "updated_at", "pk")
     )

@@ -8,4 +8,6 @@ urlpatterns = [
     path("charts.json", views.charts, name="charts"),
     path("map.json", views.partner_map, name="map"),
     path("expiring/", views.expiring, name="expiring"),
+    path("waiting/", views.waiting, name="waiting"),
+    path("awaiting/", views.awaiting, name="awaiting"),
 ]

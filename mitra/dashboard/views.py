@@ -16,7 +16,7 @@ from django.views.decorators.http import conditional_page, require_GET
 
 from mitra.cooperations.queries import expiring_documents
 from mitra.cooperations.rules import expiry_lead_days
-from mitra.dashboard import queries
+from mitra.dashboard import attention, mine, queries
 from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, require_tenant
 
@@ -64,3 +64,20 @@ def expiring(request: HttpRequest) -> HttpResponse:
     documents = expiring_documents(tenant, timezone.localdate(), lead_days)
     context = {"page": page_of(request, documents), "window": lead_days}
     return render(request, "dashboard/expiring.html", context)
+
+
+@login_required
+@require_GET
+def waiting(request: HttpRequest) -> HttpResponse:
+    """Every request of the tenant waiting at Kemendagri, the longest waiting first."""
+    page = page_of(request, attention.waiting_reviews(require_tenant(request)))
+    rows = attention.with_days_waited(page.object_list, timezone.localdate())
+    return render(request, "dashboard/waiting.html", {"page": page, "rows": rows})
+
+
+@login_required
+@require_GET
+def awaiting(request: HttpRequest) -> HttpResponse:
+    """Every cooperation awaiting the team's consideration, the longest waiting first."""
+    page = page_of(request, mine.awaiting_consideration_all(require_tenant(request)))
+    return render(request, "dashboard/awaiting.html", {"page": page})

@@ -4,11 +4,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from mitra.followups.models import Activity, Task
+from mitra.followups.models import Activity, Task, TaskQuerySet
 from mitra.tenancy.access import acting_user, require_tenant
 
 
-def tasks_for_user(request: HttpRequest) -> QuerySet[Task]:
+def tasks_for_user(request: HttpRequest) -> TaskQuerySet:
     return Task.objects.filter(tenant=require_tenant(request)).select_related(
         "assignee", "cooperation"
     )

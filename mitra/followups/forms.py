@@ -231,6 +231,10 @@ class ReassignForm(forms.Form):
         cast(Any, self.fields["assignee"]).queryset = members(tenant)
 
 
+# The status filter's value for open tasks past their due date, which the dashboard links to.
+OVERDUE = "overdue"
+
+
 class TaskFilterForm(forms.Form):
     person = UserChoiceField(
         label=gettext_lazy("Person"),
@@ -241,7 +245,11 @@ class TaskFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,
-        choices=[("", gettext_lazy("all")), *Task.Status.choices],
+        choices=[
+            ("", gettext_lazy("all")),
+            (OVERDUE, gettext_lazy("overdue")),
+            *Task.Status.choices,
+        ],
     )
 
     def __init__(self, tenant: Tenant, *args: Any, **kwargs: Any) -> None:

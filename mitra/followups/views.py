@@ -23,6 +23,7 @@ from mitra.followups.access import (
     tasks_for_user,
 )
 from mitra.followups.forms import (
+    OVERDUE,
     ActivityForm,
     CloseTaskForm,
     CommitmentFormSet,
@@ -190,7 +191,9 @@ def task_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         if form.cleaned_data["person"]:
             tasks = tasks.filter(assignee=form.cleaned_data["person"])
-        if form.cleaned_data["status"]:
+        if form.cleaned_data["status"] == OVERDUE:
+            tasks = tasks.overdue(timezone.localdate())
+        elif form.cleaned_data["status"]:
             tasks = tasks.filter(status=form.cleaned_data["status"])
     page = page_of(request, tasks, TASK_PAGE_SIZE)
     context = {"form": form, "page": page, "tasks": page.object_list, "today": timezone.localdate()}

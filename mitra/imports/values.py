@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 
+from mitra.lib.formatting import long_date
 from mitra.lib.text import fold
 
 Cell = str | int | float | date | datetime | None
@@ -116,9 +117,9 @@ def _date_parts(tokens: list[str]) -> tuple[int, int, int] | None:
 def parse_date(value: Cell) -> date:
     """A date from an Excel date, an Excel serial number, dd/mm/yyyy, yyyy-mm-dd or "5 Mei 2021"."""
     if isinstance(value, datetime):
-        return _checked(value.date(), value.date().isoformat())
+        return _checked(value.date(), long_date(value.date()))
     if isinstance(value, date):
-        return _checked(value, value.isoformat())
+        return _checked(value, long_date(value))
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value <= EXCEL_LAST_SERIAL:
             return _checked(from_excel(value).date(), str(value))

@@ -7,7 +7,8 @@ template `|date:` or a date formatted anywhere else):
 - tables, lists and labels (a select's options, a record's name): `medium_date`, "4 Des 2026";
   a point in time there: `moment`, "4 Des 2026, 14.05";
 - prose and documents (sentences, headings, a record's facts, PDFs, e-mails, messages):
-  `long_date`, "4 Desember 2026"; a month: `month_year`, "Desember 2026";
+  `long_date`, "4 Desember 2026"; a point in time there: `long_moment`, "4 Desember 2026,
+  14.05"; a month: `month_year`, "Desember 2026";
 - inputs and addresses (a date field's value, a query string, a data attribute): `iso_date`,
   "2026-12-04", and `iso_month`, "2026-12".
 
@@ -58,6 +59,15 @@ def moment(value: datetime | None) -> str:
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     day = format_date(local, "medium", locale=_locale())
     return f"{day}, {format_time(local, 'short', locale=_locale())}"
+
+
+def long_moment(value: datetime | None) -> str:
+    """A point in time in prose, in local time ("19 Desember 2014, 14.05"): a sentence beside
+    other sentences that give their days in `long_date`."""
+    if value is None or value == "":
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{long_date(local)}, {format_time(local, 'short', locale=_locale())}"
 
 
 def iso_date(value: date | datetime | None) -> str:

@@ -14,6 +14,7 @@ for _filter in (
     formatting.long_date,
     formatting.medium_date,
     formatting.moment,
+    formatting.long_moment,
     formatting.iso_date,
     formatting.iso_month,
     formatting.month_year,

@@ -79,3 +79,11 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [(d, DECISION_LABELS[(kind, d)]) for d in decisions_for(kind)]
         self.fields["decision"].choices = choices  # type: ignore[attr-defined]
+
+    def focus_first_problem(self) -> None:
+        """Focus the first input with a problem (the decision itself for a problem of the whole
+        form): the refused page opens at the decision, not at the top of a long page. A
+        fragment in the form's address did that, but a browser keeps a request's fragment
+        through the redirect that follows it: the queue's address read "…/reviews/#decision"."""
+        name = next((name for name in self.errors if name in self.fields), "decision")
+        self.fields[name].widget.attrs["autofocus"] = True

@@ -66,6 +66,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The decision was recorded and the region can see it."))
             return redirect("reviews:queue")
+    form.focus_first_problem()
     context = _detail(review, form)
     return render(request, "reviews/detail.html", context)
 

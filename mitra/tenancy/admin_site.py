@@ -9,12 +9,15 @@ rows it returns come from the target admin's `get_queryset`, scoped to the tenan
 
 from typing import Any
 
+from axes.apps import AppConfig as AxesAppConfig
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
 from django.db.models import ForeignObjectRel
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class ForwardAutocompleteJsonView(AutocompleteJsonView):
@@ -32,3 +35,13 @@ class MitraAdminSite(admin.AdminSite):
 
 class MitraAdminConfig(AdminConfig):
     default_site = "mitra.tenancy.admin_site.MitraAdminSite"
+
+
+# The apps Mitra installs name themselves in English on the admin's index ("Axes", "Tasks
+# Database Backend"): the same apps under Indonesian names, through the catalogue.
+class SignInProtectionConfig(AxesAppConfig):  # type: ignore[misc]  # axes has no types
+    verbose_name = _("Sign-in protection")
+
+
+class BackgroundJobsConfig(TasksAppConfig):
+    verbose_name = _("Background jobs")  # type: ignore[assignment]  # lazy, as Django's own

@@ -101,3 +101,58 @@ def test_a_step_with_no_card_is_a_narrow_strip_so_more_of_the_procedure_is_in_vi
     # Each strip's step name is whole, on one line (written downwards): no word broken inside.
     lines = page.evaluate(LINES_OF_EMPTY_HEADINGS)
     assert lines and set(lines.values()) == {1}, lines
+
+
+# The columns whose box reaches past the board's own box: cut, or behind a sideways scroll.
+COLUMNS_PAST_THE_BOX = """() => {
+    const board = document.querySelector("#pipeline-board").getBoundingClientRect();
+    return [...document.querySelectorAll(".board__column")]
+        .filter((column) => {
+            const box = column.getBoundingClientRect();
+            return box.left < board.left - 1 || box.right > board.right + 1;
+        })
+        .map((column) => column.dataset.state);
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_column_of_a_full_board_is_in_view_on_a_laptop_and_the_page_fits_a_phone(
+    reference_data: None, live_server, page: Page
+):
+    """Issue 14: with seven steps holding cards, the board at 1280 px was 1,812 px wide in a
+    1,232 px box and its last column ("Pelaksanaan") was cut at the box's edge. On a laptop the
+    columns wrap onto further rows; on a phone the board scrolls sideways in its own box."""
+    tenant = Tenant.objects.create(
+        region=Region.objects.get(code="7371"), name="Pemerintah Kota Makassar", slug="makassar"
+    )
+    make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
+    partner = make_partner(tenant)
+    S = Cooperation.State
+    filled = [
+        S.EXPLORATION,
+        S.LETTER_OF_INTENT,
+        S.COOPERATION_PLAN,
+        S.CENTRAL_VERIFICATION,
+        S.SIGNING,
+        S.IMPLEMENTATION,
+        S.MONITORING_EVALUATION,
+        S.DORMANT,
+    ]
+    for number, state in enumerate(filled):
+        coop = make_cooperation(tenant, title=f"Kerja sama {number}", partners=[partner])
+        record_past_state(coop, state, by=None, note="test setup")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill("officer.makassar")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(live_server.url + reverse("pipeline:board"))
+
+    assert page.locator(".board__column:not(.board__column--empty)").count() == len(filled)
+    assert page.evaluate(COLUMNS_PAST_THE_BOX) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    board = page.locator("#pipeline-board")
+    assert board.evaluate("(box) => box.scrollWidth > box.clientWidth")  # scrolls in its box

@@ -267,8 +267,9 @@ def test_a_dormant_agreement_shows_what_was_promised_and_what_is_missing(
 
 def test_the_dormant_count_is_a_warning_only_when_there_is_one(client_as, leadership, tenant):
     """Zero dormant agreements is shown like the other zero counts, not in the warning tone."""
-    badge = '<h2>{heading} <span class="badge{tone}">{count}</span></h2>'
+    badge = '<h2><a href="{url}">{heading}</a> <span class="badge{tone}">{count}</span></h2>'
     heading = gettext("Dormant agreements")
+    badge = badge.replace("{url}", f"{reverse('cooperations:list')}?state=dormant")
     html = client_as(leadership).get(DASHBOARD).content.decode()
     assert badge.format(heading=heading, tone="", count=0) in html
     dormant_with_plan(tenant, "Little Bandung di Malaysia")

@@ -44,6 +44,9 @@ def validity(document: object) -> str:
 # register is two thousand entries, and each inline element and template tag of an entry costs
 # WeasyPrint and Django time for every one of them.
 
+# Between the parts of an entry; the no-break space binds the "·" to the part before it, so
+# that a wrapped line of the PDF or the page never starts with it (as the templates do).
+SEPARATOR = "\u00a0· "
 ENDING_ABBREVIATION = re.compile(r"\s*\(([^()]+)\)$")
 
 
@@ -139,7 +142,7 @@ def register_details(row: RegisterRow, region: str) -> str:
     parts = [kind, row.state_label, partners, ", ".join(row.sectors)]
     parts += [_document(document, row.title, region) for document in row.documents]
     parts.append(_activities(row))
-    return " · ".join(part for part in parts if part)
+    return SEPARATOR.join(part for part in parts if part)
 
 
 @register.filter
@@ -154,4 +157,4 @@ def register_key(rows: list[RegisterRow]) -> str:
         if ENDING_ABBREVIATION.search(d.kind_label)
     }
     named = [f"{short}: {name}" for short, name in sorted(documents.items())]
-    return " · ".join([*kinds, *named])
+    return SEPARATOR.join([*kinds, *named])

@@ -95,9 +95,9 @@ def test_a_register_entry_gives_each_agreement_by_its_abbreviation_with_each_par
     )
     text = details(entry(documents=[kb], activity_count=4, last_contact=date(2026, 8, 23)))
     assert text == (
-        "KSDD · implementation · Partners: Pemerintah Kabupaten Asahan (Indonesia) · clean water · "
+        "KSDD\u00a0· implementation\u00a0· Partners: Pemerintah Kabupaten Asahan (Indonesia)\u00a0· clean water\u00a0· "
         "KB on clean water (No. KS/12/2024; Pemerintah Kabupaten Asahan: —; signed Oct 28, 2024; "
-        "valid Nov 1, 2024 – Oct 28, 2026) · 4 activities, the last on Aug 23, 2026"
+        "valid Nov 1, 2024 – Oct 28, 2026)\u00a0· 4 activities, the last on Aug 23, 2026"
     )
 
 
@@ -106,7 +106,7 @@ def test_a_documents_title_that_only_repeats_its_kind_and_the_cooperation_is_lef
     repeating = document(**KB, title=f"Framework agreement (KB): {title}")
     saying_more = document(**KB, title="KB Makassar Asahan 2024")
     assert details(entry(title=title, documents=[repeating])).count("KB") == 1
-    assert "KB Makassar Asahan 2024 · " in details(entry(documents=[saying_more]))
+    assert "KB Makassar Asahan 2024\u00a0· " in details(entry(documents=[saying_more]))
 
 
 def test_an_agreement_in_force_from_its_signing_shows_only_when_it_ends(english):
@@ -120,5 +120,5 @@ def test_an_agreement_in_force_from_its_signing_shows_only_when_it_ends(english)
 def test_the_registers_key_names_the_abbreviations_its_entries_use(english):
     rows = [entry(documents=[document(**KB)]), entry(kind_name="KSDPK: with a third party")]
     assert register_key(rows) == (
-        "KSDD: with another region · KSDPK: with a third party · KB: framework agreement"
+        "KSDD: with another region\u00a0· KSDPK: with a third party\u00a0· KB: framework agreement"
     )

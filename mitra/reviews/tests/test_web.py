@@ -176,13 +176,17 @@ def test_a_return_without_a_note_is_shown_beside_the_note_and_changes_nothing(
     in_english, central_reviewer, ours
 ):
     """Issue 14: the refusal was a message at the top of a long page, the note field unmarked;
-    it is shown beside the note, and the page comes back at the decision."""
+    it is shown beside the note, and the page comes back at the decision: the note is focused.
+    The form's address has no fragment, which the redirect after a decision would keep."""
     url = reverse("reviews:decide", args=[review_of(ours).pk])
     response = in_english(central_reviewer).post(url, {"decision": "return", "note": "  "})
     assert response.status_code == 200
     assert "Explain in a note" in " ".join(response.context["form"].errors["note"])
     assert texts(response) == []
-    assert f'action="{url}#decision"' in response.content.decode()
+    html = response.content.decode()
+    assert f'action="{url}"' in html
+    note = html[html.index('name="note"') - 200 : html.index('name="note"') + 200]
+    assert "autofocus" in note
     assert review_of(ours).status == Status.OPEN
 
 
