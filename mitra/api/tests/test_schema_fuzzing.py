@@ -2,10 +2,12 @@
 error, every answer as documented (status, content type, headers, body), data outside the schema
 refused, and data inside it accepted."""
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 import schemathesis
+from django.contrib.auth.models import User
 from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
@@ -156,7 +158,7 @@ def positive_data_accepted(ctx, response, case) -> bool | None:
 
 
 @pytest.fixture
-def officer_token(cooperation_officer, token_for) -> str:
+def officer_token(cooperation_officer: User, token_for: Callable[[User], str]) -> str:
     """One token for every example of an operation (no operation of the API touches tokens):
     making one per example was a quarter of the fuzzing's time."""
     return token_for(cooperation_officer)
