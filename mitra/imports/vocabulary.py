@@ -28,7 +28,7 @@ class Vocabulary:
 
     Exact names (codes, whole labels, listed words) win over names derived from a label (its
     part before a colon, its words in brackets), so "surat kuasa" is the letter of authority
-    even though the Full Power's label is "Surat Kuasa (Full Power)".
+    even though the Full Power's label is "surat kuasa Menteri Luar Negeri (Full Power)".
     """
 
     def __init__(
