@@ -36,7 +36,7 @@ from mitra.followups.models import Task
 from mitra.followups.queries import group_by_due
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
-from mitra.lib.htmx import vary_on_htmx, wants_fragment
+from mitra.lib.htmx import tell_the_page, vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, require_tenant
@@ -218,11 +218,17 @@ def create_task(request: HttpRequest) -> HttpResponse:
     return render(request, "followups/task_form.html", {"form": form})
 
 
+# Told to the page when a task row changed: "My tasks" then reads its groups again, so a task
+# closed there leaves its group and the group's count follows.
+TASK_CHANGED = "task-changed"
+
+
 def _task_row(request: HttpRequest, task: Task, problems: list[str] | None = None) -> HttpResponse:
     """The row in place for htmx, else back to the list the user came from."""
     if wants_fragment(request):
         context = {"task": task, "problems": problems or [], "today": timezone.localdate()}
-        return render(request, "followups/_task_row.html", context)
+        response = render(request, "followups/_task_row.html", context)
+        return response if problems else tell_the_page(response, TASK_CHANGED)
     for problem in problems or []:
         messages.error(request, problem)
     back = request.POST.get("next", "")

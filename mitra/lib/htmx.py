@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
 from django_htmx.middleware import HtmxDetails
 
-__all__ = ["vary_on_htmx", "wants_fragment"]
+__all__ = ["tell_the_page", "vary_on_htmx", "wants_fragment"]
 
 
 def vary_on_htmx[View: Callable[..., object]](view: View) -> View:
@@ -34,3 +35,9 @@ def wants_fragment(request: HttpRequest) -> bool:
     if not isinstance(htmx, HtmxDetails):
         return False
     return bool(htmx) and not htmx.history_restore_request
+
+
+def tell_the_page(response: HttpResponse, event: str) -> HttpResponse:
+    """Fire `event` on the page that asked, for parts of it that listen (`hx-trigger="event
+    from:body"`) to read themselves again: the HX-Trigger header."""
+    return trigger_client_event(response, event)

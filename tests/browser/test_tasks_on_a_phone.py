@@ -67,3 +67,9 @@ def test_an_officer_closes_an_overdue_task_from_a_phone_without_scrolling_sidewa
     expect(page.locator("#tasks-overdue thead")).to_be_visible()
     expect(page.locator("#tasks-overdue thead")).to_contain_text("Tenggat")
     assert due_label(page) == "none"
+
+    # Closed from the list, the task leaves its group, and the group's count follows.
+    expect(page.locator("#heading-overdue")).to_contain_text("(1)")
+    page.get_by_role("button", name="Selesai").click()
+    expect(page.locator("#heading-overdue")).to_contain_text("(0)")
+    expect(page.locator("#tasks-overdue")).not_to_contain_text("Evaluasi pelaksanaan")

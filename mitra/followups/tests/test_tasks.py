@@ -1,5 +1,6 @@
 """Tasks: who may do what, the audit rows, a person's list grouped by due date, the office list."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -83,6 +84,29 @@ def test_completing_inline_with_htmx_returns_the_row(client_as, tenant, cooperat
     assert f'id="task-{task.pk}"'.encode() in response.content
     task.refresh_from_db()
     assert task.status == Task.Status.DONE
+
+
+def test_a_task_closed_inline_tells_the_page_and_a_refusal_does_not(
+    client_as, tenant, cooperation_officer, today
+):
+    task = task_for(tenant, cooperation_officer, today)
+    client = client_as(cooperation_officer)
+    url = reverse("followups:complete_task", args=[task.pk])
+    closed = client.post(url, {"note": "Selesai"}, headers={"HX-Request": "true"})
+    again = client.post(url, {"note": "Lagi"}, headers={"HX-Request": "true"})
+    assert json.loads(closed["HX-Trigger"]) == {"task-changed": {}}
+    assert again.status_code == 200 and b'role="alert"' in again.content
+    assert "HX-Trigger" not in again
+
+
+def test_my_tasks_reads_its_groups_again_when_a_task_changes(
+    client_as, tenant, cooperation_officer, today
+):
+    task_for(tenant, cooperation_officer, today - timedelta(days=3))
+    page = client_as(cooperation_officer).get(reverse("followups:my_tasks")).content.decode()
+    assert 'hx-trigger="task-changed from:body delay:1s"' in page
+    assert 'hx-select="#my-task-groups"' in page
+    assert page.index('id="my-task-groups"') < page.index('id="tasks-overdue"')
 
 
 def test_my_tasks_page_lists_only_my_open_tasks(
