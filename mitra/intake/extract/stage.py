@@ -122,7 +122,7 @@ ROOT_CUES = {
     "jajak": "exploration", "jajag": "exploration", "laksana": "implementation",
     "realisasi": "implementation", "implementasi": "implementation", "tunda": "on_hold",
     "tangguh": "on_hold", "hambat": "on_hold", "beku": "on_hold", "henti": "ended",
-    "batal": "ended", "wujud": "implementation",
+    "batal": "ended", "wujud": "implementation", "ganjal": "on_hold",
 }  # fmt: skip
 ROOTS = frozenset(ROOT_CUES)
 # Roots of signing verbs: "diteken", "meneken", "menandatangani", "disepakati", "penekenan".
@@ -261,6 +261,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     lasted = established(doc, cooperation)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
+    reached = named_over_partnership(doc, reached)
     side = [found for found in reached if found.slug == SIDE_EVENT]
     reached = [found for found in reached if found.slug != SIDE_EVENT]
     if not reached:
@@ -307,6 +308,29 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     return best
 
 
+# A photo's credit in its line: "(Foto: Ist.)", "Foto: Humas", "dok.brida_mediapapuabarat".
+PHOTO_CREDIT = re.compile(r"(?i)\((?:foto|dok)\b|\bfoto\s*:|\bdok\.\s*\w")
+
+
+def named_over_partnership(doc: Doc, reached: list[StageFound]) -> list[StageFound]:
+    """ "Penandatanganan kerjasama" under a photo, "resmi terikat Letter of Intent" in the
+    story: the partnership inked in the caption is the document the story names as reached,
+    not a memorandum of its own."""
+    if not any(f.slug in DOCUMENTS and names_document(doc, f) for f in reached):
+        return reached
+    return [
+        f
+        for f in reached
+        if f.slug not in DOCUMENTS or names_document(doc, f) or not in_caption(doc, f.first)
+    ]
+
+
+def in_caption(doc: Doc, index: int) -> bool:
+    start = doc.text.rfind("\n", 0, doc.tokens[index].start) + 1
+    end = doc.text.find("\n", doc.tokens[index].end)
+    return bool(PHOTO_CREDIT.search(doc.text, start, end if end >= 0 else len(doc.text)))
+
+
 def names_document(doc: Doc, found: StageFound) -> bool:
     """The cue itself is a document's name, not a partnership word."""
     match = CUE_TABLE.match(doc, found.first)
@@ -345,7 +369,11 @@ def signed_later(doc: Doc, last: int) -> bool:
             return False  # "tidak berlanjut karena tidak ada program yang disepakati"
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
-            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+            if (
+                not close & PLAN_CLOSE
+                and not window(doc, i, 2) & PLANNED_AFTER
+                and not planned_clause(doc, i)
+            ):
                 return True
     return False
 
@@ -482,11 +510,16 @@ def signed_close(doc: Doc, index: int) -> bool:
         while 0 <= j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
             token = doc.tokens[j]
             if token.word:
-                if token.key in PURPOSE or taken >= CLOSE_SIGNING:
+                # after the document, a relative clause may say it was signed ("Perjanjian
+                # Kerjasama, yang ditandatangani Kepala Bapperida")
+                relative = step == 1 and token.key == "yang"
+                if (token.key in PURPOSE and not relative) or taken >= CLOSE_SIGNING:
                     break
                 if is_signing(token.key) or signature_at(doc, j):
                     return not window(doc, j, -PLAN_REACH) & PLAN_CLOSE
-                taken += 1
+                # the parties and subject of a list of documents are names: "ditandatangani
+                # pula MoU antara Pemprov NTB dan ACCES tentang Program ACCESS, lalu PKS ..."
+                taken += not token.cap
             j += step
     return False
 
@@ -658,9 +691,55 @@ def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
         )
         if doc.tokens[i].word and (inked if ink else is_signing(key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
-            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+            if (
+                not close & PLAN_CLOSE
+                and not window(doc, i, 2) & PLANNED_AFTER
+                and not planned_clause(doc, i)
+            ):
                 return True
     return False
+
+
+# Anywhere earlier in the clause of a verb these put it after the news: "setelah itu barulah
+# kedua pihak menandatangani nota kesepahaman", "kelak Pemkot dan Kota X meneken MoU".
+FUTURE_CLAUSE = words("barulah kelak nantinya")
+# Before a verb of the prefix me- these make it the aim of another act: "terbang ke Kairo untuk
+# meneken MoU", "kunjungan untuk menindaklanjuti kerja sama lewat penandatanganan MoU".
+AIM = words("untuk guna demi")
+# Aims that are attending what happens: "hadir untuk menyaksikan penandatanganan MoU".
+WITNESSING = words("menyaksikan mengikuti menghadiri")
+
+
+def planned_clause(doc: Doc, index: int) -> bool:
+    """The verb at `index` is what its clause looks ahead to, or lies in the aim of another
+    act, back to a comma ("Untuk menekan pengangguran, Pemkab meneken MoU" is signed)."""
+    if clause_before(doc, index) & FUTURE_CLAUSE:
+        return True
+    sentence = doc.tokens[index].sentence
+    following = doc.tokens[index].key
+    j = index - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence and doc.tokens[j].text != ",":
+        if clause_break(doc, j):
+            return False
+        token = doc.tokens[j]
+        if token.word:
+            if token.key in AIM and following.startswith("me") and following not in WITNESSING:
+                return True
+            following = token.key
+        j -= 1
+    return False
+
+
+def clause_before(doc: Doc, index: int) -> set[str]:
+    """Folded words of the clause before token `index`, back to a clause break."""
+    sentence = doc.tokens[index].sentence
+    out: set[str] = set()
+    j = index - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence and not clause_break(doc, j):
+        if doc.tokens[j].word:
+            out.add(doc.tokens[j].key)
+        j -= 1
+    return out
 
 
 RENEWAL = words(
@@ -1030,7 +1109,12 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "berencana menjajaki": not even exploring yet
         return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
     if slug in DOCUMENTS:
-        if close & PLAN_CLOSE or after & PLANNED_AFTER or doc.key_at(first - 1) in UPGRADE:
+        if (
+            close & PLAN_CLOSE
+            or after & PLANNED_AFTER
+            or doc.key_at(first - 1) in UPGRADE
+            or planned_clause(doc, first)
+        ):
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False
@@ -1071,7 +1155,8 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if hoped(doc, first) or outcome(doc, last):
         return False
     return not (
-        window(doc, first, -REACHED_REACH - 1) & NOT_NOW or clause_after(doc, last) & STATUS_LATER
+        window(doc, first, -REACHED_REACH - 1) & clause_before(doc, first) & NOT_NOW
+        or clause_after(doc, last) & STATUS_LATER
     )
 
 
