@@ -1353,6 +1353,10 @@ def predicate_after(doc: Doc, last: int) -> set[str]:
             break
         if token.word and not token.cap and token.key not in NOUN_PHRASE_JOINERS:
             out.add(token.key)
+            if has_root(token.key, PLAN_ROOTS) and "yang" not in out:
+                # "Penandatanganan MoU ... sudah disetujui DPRD": the signing approved is
+                # ahead; "MoU yang disetujui DPRD itu diteken" tells the approval before it
+                out.add("direncanakan")
             taken += 1
         j += 1
     return out & PLANNED_AFTER

@@ -128,3 +128,19 @@ def test_a_document_that_rests_on_a_signed_one_is_not_signed_with_it():
         "Perjanjian Kerjasama yang akan menyusul MoU itu disiapkan kedua pihak."
     )
     assert stage(text) == "mou"
+
+
+def test_a_signing_the_council_approved_is_still_ahead():
+    text = (
+        "Penandatanganan MoU Pemkot Semarang dan Kota Fuzhou sudah disetujui DPRD dalam rapat "
+        "paripurna, Senin."
+    )
+    assert stage(text) != "mou"
+
+
+def test_a_memorandum_the_council_approved_and_then_signed_is_reached():
+    text = (
+        "MoU Pemkot Semarang dan Kota Fuzhou yang disetujui DPRD bulan lalu akhirnya diteken "
+        "kedua wali kota, Senin."
+    )
+    assert stage(text) == "mou"
