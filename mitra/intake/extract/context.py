@@ -18,6 +18,9 @@ COOPERATION_CUES = phrases(
     "magang", "pemagangan", "program magang",
     # aid received from a partner: "menerima bantuan JICA"
     "menerima bantuan", "mendapat bantuan", "mendapatkan bantuan", "memperoleh bantuan",
+    # working together said without "kerja sama": "bersinergi dengan", "sepakat mengembangkan",
+    # "studi banding ke", "beraudiensi dengan"
+    "sinergi", "bersinergi", "bersepakat", "sepakat", "studi banding", "audiensi", "beraudiensi",
 )  # fmt: skip
 RECEIVING = words("menerima mendapat mendapatkan memperoleh diberi")
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may

@@ -51,3 +51,18 @@ def test_a_campus_inside_a_faculty_name_is_that_faculty():
         "Brawijaya dalam riset pariwisata."
     )
     assert domestic(text) == ["Fakultas Ekonomi dan Bisnis Universitas Brawijaya"]
+
+
+def test_working_together_said_as_synergy_is_cooperation():
+    text = "Pemprov Jateng bersinergi dengan Universitas Diponegoro dalam penanganan stunting."
+    assert domestic(text) == ["Universitas Diponegoro"]
+
+
+def test_two_sides_agreeing_is_cooperation():
+    text = "Pemkot Surabaya dan ITS sepakat mengembangkan bus listrik untuk transportasi kota."
+    assert domestic(text) == ["Institut Teknologi Sepuluh Nopember"]
+
+
+def test_a_programme_of_the_region_alone_is_no_cooperation():
+    text = "Pemkab Sleman meluncurkan program desa digital bersama warga di Balai Desa."
+    assert extract(text).regions == ()
