@@ -180,8 +180,9 @@ PLANNED_AFTER = words(
 NOT_NOW = words(
     "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
     "sesudah "
-    # a threat or an intention ("Siap Putus Kontrak", "kerja samanya hendak ia putus")
-    "hendak ingin siap mau berencana rencana mengancam terancam ancaman bisa dapat"
+    # a threat or an intention ("Siap Putus Kontrak", "Ancam Putus Kerja Sama", "kerja samanya
+    # hendak ia putus")
+    "hendak ingin siap mau berencana rencana ancam mengancam diancam terancam ancaman bisa dapat"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
 # Right before a status these schedule it ("dijadwalkan berakhir"); further back they belong to

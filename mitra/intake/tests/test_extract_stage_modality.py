@@ -144,3 +144,22 @@ def test_a_memorandum_the_council_approved_and_then_signed_is_reached():
         "kedua wali kota, Senin."
     )
     assert stage(text) == "mou"
+
+
+def test_a_threat_to_end_in_a_headline_is_no_end():
+    text = (
+        "Bupati Badung Ancam Putus Kerja Sama\n\n"
+        "Bupati Badung mengancam akan memutus kerja sama dengan PT Bali Bersih bila perusahaan "
+        "itu tidak memenuhi kewajibannya. MoU kerja sama pengelolaan sampah itu diteken pada "
+        "Maret lalu."
+    )
+    assert stage(text) == "mou"
+
+
+def test_a_cooperation_ended_in_a_headline_is_ended():
+    text = (
+        "Bupati Badung Putus Kerja Sama dengan PT Bali Bersih\n\n"
+        "Pemkab Badung memutus kerja sama pengelolaan sampah dengan PT Bali Bersih karena "
+        "perusahaan itu tidak memenuhi kewajibannya."
+    )
+    assert stage(text) == "ended"
