@@ -132,7 +132,7 @@ PLAN_CLOSE = words(
     "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
     "target segera cepat belum hendak ingin minat berminat harus perlu siap bisa dapat diharapkan berharap harapan "
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
-    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
+    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya sebelum"
 )
 # Roots whose every form puts what follows ahead: approving, proposing ("DPRD Setujui
 # Penandatanganan MoU", "diusulkannya MoU"). Read as `PLAN_FORM` in a window.

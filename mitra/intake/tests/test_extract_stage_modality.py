@@ -163,3 +163,19 @@ def test_a_cooperation_ended_in_a_headline_is_ended():
         "perusahaan itu tidak memenuhi kewajibannya."
     )
     assert stage(text) == "ended"
+
+
+def test_what_is_done_before_a_signing_leaves_the_signing_ahead():
+    text = (
+        "Pemkab Karawang menjajaki kerja sama dengan Kota Gimpo. Sebelum MoU diteken, Pemkab "
+        "Karawang dan Kota Gimpo akan menggelar rapat teknis."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_what_came_after_a_signing_leaves_it_signed():
+    text = (
+        "Pemkab Karawang dan Kota Gimpo menggelar rapat teknis setelah MoU kerja sama diteken, "
+        "Senin."
+    )
+    assert stage(text) == "mou"
