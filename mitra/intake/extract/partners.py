@@ -448,7 +448,8 @@ def free_country(
 
 
 WEB_NAME = re.compile(r"(?i)\w\.(?:co|com|id|net|org)\b")
-ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
+# "PT. Godang", "PT.Bali Seafood": the legal form written with a dot, glued or not.
+ABBREVIATION_DOT = re.compile(r"^(PT|CV)\. ?(?=\w)")
 
 
 def is_government_name(name: str) -> bool:
@@ -519,7 +520,7 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
-        draft.name = ABBREVIATION_DOT.sub(r"\1", draft.name)  # "PT. Godang" is "PT Godang"
+        draft.name = ABBREVIATION_DOT.sub(r"\1 ", draft.name)  # "PT. Godang" is "PT Godang"
         key = (fold(draft.name), draft.kind)
         if draft.kind == "foreign_government" and draft.country:
             # A country has one government: "DFAT" and "Pemerintah Australia" are one partner,
@@ -533,9 +534,35 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
         if is_government_name(draft.name) and not is_government_name(kept.name):
             kept.name = draft.name
     merge_acronyms(merged)
+    merge_national_suffix(merged)
     merge_shortened_places(merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
+
+
+# Words a company's name may add or leave out at its end: "PT Bali Seafood" and "PT Bali
+# Seafood Indonesia", "PT Semen Padang" and "PT Semen Padang (Persero)" are one body.
+NAME_TAILS = frozenset({"indonesia", "tbk", "persero"})
+
+
+def merge_national_suffix(merged: dict[tuple[str, str], Draft]) -> None:
+    """One domestic body written with and without its national or legal tail: kept under the
+    longer name, with the evidence of both."""
+    for key in sorted(merged, key=lambda key: len(key[0])):
+        if key[1] != "domestic_party" or key not in merged:
+            continue
+        words_of = key[0].replace("(", " ").replace(")", " ").split()
+        for other in list(merged):
+            other_words = other[0].replace("(", " ").replace(")", " ").split()
+            if (
+                other != key
+                and other[1] == key[1]
+                and len(other_words) > len(words_of)
+                and other_words[: len(words_of)] == words_of
+                and set(other_words[len(words_of) :]) <= NAME_TAILS
+            ):
+                merged[other].evidence.extend(merged.pop(key).evidence)
+                break
 
 
 MAX_ACRONYM = 8

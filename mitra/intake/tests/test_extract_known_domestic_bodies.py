@@ -4,6 +4,7 @@ PLN", "Pemkot Surabaya dan ITS sepakat"), not as a source, a place or a name ins
 body's name."""
 
 from mitra.intake.extract import extract
+from mitra.intake.extract.partners import Draft, merge
 
 
 def domestic(text: str) -> list[str]:
@@ -66,3 +67,23 @@ def test_two_sides_agreeing_is_cooperation():
 def test_a_programme_of_the_region_alone_is_no_cooperation():
     text = "Pemkab Sleman meluncurkan program desa digital bersama warga di Balai Desa."
     assert extract(text).regions == ()
+
+
+def test_a_company_written_with_and_without_its_national_tail_is_one_body():
+    text = (
+        "Pemprov NTB meneken MoU dengan PT. Bali Seafood tentang perikanan. Kesepakatan "
+        "Bersama Pemprov NTB dan PT.Bali Seafood Indonesia mengatur budidaya lobster."
+    )
+    assert domestic(text) == ["PT Bali Seafood Indonesia"]
+
+
+def test_a_company_with_another_word_at_its_end_is_another_body():
+    drafts = [
+        Draft("PT Bali Seafood", "domestic_party", "ID", [(0, 15)]),
+        Draft("PT Bali Seafood Lestari", "domestic_party", "ID", [(40, 63)]),
+        Draft("PT Bali Seafood (Persero)", "domestic_party", "ID", [(80, 105)]),
+    ]
+    assert sorted(item.name for item in merge(drafts)) == [
+        "PT Bali Seafood (Persero)",
+        "PT Bali Seafood Lestari",
+    ]
