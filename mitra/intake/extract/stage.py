@@ -21,6 +21,7 @@ Evidence is the cue's span.
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import COOPERATION_CUES, previous_word
@@ -259,7 +260,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     reached += parts_of_cooperation(doc, cooperation)
     reached += counted_participants(doc, cooperation)
     reached += recurring(doc, cooperation)
-    lasted = established(doc, cooperation)
+    lasted = established(doc, cooperation) + running_since_signed(doc, reached)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
     reached = named_over_partnership(doc, reached)
@@ -281,6 +282,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         and signed_in_sentence(doc, f.first)
         # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
         and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
+        and not clause_before(doc, f.first) & SINCE  # "Sejak Memorandum ... (MoU) ... diteken"
         and not dated_signing(doc, f.first)
     ]
     if signed:
@@ -332,6 +334,18 @@ def in_caption(doc: Doc, index: int) -> bool:
     return bool(PHOTO_CREDIT.search(doc.text, start, end if end >= 0 else len(doc.text)))
 
 
+def running_since_signed(doc: Doc, reached: list[StageFound]) -> list[StageFound]:
+    """ "Sejak MoU antara Pemprov Jabar dan Australia Selatan diteken, ...": a cooperation
+    told as running since its document was signed is carried out, like one "sejak 1997"; a
+    document signed as today's news overrides it as a lasting one does. (A document only
+    dated to the past, "LoI yang diteken pada 2024", stays that document.)"""
+    return [
+        StageFound("implementation", found.evidence, found.first)
+        for found in reached
+        if found.slug in DOCUMENTS and clause_before(doc, found.first) & SINCE
+    ]
+
+
 def names_document(doc: Doc, found: StageFound) -> bool:
     """The cue itself is a document's name, not a partnership word."""
     match = CUE_TABLE.match(doc, found.first)
@@ -352,10 +366,23 @@ def dated_signing(doc: Doc, index: int) -> bool:
                 ["beberapa", "tahun"],
             ):
                 return True  # "yang diteken sebelumnya", "diteken tahun lalu"
+            if then_in(doc, i, end):
+                return True  # "diteken Walikota Surabaya saat itu, Bambang DH"
             while after and after[0] in {"pada", "tahun", "sejak"}:
                 after.pop(0)
             return bool(after) and is_year(after[0])
     return False
+
+
+# "saat itu", "waktu itu": the time of a past story, not of the news.
+THEN = words("saat waktu kala ketika")
+THEN_REACH = 8
+
+
+def then_in(doc: Doc, verb: int, end: int) -> bool:
+    """ "saat itu" a few words after a signing verb dates it to the past."""
+    keys = [doc.tokens[k].key for k in range(verb + 1, min(end, verb + 1 + THEN_REACH))]
+    return any(key in THEN and after == "itu" for key, after in pairwise(keys))
 
 
 def signed_later(doc: Doc, last: int) -> bool:

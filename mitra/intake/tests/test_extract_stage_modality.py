@@ -179,3 +179,20 @@ def test_what_came_after_a_signing_leaves_it_signed():
         "Senin."
     )
     assert stage(text) == "mou"
+
+
+def test_a_cooperation_since_its_memorandum_has_been_carried_out():
+    text = (
+        "Gubernur Jawa Barat melawat ke Adelaide untuk mengeratkan persaudaraan.\n"
+        "Sejak Memorandum of Understanding (MoU) antara Pemerintah Provinsi Jawa Barat dengan "
+        "Pemerintah Negara Bagian Australia Selatan diteken, kerja sama pertanian terus digelar."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_a_memorandum_signed_today_is_the_news_not_a_practice():
+    text = (
+        "Wali Kota Surabaya dan Walikota Guangzhou menandatangani naskah kerja sama sister city "
+        "di Balai Kota Surabaya, Senin (5/5/2025)."
+    )
+    assert stage(text) == "mou"
