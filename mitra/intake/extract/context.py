@@ -18,6 +18,9 @@ COOPERATION_CUES = phrases(
     "magang", "pemagangan", "program magang",
     # aid received from a partner: "menerima bantuan JICA"
     "menerima bantuan", "mendapat bantuan", "mendapatkan bantuan", "memperoleh bantuan",
+    # working together said without "kerja sama": "bersinergi dengan", "sepakat mengembangkan",
+    # "studi banding ke", "beraudiensi dengan"
+    "sinergi", "bersinergi", "bersepakat", "sepakat", "studi banding", "audiensi", "beraudiensi",
 )  # fmt: skip
 RECEIVING = words("menerima mendapat mendapatkan memperoleh diberi")
 # A mention right after "di" is where something happens, not who takes part ("ke Tokyo" may
@@ -51,7 +54,29 @@ def cooperation_sentences(doc: Doc) -> list[bool]:
     for first, _last, _values in COOPERATION_CUES.scan(doc):
         if not doc.excluded[first]:
             flags[doc.tokens[first].sentence] = True
+    for number, (first, end) in enumerate(doc.sentences):
+        if not flags[number] and opens_with_a_party(doc, first, end):
+            flags[number] = True
     return flags
+
+
+# A sentence opening "Dengan Provinsi Bali, ..." or "Bersama Pemkot X, ..." goes through the
+# parties of a cooperation one by one ("Bersama Provinsi Kalsel, bidangnya kesehatan").
+OPENING_PARTY = words("dengan bersama")
+GOVERNMENT_WORDS = words(
+    "provinsi propinsi pemprov pemkot pemko pemkab pemda kota kabupaten pemerintah"
+)
+
+
+def opens_with_a_party(doc: Doc, first: int, end: int) -> bool:
+    words_at = [i for i in range(first, min(end, first + 3)) if doc.tokens[i].word]
+    return (
+        len(words_at) >= 2
+        and doc.tokens[words_at[0]].key in OPENING_PARTY
+        and doc.tokens[words_at[1]].key in GOVERNMENT_WORDS
+        and doc.tokens[words_at[1]].cap
+        and not doc.excluded[words_at[0]]
+    )
 
 
 def previous_word(doc: Doc, index: int, skip: frozenset[str] = frozenset()) -> int:

@@ -23,7 +23,7 @@ from mitra.intake.extract.dates import find_dates
 from mitra.intake.extract.events import find_events, is_event
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
-from mitra.intake.extract.lists import PLACE, list_members
+from mitra.intake.extract.lists import PLACE, Member, list_members
 from mitra.intake.extract.mentions import Mentions, find_mentions
 from mitra.intake.extract.names import Run, find_runs
 from mitra.intake.extract.orgs import (
@@ -171,6 +171,19 @@ class Extractor:
             doc, mentions, organisations, claimed, own, members
         )
         drafts += assembly.member_partners(doc, mentions, listed, in_orgs | names)
+        drafts += assembly.known_domestic_bodies(
+            doc,
+            self.gazetteer.domestic_bodies,
+            cooperation,
+            # a body a name run found but no rule made a party may still be one by name
+            (claimed - in_orgs)
+            | names
+            | roles
+            | in_events
+            | members_tokens(listed)
+            | evidence_tokens(doc, drafts),
+            {doc.tokens[i].sentence for r in regions for i in r.mentions},
+        )
         partners = assembly.merge(assembly.story_country(drafts))
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
@@ -380,6 +393,24 @@ def tokens_in(doc: Doc, span: tuple[int, int] | None) -> set[int]:
     if span is None:
         return set()
     return {i for i, t in enumerate(doc.tokens) if span[0] <= t.start < span[1]}
+
+
+def members_tokens(listed: list[Member]) -> set[int]:
+    return {i for m in listed for i in range(m.run.first, m.run.last + 1)}
+
+
+def evidence_tokens(doc: Doc, drafts: list[assembly.Draft]) -> set[int]:
+    """The word tokens inside the evidence of the partners found so far."""
+    starts = [token.start for token in doc.tokens]
+    out: set[int] = set()
+    for draft in drafts:
+        for start, end in draft.evidence:
+            i = bisect_right(starts, start) - 1
+            while 0 <= i < len(doc.tokens) and doc.tokens[i].start < end:
+                if doc.tokens[i].end > start:
+                    out.add(i)
+                i += 1
+    return out
 
 
 def span_range(tokens: tuple[int, int]) -> range:

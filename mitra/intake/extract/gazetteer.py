@@ -121,6 +121,9 @@ class Gazetteer:
         self.places = PlaceTable()
         self.common_words: frozenset[str] = frozenset()
         self.institutions = PhraseTable[Institution]()
+        # National bodies, campuses and state enterprises by their usual and short names; read
+        # apart from the mentions, after the bodies a name run finds ("UGM" in a list).
+        self.domestic_bodies = PhraseTable[Institution]()
         self.small_places = SmallPlaces(PARTNER_DATA / "small_places.sqlite")
         self.load_regions()
         self.load_countries()
@@ -164,7 +167,12 @@ class Gazetteer:
     def load_institutions(self) -> None:
         for row in read_csv(OWN_DATA / "institutions.csv"):
             body = Institution(name=row["name"], kind=row["kind"], country=row["country"] or None)
-            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            names = [row["name"], *filter(None, row["aliases"].split("|"))]
+            if body.kind == "domestic_party":
+                for name in names:
+                    self.domestic_bodies.add(name, body)
+                continue
+            for name in names:
                 self.institutions.add(name, body)
                 if name.replace("-", "").isupper():
                     self.caps_only.add(fold(name))

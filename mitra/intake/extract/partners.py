@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
-from mitra.intake.extract.gazetteer import Gazetteer
+from mitra.intake.extract.gazetteer import Gazetteer, Institution
 from mitra.intake.extract.lexicon import REGION_PREFIXES, words
 from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
@@ -25,6 +25,7 @@ from mitra.intake.extract.orgs import (
     Organisation,
     is_common_noun,
 )
+from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.places import PlaceFound
 from mitra.intake.extract.regions import RegionFound, partner_regions
 from mitra.intake.extract.result import CountryItem, Flag, PartnerItem
@@ -97,6 +98,60 @@ def institution_partners(doc: Doc, mentions: Mentions, cooperation: list[bool]) 
     return list(drafts.values())
 
 
+def known_domestic_bodies(
+    doc: Doc,
+    table: PhraseTable[Institution],
+    cooperation: list[bool],
+    taken: set[int],
+    sides: set[int],
+) -> list[Draft]:
+    """National bodies, campuses and state enterprises the text names by a known name ("UGM",
+    "BPS", "Pertamina") where no other finding claimed the words, as the other side of a
+    cooperation only: "bekerja sama dengan BPS", "menggandeng Pertamina dan PLN", "Pemkot
+    Surabaya dan ITS sepakat"; not a source or a place ("data BPS", "di kampus UGM"). `sides`:
+    the sentences naming the story's own region; the body is its other side there or in the
+    sentence after, not in a quote about somebody else's deal."""
+    drafts: dict[str, Draft] = {}
+    for first, last, bodies in table.scan(doc, capitalised=True):
+        if doc.excluded[first] or any(i in taken for i in range(first, last + 1)):
+            continue
+        if " " not in doc.text[doc.tokens[first].start : doc.tokens[last].end] and not (
+            doc.tokens[first].upper or doc.tokens[first].cap
+        ):
+            continue
+        if not cooperation[doc.tokens[first].sentence] or is_facilitator(doc, first):
+            continue
+        sentence = doc.tokens[first].sentence
+        told = sentence in sides or sentence - 1 in sides
+        if not ((told and counterpart(doc, first)) or beside_government(doc, first)):
+            continue
+        body = bodies[0]
+        draft = drafts.setdefault(body.name, Draft(body.name, body.kind, body.country))
+        draft.evidence.append(doc.span(first, last))
+    return list(drafts.values())
+
+
+GOVERNMENT_HEADS = words("pemkot pemko pemkab pemprov pemda pemerintah")
+BESIDE_REACH = 6
+
+
+def beside_government(doc: Doc, first: int) -> bool:
+    """ "Pemkot Surabaya dan ITS sepakat ...": the body joined by "dan" to a regional
+    government."""
+    j = previous_word(doc, first)
+    if j < 0 or doc.tokens[j].key not in {"dan", "serta"}:
+        return False
+    j, steps = j - 1, 0
+    while j >= 0 and doc.tokens[j].sentence == doc.tokens[first].sentence and steps < BESIDE_REACH:
+        token = doc.tokens[j]
+        if token.word and token.key in GOVERNMENT_HEADS:
+            return True
+        if token.word and not token.cap:
+            return False
+        j, steps = j - 1, steps + 1
+    return False
+
+
 def organisation_partners(
     doc: Doc,
     mentions: Mentions,
@@ -124,7 +179,9 @@ def organisation_partners(
             continue  # "TEMPO.CO", "KABARNTT.CO": the outlet of a dateline
         kind, country = org.kind, org.country
         if kind == CENTRAL_BODY_KIND:
-            if not counterpart(doc, org.tokens[0]) or is_facilitator(doc, org.tokens[0]):
+            if not (
+                counterpart(doc, org.tokens[0]) or beside_government(doc, org.tokens[0])
+            ) or is_facilitator(doc, org.tokens[0]):
                 continue  # "koordinasi dengan Kemendagri" as procedure, "difasilitasi Kemenlu"
             kind = "domestic_party"
         if kind == PUBLIC_BODY_KIND and fold(org.name).split()[0] in INDONESIAN_OFFICES:
@@ -391,7 +448,8 @@ def free_country(
 
 
 WEB_NAME = re.compile(r"(?i)\w\.(?:co|com|id|net|org)\b")
-ABBREVIATION_DOT = re.compile(r"^(PT|CV)\.(?= )")
+# "PT. Godang", "PT.Bali Seafood": the legal form written with a dot, glued or not.
+ABBREVIATION_DOT = re.compile(r"^(PT|CV)\. ?(?=\w)")
 
 
 def is_government_name(name: str) -> bool:
@@ -462,7 +520,7 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
-        draft.name = ABBREVIATION_DOT.sub(r"\1", draft.name)  # "PT. Godang" is "PT Godang"
+        draft.name = ABBREVIATION_DOT.sub(r"\1 ", draft.name)  # "PT. Godang" is "PT Godang"
         key = (fold(draft.name), draft.kind)
         if draft.kind == "foreign_government" and draft.country:
             # A country has one government: "DFAT" and "Pemerintah Australia" are one partner,
@@ -476,9 +534,35 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
         if is_government_name(draft.name) and not is_government_name(kept.name):
             kept.name = draft.name
     merge_acronyms(merged)
+    merge_national_suffix(merged)
     merge_shortened_places(merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
+
+
+# Words a company's name may add or leave out at its end: "PT Bali Seafood" and "PT Bali
+# Seafood Indonesia", "PT Semen Padang" and "PT Semen Padang (Persero)" are one body.
+NAME_TAILS = frozenset({"indonesia", "tbk", "persero"})
+
+
+def merge_national_suffix(merged: dict[tuple[str, str], Draft]) -> None:
+    """One domestic body written with and without its national or legal tail: kept under the
+    longer name, with the evidence of both."""
+    for key in sorted(merged, key=lambda key: len(key[0])):
+        if key[1] != "domestic_party" or key not in merged:
+            continue
+        words_of = key[0].replace("(", " ").replace(")", " ").split()
+        for other in list(merged):
+            other_words = other[0].replace("(", " ").replace(")", " ").split()
+            if (
+                other != key
+                and other[1] == key[1]
+                and len(other_words) > len(words_of)
+                and other_words[: len(words_of)] == words_of
+                and set(other_words[len(words_of) :]) <= NAME_TAILS
+            ):
+                merged[other].evidence.extend(merged.pop(key).evidence)
+                break
 
 
 MAX_ACRONYM = 8

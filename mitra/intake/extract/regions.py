@@ -529,11 +529,48 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         # its own province takes part only when named as the other party ("dengan Pemprov DI
         # Yogyakarta"), not when it only stands near it
         and (entry.region.code != main.region.province or entry.counterpart)
-        and (entry.objects or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions))
+        and (
+            entry.objects
+            or any(doc.tokens[i].sentence in main_sentences for i in entry.mentions)
+            or any(implied_counterpart(doc, i) for i in entry.mentions)
+        )
         and not only_where_another_lies(doc, entry, regions)
         # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi": whose people they are
         and entry.homes < entry.strong
     ]
+
+
+# Said of a region, these make it a side of the story's cooperation: "Provinsi Kalteng menjadi
+# mitra untuk layanan rujukan", "Provinsi Maluku Utara bekerja sama dalam perdagangan nikel".
+PARTNERING = frozenset({"bekerja", "bekerjasama", "bermitra", "mitra", "bersepakat", "sepakat"})
+PARTNERING_REACH = 3
+# After the verb these name the other side: "Pemkab Purwakarta juga menjalin kerja sama dengan
+# Kota Icheon" is a cooperation of its own.
+OTHER_SIDE = frozenset({"dengan", "antara", "bersama"})
+
+
+def implied_counterpart(doc: Doc, first: int) -> bool:
+    """The region at `first` is the subject of a partnering verb whose other side is left
+    unsaid: the story's main region, named in an earlier sentence."""
+    sentence = doc.tokens[first].sentence
+    j = first + 1
+    while j < len(doc.tokens) and doc.tokens[j].sentence == sentence and doc.tokens[j].cap:
+        j += 1  # the rest of the name
+    taken = 0
+    while j < len(doc.tokens) and doc.tokens[j].sentence == sentence and taken < PARTNERING_REACH:
+        token = doc.tokens[j]
+        if not token.word:
+            return False
+        if token.key in PARTNERING:
+            clause = {
+                doc.tokens[k].key
+                for k in range(j + 1, min(j + 1 + PARTNERING_REACH + 1, len(doc.tokens)))
+                if doc.tokens[k].sentence == sentence
+            }
+            return not clause & OTHER_SIDE
+        taken += 1
+        j += 1
+    return False
 
 
 PROVINCE_WORDS = frozenset({"provinsi", "propinsi", "prov"})

@@ -21,6 +21,7 @@ Evidence is the cue's span.
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import COOPERATION_CUES, previous_word
@@ -122,7 +123,7 @@ ROOT_CUES = {
     "jajak": "exploration", "jajag": "exploration", "laksana": "implementation",
     "realisasi": "implementation", "implementasi": "implementation", "tunda": "on_hold",
     "tangguh": "on_hold", "hambat": "on_hold", "beku": "on_hold", "henti": "ended",
-    "batal": "ended", "wujud": "implementation",
+    "batal": "ended", "wujud": "implementation", "ganjal": "on_hold",
 }  # fmt: skip
 ROOTS = frozenset(ROOT_CUES)
 # Roots of signing verbs: "diteken", "meneken", "menandatangani", "disepakati", "penekenan".
@@ -132,7 +133,7 @@ PLAN_CLOSE = words(
     "akan bakal berencana rencana rencananya direncanakan dijadwalkan ditargetkan menargetkan "
     "target segera cepat belum hendak ingin minat berminat harus perlu siap bisa dapat diharapkan berharap harapan "
     "semoga mudah-mudahan agar supaya jika bila apabila kalau draf draft rancangan usulan "
-    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya"
+    "mengusulkan tidak menunggu mendorong menyetujui disetujui persetujuan upaya sebelum"
 )
 # Roots whose every form puts what follows ahead: approving, proposing ("DPRD Setujui
 # Penandatanganan MoU", "diusulkannya MoU"). Read as `PLAN_FORM` in a window.
@@ -180,8 +181,9 @@ PLANNED_AFTER = words(
 NOT_NOW = words(
     "akan bakal agar supaya jika apabila bila tidak jangan tanpa sempat pernah setelah usai "
     "sesudah "
-    # a threat or an intention ("Siap Putus Kontrak", "kerja samanya hendak ia putus")
-    "hendak ingin siap mau berencana rencana mengancam terancam ancaman bisa dapat"
+    # a threat or an intention ("Siap Putus Kontrak", "Ancam Putus Kerja Sama", "kerja samanya
+    # hendak ia putus")
+    "hendak ingin siap mau berencana rencana ancam mengancam diancam terancam ancaman bisa dapat"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
 # Right before a status these schedule it ("dijadwalkan berakhir"); further back they belong to
@@ -258,9 +260,10 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     reached += parts_of_cooperation(doc, cooperation)
     reached += counted_participants(doc, cooperation)
     reached += recurring(doc, cooperation)
-    lasted = established(doc, cooperation)
+    lasted = established(doc, cooperation) + running_since_signed(doc, reached)
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
+    reached = named_over_partnership(doc, reached)
     side = [found for found in reached if found.slug == SIDE_EVENT]
     reached = [found for found in reached if found.slug != SIDE_EVENT]
     if not reached:
@@ -279,6 +282,7 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
         and signed_in_sentence(doc, f.first)
         # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
         and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
+        and not clause_before(doc, f.first) & SINCE  # "Sejak Memorandum ... (MoU) ... diteken"
         and not dated_signing(doc, f.first)
     ]
     if signed:
@@ -307,6 +311,41 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     return best
 
 
+# A photo's credit in its line: "(Foto: Ist.)", "Foto: Humas", "dok.brida_mediapapuabarat".
+PHOTO_CREDIT = re.compile(r"(?i)\((?:foto|dok)\b|\bfoto\s*:|\bdok\.\s*\w")
+
+
+def named_over_partnership(doc: Doc, reached: list[StageFound]) -> list[StageFound]:
+    """ "Penandatanganan kerjasama" under a photo, "resmi terikat Letter of Intent" in the
+    story: the partnership inked in the caption is the document the story names as reached,
+    not a memorandum of its own."""
+    if not any(f.slug in DOCUMENTS and names_document(doc, f) for f in reached):
+        return reached
+    return [
+        f
+        for f in reached
+        if f.slug not in DOCUMENTS or names_document(doc, f) or not in_caption(doc, f.first)
+    ]
+
+
+def in_caption(doc: Doc, index: int) -> bool:
+    start = doc.text.rfind("\n", 0, doc.tokens[index].start) + 1
+    end = doc.text.find("\n", doc.tokens[index].end)
+    return bool(PHOTO_CREDIT.search(doc.text, start, end if end >= 0 else len(doc.text)))
+
+
+def running_since_signed(doc: Doc, reached: list[StageFound]) -> list[StageFound]:
+    """ "Sejak MoU antara Pemprov Jabar dan Australia Selatan diteken, ...": a cooperation
+    told as running since its document was signed is carried out, like one "sejak 1997"; a
+    document signed as today's news overrides it as a lasting one does. (A document only
+    dated to the past, "LoI yang diteken pada 2024", stays that document.)"""
+    return [
+        StageFound("implementation", found.evidence, found.first)
+        for found in reached
+        if found.slug in DOCUMENTS and clause_before(doc, found.first) & SINCE
+    ]
+
+
 def names_document(doc: Doc, found: StageFound) -> bool:
     """The cue itself is a document's name, not a partnership word."""
     match = CUE_TABLE.match(doc, found.first)
@@ -327,10 +366,23 @@ def dated_signing(doc: Doc, index: int) -> bool:
                 ["beberapa", "tahun"],
             ):
                 return True  # "yang diteken sebelumnya", "diteken tahun lalu"
+            if then_in(doc, i, end):
+                return True  # "diteken Walikota Surabaya saat itu, Bambang DH"
             while after and after[0] in {"pada", "tahun", "sejak"}:
                 after.pop(0)
             return bool(after) and is_year(after[0])
     return False
+
+
+# "saat itu", "waktu itu": the time of a past story, not of the news.
+THEN = words("saat waktu kala ketika")
+THEN_REACH = 8
+
+
+def then_in(doc: Doc, verb: int, end: int) -> bool:
+    """ "saat itu" a few words after a signing verb dates it to the past."""
+    keys = [doc.tokens[k].key for k in range(verb + 1, min(end, verb + 1 + THEN_REACH))]
+    return any(key in THEN and after == "itu" for key, after in pairwise(keys))
 
 
 def signed_later(doc: Doc, last: int) -> bool:
@@ -345,7 +397,11 @@ def signed_later(doc: Doc, last: int) -> bool:
             return False  # "tidak berlanjut karena tidak ada program yang disepakati"
         if token.word and (is_signing(token.key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
-            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+            if (
+                not close & PLAN_CLOSE
+                and not window(doc, i, 2) & PLANNED_AFTER
+                and not planned_clause(doc, i)
+            ):
                 return True
     return False
 
@@ -482,11 +538,16 @@ def signed_close(doc: Doc, index: int) -> bool:
         while 0 <= j < len(doc.tokens) and doc.tokens[j].sentence == sentence:
             token = doc.tokens[j]
             if token.word:
-                if token.key in PURPOSE or taken >= CLOSE_SIGNING:
+                # after the document, a relative clause may say it was signed ("Perjanjian
+                # Kerjasama, yang ditandatangani Kepala Bapperida")
+                relative = step == 1 and token.key == "yang"
+                if (token.key in PURPOSE and not relative) or taken >= CLOSE_SIGNING:
                     break
                 if is_signing(token.key) or signature_at(doc, j):
                     return not window(doc, j, -PLAN_REACH) & PLAN_CLOSE
-                taken += 1
+                # the parties and subject of a list of documents are names: "ditandatangani
+                # pula MoU antara Pemprov NTB dan ACCES tentang Program ACCESS, lalu PKS ..."
+                taken += not token.cap
             j += step
     return False
 
@@ -658,9 +719,55 @@ def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
         )
         if doc.tokens[i].word and (inked if ink else is_signing(key) or signature_at(doc, i)):
             close = window(doc, i, -PLAN_REACH)
-            if not close & PLAN_CLOSE and not window(doc, i, 2) & PLANNED_AFTER:
+            if (
+                not close & PLAN_CLOSE
+                and not window(doc, i, 2) & PLANNED_AFTER
+                and not planned_clause(doc, i)
+            ):
                 return True
     return False
+
+
+# Anywhere earlier in the clause of a verb these put it after the news: "setelah itu barulah
+# kedua pihak menandatangani nota kesepahaman", "kelak Pemkot dan Kota X meneken MoU".
+FUTURE_CLAUSE = words("barulah kelak nantinya")
+# Before a verb of the prefix me- these make it the aim of another act: "terbang ke Kairo untuk
+# meneken MoU", "kunjungan untuk menindaklanjuti kerja sama lewat penandatanganan MoU".
+AIM = words("untuk guna demi")
+# Aims that are attending what happens: "hadir untuk menyaksikan penandatanganan MoU".
+WITNESSING = words("menyaksikan mengikuti menghadiri")
+
+
+def planned_clause(doc: Doc, index: int) -> bool:
+    """The verb at `index` is what its clause looks ahead to, or lies in the aim of another
+    act, back to a comma ("Untuk menekan pengangguran, Pemkab meneken MoU" is signed)."""
+    if clause_before(doc, index) & FUTURE_CLAUSE:
+        return True
+    sentence = doc.tokens[index].sentence
+    following = doc.tokens[index].key
+    j = index - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence and doc.tokens[j].text != ",":
+        if clause_break(doc, j):
+            return False
+        token = doc.tokens[j]
+        if token.word:
+            if token.key in AIM and following.startswith("me") and following not in WITNESSING:
+                return True
+            following = token.key
+        j -= 1
+    return False
+
+
+def clause_before(doc: Doc, index: int) -> set[str]:
+    """Folded words of the clause before token `index`, back to a clause break."""
+    sentence = doc.tokens[index].sentence
+    out: set[str] = set()
+    j = index - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence and not clause_break(doc, j):
+        if doc.tokens[j].word:
+            out.add(doc.tokens[j].key)
+        j -= 1
+    return out
 
 
 RENEWAL = words(
@@ -1030,7 +1137,12 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "berencana menjajaki": not even exploring yet
         return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
     if slug in DOCUMENTS:
-        if close & PLAN_CLOSE or after & PLANNED_AFTER or doc.key_at(first - 1) in UPGRADE:
+        if (
+            close & PLAN_CLOSE
+            or after & PLANNED_AFTER
+            or doc.key_at(first - 1) in UPGRADE
+            or planned_clause(doc, first)
+        ):
             return False
         if slug == "pks" and doc.tokens[first].key == "pks" and not doc.tokens[first].upper:
             return False
@@ -1071,7 +1183,8 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if hoped(doc, first) or outcome(doc, last):
         return False
     return not (
-        window(doc, first, -REACHED_REACH - 1) & NOT_NOW or clause_after(doc, last) & STATUS_LATER
+        window(doc, first, -REACHED_REACH - 1) & clause_before(doc, first) & NOT_NOW
+        or clause_after(doc, last) & STATUS_LATER
     )
 
 
@@ -1268,6 +1381,10 @@ def predicate_after(doc: Doc, last: int) -> set[str]:
             break
         if token.word and not token.cap and token.key not in NOUN_PHRASE_JOINERS:
             out.add(token.key)
+            if has_root(token.key, PLAN_ROOTS) and "yang" not in out:
+                # "Penandatanganan MoU ... sudah disetujui DPRD": the signing approved is
+                # ahead; "MoU yang disetujui DPRD itu diteken" tells the approval before it
+                out.add("direncanakan")
             taken += 1
         j += 1
     return out & PLANNED_AFTER
