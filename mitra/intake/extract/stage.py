@@ -395,14 +395,9 @@ def signed_later(doc: Doc, last: int) -> bool:
             return False  # "terhenti setelah MoU diteken", "tertunda, padahal LoI sudah diteken"
         if token.key in REASONS:
             return False  # "tidak berlanjut karena tidak ada program yang disepakati"
-        if token.word and (is_signing(token.key) or signature_at(doc, i)):
-            close = window(doc, i, -PLAN_REACH)
-            if (
-                not close & PLAN_CLOSE
-                and not window(doc, i, 2) & PLANNED_AFTER
-                and not planned_clause(doc, i)
-            ):
-                return True
+        signing = is_signing(token.key) or signature_at(doc, i)
+        if token.word and signing and told_as_done(doc, i):
+            return True
     return False
 
 
@@ -717,14 +712,9 @@ def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
         inked = (
             key.startswith(SIGNING_STEMS) or bool(has_root(key, INK_ROOTS)) or signature_at(doc, i)
         )
-        if doc.tokens[i].word and (inked if ink else is_signing(key) or signature_at(doc, i)):
-            close = window(doc, i, -PLAN_REACH)
-            if (
-                not close & PLAN_CLOSE
-                and not window(doc, i, 2) & PLANNED_AFTER
-                and not planned_clause(doc, i)
-            ):
-                return True
+        signing = inked if ink else is_signing(key) or signature_at(doc, i)
+        if doc.tokens[i].word and signing and told_as_done(doc, i):
+            return True
     return False
 
 
@@ -736,6 +726,16 @@ FUTURE_CLAUSE = words("barulah kelak nantinya")
 AIM = words("untuk guna demi")
 # Aims that are attending what happens: "hadir untuk menyaksikan penandatanganan MoU".
 WITNESSING = words("menyaksikan mengikuti menghadiri")
+
+
+def told_as_done(doc: Doc, i: int) -> bool:
+    """The signing at token `i` is told as done: no plan word close before it or right after
+    it, and its clause does not look ahead."""
+    return (
+        not window(doc, i, -PLAN_REACH) & PLAN_CLOSE
+        and not window(doc, i, 2) & PLANNED_AFTER
+        and not planned_clause(doc, i)
+    )
 
 
 def planned_clause(doc: Doc, index: int) -> bool:
