@@ -50,7 +50,10 @@ class ActivityForm(forms.Form):
         empty_label="—",
     )
     partner = forms.ModelChoiceField(
-        label=gettext_lazy("Partner"), queryset=Partner.objects.none(), required=False
+        label=gettext_lazy("Partner"),
+        queryset=Partner.objects.none(),
+        required=False,
+        empty_label="—",
     )
     staff = UsersField(
         label=gettext_lazy("Staff present"),
@@ -142,7 +145,10 @@ class CommitmentForm(forms.Form):
 
     title = forms.CharField(label=gettext_lazy("Task"), required=False, max_length=250)
     assignee = UserChoiceField(
-        label=gettext_lazy("Assignee"), queryset=User.objects.none(), required=False
+        label=gettext_lazy("Assignee"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="—",
     )
     due_date = SaneDateField(label=gettext_lazy("Due date"), required=False)
     priority = forms.TypedChoiceField(

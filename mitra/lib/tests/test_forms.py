@@ -6,6 +6,9 @@ forms and the admin. `mitra.lib.forms.use_translated_blank_choice` replaces it a
 start-up; these tests go through every model field that becomes a select.
 """
 
+import importlib
+import inspect
+import pkgutil
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +18,7 @@ from django.db import models
 from django.db.models.utils import get_blank_choice_label
 from django.utils import translation
 
+import mitra
 from mitra.lib.forms import BLANK_CHOICE_LABEL
 
 
@@ -58,3 +62,35 @@ def test_every_select_of_a_model_field_offers_the_empty_choice_in_indonesian():
 def test_a_form_built_by_hand_shows_the_empty_choice_in_the_users_language(language, label):
     with translation.override(language):
         assert str(forms.ModelChoiceField(queryset=None).empty_label) == label
+
+
+def declared_single_choices() -> Iterator[tuple[str, forms.ModelChoiceField]]:  # type: ignore[type-arg]
+    """Every single-choice field of a record that a form of Mitra's apps declares."""
+    for module_info in pkgutil.walk_packages(mitra.__path__, "mitra."):
+        if not module_info.name.endswith(".forms"):
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, form in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(form, forms.BaseForm) or form.__module__ != module.__name__:
+                continue
+            for field_name, field in form.base_fields.items():
+                if isinstance(field, forms.ModelChoiceField) and not isinstance(
+                    field, forms.ModelMultipleChoiceField
+                ):
+                    yield f"{module.__name__}.{name}.{field_name}", field
+
+
+def test_an_optional_choice_offers_a_dash_and_a_required_one_asks_to_choose():
+    """Left empty, an optional choice is an answer ("—", or what it means: "semua orang"); a
+    required one asks to be chosen. An optional field saying "— pilih —" beside one saying "—"
+    (the meeting form's partner and cooperation) read as if one of them had to be filled."""
+    fields = dict(declared_single_choices())
+    assert len(fields) > 20
+    with translation.override("id"):
+        wrong = {
+            where: str(field.empty_label)
+            for where, field in fields.items()
+            if field.empty_label is not None
+            and (str(field.empty_label) == "— pilih —") == (not field.required)
+        }
+    assert wrong == {}
