@@ -1034,6 +1034,8 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             continue
         if not relative_to_cooperation(doc, first):
             continue  # "konflik warga yang selama ini terjadi": said of something else
+        if kept_up_relation(doc, last):
+            continue  # "selama ini terus menjalin komunikasi yang baik": ties, no practice
         if window(doc, first, -BEFORE_WINDOW) & PLANNED or window(doc, last, 2) & PLANNED_AFTER:
             continue
         out.append(StageFound("implementation", (doc.span(first, last),), first))
@@ -1054,6 +1056,18 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
                     end += 1  # "tahun kedua pelaksanaan"
                 out.append(StageFound("implementation", (doc.span(i, end),), i))
     return out
+
+
+# Ties kept up between two sides, which no cooperation carries out: "menjalin komunikasi yang
+# baik", "menjaga silaturahmi".
+RELATIONS = words("komunikasi silaturahmi silaturahim persaudaraan")
+RELATION_REACH = 6
+
+
+def kept_up_relation(doc: Doc, last: int) -> bool:
+    """What goes on after a recurring phrase is a tie kept up, not a cooperation's practice."""
+    after = window(doc, last, RELATION_REACH)
+    return bool(after & RELATIONS) and not after & COOPERATION
 
 
 # After "tahun kedua", what the round is of: it belongs to the evidence.

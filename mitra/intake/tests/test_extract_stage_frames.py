@@ -99,3 +99,21 @@ def test_a_clause_stops_at_a_clause_opener():
     clause = {doc.tokens[i].text for i in clause_around(doc, 3, 4)}
     assert "berjalan" in clause
     assert "Cilacap" not in clause
+
+
+NTT_CONSUL = (
+    "Gubernur NTT bertemu Konsul Republik Demokratik Timor Leste yang baru di ruang kerjanya. "
+    "Keduanya ingin mendorong kerja sama di bidang ekonomi dan budaya. "
+)
+
+
+def test_ties_kept_up_so_far_are_no_cooperation_carried_out():
+    text = NTT_CONSUL + "Selama ini Pemprov NTT terus menjalin komunikasi yang baik dengan RDTL."
+    assert stage(text) == "exploration"
+
+
+def test_a_cooperation_kept_up_so_far_is_carried_out():
+    text = NTT_CONSUL + (
+        "Selama ini Pemprov NTT terus menjalin kerja sama perdagangan dengan RDTL."
+    )
+    assert stage(text) == "implementation"
