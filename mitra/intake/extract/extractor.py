@@ -21,6 +21,7 @@ from mitra.intake.extract import partners as assembly
 from mitra.intake.extract.context import cooperation_sentences
 from mitra.intake.extract.dates import find_dates
 from mitra.intake.extract.events import find_events, is_event
+from mitra.intake.extract.frames import story_parties
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import PLACE, Member, list_members
@@ -189,7 +190,14 @@ class Extractor:
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
         frame = frame_stage(doc)
-        stage = find_stage(doc, cooperation) or frame
+        parties = story_parties(
+            doc,
+            lead,
+            [span for r in regions for span in r.evidence],
+            [(p.country, p.evidence) for p in partners],
+            [(c.code, c.evidence) for c in countries],
+        )
+        stage = find_stage(doc, cooperation, parties) or frame
         body_names = {
             i
             for run in org_runs

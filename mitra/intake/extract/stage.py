@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import COOPERATION_CUES, previous_word
+from mitra.intake.extract.frames import NO_PARTIES, StoryParties, in_background
 from mitra.intake.extract.lexicon import phrases, words
 from mitra.intake.extract.tokens import Doc
 
@@ -219,7 +220,9 @@ class StageFound:
     first: int
 
 
-def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
+def find_stage(
+    doc: Doc, cooperation: list[bool], parties: StoryParties = NO_PARTIES
+) -> StageFound | None:
     """The stage of the main cooperation: news puts it first, so the first paragraph (the
     headline counts as one) that says some stage was reached decides, and within it a status
     (on hold, ended) wins over the stages reached before it.
@@ -264,6 +267,8 @@ def find_stage(doc: Doc, cooperation: list[bool]) -> StageFound | None:
     lasting = {found.evidence[0] for found in lasted}
     reached += lasted
     reached = named_over_partnership(doc, reached)
+    # a cue in a clause about another pair's cooperation is background (see frames.py)
+    reached = [f for f in reached if not in_background(doc, parties, f.first, f.first)]
     side = [found for found in reached if found.slug == SIDE_EVENT]
     reached = [found for found in reached if found.slug != SIDE_EVENT]
     if not reached:
@@ -1029,6 +1034,8 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
             continue
         if not relative_to_cooperation(doc, first):
             continue  # "konflik warga yang selama ini terjadi": said of something else
+        if kept_up_relation(doc, last):
+            continue  # "selama ini terus menjalin komunikasi yang baik": ties, no practice
         if window(doc, first, -BEFORE_WINDOW) & PLANNED or window(doc, last, 2) & PLANNED_AFTER:
             continue
         out.append(StageFound("implementation", (doc.span(first, last),), first))
@@ -1049,6 +1056,18 @@ def recurring(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
                     end += 1  # "tahun kedua pelaksanaan"
                 out.append(StageFound("implementation", (doc.span(i, end),), i))
     return out
+
+
+# Ties kept up between two sides, which no cooperation carries out: "menjalin komunikasi yang
+# baik", "menjaga silaturahmi".
+RELATIONS = words("komunikasi silaturahmi silaturahim persaudaraan")
+RELATION_REACH = 6
+
+
+def kept_up_relation(doc: Doc, last: int) -> bool:
+    """What goes on after a recurring phrase is a tie kept up, not a cooperation's practice."""
+    after = window(doc, last, RELATION_REACH)
+    return bool(after & RELATIONS) and not after & COOPERATION
 
 
 # After "tahun kedua", what the round is of: it belongs to the evidence.
