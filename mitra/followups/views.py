@@ -172,6 +172,7 @@ def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_GET
+@vary_on_htmx
 def my_tasks(request: HttpRequest) -> HttpResponse:
     """The user's open tasks by due period, the first of each; the rest on the office list."""
     user = acting_user(request)
@@ -179,7 +180,8 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
     groups = group_by_due(mine, timezone.localdate())
     everything = f"{reverse('followups:tasks')}?{urlencode({'person': user.pk, 'status': 'open'})}"
     context = {"groups": groups, "today": timezone.localdate(), "all_mine": everything}
-    return render(request, "followups/my_tasks.html", context)
+    template = "_my_task_groups.html" if wants_fragment(request) else "my_tasks.html"
+    return render(request, f"followups/{template}", context)
 
 
 @login_required

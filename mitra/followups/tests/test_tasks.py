@@ -105,7 +105,6 @@ def test_my_tasks_reads_its_groups_again_when_a_task_changes(
     task_for(tenant, cooperation_officer, today - timedelta(days=3))
     page = client_as(cooperation_officer).get(reverse("followups:my_tasks")).content.decode()
     assert 'hx-trigger="task-changed from:body delay:1s"' in page
-    assert 'hx-select="#my-task-groups"' in page
     assert page.index('id="my-task-groups"') < page.index('id="tasks-overdue"')
 
 
