@@ -11,7 +11,9 @@
 #    prove (the migrations, `mitra demo`, every page rendering for every role on the demo).
 #    Then pytest on PostgreSQL, the production database, with the whole suite: every test,
 #    the browser tests, the fuzzing and the random walks included, in one process per core
-#    (pytest-xdist), each with its own test database.
+#    (pytest-xdist), each with its own test database. Those databases are made in the
+#    background during stage 2 and the SQLite run: migrated once, then copied for each process
+#    (scripts/test_databases.py).
 # Each stage prints its time; the summary lists them. Extra arguments go to both pytest runs (if
 # they select no embedded test, the SQLite run says so in the summary and is not a failure).
 # Anything missing is installed or fails loudly: nothing is ever skipped. Exit status is non-zero
@@ -45,6 +47,9 @@ pg_started_cluster=""
 apt_updated=""
 pytest_outcomes=""
 mypy_pid=""
+pgdb_pid=""
+pgdb_made=""
+pg_db_flag=--create-db
 logs=$(mktemp -d "${TMPDIR:-/tmp}/mitra-test.XXXXXX")
 
 if [ -t 1 ]; then bold=$'\033[1m' red=$'\033[1;31m' green=$'\033[1;32m' plain=$'\033[0m'; else
@@ -66,6 +71,8 @@ die() { # STAGE MESSAGE
 
 cleanup() {
     if [ -n "$mypy_pid" ]; then kill "$mypy_pid" 2>/dev/null || true; fi
+    if [ -n "$pgdb_pid" ]; then kill "$pgdb_pid" 2>/dev/null || true; fi
+    if [ -n "$pgdb_made" ]; then $PY scripts/test_databases.py drop "$pg_url" "$pg_workers" || true; fi
     if [ -n "$pg_tmp" ]; then
         as_postgres "$pg_bin/pg_ctl" -D "$pg_tmp/data" -m fast -w stop >/dev/null 2>&1 || true
         rm -rf "$pg_tmp"
@@ -266,6 +273,19 @@ catalogue_up_to_date() {
 
 stage "ruff check" .venv/bin/ruff check .
 stage "ruff format --check" .venv/bin/ruff format --check .
+# The PostgreSQL test databases are made now, in the background, while the checks below and
+# pytest on SQLite run: migrated once into a template and copied for each process
+# (scripts/test_databases.py); pytest then runs on them with --reuse-db. If that fails, its
+# output is shown and pytest makes its own databases with --create-db, migrating each.
+pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
+say "PostgreSQL test databases (made in the background; pytest on PostgreSQL uses them)"
+(
+    start=$SECONDS rc=0
+    $PY scripts/test_databases.py make "$pg_url" "$pg_workers" >"$logs/pgdb.log" 2>&1 || rc=$?
+    echo "$rc $((SECONDS - start))" >"$logs/pgdb.result"
+) &
+pgdb_pid=$!
+
 # mypy starts now and is collected after pytest on SQLite (see the header).
 say "mypy (started in the background; its result follows pytest on SQLite)"
 (
@@ -304,7 +324,7 @@ pytest_run() { # LABEL DATABASE_URL-or-empty PYTEST-ARGS...
     shift 2
     log="$logs/pytest-${label//[^a-zA-Z]/}.log"
     if [ -n "$url" ]; then
-        env DATABASE_URL="$url" .venv/bin/pytest -p no:cacheprovider --create-db "$@" 2>&1 | tee "$log" || rc=$?
+        env DATABASE_URL="$url" .venv/bin/pytest -p no:cacheprovider "$pg_db_flag" "$@" 2>&1 | tee "$log" || rc=$?
     else
         env -u DATABASE_URL .venv/bin/pytest -p no:cacheprovider --create-db "$@" 2>&1 | tee "$log" || rc=$?
     fi
@@ -330,12 +350,32 @@ pytest_stage() { # NAME LABEL URL ARGS...
     pytest_outcomes+="$pytest_outcome"$'\n'
 }
 
+# pytest on PostgreSQL runs with --reuse-db on the databases made in the background, or with
+# --create-db if making them failed.
+collect_pg_databases() {
+    local rc=1 took=0
+    wait "$pgdb_pid" || true
+    pgdb_pid=""
+    if [ -f "$logs/pgdb.result" ]; then read -r rc took <"$logs/pgdb.result"; fi
+    say "PostgreSQL test databases"
+    cat "$logs/pgdb.log"
+    if [ "$rc" -eq 0 ]; then
+        pgdb_made=1
+        pg_db_flag=--reuse-db
+        results+=("PASS  PostgreSQL test databases, migrated once ($took s, alongside pytest on SQLite)")
+    else
+        echo "Making the test databases beforehand failed (above); pytest makes its own."
+        pg_db_flag=--create-db
+        results+=("NOTE  PostgreSQL test databases: made by pytest, one per process (see above)")
+    fi
+}
+
 pytest_stage "pytest on SQLite (-m embedded: migrations, demo, every page)" SQLite "" -m embedded "$@"
 collect_mypy
 # PostgreSQL runs the whole suite in one process per core (pytest-xdist), each on its own test
 # database; MITRA_TEST_WORKERS overrides the count (0: one process, no workers). The ten slowest
 # tests are listed, to see where the time goes.
-pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
+collect_pg_databases
 pytest_stage "pytest on PostgreSQL, $pg_where, $pg_workers processes (whole suite, browser tests included)" \
     PostgreSQL "$pg_url" --numprocesses "$pg_workers" --dist worksteal --durations=10 "$@"
 
