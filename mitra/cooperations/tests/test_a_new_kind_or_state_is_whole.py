@@ -102,6 +102,20 @@ class Procedure:
 
 
 @pytest.mark.parametrize("kind", Kind.values)
+def test_a_kinds_partners_are_abroad_exactly_when_the_kind_is_foreign(kind):
+    """A partner abroad needs a country (`partner_field_problems`); one in Indonesia has none."""
+    facts = workflow.KINDS[kind]
+    wrong = sorted(
+        str(p) for p in facts.partner_kinds if (p not in Partner.DOMESTIC_KINDS) != facts.foreign
+    )
+    assert wrong == [], (
+        f"{kind} is {'foreign' if facts.foreign else 'domestic'} but its partner kinds {wrong} "
+        "are not: list a partner kind in Indonesia in Partner.DOMESTIC_KINDS "
+        "(mitra/partners/models.py)"
+    )
+
+
+@pytest.mark.parametrize("kind", Kind.values)
 def test_every_kind_offers_first_a_partner_kind_it_takes(kind):
     facts = workflow.KINDS[kind]
     assert facts.default_partner_kind in facts.partner_kinds, (
