@@ -85,9 +85,9 @@ def _sections() -> Iterable[str]:
 
     Order = w.Order
     yield INTRO
-    yield "## KSDD and KSDPK (Permendagri 22/2020)\n"
+    yield f"## {_abbreviations(w.DOMESTIC)} (Permendagri 22/2020)\n"
     yield from _template(w.DOMESTIC, Order.COUNCIL_FIRST, w.DOMESTIC_STEPS, council_note=True)
-    yield "## KSDPL and KSDLL (Permendagri 25/2020)\n"
+    yield f"## {_abbreviations(w.FOREIGN)} (Permendagri 25/2020)\n"
     yield (
         "The order of DPRD approval and central verification is a tenant setting\n"
         "(`Tenant.procedure_order`), copied onto each cooperation when it is created. The\n"
@@ -98,6 +98,14 @@ def _sections() -> Iterable[str]:
     yield from _central_first()
     yield from _cross_cutting()
     yield from _expected_days()
+
+
+def _abbreviations(kinds: frozenset[str]) -> str:
+    """ "KSDPL and KSDLL": the kinds following a template, in the order of `KINDS`."""
+    from mitra.cooperations import workflow as w
+
+    names = [facts.abbreviation for kind, facts in w.KINDS.items() if kind in kinds]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _state(slug: str) -> str:
@@ -243,7 +251,11 @@ def _kind_table() -> Iterable[str]:
     from mitra.partners.models import Partner
 
     yield "## Kinds\n"
-    yield "The rows of `KINDS`: what the law says about each kind of cooperation.\n"
+    yield (
+        "The rows of `KINDS`: what the law says about each kind of cooperation. A kind follows\n"
+        "the procedure its *Foreign* column picks (`steps_for`, and the transitions written for\n"
+        "`DOMESTIC` or `FOREIGN`). Adding a kind or a state: `CONTRIBUTING.md`.\n"
+    )
     rows = [
         "| Kind | Abbreviation | Foreign | Partner kinds | Sub-forms | First state |",
         "|---|---|---|---|---|---|",
@@ -269,20 +281,21 @@ def _state_table() -> Iterable[str]:
     yield (
         "The rows of `STATES`. *Live* cooperations are followed up and shown on the boards;\n"
         "*signed* ones are being carried out; *past signing* ones have ended or are being renewed\n"
-        "after a signed agreement. Expected days come from practice (domain guide\n"
+        "after a signed agreement; *paused* ones are live but not counted as under way. Expected\n"
+        "days come from practice (domain guide\n"
         "§4.4); `mitra.cooperations.timing.current_step_overdue` flags a cooperation that stays\n"
         "longer. A central review opens a request for Kemendagri.\n"
     )
     rows = [
         "| State | Badge | Public stage | Live | Signed | Expected days | Central review"
-        " | Past signing |",
-        "|---|---|---|---|---|---|---|---|",
+        " | Past signing | Paused |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for state, f in w.STATES.items():
         rows.append(
             f"| {_state(state)} | {f.tone} | {f.public_stage} | {'yes' if f.live else 'no'} "
             f"| {'yes' if f.signed else 'no'} | {f.expected_days or '-'} | {f.review or '-'} "
-            f"| {'yes' if f.past_signing else 'no'} |"
+            f"| {'yes' if f.past_signing else 'no'} | {'yes' if f.paused else 'no'} |"
         )
     yield "\n".join(rows) + "\n"
 

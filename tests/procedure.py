@@ -20,20 +20,16 @@ LAPSED_ON = date(2021, 1, 10)
 
 
 def partner_for(tenant: Tenant, kind: str, country: str = "KR") -> Partner:
-    if kind == Cooperation.Kind.DOMESTIC_REGION:
+    """A partner of the kind's default partner kind (`workflow.KINDS`), so that a kind added to
+    the table has partners in every test without a line here."""
+    facts = workflow.KINDS[kind]
+    partner_kind = facts.default_partner_kind
+    if partner_kind == Partner.Kind.INDONESIAN_REGION:
         return make_partner(
-            tenant,
-            kind=Partner.Kind.INDONESIAN_REGION,
-            country=None,
-            region=Region.objects.get(code="8172"),
+            tenant, kind=partner_kind, country=None, region=Region.objects.get(code="8172")
         )
-    if kind == Cooperation.Kind.THIRD_PARTY:
-        return make_partner(tenant, kind=Partner.Kind.DOMESTIC_PARTY, country=None)
-    partner_kind = (
-        Partner.Kind.FOREIGN_CITY_OR_REGION
-        if kind == Cooperation.Kind.FOREIGN_REGION
-        else Partner.Kind.FOREIGN_INSTITUTION
-    )
+    if not facts.foreign:
+        return make_partner(tenant, kind=partner_kind, country=None)
     return make_partner(tenant, kind=partner_kind, country=Country.objects.get(code=country))
 
 

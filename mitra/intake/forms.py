@@ -218,7 +218,7 @@ class PartnerRowForm(forms.Form):
         if not kind:
             self.add_error("kind", _("Choose the kind of partner."))
         cleaned["country"] = Country.objects.filter(code=cleaned.get("country") or "").first()
-        foreign = kind not in ("", Partner.Kind.INDONESIAN_REGION, Partner.Kind.DOMESTIC_PARTY)
+        foreign = bool(kind) and kind not in Partner.DOMESTIC_KINDS
         if foreign and cleaned["country"] is None and "country" not in self.errors:
             self.add_error("country", _("A foreign partner needs a country."))
         cleaned["region"] = self._region(kind, cleaned.get("region") or "")

@@ -1,6 +1,6 @@
 """Countries, the world-cities gazetteer (shared reference data) and each tenant's partners."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from django.db import models
 from django.urls import reverse
@@ -120,6 +120,12 @@ class Partner(models.Model):
         INDONESIAN_REGION = "indonesian_region", _("Indonesian region")
         DOMESTIC_PARTY = "domestic_party", _("domestic third party")
 
+    # Partners in Indonesia; every other kind is abroad and has a country. The cooperation kinds
+    # taking them are the domestic ones (`workflow.KINDS`; a test keeps the two in step).
+    DOMESTIC_KINDS: ClassVar[frozenset[str]] = frozenset(
+        {Kind.INDONESIAN_REGION, Kind.DOMESTIC_PARTY}
+    )
+
     tenant = models.ForeignKey(
         "tenancy.Tenant",
         verbose_name=_("tenant"),
@@ -177,7 +183,7 @@ class Partner(models.Model):
 
     @property
     def is_foreign(self) -> bool:
-        return self.kind not in (self.Kind.INDONESIAN_REGION, self.Kind.DOMESTIC_PARTY)
+        return self.kind not in self.DOMESTIC_KINDS
 
 
 class PartnerAlias(models.Model):

@@ -69,7 +69,7 @@ def partner_field_problems(fields: Mapping[str, Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"region": [], "country": [], "place": []}
     if kind == Partner.Kind.INDONESIAN_REGION and fields.get("region") is None:
         found["region"].append(_("An Indonesian region partner must name the region."))
-    foreign = kind not in (Partner.Kind.INDONESIAN_REGION, Partner.Kind.DOMESTIC_PARTY)
+    foreign = kind not in Partner.DOMESTIC_KINDS
     if foreign and country is None:
         found["country"].append(_("A foreign partner needs a country."))
     if foreign and country is not None and country.code == "ID":

@@ -180,7 +180,7 @@ def _live_foreign_partners(tenant: Tenant) -> list[PartnerCount]:
     partners = (
         Partner.objects.for_tenant(tenant)
         .filter(cooperations__in=live_cooperations(tenant))
-        .exclude(kind__in=[Partner.Kind.INDONESIAN_REGION, Partner.Kind.DOMESTIC_PARTY])
+        .exclude(kind__in=Partner.DOMESTIC_KINDS)
         .annotate(live=Count("cooperations", distinct=True))
         .select_related("country")
         .prefetch_related("contacts")

@@ -1,0 +1,181 @@
+"""A kind or a state added to the workflow tables is added whole (CONTRIBUTING.md, "Adding a kind
+or a state"): each test names what a half-done addition still lacks and where it goes.
+
+`workflow._check_tables` already refuses, at import, a member of `Kind` or `State` without its
+row; these are the facts that live beside the rows and that no page fails without: the words a
+register uses for it, its Indonesian step name in the generated doc, its place on a main line, a
+partner kind that implies it, and at most one state per central review.
+"""
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from mitra.cooperations import workflow
+from mitra.cooperations.choices import Kind, State, SubForm
+from mitra.imports import vocabulary
+from mitra.partners.models import Partner
+from mitra.reviews.services import OUTCOMES
+
+ROOT = Path(__file__).resolve().parents[3]
+ORDERS = list(workflow.Order)
+
+
+def _workflow_doc():
+    spec = importlib.util.spec_from_file_location("workflow_doc", ROOT / "scripts/workflow_doc.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def without_words(values, words) -> list[str]:
+    return [value for value in values if not words.get(value)]
+
+
+@pytest.mark.parametrize(
+    ("values", "words", "table"),
+    [
+        (Kind.values, vocabulary.KIND_WORDS, "KIND_WORDS"),
+        (State.values, vocabulary.STATE_WORDS, "STATE_WORDS"),
+        (SubForm.values, vocabulary.SUB_FORM_WORDS, "SUB_FORM_WORDS"),
+        (Partner.Kind.values, vocabulary.PARTNER_KIND_WORDS, "PARTNER_KIND_WORDS"),
+    ],
+    ids=["kinds", "states", "sub-forms", "partner kinds"],
+)
+def test_the_import_knows_the_registers_words_for_every_choice(values, words, table):
+    missing = without_words(values, words)
+    assert missing == [], (
+        f"no register words for {missing}: add them to {table} in mitra/imports/vocabulary.py"
+    )
+
+
+def test_a_choice_without_register_words_is_found():
+    assert without_words(["trial"], vocabulary.STATE_WORDS) == ["trial"]
+
+
+def test_the_generated_doc_names_every_state_in_indonesian():
+    missing = [state for state in State.values if state not in _workflow_doc().INDONESIAN]
+    assert missing == [], (
+        f"no Indonesian step name for {missing}: add it to INDONESIAN in scripts/workflow_doc.py"
+    )
+
+
+@pytest.mark.parametrize("kind", Kind.values)
+def test_every_kind_label_says_its_abbreviation_first(kind):
+    """`kind_description` and the import read what the abbreviation stands for from the label."""
+    abbreviation = workflow.KINDS[kind].abbreviation
+    with translation.override("en"):
+        label = str(Kind(kind).label)
+    assert label.startswith(f"{abbreviation}: "), (
+        f"the label of {kind} is {label!r}: write it as '{abbreviation}: with ...' in "
+        "mitra/cooperations/choices.py"
+    )
+
+
+def test_every_partner_kind_implies_exactly_one_cooperation_kind():
+    """`workflow.kind_of_partner` picks the kind a partner implies (the new-cooperation form,
+    the import, the news intake)."""
+    kinds_of = {
+        partner_kind: [
+            str(k) for k, facts in workflow.KINDS.items() if partner_kind in facts.partner_kinds
+        ]
+        for partner_kind in Partner.Kind.values
+    }
+    wrong = {partner_kind: kinds for partner_kind, kinds in kinds_of.items() if len(kinds) != 1}
+    assert wrong == {}, (
+        f"partner kinds in none or several rows of KINDS: {wrong}; give each partner kind "
+        "(Partner.Kind, mitra/partners/models.py) to one row of KINDS in workflow.py"
+    )
+
+
+@dataclass
+class Procedure:
+    """What `workflow.steps_for` reads of a cooperation."""
+
+    kind: str
+    state: str
+    procedure_order: str
+
+
+@pytest.mark.parametrize("kind", Kind.values)
+def test_a_kinds_partners_are_abroad_exactly_when_the_kind_is_foreign(kind):
+    """A partner abroad needs a country (`partner_field_problems`); one in Indonesia has none."""
+    facts = workflow.KINDS[kind]
+    wrong = sorted(
+        str(p) for p in facts.partner_kinds if (p not in Partner.DOMESTIC_KINDS) != facts.foreign
+    )
+    assert wrong == [], (
+        f"{kind} is {'foreign' if facts.foreign else 'domestic'} but its partner kinds {wrong} "
+        "are not: list a partner kind in Indonesia in Partner.DOMESTIC_KINDS "
+        "(mitra/partners/models.py)"
+    )
+
+
+@pytest.mark.parametrize("kind", Kind.values)
+def test_every_kind_offers_first_a_partner_kind_it_takes(kind):
+    facts = workflow.KINDS[kind]
+    assert facts.default_partner_kind in facts.partner_kinds, (
+        f"the default partner kind of {kind} is not among its partner_kinds in KINDS (workflow.py)"
+    )
+
+
+def off_the_main_line(kind: str, order: str) -> list[str]:
+    """Live, unsigned, moving states a procedure reaches that are not among its steps."""
+    line = workflow.steps_for(Procedure(kind, workflow.KINDS[kind].initial_state, order))
+    return sorted(
+        str(state)
+        for state in workflow.states_of(kind, order)
+        if state not in line
+        and workflow.STATES[state].live
+        and not workflow.STATES[state].signed
+        and not workflow.STATES[state].paused
+        and not workflow.STATES[state].past_signing
+    )
+
+
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("kind", Kind.values)
+def test_every_step_before_signing_is_on_the_kinds_main_line(kind, order):
+    """The steps bar, the pipeline's columns and the moves to put on hold, withdraw or record a
+    refusal are read from the main line (`DOMESTIC_STEPS`, `FOREIGN_STEPS`)."""
+    missing = off_the_main_line(kind, order)
+    assert missing == [], (
+        f"{kind} ({order}) reaches {missing}, on no main line: add them to DOMESTIC_STEPS or "
+        "FOREIGN_STEPS in mitra/cooperations/workflow.py (steps_for)"
+    )
+
+
+def test_a_step_left_off_the_main_line_is_found(monkeypatch):
+    line = tuple(s for s in workflow.DOMESTIC_STEPS if s != State.OFFER)
+    monkeypatch.setattr(workflow, "DOMESTIC_STEPS", line)
+    assert State.OFFER in off_the_main_line(Kind.DOMESTIC_REGION, workflow.Order.COUNCIL_FIRST)
+
+
+def test_each_central_review_is_opened_by_one_state():
+    """`STATE_OF_REVIEW` maps a review kind to its one state; a second state with the same review
+    would silently replace the first for the review queue and its decisions."""
+    by_review: dict[str, list[str]] = {}
+    for state, facts in workflow.STATES.items():
+        if facts.review:
+            by_review.setdefault(str(facts.review), []).append(str(state))
+    shared = {review: states for review, states in by_review.items() if len(states) > 1}
+    assert shared == {}, (
+        f"central reviews opened by several states: {shared}; a new review needs its own "
+        "ReviewKind in workflow.py and its outcomes in OUTCOMES (mitra/reviews/services.py)"
+    )
+
+
+def test_every_decision_on_a_central_review_has_its_outcome():
+    """What a decision leaves (the request's status, the document) is `OUTCOMES` in
+    mitra/reviews/services.py, beside the move the table records it with."""
+    missing = [
+        (review, decision)
+        for review in workflow.STATE_OF_REVIEW
+        for decision in workflow.decisions_of(review)
+        if (review, decision) not in OUTCOMES
+    ]
+    assert missing == [], f"add the outcomes of {missing} to OUTCOMES in mitra/reviews/services.py"
