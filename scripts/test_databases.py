@@ -15,6 +15,7 @@ PostgreSQL one. `drop` removes them all again.
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psycopg
@@ -45,6 +46,20 @@ def _drop(server: psycopg.Connection, names: list[str]) -> None:
         )
 
 
+def _copy(server: psycopg.Connection, template: str, copy: str, attempts: int = 5) -> None:
+    statement = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+        sql.Identifier(copy), sql.Identifier(template)
+    )
+    for attempt in range(attempts):
+        try:
+            server.execute(statement)
+            return
+        except psycopg.errors.ObjectInUse:  # a connection still closing: wait and try again
+            if attempt == attempts - 1:
+                raise
+            time.sleep(1)
+
+
 def make(url: str, workers: int) -> None:
     server, name = _server(url)
     template = f"test_{name}_template"
@@ -60,12 +75,18 @@ def make(url: str, workers: int) -> None:
             "DJANGO_SETTINGS_MODULE": "config.settings_test",
         }
         subprocess.run(migrate, check=True, env=env, cwd=ROOT)
+        # A database can be copied only while nobody is connected to it, and the autovacuum
+        # may just have started on the freshly loaded reference data: close the template to
+        # new connections (which the autovacuum respects), end any there, and copy.
+        template_name = sql.Identifier(template)
+        server.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS false").format(template_name))
+        server.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [template],
+        )
         for copy in copies:
-            server.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(copy), sql.Identifier(template)
-                )
-            )
+            _copy(server, template, copy)
         _drop(server, [template])
     print(f"Migrated once and copied for {len(copies)} process(es): {', '.join(copies)}.")
 
