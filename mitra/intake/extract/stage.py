@@ -516,6 +516,9 @@ def same_ceremony(
             found.slug in DOCUMENTS
             and RANK[found.slug] > RANK[best.slug]
             and found.first > best.first
+            # a partnership inked ("menandatangani kerjasama persahabatan") is the document
+            # the lead named, not a memorandum of its own
+            and names_document(doc, found)
             and signed_close(doc, found.first)
         ):
             first, end = doc.sentence_of(found.first)

@@ -1,0 +1,37 @@
+"""Failure classes found by reading the extractor's output on real articles it had never seen
+(issue 16, open-world reading): each test is an invented sentence of that class."""
+
+from mitra.intake.extract import extract
+
+
+def stage(text: str) -> str | None:
+    found = extract(text).stage
+    return found.slug if found else None
+
+
+def test_a_partnership_inked_further_down_is_the_letter_of_intent_the_lead_named():
+    text = (
+        "Kota Madiun dan Kota Hamamatsu Ikat Kerja Sama\n\n"
+        "Wali Kota Madiun dan Wali Kota Hamamatsu sepakat mengikat kerja sama lewat "
+        "penandatanganan Letter of Intent di Tokyo, Kamis (3/10).\n\n"
+        "Bidang yang dibidik meliputi pendidikan dan pertanian.\n\n"
+        "Wali Kota Madiun, selain menandatangani kerjasama persahabatan itu, juga menghadiri "
+        "sebuah forum pertanian organik."
+    )
+    assert stage(text) == "loi"
+
+
+def indonesian_partners(text: str) -> list[str]:
+    return [p.name for p in extract(text).partners if p.kind == "indonesian_region"]
+
+
+def test_a_province_in_brackets_after_a_regency_says_where_it_lies():
+    text = (
+        "Wali Kota Madiun meneken kerja sama dengan Wali Kota Hamamatsu di Jakarta. Kerja sama "
+        "serupa juga diteken Bupati Gianyar (Bali) dan Bupati Kaur (Bengkulu) bersama Wali Kota "
+        "Madiun."
+    )
+    partners = indonesian_partners(text)
+    assert "Kabupaten Gianyar" in partners and "Kabupaten Kaur" in partners
+    assert "Provinsi Bali" not in partners
+    assert not {"Kota Bengkulu", "Provinsi Bengkulu"} & set(partners)
