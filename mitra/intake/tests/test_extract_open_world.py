@@ -35,3 +35,29 @@ def test_a_province_in_brackets_after_a_regency_says_where_it_lies():
     assert "Kabupaten Gianyar" in partners and "Kabupaten Kaur" in partners
     assert "Provinsi Bali" not in partners
     assert not {"Kota Bengkulu", "Provinsi Bengkulu"} & set(partners)
+
+
+def foreign_partners(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (p.name, p.kind, p.country) for p in extract(text).partners if p.kind != "indonesian_region"
+    ]
+
+
+def test_members_of_a_list_after_a_description_take_its_kind_and_country():
+    text = (
+        "Pemkab Sumba Timur menandatangani nota kesepahaman dengan tiga perusahaan asal Jepang, "
+        "Kuroshio, Aoba Farm dan Hikari Denki, tentang pembangunan irigasi tetes."
+    )
+    partners = foreign_partners(text)
+    assert ("Aoba Farm", "foreign_company", "JP") in partners
+    assert ("Hikari Denki", "foreign_company", "JP") in partners
+    assert not any(" dan " in name for name, _kind, _country in partners)
+
+
+def test_a_body_described_as_based_somewhere_is_no_venue_of_its_signing():
+    text = (
+        "MERAUKE - Perusahaan pengolahan sagu yang berbasis di Singapura, Palmleaf Ventures, "
+        "meneken nota kesepahaman dengan Pemerintah Kabupaten Merauke, Senin."
+    )
+    assert foreign_partners(text) == [("Palmleaf Ventures", "foreign_company", "SG")]
+    assert [c.code for c in extract(text).countries] == ["SG"]
