@@ -185,7 +185,7 @@ class Extractor:
             | evidence_tokens(doc, drafts),
             {doc.tokens[i].sentence for r in regions for i in r.mentions},
         )
-        partners = assembly.merge(assembly.story_country(drafts))
+        partners = assembly.merge(assembly.story_country(drafts), doc)
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )

@@ -61,3 +61,22 @@ def test_a_body_described_as_based_somewhere_is_no_venue_of_its_signing():
     )
     assert foreign_partners(text) == [("Palmleaf Ventures", "foreign_company", "SG")]
     assert [c.code for c in extract(text).countries] == ["SG"]
+
+
+def test_a_province_with_its_region_word_between_a_city_and_its_country_is_where_it_lies():
+    text = (
+        "Wali Kota Kendari dan Wali Kota Pengzhou, China, menandatangani surat pernyataan "
+        "kehendak kota kembar.\n\nPenandatanganan kerja sama itu dimeriahkan kesenian "
+        "tradisional Sichuan. Kedua wali kota berjabat tangan seusai menandatangani LoI di "
+        "Pengzhou, Provinsi Sichuan, China, Jumat."
+    )
+    names = [name for name, _kind, _country in foreign_partners(text)]
+    assert "Sichuan" not in names
+
+
+def test_a_foreign_partner_named_again_in_brackets_is_one_partner():
+    text = (
+        "Pemprov Sulawesi Utara menjalin kerja sama sister province dengan Provinsi Barat "
+        "Australia (Western Australia) dalam bidang pendidikan dan peternakan."
+    )
+    assert foreign_partners(text) == [("Western Australia", "foreign_city_or_region", "AU")]
