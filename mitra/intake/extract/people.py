@@ -48,6 +48,10 @@ PLACE_OPENERS = frozenset(
         "governor",
         "bagian",
         "city",
+        # an Indonesian mission and its seat: "Sekretaris Bidang Politik KBRI Tokyo"
+        "kbri",
+        "kjri",
+        "konjen",
     ]
 )
 # Words that name a place by their kind. A title before a capitalised word ("Gubernur Anies
@@ -79,6 +83,10 @@ NOT_NAMES = frozenset(
         "november",
         "desember",
         "pukul",
+        # a regulation's number: "Peraturan Menteri Dalam Negeri Nomor 22"
+        "nomor",
+        # an English article opens a body's name: "Director The Zone Co. Ltd"
+        "the",
         # legal forms of a firm after a comma: "CEO Hanil Resort Co., Ltd."
         "ltd",
         "inc",
@@ -279,7 +287,13 @@ def read_role(
             inner = name and next(
                 (k for k in range(name[0] + 1, name[1] + 1) if is_place_name(mentions, k)), None
             )
-            if name and inner is not None:
+            if name and inner is None and english_office_after(doc, name[1]):
+                # "CEO Trade and Investment Queensland Boyd Whalan": an English office name,
+                # ended by its place; the name follows it.
+                place = office_place(doc, mentions, name[1] + 1)
+                name = None if place is None else read_name(doc, mentions, place + 1)
+                role_end = place if place is not None else role_end
+            elif name and inner is not None:
                 # "Premier Western Australia Roger Cook": the place ends the role.
                 role_end = mentions.at[inner].last
                 name = read_name(doc, mentions, role_end + 1)
@@ -646,10 +660,14 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
     ):
         return last + 2  # "Gubernur Chungcheong Selatan Kim Tae-heum": a region we do not know
     end, j, located = last, last + 1, False
+    provinces: set[str] = set()  # the provinces of the region the role names
     while j < len(tokens) and not doc.excluded[j]:
         token = tokens[j]
         mention = mentions.at.get(j)
-        if mention is not None and token.cap:
+        if mention is not None and token.cap and any(r.code in provinces for r in mention.regions):
+            end = j = mention.last  # "Wali Kota Mataram NTB Ahyar Abduh": where the city lies
+            provinces = set()
+        elif mention is not None and token.cap:
             is_country = bool(mention.countries)
             opener = (
                 tokens[j - 1].key in PLACE_OPENERS
@@ -660,6 +678,7 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             if (located and not is_country) or (mention.places and not opener):
                 break
             located = located or not is_country
+            provinces = {r.province for r in mention.regions if r.province}
             end = j = mention.last
         elif token.text == "(" and (close := closing_bracket(doc, j)) > 0:
             end = j = close
@@ -667,6 +686,8 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             if located and one_place and not token.upper:
                 break
             end = j
+        elif token.word and token.cap and doc.key_at(j - 1) in FIELD_WORDS:
+            end = j  # "Sekretaris Bidang Politik": the field's own name is the role's
         elif token.word and AGENCY.match(token.text):
             end = j
         elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
@@ -677,6 +698,36 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             break
         j += 1
     return end
+
+
+ENGLISH_JOINERS = words("and of for &")
+OFFICE_REACH = 6
+
+
+def english_office_after(doc: Doc, last: int) -> bool:
+    """The words read as a name go on with "and", "of" or "for" and a capital: an English
+    office's name ("Trade and Investment Queensland"), not a person's."""
+    return (
+        doc.key_at(last + 1) in ENGLISH_JOINERS
+        and last + 2 < len(doc.tokens)
+        and (doc.tokens[last + 2].cap)
+    )
+
+
+def office_place(doc: Doc, mentions: Mentions, j: int) -> int | None:
+    """The first place of an English office's name from token `j` on, within its capitals."""
+    for k in range(j, min(j + OFFICE_REACH, len(doc.tokens))):
+        token = doc.tokens[k]
+        if not (token.cap or token.key in ENGLISH_JOINERS):
+            return None
+        mention = mentions.at.get(k)
+        if mention is not None and (mention.places or mention.countries or mention.regions):
+            return mention.last
+    return None
+
+
+# Words of an office's section whose next capitalised word names its field.
+FIELD_WORDS = words("bidang seksi urusan divisi subbidang")
 
 
 def mission_seat(doc: Doc, j: int) -> bool:
@@ -816,7 +867,9 @@ def read_name(
 
 DEGREES = words(
     "sh se st mt mm mh mp ma ba bsc msc mba phd ssos sip mip spd mpd msi mkn skm mkes skom "
-    "mkom sth ssi sstp stp mag mhum shum sag mag llm"
+    "mkom sth ssi sstp stp mag mhum shum sag mag llm "
+    # honours and offices written after a name: "Penny Williams PSM", "Natasha Fyles MLA"
+    "psm mla obe mbe cbe"
 )
 DEGREE_WORD = 3
 
@@ -849,7 +902,11 @@ def skip_titles(doc: Doc, j: int) -> int:
     while (
         j < len(tokens)
         and tokens[j].word
-        and (tokens[j].key in TITLES or (malay and tokens[j].key in MALAY_HONORIFICS))
+        and (
+            tokens[j].key in TITLES
+            or (malay and tokens[j].key in MALAY_HONORIFICS)
+            or excellency(doc, j)
+        )
     ):
         malay = malay or tokens[j].key in {"dato", "datuk", "datin", "tun"}
         nxt = j + 1
@@ -861,6 +918,16 @@ def skip_titles(doc: Doc, j: int) -> int:
             break  # "Dr dr HM Ishaq Iskandar": a lowercase title still opens the name
         j = nxt
     return j
+
+
+def excellency(doc: Doc, j: int) -> bool:
+    """ "H.E Penny Williams", "HE Glen Askew": His or Her Excellency before an envoy's name."""
+    token = doc.tokens[j]
+    if token.text == "HE":
+        return True
+    return (
+        token.text == "E" and j >= 2 and doc.tokens[j - 1].text == "." and doc.key_at(j - 2) == "h"
+    )
 
 
 def part_of_name(doc: Doc, i: int) -> bool:

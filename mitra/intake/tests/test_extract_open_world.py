@@ -80,3 +80,47 @@ def test_a_foreign_partner_named_again_in_brackets_is_one_partner():
         "Australia (Western Australia) dalam bidang pendidikan dan peternakan."
     )
     assert foreign_partners(text) == [("Western Australia", "foreign_city_or_region", "AU")]
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in extract(text).people]
+
+
+def test_a_regulations_number_is_no_persons_name():
+    text = (
+        "Kesepakatan itu mengikuti Peraturan Menteri Dalam Negeri Nomor 22 Tahun 2020, kata "
+        "Bupati Kaur Gusril Pausi usai meneken kerja sama."
+    )
+    assert people(text) == [("Gusril Pausi", "Bupati Kaur")]
+
+
+def test_the_field_named_after_bidang_belongs_to_the_role():
+    text = (
+        "KBRI Tokyo melalui Sekretaris Bidang Ekonomi menyambut baik kerja sama Kota Madiun. "
+        "Kepala Bidang Ekonomi KBRI Tokyo Rina Larasati ikut hadir."
+    )
+    assert people(text) == [("Rina Larasati", "Kepala Bidang Ekonomi KBRI Tokyo")]
+
+
+def test_the_province_after_a_mayors_city_belongs_to_the_role():
+    text = "Wali Kota Bima NTB Arif Rahman menandatangani kerja sama dengan Kota Leshan."
+    assert people(text) == [("Arif Rahman", "Wali Kota Bima NTB")]
+
+
+def test_an_envoys_excellency_and_honours_are_no_part_of_the_name():
+    text = (
+        "Gubernur Bali dan Duta Besar Australia, H.E Gary Quinlan PSM, menghadiri "
+        "penandatanganan kerja sama. Chief Minister Northern Territory, Eva Lawler MLA, ikut hadir."
+    )
+    names = [name for name, _role in people(text)]
+    assert "Gary Quinlan" in names and "Eva Lawler" in names
+
+
+def test_an_english_office_name_ends_with_its_place_and_the_name_follows():
+    text = (
+        "Sekda Jambi Sudirman bertemu CEO Trade and Investment Queensland Mark Jones dalam "
+        "pembahasan kerja sama sister province. Kerja sama itu dilaksanakan lewat Director The "
+        "Ocean Group di Brisbane."
+    )
+    assert ("Mark Jones", "CEO Trade and Investment Queensland") in people(text)
+    assert not any(name.startswith("The ") for name, _role in people(text))
