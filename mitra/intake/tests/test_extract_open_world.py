@@ -124,3 +124,34 @@ def test_an_english_office_name_ends_with_its_place_and_the_name_follows():
     )
     assert ("Mark Jones", "CEO Trade and Investment Queensland") in people(text)
     assert not any(name.startswith("The ") for name, _role in people(text))
+
+
+VISIT_LEAD = (
+    "Pemkot Kendari Terima Delegasi Kota Leshan\n\n"
+    "Wali Kota Kendari menerima kunjungan delegasi Kota Leshan, China, di Balai Kota, Senin, "
+    "untuk penjajakan kerja sama.\n\n"
+    "Rombongan dipimpin Wakil Wali Kota Leshan Zhou Ming.\n\n"
+)
+
+
+def test_a_document_the_pair_once_signed_is_the_stage_behind_a_visit_in_the_lead():
+    text = VISIT_LEAD + (
+        "Sekda Kendari menyebut Pemkot Kendari pernah meneken letter of intent kota kembar "
+        "dengan Leshan pada 2015."
+    )
+    assert stage(text) == "loi"
+
+
+def test_an_agenda_item_further_down_is_no_document_reached():
+    text = VISIT_LEAD + (
+        "Agenda berikutnya, menandatangani letter of intent kota kembar dengan Leshan."
+    )
+    assert stage(text) == "exploration"
+
+
+def test_a_memorandum_to_be_renewed_was_signed_before():
+    text = VISIT_LEAD + (
+        "Ke depan akan dilakukan penandatanganan perpanjangan nota kesepahaman kota kembar "
+        "antara Pemkot Kendari dan Kota Leshan."
+    )
+    assert stage(text) == "mou"
