@@ -33,6 +33,7 @@ from mitra.intake.extract.orgs import (
     PUBLIC_BODY,
     find_organisations,
     government_runs,
+    names_a_field,
 )
 from mitra.intake.extract.people import Person, find_people
 from mitra.intake.extract.places import PlaceFound, find_places, unknown_places
@@ -444,8 +445,9 @@ GOVERNMENT_ROLE_WORDS = words("""
 
 def names_a_body(doc: Doc, run: Run) -> bool:
     """ "Dinas Perhubungan", "Bandara Internasional Incheon": a sector word there names an
-    office or a facility, not the field of a cooperation."""
-    return doc.tokens[run.first].key in BODY_WORDS
+    office or a facility, not the field of a cooperation. "Bidang Pendidikan dan Kebudayaan"
+    in a list of fields, with no office or role word before it, is a field."""
+    return doc.tokens[run.first].key in BODY_WORDS and not names_a_field(doc, run.first)
 
 
 def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[int, int]]:

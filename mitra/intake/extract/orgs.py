@@ -178,6 +178,8 @@ def find_organisations(
             continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
         if doc.key_at(previous_word(doc, whole.first)) in OWNERSHIP:
             continue  # "Kopia, BUMN milik pemerintah Korea Selatan": the owner, not a party
+        if names_a_field(doc, whole.first):
+            continue  # "meliputi Bidang Kepariwisataan": a field of the cooperation, no office
         if only_describes_a_place(doc, mentions, whole):
             continue  # "Negara Bagian Australia Timurlaut": where a partner lies, no body
         run, after = split_country(doc, mentions, whole)
@@ -407,6 +409,18 @@ def based_before(doc: Doc, run: Run) -> bool:
             return True
         j -= 1
     return False
+
+
+FIELD_HEADS = words("bidang sektor")
+
+
+def names_a_field(doc: Doc, first: int) -> bool:
+    """ "meliputi Bidang Kepariwisataan, Bidang Pendidikan dan Kebudayaan": "Bidang" with no
+    office or role word right before it heads a field of the cooperation ("Kepala Bidang
+    Pendidikan" is an office's section)."""
+    if doc.tokens[first].key not in FIELD_HEADS:
+        return False
+    return first == 0 or not (doc.tokens[first - 1].word and doc.tokens[first - 1].cap)
 
 
 def is_place(doc: Doc, mentions: Mentions, first: int, last: int) -> bool:

@@ -291,8 +291,8 @@ def read_role(
                 # "CEO Trade and Investment Queensland Boyd Whalan": an English office name,
                 # ended by its place; the name follows it.
                 place = office_place(doc, mentions, name[1] + 1)
-                name = None if place is None else read_name(doc, mentions, place + 1)
-                role_end = place if place is not None else role_end
+                if place is not None:
+                    name, role_end = read_name(doc, mentions, place + 1), place
             elif name and inner is not None:
                 # "Premier Western Australia Roger Cook": the place ends the role.
                 role_end = mentions.at[inner].last

@@ -118,7 +118,7 @@ SECTOR_ROOTS = {
     "latih": "human_resources", "budidaya": "agriculture_fisheries", "didik": "education",
     "dagang": "msme_trade", "ekspor": "msme_trade", "tani": "agriculture_fisheries",
     "ternak": "agriculture_fisheries", "wisata": "tourism", "bencana": "disaster",
-    "investasi": "investment",
+    "investasi": "investment", "pariwisata": "tourism",
 }  # fmt: skip
 ROOTS = frozenset(SECTOR_ROOTS)
 # Typos that drop one letter of a long cue word ("infrastrukur", "pariwsata") still name it.

@@ -155,3 +155,23 @@ def test_a_memorandum_to_be_renewed_was_signed_before():
         "antara Pemkot Kendari dan Kota Leshan."
     )
     assert stage(text) == "mou"
+
+
+def sectors(text: str) -> list[str]:
+    return [s.slug for s in extract(text).sectors]
+
+
+def test_fields_listed_in_title_case_after_bidang_are_the_cooperations():
+    text = (
+        "Kerja sama Pemkot Pariaman dan Kota Toyama meliputi Bidang Kepariwisataan, Bidang "
+        "Pendidikan dan Kebudayaan."
+    )
+    assert sectors(text) == ["tourism", "education", "culture"]
+
+
+def test_an_offices_section_named_bidang_is_no_field_of_the_cooperation():
+    text = (
+        "Kepala Bidang Pendidikan Dinas Sosial Kota Pariaman, Rudi Hartono, hadir dalam "
+        "penandatanganan kerja sama pengelolaan sampah dengan Kota Toyama."
+    )
+    assert "education" not in sectors(text)
