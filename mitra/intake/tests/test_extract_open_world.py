@@ -175,3 +175,13 @@ def test_an_offices_section_named_bidang_is_no_field_of_the_cooperation():
         "penandatanganan kerja sama pengelolaan sampah dengan Kota Toyama."
     )
     assert "education" not in sectors(text)
+
+
+def test_the_region_of_a_hotel_where_the_signing_took_place_is_its_venue():
+    text = (
+        "Penandatanganan itu dilakukan dengan PT Angin Selatan Indonesia di Hotel Santika, DKI "
+        "Jakarta, Selasa. Perusahaan akan membangun turbin angin di Kabupaten Jeneponto.\n\n"
+        "Bupati Jeneponto, Iksan Iskandar, mengatakan penandatanganan LoI ini tindak lanjut "
+        "pertemuan sebelumnya. Pemerintah Kabupaten Jeneponto membuka ruang seluas-luasnya."
+    )
+    assert [r.name for r in extract(text).regions] == ["Kabupaten Jeneponto"]
