@@ -256,7 +256,9 @@ def read_role(
         # "Kepala Biro ... Setdaprov Jatim Aries Agung Paewai, ...": the name after the region
         name, role_end = inside, inside[0] - 1
     elif role_end >= 0:
-        name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
+        # "Role Qualifier, Name"; after the role's place a name may open with a region's word
+        # ("Walikota Bogor, Bima Arya")
+        name = read_name(doc, mentions, role_end + 2, after_place=role_end > last)
         if name is not None and (
             names_only_places(doc, mentions, name) or place_then_name(doc, mentions, name)
         ):

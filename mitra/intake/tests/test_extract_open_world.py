@@ -185,3 +185,12 @@ def test_the_region_of_a_hotel_where_the_signing_took_place_is_its_venue():
         "pertemuan sebelumnya. Pemerintah Kabupaten Jeneponto membuka ruang seluas-luasnya."
     )
     assert [r.name for r in extract(text).regions] == ["Kabupaten Jeneponto"]
+
+
+def test_a_name_after_the_role_and_a_comma_may_open_with_a_regions_word():
+    text = (
+        "Wali Kota Kupang, Bima Sakti, menandatangani kerja sama persahabatan dengan Kota Darwin, "
+        "Australia. Bima menyebut kerja sama meliputi pendidikan."
+    )
+    assert ("Bima Sakti", "Wali Kota Kupang") in people(text)
+    assert "Kota Bima" not in indonesian_partners(text)
