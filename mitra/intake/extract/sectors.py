@@ -63,7 +63,10 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
         "jalan umum", "ruas jalan", "jalan raya", "perbaikan jalan",
     ),
     "transport": (
-        "transportasi", "perhubungan", "konektivitas", "mrt", "lrt", "brt", "angkutan umum",
+        "transportasi", "perhubungan", "mrt", "lrt", "brt", "angkutan umum",
+        # connectivity is transport only with its mode: "konektivitas wilayah" is any link
+        "konektivitas udara", "konektivitas laut", "konektivitas darat",
+        "konektivitas transportasi", "konektivitas penerbangan", "konektivitas maritim",
         "transportasi publik", "transport", "kereta", "pelayaran",
     ),
     "urban_planning": (

@@ -194,3 +194,9 @@ def test_a_name_after_the_role_and_a_comma_may_open_with_a_regions_word():
     )
     assert ("Bima Sakti", "Wali Kota Kupang") in people(text)
     assert "Kota Bima" not in indonesian_partners(text)
+
+
+def test_connectivity_is_transport_only_with_its_mode():
+    lead = "Pemprov Sumsel dan Pemprov Sumbar menandatangani perjanjian kerja sama "
+    assert "transport" not in sectors(lead + "untuk konektivitas antar wilayah dan perdagangan.")
+    assert "transport" in sectors(lead + "untuk konektivitas udara dan perdagangan.")
