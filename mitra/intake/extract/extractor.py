@@ -490,9 +490,14 @@ RUN_OPENERS = words(
 
 
 def names_a_place(mentions: Mentions, person: Person) -> bool:
-    """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place."""
+    """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place. Two
+    words each the name of a place of its own ("Koshin Takata") are a person's given name and
+    surname."""
     first, last = person.name_tokens
-    return all(i in mentions.at for i in range(first, last + 1))
+    if not all(i in mentions.at for i in range(first, last + 1)):
+        return False
+    heads = {mentions.at[i].first for i in range(first, last + 1)}
+    return len(heads) == 1 or any(mentions.at[i].regions for i in range(first, last + 1))
 
 
 def common_words_only(doc: Doc, person: Person) -> bool:

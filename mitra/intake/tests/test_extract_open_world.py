@@ -200,3 +200,12 @@ def test_connectivity_is_transport_only_with_its_mode():
     lead = "Pemprov Sumsel dan Pemprov Sumbar menandatangani perjanjian kerja sama "
     assert "transport" not in sectors(lead + "untuk konektivitas antar wilayah dan perdagangan.")
     assert "transport" in sectors(lead + "untuk konektivitas udara dan perdagangan.")
+
+
+def test_a_given_name_and_surname_that_are_each_a_place_are_a_persons_name():
+    text = (
+        "Klungkung Matangkan Kerja Sama\n\n"
+        "Bupati Klungkung bertemu perwakilan Kota Toyama, Koshin Takata, di Denpasar untuk "
+        "membahas kerja sama pertanian."
+    )
+    assert ("Koshin Takata", "perwakilan Kota Toyama") in people(text)
