@@ -137,6 +137,10 @@ def find_people(
             people.append(person)
             taken.update(range(person.role_tokens[0], person.role_tokens[1] + 1))
             taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
+            second = joined_name(doc, mentions, person)
+            if second is not None:
+                people.append(second)
+                taken.update(range(second.name_tokens[0], second.name_tokens[1] + 1))
     for i in doc.positions.get("bernama", ()):
         person = named_after(doc, mentions, i)
         if person is not None and person.name_tokens[0] not in taken:
@@ -148,6 +152,32 @@ def find_people(
                 people.append(person)
                 taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
     return people
+
+
+def joined_name(doc: Doc, mentions: Mentions, person: Person) -> Person | None:
+    """ "perwakilan Kota Toyama, Koshin Takata dan Teppei Asano": a second full name joined by
+    "dan" right after a person's name holds the same role (a role of its own, "dan Kadis
+    Kesehatan ...", is read by its head)."""
+    last = person.name_tokens[1]
+    if person.name_tokens[0] <= person.role_tokens[1] or doc.key_at(last + 1) not in {
+        "dan",
+        "serta",
+    }:
+        return None  # "Sutiaji selaku Wali Kota Malang dan ...": the role closes that person
+    name = read_name(doc, mentions, last + 2)
+    if name is None or name[0] != last + 2 or len(name[2].split()) < 2:
+        return None
+    if not ends_name(doc, name[1]) or any(k in mentions.at for k in range(name[0], name[1] + 1)):
+        return None
+    if doc.key_at(name[1] + 1) in AS_ROLE | {"sekaligus"}:
+        return None  # "dan Vice Premiere sekaligus Ministry of Education": a post, no name
+    return Person(
+        name=name[2],
+        role=person.role,
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=person.role_tokens,
+        name_tokens=(name[0], name[1]),
+    )
 
 
 # "Rombongan dipimpin Mr. Liang Jiczhao", "delegasi yang diketuai Tanaka Hiroji": the leader

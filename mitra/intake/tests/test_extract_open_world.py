@@ -209,3 +209,22 @@ def test_a_given_name_and_surname_that_are_each_a_place_are_a_persons_name():
         "membahas kerja sama pertanian."
     )
     assert ("Koshin Takata", "perwakilan Kota Toyama") in people(text)
+
+
+def test_a_second_full_name_joined_by_dan_holds_the_same_role():
+    text = (
+        "Klungkung Matangkan Kerja Sama\n\n"
+        "Bupati Klungkung bertemu perwakilan Kota Toyama, Koshin Takata dan Teppei Asano di "
+        "Denpasar untuk membahas kerja sama pertanian."
+    )
+    found = people(text)
+    assert ("Koshin Takata", "perwakilan Kota Toyama") in found
+    assert ("Teppei Asano", "perwakilan Kota Toyama") in found
+
+
+def test_a_post_joined_by_dan_before_sekaligus_is_no_second_name():
+    text = (
+        "Judul\n\nMoU itu ditandatangani Wakil Gubernur Jawa Tengah Taj Yasin dan Vice Premiere "
+        "sekaligus Minister for Education Queensland, Grace Grace, dalam kerja sama."
+    )
+    assert not any(name.startswith("Vice") for name, _role in people(text))
