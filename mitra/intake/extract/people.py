@@ -867,7 +867,11 @@ def read_name(
     if mention is not None and not mention.places:
         after = mention.last + 1
         follows = after < len(tokens) and tokens[after].cap and after not in mentions.at
-        if not (after_place and mention.regions and follows):
+        # one word only: "Sukamara, Kalimantan Tengah Rendy Lesmana" names the province
+        single = mention.first == mention.last and not any(
+            r.type == "province" for r in mention.regions
+        )
+        if not (after_place and mention.regions and follows and single):
             return None  # "Wali Kota Makassar, Sulawesi Selatan" is a place, not a name
     first, last, words = j, j, 0
     while j < len(tokens) and words < MAX_NAME:

@@ -228,3 +228,11 @@ def test_a_post_joined_by_dan_before_sekaligus_is_no_second_name():
         "sekaligus Minister for Education Queensland, Grace Grace, dalam kerja sama."
     )
     assert not any(name.startswith("Vice") for name, _role in people(text))
+
+
+def test_a_province_after_the_roles_place_and_a_comma_opens_no_name():
+    text = (
+        "Judul\n\nPenjabat Bupati Seruyan, Kalimantan Tengah Rudi Hartono menandatangani "
+        "kesepakatan bersama dengan Institut Pertanian Bogor."
+    )
+    assert not any(name.startswith("Kalimantan") for name, _role in people(text))
