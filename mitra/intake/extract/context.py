@@ -42,7 +42,7 @@ ACTOR_WORDS = words(
 VENUE_REACH = 12
 OBJECT_REACH = 24
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
-BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha")
+BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha hotel")
 # "Jalan Gajah Mada, Samarinda", "Jl. Sudirman No. 5, Makassar": the city of a street address.
 STREETS = words("jalan jl jln")
 LIST_REACH = 24

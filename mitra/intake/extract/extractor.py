@@ -33,6 +33,7 @@ from mitra.intake.extract.orgs import (
     PUBLIC_BODY,
     find_organisations,
     government_runs,
+    names_a_field,
 )
 from mitra.intake.extract.people import Person, find_people
 from mitra.intake.extract.places import PlaceFound, find_places, unknown_places
@@ -185,7 +186,7 @@ class Extractor:
             | evidence_tokens(doc, drafts),
             {doc.tokens[i].sentence for r in regions for i in r.mentions},
         )
-        partners = assembly.merge(assembly.story_country(drafts))
+        partners = assembly.merge(assembly.story_country(drafts), doc)
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
@@ -444,8 +445,9 @@ GOVERNMENT_ROLE_WORDS = words("""
 
 def names_a_body(doc: Doc, run: Run) -> bool:
     """ "Dinas Perhubungan", "Bandara Internasional Incheon": a sector word there names an
-    office or a facility, not the field of a cooperation."""
-    return doc.tokens[run.first].key in BODY_WORDS
+    office or a facility, not the field of a cooperation. "Bidang Pendidikan dan Kebudayaan"
+    in a list of fields, with no office or role word before it, is a field."""
+    return doc.tokens[run.first].key in BODY_WORDS and not names_a_field(doc, run.first)
 
 
 def unknown_runs(doc: Doc, mentions: Mentions, runs: list[Run]) -> list[tuple[int, int]]:
@@ -488,9 +490,14 @@ RUN_OPENERS = words(
 
 
 def names_a_place(mentions: Mentions, person: Person) -> bool:
-    """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place."""
+    """ "Tubaba", "Kabupaten Bekasi", "Guangxi" read as a name after a role: a place. Two
+    words each the name of a place of its own ("Koshin Takata") are a person's given name and
+    surname."""
     first, last = person.name_tokens
-    return all(i in mentions.at for i in range(first, last + 1))
+    if not all(i in mentions.at for i in range(first, last + 1)):
+        return False
+    heads = {mentions.at[i].first for i in range(first, last + 1)}
+    return len(heads) == 1 or any(mentions.at[i].regions for i in range(first, last + 1))
 
 
 def common_words_only(doc: Doc, person: Person) -> bool:

@@ -156,6 +156,11 @@ def find_organisations(
     wholes: list[Run] = []
     siblings: set[int] = set()  # the second of "PT A dan B dari Australia": a company too
     parts = [part for run in parts for part in split_conjoined(doc, mentions, run)]
+    # "dua perusahaan asal Korea Selatan, Encored dan ELT Energy": the members of a list after
+    # a description take its kind and country
+    listed: dict[int, tuple[str, Mention]] = {}
+    ends: dict[int, tuple[str, Mention]] = {}
+    parts = [part for run in parts for part in split_described(doc, mentions, run, listed, ends)]
     for part_run in parts:
         split = split_before_origin(doc, mentions, part_run)
         siblings.update(part.first for part in split[1:])
@@ -173,6 +178,8 @@ def find_organisations(
             continue  # "Wakil Menteri Ekonomi dan Energi ...": a minister's portfolio, an office
         if doc.key_at(previous_word(doc, whole.first)) in OWNERSHIP:
             continue  # "Kopia, BUMN milik pemerintah Korea Selatan": the owner, not a party
+        if names_a_field(doc, whole.first):
+            continue  # "meliputi Bidang Kepariwisataan": a field of the cooperation, no office
         if only_describes_a_place(doc, mentions, whole):
             continue  # "Negara Bagian Australia Timurlaut": where a partner lies, no body
         run, after = split_country(doc, mentions, whole)
@@ -180,7 +187,7 @@ def find_organisations(
             continue
         run, seat = split_seat(doc, mentions, run)
         after = after or country_after(doc, mentions, run.end_token)
-        described = description(doc, mentions, run)
+        described = description(doc, mentions, run) or listed.get(run.first)
         if after is None and described is not None:
             after = described[1]  # "perusahaan asal Finlandia, Aquavalo Oy"
         head = head_noun(doc, mentions, run)
@@ -213,7 +220,11 @@ def find_organisations(
             if national_pair(doc, whole):
                 continue
             near = max(near, 1)
-        if kind_country is None or not is_partner(doc, run, cooperation, near=near):
+        # a description before the name may itself say where the body sits ("perusahaan
+        # yang berbasis di Singapura, Aslan Energy Capital"): no venue of the name
+        if kind_country is None or not is_partner(
+            doc, run, cooperation, near=near, venue=not based_before(doc, run)
+        ):
             continue
         kind, country = kind_country
         name_run = (
@@ -347,6 +358,69 @@ def split_conjoined(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
         ):
             return [Run(run.first, k - 1, None), Run(k + 1, run.last, None)]
     return [run]
+
+
+def split_described(
+    doc: Doc,
+    mentions: Mentions,
+    run: Run,
+    listed: dict[int, tuple[str, Mention]],
+    ends: dict[int, tuple[str, Mention]],
+) -> list[Run]:
+    """ "dua perusahaan asal Korea Selatan, Encored dan ELT Energy", "tiga perusahaan asal
+    Jepang, A, B dan C": names joined by commas and "dan" after a description with a foreign
+    country are members of a list, each a body of that kind and country (recorded in `listed`
+    by its first token, in `ends` by its last)."""
+    if run.acronym is not None:
+        return [run]
+    described = description(doc, mentions, run, before_only=True)
+    if described is None and run.first >= 2 and doc.tokens[run.first - 1].text == ",":
+        described = ends.get(run.first - 2)  # the list goes on past a comma
+    if described is None:
+        return [run]
+    members, start = [], run.first
+    for k in range(run.first + 1, run.last):
+        if doc.tokens[k].key in CONJUNCTIONS and not doc.tokens[k].cap:
+            members.append(Run(start, k - 1, None))
+            start = k + 1
+    members.append(Run(start, run.last, None))
+    for member in members:
+        listed[member.first] = described
+    ends[run.last] = described
+    return members
+
+
+BASED = words("berbasis berkantor bermarkas berkedudukan based")
+
+
+def based_before(doc: Doc, run: Run) -> bool:
+    """ "perusahaan yang berbasis di Singapura, Aslan Energy Capital": the place before the
+    comma is where the body sits, not the venue of what it does."""
+    tokens = doc.tokens
+    if run.first < 2 or tokens[run.first - 1].text != ",":
+        return False
+    j = run.first - 2
+    while (
+        j > 0
+        and run.first - j <= DESCRIPTION_REACH
+        and tokens[j].sentence == tokens[run.first].sentence
+    ):
+        if tokens[j].key == "di" and doc.key_at(previous_word(doc, j)) in BASED:
+            return True
+        j -= 1
+    return False
+
+
+FIELD_HEADS = words("bidang sektor")
+
+
+def names_a_field(doc: Doc, first: int) -> bool:
+    """ "meliputi Bidang Kepariwisataan, Bidang Pendidikan dan Kebudayaan": "Bidang" with no
+    office or role word right before it heads a field of the cooperation ("Kepala Bidang
+    Pendidikan" is an office's section)."""
+    if doc.tokens[first].key not in FIELD_HEADS:
+        return False
+    return first == 0 or not (doc.tokens[first - 1].word and doc.tokens[first - 1].cap)
 
 
 def is_place(doc: Doc, mentions: Mentions, first: int, last: int) -> bool:
@@ -556,7 +630,9 @@ def head_noun(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention | No
     return DESCRIPTIONS[doc.tokens[j].key], country
 
 
-def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] | None:
+def description(
+    doc: Doc, mentions: Mentions, run: Run, *, before_only: bool = False
+) -> tuple[str, Mention] | None:
     """ "perusahaan asal Finlandia, Aquavalo Oy," or "Deltares, lembaga riset Belanda,":
     (kind, its foreign country) when a lowercase description with a country stands beside it.
     """
@@ -567,7 +643,8 @@ def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] |
         sides.append(range(run.first - 2, max(-1, run.first - 2 - DESCRIPTION_REACH), -1))
     after = run.end_token + 1
     if (
-        after + 1 < len(tokens)
+        not before_only
+        and after + 1 < len(tokens)
         and tokens[after].text == ","
         and tokens[after + 1].key in DESCRIPTIONS
     ):
@@ -581,7 +658,10 @@ def description(doc: Doc, mentions: Mentions, run: Run) -> tuple[str, Mention] |
             mention = mentions.at.get(j)
             if mention is not None and mention.countries and country is None:
                 country = mention
-            if token.word and not token.cap and token.key in DESCRIPTIONS and kind is None:
+            # capitalised only as a sentence's first word: "Perusahaan investasi yang berbasis
+            # di Singapura, Aslan Energy Capital"
+            lowercase = not token.cap or j == 0 or not tokens[j - 1].word
+            if token.word and lowercase and token.key in DESCRIPTIONS and kind is None:
                 kind = DESCRIPTIONS[token.key]
         if kind is not None and country is not None and country.countries[0].code != "ID":
             return (f"foreign_{kind}", country)
@@ -620,7 +700,9 @@ def dedupe_key(name: str) -> str:
     )
 
 
-def is_partner(doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0) -> bool:
+def is_partner(
+    doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0, venue: bool = True
+) -> bool:
     """Named in a cooperation sentence (itself or by its acronym; `near` sentences around it
     count too), not as venue or facilitator."""
     sentences = {doc.tokens[run.first].sentence}
@@ -629,7 +711,7 @@ def is_partner(doc: Doc, run: Run, cooperation: list[bool], *, near: int = 0) ->
     sentences = {s for s in sentences if 0 <= s < len(cooperation)}
     if not any(cooperation[s] for s in sentences):
         return False
-    return not (is_facilitator(doc, run.first) or is_venue(doc, run.first))
+    return not (is_facilitator(doc, run.first) or (venue and is_venue(doc, run.first)))
 
 
 def split_seat(doc: Doc, mentions: Mentions, run: Run) -> tuple[Run, Mention | None]:

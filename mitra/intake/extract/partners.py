@@ -516,8 +516,9 @@ def story_country(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def merge(drafts: list[Draft]) -> list[PartnerItem]:
-    """One partner per name and kind, ordered by first evidence."""
+def merge(drafts: list[Draft], doc: Doc | None = None) -> list[PartnerItem]:
+    """One partner per name and kind, ordered by first evidence; with the text, a foreign
+    partner named again in brackets right after another is that one."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
         draft.name = ABBREVIATION_DOT.sub(r"\1 ", draft.name)  # "PT. Godang" is "PT Godang"
@@ -536,6 +537,8 @@ def merge(drafts: list[Draft]) -> list[PartnerItem]:
     merge_acronyms(merged)
     merge_national_suffix(merged)
     merge_shortened_places(merged)
+    if doc is not None:
+        merge_bracketed_names(doc, merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
 
@@ -605,6 +608,48 @@ def merge_shortened_places(merged: dict[tuple[str, str], Draft]) -> None:
                 place.evidence.extend(draft.evidence)
                 del merged[key]
                 break
+
+
+# Between a name and a bracket that names it again: nothing, or a country or region of at most
+# two capitalised words ("Provinsi Utara Australia (Northern Territory)").
+BRACKET_GAP = re.compile(r"\s*(?:[A-Z][\w-]*\s+){0,2}\(\s*")
+FOREIGN_KINDS = frozenset(
+    {"foreign_city_or_region", "foreign_government", "foreign_institution", "foreign_company"}
+)
+
+
+def known_place(draft: Draft) -> bool:
+    return draft.kind == "foreign_city_or_region" and not any(
+        flag[0] == "unknown_place" for flag in draft.flags
+    )
+
+
+def merge_bracketed_names(doc: Doc, merged: dict[tuple[str, str], Draft]) -> None:
+    """ "Pemerintah Wilayah Australia Utara (Northern Territory Australia)", "Provinsi Utara
+    Australia (Northern Territory)": a foreign partner whose name the text gives again in
+    brackets right after another one of the same country is one partner, kept under a place
+    the tables know (else under the name before the bracket), with the evidence of both."""
+    for key, draft in list(merged.items()):
+        if key not in merged or draft.kind not in FOREIGN_KINDS or not draft.country:
+            continue
+        for other_key, other in list(merged.items()):
+            if (
+                other_key == key
+                or other.kind not in FOREIGN_KINDS
+                or other.country != draft.country
+                or not any(
+                    BRACKET_GAP.fullmatch(doc.text, end, start)
+                    for _s, end in draft.evidence
+                    for start, _e in other.evidence
+                    if end < start
+                )
+            ):
+                continue
+            swap = known_place(other) and not known_place(draft)
+            keep, drop = (other, key) if swap else (draft, other_key)
+            gone = merged.pop(drop)
+            keep.evidence.extend(gone.evidence)
+            break
 
 
 # Before a country these make it a counterparty ("investor asal Korea", "kerja sama dengan

@@ -48,6 +48,10 @@ PLACE_OPENERS = frozenset(
         "governor",
         "bagian",
         "city",
+        # an Indonesian mission and its seat: "Sekretaris Bidang Politik KBRI Tokyo"
+        "kbri",
+        "kjri",
+        "konjen",
     ]
 )
 # Words that name a place by their kind. A title before a capitalised word ("Gubernur Anies
@@ -79,6 +83,10 @@ NOT_NAMES = frozenset(
         "november",
         "desember",
         "pukul",
+        # a regulation's number: "Peraturan Menteri Dalam Negeri Nomor 22"
+        "nomor",
+        # an English article opens a body's name: "Director The Zone Co. Ltd"
+        "the",
         # legal forms of a firm after a comma: "CEO Hanil Resort Co., Ltd."
         "ltd",
         "inc",
@@ -129,6 +137,10 @@ def find_people(
             people.append(person)
             taken.update(range(person.role_tokens[0], person.role_tokens[1] + 1))
             taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
+            second = joined_name(doc, mentions, person)
+            if second is not None:
+                people.append(second)
+                taken.update(range(second.name_tokens[0], second.name_tokens[1] + 1))
     for i in doc.positions.get("bernama", ()):
         person = named_after(doc, mentions, i)
         if person is not None and person.name_tokens[0] not in taken:
@@ -140,6 +152,32 @@ def find_people(
                 people.append(person)
                 taken.update(range(person.name_tokens[0], person.name_tokens[1] + 1))
     return people
+
+
+def joined_name(doc: Doc, mentions: Mentions, person: Person) -> Person | None:
+    """ "perwakilan Kota Toyama, Koshin Takata dan Teppei Asano": a second full name joined by
+    "dan" right after a person's name holds the same role (a role of its own, "dan Kadis
+    Kesehatan ...", is read by its head)."""
+    last = person.name_tokens[1]
+    if person.name_tokens[0] <= person.role_tokens[1] or doc.key_at(last + 1) not in {
+        "dan",
+        "serta",
+    }:
+        return None  # "Sutiaji selaku Wali Kota Malang dan ...": the role closes that person
+    name = read_name(doc, mentions, last + 2)
+    if name is None or name[0] != last + 2 or len(name[2].split()) < 2:
+        return None
+    if not ends_name(doc, name[1]) or any(k in mentions.at for k in range(name[0], name[1] + 1)):
+        return None
+    if doc.key_at(name[1] + 1) in AS_ROLE | {"sekaligus"}:
+        return None  # "dan Vice Premiere sekaligus Ministry of Education": a post, no name
+    return Person(
+        name=name[2],
+        role=person.role,
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=person.role_tokens,
+        name_tokens=(name[0], name[1]),
+    )
 
 
 # "Rombongan dipimpin Mr. Liang Jiczhao", "delegasi yang diketuai Tanaka Hiroji": the leader
@@ -248,7 +286,9 @@ def read_role(
         # "Kepala Biro ... Setdaprov Jatim Aries Agung Paewai, ...": the name after the region
         name, role_end = inside, inside[0] - 1
     elif role_end >= 0:
-        name = read_name(doc, mentions, role_end + 2)  # "Role Qualifier, Name"
+        # "Role Qualifier, Name"; after the role's place a name may open with a region's word
+        # ("Walikota Bogor, Bima Arya")
+        name = read_name(doc, mentions, role_end + 2, after_place=role_end > last)
         if name is not None and (
             names_only_places(doc, mentions, name) or place_then_name(doc, mentions, name)
         ):
@@ -279,7 +319,13 @@ def read_role(
             inner = name and next(
                 (k for k in range(name[0] + 1, name[1] + 1) if is_place_name(mentions, k)), None
             )
-            if name and inner is not None:
+            if name and inner is None and english_office_after(doc, name[1]):
+                # "CEO Trade and Investment Queensland Boyd Whalan": an English office name,
+                # ended by its place; the name follows it.
+                place = office_place(doc, mentions, name[1] + 1)
+                if place is not None:
+                    name, role_end = read_name(doc, mentions, place + 1), place
+            elif name and inner is not None:
                 # "Premier Western Australia Roger Cook": the place ends the role.
                 role_end = mentions.at[inner].last
                 name = read_name(doc, mentions, role_end + 1)
@@ -646,10 +692,14 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
     ):
         return last + 2  # "Gubernur Chungcheong Selatan Kim Tae-heum": a region we do not know
     end, j, located = last, last + 1, False
+    provinces: set[str] = set()  # the provinces of the region the role names
     while j < len(tokens) and not doc.excluded[j]:
         token = tokens[j]
         mention = mentions.at.get(j)
-        if mention is not None and token.cap:
+        if mention is not None and token.cap and any(r.code in provinces for r in mention.regions):
+            end = j = mention.last  # "Wali Kota Mataram NTB Ahyar Abduh": where the city lies
+            provinces = set()
+        elif mention is not None and token.cap:
             is_country = bool(mention.countries)
             opener = (
                 tokens[j - 1].key in PLACE_OPENERS
@@ -660,6 +710,7 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             if (located and not is_country) or (mention.places and not opener):
                 break
             located = located or not is_country
+            provinces = {r.province for r in mention.regions if r.province}
             end = j = mention.last
         elif token.text == "(" and (close := closing_bracket(doc, j)) > 0:
             end = j = close
@@ -667,6 +718,8 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             if located and one_place and not token.upper:
                 break
             end = j
+        elif token.word and token.cap and doc.key_at(j - 1) in FIELD_WORDS:
+            end = j  # "Sekretaris Bidang Politik": the field's own name is the role's
         elif token.word and AGENCY.match(token.text):
             end = j
         elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
@@ -677,6 +730,36 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             break
         j += 1
     return end
+
+
+ENGLISH_JOINERS = words("and of for &")
+OFFICE_REACH = 6
+
+
+def english_office_after(doc: Doc, last: int) -> bool:
+    """The words read as a name go on with "and", "of" or "for" and a capital: an English
+    office's name ("Trade and Investment Queensland"), not a person's."""
+    return (
+        doc.key_at(last + 1) in ENGLISH_JOINERS
+        and last + 2 < len(doc.tokens)
+        and (doc.tokens[last + 2].cap)
+    )
+
+
+def office_place(doc: Doc, mentions: Mentions, j: int) -> int | None:
+    """The first place of an English office's name from token `j` on, within its capitals."""
+    for k in range(j, min(j + OFFICE_REACH, len(doc.tokens))):
+        token = doc.tokens[k]
+        if not (token.cap or token.key in ENGLISH_JOINERS):
+            return None
+        mention = mentions.at.get(k)
+        if mention is not None and (mention.places or mention.countries or mention.regions):
+            return mention.last
+    return None
+
+
+# Words of an office's section whose next capitalised word names its field.
+FIELD_WORDS = words("bidang seksi urusan divisi subbidang")
 
 
 def mission_seat(doc: Doc, j: int) -> bool:
@@ -784,7 +867,11 @@ def read_name(
     if mention is not None and not mention.places:
         after = mention.last + 1
         follows = after < len(tokens) and tokens[after].cap and after not in mentions.at
-        if not (after_place and mention.regions and follows):
+        # one word only: "Sukamara, Kalimantan Tengah Rendy Lesmana" names the province
+        single = mention.first == mention.last and not any(
+            r.type == "province" for r in mention.regions
+        )
+        if not (after_place and mention.regions and follows and single):
             return None  # "Wali Kota Makassar, Sulawesi Selatan" is a place, not a name
     first, last, words = j, j, 0
     while j < len(tokens) and words < MAX_NAME:
@@ -816,7 +903,9 @@ def read_name(
 
 DEGREES = words(
     "sh se st mt mm mh mp ma ba bsc msc mba phd ssos sip mip spd mpd msi mkn skm mkes skom "
-    "mkom sth ssi sstp stp mag mhum shum sag mag llm"
+    "mkom sth ssi sstp stp mag mhum shum sag mag llm "
+    # honours and offices written after a name: "Penny Williams PSM", "Natasha Fyles MLA"
+    "psm mla obe mbe cbe"
 )
 DEGREE_WORD = 3
 
@@ -849,7 +938,11 @@ def skip_titles(doc: Doc, j: int) -> int:
     while (
         j < len(tokens)
         and tokens[j].word
-        and (tokens[j].key in TITLES or (malay and tokens[j].key in MALAY_HONORIFICS))
+        and (
+            tokens[j].key in TITLES
+            or (malay and tokens[j].key in MALAY_HONORIFICS)
+            or excellency(doc, j)
+        )
     ):
         malay = malay or tokens[j].key in {"dato", "datuk", "datin", "tun"}
         nxt = j + 1
@@ -861,6 +954,16 @@ def skip_titles(doc: Doc, j: int) -> int:
             break  # "Dr dr HM Ishaq Iskandar": a lowercase title still opens the name
         j = nxt
     return j
+
+
+def excellency(doc: Doc, j: int) -> bool:
+    """ "H.E Penny Williams", "HE Glen Askew": His or Her Excellency before an envoy's name."""
+    token = doc.tokens[j]
+    if token.text == "HE":
+        return True
+    return (
+        token.text == "E" and j >= 2 and doc.tokens[j - 1].text == "." and doc.key_at(j - 2) == "h"
+    )
 
 
 def part_of_name(doc: Doc, i: int) -> bool:

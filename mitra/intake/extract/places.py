@@ -445,6 +445,8 @@ def between_name_and_country(
     if beside is None or beside.countries[0].code != place.country:
         return False
     j = mention.first - 1
+    while j >= 0 and is_qualifier_word(doc.tokens[j].key):
+        j -= 1  # "di Pengzhou, Provinsi Sichuan, China": past the region word
     if j < 1 or doc.tokens[j].text != "," or not doc.tokens[j - 1].cap:
         return False
     if (place.country, mention.key) in provinces or (place.country, place.key) in provinces:

@@ -147,7 +147,11 @@ def find_regions(
         entry = found.setdefault(region.code, RegionFound(region, first=mention.first))
         entry.evidence.append(mention.span)
         entry.mentions.append(mention.first)
-        if is_apposition(doc, mention, region, resolved) or repeats(doc, mention, region, resolved):
+        if (
+            is_apposition(doc, mention, region, resolved)
+            or repeats(doc, mention, region, resolved)
+            or bracketed_province(doc, mention, region, resolved)
+        ):
             continue
         if is_strong(
             doc,
@@ -424,6 +428,26 @@ def is_apposition(doc: Doc, mention: Mention, region: Region, resolved: dict[int
         j -= 1
     before = resolved.get(j)
     return before is not None and before.province == region.code
+
+
+def bracketed_province(
+    doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]
+) -> bool:
+    """ "Bupati Klungkung (Bali)", "Bupati Lebong (Bengkulu)": a bare name in brackets right
+    after a regency or city that names that region's province (or a city sharing the
+    province's name, "Bengkulu") says where the region lies; it is no party of its own."""
+    tokens = doc.tokens
+    j = mention.first - 1
+    if j < 1 or tokens[j].text != "(" or mention.last + 1 >= len(tokens):
+        return False
+    if tokens[mention.last + 1].text != ")":
+        return False
+    before = resolved.get(j - 1)
+    if before is None or before.type == "province" or before.code == region.code:
+        return False
+    return region.code == before.province or (
+        region.type != "province" and region.province == before.province
+    )
 
 
 def repeats(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:

@@ -63,7 +63,10 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
         "jalan umum", "ruas jalan", "jalan raya", "perbaikan jalan",
     ),
     "transport": (
-        "transportasi", "perhubungan", "konektivitas", "mrt", "lrt", "brt", "angkutan umum",
+        "transportasi", "perhubungan", "mrt", "lrt", "brt", "angkutan umum",
+        # connectivity is transport only with its mode: "konektivitas wilayah" is any link
+        "konektivitas udara", "konektivitas laut", "konektivitas darat",
+        "konektivitas transportasi", "konektivitas penerbangan", "konektivitas maritim",
         "transportasi publik", "transport", "kereta", "pelayaran",
     ),
     "urban_planning": (
@@ -118,7 +121,7 @@ SECTOR_ROOTS = {
     "latih": "human_resources", "budidaya": "agriculture_fisheries", "didik": "education",
     "dagang": "msme_trade", "ekspor": "msme_trade", "tani": "agriculture_fisheries",
     "ternak": "agriculture_fisheries", "wisata": "tourism", "bencana": "disaster",
-    "investasi": "investment",
+    "investasi": "investment", "pariwisata": "tourism",
 }  # fmt: skip
 ROOTS = frozenset(SECTOR_ROOTS)
 # Typos that drop one letter of a long cue word ("infrastrukur", "pariwsata") still name it.

@@ -259,6 +259,10 @@ def find_stage(
             elif slug in STATUS and side_event(doc, first):
                 slug = SIDE_EVENT
             reached.append(StageFound(slug, (doc.span(first, last),), first))
+        elif slug in DOCUMENTS and window(doc, first, -PLAN_REACH) & RENEWAL:
+            # "akan dilakukan penandatanganan perpanjangan nota kesepakatan": a document to be
+            # renewed was signed before
+            reached.append(StageFound(slug, (doc.span(first, last),), first))
     reached += activities(doc, cooperation)
     reached += parts_of_cooperation(doc, cooperation)
     reached += counted_participants(doc, cooperation)
@@ -313,6 +317,16 @@ def find_stage(
     if signed and best.slug in DOCUMENTS:
         # "Kesepakatan Bersama dan PKS ... diteken" further down, at the same ceremony.
         return same_ceremony(doc, reached, paragraphs, best)
+    if best.slug == "exploration" and not statuses:
+        # A visit or a talk in the lead, the pair's document told further down ("Pemkot pernah
+        # meneken LoI ... pada 2004"): the furthest stage reached is that document's.
+        later = [
+            f
+            for f in reached
+            if f.slug in DOCUMENTS and f.first > best.first and told_as_past(doc, f.first)
+        ]
+        if later:
+            return max(later, key=lambda found: (RANK[found.slug], -found.first))
     return best
 
 
@@ -516,6 +530,9 @@ def same_ceremony(
             found.slug in DOCUMENTS
             and RANK[found.slug] > RANK[best.slug]
             and found.first > best.first
+            # a partnership inked ("menandatangani kerjasama persahabatan") is the document
+            # the lead named, not a memorandum of its own
+            and names_document(doc, found)
             and signed_close(doc, found.first)
         ):
             first, end = doc.sentence_of(found.first)
@@ -523,6 +540,16 @@ def same_ceremony(
             if years <= lead_years:
                 best = found
     return best
+
+
+def told_as_past(doc: Doc, index: int) -> bool:
+    """The document's sentence dates it or says it was done ("pernah meneken LoI ... pada
+    2004", "sejak penandatanganan Nota Kesepahaman"), unlike an agenda's item ("Agenda ketiga,
+    menandatangani LoI")."""
+    if window(doc, index, -BEFORE_WINDOW) & (REACHED | SINCE | RENEWAL):
+        return True
+    first, end = doc.sentence_of(index)
+    return bool(YEAR.search(doc.text, doc.tokens[first].start, doc.tokens[end - 1].end))
 
 
 PURPOSE = words("untuk agar guna demi supaya yang")
