@@ -148,10 +148,16 @@ def pks(manager: Any) -> list[Any]:
     return [item.pk for item in manager.all()]
 
 
+def kinds_description() -> str:
+    """ "KSDD, KSDPK, KSDPL or KSDLL", from the kinds' table (the schema is described in English)."""
+    *others, last = workflow.abbreviations()
+    return f"{', '.join(others)} or {last}" if others else last
+
+
 class CooperationOut(Schema):
     id: int
     kind: CooperationKind
-    kind_label: str = Field(description="KSDD, KSDPK, KSDPL or KSDLL")
+    kind_label: str = Field(description=kinds_description())
     sub_form: SubForm
     route: Route
     title: str

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,6 +98,18 @@ def sub_form_choices() -> list[tuple[str, object]]:
     return [("", _("none")), *grouped]
 
 
+def _affairs_label() -> str:
+    """The domestic kinds' scope (`_fit_to_kind`): "Government affairs (KSDD, KSDPK)"."""
+    kinds = ", ".join(workflow.abbreviations(foreign=False))
+    return _("Government affairs (%(kinds)s)") % {"kinds": kinds}
+
+
+def _objects_label() -> str:
+    """The foreign kinds' scope (`_fit_to_kind`): "Objects (KSDPL, KSDLL)"."""
+    kinds = ", ".join(workflow.abbreviations(foreign=True))
+    return _("Objects (%(kinds)s)") % {"kinds": kinds}
+
+
 class CooperationForm(forms.Form):
     """A cooperation's record. Partners, agencies and owners are limited to the tenant's own."""
 
@@ -119,13 +132,13 @@ class CooperationForm(forms.Form):
         label=gettext_lazy("Sectors"), required=False, widget=_checkboxes()
     )
     affairs = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Government affairs (KSDD, KSDPK)"),
+        label=lazy(_affairs_label, str)(),
         queryset=Affair.objects.all(),
         required=False,
         widget=_checkboxes(),
     )
     objects_of_cooperation = forms.MultipleChoiceField(
-        label=gettext_lazy("Objects (KSDPL, KSDLL)"),
+        label=lazy(_objects_label, str)(),
         choices=ObjectOfCooperation.choices,
         required=False,
         widget=_checkboxes(),

@@ -110,6 +110,12 @@ def abbreviation(kind: str) -> str:
     return facts.abbreviation if facts else kind
 
 
+def abbreviations(*, foreign: bool | None = None) -> list[str]:
+    """The kinds' abbreviations in the table's order (KSDD, KSDPK, KSDPL, KSDLL), only the
+    foreign or the domestic ones if `foreign` says so: for texts that name the kinds."""
+    return [f.abbreviation for f in KINDS.values() if foreign is None or f.foreign == foreign]
+
+
 def kind_description(kind: str) -> str:
     """What a kind's abbreviation stands for, without repeating it ("with another region" for
     KSDD), for a place that shows the abbreviation beside it."""

@@ -33,7 +33,6 @@ from mitra.implementation.progress import (
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Tenant
 
-S = Cooperation.State
 # Signed and not ended: the cooperations whose results leadership asks about.
 SHOWN_STATES = workflow.WITH_RESULTS
 
@@ -50,7 +49,7 @@ class CooperationRow:
 
     @property
     def dormant(self) -> bool:
-        return self.cooperation.state == S.DORMANT
+        return self.cooperation.state == Cooperation.State.DORMANT
 
     @property
     def items(self) -> int:

@@ -24,12 +24,21 @@ from mitra.imports.matching import TenantContext
 from mitra.imports.parsing import Sheet
 from mitra.imports.partner_choices import PartnerResolver, row_country
 from mitra.imports.plans import Plan, RowPlan
-from mitra.lib.text import fold
+from mitra.lib.text import either, fold
+from mitra.partners.models import Partner
 from mitra.regions.lookup import split_prefixes
 from mitra.tenancy.models import Tenant
 
-K = Cooperation.Kind
 MAX_TITLE = 250
+# The partner a row without a kind or a recorded partner names, by (abroad, a regional
+# government): a city or region Mitra's gazetteer knows, or an Indonesian region. Its kind of
+# cooperation is the row of KINDS taking such partners (`workflow.kind_of_partner`).
+GUESSED_PARTNER_KIND: dict[tuple[bool, bool], str] = {
+    (True, True): Partner.Kind.FOREIGN_CITY_OR_REGION,
+    (True, False): Partner.Kind.FOREIGN_INSTITUTION,
+    (False, True): Partner.Kind.INDONESIAN_REGION,
+    (False, False): Partner.Kind.DOMESTIC_PARTY,
+}
 
 
 def kind_label(value: str) -> str:
@@ -146,7 +155,11 @@ class RowChecker:
                 % {"kind": kind_label(kind)}
             )
         elif row_country(cells, self.context)[1]:
-            cells.error("kind", _("Give the kind of cooperation: KSDD, KSDPK, KSDPL or KSDLL."))
+            cells.error(
+                "kind",
+                _("Give the kind of cooperation: %(kinds)s.")
+                % {"kinds": either(workflow.abbreviations())},
+            )
         return kind
 
     def _stated_kind(self, cells: Cells) -> str:
@@ -155,15 +168,20 @@ class RowChecker:
             cells.error(
                 "kind",
                 _(
-                    "“%(value)s” is a kind of document, not of cooperation: put it under “%(column)s” and write KSDD, KSDPK, KSDPL or KSDLL here."
+                    "“%(value)s” is a kind of document, not of cooperation: put it under “%(column)s” and write %(kinds)s here."
                 )
-                % {"value": text, "column": BY_FIELD["document_kind"].header},
+                % {
+                    "value": text,
+                    "column": BY_FIELD["document_kind"].header,
+                    "kinds": either(workflow.abbreviations()),
+                },
             )
             return ""
-        return choose(cells, "kind", vocabulary.kinds(), K.values, kind_label)
+        return choose(cells, "kind", vocabulary.kinds(), Cooperation.Kind.values, kind_label)
 
     def _implied_kind(self, cells: Cells) -> str:
-        """The kind a row without one must be, judged from its first partner and its country."""
+        """The kind a row without one must be: the one taking its first partner's kind, recorded,
+        stated or guessed from the country and the gazetteer (`GUESSED_PARTNER_KIND`)."""
         names = values.split_list(cells.text("partner"))
         if not names:
             return ""
@@ -178,12 +196,14 @@ class RowChecker:
         country = self.context.country(text) if text else None
         if text and country is None:
             return ""
-        if country is not None and country.code != "ID":
-            place = self.context.place(names[0], country)
-            return K.FOREIGN_REGION if place is not None else K.FOREIGN_INSTITUTION
-        if split_prefixes(names[0])[1] is not None or self.context.region(names[0]) is not None:
-            return K.DOMESTIC_REGION
-        return K.THIRD_PARTY
+        abroad = country is not None and country.code != "ID"
+        if country is not None and abroad:
+            government = self.context.place(names[0], country) is not None
+        else:
+            government = (
+                split_prefixes(names[0])[1] is not None or self.context.region(names[0]) is not None
+            )
+        return workflow.kind_of_partner(GUESSED_PARTNER_KIND[abroad, government])
 
     def _sub_form(self, cells: Cells, kind: str) -> str:
         allowed = workflow.KINDS[kind].sub_forms

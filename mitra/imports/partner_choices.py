@@ -12,7 +12,6 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
-from mitra.cooperations.models import Cooperation
 from mitra.imports import values, vocabulary
 from mitra.imports.cells import Cells, choose
 from mitra.imports.matching import TenantContext
@@ -21,8 +20,7 @@ from mitra.partners.models import Country, Partner
 from mitra.partners.services import partner_problems
 from mitra.tenancy.models import Tenant
 
-K = Cooperation.Kind
-PK = Partner.Kind
+PartnerKind = Partner.Kind
 DOMESTIC_PARTNER_KINDS = frozenset(
     pk for facts in workflow.KINDS.values() if not facts.foreign for pk in facts.partner_kinds
 )
@@ -133,7 +131,7 @@ class PartnerResolver:
                 % {"kind": workflow.abbreviation(kind), "country": country.name},
             )
             return None
-        if partner_kind == PK.INDONESIAN_REGION:
+        if partner_kind == PartnerKind.INDONESIAN_REGION:
             return self._region(cells, name)
         return self._new(cells, name, name, {"kind": partner_kind, "name": name})
 
@@ -169,7 +167,11 @@ class PartnerResolver:
         )
         if existing is not None:
             return PartnerChoice(name=existing.name, existing=existing)
-        fields = {"kind": PK.INDONESIAN_REGION, "name": region.official_name, "region": region}
+        fields = {
+            "kind": PartnerKind.INDONESIAN_REGION,
+            "name": region.official_name,
+            "region": region,
+        }
         return self._new(cells, region.official_name, name, fields)
 
     def _foreign(
@@ -179,7 +181,7 @@ class PartnerResolver:
             cells.error("country", _("A foreign partner needs a country."))
             return None
         place = None
-        if partner_kind == PK.FOREIGN_CITY_OR_REGION:
+        if partner_kind == PartnerKind.FOREIGN_CITY_OR_REGION:
             place = self.context.place(name, country)
         existing = self.context.partner_for_place(place) if place is not None else None
         if existing is not None:

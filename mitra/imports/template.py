@@ -9,7 +9,8 @@ documents, sectors and countries. Every listed value is read back by the importe
 from collections.abc import Mapping
 from typing import Any
 
-from django.utils.functional import Promise
+from django.utils import translation
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.styles import Alignment, Font
@@ -22,6 +23,7 @@ from mitra.cooperations.models import Cooperation, Document, Sector
 from mitra.imports.columns import BY_FIELD
 from mitra.imports.matching import reachable_states
 from mitra.lib import sheets
+from mitra.lib.text import either
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
 
@@ -51,13 +53,47 @@ TEMPLATE_FIELDS = (
     "valid_until",
     "remarks",
 )
+
+
+def _kind_help() -> str:
+    return _(
+        "%(kinds)s, or their full names. If empty, Mitra reads the kind from the partner and the "
+        "country, and the check of the file shows it."
+    ) % {"kinds": either(workflow.abbreviations())}
+
+
+def _default_partner_kind(facts: workflow.KindFacts) -> str:
+    """ "an Indonesian region for a KSDD": the article is chosen by the English label."""
+    label = Partner.Kind(facts.default_partner_kind).label
+    with translation.override("en"):
+        vowel = str(label)[:1].casefold() in "aeiou"
+    if vowel:
+        pattern = _("an %(partner_kind)s for a %(kind)s")
+    else:
+        pattern = _("a %(partner_kind)s for a %(kind)s")
+    return pattern % {"partner_kind": label, "kind": facts.abbreviation}
+
+
+def _partner_kind_help() -> str:
+    defaults = ", ".join(_default_partner_kind(facts) for facts in workflow.KINDS.values())
+    return _("Optional. If empty: %(defaults)s.") % {"defaults": defaults}
+
+
+def _document_kind_help() -> str:
+    """The document a row without one records (`documents._kind`): by the kind's foreign flag."""
+    return _(
+        "Optional. If empty: a KB for a %(domestic)s; for a %(foreign)s an MoU once signed, else "
+        "an LoI."
+    ) % {
+        "domestic": either(workflow.abbreviations(foreign=False)),
+        "foreign": either(workflow.abbreviations(foreign=True)),
+    }
+
+
 DATE_HELP = gettext_lazy("A date: dd/mm/yyyy, yyyy-mm-dd, an Excel date, or “5 Maret 2021”.")
-HELP: dict[str, Promise] = {
+HELP: dict[str, Promise | str] = {  # the kinds' texts are read from KINDS
     "title": gettext_lazy("Required. The name of the cooperation, as in your register."),
-    "kind": gettext_lazy(
-        "KSDD, KSDPK, KSDPL or KSDLL, or their full names. If empty, Mitra reads the kind from "
-        "the partner and the country, and the check of the file shows it."
-    ),
+    "kind": lazy(_kind_help, str)(),
     "sub_form": gettext_lazy("Optional. Depends on the kind: see the values sheet."),
     "route": gettext_lazy(
         "KSDLL only: continuation of a central-government cooperation, or other with central approval."
@@ -68,10 +104,7 @@ HELP: dict[str, Promise] = {
         "Kemendagri's list (Kota Surakarta, Kabupaten Bandung) or a common one (Solo); any other "
         "partner is created."
     ),
-    "partner_kind": gettext_lazy(
-        "Optional. If empty: an Indonesian region for a KSDD, a domestic third party for a KSDPK, "
-        "a foreign city or region for a KSDPL, a foreign institution for a KSDLL."
-    ),
+    "partner_kind": lazy(_partner_kind_help, str)(),
     "country": gettext_lazy("Required for foreign partners, in Indonesian or English."),
     "state": gettext_lazy(
         "Optional. The stage the cooperation has reached, one of the procedure of its kind; if "
@@ -88,10 +121,7 @@ HELP: dict[str, Promise] = {
     "owner": gettext_lazy(
         "Optional. User name, e-mail address or full name of a member; if empty, whoever imports."
     ),
-    "document_kind": gettext_lazy(
-        "Optional. If empty: a KB for a KSDD or KSDPK; for a KSDPL or KSDLL an MoU once signed, "
-        "else an LoI."
-    ),
+    "document_kind": lazy(_document_kind_help, str)(),
     "document_title": gettext_lazy(
         "Optional. If empty, made from the kind of document and the title."
     ),

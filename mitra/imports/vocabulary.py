@@ -94,16 +94,16 @@ KIND_WORDS: Words = {
     ),
 }
 
-S = Cooperation.State
+State = Cooperation.State
 STATE_WORDS: Words = {
-    S.PREPARATION: ("Persiapan",),
-    S.OFFER: ("Penawaran",),
-    S.FRAMEWORK_DRAFTING: ("Penyusunan KB", "Penyusunan Kesepakatan Bersama"),
-    S.FRAMEWORK_SIGNING: ("Penandatanganan KB", "Penandatanganan Kesepakatan Bersama"),
-    S.COUNCIL_APPROVAL: ("Persetujuan DPRD", "DPRD"),
-    S.IMPLEMENTING_DRAFTING: ("Penyusunan PKS", "Penyusunan Perjanjian Kerja Sama"),
-    S.IMPLEMENTING_SIGNING: ("Penandatanganan PKS", "Penandatanganan Perjanjian Kerja Sama"),
-    S.IMPLEMENTATION: (
+    State.PREPARATION: ("Persiapan",),
+    State.OFFER: ("Penawaran",),
+    State.FRAMEWORK_DRAFTING: ("Penyusunan KB", "Penyusunan Kesepakatan Bersama"),
+    State.FRAMEWORK_SIGNING: ("Penandatanganan KB", "Penandatanganan Kesepakatan Bersama"),
+    State.COUNCIL_APPROVAL: ("Persetujuan DPRD", "DPRD"),
+    State.IMPLEMENTING_DRAFTING: ("Penyusunan PKS", "Penyusunan Perjanjian Kerja Sama"),
+    State.IMPLEMENTING_SIGNING: ("Penandatanganan PKS", "Penandatanganan Perjanjian Kerja Sama"),
+    State.IMPLEMENTATION: (
         "Pelaksanaan",
         "Implementasi",
         "Aktif",
@@ -114,28 +114,37 @@ STATE_WORDS: Words = {
         "Active",
         "Running",
     ),
-    S.ADMINISTRATION: ("Penatausahaan",),
-    S.REPORTING: ("Pelaporan",),
-    S.INITIATIVE: ("Prakarsa", "Inisiasi", "Inisiatif"),
-    S.EXPLORATION: ("Penjajakan", "Penjajagan", "Eksplorasi"),
-    S.LETTER_OF_INTENT: ("Pernyataan Kehendak",),
-    S.COOPERATION_PLAN: ("Penyusunan Rencana Kerja Sama", "Rencana Kerja Sama"),
-    S.CENTRAL_VERIFICATION: ("Verifikasi", "Verifikasi Kemendagri", "Verifikasi Pusat"),
-    S.MOU_DRAFTING: ("Penyusunan Rancangan Naskah", "Penyusunan MoU", "Penyusunan Rancangan MoU"),
-    S.TEXT_NEGOTIATION: ("Pembahasan Naskah", "Pembahasan MoU", "Negosiasi", "Negosiasi Naskah"),
-    S.CENTRAL_APPROVAL: (
+    State.ADMINISTRATION: ("Penatausahaan",),
+    State.REPORTING: ("Pelaporan",),
+    State.INITIATIVE: ("Prakarsa", "Inisiasi", "Inisiatif"),
+    State.EXPLORATION: ("Penjajakan", "Penjajagan", "Eksplorasi"),
+    State.LETTER_OF_INTENT: ("Pernyataan Kehendak",),
+    State.COOPERATION_PLAN: ("Penyusunan Rencana Kerja Sama", "Rencana Kerja Sama"),
+    State.CENTRAL_VERIFICATION: ("Verifikasi", "Verifikasi Kemendagri", "Verifikasi Pusat"),
+    State.MOU_DRAFTING: (
+        "Penyusunan Rancangan Naskah",
+        "Penyusunan MoU",
+        "Penyusunan Rancangan MoU",
+    ),
+    State.TEXT_NEGOTIATION: (
+        "Pembahasan Naskah",
+        "Pembahasan MoU",
+        "Negosiasi",
+        "Negosiasi Naskah",
+    ),
+    State.CENTRAL_APPROVAL: (
         "Persetujuan Menteri",
         "Persetujuan Pemerintah",
         "Persetujuan Pusat",
         "Persetujuan Menteri/Pemerintah",
     ),
-    S.SIGNING: ("Penandatanganan", "Penandatanganan MoU"),
-    S.MONITORING_EVALUATION: ("Monitoring dan Evaluasi", "Monev", "Evaluasi"),
-    S.ON_HOLD_CENTRAL_REVIEW: ("Ditangguhkan", "Ditunda", "On hold"),
-    S.DORMANT: ("Tidak Aktif", "Pasif", "Inactive"),
-    S.REJECTED: ("Ditolak",),
-    S.WITHDRAWN: ("Dibatalkan", "Batal"),
-    S.EXPIRED: (
+    State.SIGNING: ("Penandatanganan", "Penandatanganan MoU"),
+    State.MONITORING_EVALUATION: ("Monitoring dan Evaluasi", "Monev", "Evaluasi"),
+    State.ON_HOLD_CENTRAL_REVIEW: ("Ditangguhkan", "Ditunda", "On hold"),
+    State.DORMANT: ("Tidak Aktif", "Pasif", "Inactive"),
+    State.REJECTED: ("Ditolak",),
+    State.WITHDRAWN: ("Dibatalkan", "Batal"),
+    State.EXPIRED: (
         "Berakhir",
         "Habis Masa Berlaku",
         "Masa Berlaku Habis",
@@ -145,20 +154,20 @@ STATE_WORDS: Words = {
         "Kadaluwarsa",
         "Selesai",
     ),
-    S.RENEWAL_IN_PROGRESS: ("Perpanjangan", "Proses Perpanjangan", "Dalam Perpanjangan"),
-    S.RENEWED: ("Diperpanjang",),
-    S.TERMINATED: ("Diakhiri", "Dihentikan", "Putus"),
+    State.RENEWAL_IN_PROGRESS: ("Perpanjangan", "Proses Perpanjangan", "Dalam Perpanjangan"),
+    State.RENEWED: ("Diperpanjang",),
+    State.TERMINATED: ("Diakhiri", "Dihentikan", "Putus"),
 }
 
-F = Cooperation.SubForm
+SubForm = Cooperation.SubForm
 SUB_FORM_WORDS: Words = {
-    F.MANDATORY: ("Wajib", "Kerja Sama Wajib"),
-    F.VOLUNTARY: ("Sukarela", "Kerja Sama Sukarela"),
-    F.AGENCY_INITIATED: ("Prakarsa OPD", "Prakarsa Perangkat Daerah", "Usulan OPD"),
-    F.THIRD_PARTY_INITIATED: ("Prakarsa Pihak Ketiga", "Usulan Pihak Ketiga"),
-    F.SISTER_CITY: ("Kota Kembar", "Kota Bersaudara", "Kabupaten Kembar", "Sister City"),
-    F.SISTER_PROVINCE: ("Provinsi Kembar", "Sister Province", "Sister State"),
-    F.OTHER: ("Lainnya", "Kerja Sama Lainnya", "Kerja Sama Teknik"),
+    SubForm.MANDATORY: ("Wajib", "Kerja Sama Wajib"),
+    SubForm.VOLUNTARY: ("Sukarela", "Kerja Sama Sukarela"),
+    SubForm.AGENCY_INITIATED: ("Prakarsa OPD", "Prakarsa Perangkat Daerah", "Usulan OPD"),
+    SubForm.THIRD_PARTY_INITIATED: ("Prakarsa Pihak Ketiga", "Usulan Pihak Ketiga"),
+    SubForm.SISTER_CITY: ("Kota Kembar", "Kota Bersaudara", "Kabupaten Kembar", "Sister City"),
+    SubForm.SISTER_PROVINCE: ("Provinsi Kembar", "Sister Province", "Sister State"),
+    SubForm.OTHER: ("Lainnya", "Kerja Sama Lainnya", "Kerja Sama Teknik"),
 }
 
 ROUTE_WORDS: Words = {
@@ -166,9 +175,9 @@ ROUTE_WORDS: Words = {
     Cooperation.Route.APPROVED_OTHER: ("Lainnya", "Persetujuan Pusat", "Dengan Persetujuan Pusat"),
 }
 
-P = Partner.Kind
+PartnerKind = Partner.Kind
 PARTNER_KIND_WORDS: Words = {
-    P.FOREIGN_CITY_OR_REGION: (
+    PartnerKind.FOREIGN_CITY_OR_REGION: (
         "Kota",
         "Pemerintah Kota",
         "Provinsi",
@@ -178,8 +187,8 @@ PARTNER_KIND_WORDS: Words = {
         "City",
         "Region",
     ),
-    P.FOREIGN_GOVERNMENT: ("Pemerintah", "Pemerintah Negara", "Government"),
-    P.FOREIGN_INSTITUTION: (
+    PartnerKind.FOREIGN_GOVERNMENT: ("Pemerintah", "Pemerintah Negara", "Government"),
+    PartnerKind.FOREIGN_INSTITUTION: (
         "Lembaga",
         "Institusi",
         "Universitas",
@@ -190,8 +199,8 @@ PARTNER_KIND_WORDS: Words = {
         "LSM",
         "NGO",
     ),
-    P.FOREIGN_COMPANY: ("Perusahaan", "Swasta", "Company"),
-    P.INDONESIAN_REGION: (
+    PartnerKind.FOREIGN_COMPANY: ("Perusahaan", "Swasta", "Company"),
+    PartnerKind.INDONESIAN_REGION: (
         "Daerah",
         "Pemda",
         "Pemerintah Daerah",
@@ -199,7 +208,7 @@ PARTNER_KIND_WORDS: Words = {
         "Kota",
         "Provinsi",
     ),
-    P.DOMESTIC_PARTY: (
+    PartnerKind.DOMESTIC_PARTY: (
         "Pihak Ketiga",
         "Lembaga",
         "Institusi",
@@ -215,37 +224,37 @@ PARTNER_KIND_WORDS: Words = {
     ),
 }
 
-D = Document.Kind
+DocumentKind = Document.Kind
 DOCUMENT_WORDS: Words = {
-    D.FRAMEWORK_AGREEMENT: (
+    DocumentKind.FRAMEWORK_AGREEMENT: (
         "KB",
         "Kesepakatan Bersama",
         "Nota Kesepakatan",
         "Nota Kesepakatan Bersama",
     ),
-    D.IMPLEMENTING_AGREEMENT: (
+    DocumentKind.IMPLEMENTING_AGREEMENT: (
         "PKS",
         "Perjanjian Kerja Sama",
         "Perjanjian Kerjasama",
         "Perjanjian",
     ),
-    D.LETTER_OF_INTENT: (
+    DocumentKind.LETTER_OF_INTENT: (
         "LoI",
         "Letter of Intent",
         "Pernyataan Kehendak",
         "Surat Pernyataan Kehendak",
     ),
-    D.MOU: (
+    DocumentKind.MOU: (
         "MoU",
         "Memorandum of Understanding",
         "Memorandum Saling Pengertian",
         "Nota Kesepahaman",
         "MoU/Nota Kesepahaman",
     ),
-    D.ADDENDUM: ("Adendum", "Addendum", "Amandemen"),
-    D.RENEWAL: ("Perpanjangan",),
-    D.OFFER_LETTER: ("Surat Penawaran",),
-    D.COOPERATION_PLAN: ("PoA", "Plan of Action", "Rencana Aksi", "KAK", "ToR"),
+    DocumentKind.ADDENDUM: ("Adendum", "Addendum", "Amandemen"),
+    DocumentKind.RENEWAL: ("Perpanjangan",),
+    DocumentKind.OFFER_LETTER: ("Surat Penawaran",),
+    DocumentKind.COOPERATION_PLAN: ("PoA", "Plan of Action", "Rencana Aksi", "KAK", "ToR"),
 }
 
 SECTOR_WORDS: Words = {

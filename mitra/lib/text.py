@@ -3,8 +3,10 @@ characters no typed text holds."""
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # Latin letters that NFKD does not split into a base letter plus an accent.
 _UNDECOMPOSABLE = str.maketrans(
@@ -110,4 +112,34 @@ def control_character_message() -> str:
     return _(
         "The text holds an invisible control character (for example copied from another "
         "program), which Mitra does not accept. Remove it and try again."
+    )
+
+
+def _listed(items: Sequence[str], two: str, more: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    pattern = two if len(items) == 2 else more
+    return pattern % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def either(items: Sequence[str]) -> str:
+    """ "KSDD, KSDPK, KSDPL or KSDLL" in the active language ("KSDD, KSDPK, KSDPL, atau KSDLL");
+    "KSDD or KSDPK" for two."""
+    return _listed(
+        items,
+        # Translators: a list of two, as in "KSDD or KSDPK".
+        pgettext("a list of two", "%(first)s or %(last)s"),
+        # Translators: a list of three or more, %(first)s all but the last, separated by commas.
+        pgettext("a longer list", "%(first)s or %(last)s"),
+    )
+
+
+def both(items: Sequence[str]) -> str:
+    """ "KSDPL and KSDLL" in the active language ("KSDPL dan KSDLL"); "A, B and C" for more."""
+    return _listed(
+        items,
+        # Translators: a list of two, as in "KSDPL and KSDLL".
+        pgettext("a list of two", "%(first)s and %(last)s"),
+        # Translators: a list of three or more, %(first)s all but the last, separated by commas.
+        pgettext("a longer list", "%(first)s and %(last)s"),
     )

@@ -22,6 +22,7 @@ from mitra.cooperations.transitions import roles_of
 from mitra.cooperations.workflow import Transition
 from mitra.lib.refusal import Refused
 from mitra.lib.shortlist import Shortlist, first_rows_by
+from mitra.lib.text import both
 from mitra.tenancy.models import Tenant
 
 DOMESTIC: Final = "domestic"
@@ -62,6 +63,15 @@ class Column:
 
 def kinds_of(board: str) -> frozenset[str]:
     return workflow.DOMESTIC if board == DOMESTIC else workflow.FOREIGN
+
+
+def tabs() -> list[tuple[str, str]]:
+    """(board, label) for the switch between boards, foreign first, each named by its kinds in
+    the table's order: "KSDPL and KSDLL", "KSDD and KSDPK"."""
+    return [
+        (board, both([workflow.abbreviation(k) for k in workflow.KINDS if k in kinds_of(board)]))
+        for board in (FOREIGN, DOMESTIC)
+    ]
 
 
 def main_line(board: str, tenant: Tenant) -> tuple[str, ...]:

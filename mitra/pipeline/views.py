@@ -46,7 +46,13 @@ def _board_context(
             if card.coop.pk == refused[0]:
                 card.problems = refused[1]
     query = urlencode({"board": board})
-    return {"form": form, "board": board, "columns": columns, "board_query": query}
+    return {
+        "form": form,
+        "board": board,
+        "tabs": pipeline.tabs(),
+        "columns": columns,
+        "board_query": query,
+    }
 
 
 @login_required

@@ -14,10 +14,15 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from mitra.api.schemas import kinds_description
 from mitra.cooperations import workflow
 from mitra.cooperations.choices import Kind, State, SubForm
+from mitra.cooperations.forms import CooperationForm
 from mitra.imports import vocabulary
+from mitra.imports.services import check_upload
+from mitra.imports.template import HELP
 from mitra.partners.models import Partner
+from mitra.pipeline.board import tabs
 from mitra.reviews.services import OUTCOMES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -179,3 +184,43 @@ def test_every_decision_on_a_central_review_has_its_outcome():
         if (review, decision) not in OUTCOMES
     ]
     assert missing == [], f"add the outcomes of {missing} to OUTCOMES in mitra/reviews/services.py"
+
+
+@pytest.fixture
+def a_kind_more(monkeypatch):
+    """A fifth, foreign kind in the table: "KSDX", with foreign governments as partners."""
+    facts = workflow.KindFacts(
+        abbreviation="KSDX",
+        foreign=True,
+        partner_kinds=frozenset({Partner.Kind.FOREIGN_GOVERNMENT}),
+        default_partner_kind=Partner.Kind.FOREIGN_GOVERNMENT,
+        sub_forms=frozenset(),
+        initial_state=State.INITIATIVE,
+    )
+    monkeypatch.setattr(workflow, "KINDS", {**workflow.KINDS, "trial": facts})
+    monkeypatch.setattr(workflow, "FOREIGN", workflow.FOREIGN | {"trial"})
+
+
+def test_the_texts_naming_the_kinds_name_a_new_kind(a_kind_more, english):
+    """The import's help, the API's description, the form's labels and the pipeline's tabs are
+    read from KINDS (CONTRIBUTING.md lists no text to edit by hand for a new kind)."""
+    labels = {name: str(field.label) for name, field in CooperationForm.base_fields.items()}
+    assert str(HELP["kind"]).startswith("KSDD, KSDPK, KSDPL, KSDLL or KSDX, or their full names.")
+    assert str(HELP["partner_kind"]).endswith(
+        "a foreign institution for a KSDLL, a foreign government for a KSDX."
+    )
+    assert "for a KSDPL, KSDLL or KSDX an MoU once signed" in str(HELP["document_kind"])
+    assert kinds_description() == "KSDD, KSDPK, KSDPL, KSDLL or KSDX"
+    assert labels["objects_of_cooperation"] == "Objects (KSDPL, KSDLL, KSDX)"
+    assert labels["affairs"] == "Government affairs (KSDD, KSDPK)"
+    assert tabs() == [("foreign", "KSDPL, KSDLL and KSDX"), ("domestic", "KSDD and KSDPK")]
+
+
+@pytest.mark.django_db
+def test_the_import_asks_for_a_new_kind_among_the_others(
+    a_kind_more, english, tenant, cooperation_officer
+):
+    content = b"Judul,Jenis,Mitra,Negara\nA,,,Indonesia\n"
+    run = check_upload(tenant, by=cooperation_officer, file_name="r.csv", content=content)
+    messages = [p["message"] for p in run.report["problems"] if p["column"] == "B"]
+    assert messages == ["Give the kind of cooperation: KSDD, KSDPK, KSDPL, KSDLL or KSDX."]
