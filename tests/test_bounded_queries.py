@@ -48,6 +48,7 @@ PAGES = [
     "staff:list",
     "staff:capacity",
     "reminders:list",
+    "reports:index",
 ]
 
 
@@ -149,6 +150,7 @@ LIST_PAGES: list[tuple[str, str, dict[str, str]]] = [
     ("implementation:overview", OFFICER, {}),
     ("intake:list", OFFICER, {}),
     ("reports:index", OFFICER, {}),
+    ("reports:index", OFFICER, {"page": "3"}),
     ("imports:index", OFFICER, {}),
     ("downloads:index", OFFICER, {}),
     ("api_tokens:list", OFFICER, {}),
