@@ -156,6 +156,7 @@ LIST_PAGES: list[tuple[str, str, dict[str, str]]] = [
     ("api_tokens:list", OFFICER, {}),
     ("portal:index", VISITOR, {}),
     ("portal:tenant", VISITOR, {}),
+    ("portal:tenant", VISITOR, {"stage": "in_force", "page": "2"}),
     ("portal:manage", OFFICER, {}),
     ("api:list_partners", OFFICER, {}),
     ("api:list_cooperations", OFFICER, {}),

@@ -4,10 +4,8 @@ region, period and language, and no region's rows reach another's page."""
 
 from collections.abc import Iterator
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from pytest_django import DjangoDbBlocker
@@ -19,7 +17,7 @@ from mitra.reports.queries import Report, build_report
 from mitra.reports.views import SHOWN
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import make_user
-from tests.shared import built_once
+from tests.shared import built_once, synthesize
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +35,7 @@ PERIODS = {
 def country(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
     """Four regions, the big city with 100 of the 200 cooperations (four pages of the register)."""
     with built_once(django_db_blocker):
-        call_command(
-            "synthesize",
-            *("--tenants", "4", "--cooperations", "200", "--seed", "3"),
-            *("--today", TODAY.isoformat()),
-            stdout=StringIO(),
-        )
+        synthesize(tenants=4, cooperations=200, seed=3, today=TODAY)
         yield
 
 
