@@ -22,6 +22,7 @@ Every figure is the one `build_report` gives for the same tenant, period and day
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.paginator import Page
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
@@ -33,6 +34,7 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, CooperationPartner, CooperationSector, Sector
 from mitra.cooperations.queries import StepRow, Tally, step_rows
 from mitra.followups.rules import gaps_of, needing_follow_up
+from mitra.lib.lookups import keys_of
 from mitra.lib.shortlist import Shortlist, first_rows
 from mitra.partners.models import Partner
 from mitra.reports.periods import in_period, period_label, with_state_at_end
@@ -114,10 +116,14 @@ def _keys(tenant: Tenant, start: date, end: date) -> list[_Key]:
     return [_Key(*row) for row in rows]
 
 
+def _keys_of(keys: list[_Key]) -> Any:
+    return keys_of(k.pk for k in keys) if keys else []
+
+
 def _sector_counts(tenant: Tenant, keys: list[_Key]) -> Counter[str]:
     """By sector label, as `queries._by_sector` counts the register (a cooperation once under
     each of its sectors; "" those without)."""
-    links = CooperationSector.objects.filter(tenant=tenant, cooperation__in=[k.pk for k in keys])
+    links = CooperationSector.objects.filter(tenant=tenant, cooperation__in=_keys_of(keys))
     counts: Counter[str] = Counter()
     for slug, n in links.values_list("sector").annotate(n=Count("pk")).order_by():
         counts[str(Sector.Slug(slug).label)] += n
@@ -138,7 +144,7 @@ def _country_name() -> Case:
 def _country_counts(tenant: Tenant, keys: list[_Key]) -> Counter[str]:
     """By partner country, each cooperation once per country name ("" those without)."""
     links = CooperationPartner.objects.filter(
-        _has_country(), tenant=tenant, cooperation__in=[k.pk for k in keys]
+        _has_country(), tenant=tenant, cooperation__in=_keys_of(keys)
     )
     named = links.annotate(country_name=_country_name()).values_list("country_name")
     counts = Counter(dict(named.annotate(n=Count("cooperation", distinct=True)).order_by()))
@@ -149,7 +155,7 @@ def _country_counts(tenant: Tenant, keys: list[_Key]) -> Counter[str]:
 def _follow_up(tenant: Tenant, keys: list[_Key], today: date, shown: int) -> FollowUpFigures:
     """`queries.follow_up_health`, its cooperations needing follow-up counted by the database
     and the first `shown` of them (by title) read."""
-    chosen = Cooperation.objects.for_tenant(tenant).filter(pk__in=[k.pk for k in keys])
+    chosen = Cooperation.objects.for_tenant(tenant).filter(pk__in=_keys_of(keys))
     first = first_rows(needing_follow_up(chosen.order_by("title", "pk"), tenant, today), shown)
     needing = Shortlist([follow_up_row(g) for g in gaps_of(first.rows, tenant, today)], first.total)
     live = sum(1 for k in keys if k.state not in workflow.NOT_LIVE)
