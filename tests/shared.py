@@ -14,9 +14,12 @@ elsewhere start with an empty media folder.
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from pytest_django import DjangoDbBlocker
@@ -45,3 +48,15 @@ def url_views(
             yield from url_views(pattern.url_patterns, namespace)
         else:
             yield f"{prefix}{pattern.name}", pattern.callback
+
+
+def synthesize(*, tenants: int, cooperations: int, seed: int, today: date) -> None:
+    """`mitra synthesize` at a small size: regions with cooperations in every step, partners in
+    many countries, sectors, documents, activities, publications; the big city (Kota Makassar)
+    gets the largest share. Call it inside `built_once`."""
+    call_command(
+        "synthesize",
+        *("--tenants", str(tenants), "--cooperations", str(cooperations)),
+        *("--seed", str(seed), "--today", today.isoformat()),
+        stdout=StringIO(),
+    )

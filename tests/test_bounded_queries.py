@@ -48,6 +48,7 @@ PAGES = [
     "staff:list",
     "staff:capacity",
     "reminders:list",
+    "reports:index",
 ]
 
 
@@ -149,11 +150,13 @@ LIST_PAGES: list[tuple[str, str, dict[str, str]]] = [
     ("implementation:overview", OFFICER, {}),
     ("intake:list", OFFICER, {}),
     ("reports:index", OFFICER, {}),
+    ("reports:index", OFFICER, {"page": "3"}),
     ("imports:index", OFFICER, {}),
     ("downloads:index", OFFICER, {}),
     ("api_tokens:list", OFFICER, {}),
     ("portal:index", VISITOR, {}),
     ("portal:tenant", VISITOR, {}),
+    ("portal:tenant", VISITOR, {"stage": "in_force", "page": "2"}),
     ("portal:manage", OFFICER, {}),
     ("api:list_partners", OFFICER, {}),
     ("api:list_cooperations", OFFICER, {}),

@@ -1,5 +1,5 @@
 """Lookups that answer "nothing" for values no column can hold, instead of failing the query;
-and `one_of`, a long list of values for an `in` lookup sent as one array.
+and `one_of` and `keys_of`, a long list of values for an `in` lookup sent as one array.
 
 An `in` lookup over integer columns leaves out numbers no such column can hold.
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, IntegerField, TextField
+from django.db.models import BigIntegerField, CharField, IntegerField, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import Exact, IExact, In
 
@@ -82,3 +82,12 @@ def one_of(values: Iterable[str]) -> Any:
     if connection.vendor != "postgresql":
         return chosen
     return RawSQL("SELECT unnest(%s::text[])", (chosen,), output_field=TextField())
+
+
+def keys_of(values: Iterable[int]) -> Any:
+    """`one_of` for keys (`pk__in=`): two thousand placeholders (a big city's cooperations of a
+    year) cost more to compose, send and plan than the query takes to run."""
+    chosen = sorted(set(values))
+    if connection.vendor != "postgresql":
+        return chosen
+    return RawSQL("SELECT unnest(%s::bigint[])", (chosen,), output_field=BigIntegerField())

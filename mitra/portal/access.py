@@ -5,14 +5,22 @@ cooperations of that tenant are reachable (anything else is 404). Officers' read
 `require_tenant` like every other page.
 """
 
+from collections import Counter
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from mitra.cooperations.models import Cooperation, Document
-from mitra.partners.models import Partner
-from mitra.portal.models import PortalPage, Publication
+from mitra.cooperations.models import (
+    Cooperation,
+    CooperationPartner,
+    CooperationSector,
+    Document,
+    Sector,
+)
+from mitra.partners.models import Country, Partner
+from mitra.portal.models import PortalPage, Publication, PublicationQuerySet
 from mitra.tenancy.access import require_tenant
 from mitra.tenancy.models import Tenant
 
@@ -100,16 +108,25 @@ PUBLIC_SECTORS = "public_sectors"
 PUBLIC_DOCUMENTS = "public_documents"
 
 
-def published_for(tenant: Tenant) -> QuerySet[Publication]:
-    """The tenant's published cooperations with everything the portal shows, in five queries."""
+def published(tenant: Tenant) -> PublicationQuerySet:
+    """The tenant's published cooperations, nothing loaded with them."""
+    return (
+        Publication.objects.for_tenant(tenant)
+        .published()
+        .filter(cooperation__tenant=tenant)  # defence in depth: the service keeps them equal
+    )
+
+
+def published_for(tenant: Tenant, narrowed: Q | None = None) -> QuerySet[Publication]:
+    """The tenant's published cooperations (those `narrowed` leaves, a filter of publications)
+    with everything the portal shows, in four queries."""
     partners = Partner.objects.select_related("country", "place", "region").only(*_PARTNER_FIELDS)
     documents = Document.objects.filter(
         kind__in=PUBLIC_DOCUMENT_KINDS, date_signed__isnull=False
     ).only(*_DOCUMENT_FIELDS)
     return (
-        Publication.objects.for_tenant(tenant)
-        .published()
-        .filter(cooperation__tenant=tenant)  # defence in depth: the service keeps them equal
+        published(tenant)
+        .filter(narrowed or Q())
         .select_related("cooperation")
         .only(
             "id",
@@ -134,6 +151,29 @@ def published_for(tenant: Tenant) -> QuerySet[Publication]:
         )
         .order_by("public_title", "pk")
     )
+
+
+def published_states(tenant: Tenant) -> Counter[str]:
+    """How many of the tenant's published cooperations are in each state."""
+    counted = published(tenant).values_list("cooperation__state").annotate(n=Count("pk"))
+    return Counter(dict(counted.order_by()))
+
+
+def published_countries(tenant: Tenant) -> list[Country]:
+    """The countries of the partners of the tenant's published cooperations."""
+    links = CooperationPartner.objects.filter(
+        tenant=tenant, cooperation__in=published(tenant).values("cooperation")
+    )
+    codes = links.values("partner__country")
+    return list(Country.objects.filter(code__in=codes).only("code", "name_id", "name_en"))
+
+
+def published_sectors(tenant: Tenant) -> list[Sector]:
+    """The sectors of the tenant's published cooperations."""
+    links = CooperationSector.objects.filter(
+        tenant=tenant, cooperation__in=published(tenant).values("cooperation")
+    )
+    return list(Sector.objects.filter(slug__in=links.values("sector")))
 
 
 def get_published(tenant: Tenant, pk: int) -> Publication:

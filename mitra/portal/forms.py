@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from mitra.cooperations.models import Cooperation
 from mitra.portal.models import PortalPage, Publication
-from mitra.portal.public import PublicCooperation, PublicFilters, country_choices, sector_choices
+from mitra.portal.public import PublicFilters
 from mitra.portal.stages import Stage
+
+Choice = tuple[str, str]
 
 
 class PublicFilterForm(forms.Form):
@@ -20,13 +22,17 @@ class PublicFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Partner country"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
 
-    def __init__(self, data: Any, *, records: Sequence[PublicCooperation]) -> None:
+    def __init__(
+        self, data: Any, *, countries: Sequence[Choice], sectors: Sequence[Choice]
+    ) -> None:
+        """`countries` and `sectors`: those of the published cooperations (`country_choices`,
+        `sector_choices` or their `_of` versions)."""
         super().__init__(data)
         everything = [("", _("all"))]
         self.fields["kind"].choices = [*everything, *Cooperation.Kind.choices]  # type: ignore[attr-defined]
         self.fields["stage"].choices = [*everything, *Stage.choices]  # type: ignore[attr-defined]
-        self.fields["country"].choices = [*everything, *country_choices(records)]  # type: ignore[attr-defined]
-        self.fields["sector"].choices = [*everything, *sector_choices(records)]  # type: ignore[attr-defined]
+        self.fields["country"].choices = [*everything, *countries]  # type: ignore[attr-defined]
+        self.fields["sector"].choices = [*everything, *sectors]  # type: ignore[attr-defined]
 
     def filters(self) -> PublicFilters:
         self.is_valid()  # fills cleaned_data with the valid fields only

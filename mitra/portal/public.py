@@ -10,14 +10,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from mitra.cooperations import workflow
-from mitra.cooperations.models import Cooperation, Document
-from mitra.partners.models import Partner
+from mitra.cooperations.models import (
+    Cooperation,
+    CooperationPartner,
+    CooperationSector,
+    Document,
+    Sector,
+)
+from mitra.partners.models import Country, Partner
 from mitra.portal import access
 from mitra.portal.models import Publication
-from mitra.portal.stages import STAGE_TONES, Stage, stage_of
+from mitra.portal.stages import STAGE_TONES, Stage, stage_of, states_at
 from mitra.tenancy.models import Tenant
 
 
@@ -161,6 +168,23 @@ class PublicFilters:
             and (not self.sector or any(slug == self.sector for slug, _ in record.sectors))
         )
 
+    def narrowing(self) -> Q:
+        """`matches` as a filter of publications, for the database."""
+        coop = OuterRef("cooperation")
+        narrowed = Q()
+        if self.kind:
+            narrowed &= Q(cooperation__kind=self.kind)
+        if self.stage:
+            narrowed &= Q(cooperation__state__in=states_at(self.stage))
+        if self.country:
+            partners = CooperationPartner.objects.filter(cooperation=coop)
+            narrowed &= Q(Exists(partners.filter(partner__country=self.country)))
+        if self.sector:
+            narrowed &= Q(
+                Exists(CooperationSector.objects.filter(cooperation=coop, sector=self.sector))
+            )
+        return narrowed
+
 
 def filtered(
     records: Sequence[PublicCooperation], filters: PublicFilters
@@ -168,21 +192,46 @@ def filtered(
     return [record for record in records if filters.matches(record)]
 
 
+def _by_label(labels: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(labels.items(), key=lambda item: item[1])
+
+
 def country_choices(records: Iterable[PublicCooperation]) -> list[tuple[str, str]]:
     """The partner countries among the published cooperations, by name."""
-    names = {p.country_code: p.country for r in records for p in r.partners if p.country_code}
-    return sorted(names.items(), key=lambda item: item[1])
+    return _by_label(
+        {p.country_code: p.country for r in records for p in r.partners if p.country_code}
+    )
+
+
+def country_choices_of(countries: Iterable[Country]) -> list[tuple[str, str]]:
+    """`country_choices` from the countries themselves (`access.published_countries`)."""
+    return _by_label({country.code: country.name for country in countries})
 
 
 def sector_choices(records: Iterable[PublicCooperation]) -> list[tuple[str, str]]:
-    labels = {slug: label for r in records for slug, label in r.sectors}
-    return sorted(labels.items(), key=lambda item: item[1])
+    return _by_label({slug: label for r in records for slug, label in r.sectors})
+
+
+def sector_choices_of(sectors: Iterable[Sector]) -> list[tuple[str, str]]:
+    """`sector_choices` from the sectors themselves (`access.published_sectors`)."""
+    return _by_label({sector.slug: str(sector) for sector in sectors})
+
+
+def _in_stage_order(counts: Counter[str]) -> list[tuple[str, int]]:
+    return [(str(stage.label), counts[stage.value]) for stage in Stage if counts[stage.value]]
 
 
 def stage_counts(records: Iterable[PublicCooperation]) -> list[tuple[str, int]]:
     """How many published cooperations are at each stage, in the stages' order."""
-    counts = Counter(r.stage for r in records)
-    return [(str(stage.label), counts[stage.value]) for stage in Stage if counts[stage.value]]
+    return _in_stage_order(Counter(r.stage for r in records))
+
+
+def stage_counts_of(states: Counter[str]) -> list[tuple[str, int]]:
+    """`stage_counts` from a count by state (`access.published_states`)."""
+    counts: Counter[str] = Counter()
+    for state, count in states.items():
+        counts[stage_of(state).value] += count
+    return _in_stage_order(counts)
 
 
 def map_data(

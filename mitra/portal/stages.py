@@ -26,3 +26,8 @@ def stage_of(state: str) -> Stage:
     """The public stage of a state; an unknown state (never stored) counts as in preparation."""
     facts = workflow.STATES.get(state)
     return Stage(facts.public_stage) if facts else Stage.PREPARATION
+
+
+def states_at(stage: str) -> list[str]:
+    """The states whose public stage is `stage` (`stage_of`'s answers, for a database filter)."""
+    return [state for state in workflow.STATES if stage_of(state).value == stage]

@@ -25,11 +25,15 @@ from mitra.portal.forms import PortalIntroForm, PublicationForm, PublicFilterFor
 from mitra.portal.models import PortalPage, Publication
 from mitra.portal.public import (
     PublicCooperation,
+    country_choices,
+    country_choices_of,
     filtered,
     map_data,
     public_record,
     public_view,
-    stage_counts,
+    sector_choices,
+    sector_choices_of,
+    stage_counts_of,
 )
 from mitra.portal.stages import STAGE_TONES, Stage, stage_of
 from mitra.tenancy.access import acting_user, require_tenant
@@ -71,21 +75,25 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_page
 def tenant_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The figures, the filters' choices and the page of records shown, from the database: a
+    big city publishes hundreds (the map's data comes apart, from `map_json`)."""
     tenant = access.get_publishing_tenant(slug)
-    records = _records(tenant)
-    form = PublicFilterForm(request.GET, records=records)
-    shown = filtered(records, form.filters())
+    states = access.published_states(tenant)
+    countries = country_choices_of(access.published_countries(tenant))
+    sectors = sector_choices_of(access.published_sectors(tenant))
+    form = PublicFilterForm(request.GET, countries=countries, sectors=sectors)
+    shown = access.published_for(tenant, form.filters().narrowing())
     page = page_of(request, shown, PUBLIC_PAGE_SIZE)
     narrowed = request.GET.copy()
     narrowed.pop("page", None)  # the map shows every cooperation the filters leave
     context = {
         "public_tenant": tenant,
         "intro": access.portal_intro(tenant),
-        "records": page.object_list,
+        "records": [public_record(publication, tenant) for publication in page.object_list],
         "page": page,
-        "matching": len(shown),
-        "total": len(records),
-        "stage_counts": stage_counts(records),
+        "matching": page.paginator.count,
+        "total": sum(states.values()),
+        "stage_counts": stage_counts_of(states),
         "form": form,
         "map_url": f"{reverse('portal:map_data', args=[slug])}?{narrowed.urlencode()}",
     }
@@ -98,7 +106,10 @@ def map_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The map's data as JSON, narrowed by the same filters as the list."""
     tenant = access.get_publishing_tenant(slug)
     records = _records(tenant)
-    shown = filtered(records, PublicFilterForm(request.GET, records=records).filters())
+    form = PublicFilterForm(
+        request.GET, countries=country_choices(records), sectors=sector_choices(records)
+    )
+    shown = filtered(records, form.filters())
     list_url = reverse("portal:tenant", args=[slug])
     return JsonResponse(map_data(shown, list_url))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from mitra.cooperations.queries import Tally
+from mitra.reports.overview import Overview
 from mitra.reports.queries import Report
 from mitra.reports.templatetags.reports_format import number
 
@@ -92,7 +93,7 @@ def _summary(slug: str, title: str, column: str, tallies: list[Tally]) -> Summar
     return Summary(slug, title, column, tallies, bar_chart(slug, title, tallies))
 
 
-def summaries(report: Report) -> list[Summary]:
+def summaries(report: Report | Overview) -> list[Summary]:
     """The register counted by state (at the period's end), kind, sector and partner country."""
     return [
         _summary("state", _("By state at the end of the period"), _("State"), report.by_state),

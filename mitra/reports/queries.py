@@ -42,7 +42,7 @@ from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.queries import StepRow, Tally, step_rows
 from mitra.followups.models import Activity
-from mitra.followups.rules import follow_up_kinds, gaps_among
+from mitra.followups.rules import FollowUpGap, follow_up_kinds, gaps_among
 from mitra.partners.models import Partner
 from mitra.reports.periods import day_bounds, in_period, period_label, with_state_at_end
 from mitra.reports.rollup import Rollup, rollup
@@ -149,7 +149,9 @@ class Report:
 # --- The register ------------------------------------------------------------------------------
 
 
-def _register_queryset(tenant: Tenant, start: date, end: date) -> QuerySet[Cooperation]:
+def _register_queryset(
+    cooperations: QuerySet[Cooperation], start: date, end: date
+) -> QuerySet[Cooperation]:
     _start_at, end_at = day_bounds(start, end)
     # The region's own activity only: a news report about a cooperation is not its follow-up.
     activities = Activity.objects.filter(cooperation=OuterRef("pk"), kind__in=follow_up_kinds())
@@ -166,9 +168,8 @@ def _register_queryset(tenant: Tenant, start: date, end: date) -> QuerySet[Coope
         .filter(Q(date_signed__lte=end) | Q(date_signed__isnull=True, created_at__lt=end_at))
         .prefetch_related(Prefetch("parties", to_attr="register_parties"))
     )
-    period = in_period(Cooperation.objects.for_tenant(tenant), start, end)
     return (
-        with_state_at_end(period, end)
+        with_state_at_end(cooperations, end)
         .annotate(
             activity_count=Coalesce(Subquery(counted), 0),
             last_contact_on=Subquery(latest),
@@ -236,25 +237,40 @@ def _register_row(number: int, coop: Any) -> RegisterRow:
     )
 
 
+def register_order(kind: str, title: str, pk: int) -> tuple[int, str, int]:
+    """Where a cooperation stands in the register: by kind (KSDD first), then title."""
+    return (KIND_ORDER[kind], title.casefold(), pk)
+
+
 def register(tenant: Tenant, start: date, end: date) -> list[RegisterRow]:
     """The tenant's cooperations of the period, by kind (KSDD first) and title, in 6 queries."""
+    period = in_period(Cooperation.objects.for_tenant(tenant), start, end)
     cooperations = sorted(
-        _register_queryset(tenant, start, end),
-        key=lambda c: (KIND_ORDER[c.kind], c.title.casefold(), c.pk),
+        _register_queryset(period, start, end), key=lambda c: register_order(c.kind, c.title, c.pk)
     )
     return [_register_row(number, coop) for number, coop in enumerate(cooperations, start=1)]
+
+
+def register_rows(
+    tenant: Tenant, numbers: dict[int, int], start: date, end: date
+) -> list[RegisterRow]:
+    """The register's rows of the cooperations `numbers` maps (key to place in the register),
+    as `register` makes them, in the register's order, in 6 queries: a page of the register."""
+    chosen = Cooperation.objects.for_tenant(tenant).filter(pk__in=list(numbers))
+    rows = [_register_row(numbers[c.pk], c) for c in _register_queryset(chosen, start, end)]
+    return sorted(rows, key=lambda row: row.number)
 
 
 # --- Summaries ---------------------------------------------------------------------------------
 
 
-def _by_state(rows: list[RegisterRow]) -> list[Tally]:
-    counts = Counter(row.state for row in rows)
+def state_tallies(counts: Counter[str]) -> list[Tally]:
+    """Cooperations counted by state, in the procedure's order."""
     return [Tally(s.value, str(s.label), counts[s]) for s in Cooperation.State if counts[s]]
 
 
-def _by_kind(rows: list[RegisterRow]) -> list[Tally]:
-    counts = Counter(row.kind for row in rows)
+def kind_tallies(counts: Counter[str]) -> list[Tally]:
+    """Cooperations counted by kind, KSDD first, each with what its abbreviation stands for."""
     return [
         Tally(
             k.value,
@@ -277,18 +293,28 @@ def _most_first(counts: Counter[str], missing: str) -> list[Tally]:
     return tallies
 
 
+def sector_tallies(counts: Counter[str]) -> list[Tally]:
+    """Cooperations counted by sector label; the key "" counts those without a sector."""
+    return _most_first(counts, _("no sector recorded"))
+
+
+def country_tallies(counts: Counter[str]) -> list[Tally]:
+    """Cooperations counted by partner country; the key "" counts those without one."""
+    return _most_first(counts, _("no country recorded"))
+
+
 def _by_sector(rows: list[RegisterRow]) -> list[Tally]:
     counts: Counter[str] = Counter()
     for row in rows:
         counts.update(row.sectors or [""])
-    return _most_first(counts, _("no sector recorded"))
+    return sector_tallies(counts)
 
 
 def _by_country(rows: list[RegisterRow]) -> list[Tally]:
     counts: Counter[str] = Counter()
     for row in rows:
         counts.update(row.countries or [""])
-    return _most_first(counts, _("no country recorded"))
+    return country_tallies(counts)
 
 
 def follow_up_health(
@@ -298,16 +324,17 @@ def follow_up_health(
     cooperations = in_period(Cooperation.objects.for_tenant(tenant), start, end)
     gaps = gaps_among(cooperations.order_by("title", "pk"), tenant, today)
     live = sum(1 for row in rows if row.current_state not in workflow.NOT_LIVE)
-    needing = [
-        FollowUpRow(
-            cooperation_id=gap.cooperation.pk,
-            title=gap.cooperation.title,
-            state_label=str(gap.cooperation.get_state_display()),
-            reasons=gap.reasons,
-        )
-        for gap in gaps
-    ]
+    needing = [follow_up_row(gap) for gap in gaps]
     return FollowUpHealth(live=live, on_track=live - len(needing), needing=needing)
+
+
+def follow_up_row(gap: FollowUpGap) -> FollowUpRow:
+    return FollowUpRow(
+        cooperation_id=gap.cooperation.pk,
+        title=gap.cooperation.title,
+        state_label=str(gap.cooperation.get_state_display()),
+        reasons=gap.reasons,
+    )
 
 
 # --- The whole report --------------------------------------------------------------------------
@@ -337,8 +364,8 @@ def build_report(tenant: Tenant, *, start: date, end: date, today: date | None =
         generated_on=today,
         register=rows,
         total=len(rows),
-        by_state=_by_state(rows),
-        by_kind=_by_kind(rows),
+        by_state=state_tallies(Counter(row.state for row in rows)),
+        by_kind=kind_tallies(Counter(row.kind for row in rows)),
         by_sector=_by_sector(rows),
         by_country=_by_country(rows),
         steps=step_rows(tenant),

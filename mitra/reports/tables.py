@@ -12,6 +12,7 @@ from mitra.cooperations.models import DocumentParty
 from mitra.cooperations.queries import StepRow, Tally
 from mitra.lib.reports import Column, Table, Text, table
 from mitra.lib.sheets import Value
+from mitra.reports.overview import Overview
 from mitra.reports.queries import DocumentRow, FollowUpRow, RegisterRow, Report
 from mitra.reports.rollup import Rollup, RollupRow
 
@@ -104,7 +105,7 @@ STEPS: list[Column[StepRow]] = [
 ]
 
 
-def steps_table(report: Report) -> Table:
+def steps_table(report: Report | Overview) -> Table:
     """Time per step: a sheet of the workbook, and the table of the page and the PDF."""
     empty = _("No step has been completed yet.")
     return table("steps", _("Time per step"), STEPS, report.steps, empty=empty)

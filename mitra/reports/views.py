@@ -1,5 +1,6 @@
 """The report page and its PDF and XLSX downloads (made by the worker); every member of the
-tenant may read them."""
+tenant may read them. The page shows the report's figures and one page of its register
+(`overview`); the files hold the whole register (`queries.build_report`)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,11 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mitra.downloads.asking import ask_for_file, made_by_the_worker
 from mitra.downloads.kinds import params_of
-from mitra.lib.shortlist import page_of, shortlist
+from mitra.lib.shortlist import page_of
 from mitra.reports import files
 from mitra.reports.charts import summaries
 from mitra.reports.forms import PeriodForm
-from mitra.reports.queries import build_report
+from mitra.reports.overview import report_overview, with_register_rows
 from mitra.reports.tables import steps_table
 from mitra.tenancy.access import require_tenant
 
@@ -37,12 +38,12 @@ def index(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, form)
     start, end = form.dates()
-    report = build_report(tenant, start=start, end=end)
+    report = report_overview(tenant, start=start, end=end, shown=SHOWN)
     context = {
         "form": form,
         "report": report,
-        "register": page_of(request, report.register),
-        "needing": shortlist(report.follow_up.needing, SHOWN),
+        "register": with_register_rows(page_of(request, report.order), tenant, report),
+        "needing": report.follow_up.needing,
         "summaries": summaries(report),
         "steps": steps_table(report),
         "query": form.query(),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from mitra.lib.lookups import keys_of
 from mitra.partners.models import Country, Partner
 from tests.factories import make_partner
 
@@ -28,3 +29,12 @@ def test_a_key_beyond_any_column_is_found_nowhere(tenant, key):
     partner = make_partner(tenant, name="Kota Kaohsiung")
     assert list(Partner.objects.filter(pk__in=[key])) == []
     assert list(Partner.objects.filter(pk__in=[key, partner.pk])) == [partner]
+
+
+def test_keys_sent_as_one_array_find_the_rows_a_list_finds(tenant, other_tenant):
+    ours = [make_partner(tenant, name=f"Mitra {n}") for n in range(3)]
+    make_partner(other_tenant, name="Mitra lain")
+    keys = [ours[2].pk, ours[0].pk, ours[0].pk]
+    found = Partner.objects.filter(pk__in=keys_of(keys)).order_by("pk")
+    assert list(found) == list(Partner.objects.filter(pk__in=keys).order_by("pk"))
+    assert list(found) == [ours[0], ours[2]]

@@ -92,7 +92,9 @@ FORMS: dict[type[forms.BaseForm], Callable[[World, Data], forms.BaseForm]] = {
     partners.QuickPartnerForm: lambda w, data: partners.QuickPartnerForm(data, form_id="new"),
     partners.ContactForm: lambda w, data: partners.ContactForm(data),
     MoveForm: lambda w, data: MoveForm(data),
-    portal.PublicFilterForm: lambda w, data: portal.PublicFilterForm(data, records=[]),
+    portal.PublicFilterForm: lambda w, data: portal.PublicFilterForm(
+        data, countries=[], sectors=[]
+    ),
     portal.PublicationForm: lambda w, data: portal.PublicationForm(data),
     portal.PortalIntroForm: lambda w, data: portal.PortalIntroForm(data),
     PeriodForm: lambda w, data: PeriodForm(data),
