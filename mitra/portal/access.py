@@ -5,7 +5,7 @@ cooperations of that tenant are reachable (anything else is 404). Officers' read
 `require_tenant` like every other page.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -144,8 +144,19 @@ def get_published(tenant: Tenant, pk: int) -> Publication:
 def cooperations_to_publish(request: HttpRequest) -> QuerySet[Cooperation]:
     """The officer's tenant's cooperations with their publication, for the manage page."""
     tenant = require_tenant(request, write=True)
+    # Whether its LoI is recorded as signed: the public stage says so (`stages.public_stage`).
+    loi_signed = Exists(
+        Document.objects.filter(
+            cooperation=OuterRef("pk"),
+            kind=Document.Kind.LETTER_OF_INTENT,
+            date_signed__isnull=False,
+        )
+    )
     return (
-        Cooperation.objects.for_tenant(tenant).select_related("publication").order_by("title", "pk")
+        Cooperation.objects.for_tenant(tenant)
+        .select_related("publication")
+        .annotate(loi_signed=loi_signed)
+        .order_by("title", "pk")
     )
 
 

@@ -17,7 +17,7 @@ from mitra.cooperations.models import Cooperation, Document
 from mitra.partners.models import Partner
 from mitra.portal import access
 from mitra.portal.models import Publication
-from mitra.portal.stages import STAGE_TONES, Stage, stage_of
+from mitra.portal.stages import STAGE_TONES, Stage, public_stage
 from mitra.tenancy.models import Tenant
 
 
@@ -112,7 +112,8 @@ def public_view(
 ) -> PublicCooperation:
     """The public record of a cooperation from its publication and the rows loaded with it."""
     coop = publication.cooperation
-    stage = stage_of(coop.state)
+    documents = list(documents)
+    stage = public_stage(coop.state, (d.kind for d in documents))
     url = reverse("portal:detail", args=[tenant.slug, publication.pk]) if publication.pk else ""
     return PublicCooperation(
         pk=publication.pk or 0,
