@@ -72,12 +72,18 @@ def _parties(signing: PlannedSigning) -> list[tuple[str, str]]:
 
 
 def _row(signing: PlannedSigning, data: Any = None, files: Any = None) -> AgendaRow:
+    # The event's day is the likely day of signing once it has come; before it, that day would
+    # only be refused (no document is signed in the future), so the day is left to be entered.
+    day = signing.event.starts_on
     form = RecordSigningForm(
         _parties(signing),
         data,
         files,
         prefix=f"signing-{signing.pk}",
-        initial={"date_signed": signing.event.starts_on, "place": signing.event.place},
+        initial={
+            "date_signed": day if day <= timezone.localdate() else None,
+            "place": signing.event.place,
+        },
     )
     check = readiness(signing.cooperation, signing.document_kind)
     return AgendaRow(signing, check, form)

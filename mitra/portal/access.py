@@ -7,7 +7,7 @@ cooperations of that tenant are reachable (anything else is 404). Officers' read
 
 from collections import Counter
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -153,10 +153,29 @@ def published_for(tenant: Tenant, narrowed: Q | None = None) -> QuerySet[Publica
     )
 
 
-def published_states(tenant: Tenant) -> Counter[str]:
-    """How many of the tenant's published cooperations are in each state."""
-    counted = published(tenant).values_list("cooperation__state").annotate(n=Count("pk"))
-    return Counter(dict(counted.order_by()))
+def loi_signed(cooperation: OuterRef) -> Exists:
+    """Whether the cooperation (`cooperation`, a reference to its id) has its LoI recorded as
+    signed, among the documents the portal lists: the public stage says so
+    (`stages.public_stage`)."""
+    return Exists(
+        Document.objects.filter(
+            cooperation=cooperation,
+            kind=Document.Kind.LETTER_OF_INTENT,
+            date_signed__isnull=False,
+        )
+    )
+
+
+def published_states(tenant: Tenant) -> Counter[tuple[str, bool]]:
+    """How many of the tenant's published cooperations are in each state, told apart by
+    whether their LoI is recorded as signed (which the public stage reads)."""
+    counted = (
+        published(tenant)
+        .annotate(loi_signed=loi_signed(OuterRef("cooperation")))
+        .values_list("cooperation__state", "loi_signed")
+        .annotate(n=Count("pk"))
+    )
+    return Counter({(state, signed): n for state, signed, n in counted.order_by()})
 
 
 def published_countries(tenant: Tenant) -> list[Country]:
@@ -185,7 +204,10 @@ def cooperations_to_publish(request: HttpRequest) -> QuerySet[Cooperation]:
     """The officer's tenant's cooperations with their publication, for the manage page."""
     tenant = require_tenant(request, write=True)
     return (
-        Cooperation.objects.for_tenant(tenant).select_related("publication").order_by("title", "pk")
+        Cooperation.objects.for_tenant(tenant)
+        .select_related("publication")
+        .annotate(loi_signed=loi_signed(OuterRef("pk")))
+        .order_by("title", "pk")
     )
 
 

@@ -24,7 +24,7 @@ from mitra.cooperations.models import (
 from mitra.partners.models import Country, Partner
 from mitra.portal import access
 from mitra.portal.models import Publication
-from mitra.portal.stages import STAGE_TONES, Stage, stage_of, states_at
+from mitra.portal.stages import STAGE_TONES, Stage, public_stage, states_at
 from mitra.tenancy.models import Tenant
 
 
@@ -119,7 +119,8 @@ def public_view(
 ) -> PublicCooperation:
     """The public record of a cooperation from its publication and the rows loaded with it."""
     coop = publication.cooperation
-    stage = stage_of(coop.state)
+    documents = list(documents)
+    stage = public_stage(coop.state, (d.kind for d in documents))
     url = reverse("portal:detail", args=[tenant.slug, publication.pk]) if publication.pk else ""
     return PublicCooperation(
         pk=publication.pk or 0,
@@ -175,7 +176,7 @@ class PublicFilters:
         if self.kind:
             narrowed &= Q(cooperation__kind=self.kind)
         if self.stage:
-            narrowed &= Q(cooperation__state__in=states_at(self.stage))
+            narrowed &= _at_stage(self.stage)
         if self.country:
             partners = CooperationPartner.objects.filter(cooperation=coop)
             narrowed &= Q(Exists(partners.filter(partner__country=self.country)))
@@ -184,6 +185,18 @@ class PublicFilters:
                 Exists(CooperationSector.objects.filter(cooperation=coop, sector=self.sector))
             )
         return narrowed
+
+
+def _at_stage(stage: str) -> Q:
+    """`public_stage` as a filter of publications: an exploration whose LoI is recorded as
+    signed reads as the LoI signed."""
+    exploring = Q(cooperation__state__in=states_at(Stage.EXPLORATION))
+    signed = Q(access.loi_signed(OuterRef("cooperation")))
+    if stage == Stage.EXPLORATION:
+        return exploring & ~signed
+    if stage == Stage.INTENT:
+        return Q(cooperation__state__in=states_at(Stage.INTENT)) | (exploring & signed)
+    return Q(cooperation__state__in=states_at(stage))
 
 
 def filtered(
@@ -226,11 +239,12 @@ def stage_counts(records: Iterable[PublicCooperation]) -> list[tuple[str, int]]:
     return _in_stage_order(Counter(r.stage for r in records))
 
 
-def stage_counts_of(states: Counter[str]) -> list[tuple[str, int]]:
-    """`stage_counts` from a count by state (`access.published_states`)."""
+def stage_counts_of(states: Counter[tuple[str, bool]]) -> list[tuple[str, int]]:
+    """`stage_counts` from a count by state and signed LoI (`access.published_states`)."""
     counts: Counter[str] = Counter()
-    for state, count in states.items():
-        counts[stage_of(state).value] += count
+    for (state, loi_signed), count in states.items():
+        signed = [Document.Kind.LETTER_OF_INTENT] if loi_signed else []
+        counts[public_stage(state, signed).value] += count
     return _in_stage_order(counts)
 
 

@@ -5,7 +5,10 @@ to know whether a cooperation is being explored, prepared, in force or over. Eac
 a column of the workflow's state table (`workflow.STATES`); this module only adds the badges.
 """
 
+from collections.abc import Iterable
+
 from mitra.cooperations import workflow
+from mitra.cooperations.models import Document
 
 Stage = workflow.PublicStage
 
@@ -31,3 +34,14 @@ def stage_of(state: str) -> Stage:
 def states_at(stage: str) -> list[str]:
     """The states whose public stage is `stage` (`stage_of`'s answers, for a database filter)."""
     return [state for state in workflow.STATES if stage_of(state).value == stage]
+
+
+def public_stage(state: str, signed_kinds: Iterable[str] = ()) -> Stage:
+    """The stage the public reads, from the state and the kinds of the signed documents the
+    portal lists: a cooperation still at the letter-of-intent step whose LoI is recorded as
+    signed (the step waits on something else, such as the centre's guidance) has its LoI signed.
+    "Being explored" above a list showing the signed LoI read as a contradiction."""
+    stage = stage_of(state)
+    if stage == Stage.EXPLORATION and Document.Kind.LETTER_OF_INTENT in set(signed_kinds):
+        return Stage.INTENT
+    return stage

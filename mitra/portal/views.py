@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mitra.cooperations.access import get_cooperation_for_user
-from mitra.cooperations.models import Cooperation
+from mitra.cooperations.models import Cooperation, Document
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of
 from mitra.portal import access, services
@@ -35,7 +35,7 @@ from mitra.portal.public import (
     sector_choices_of,
     stage_counts_of,
 )
-from mitra.portal.stages import STAGE_TONES, Stage, stage_of
+from mitra.portal.stages import STAGE_TONES, Stage, public_stage
 from mitra.tenancy.access import acting_user, require_tenant
 from mitra.tenancy.models import Tenant
 
@@ -137,7 +137,8 @@ class ManageRow:
 
 
 def _row(coop: Cooperation) -> ManageRow:
-    stage = stage_of(coop.state)
+    signed = [Document.Kind.LETTER_OF_INTENT] if getattr(coop, "loi_signed", False) else []
+    stage = public_stage(coop.state, signed)
     return ManageRow(
         cooperation=coop,
         publication=access.publication_of(coop),
@@ -200,12 +201,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             show_on_form(form, refusal)
         else:
             return redirect("portal:manage")
+    record = _preview(coop, publication)
     context = {
         "cooperation": coop,
         "publication": publication,
         "form": form,
-        "record": _preview(coop, publication),
-        "exploring": stage_of(coop.state) == Stage.EXPLORATION,
+        "record": record,
+        "exploring": record.stage == Stage.EXPLORATION,
     }
     return render(request, "portal/edit.html", context)
 

@@ -144,11 +144,16 @@
         });
     }
 
+    // The world view shows the partners: on a phone the whole world is wider than the map, and
+    // its middle (Europe and Africa) left the partners in Asia and the Pacific off the screen.
+    // The switch jumps without flying: a flight still under way swallowed the next switch.
     function switchView(map, view) {
         if (view === "indonesia") {
-            map.fitBounds(INDONESIA);
+            map.fitBounds(INDONESIA, {animate: false});
+        } else if (map.partnerBounds && map.partnerBounds.isValid()) {
+            map.fitBounds(map.partnerBounds, {padding: [16, 16], maxZoom: 4, animate: false});
         } else {
-            map.fitBounds(WORLD);
+            map.fitBounds(WORLD, {animate: false});
         }
         document.querySelectorAll("[data-map-view]").forEach(function (button) {
             button.setAttribute("aria-pressed", String(button.dataset.mapView === view));
@@ -168,9 +173,18 @@
         Promise.all([atlas, fetchData(node)]).then(function (loaded) {
             var topo = loaded[0];
             var data = loaded[1];
-            countryLayer(topo, data).addTo(map);
-            markers(data.places, "#b45309").forEach(function (m) { m.addTo(map); });
-            markers(data.regions, "#1d4ed8").forEach(function (m) { m.addTo(map); });
+            var countries = countryLayer(topo, data).addTo(map);
+            var shown = markers(data.places, "#b45309").concat(markers(data.regions, "#1d4ed8"));
+            shown.forEach(function (m) { m.addTo(map); });
+            var partners = L.featureGroup(shown);
+            countries.eachLayer(function (layer) {
+                if (layer.options.className.indexOf("dashboard__country--partner") !== -1) {
+                    partners.addLayer(layer);
+                }
+            });
+            map.partnerBounds = partners.getBounds();
+            var pressed = document.querySelector("[data-map-view][aria-pressed=true]");
+            switchView(map, pressed ? pressed.dataset.mapView : "world");
             node.dataset.ready = "true";
         });
     }

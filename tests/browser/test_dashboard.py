@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from mitra.cooperations.models import Cooperation
 from mitra.cooperations.services import record_past_state
@@ -122,3 +122,46 @@ def test_an_officer_sees_the_charts_and_the_partner_map(
     page.locator("path.dashboard__country--KR").dispatch_event("click")
     expect(page).to_have_url(live_server.url + "/cooperations/?country=KR")
     assert errors == []
+
+
+# The partners' shapes on the map that lie wholly outside the map's box: not on the screen.
+OFF_THE_MAP = """() => {
+    const map = document.getElementById("dashboard-map").getBoundingClientRect();
+    return [...document.querySelectorAll("path.dashboard__country--partner, path.dashboard__marker")]
+        .filter((shape) => {
+            const box = shape.getBoundingClientRect();
+            return box.right <= map.left || box.left >= map.right || box.bottom <= map.top || box.top >= map.bottom;
+        })
+        .map((shape) => shape.getAttribute("class"));
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_world_map_opens_on_every_partner_on_a_laptop_and_on_a_phone(
+    reference_data: None, live_server, browser: Browser, width: int
+):
+    """The whole world is wider than the map on a phone: opened on its middle, the map showed
+    Europe and Africa and left Makassar's partners in Korea (and the rest of Asia) off the
+    screen. The world view fits the partners instead, on both screens."""
+    tenant = Tenant.objects.create(
+        region=Region.objects.get(code="7371"), name="Pemerintah Kota Makassar", slug="makassar"
+    )
+    make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
+    seed(tenant)
+    page = browser.new_page(locale="id-ID", viewport={"width": width, "height": 844})
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill("officer.makassar")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.locator("#dashboard-map[data-ready=true]")).to_have_count(1)
+    page.locator("#dashboard-map").scroll_into_view_if_needed()
+    expect(page.locator("path.dashboard__country--KR")).to_have_count(1)
+    assert page.evaluate(OFF_THE_MAP) == []
+    keep(page.locator("#dashboard-map"), ARTIFACTS / f"dashboard-map-{width}.png")
+    # Indonesia and back: the world view is the partners' again.
+    page.locator("[data-map-view=indonesia]").click()
+    page.locator("[data-map-view=world]").click()
+    assert page.evaluate(OFF_THE_MAP) == []
+    page.close()

@@ -38,6 +38,10 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 OPTION = re.compile(r"<option\b[^>]*>(.*?)</option>", re.DOTALL)
 PAGE_TITLE = re.compile(r"(?P<page>\S.*) · Mitra", re.DOTALL)
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# A span of time counted as no days ("0 hari pada tahap ini", "menunggu 0 hari"): what happened
+# today is said so ("sejak hari ini").
+ZERO_DAYS = re.compile(r"(?<![\d.,])0 hari\b")
+TAG = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", re.DOTALL)
 # Not pages: files served by the web server, and Django's admin (its own tests, its own templates).
 NOT_WALKED = ("/static/", "/media/", "/admin/")
 PAGE_LIMIT = 400
@@ -72,6 +76,7 @@ class Walk:
     statuses: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     options: dict[str, list[str]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def walk(client: Client) -> Walk:
@@ -91,6 +96,7 @@ def walk(client: Client) -> Walk:
             links = [m.replace("&amp;", "&") for m in HREF.findall(html)]
             found.titles[url] = " ".join(unescape(t) for t in TITLE.findall(html))
             found.options[url] = [" ".join(unescape(o).split()) for o in OPTION.findall(html)]
+            found.texts[url] = " ".join(unescape(TAG.sub(" ", html)).split())
         else:
             links = []
         for link in links:
@@ -119,6 +125,7 @@ class TestEveryPageRendersOnTheDemo:
         assert len(found.statuses) < PAGE_LIMIT, "raise PAGE_LIMIT: the walk was cut short"
         assert badly_titled(found) == {}
         assert iso_dates_in_options(found) == {}
+        assert zero_days(found) == {}
 
     def test_every_page_an_anonymous_visitor_reaches_renders(self) -> None:
         found = walk(Client())
@@ -143,6 +150,25 @@ def iso_dates_in_options(found: Walk) -> dict[str, list[str]]:
         for url, options in found.options.items()
         if (shown := [option for option in options if ISO_DATE.search(option)])
     }
+
+
+def zero_days(found: Walk) -> dict[str, list[str]]:
+    """Pages that count a span of time as "0 hari" where they should say "today"."""
+    return {
+        url: [text[max(0, m.start() - 40) : m.end() + 30] for m in ZERO_DAYS.finditer(text)]
+        for url, text in found.texts.items()
+        if ZERO_DAYS.search(text)
+    }
+
+
+def test_a_span_of_no_days_is_found() -> None:
+    found = Walk(
+        texts={
+            "/a/": "Kota Kitakyushu · 0 hari pada tahap ini",
+            "/b/": "menunggu 10 hari; 2,0 hari; sejak hari ini",
+        }
+    )
+    assert list(zero_days(found)) == ["/a/"]
 
 
 def test_a_doubled_title_and_an_iso_option_are_found() -> None:

@@ -1,11 +1,14 @@
 """Signings at an event: readiness before it, recording after it, refusals that leave nothing."""
 
+import re
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.services import record_past_state
@@ -222,6 +225,39 @@ def test_the_agenda_shows_readiness(
     body = client.get(event.get_absolute_url()).content.decode()
     assert "Sister city Gothenburg" in body and "Sister city Kaohsiung" in body
     assert "diplomatic relations" in body
+
+
+def _signing_day_offered(body: str, signing: PlannedSigning) -> str | None:
+    """The day the agenda's form offers for recording the signing, or None for an empty field."""
+    field = re.search(rf'<input[^>]*name="signing-{signing.pk}-date_signed"[^>]*>', body)
+    assert field is not None, "no date field for the signing"
+    value = re.search(r'value="([^"]*)"', field[0])
+    return value[1] if value and value[1] else None
+
+
+def test_the_agenda_offers_the_events_day_for_the_signing_once_that_day_has_come(
+    tenant: Tenant, client_as: Callable[[User], Client], cooperation_officer: User
+) -> None:
+    """Before the event its day would only be refused (no document is signed in the future):
+    the field is left empty for the day it really happens; after it, the day is offered."""
+    client = client_as(cooperation_officer)
+    today = timezone.localdate()
+    coming = make_event(tenant, starts_on=today + timedelta(days=42), ends_on=None)
+    ahead = plan(coming, sister_city_at_loi(tenant, "SE", "Sister city Gothenburg"), LOI)
+    past = make_event(tenant, starts_on=F8_DAY)
+    behind = plan(past, sister_city_at_loi(tenant, "KR", "Sister city Incheon"), LOI)
+    held = make_event(tenant, starts_on=today, ends_on=None)
+    on_the_day = plan(held, sister_city_at_loi(tenant, "JP", "Sister city Kitakyushu"), LOI)
+    assert (
+        _signing_day_offered(client.get(coming.get_absolute_url()).content.decode(), ahead) is None
+    )
+    assert _signing_day_offered(client.get(past.get_absolute_url()).content.decode(), behind) == (
+        F8_DAY.isoformat()
+    )
+    assert (
+        _signing_day_offered(client.get(held.get_absolute_url()).content.decode(), on_the_day)
+        == today.isoformat()
+    )
 
 
 def test_a_reader_sees_the_agenda_without_forms(

@@ -54,7 +54,8 @@ def test_the_board_shows_the_procedure_steps_as_columns_and_the_cooperations_as_
     assert f'id="card-{ksdpl.pk}"' in html
     assert "Sister city Makassar–Incheon" in html
     assert "(South Korea)" in html or "(Korea" in html
-    assert "days in this step" in html or "day in this step" in html
+    # Made today: the card says so rather than counting "0 days".
+    assert "In this step since today" in html
 
 
 def test_a_card_counts_its_days_from_the_move_not_from_a_record_at_the_step(
@@ -165,7 +166,7 @@ def test_a_refused_drop_returns_the_card_with_the_reasons_for_htmx(
     assert response.status_code == 200
     assert html.lstrip().startswith("<article")
     assert MISSING_LOI in html
-    assert "days in this step" in html
+    assert "In this step since today" in html  # moved just now, whatever the record's date
 
 
 def test_a_drop_on_a_column_no_step_leads_to_is_refused_with_a_message(

@@ -28,8 +28,10 @@ from mitra.portal.public import (
     stage_counts,
     stage_counts_of,
 )
-from mitra.portal.stages import Stage
+from mitra.portal.services import publish_cooperation
+from mitra.portal.stages import Stage, stage_of, states_at
 from mitra.tenancy.models import Tenant
+from tests.factories import make_document
 from tests.shared import built_once, synthesize
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,15 @@ def country(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterat
     """Four regions, the big city with 200 of the 400 cooperations (about a third published: two pages)."""
     with built_once(django_db_blocker):
         synthesize(tenants=4, cooperations=400, seed=5, today=TODAY)
+        # Published explorations of each region, some with their LoI recorded as signed while
+        # the step waits: the public reads those as "LoI signed" (stages.public_stage), which
+        # the database's counts and filters must say too.
+        exploring = Cooperation.objects.filter(state__in=states_at(Stage.EXPLORATION))
+        for tenant in Tenant.objects.all():
+            for n, coop in enumerate(exploring.filter(tenant=tenant).order_by("pk")[:4]):
+                publish_cooperation(coop, by=None, public_title=coop.title)
+                if n % 2:
+                    make_document(coop, date_signed=TODAY)
         yield
 
 
@@ -81,6 +92,17 @@ class TestTheRegionPageFromTheDatabase:
         assert len(records) > 50  # more than one page
         assert len(country_choices(records)) > 5
         assert len(stage_counts(records)) > 3
+        state_of = dict(
+            access.published(Tenant.objects.get(region__code=BIG_CITY)).values_list(
+                "pk", "cooperation__state"
+            )
+        )
+        signed_while_exploring = [
+            r
+            for r in records
+            if r.stage == Stage.INTENT and stage_of(state_of[r.pk]) == Stage.EXPLORATION
+        ]
+        assert signed_while_exploring
         assert len(publishing()) > 1
 
     @pytest.mark.parametrize("language", ["id", "en"])

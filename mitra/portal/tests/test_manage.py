@@ -1,14 +1,17 @@
 """The officers' side: choosing what the public sees, writing its text, taking it back."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from mitra.audit.models import AuditEntry
-from mitra.audit.services import trail_for
-from mitra.cooperations.models import Cooperation
+from mitra.audit.services import trail_for, void
+from mitra.cooperations.models import Cooperation, Document
 from mitra.portal import services
 from mitra.portal.models import PortalPage, Publication
-from tests.factories import make_cooperation
+from mitra.portal.stages import Stage
+from tests.factories import make_cooperation, make_document
 
 from .conftest import publish, sister_city
 
@@ -158,6 +161,34 @@ def test_a_cooperation_preparing_its_loi_is_still_exploring(client_as, cooperati
     # Nothing is signed until the LoI step ends (the Kaohsiung case): the warning stays.
     html = client_as(cooperation_officer).get(edit_url(coop)).content.decode()
     assert "alert--warning" in html
+
+
+def test_a_signed_loi_recorded_before_its_step_is_taken_reads_as_signed_everywhere(
+    client, client_as, cooperation_officer, coop, tenant
+):
+    """The step waits on something else (Kaohsiung: the centre's guidance) while the signed LoI
+    is recorded: the portal listed "pernyataan kehendak (LoI), 30 Nov 2026" under a "being
+    explored" stage, and the publish page warned that nothing was agreed yet. Every place that
+    tells the public stage reads the signed LoI: the manage list, the publish page and its
+    preview, the public list and the public page."""
+    make_document(
+        coop, kind=Document.Kind.LETTER_OF_INTENT, title="LoI", date_signed=date(2026, 11, 30)
+    )
+    officer = client_as(cooperation_officer)
+    (row,) = [r for r in officer.get(MANAGE).context["rows"] if r.cooperation == coop]
+    assert not row.exploring and row.stage_label == str(Stage.INTENT.label)
+    page = officer.get(edit_url(coop))
+    assert "alert--warning" not in page.content.decode()
+    assert page.context["record"].stage == Stage.INTENT
+    publication = publish(coop)
+    listing = client.get(reverse("portal:tenant", args=[tenant.slug]))
+    assert str(Stage.INTENT.label) in listing.content.decode()
+    detail = client.get(reverse("portal:detail", args=[tenant.slug, publication.pk]))
+    assert detail.context["record"].stage == Stage.INTENT
+    # A voided LoI is no signed LoI: the cooperation is explored again.
+    void(Document.objects.get(cooperation=coop), by=None, reason="recorded by mistake")
+    (row,) = [r for r in officer.get(MANAGE).context["rows"] if r.cooperation == coop]
+    assert row.exploring
 
 
 def test_the_audit_trail_records_publishing_and_unpublishing(client_as, cooperation_officer, coop):

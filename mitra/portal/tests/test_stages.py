@@ -4,7 +4,7 @@ import pytest
 
 from mitra.cooperations import workflow
 from mitra.cooperations.models import Cooperation
-from mitra.portal.stages import STAGE_TONES, Stage, stage_of
+from mitra.portal.stages import STAGE_TONES, Stage, public_stage, stage_of
 
 
 @pytest.mark.parametrize("state", Cooperation.State.values)
@@ -36,3 +36,11 @@ def test_every_stage_is_reached_by_some_state():
 )
 def test_states_read_as_plain_stages(state, stage):
     assert stage_of(state) == stage
+
+
+def test_a_signed_loi_raises_only_an_explored_cooperation_to_loi_signed():
+    assert public_stage("letter_of_intent", ["letter_of_intent"]) == Stage.INTENT
+    assert public_stage("letter_of_intent", ["mou"]) == Stage.EXPLORATION
+    assert public_stage("letter_of_intent") == Stage.EXPLORATION
+    # Later stages stay theirs: an old LoI does not pull a cooperation in force back.
+    assert public_stage("implementation", ["letter_of_intent"]) == Stage.IN_FORCE

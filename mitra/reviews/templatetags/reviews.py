@@ -33,10 +33,12 @@ def review_tone(status: str) -> str:
 
 @register.filter
 def waiting_days(since: datetime | None) -> int:
-    """Whole days since the request was opened."""
+    """Days since the request was opened, counted in calendar days of local time as every other
+    count of days is (the step's time, the dashboard): 24-hour periods said "waiting 21 days"
+    under "22 days at this step" for a request put forward on entering the step."""
     if since is None:
         return 0
-    return max((timezone.now() - since).days, 0)
+    return max((timezone.localdate() - timezone.localdate(since)).days, 0)
 
 
 @register.filter
@@ -46,7 +48,7 @@ def days_waited(review: ReviewRequest) -> int | None:
     end = timezone.now() if review.is_open else review.decided_at
     if end is None:
         return None
-    return max((end - review.opened_at).days, 0)
+    return max((timezone.localdate(end) - timezone.localdate(review.opened_at)).days, 0)
 
 
 @register.inclusion_tag("reviews/_status_panel.html")

@@ -3,7 +3,7 @@
 The reviewer's home lists what they must decide, the longest waiting first."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from mitra.cooperations.models import Affair, Cooperation, Document, Sector
 from mitra.cooperations.services import (
+    PartyInput,
     apply_transition,
     record_consideration,
     update_cooperation,
@@ -87,6 +88,25 @@ def test_every_file_on_the_request_page_downloads_through_the_reviewers_check(
         url = reverse("reviews:document", args=[document.pk])
         assert url in html
         assert client.get(url).status_code == 200
+
+
+def test_every_party_of_a_document_names_its_number_or_says_it_has_none(
+    client_as, central_reviewer, incheon
+):
+    """A party without a number read as a bare name under the other's "Name: number", as if
+    its number had been lost; it says "—" as the register does."""
+    make_document(
+        incheon,
+        title="LoI Makassar–Incheon",
+        date_signed=date(2026, 6, 22),
+        parties=[
+            PartyInput(role="first", name="Pemerintah Kota Makassar", number="119/LOI/2026"),
+            PartyInput(role="second", name="Incheon Metropolitan City", number=""),
+        ],
+    )
+    html = page(client_as(central_reviewer), incheon)
+    assert 'Pemerintah Kota Makassar: <span class="docnumber">119/LOI/2026</span>' in html
+    assert "Incheon Metropolitan City: —" in html
 
 
 def test_the_request_page_costs_the_same_for_a_short_and_a_long_history(

@@ -1,7 +1,7 @@
 """The centre's queue and review page, its downloads, and the tenant's view of its requests."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.conf import settings
@@ -16,9 +16,11 @@ from django.utils.translation import ngettext
 
 from mitra.cooperations.models import Consideration, Cooperation, Document
 from mitra.cooperations.services import apply_transition, record_consideration, record_past_state
+from mitra.dashboard.attention import with_days_waited
 from mitra.partners.models import Country
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.services import decide, open_missing_reviews
+from mitra.reviews.templatetags.reviews import days_waited, waiting_days
 from mitra.reviews.tests.walking import walk
 from tests.factories import make_cooperation, make_document
 
@@ -135,6 +137,28 @@ def test_a_decided_request_says_how_long_it_waited_not_that_it_still_waits(
     assert queue.context["page"].object_list[0].decided_at is not None
     row = queue.content.decode().split(review.cooperation.title)[1]
     assert re.search(r'<td class="nowrap"[^>]*>10 <span', row)
+
+
+def test_a_request_put_forward_late_yesterday_has_waited_one_day_wherever_it_is_counted(
+    client_as, central_reviewer, cooperation_officer, ours
+):
+    """Days are calendar days of local time everywhere: counted in 24-hour periods, a request
+    put forward at 09.00 on 16 November read "waiting 21 days" on the cooperation's page under
+    "22 days at this step" at 01.20 on 8 December. Put forward yesterday at 23.59, it has
+    waited one day on the reviewer's page and queue, on the officer's notice and on the
+    dashboard, whatever the hour now."""
+    review = review_of(ours)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    late = timezone.make_aware(datetime.combine(yesterday, time(23, 59)))
+    ReviewRequest.objects.filter(pk=review.pk).update(opened_at=late)
+    review.refresh_from_db()
+    assert waiting_days(review.opened_at) == days_waited(review) == 1
+    assert with_days_waited([review], timezone.localdate())[0].days == 1
+    reviewer = client_as(central_reviewer)
+    one = ngettext("%(days)s day waiting", "%(days)s days waiting", 1) % {"days": 1}
+    assert one in reviewer.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    row = reviewer.get(QUEUE).content.decode().split(ours.title)[1]
+    assert re.search(r'<td class="nowrap"[^>]*>1 <span', row)
 
 
 @pytest.mark.parametrize("role", ["cooperation_officer", "tenant_admin", "leadership"])
