@@ -11,6 +11,7 @@ Samarinda", "STMIK Widya Cipta Dharma").
 
 from dataclasses import dataclass
 
+from mitra.intake.extract.dates import WEEKDAYS
 from mitra.intake.extract.lexicon import phrases, words
 from mitra.intake.extract.mentions import Mentions
 from mitra.intake.extract.names import Run
@@ -25,7 +26,7 @@ COMPANY = "company"
 INSTITUTION = "institution"
 PLACE = "place"
 HEADS: dict[str, str] = {
-    **dict.fromkeys(["perusahaan", "korporasi", "investor", "firma"], COMPANY),
+    **dict.fromkeys(["perusahaan", "korporasi", "investor", "firma", "bumn"], COMPANY),
     **dict.fromkeys(
         [
             "kampus", "perguruan", "universitas", "lembaga", "lsm", "ngo", "organisasi",
@@ -40,6 +41,7 @@ PARTITIVES = words("di antaranya diantaranya antara lain")  # "Lima di antaranya
 COUNTS = words(
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa sebagian sejumlah salah"
 )
+PRONOUNS = words("mereka ketiganya keduanya keempatnya kelimanya")
 MEMBER_JOINERS = words("dan serta and")
 NAME_SPLITTERS = words("dan serta")
 # Offices and faculties whose own names join two fields with "dan".
@@ -68,13 +70,19 @@ def list_members(
         if doc.excluded[first]:
             continue
         sentence = doc.tokens[first].sentence
-        if not (cooperation[sentence] or (sentence > 0 and cooperation[sentence - 1])):
-            continue
-        # "Lima di antaranya ialah ...": a count before the list word still opens the sentence
+        # "Lima di antaranya ialah ...", "Mereka adalah ...": a count or a pronoun before the
+        # list word still opens the sentence
         opens_sentence = all(
-            doc.tokens[k].key in COUNTS | PARTITIVES or doc.tokens[k].text.isdigit()
+            doc.tokens[k].key in COUNTS | PARTITIVES | PRONOUNS or doc.tokens[k].text.isdigit()
             for k in range(doc.sentences[sentence][0], first)
         )
+        near = cooperation[sentence] or (sentence > 0 and cooperation[sentence - 1])
+        # "Tiga BUMN membangun kawasan industri. Mereka adalah A, B dan C. Ketiganya meneken
+        # MoU dengan Pemkab ...": a list that opens its sentence between its head and the
+        # signing
+        after = opens_sentence and sentence + 1 < len(cooperation) and cooperation[sentence + 1]
+        if not (near or after):
+            continue
         head = None if opens_sentence else find_head(doc, mentions, first)
         if head is None and opens_sentence and sentence > 0:
             # "... bermitra dengan 14 perguruan tinggi. Daftarnya: ..."
@@ -128,6 +136,8 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run
             j += 1
             continue
         run = starts.get(j)
+        if run is not None and token.key in WEEKDAYS:
+            break  # "..., Senin (3/2/2020)": the day of the signing ends the list
         if run is not None:
             # "A, B dan C" ends a list; "Peace Winds dan AAR Japan" are two members, but an
             # office keeps the "dan" of its name ("Kementerian Pariwisata dan Ekonomi Kreatif").
@@ -178,5 +188,5 @@ def split_joined(doc: Doc, run: Run) -> list[Run]:
     if first == run.first:
         return [run]
     if first <= run.last:
-        parts.append(Run(first, run.last, run.acronym))
+        parts.append(Run(first, run.last, run.acronym, run.numeral))
     return parts

@@ -19,6 +19,7 @@ from mitra.intake.extract.gazetteer import Gazetteer, Institution
 from mitra.intake.extract.lexicon import REGION_PREFIXES, words
 from mitra.intake.extract.lists import PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
+from mitra.intake.extract.names import acronym_after, is_roman_numeral, numeral_after
 from mitra.intake.extract.orgs import (
     CENTRAL_BODY_KIND,
     PUBLIC_BODY_KIND,
@@ -126,9 +127,29 @@ def known_domestic_bodies(
         if not ((told and counterpart(doc, first)) or beside_government(doc, first)):
             continue
         body = bodies[0]
-        draft = drafts.setdefault(body.name, Draft(body.name, body.kind, body.country))
+        name, last = numbered_body(doc, body.name, last)
+        draft = drafts.setdefault(name, Draft(name, body.kind, body.country))
         draft.evidence.append(doc.span(first, last))
     return list(drafts.values())
+
+
+LEGAL_SUFFIX = re.compile(r"\s*(?:\((?:persero|perseroda)\)|\btbk\b)", re.IGNORECASE)
+
+
+def numbered_body(doc: Doc, name: str, last: int) -> tuple[str, int]:
+    """ "Pelindo III", "PTPN XII", "PT Pelabuhan Indonesia (Pelindo) II": a state enterprise
+    followed by a Roman numeral is its numbered regional company, a body of its own, named
+    without the holding's legal form ("PT Pelabuhan Indonesia III")."""
+    j = last + 1
+    if is_roman_numeral(doc, j) and doc.gap(last, j) == " ":
+        numeral = j
+    elif (closing := acronym_after(doc, last)) is not None and (
+        after := numeral_after(doc, closing[1] + 1)
+    ) is not None:
+        numeral = after
+    else:
+        return name, last
+    return f"{LEGAL_SUFFIX.sub('', name).strip()} {doc.tokens[numeral].text}", numeral
 
 
 GOVERNMENT_HEADS = words("pemkot pemko pemkab pemprov pemda pemerintah")
@@ -403,6 +424,8 @@ def member_partners(
         name = doc.surface(run.first, run.last)
         if is_common_noun(name) or is_facilitator(doc, run.first):
             continue
+        if run.numeral is not None:  # "PT Pelabuhan Indonesia (Pelindo) III"
+            name = f"{name} {doc.tokens[run.numeral].text}"
         end = run.end_token
         if member.tail is not None:
             name = f"{name} {doc.surface(member.tail.first, member.tail.last)}"
