@@ -17,7 +17,7 @@ from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer, Institution
 from mitra.intake.extract.lexicon import REGION_PREFIXES, words
-from mitra.intake.extract.lists import PLACE, Member
+from mitra.intake.extract.lists import OFFICE, PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
 from mitra.intake.extract.names import acronym_after, is_roman_numeral, numeral_after
 from mitra.intake.extract.orgs import (
@@ -416,7 +416,7 @@ def member_partners(
     drafts: list[Draft] = []
     for member in listed:
         run = member.run
-        if member.kind == PLACE or run.first in taken or doc.excluded[run.first]:
+        if member.kind in {PLACE, OFFICE} or run.first in taken or doc.excluded[run.first]:
             continue
         mention = mentions.at.get(run.first)
         if mention is not None and mention.last >= run.last:

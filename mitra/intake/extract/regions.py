@@ -112,6 +112,17 @@ def choose(
     return None
 
 
+def joined_to_region(doc: Doc, start: int, resolved: dict[int, Region]) -> bool:
+    """ "Bengkulu Tengah dan Jawa Barat": the mention follows another region and "dan"."""
+    j = previous_word(doc, start, frozenset())
+    if j < 0 or doc.tokens[j].key not in {"dan", "serta"}:
+        return False
+    k = j - 1
+    while k >= 0 and not doc.tokens[k].word:
+        k -= 1
+    return k in resolved
+
+
 def previous_key(doc: Doc, index: int) -> str:
     j = previous_word(doc, index, frozenset())
     return doc.tokens[j].key if j >= 0 else ""
@@ -133,6 +144,7 @@ def find_regions(
     found: dict[str, RegionFound] = {}
     resolved: dict[int, Region] = {}  # last token -> region
     typed = typed_senses(doc, gazetteer, mentions)
+    undecided: set[str] = set()  # codes whose strong mentions have not yet told their side
     for mention in mentions:
         if mention.first in blocked or doc.excluded[mention.first]:
             continue
@@ -172,8 +184,13 @@ def find_regions(
                 entry.homes += 1
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
-            if entry.strong == 1:
+            if entry.strong == 1 or region.code in undecided:
                 entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
+                # "Bengkulu Tengah dan Jawa Barat Teken Kesepakatan": a region joined to
+                # another by "dan" names no side; its next strong mention says which it is
+                undecided.discard(region.code)
+                if joined_to_region(doc, start, resolved):
+                    undecided.add(region.code)
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
 
