@@ -42,6 +42,7 @@ from mitra.intake.extract.regions import (
     RegionFound,
     dateline_seat,
     find_regions,
+    foreign_deal,
     main_region,
     only_where_another_lies,
     partner_regions,
@@ -167,6 +168,9 @@ class Extractor:
             at = {i: r.region.code for r in regions for i in r.mentions}
             other = {r.region.code for r in regions if r.counterpart and r is not main}
             peers = peer_members(listed, at, main.region.code, other)
+        if main is not None:
+            foreign = [span for p in places for span in p.evidence]
+            peers |= {r.region.code for r in regions if foreign_deal(doc, r, main, foreign)}
         drafts = assembly.region_partners(
             doc, [r for r in regions if r.region.code not in peers], main
         )

@@ -50,3 +50,24 @@ def test_regions_listed_with_the_focal_one_and_its_counterpart_remain_partners()
         " bersepakat, yakni Kabupaten Kaur, Kabupaten Sikka dan Kabupaten Mimika."
     )
     assert indonesian(text) == ["Kabupaten Sikka", "Kabupaten Mimika"]
+
+
+def test_a_region_named_only_as_the_other_side_of_the_foreign_partners_own_deal_is_no_partner():
+    text = (
+        "Pemerintah Kota Salatiga menjajaki kerja sama dengan Kota Hamamatsu, Jepang, di"
+        " bidang pendidikan.\n\n"
+        "Wali Kota Hamamatsu menuturkan, kotanya sebelumnya telah menandatangani perjanjian"
+        " kerja sama dengan Kabupaten Gianyar untuk proyek irigasi."
+    )
+    assert regions(text) == ["Kota Salatiga"]
+    assert indonesian(text) == []
+
+
+def test_a_region_named_with_the_story_region_beside_a_foreign_partner_remains_a_partner():
+    text = (
+        "Pemerintah Kota Salatiga menjajaki kerja sama dengan Kota Hamamatsu, Jepang, di"
+        " bidang pendidikan.\n\n"
+        "Wali Kota Hamamatsu menuturkan, Kota Salatiga juga menandatangani perjanjian"
+        " kerja sama dengan Kabupaten Gianyar untuk proyek irigasi."
+    )
+    assert indonesian(text) == ["Kabupaten Gianyar"]
