@@ -125,7 +125,9 @@ class Extractor:
             doc,
             mentions,
             cooperation,
-            blocked | other_roles,
+            blocked
+            | other_roles
+            | assembly.body_seats(doc, mentions, self.gazetteer.domestic_bodies),
             gov_roles,
             in_dateline,
             dateline,

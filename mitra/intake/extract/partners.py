@@ -152,6 +152,35 @@ def numbered_body(doc: Doc, name: str, last: int) -> tuple[str, int]:
     return f"{LEGAL_SUFFIX.sub('', name).strip()} {doc.tokens[numeral].text}", numeral
 
 
+# The words of a state enterprise's or an agency's unit between its name and the region it
+# serves: "PLN UP3 Surabaya", "KAI Daop 8 Surabaya", "BRI Cabang Malang", "BPS Kota Batu".
+UNIT_REACH = 3
+
+
+def body_seats(doc: Doc, mentions: Mentions, table: PhraseTable[Institution]) -> set[int]:
+    """The tokens of a region written right after a known domestic body, perhaps after its
+    unit's short name ("PT PLN (Persero) UP3 Surabaya", "Telkom Witel Surabaya"): where the
+    body's office sits, no party of its own."""
+    seats: set[int] = set()
+    tokens = doc.tokens
+    for _first, last, _bodies in table.scan(doc, capitalised=True):
+        j, steps = last + 1, 0
+        while j < len(tokens) and tokens[j].sentence == tokens[last].sentence:
+            mention = mentions.at.get(j)
+            if mention is not None and mention.regions and doc.gap(j - 1, j) == " ":
+                seats.update(range(mention.first, mention.last + 1))
+                break
+            token = tokens[j]
+            if token.text in "()" or (
+                token.word and (token.cap or token.text.isdigit()) and steps < UNIT_REACH
+            ):
+                steps += token.word
+                j += 1
+                continue
+            break
+    return seats
+
+
 GOVERNMENT_HEADS = words("pemkot pemko pemkab pemprov pemda pemerintah")
 BESIDE_REACH = 6
 

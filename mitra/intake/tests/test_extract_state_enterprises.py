@@ -59,3 +59,21 @@ def test_a_list_of_bumn_in_a_sentence_far_from_any_cooperation_names_no_party():
         "Laba itu naik dibanding tahun lalu."
     )
     assert domestic(text) == []
+
+
+def test_a_region_after_a_state_enterprises_unit_is_its_seat_not_a_partner():
+    text = "Pemkot Malang meneken nota kesepahaman dengan PT PLN (Persero) UP3 Kediri."
+    assert [p.name for p in extract(text).partners] == ["PT PLN (Persero)"]
+
+
+def test_a_region_after_a_national_agency_is_the_seat_of_its_office():
+    text = "Pemkab Sleman menandatangani MoU pemanfaatan data dengan BPS Kota Magelang."
+    assert [p.name for p in extract(text).partners] == ["Badan Pusat Statistik"]
+
+
+def test_a_region_joined_to_a_known_body_by_dan_remains_a_partner():
+    text = "Pemkab Sleman menandatangani MoU dengan UGM dan Kota Magelang tentang riset."
+    assert [p.name for p in extract(text).partners] == [
+        "Universitas Gadjah Mada",
+        "Kota Magelang",
+    ]
