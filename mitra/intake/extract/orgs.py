@@ -582,6 +582,10 @@ def classify(
     domestic = any(m.regions for m in inside) or "ID" in countries
     foreign = next((c for c in countries if c != "ID"), None)
     keyset = set(keys)
+    if keys[0] in OWN_ENTERPRISE and any(m.regions for m in inside) and not keyset & EMBASSY:
+        # "PDAM Kota Magelang", "Perumda Air Minum Kota Batu": a regional enterprise that
+        # names its region; a party unless that region is the story's own (decided later)
+        return ("domestic_party", "ID")
     if keyset & EMBASSY or keyset & OWN_ENTERPRISE or keyset & OWN_APPARATUS:
         return None
     if keys[0] in BUILDING_HEADS or "lantai" in keyset:

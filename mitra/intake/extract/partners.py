@@ -332,7 +332,7 @@ NAME_CONNECTORS = words("of for the and de des du la le van von und")
 SIGNATORY_REACH = 3  # "Wakil Rektor III Universitas ...", "Direktur Utama PT ..."
 
 
-ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda")
+ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda perusda pdam")
 
 
 def names_region(mentions: Mentions, tokens: tuple[int, int], codes: frozenset[str]) -> bool:

@@ -71,3 +71,16 @@ def test_a_region_named_with_the_story_region_beside_a_foreign_partner_remains_a
         " kerja sama dengan Kabupaten Gianyar untuk proyek irigasi."
     )
     assert indonesian(text) == ["Kabupaten Gianyar"]
+
+
+def test_another_regions_water_enterprise_is_the_party_not_its_region():
+    text = "Pemkab Sleman meneken nota kesepahaman dengan PDAM Kota Magelang tentang air bersih."
+    assert [(p.name, p.kind) for p in extract(text).partners] == [
+        ("PDAM Kota Magelang", "domestic_party")
+    ]
+
+
+def test_the_story_regions_own_water_enterprise_is_no_partner():
+    text = "Pemkot Magelang meneken nota kesepahaman dengan PDAM Kota Magelang tentang air."
+    assert regions(text) == ["Kota Magelang"]
+    assert extract(text).partners == ()
