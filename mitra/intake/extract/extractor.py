@@ -24,7 +24,7 @@ from mitra.intake.extract.events import find_events, is_event
 from mitra.intake.extract.frames import story_parties
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
-from mitra.intake.extract.lists import PLACE, Member, list_members
+from mitra.intake.extract.lists import OFFICE, PLACE, Member, list_members, peer_members
 from mitra.intake.extract.mentions import Mentions, find_mentions
 from mitra.intake.extract.names import Run, find_runs
 from mitra.intake.extract.orgs import (
@@ -42,6 +42,7 @@ from mitra.intake.extract.regions import (
     RegionFound,
     dateline_seat,
     find_regions,
+    foreign_deal,
     main_region,
     only_where_another_lies,
     partner_regions,
@@ -124,7 +125,9 @@ class Extractor:
             doc,
             mentions,
             cooperation,
-            blocked | other_roles,
+            blocked
+            | other_roles
+            | assembly.body_seats(doc, mentions, self.gazetteer.domestic_bodies),
             gov_roles,
             in_dateline,
             dateline,
@@ -162,13 +165,23 @@ class Extractor:
         claimed = {m.first for p in places for m in p.consumed}
         claimed |= {o.consumed_country.first for o in organisations if o.consumed_country}
         claimed |= in_orgs
-        drafts = assembly.region_partners(doc, regions, main)
+        peers: set[str] = set()
+        if main is not None:
+            at = {i: r.region.code for r in regions for i in r.mentions}
+            other = {r.region.code for r in regions if r.counterpart and r is not main}
+            peers = peer_members(listed, at, main.region.code, other)
+        if main is not None:
+            foreign = [span for p in places for span in p.evidence]
+            peers |= {r.region.code for r in regions if foreign_deal(doc, r, main, foreign)}
+        drafts = assembly.region_partners(
+            doc, [r for r in regions if r.region.code not in peers], main
+        )
         regions = focal_regions(doc, regions, main, places)
         drafts += assembly.place_partners(places)
         drafts += assembly.council_partners(doc, councils)
         drafts += assembly.institution_partners(doc, mentions, cooperation)
         own = frozenset({main.region.code} if main is not None else ())
-        members = frozenset(m.run.first for m in listed if m.kind != PLACE)
+        members = frozenset(m.run.first for m in listed if m.kind not in {PLACE, OFFICE})
         drafts += assembly.organisation_partners(
             doc, mentions, organisations, claimed, own, members
         )

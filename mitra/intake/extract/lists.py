@@ -11,6 +11,7 @@ Samarinda", "STMIK Widya Cipta Dharma").
 
 from dataclasses import dataclass
 
+from mitra.intake.extract.dates import WEEKDAYS
 from mitra.intake.extract.lexicon import phrases, words
 from mitra.intake.extract.mentions import Mentions
 from mitra.intake.extract.names import Run
@@ -24,8 +25,13 @@ OPENERS = phrases(
 COMPANY = "company"
 INSTITUTION = "institution"
 PLACE = "place"
+# "organisasi perangkat daerah ... seperti Dinas Kominfo, Bappeda": a region's own offices,
+# which carry out its cooperation and are no party of it.
+OFFICE = "office"
+OFFICE_HEADS = words("opd skpd dinas")
+OFFICE_WORDS = words("perangkat")
 HEADS: dict[str, str] = {
-    **dict.fromkeys(["perusahaan", "korporasi", "investor", "firma"], COMPANY),
+    **dict.fromkeys(["perusahaan", "korporasi", "investor", "firma", "bumn"], COMPANY),
     **dict.fromkeys(
         [
             "kampus", "perguruan", "universitas", "lembaga", "lsm", "ngo", "organisasi",
@@ -33,13 +39,18 @@ HEADS: dict[str, str] = {
         ],
         INSTITUTION,
     ),
-    **dict.fromkeys(["provinsi", "prefektur", "kota", "negara bagian", "distrik"], PLACE),
+    **dict.fromkeys(
+        ["provinsi", "prefektur", "kota", "kabupaten", "negara bagian", "distrik"], PLACE
+    ),
 }  # fmt: skip
 HEAD_REACH = 10
 PARTITIVES = words("di antaranya diantaranya antara lain")  # "Lima di antaranya ialah"
 COUNTS = words(
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa sebagian sejumlah salah"
 )
+PRONOUNS = words("mereka ketiganya keduanya keempatnya kelimanya")
+# "A, B dan tentunya C": a word the reporter puts before the last member
+LIST_ADVERBS = words("tentunya juga")
 MEMBER_JOINERS = words("dan serta and")
 NAME_SPLITTERS = words("dan serta")
 # Offices and faculties whose own names join two fields with "dan".
@@ -52,9 +63,10 @@ JOINED_NAME_HEADS = words(
 @dataclass(frozen=True, slots=True)
 class Member:
     run: Run
-    kind: str  # COMPANY, INSTITUTION or PLACE
+    kind: str  # COMPANY, INSTITUTION, PLACE or OFFICE
     country: str | None  # a foreign country said of the head, else None
     tail: Run | None = None  # "Institut Seni Indonesia (ISI) Yogyakarta": the words after
+    opener: int = -1  # the list word's token: members of one list share it
 
 
 def list_members(
@@ -68,13 +80,19 @@ def list_members(
         if doc.excluded[first]:
             continue
         sentence = doc.tokens[first].sentence
-        if not (cooperation[sentence] or (sentence > 0 and cooperation[sentence - 1])):
-            continue
-        # "Lima di antaranya ialah ...": a count before the list word still opens the sentence
+        # "Lima di antaranya ialah ...", "Mereka adalah ...": a count or a pronoun before the
+        # list word still opens the sentence
         opens_sentence = all(
-            doc.tokens[k].key in COUNTS | PARTITIVES or doc.tokens[k].text.isdigit()
+            doc.tokens[k].key in COUNTS | PARTITIVES | PRONOUNS or doc.tokens[k].text.isdigit()
             for k in range(doc.sentences[sentence][0], first)
         )
+        near = cooperation[sentence] or (sentence > 0 and cooperation[sentence - 1])
+        # "Tiga BUMN membangun kawasan industri. Mereka adalah A, B dan C. Ketiganya meneken
+        # MoU dengan Pemkab ...": a list that opens its sentence between its head and the
+        # signing
+        after = opens_sentence and sentence + 1 < len(cooperation) and cooperation[sentence + 1]
+        if not (near or after):
+            continue
         head = None if opens_sentence else find_head(doc, mentions, first)
         if head is None and opens_sentence and sentence > 0:
             # "... bermitra dengan 14 perguruan tinggi. Daftarnya: ..."
@@ -83,7 +101,7 @@ def list_members(
             continue
         kind, country = head
         for run, tail in members(doc, last + 1, starts):
-            out.append(Member(run, kind, country, tail))
+            out.append(Member(run, kind, country, tail, first))
     return out
 
 
@@ -105,6 +123,10 @@ def find_head(
             kind = HEADS.get(token.key)
             if token.key == "bagian" and doc.key_at(j - 1) == "negara":
                 kind = PLACE
+            if token.key in OFFICE_HEADS or (
+                kind is not None and doc.key_at(j + 1) in OFFICE_WORDS
+            ):
+                kind = OFFICE
             if kind is not None:
                 return kind, country
             taken += 1
@@ -128,6 +150,8 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run
             j += 1
             continue
         run = starts.get(j)
+        if run is not None and token.key in WEEKDAYS:
+            break  # "..., Senin (3/2/2020)": the day of the signing ends the list
         if run is not None:
             # "A, B dan C" ends a list; "Peace Winds dan AAR Japan" are two members, but an
             # office keeps the "dan" of its name ("Kementerian Pariwisata dan Ekonomi Kreatif").
@@ -143,7 +167,7 @@ def members(doc: Doc, start: int, starts: dict[int, Run]) -> list[tuple[Run, Run
                 j = tail.end_token + 1
             found += parts
             continue
-        if token.word and token.key not in MEMBER_JOINERS:
+        if token.word and token.key not in MEMBER_JOINERS | LIST_ADVERBS:
             break
         if not token.word and token.text not in {",", ":", "(", ")", "&", ";"}:
             break
@@ -178,5 +202,23 @@ def split_joined(doc: Doc, run: Run) -> list[Run]:
     if first == run.first:
         return [run]
     if first <= run.last:
-        parts.append(Run(first, run.last, run.acronym))
+        parts.append(Run(first, run.last, run.acronym, run.numeral))
     return parts
+
+
+def peer_members(listed: list[Member], at: dict[int, str], main: str, other: set[str]) -> set[str]:
+    """ "empat kabupaten yang meneken Kesepakatan Bersama, yakni A, B, C dan tentunya [main]":
+    the regions listed beside the main one, in a list without any region named as its other
+    side, stand on its side of the deal; they sign with the same party, not with it. `at`:
+    the region code at each token of a region mention."""
+    groups: dict[int, set[str]] = {}
+    for member in listed:
+        if member.kind != PLACE:
+            continue
+        codes = groups.setdefault(member.opener, set())
+        codes |= {at[i] for i in range(member.run.first, member.run.last + 1) if i in at}
+    peers: set[str] = set()
+    for codes in groups.values():
+        if main in codes and not codes & other:
+            peers |= codes - {main}
+    return peers

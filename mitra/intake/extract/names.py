@@ -33,10 +33,13 @@ class Run:
     first: int
     last: int
     acronym: tuple[int, int] | None  # tokens of "(F8)" without the brackets
+    numeral: int | None = None  # "PT Perkebunan Nusantara (PTPN) XII": the numeral's token
 
     @property
     def end_token(self) -> int:
-        """The last token including the bracketed acronym."""
+        """The last token including the bracketed acronym (and a numeral after it)."""
+        if self.numeral is not None:
+            return self.numeral
         return self.acronym[1] + 1 if self.acronym else self.last
 
 
@@ -56,7 +59,16 @@ def find_runs(doc: Doc, blocked: set[int]) -> list[Run]:
         last = legal_brackets(doc, run_end(doc, i, blocked))
         first = trim_start(doc, i, last)
         if first <= last:
-            runs.append(Run(first, last, acronym_after(doc, last)))
+            acronym = acronym_after(doc, last)
+            numeral = None
+            if last + 3 < len(tokens) and tokens[last + 1].text == "(":
+                # "PT Pelabuhan Indonesia (Pelindo) III": a short name however it is cased
+                numeral = numeral_after(doc, last + 3) if tokens[last + 2].word else None
+                if numeral is not None and acronym is None:
+                    acronym = (last + 2, last + 2)
+            runs.append(Run(first, last, acronym, numeral))
+            if numeral is not None:
+                last = numeral
         i = last + 1
     return runs
 
@@ -181,6 +193,34 @@ def acronym_after(doc: Doc, last: int) -> tuple[int, int] | None:
     if " " in text or not ACRONYM.match(text.replace("-", "")):
         return None
     return (j + 1, k - 1)
+
+
+ROMAN_NUMERAL = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def is_roman_numeral(doc: Doc, j: int) -> bool:
+    """ "XII", "III", "IV": the number of a state enterprise's regional company."""
+    return (
+        0 <= j < len(doc.tokens)
+        and doc.tokens[j].word
+        and bool(doc.tokens[j].text)
+        and ROMAN_NUMERAL.match(doc.tokens[j].text) is not None
+    )
+
+
+def numeral_after(doc: Doc, closing: int) -> int | None:
+    """ "PT Perkebunan Nusantara (PTPN) XII", "PT Pelabuhan Indonesia (Pelindo) III": the
+    Roman numeral after the bracketed acronym numbers the company and belongs to its name."""
+    j = closing + 1
+    if (
+        closing < len(doc.tokens)
+        and doc.tokens[closing].text == ")"
+        and is_roman_numeral(doc, j)
+        and doc.gap(closing, j) == " "
+        and doc.tokens[j].sentence == doc.tokens[closing].sentence
+    ):
+        return j
+    return None
 
 
 def acronym_uses(doc: Doc, run: Run) -> list[tuple[int, int]]:

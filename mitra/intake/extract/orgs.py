@@ -299,7 +299,7 @@ def leading_country_dropped(doc: Doc, mentions: Mentions, run: Run) -> Run:
         or doc.key_at(previous_word(doc, run.first)) not in DESCRIPTIONS
     ):
         return run
-    return Run(mention.last + 1, run.last, run.acronym)
+    return Run(mention.last + 1, run.last, run.acronym, run.numeral)
 
 
 def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
@@ -310,7 +310,7 @@ def split_after_country(doc: Doc, mentions: Mentions, run: Run) -> list[Run]:
         if token.key in {"dan", "serta"} and not token.cap:
             before = mentions.at.get(k - 1)
             if before is not None and before.countries and before.last == k - 1:
-                rest = Run(k + 1, run.last, run.acronym)
+                rest = Run(k + 1, run.last, run.acronym, run.numeral)
                 return [Run(run.first, k - 1, None), *split_after_country(doc, mentions, rest)]
     return [run]
 
@@ -582,6 +582,10 @@ def classify(
     domestic = any(m.regions for m in inside) or "ID" in countries
     foreign = next((c for c in countries if c != "ID"), None)
     keyset = set(keys)
+    if keys[0] in OWN_ENTERPRISE and any(m.regions for m in inside) and not keyset & EMBASSY:
+        # "PDAM Kota Magelang", "Perumda Air Minum Kota Batu": a regional enterprise that
+        # names its region; a party unless that region is the story's own (decided later)
+        return ("domestic_party", "ID")
     if keyset & EMBASSY or keyset & OWN_ENTERPRISE or keyset & OWN_APPARATUS:
         return None
     if keys[0] in BUILDING_HEADS or "lantai" in keyset:
@@ -688,6 +692,8 @@ def org_name(doc: Doc, run: Run) -> str:
         and tokens[after].start == tokens[end].end
     ):
         end = after  # the abbreviation's dot: "Ltd.", "Bhd." (not a sentence's after "Tbk")
+    if run.numeral is not None:  # "PT Perkebunan Nusantara (PTPN) XII"
+        return f"{doc.surface(run.first, end)} {doc.tokens[run.numeral].text}"
     return doc.surface(run.first, end)
 
 

@@ -17,8 +17,9 @@ from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import is_facilitator, is_venue, previous_word
 from mitra.intake.extract.gazetteer import Gazetteer, Institution
 from mitra.intake.extract.lexicon import REGION_PREFIXES, words
-from mitra.intake.extract.lists import PLACE, Member
+from mitra.intake.extract.lists import OFFICE, PLACE, Member
 from mitra.intake.extract.mentions import Mention, Mentions
+from mitra.intake.extract.names import acronym_after, is_roman_numeral, numeral_after
 from mitra.intake.extract.orgs import (
     CENTRAL_BODY_KIND,
     PUBLIC_BODY_KIND,
@@ -126,9 +127,58 @@ def known_domestic_bodies(
         if not ((told and counterpart(doc, first)) or beside_government(doc, first)):
             continue
         body = bodies[0]
-        draft = drafts.setdefault(body.name, Draft(body.name, body.kind, body.country))
+        name, last = numbered_body(doc, body.name, last)
+        draft = drafts.setdefault(name, Draft(name, body.kind, body.country))
         draft.evidence.append(doc.span(first, last))
     return list(drafts.values())
+
+
+LEGAL_SUFFIX = re.compile(r"\s*(?:\((?:persero|perseroda)\)|\btbk\b)", re.IGNORECASE)
+
+
+def numbered_body(doc: Doc, name: str, last: int) -> tuple[str, int]:
+    """ "Pelindo III", "PTPN XII", "PT Pelabuhan Indonesia (Pelindo) II": a state enterprise
+    followed by a Roman numeral is its numbered regional company, a body of its own, named
+    without the holding's legal form ("PT Pelabuhan Indonesia III")."""
+    j = last + 1
+    if is_roman_numeral(doc, j) and doc.gap(last, j) == " ":
+        numeral = j
+    elif (closing := acronym_after(doc, last)) is not None and (
+        after := numeral_after(doc, closing[1] + 1)
+    ) is not None:
+        numeral = after
+    else:
+        return name, last
+    return f"{LEGAL_SUFFIX.sub('', name).strip()} {doc.tokens[numeral].text}", numeral
+
+
+# The words of a state enterprise's or an agency's unit between its name and the region it
+# serves: "PLN UP3 Surabaya", "KAI Daop 8 Surabaya", "BRI Cabang Malang", "BPS Kota Batu".
+UNIT_REACH = 3
+
+
+def body_seats(doc: Doc, mentions: Mentions, table: PhraseTable[Institution]) -> set[int]:
+    """The tokens of a region written right after a known domestic body, perhaps after its
+    unit's short name ("PT PLN (Persero) UP3 Surabaya", "Telkom Witel Surabaya"): where the
+    body's office sits, no party of its own."""
+    seats: set[int] = set()
+    tokens = doc.tokens
+    for _first, last, _bodies in table.scan(doc, capitalised=True):
+        j, steps = last + 1, 0
+        while j < len(tokens) and tokens[j].sentence == tokens[last].sentence:
+            mention = mentions.at.get(j)
+            if mention is not None and mention.regions and doc.gap(j - 1, j) == " ":
+                seats.update(range(mention.first, mention.last + 1))
+                break
+            token = tokens[j]
+            if token.text in "()" or (
+                token.word and (token.cap or token.text.isdigit()) and steps < UNIT_REACH
+            ):
+                steps += token.word
+                j += 1
+                continue
+            break
+    return seats
 
 
 GOVERNMENT_HEADS = words("pemkot pemko pemkab pemprov pemda pemerintah")
@@ -282,7 +332,7 @@ NAME_CONNECTORS = words("of for the and de des du la le van von und")
 SIGNATORY_REACH = 3  # "Wakil Rektor III Universitas ...", "Direktur Utama PT ..."
 
 
-ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda")
+ENTERPRISE_HEADS = words("pt bank pd perum perumda perseroda perusda pdam")
 
 
 def names_region(mentions: Mentions, tokens: tuple[int, int], codes: frozenset[str]) -> bool:
@@ -395,7 +445,7 @@ def member_partners(
     drafts: list[Draft] = []
     for member in listed:
         run = member.run
-        if member.kind == PLACE or run.first in taken or doc.excluded[run.first]:
+        if member.kind in {PLACE, OFFICE} or run.first in taken or doc.excluded[run.first]:
             continue
         mention = mentions.at.get(run.first)
         if mention is not None and mention.last >= run.last:
@@ -403,6 +453,8 @@ def member_partners(
         name = doc.surface(run.first, run.last)
         if is_common_noun(name) or is_facilitator(doc, run.first):
             continue
+        if run.numeral is not None:  # "PT Pelabuhan Indonesia (Pelindo) III"
+            name = f"{name} {doc.tokens[run.numeral].text}"
         end = run.end_token
         if member.tail is not None:
             name = f"{name} {doc.surface(member.tail.first, member.tail.last)}"

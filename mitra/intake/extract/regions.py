@@ -27,6 +27,7 @@ from mitra.intake.extract.lexicon import REGION_HEADS, REGION_PREFIXES, phrases
 from mitra.intake.extract.mentions import Mention, written_lowercase
 from mitra.intake.extract.places import inspires, is_seat
 from mitra.intake.extract.tokens import Doc
+from mitra.lib.text import fold
 
 PREFERENCE = ("city", "regency", "province")
 # A region after "ke" is where a visit went ("kunjungan kerja ke Kabupaten Kupang").
@@ -112,6 +113,17 @@ def choose(
     return None
 
 
+def joined_to_region(doc: Doc, start: int, resolved: dict[int, Region]) -> bool:
+    """ "Bengkulu Tengah dan Jawa Barat": the mention follows another region and "dan"."""
+    j = previous_word(doc, start, frozenset())
+    if j < 0 or doc.tokens[j].key not in {"dan", "serta"}:
+        return False
+    k = j - 1
+    while k >= 0 and not doc.tokens[k].word:
+        k -= 1
+    return k in resolved
+
+
 def previous_key(doc: Doc, index: int) -> str:
     j = previous_word(doc, index, frozenset())
     return doc.tokens[j].key if j >= 0 else ""
@@ -133,6 +145,7 @@ def find_regions(
     found: dict[str, RegionFound] = {}
     resolved: dict[int, Region] = {}  # last token -> region
     typed = typed_senses(doc, gazetteer, mentions)
+    undecided: set[str] = set()  # codes whose strong mentions have not yet told their side
     for mention in mentions:
         if mention.first in blocked or doc.excluded[mention.first]:
             continue
@@ -172,8 +185,13 @@ def find_regions(
                 entry.homes += 1
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
-            if entry.strong == 1:
+            if entry.strong == 1 or region.code in undecided:
                 entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
+                # "Bengkulu Tengah dan Jawa Barat Teken Kesepakatan": a region joined to
+                # another by "dan" names no side; its next strong mention says which it is
+                undecided.discard(region.code)
+                if joined_to_region(doc, start, resolved):
+                    undecided.add(region.code)
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
 
@@ -539,6 +557,33 @@ def related(one: RegionFound, other: RegionFound) -> bool:
     """The same region, or one lies in the other ("Kabupaten Bangli, Kintamani Bali")."""
     a, b = one.region, other.region
     return a.code == b.code or a.province == b.code or b.province == a.code
+
+
+def foreign_deal(
+    doc: Doc, entry: RegionFound, main: RegionFound, foreign: list[tuple[int, int]]
+) -> bool:
+    """ "Wali Kota Toyama telah menandatangani perjanjian ... dengan Kabupaten Tabanan": a
+    region named only in sentences without the main region, each after the foreign partner
+    that is their subject, is the other side of that partner's own deal, no partner of the
+    story's region. `foreign`: the character spans of the foreign partners' evidence."""
+    if entry is main or not entry.mentions:
+        return False
+    main_sentences = {doc.tokens[i].sentence for i in main.mentions}
+    # the partner however it is written again ("walikota toyama" after "Kota Toyama")
+    keys = {fold(doc.text[a:b]).split()[-1] for a, b in foreign if doc.text[a:b].strip()}
+    for i in entry.mentions:
+        sentence = doc.tokens[i].sentence
+        if sentence in main_sentences:
+            return False
+        first, _end = doc.sentences[sentence]
+        if sentence > 0 and doc.tokens[first].word and not doc.tokens[first].cap:
+            # a line cut inside the sentence ("telah menanda\ntanganin perjanjian")
+            if sentence - 1 in main_sentences:
+                return False
+            first = doc.sentences[sentence - 1][0]
+        if not any(doc.tokens[k].key in keys for k in range(first, i)):
+            return False
+    return True
 
 
 def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> list[RegionFound]:
