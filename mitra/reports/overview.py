@@ -52,8 +52,9 @@ from mitra.reports.queries import (
 from mitra.reports.rollup import Rollup, rollup
 from mitra.tenancy.models import Tenant
 
-# Partners in Indonesia without a country recorded: `queries._countries` names them Indonesia.
-DOMESTIC_KINDS = (Partner.Kind.INDONESIAN_REGION, Partner.Kind.DOMESTIC_PARTY)
+# Partners in Indonesia (`Partner.DOMESTIC_KINDS`) have no country recorded: the summary of
+# partner countries (`queries._countries`) names them Indonesia.
+DOMESTIC_KINDS = Partner.DOMESTIC_KINDS
 
 
 @dataclass(frozen=True)
