@@ -309,6 +309,20 @@ def test_every_edit_view_has_its_case():
     assert _edit_views() == set(EDITS) | BUTTONS
 
 
+def test_every_update_service_asks_whether_anything_changed():
+    """A new `update_*` (or `save_*`) service that saves without asking is an edit whose views
+    the walk would not find: it must decide with `unchanged` like the others."""
+    named = set()
+    for app in APPS:
+        module = import_module(f"mitra.{app}.services")
+        named |= {
+            name
+            for name, function in inspect.getmembers(module, inspect.isfunction)
+            if function.__module__ == module.__name__ and name.startswith(("update_", "save_"))
+        }
+    assert named - _edit_services() == set()
+
+
 def test_the_scan_finds_every_edit_service():
     assert {
         "update_cooperation",
