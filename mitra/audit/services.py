@@ -1,6 +1,6 @@
 """Writing the audit trail. Services call these explicitly: no signals, no save() overrides."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -61,8 +61,12 @@ def _snapshot(obj: models.Model, many: Iterable[str]) -> Snapshot:
 
 def _name(record: models.Model) -> str:
     """A related record as the trail keeps it: a person by their name, never the username
-    they log in with ("makassar.officer"); anything else by its own name."""
-    return person(record) if isinstance(record, User) else str(record)
+    they log in with ("makassar.officer"); a record that says how the trail keeps it
+    (`for_trail`, a document's party with its signatory) so; anything else by its own name."""
+    if isinstance(record, User):
+        return person(record)
+    for_trail = getattr(record, "for_trail", None)
+    return for_trail() if callable(for_trail) else str(record)
 
 
 def diff(before: Snapshot, after: Snapshot) -> dict[str, list[object]]:
@@ -71,6 +75,37 @@ def diff(before: Snapshot, after: Snapshot) -> dict[str, list[object]]:
         for name, value in after.items()
         if before.get(name) != value
     }
+
+
+def unchanged(
+    obj: models.Model,
+    before: Snapshot,
+    links: Mapping[str, Iterable[models.Model | Any] | None] | None = None,
+) -> bool:
+    """Whether an edit would change nothing: the values set on `obj` in memory equal `before`
+    (its snapshot when loaded), no new file was given, each many-to-many link about to be set
+    (None: left as it is) holds the records it holds now. An edit service then saves nothing
+    and writes no row, so the record's "last changed" stays true, and tells its caller so; rows
+    it replaces (a document's parties) it compares itself, field by field.
+    """
+    if diff(before, snapshot(obj)):
+        return False
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        if (
+            isinstance(value, models.fields.files.FieldFile)
+            and value
+            and not getattr(value, "_committed", True)
+        ):
+            return False
+    for name, items in (links or {}).items():
+        if items is None:
+            continue
+        now = set(getattr(obj, name).values_list("pk", flat=True))
+        # A link is given as its record or as its key (a sector as its slug).
+        if now != {item.pk if isinstance(item, models.Model) else item for item in items}:
+            return False
+    return True
 
 
 def _write(

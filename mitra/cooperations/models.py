@@ -631,3 +631,9 @@ class DocumentParty(models.Model):
     def __str__(self) -> str:
         number = f" ({self.number})" if self.number else ""
         return f"{self.get_role_display()}: {self.name}{number}"
+
+    def for_trail(self) -> str:
+        """The party as the audit trail keeps it: with its signatory, which the name alone
+        leaves out, so a corrected signatory is a change the trail shows."""
+        signed = ", ".join(filter(None, [self.signatory_name, self.signatory_position]))
+        return f"{self}; {signed}" if signed else str(self)

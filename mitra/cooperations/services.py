@@ -6,6 +6,7 @@ Each one validates with `rules`, writes inside a transaction, and leaves a row b
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypedDict, Unpack, cast
@@ -17,7 +18,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_deleted, record_updated, snapshot, void
+from mitra.audit.services import (
+    record_created,
+    record_deleted,
+    record_updated,
+    snapshot,
+    unchanged,
+    void,
+)
 from mitra.cooperations import rules, workflow
 from mitra.cooperations.models import (
     Affair,
@@ -167,8 +175,9 @@ COOPERATION_CHANGES = frozenset(CooperationChanges.__annotations__)
 @transaction.atomic
 def update_cooperation(
     coop: Cooperation, *, by: User | None, **changes: Unpack[CooperationChanges]
-) -> Cooperation:
-    """Change a cooperation's record (not its state), re-checking every rule on the result."""
+) -> bool:
+    """Change a cooperation's record (not its state), re-checking every rule on the result;
+    whether anything changed (if nothing did, nothing is saved and no row written)."""
     unknown = set(changes) - COOPERATION_CHANGES
     if unknown:  # a caller passing a form's cleaned data unchecked by mypy
         raise ValueError(f"not changed by update_cooperation: {sorted(unknown)}")
@@ -183,11 +192,13 @@ def update_cooperation(
     _check_cooperation(
         coop.kind, coop.sub_form, coop.route, partners, coop.start_date, coop.end_date
     )
+    if unchanged(coop, before, links=many):
+        return False
     coop.save(update_fields=[*fields, "updated_at"])
     for name, values in many.items():
         getattr(coop, name).set(values, through_defaults={"tenant_id": coop.tenant_id})
     record_updated(coop, before, by=by, many=MANY)
-    return coop
+    return True
 
 
 def record_event(
@@ -393,9 +404,10 @@ def update_document(
     parties: Sequence[PartyInput] | None = None,
     file: UploadedFile[bytes] | None = None,
     **fields: Unpack[DocumentFields],
-) -> Document:
+) -> bool:
     """Correct a document (its dates, place, numbers, validity, custody, file), re-checking it as
-    when it was added; the audit row keeps every value before and after."""
+    when it was added; the audit row keeps every value before and after. Whether anything
+    changed: if nothing did, nothing is saved and no row written."""
     unknown = set(fields) - DOCUMENT_FIELDS
     if unknown:
         raise TypeError(f"unknown document fields: {sorted(unknown)}")
@@ -407,6 +419,9 @@ def update_document(
     before = snapshot(document, ["parties"])
     for name, value in fields.items():
         setattr(document, name, value)
+    same_parties = parties is None or _party_rows(parties) == _party_rows(document.parties.all())
+    if file is None and same_parties and unchanged(document, before):
+        return False
     update_fields = [*fields, "updated_at"]
     if file is not None:
         document.file.save(file.name or "document", file, save=False)
@@ -416,7 +431,13 @@ def update_document(
         document.parties.all().delete()
         _add_parties(document, parties)
     record_updated(document, before, by=by, many=["parties"], parent=coop)
-    return document
+    return True
+
+
+def _party_rows(parties: Iterable[PartyInput | DocumentParty]) -> list[tuple[str, ...]]:
+    """Signing parties as comparable rows: every field a party is given, in a fixed order."""
+    names = [field.name for field in dataclass_fields(PartyInput)]
+    return sorted(tuple(getattr(party, name) for name in names) for party in parties)
 
 
 def _add_parties(document: Document, parties: Sequence[PartyInput]) -> None:

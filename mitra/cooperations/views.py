@@ -47,6 +47,7 @@ from mitra.cooperations.transitions import (
     steps_open,
 )
 from mitra.downloads.asking import ask_for_file, made_by_the_worker
+from mitra.lib.edits import tell_saved
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
@@ -324,11 +325,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changes = {name: value for name, value in form.cleaned_data.items() if name != "kind"}
         try:
-            services.update_cooperation(coop, by=acting_user(request), **changes)
+            changed = services.update_cooperation(coop, by=acting_user(request), **changes)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The changes were saved."))
+            tell_saved(request, changed, _("The changes were saved."))
             return redirect(coop)
     return render(request, "cooperations/form.html", {"form": form, "coop": coop})
 
@@ -384,13 +385,13 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
     parties = PartyFormSet(data, prefix="parties", initial=_party_rows(document))
     if data is not None and all([form.is_valid(), parties.is_valid()]):
         try:
-            services.update_document(
+            changed = services.update_document(
                 document, by=acting_user(request), parties=parties.parties(), **form.cleaned_data
             )
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The document was corrected."))
+            tell_saved(request, changed, _("The document was corrected."))
             return redirect(f"{coop.get_absolute_url()}#documents")
     context = {
         "coop": coop,

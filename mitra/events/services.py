@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot, void
+from mitra.audit.services import record_created, record_updated, snapshot, unchanged, void
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import (
     PartyInput,
@@ -69,7 +69,8 @@ def create_event(tenant: Tenant, *, by: User | None, **fields: Unpack[EventField
 
 
 @transaction.atomic
-def update_event(event: Event, *, by: User | None, **fields: Unpack[EventFields]) -> Event:
+def update_event(event: Event, *, by: User | None, **fields: Unpack[EventFields]) -> bool:
+    """Change an event; whether anything changed (if nothing did, nothing is saved)."""
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
@@ -78,9 +79,11 @@ def update_event(event: Event, *, by: User | None, **fields: Unpack[EventFields]
     before = snapshot(event)
     for name, value in fields.items():
         setattr(event, name, value)
+    if unchanged(event, before):
+        return False
     event.save(update_fields=list(fields))
     record_updated(event, before, by=by)
-    return event
+    return True
 
 
 @transaction.atomic
@@ -136,9 +139,10 @@ def _signing_problems(signing: PlannedSigning, changes: SigningChanges) -> list[
 @transaction.atomic
 def update_signing(
     signing: PlannedSigning, *, by: User | None, **changes: Unpack[SigningChanges]
-) -> PlannedSigning:
+) -> bool:
     """Correct a signing on the agenda, re-checking a changed document as when it was planned;
-    the audit row keeps the values before and after."""
+    the audit row keeps the values before and after. Whether anything changed: if nothing
+    did, nothing is saved and no row written."""
     unknown = set(changes) - set(SigningChanges.__annotations__)
     if unknown:
         raise TypeError(f"unknown signing fields: {sorted(unknown)}")
@@ -148,11 +152,13 @@ def update_signing(
         setattr(signing, name, value)
     if "document_kind" in changes:
         signing.action = signing_action(signing.cooperation, signing.document_kind)
+    if unchanged(signing, before):
+        return False
     if "order" in changes:
         _number_around(signing, by=by)
     signing.save(update_fields=[*changes, "action"])
     record_updated(signing, before, by=by, parent=signing.event)
-    return signing
+    return True
 
 
 def _number_around(signing: PlannedSigning, *, by: User | None) -> None:

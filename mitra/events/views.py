@@ -24,6 +24,7 @@ from mitra.events.forms import EventForm, RecordSigningForm, SigningEditForm, Si
 from mitra.events.models import Event, PlannedSigning, feed_url
 from mitra.events.readiness import Readiness, readiness
 from mitra.lib.dates import month_from_query
+from mitra.lib.edits import tell_saved
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
@@ -134,11 +135,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(request.POST or None, instance=copy(event))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_event(event, by=acting_user(request), **form.cleaned_data)
+            changed = services.update_event(event, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The changes were saved."))
+            tell_saved(request, changed, _("The changes were saved."))
             return redirect(event)
     return render(request, "events/form.html", {"form": form, "event": event})
 
@@ -227,11 +228,11 @@ def edit_signing(request: HttpRequest, pk: int) -> HttpResponse:
     form = SigningEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_signing(signing, by=acting_user(request), **form.cleaned_data)
+            changed = services.update_signing(signing, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The signing was corrected."))
+            tell_saved(request, changed, _("The signing was corrected."))
             return redirect(signing.event)
     context = {"form": form, "event": signing.event, "signing": signing}
     return render(request, "events/signing_form.html", context)

@@ -22,6 +22,7 @@ from mitra.audit.services import (
     record_created_in_bulk,
     record_updated,
     snapshot,
+    unchanged,
     void,
 )
 from mitra.cooperations.models import Cooperation
@@ -178,10 +179,11 @@ def _not_voided(activity: Activity) -> list[str]:
 @transaction.atomic
 def update_activity(
     activity: Activity, *, by: User | None, **changes: Unpack[ActivityFields]
-) -> Activity:
+) -> bool:
     """Correct a recorded activity (its kind, date, subject, links, people, notes, attachment),
     re-checking the links; the audit row keeps every value before and after. A correction is not
-    new activity: it stamps no follow-up clock and revives nothing."""
+    new activity: it stamps no follow-up clock and revives nothing. Whether anything changed: if
+    nothing did, nothing is saved and no row written."""
     unknown = set(changes) - ACTIVITY_FIELDS
     if unknown:
         raise TypeError(f"unknown activity fields: {sorted(unknown)}")
@@ -200,12 +202,14 @@ def update_activity(
     before = snapshot(activity, ACTIVITY_MANY)
     for name, value in fields.items():
         setattr(activity, name, value)
+    if unchanged(activity, before, links={"staff": staff, "partner_contacts": contacts}):
+        return False
     activity.save(update_fields=list(fields))
     links = {"tenant_id": activity.tenant_id}
     activity.staff.set(staff, through_defaults=links)
     activity.partner_contacts.set(contacts, through_defaults=links)
     record_updated(activity, before, by=by, many=ACTIVITY_MANY, parent=cooperation or partner)
-    return activity
+    return True
 
 
 @transaction.atomic

@@ -34,6 +34,7 @@ from mitra.followups.forms import (
 )
 from mitra.followups.models import Task
 from mitra.followups.queries import group_by_due
+from mitra.lib.edits import tell_saved
 from mitra.lib.files import download
 from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import tell_the_page, vary_on_htmx, wants_fragment
@@ -132,11 +133,11 @@ def edit_activity(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if data is not None and form.is_valid():
         try:
-            services.update_activity(found, by=acting_user(request), **form.cleaned_data)
+            changed = services.update_activity(found, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The activity was corrected."))
+            tell_saved(request, changed, _("The activity was corrected."))
             return redirect("followups:activity", pk=found.pk)
     return render(request, "followups/activity_form.html", {"form": form, "activity": found})
 

@@ -20,7 +20,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.services import record_created, record_updated, snapshot, unchanged
 from mitra.cooperations.models import Agency, Cooperation, Document
 from mitra.cooperations.services import attach_document, note_activity, record_event
 from mitra.followups.models import Task
@@ -164,8 +164,9 @@ def update_plan_item(
     by: User | None,
     document: Document | None = None,
     **fields: Unpack[PlanItemFields],
-) -> PlanItem:
-    """Change an item, re-checking every rule on the result; it stays in its cooperation."""
+) -> bool:
+    """Change an item, re-checking every rule on the result; it stays in its cooperation.
+    Whether anything changed: if nothing did, nothing is saved and no row written."""
     document = document or item.document
     if document.cooperation_id != item.cooperation_id:
         raise Refused([_("The agreement belongs to another cooperation.")])
@@ -175,9 +176,11 @@ def update_plan_item(
     item.document = document
     for name, value in fields.items():
         setattr(item, name, value)
+    if unchanged(item, before):
+        return False
     item.save(update_fields=[*fields, "document", "updated_at"])
     record_updated(item, before, by=by, parent=item.cooperation)
-    return item
+    return True
 
 
 # --- Intended outputs (before signing) --------------------------------------------------------

@@ -32,6 +32,7 @@ from mitra.implementation.models import Obligation, ProgressUpdate
 from mitra.implementation.overview import overview as build_overview
 from mitra.implementation.progress import benefit_rows, item_progress
 from mitra.implementation.queries import panel_context, plan_documents
+from mitra.lib.edits import tell_saved
 from mitra.lib.files import download
 from mitra.lib.formatting import iso_month
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
@@ -177,11 +178,11 @@ def edit_item(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanItemForm(found.cooperation, data, initial=item_initial(found))
     if data is not None and form.is_valid():
         try:
-            services.update_plan_item(found, by=acting_user(request), **form.cleaned_data)
+            changed = services.update_plan_item(found, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The plan item was saved."))
+            tell_saved(request, changed, _("The plan item was saved."))
             return redirect(found)
     context = {"form": form, "coop": found.cooperation, "item": found, "has_documents": True}
     return render(request, "implementation/item_form.html", context)

@@ -7,7 +7,13 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_deleted, record_updated, snapshot
+from mitra.audit.services import (
+    record_created,
+    record_deleted,
+    record_updated,
+    snapshot,
+    unchanged,
+)
 from mitra.lib.refusal import Refused, refuse_if, refuse_on_fields
 from mitra.partners.models import Contact, Country, Partner, PartnerAlias, Place
 from mitra.regions.models import Region
@@ -114,7 +120,8 @@ def update_partner(
     by: User | None,
     aliases: Sequence[str] | None = None,
     **fields: Unpack[PartnerFields],
-) -> Partner:
+) -> bool:
+    """Change a partner; whether anything changed (if nothing did, nothing is saved)."""
     unknown = set(fields) - PARTNER_FIELDS
     if unknown:
         raise TypeError(f"unknown partner fields: {sorted(unknown)}")
@@ -123,12 +130,20 @@ def update_partner(
     before = snapshot(partner, ["aliases"])
     for name, value in fields.items():
         setattr(partner, name, value)
+    same_aliases = aliases is None or _alias_set(aliases) == before["aliases"]
+    if same_aliases and unchanged(partner, before):
+        return False
     partner.save(update_fields=[*fields, "updated_at"])
     if aliases is not None:
         partner.aliases.all().delete()
         _add_aliases(partner, aliases)
     record_updated(partner, before, by=by, many=["aliases"])
-    return partner
+    return True
+
+
+def _alias_set(aliases: Sequence[str]) -> list[str]:
+    """The aliases `_add_aliases` would keep, as a snapshot lists them."""
+    return sorted({alias.strip() for alias in aliases if alias.strip()})
 
 
 @transaction.atomic
@@ -157,9 +172,8 @@ def add_contact(partner: Partner, *, by: User | None, **fields: Unpack[ContactFi
 
 
 @transaction.atomic
-def update_contact(
-    contact: Contact, *, by: User | None, **fields: Unpack[ContactFields]
-) -> Contact:
+def update_contact(contact: Contact, *, by: User | None, **fields: Unpack[ContactFields]) -> bool:
+    """Change a contact; whether anything changed (if nothing did, nothing is saved)."""
     unknown = set(fields) - CONTACT_FIELDS
     if unknown:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")
@@ -167,9 +181,11 @@ def update_contact(
     before = snapshot(contact)
     for name, value in fields.items():
         setattr(contact, name, value)
+    if unchanged(contact, before):
+        return False
     contact.save(update_fields=list(fields))
     record_updated(contact, before, by=by, parent=contact.partner)
-    return contact
+    return True
 
 
 @transaction.atomic

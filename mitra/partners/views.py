@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
+from mitra.lib.edits import tell_saved
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.partners import services
@@ -137,11 +138,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PartnerForm(request.POST or None, initial=partner_initial(partner))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_partner(partner, by=acting_user(request), **form.cleaned_data)
+            changed = services.update_partner(partner, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The changes were saved."))
+            tell_saved(request, changed, _("The changes were saved."))
             return redirect(partner)
     return render(request, "partners/form.html", {"form": form, "partner": partner})
 
@@ -182,11 +183,11 @@ def edit_contact(request: HttpRequest, pk: int) -> HttpResponse:
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_contact(contact, by=acting_user(request), **form.cleaned_data)
+            changed = services.update_contact(contact, by=acting_user(request), **form.cleaned_data)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The contact was saved."))
+            tell_saved(request, changed, _("The contact was saved."))
             return redirect(f"{partner.get_absolute_url()}#contacts")
     context = {"form": form, "partner": partner, "contact": contact}
     return render(request, "partners/contact_form.html", context)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.services import record_created, record_updated, snapshot, unchanged
 from mitra.cooperations.models import Cooperation
 from mitra.lib.refusal import refuse_if
 from mitra.portal.models import PortalPage, Publication
@@ -54,15 +54,18 @@ def publish_cooperation(
 @transaction.atomic
 def update_public_text(
     publication: Publication, *, by: User | None, public_title: str, public_summary: str = ""
-) -> Publication:
-    """Change what the public reads about a cooperation without publishing or unpublishing it."""
+) -> bool:
+    """Change what the public reads about a cooperation without publishing or unpublishing it;
+    whether anything changed (if nothing did, nothing is saved and no row written)."""
     refuse_if(_text_problems(public_title))
     before = snapshot(publication)
     publication.public_title = public_title.strip()
     publication.public_summary = public_summary.strip()
+    if unchanged(publication, before):
+        return False
     publication.save(update_fields=["public_title", "public_summary", "updated_at"])
     record_updated(publication, before, by=by, parent=publication.cooperation)
-    return publication
+    return True
 
 
 @transaction.atomic
@@ -78,14 +81,17 @@ def unpublish_cooperation(publication: Publication, *, by: User | None) -> Publi
 
 
 @transaction.atomic
-def save_portal_intro(tenant: Tenant, *, by: User | None, intro: str) -> PortalPage:
-    """Set the words shown above the tenant's public list."""
+def save_portal_intro(tenant: Tenant, *, by: User | None, intro: str) -> bool:
+    """Set the words shown above the tenant's public list; whether anything changed (the same
+    words again save nothing and write no row)."""
     page, created = PortalPage.objects.select_for_update().get_or_create(tenant=tenant)
     before = snapshot(page)
     page.intro = intro.strip()
+    if not created and unchanged(page, before):
+        return False
     page.save(update_fields=["intro", "updated_at"])
     if created:
         record_created(page, by=by)
     else:
         record_updated(page, before, by=by)
-    return page
+    return True

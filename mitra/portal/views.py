@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.cooperations.models import Cooperation, Document
+from mitra.lib.edits import tell_saved
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of
 from mitra.portal import access, services
@@ -192,8 +193,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         text = {name: form.cleaned_data[name] for name in ("public_title", "public_summary")}
         try:
             if publication is not None and publication.is_published:
-                services.update_public_text(publication, by=acting_user(request), **text)
-                messages.success(request, _("The public text was saved."))
+                changed = services.update_public_text(publication, by=acting_user(request), **text)
+                tell_saved(request, changed, _("The public text was saved."))
             else:
                 services.publish_cooperation(coop, by=acting_user(request), **text)
                 messages.success(request, _("The cooperation is now on the public portal."))
@@ -227,10 +228,10 @@ def save_intro(request: HttpRequest) -> HttpResponse:
     tenant = require_tenant(request, write=True)
     form = PortalIntroForm(request.POST)
     if form.is_valid():
-        services.save_portal_intro(
+        changed = services.save_portal_intro(
             tenant, by=acting_user(request), intro=form.cleaned_data["intro"]
         )
-        messages.success(request, _("The introduction was saved."))
+        tell_saved(request, changed, _("The introduction was saved."))
     else:
         messages.error(request, _("The introduction could not be saved."))
     return redirect("portal:manage")

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.services import record_created, record_updated, snapshot, unchanged
 from mitra.cooperations.models import Sector
 from mitra.lib.refusal import refuse_if
 from mitra.staff.models import Competency, StaffLanguage, StaffProfile
@@ -73,8 +73,9 @@ def update_staff_profile(
     by: User | None,
     languages: Languages | None = None,
     **profile_changes: Unpack[ProfileFields],
-) -> StaffProfile:
-    """Change a staff profile; languages and sectors given replace the ones recorded."""
+) -> bool:
+    """Change a staff profile; languages and sectors given replace the ones recorded. Whether
+    anything changed: if nothing did, nothing is saved and no row written."""
     changes: dict[str, Any] = dict(profile_changes)
     if "tenant" in changes or "user" in changes:
         raise ValueError("a profile stays with its tenant and person")
@@ -83,10 +84,16 @@ def update_staff_profile(
     refuse_if(_problems(profile.tenant, profile.user, changes))
     for name, value in changes.items():
         setattr(profile, name, value)
+    languages = None if languages is None else list(languages)  # read twice: compared, then set
+    same_languages = languages is None or dict(languages) == dict(
+        profile.languages.values_list("language", "level")
+    )
+    if same_languages and unchanged(profile, before, links={"sectors": sectors}):
+        return False
     profile.save(update_fields=[*changes, "updated_at"])
     if sectors is not None:
         profile.sectors.set(sectors, through_defaults={"tenant_id": profile.tenant_id})
     if languages is not None:
         _set_languages(profile, languages)
     record_updated(profile, before, by=by, many=MANY)
-    return profile
+    return True

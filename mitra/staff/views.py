@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitra.cooperations import services as cooperation_services
 from mitra.cooperations.access import get_cooperation_for_user
 from mitra.downloads.asking import ask_for_file, made_by_the_worker
+from mitra.lib.edits import tell_saved
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of, shortlist
@@ -48,13 +49,14 @@ def detail(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(request, "staff/detail.html", {"member": member, "may_edit": may_edit})
 
 
-def _save(member: StaffMember, request: HttpRequest, data: dict[str, Any], formset: object) -> None:
+def _save(member: StaffMember, request: HttpRequest, data: dict[str, Any], formset: object) -> bool:
+    """Create or change the profile; whether anything changed."""
     tenant, by = require_tenant(request), acting_user(request)
     languages = chosen_languages(formset)
     if member.profile is None:
         services.create_staff_profile(tenant, member.user, by=by, languages=languages, **data)
-    else:
-        services.update_staff_profile(member.profile, by=by, languages=languages, **data)
+        return True
+    return services.update_staff_profile(member.profile, by=by, languages=languages, **data)
 
 
 @login_required
@@ -67,11 +69,11 @@ def edit(request: HttpRequest, user_id: int) -> HttpResponse:
     formset = LanguageFormSet(data, initial=languages_initial(member.profile), prefix="lang")
     if data is not None and form.is_valid() and formset.is_valid():
         try:
-            _save(member, request, form.cleaned_data, formset)
+            changed = _save(member, request, form.cleaned_data, formset)
         except Refused as refusal:
             show_on_form(form, refusal)
         else:
-            messages.success(request, _("The staff profile was saved."))
+            tell_saved(request, changed, _("The staff profile was saved."))
             return redirect("staff:detail", member.user.pk)
     context = {"member": member, "form": form, "formset": formset}
     return render(request, "staff/form.html", context)
@@ -127,10 +129,12 @@ def make_owner(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
     coop = get_cooperation_for_user(request, pk, write=True)
     owner = get_object_or_404(staff_members(coop.tenant), pk=user_id)
     try:
-        cooperation_services.update_cooperation(coop, by=acting_user(request), owner=owner)
+        changed = cooperation_services.update_cooperation(
+            coop, by=acting_user(request), owner=owner
+        )
     except Refused as refusal:
         for problem in refusal.problems:
             messages.error(request, problem)
     else:
-        messages.success(request, _("The owner was changed."))
+        tell_saved(request, changed, _("The owner was changed."))
     return redirect(coop)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mitra.audit.services import record_created, record_updated, snapshot
+from mitra.audit.services import record_created, record_updated, snapshot, unchanged
 from mitra.lib.refusal import refuse_if
 from mitra.tenancy.models import Membership, Tenant, parse_day_windows
 
@@ -97,12 +97,13 @@ def update_settings(
     escalation_days: int | None = None,
     expiry_windows: str | None = None,
     procedure_order: str | None = None,
-) -> Tenant:
+) -> bool:
     """Change the tenant's settings given (None leaves one as it is), with one audit row
     holding each changed value before and after; nothing changes when one is refused.
 
     A new procedure order applies to cooperations created afterwards; each cooperation keeps
-    the order it was created under.
+    the order it was created under. Whether anything changed: the same settings again save
+    nothing and write no row.
     """
     given = {
         "stale_after_days": stale_after_days,
@@ -122,6 +123,8 @@ def update_settings(
     for name, value in changes.items():
         setattr(locked, name, value)
         setattr(tenant, name, value)
+    if unchanged(locked, before):
+        return False
     locked.save(update_fields=list(changes))
     record_updated(locked, before, by=by)
-    return tenant
+    return True

@@ -1,6 +1,5 @@
 """The tenant's own settings page, for its administrator."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -9,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mitra.lib.edits import tell_saved
 from mitra.lib.refusal import Refused
 from mitra.tenancy.access import require_tenant
 from mitra.tenancy.forms import TenantSettingsForm, settings_initial
@@ -33,11 +33,11 @@ def edit_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user if isinstance(request.user, User) else None
         try:
-            update_settings(tenant, by=user, **form.cleaned_data)
+            changed = update_settings(tenant, by=user, **form.cleaned_data)
         except Refused as refusal:
             for problem in refusal.problems:
                 form.add_error(None, problem)
         else:
-            messages.success(request, _("The settings were saved."))
+            tell_saved(request, changed, _("The settings were saved."))
             return redirect("tenancy:settings")
     return render(request, "tenancy/settings.html", {"form": form})
