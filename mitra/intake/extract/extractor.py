@@ -13,7 +13,7 @@ The steps of one article, each in its own module:
 9. sectors, stage, dates
 """
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 
@@ -414,7 +414,7 @@ def lead_end(text: str) -> int:
 def tokens_in(doc: Doc, span: tuple[int, int] | None) -> set[int]:
     if span is None:
         return set()
-    return {i for i, t in enumerate(doc.tokens) if span[0] <= t.start < span[1]}
+    return set(range(bisect_left(doc.starts, span[0]), bisect_left(doc.starts, span[1])))
 
 
 def members_tokens(listed: list[Member]) -> set[int]:
