@@ -87,10 +87,11 @@ class Extractor:
         cooperation = cooperation_sentences(doc)
 
         short_forms = region_short_forms(doc, mentions)
+        set_apart = in_dateline | in_headlines
         people = [
             p
             for p in find_people(doc, mentions, short_forms)
-            if p.name_tokens[0] not in in_dateline | in_headlines
+            if p.name_tokens[0] not in set_apart
             and not names_a_place(mentions, p)
             and not head_of_state(p)
             and fold(p.name) not in short_forms
@@ -99,7 +100,7 @@ class Extractor:
         ]
         names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
         roles = {i for p in people for i in role_of(p)}
-        runs = find_runs(doc, blocked=names | in_dateline | in_headlines)
+        runs = find_runs(doc, blocked=names | set_apart)
         dates = find_dates(doc, metadata_spans(text) + ([dateline] if dateline else []))
         event_runs = [run for run in runs if is_event(doc, run)]
         events = find_events(doc, event_runs, dates)
