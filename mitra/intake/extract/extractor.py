@@ -135,7 +135,7 @@ class Extractor:
             frozenset(person_words),
         )
         lead = lead_end(doc.text)
-        lead_tokens = sum(1 for t in doc.tokens if t.start < lead)
+        lead_tokens = bisect_left(doc.starts, lead)  # the tokens that start before it
         on_dateline = self.dateline_codes(doc, mentions, in_dateline)
         main = main_region(regions, on_dateline, lead_tokens)
         regions = dateline_seat(regions, main, on_dateline)
