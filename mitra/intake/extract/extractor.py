@@ -13,7 +13,7 @@ The steps of one article, each in its own module:
 9. sectors, stage, dates
 """
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 
@@ -87,10 +87,11 @@ class Extractor:
         cooperation = cooperation_sentences(doc)
 
         short_forms = region_short_forms(doc, mentions)
+        set_apart = in_dateline | in_headlines
         people = [
             p
             for p in find_people(doc, mentions, short_forms)
-            if p.name_tokens[0] not in in_dateline | in_headlines
+            if p.name_tokens[0] not in set_apart
             and not names_a_place(mentions, p)
             and not head_of_state(p)
             and fold(p.name) not in short_forms
@@ -99,7 +100,7 @@ class Extractor:
         ]
         names = {i for p in people for i in span_range(p.name_tokens) if i not in role_of(p)}
         roles = {i for p in people for i in role_of(p)}
-        runs = find_runs(doc, blocked=names | in_dateline | in_headlines)
+        runs = find_runs(doc, blocked=names | set_apart)
         dates = find_dates(doc, metadata_spans(text) + ([dateline] if dateline else []))
         event_runs = [run for run in runs if is_event(doc, run)]
         events = find_events(doc, event_runs, dates)
@@ -134,7 +135,7 @@ class Extractor:
             frozenset(person_words),
         )
         lead = lead_end(doc.text)
-        lead_tokens = sum(1 for t in doc.tokens if t.start < lead)
+        lead_tokens = bisect_left(doc.starts, lead)  # the tokens that start before it
         on_dateline = self.dateline_codes(doc, mentions, in_dateline)
         main = main_region(regions, on_dateline, lead_tokens)
         regions = dateline_seat(regions, main, on_dateline)
@@ -414,7 +415,7 @@ def lead_end(text: str) -> int:
 def tokens_in(doc: Doc, span: tuple[int, int] | None) -> set[int]:
     if span is None:
         return set()
-    return {i for i, t in enumerate(doc.tokens) if span[0] <= t.start < span[1]}
+    return set(range(bisect_left(doc.starts, span[0]), bisect_left(doc.starts, span[1])))
 
 
 def members_tokens(listed: list[Member]) -> set[int]:

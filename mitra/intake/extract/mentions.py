@@ -119,6 +119,14 @@ def typed_region(doc: Doc, i: int) -> bool:
 
 def best_match(doc: Doc, gazetteer: Gazetteer, i: int) -> Mention | None:
     """The longest name starting at token i; on a tie the earlier table in this order wins."""
+    head = doc.tokens[i].key
+    if (
+        head not in gazetteer.institutions.first
+        and head not in gazetteer.country_names.first
+        and head not in gazetteer.region_names.first
+        and head not in gazetteer.places.first
+    ):
+        return None  # no name of any table starts with this word (most capitalised words)
     best: Mention | None = None
 
     def better(last: int) -> Mention | None:

@@ -153,9 +153,11 @@ LIST_COMMAS = 3
 
 
 def is_headline(line: str) -> bool:
-    found = HEADLINE_WORD.findall(line)
     stripped = line.strip().rstrip("*_ ")
-    if len(found) < MIN_HEADLINE_WORDS or stripped.endswith((".", '"', "”")):
+    if stripped.endswith((".", '"', "”")):
+        return False  # most lines, told before their words are counted
+    found = HEADLINE_WORD.findall(line)
+    if len(found) < MIN_HEADLINE_WORDS:
         return False
     if line.count(",") >= LIST_COMMAS:
         return False  # "Daftarnya: Universitas A (UA), Universitas B (UB), ...": a list of names
