@@ -245,6 +245,10 @@ def _expected_days() -> Iterable[str]:
     yield from _state_table()
 
 
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
 def _kind_table() -> Iterable[str]:
     from mitra.cooperations import workflow as w
     from mitra.cooperations.models import Cooperation
@@ -254,11 +258,14 @@ def _kind_table() -> Iterable[str]:
     yield (
         "The rows of `KINDS`: what the law says about each kind of cooperation. A kind follows\n"
         "the procedure its *Foreign* column picks (`steps_for`, and the transitions written for\n"
-        "`DOMESTIC` or `FOREIGN`). Adding a kind or a state: `CONTRIBUTING.md`.\n"
+        "`DOMESTIC` or `FOREIGN`). *Route*: it records a route (`has_route`: asked on the form\n"
+        "and the import, required before exploration ends); *Feasibility study*: one is attached\n"
+        "before the offer (`needs_feasibility_study`). Adding a kind or a state: `CONTRIBUTING.md`.\n"
     )
     rows = [
-        "| Kind | Abbreviation | Foreign | Partner kinds | Sub-forms | First state |",
-        "|---|---|---|---|---|---|",
+        "| Kind | Abbreviation | Foreign | Partner kinds | Sub-forms | First state | Route "
+        "| Feasibility study |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for kind, f in w.KINDS.items():
         partners = ", ".join(
@@ -268,8 +275,9 @@ def _kind_table() -> Iterable[str]:
         )
         sub_forms = ", ".join(f"`{s}`" for s in Cooperation.SubForm.values if s in f.sub_forms)
         rows.append(
-            f"| `{kind}` | {f.abbreviation} | {'yes' if f.foreign else 'no'} | {partners} "
-            f"| {sub_forms or '-'} | `{f.initial_state}` |"
+            f"| `{kind}` | {f.abbreviation} | {_yes(f.foreign)} | {partners} "
+            f"| {sub_forms or '-'} | `{f.initial_state}` | {_yes(f.has_route)} "
+            f"| {_yes(f.needs_feasibility_study)} |"
         )
     yield "\n".join(rows) + "\n"
 

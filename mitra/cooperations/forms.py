@@ -10,8 +10,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mitra.cooperations import filters, rules, workflow
+from mitra.cooperations import filters, workflow
 from mitra.cooperations.models import (
+    BURDENS_PUBLIC_HELP,
     Affair,
     Agency,
     Consideration,
@@ -110,16 +111,22 @@ def _objects_label() -> str:
     return _("Objects (%(kinds)s)") % {"kinds": kinds}
 
 
+def _route_help() -> str:
+    """ "Only for a cooperation with a foreign institution (KSDLL).": the kinds with a route."""
+    kinds = workflow.described(workflow.kinds_with_a_route())
+    return _("Only for a cooperation %(kinds)s.") % {"kinds": kinds}
+
+
 class CooperationForm(forms.Form):
     """A cooperation's record. Partners, agencies and owners are limited to the tenant's own."""
 
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Cooperation.Kind.choices)
     sub_form = forms.ChoiceField(label=gettext_lazy("Sub-form"), required=False)
     route = forms.ChoiceField(
-        label=gettext_lazy("KSDLL route"),
+        label=workflow.ROUTE_LABEL,
         required=False,
         choices=[("", "—"), *Cooperation.Route.choices],
-        help_text=gettext_lazy("Only for a cooperation with a foreign institution (KSDLL)."),
+        help_text=lazy(_route_help, str)(),
     )
     title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
     summary = forms.CharField(
@@ -167,9 +174,7 @@ class CooperationForm(forms.Form):
     burdens_public = forms.BooleanField(
         label=gettext_lazy("Burdens the public or the region"),
         required=False,
-        help_text=gettext_lazy(
-            "If so, or if it is not in this year's APBD, a KSDD/KSDPK needs DPRD approval."
-        ),
+        help_text=BURDENS_PUBLIC_HELP,
     )
     owner = UserChoiceField(
         label=gettext_lazy("Owner"),
@@ -233,10 +238,10 @@ class CooperationForm(forms.Form):
         ]
         set_choices(self, "sub_form", [("", _("none")), *own])
         del self.fields["affairs" if facts.foreign else "objects_of_cooperation"]
-        # Only a KSDLL has a route: other kinds are not asked for one. A route sent for another
-        # kind all the same (an API call) stays, to be refused by name, not silently dropped.
+        # Only a kind with a route is asked for one. A route sent for another kind all the same
+        # (an API call) stays, to be refused by name, not silently dropped.
         sent_route = self.is_bound and self.data.get("route")
-        if rules.route_only_for_ksdll(kind, "route") and not sent_route:
+        if not facts.has_route and not sent_route:
             del self.fields["route"]
 
 

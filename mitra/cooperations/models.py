@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, cast
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mitra.audit.models import Voidable
@@ -18,6 +20,33 @@ from mitra.tenancy.models import ProcedureOrder, TenantLinks, tenant_of_parent
 
 if TYPE_CHECKING:
     from mitra.tenancy.models import Tenant
+
+
+# Texts naming the kinds that share a fact of `workflow.KINDS`, read when shown.
+
+
+def route_refusal() -> str:
+    """ "Only a cooperation with a foreign institution (KSDLL) has a route.": said by the rule
+    (`rules.route_fits_kind`) and by the constraint behind it."""
+    kinds = workflow.described(workflow.kinds_with_a_route())
+    return gettext("Only a cooperation %(kinds)s has a route.") % {"kinds": kinds}
+
+
+def _objects_label() -> str:
+    """ "objects (KSDPL/KSDLL)": the foreign kinds' scope (Permendagri 25/2020)."""
+    kinds = "/".join(workflow.abbreviations(foreign=True))
+    return gettext("objects (%(kinds)s)") % {"kinds": kinds}
+
+
+def _burdens_public_help() -> str:
+    """Only a domestic kind's DPRD approval depends on it (`rules.council_approval_required`)."""
+    kinds = "/".join(workflow.abbreviations(foreign=False))
+    return gettext(
+        "If so, or if it is not in this year's APBD, a %(kinds)s needs DPRD approval."
+    ) % {"kinds": kinds}
+
+
+BURDENS_PUBLIC_HELP = lazy(_burdens_public_help, str)()
 
 
 class Sector(models.Model):
@@ -159,7 +188,7 @@ class Cooperation(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     sub_form = models.CharField(_("sub-form"), max_length=30, choices=SubForm.choices, blank=True)
-    route = models.CharField(_("KSDLL route"), max_length=20, choices=Route.choices, blank=True)
+    route = models.CharField(workflow.ROUTE_LABEL, max_length=20, choices=Route.choices, blank=True)
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
     partners = TenantLinks(
@@ -183,7 +212,7 @@ class Cooperation(models.Model):
         through="CooperationAffair",
     )
     objects_of_cooperation = ChoiceListField(
-        _("objects (KSDPL/KSDLL)"), item_choices=lambda: ObjectOfCooperation.choices
+        lazy(_objects_label, str)(), item_choices=lambda: ObjectOfCooperation.choices
     )
     initiating_agency = models.ForeignKey(
         Agency,
@@ -218,9 +247,7 @@ class Cooperation(models.Model):
     burdens_public = models.BooleanField(
         _("burdens the public or the region"),
         default=False,
-        help_text=_(
-            "If so, or if it is not in this year's APBD, a KSDD/KSDPK needs DPRD approval."
-        ),
+        help_text=BURDENS_PUBLIC_HELP,
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -260,11 +287,9 @@ class Cooperation(models.Model):
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
-                condition=models.Q(route="") | models.Q(kind="foreign_institution"),
-                name="cooperation_route_only_for_ksdll",
-                violation_error_message=_(
-                    "Only a cooperation with a foreign institution (KSDLL) has a route."
-                ),
+                condition=models.Q(route="") | models.Q(kind__in=workflow.kinds_with_a_route()),
+                name="cooperation_route_only_for_a_kind_with_one",
+                violation_error_message=lazy(route_refusal, str)(),
             ),
         ]
 

@@ -16,7 +16,7 @@ from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from mitra.cooperations import workflow
-from mitra.cooperations.models import AGREEMENT_KINDS, Cooperation, Document
+from mitra.cooperations.models import AGREEMENT_KINDS, Cooperation, Document, route_refusal
 from mitra.lib.formatting import long_date
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Tenant
@@ -62,10 +62,11 @@ def sub_form_fits_kind(kind: str, sub_form: str) -> list[str]:
     return []
 
 
-def route_only_for_ksdll(kind: str, route: str) -> list[str]:
-    """Only a KSDLL has a route (continuation or approved_other; Permendagri 25/2020)."""
-    if route and kind != Cooperation.Kind.FOREIGN_INSTITUTION:
-        return [_("Only a cooperation with a foreign institution (KSDLL) has a route.")]
+def route_fits_kind(kind: str, route: str) -> list[str]:
+    """Only a kind with a route (`has_route` in `workflow.KINDS`) has one: a continuation of a
+    central-government cooperation, or another with central approval (Permendagri 25/2020)."""
+    if route and not workflow.KINDS[kind].has_route:
+        return [route_refusal()]
     return []
 
 
@@ -99,7 +100,7 @@ def cooperation_problems(
         *partners_fit_kind(kind, partners),
         *no_blocked_country_among(partners),
         *sub_form_fits_kind(kind, sub_form),
-        *route_only_for_ksdll(kind, route),
+        *route_fits_kind(kind, route),
         *dates_in_order(start, end),
     ]
 
@@ -250,9 +251,11 @@ def has_staff_note(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need(coop, Document.Kind.STAFF_NOTE)
 
 
-def has_feasibility_study_for_ksdpk(coop: Cooperation, today: date | None = None) -> list[str]:
-    """A KSDPK needs a feasibility study before the offer (Permendagri 22/2020)."""
-    if coop.kind != Cooperation.Kind.THIRD_PARTY:
+def has_feasibility_study_if_needed(coop: Cooperation, today: date | None = None) -> list[str]:
+    """A kind that needs one (`needs_feasibility_study` in `workflow.KINDS`) attaches a
+    feasibility study before the offer (Permendagri 22/2020, for a cooperation with a third
+    party)."""
+    if not workflow.KINDS[coop.kind].needs_feasibility_study:
         return []
     return _need(coop, Document.Kind.FEASIBILITY_STUDY)
 
@@ -328,15 +331,17 @@ def has_signed_mou(coop: Cooperation, today: date | None = None) -> list[str]:
     return _need_signed(coop, Document.Kind.MOU)
 
 
-def ksdll_route_recorded(coop: Cooperation, today: date | None = None) -> list[str]:
-    """A KSDLL is either a continuation of a central cooperation or approved otherwise
-    (Permendagri 25/2020); the route must be known before exploration ends."""
-    if coop.kind == Cooperation.Kind.FOREIGN_INSTITUTION and not coop.route:
+def route_recorded_if_needed(coop: Cooperation, today: date | None = None) -> list[str]:
+    """A kind with a route (`has_route` in `workflow.KINDS`) is either a continuation of a
+    central cooperation or approved otherwise (Permendagri 25/2020, for a cooperation with a
+    foreign institution); the route must be known before exploration ends."""
+    if workflow.KINDS[coop.kind].has_route and not coop.route:
         return [
             _(
-                "Record the KSDLL route (continuation of a central-government cooperation, "
+                "Record the %(kind)s route (continuation of a central-government cooperation, "
                 "or other with central approval) before exploration ends."
             )
+            % {"kind": workflow.abbreviation(coop.kind)}
         ]
     return []
 
@@ -383,7 +388,7 @@ GUARDS: dict[str, Guard] = {
     for guard in (
         no_blocked_country,
         has_staff_note,
-        has_feasibility_study_for_ksdpk,
+        has_feasibility_study_if_needed,
         has_offer_letter,
         has_signed_framework_agreement,
         has_signed_implementing_agreement,
@@ -398,7 +403,7 @@ GUARDS: dict[str, Guard] = {
         has_government_approval,
         has_full_powers,
         has_signed_mou,
-        ksdll_route_recorded,
+        route_recorded_if_needed,
         central_guidance_without_relations,
         agreements_have_lapsed,
     )
@@ -419,7 +424,7 @@ _Kind = Document.Kind
 REMEDIES: dict[str, Remedy] = {
     "no_blocked_country": Remedy(field="partners"),
     "has_staff_note": Remedy(document=_Kind.STAFF_NOTE),
-    "has_feasibility_study_for_ksdpk": Remedy(document=_Kind.FEASIBILITY_STUDY),
+    "has_feasibility_study_if_needed": Remedy(document=_Kind.FEASIBILITY_STUDY),
     "has_offer_letter": Remedy(document=_Kind.OFFER_LETTER),
     "has_signed_framework_agreement": Remedy(document=_Kind.FRAMEWORK_AGREEMENT),
     "has_signed_implementing_agreement": Remedy(document=_Kind.IMPLEMENTING_AGREEMENT),
@@ -434,7 +439,7 @@ REMEDIES: dict[str, Remedy] = {
     "has_government_approval": Remedy(document=_Kind.GOVERNMENT_APPROVAL),
     "has_full_powers": Remedy(document=_Kind.FULL_POWERS),
     "has_signed_mou": Remedy(document=_Kind.MOU),
-    "ksdll_route_recorded": Remedy(field="route"),
+    "route_recorded_if_needed": Remedy(field="route"),
     "central_guidance_without_relations": Remedy(document=_Kind.CENTRAL_GUIDANCE),
     "agreements_have_lapsed": Remedy(),
 }

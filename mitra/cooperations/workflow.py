@@ -3,7 +3,8 @@
 Three tables (domain guide §4):
 
 - `KINDS`: per cooperation kind, its abbreviation, whether it is foreign, the partner kinds it
-  takes, its sub-forms and the state a new cooperation starts in;
+  takes, its sub-forms, the state a new cooperation starts in, whether it has a route and
+  whether it needs a feasibility study;
 - `STATES`: per state, its badge tone, the stage the public sees, whether it is live or signed,
   the days it is expected to take and the central review it opens;
 - `TRANSITIONS`: the moves, for which kinds, roles and procedure orders, with their guards (the
@@ -22,10 +23,12 @@ from enum import StrEnum
 from typing import Final, Protocol
 
 from django.db import models
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mitra.cooperations.choices import DocumentKind, Kind, State, SubForm
+from mitra.lib.text import either
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Membership, ProcedureOrder
 
@@ -56,6 +59,11 @@ class KindFacts:
     default_partner_kind: str  # offered first when a partner is created for it
     sub_forms: frozenset[str]
     initial_state: str
+    # Its cooperations record a route, a continuation of a central-government cooperation or
+    # another with central approval, before exploration ends (Permendagri 25/2020, the KSDLL).
+    has_route: bool
+    # A feasibility study is attached before the offer (Permendagri 22/2020, the KSDPK).
+    needs_feasibility_study: bool
 
 
 KINDS: Final[dict[str, KindFacts]] = {
@@ -66,6 +74,8 @@ KINDS: Final[dict[str, KindFacts]] = {
         default_partner_kind=PartnerKind.INDONESIAN_REGION,
         sub_forms=frozenset({SubForm.MANDATORY, SubForm.VOLUNTARY}),
         initial_state=State.PREPARATION,
+        has_route=False,
+        needs_feasibility_study=False,
     ),
     Kind.THIRD_PARTY: KindFacts(
         abbreviation="KSDPK",
@@ -74,6 +84,8 @@ KINDS: Final[dict[str, KindFacts]] = {
         default_partner_kind=PartnerKind.DOMESTIC_PARTY,
         sub_forms=frozenset({SubForm.AGENCY_INITIATED, SubForm.THIRD_PARTY_INITIATED}),
         initial_state=State.PREPARATION,
+        has_route=False,
+        needs_feasibility_study=True,
     ),
     Kind.FOREIGN_REGION: KindFacts(
         abbreviation="KSDPL",
@@ -82,6 +94,8 @@ KINDS: Final[dict[str, KindFacts]] = {
         default_partner_kind=PartnerKind.FOREIGN_CITY_OR_REGION,
         sub_forms=frozenset({SubForm.SISTER_PROVINCE, SubForm.SISTER_CITY, SubForm.OTHER}),
         initial_state=State.INITIATIVE,
+        has_route=False,
+        needs_feasibility_study=False,
     ),
     Kind.FOREIGN_INSTITUTION: KindFacts(
         abbreviation="KSDLL",
@@ -96,6 +110,8 @@ KINDS: Final[dict[str, KindFacts]] = {
         default_partner_kind=PartnerKind.FOREIGN_INSTITUTION,
         sub_forms=frozenset(),
         initial_state=State.INITIATIVE,
+        has_route=True,
+        needs_feasibility_study=False,
     ),
 }
 
@@ -121,6 +137,30 @@ def kind_description(kind: str) -> str:
     KSDD), for a place that shows the abbreviation beside it."""
     label = str(Kind(kind).label)
     return label.removeprefix(f"{abbreviation(kind)}:").strip()
+
+
+def kinds_with_a_route() -> list[str]:
+    """The kinds whose cooperations have a route (`has_route`), in the table's order."""
+    return [kind for kind, facts in KINDS.items() if facts.has_route]
+
+
+def abbreviations_of(kinds: Iterable[str]) -> list[str]:
+    return [abbreviation(kind) for kind in kinds]
+
+
+def described(kinds: Iterable[str]) -> str:
+    """ "with a foreign institution (KSDLL)": what each kind stands for and its abbreviation,
+    joined by `either`, to follow "a cooperation" in a text naming the kinds with one fact."""
+    return either([f"{kind_description(kind)} ({abbreviation(kind)})" for kind in kinds])
+
+
+def route_label() -> str:
+    """ "KSDLL route": the route, named after the kinds that have one (record, form, import)."""
+    kinds = "/".join(abbreviations_of(kinds_with_a_route()))
+    return gettext("%(kinds)s route") % {"kinds": kinds}
+
+
+ROUTE_LABEL: Final = lazy(route_label, str)()
 
 
 def kind_of_partner(partner_kind: str) -> str:
@@ -456,7 +496,7 @@ _DOMESTIC_TRANSITIONS = [
         OFFICE,
         *ELIGIBLE,
         "has_staff_note",
-        "has_feasibility_study_for_ksdpk",
+        "has_feasibility_study_if_needed",
     ),
     _t(
         "accept_offer",
@@ -553,7 +593,7 @@ _FOREIGN_TRANSITIONS = [
         FOREIGN,
         OFFICE,
         *ELIGIBLE,
-        "ksdll_route_recorded",
+        "route_recorded_if_needed",
     ),
     _t(
         "sign_loi",
@@ -816,6 +856,12 @@ def steps_for(coop: Procedural) -> tuple[str, ...]:
     if coop.kind in DOMESTIC:
         return DOMESTIC_STEPS
     return FOREIGN_STEPS[Order(coop.procedure_order)]
+
+
+def kinds_following_the_order() -> list[str]:
+    """The abbreviations of the kinds whose main line the tenant's procedure order picks
+    (`FOREIGN_STEPS[order]`): the foreign ones, KSDPL and KSDLL. The setting's label names them."""
+    return abbreviations(foreign=True)
 
 
 def transitions_from(coop: Procedural) -> list[Transition]:

@@ -126,7 +126,7 @@ class RowChecker:
         kind = plan.kind
         plan.sub_form = self._sub_form(cells, kind)
         plan.route = choose(cells, "route", vocabulary.routes(), Cooperation.Route.values, _label)
-        for problem in rules.route_only_for_ksdll(kind, plan.route):
+        for problem in rules.route_fits_kind(kind, plan.route):
             cells.error("route", problem)
         plan.state = self._state(cells, kind)
         plan.partners = self.partners.partners(cells, kind)

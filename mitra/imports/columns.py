@@ -15,16 +15,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
+from mitra.cooperations import workflow
 from mitra.lib.text import fold
 
 IGNORED = "ignored"  # a running number ("No."), read and thrown away
+
+
+def _route_header() -> str:
+    """ "Jalur KSDLL": named after the kinds that have a route."""
+    return "Jalur " + "/".join(workflow.abbreviations_of(workflow.kinds_with_a_route()))
 
 
 @dataclass(frozen=True)
 class Column:
     field: str
     header: str  # the template's Indonesian header: part of the file format, not of the UI
-    label: Promise
+    label: Promise | str  # translated when shown (lazy)
     synonyms: tuple[str, ...] = ()
     required: bool = False
     is_date: bool = False
@@ -69,7 +75,7 @@ COLUMNS: tuple[Column, ...] = (
         gettext_lazy("Sub-form"),
         ("Bentuk", "Bentuk Kerjasama", "Sifat", "Sifat Kerja Sama", "Sub-form", "Subform"),
     ),
-    Column("route", "Jalur KSDLL", gettext_lazy("KSDLL route"), ("Jalur", "Route")),
+    Column("route", _route_header(), workflow.ROUTE_LABEL, ("Jalur", "Route")),
     Column(
         "partner",
         "Nama Mitra",

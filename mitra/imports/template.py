@@ -90,14 +90,20 @@ def _document_kind_help() -> str:
     }
 
 
+def _route_help() -> str:
+    kinds = either(workflow.abbreviations_of(workflow.kinds_with_a_route()))
+    return _(
+        "%(kinds)s only: continuation of a central-government cooperation, or other with central "
+        "approval."
+    ) % {"kinds": kinds}
+
+
 DATE_HELP = gettext_lazy("A date: dd/mm/yyyy, yyyy-mm-dd, an Excel date, or “5 Maret 2021”.")
 HELP: dict[str, Promise | str] = {  # the kinds' texts are read from KINDS
     "title": gettext_lazy("Required. The name of the cooperation, as in your register."),
     "kind": lazy(_kind_help, str)(),
     "sub_form": gettext_lazy("Optional. Depends on the kind: see the values sheet."),
-    "route": gettext_lazy(
-        "KSDLL only: continuation of a central-government cooperation, or other with central approval."
-    ),
+    "route": lazy(_route_help, str)(),
     "partner": gettext_lazy(
         "Required. The partner's name; several partners separated by semicolons. A partner already "
         "in Mitra is found by its name or another name, an Indonesian region by its name in "
@@ -138,7 +144,8 @@ HELP: dict[str, Promise | str] = {  # the kinds' texts are read from KINDS
 }
 EXAMPLE = {
     "title": "Kerja Sama Kota Kembar Makassar–Gothenburg",
-    "kind": "KSDPL",
+    # The kind Gothenburg, a foreign city, implies: the table's abbreviation for it.
+    "kind": workflow.abbreviation(workflow.kind_of_partner(Partner.Kind.FOREIGN_CITY_OR_REGION)),
     "sub_form": "Kota Kembar",
     "partner": "Gothenburg",
     "country": "Swedia",
@@ -159,6 +166,11 @@ Entries = list[tuple[str, str]]
 def _kinds_of(allowed: Mapping[str, set[str]], value: str) -> str:
     """ "KSDD, KSDPK": the kinds of cooperation for which `value` is allowed."""
     return ", ".join(workflow.abbreviation(k) for k in KINDS if value in allowed[k])
+
+
+def _route_kinds() -> str:
+    """ "KSDLL": the kinds for which a route is allowed, as `_kinds_of` lists them."""
+    return ", ".join(workflow.abbreviations_of(workflow.kinds_with_a_route()))
 
 
 def _labelled(choices: list[tuple[str, Any]], allowed: Mapping[str, set[str]]) -> Entries:
@@ -187,7 +199,7 @@ def value_lists(tenant: Tenant) -> list[tuple[str, Entries]]:
         (BY_FIELD["sub_form"].header, _labelled(Cooperation.SubForm.choices, sub_forms)),
         (
             BY_FIELD["route"].header,
-            [(str(label), "KSDLL") for _v, label in Cooperation.Route.choices],
+            [(str(label), _route_kinds()) for _v, label in Cooperation.Route.choices],
         ),
         (BY_FIELD["partner_kind"].header, _labelled(Partner.Kind.choices, partner_kinds)),
         (BY_FIELD["state"].header, _states(tenant)),

@@ -3,10 +3,19 @@
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mitra.tenancy.models import Tenant, validate_day_windows
+from mitra.tenancy.models import Tenant, ordered_kinds, validate_day_windows
 from mitra.tenancy.services import SETTINGS_DAYS
+
+
+def _order_label() -> str:
+    return gettext("Order of DPRD approval and central verification (%(kinds)s)") % {
+        "kinds": ordered_kinds()
+    }
+
 
 MIN_DAYS = SETTINGS_DAYS.start
 MAX_DAYS = SETTINGS_DAYS.stop - 1
@@ -96,7 +105,7 @@ class TenantSettingsForm(forms.Form):
         ),
     )
     procedure_order = forms.ChoiceField(
-        label=_("Order of DPRD approval and central verification (KSDPL/KSDLL)"),
+        label=lazy(_order_label, str)(),
         choices=Tenant.ProcedureOrder.choices,
         help_text=_(
             "Applies to new cooperations only: each cooperation keeps the order it was "

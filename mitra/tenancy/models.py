@@ -1,10 +1,13 @@
 """Tenants (the regional governments using Mitra) and their members' roles."""
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +36,26 @@ class ProcedureOrder(models.TextChoices):
 
     COUNCIL_FIRST = "council_first", _("DPRD approval, then central verification")
     CENTRAL_FIRST = "central_first", _("central verification, then DPRD approval")
+
+
+# The abbreviations of the kinds whose steps the order shapes (KSDPL, KSDLL): the workflow table
+# knows them, above this app, and hands them down when it is ready (`CooperationsConfig.ready`).
+_ordered_kinds: list[Callable[[], Sequence[str]]] = []
+
+
+def name_the_ordered_kinds(kinds: Callable[[], Sequence[str]]) -> None:
+    _ordered_kinds[:] = [kinds]
+
+
+def ordered_kinds() -> str:
+    """ "KSDPL/KSDLL", for the labels of the order."""
+    return "/".join(_ordered_kinds[0]()) if _ordered_kinds else ""
+
+
+def _order_label() -> str:
+    return gettext("order of DPRD approval and central verification (%(kinds)s)") % {
+        "kinds": ordered_kinds()
+    }
 
 
 class EvaluationCycle(models.IntegerChoices):
@@ -74,7 +97,7 @@ class Tenant(models.Model):
     ProcedureOrder = ProcedureOrder
 
     procedure_order = models.CharField(
-        _("order of DPRD approval and central verification (KSDPL/KSDLL)"),
+        lazy(_order_label, str)(),
         max_length=20,
         choices=ProcedureOrder.choices,
         default=ProcedureOrder.COUNCIL_FIRST,

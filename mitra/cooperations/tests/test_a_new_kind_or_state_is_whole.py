@@ -15,15 +15,19 @@ import pytest
 from django.utils import translation
 
 from mitra.api.schemas import kinds_description
-from mitra.cooperations import workflow
+from mitra.cooperations import rules, workflow
 from mitra.cooperations.choices import Kind, State, SubForm
 from mitra.cooperations.forms import CooperationForm
+from mitra.cooperations.models import Cooperation, Document, route_refusal
 from mitra.imports import vocabulary
 from mitra.imports.services import check_upload
 from mitra.imports.template import HELP
 from mitra.partners.models import Partner
 from mitra.pipeline.board import tabs
 from mitra.reviews.services import OUTCOMES
+from mitra.tenancy.forms import TenantSettingsForm
+from mitra.tenancy.models import Tenant
+from tests.procedure import add_document, cooperation_of_kind
 
 ROOT = Path(__file__).resolve().parents[3]
 ORDERS = list(workflow.Order)
@@ -95,6 +99,41 @@ def test_every_partner_kind_implies_exactly_one_cooperation_kind():
         f"partner kinds in none or several rows of KINDS: {wrong}; give each partner kind "
         "(Partner.Kind, mitra/partners/models.py) to one row of KINDS in workflow.py"
     )
+
+
+# A flag of KINDS and the guard that acts on it, in a move of the procedure's template.
+FLAG_GUARDS = {
+    "has_route": "route_recorded_if_needed",
+    "needs_feasibility_study": "has_feasibility_study_if_needed",
+}
+
+
+def flags_no_move_checks(kind: str) -> list[str]:
+    facts = workflow.KINDS[kind]
+    guarded = {g for t in workflow.TRANSITIONS if kind in t.kinds for g in t.guards}
+    return [
+        flag for flag, guard in FLAG_GUARDS.items() if getattr(facts, flag) and guard not in guarded
+    ]
+
+
+@pytest.mark.parametrize("kind", Kind.values)
+def test_every_flag_of_a_kind_is_checked_by_a_move_of_its_procedure(kind):
+    """The route is asked before exploration ends (a foreign step), the feasibility study
+    before the offer (a domestic step): a flag on a kind whose procedure lacks the step would
+    say something no move enforces."""
+    unchecked = flags_no_move_checks(kind)
+    assert unchecked == [], (
+        f"{kind} has {unchecked} in KINDS, but no move of its procedure names "
+        f"{[FLAG_GUARDS[f] for f in unchecked]}: name the guard in a transition of its template "
+        "(mitra/cooperations/workflow.py) or clear the flag"
+    )
+
+
+def test_a_flag_no_move_checks_is_found(monkeypatch):
+    facts = workflow.KINDS[Kind.DOMESTIC_REGION]
+    flagged = workflow.KindFacts(**{**vars(facts), "has_route": True})
+    monkeypatch.setitem(workflow.KINDS, Kind.DOMESTIC_REGION, flagged)
+    assert flags_no_move_checks(Kind.DOMESTIC_REGION) == ["has_route"]
 
 
 @dataclass
@@ -188,7 +227,9 @@ def test_every_decision_on_a_central_review_has_its_outcome():
 
 @pytest.fixture
 def a_kind_more(monkeypatch):
-    """A fifth, foreign kind in the table: "KSDX", with foreign governments as partners."""
+    """A fifth, foreign kind in the table: "KSDX", with foreign governments as partners, a route
+    and a feasibility study. Its label ("KSDX: with a foreign government") would be a member of
+    `Kind`, which cannot grow while the tests run: what the texts read of it is given here."""
     facts = workflow.KindFacts(
         abbreviation="KSDX",
         foreign=True,
@@ -196,9 +237,17 @@ def a_kind_more(monkeypatch):
         default_partner_kind=Partner.Kind.FOREIGN_GOVERNMENT,
         sub_forms=frozenset(),
         initial_state=State.INITIATIVE,
+        has_route=True,
+        needs_feasibility_study=True,
     )
     monkeypatch.setattr(workflow, "KINDS", {**workflow.KINDS, "trial": facts})
     monkeypatch.setattr(workflow, "FOREIGN", workflow.FOREIGN | {"trial"})
+    described = workflow.kind_description
+    monkeypatch.setattr(
+        workflow,
+        "kind_description",
+        lambda kind: "with a foreign government" if kind == "trial" else described(kind),
+    )
 
 
 def test_the_texts_naming_the_kinds_name_a_new_kind(a_kind_more, english):
@@ -224,3 +273,64 @@ def test_the_import_asks_for_a_new_kind_among_the_others(
     run = check_upload(tenant, by=cooperation_officer, file_name="r.csv", content=content)
     messages = [p["message"] for p in run.report["problems"] if p["column"] == "B"]
     assert messages == ["Give the kind of cooperation: KSDD, KSDPK, KSDPL, KSDLL or KSDX."]
+
+
+def test_the_texts_of_a_kinds_facts_name_a_new_kind_with_them(a_kind_more, english):
+    """The route's texts name the kinds with a route, the settings' label the kinds the
+    procedure order shapes, the objects' label the foreign kinds: read from KINDS."""
+    form = CooperationForm.base_fields
+    field = Cooperation._meta.get_field
+    settings_label = TenantSettingsForm.base_fields["procedure_order"].label
+    assert str(workflow.ROUTE_LABEL) == "KSDLL/KSDX route"
+    assert str(field("route").verbose_name) == "KSDLL/KSDX route"
+    assert str(form["route"].help_text) == (
+        "Only for a cooperation with a foreign institution (KSDLL) or with a foreign government "
+        "(KSDX)."
+    )
+    assert route_refusal() == (
+        "Only a cooperation with a foreign institution (KSDLL) or with a foreign government "
+        "(KSDX) has a route."
+    )
+    assert str(HELP["route"]).startswith("KSDLL or KSDX only: continuation")
+    assert str(field("objects_of_cooperation").verbose_name) == "objects (KSDPL/KSDLL/KSDX)"
+    assert str(field("burdens_public").help_text).endswith("a KSDD/KSDPK needs DPRD approval.")
+    assert str(Tenant._meta.get_field("procedure_order").verbose_name) == (
+        "order of DPRD approval and central verification (KSDPL/KSDLL/KSDX)"
+    )
+    assert str(settings_label).endswith("(KSDPL/KSDLL/KSDX)")
+
+
+def test_a_new_kind_with_a_route_is_asked_for_it_by_the_rules(a_kind_more, english):
+    """`route_fits_kind` and `route_recorded_if_needed` read `has_route`, the refusal names
+    the kind by its abbreviation."""
+    assert rules.route_fits_kind("trial", Cooperation.Route.CONTINUATION) == []
+    assert rules.route_fits_kind(Kind.FOREIGN_REGION, Cooperation.Route.CONTINUATION) == [
+        "Only a cooperation with a foreign institution (KSDLL) or with a foreign government "
+        "(KSDX) has a route."
+    ]
+    without_route = Cooperation(kind="trial", route="")
+    assert rules.route_recorded_if_needed(without_route) == [
+        "Record the KSDX route (continuation of a central-government cooperation, or other "
+        "with central approval) before exploration ends."
+    ]
+    with_route = Cooperation(kind="trial", route=Cooperation.Route.APPROVED_OTHER)
+    assert rules.route_recorded_if_needed(with_route) == []
+
+
+@pytest.mark.django_db
+def test_a_new_kind_needing_a_feasibility_study_is_asked_for_it(a_kind_more, english, tenant):
+    """`has_feasibility_study_if_needed` reads `needs_feasibility_study`."""
+    coop = cooperation_of_kind(tenant, Kind.DOMESTIC_REGION)
+    assert rules.has_feasibility_study_if_needed(coop) == []
+    coop.kind = "trial"  # read by the rule only, never saved
+    assert rules.has_feasibility_study_if_needed(coop) == ["Attach the feasibility study."]
+    add_document(coop, Document.Kind.FEASIBILITY_STUDY)
+    assert rules.has_feasibility_study_if_needed(coop) == []
+
+
+def test_the_route_constraint_allows_a_route_to_the_kinds_with_one():
+    """The database's twin of `route_fits_kind`: a kind given a route in KINDS needs a migration
+    (`makemigrations cooperations`), which this constraint then carries."""
+    [constraint] = [c for c in Cooperation._meta.constraints if "route" in c.name]
+    _route_empty, (lookup, kinds) = constraint.condition.children
+    assert (lookup, list(kinds)) == ("kind__in", workflow.kinds_with_a_route())

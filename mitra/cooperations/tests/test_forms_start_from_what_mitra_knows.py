@@ -122,10 +122,10 @@ def cooperation_failing(
     move = _first_transition_naming(guard, role)
     kind = kind_for(move)
     overrides: dict[str, object] = {}
-    if guard == "has_feasibility_study_for_ksdpk":
-        kind = Cooperation.Kind.THIRD_PARTY
-    if guard == "ksdll_route_recorded":
-        kind, overrides = Cooperation.Kind.FOREIGN_INSTITUTION, {"route": ""}
+    if guard == "has_feasibility_study_if_needed":
+        kind = next(k for k, f in workflow.KINDS.items() if f.needs_feasibility_study)
+    if guard == "route_recorded_if_needed":
+        kind, overrides = workflow.kinds_with_a_route()[0], {"route": ""}
     if guard == "central_guidance_without_relations":
         overrides = {"partners": [partner_for(tenant, kind, country="TW")]}
     coop = place_at(cooperation_of_kind(tenant, kind, **overrides), move)
@@ -202,8 +202,8 @@ def test_an_undated_loi_links_to_correcting_it_not_to_a_second_one(
     assert [m.url for m in step.missing] == [reverse("cooperations:edit_document", args=[loi.pk])]
 
 
-def test_the_ksdll_route_links_to_the_field_of_the_record(tenant, cooperation_officer):
-    coop, move = cooperation_failing(tenant, "ksdll_route_recorded")
+def test_a_missing_route_links_to_the_field_of_the_record(tenant, cooperation_officer):
+    coop, move = cooperation_failing(tenant, "route_recorded_if_needed")
     urls = {m.url for m in step_for(coop, move).missing}
     assert reverse("cooperations:edit", args=[coop.pk]) + "#id_route" in urls
 

@@ -90,6 +90,22 @@ def test_a_foreign_cooperation_always_needs_dprd_approval(tenant):
     assert rules.council_approval_required(coop)
 
 
+@pytest.mark.parametrize(
+    ("kind", "needed"),
+    [(Cooperation.Kind.THIRD_PARTY, True), (Cooperation.Kind.DOMESTIC_REGION, False)],
+)
+def test_only_a_ksdpk_attaches_a_feasibility_study_before_the_offer(
+    kind, needed, tenant, cooperation_officer, english
+):
+    coop = cooperation_of_kind(tenant, kind)
+    add_document(coop, Document.Kind.STAFF_NOTE)
+    study = "Attach the feasibility study."
+    if needed:
+        assert refusal(coop, "send_offer", cooperation_officer) == [study]
+        add_document(coop, Document.Kind.FEASIBILITY_STUDY)
+    assert apply_transition(coop, "send_offer", by=cooperation_officer).target == "offer"
+
+
 def test_a_ksdll_records_its_route_before_exploration_ends(tenant, cooperation_officer, english):
     coop = cooperation_of_kind(tenant, Cooperation.Kind.FOREIGN_INSTITUTION, route="")
     record_past_state(coop, "exploration", by=None, note="test setup")

@@ -157,6 +157,6 @@ def test_a_route_sent_for_another_kind_is_refused_by_name_not_dropped(
     )
     assert response.status_code == 200
     with translation.override("id"):
-        [refusal] = rules.route_only_for_ksdll(Cooperation.Kind.DOMESTIC_REGION, "any")
+        [refusal] = rules.route_fits_kind(Cooperation.Kind.DOMESTIC_REGION, "any")
     assert refusal in response.content.decode()
     assert not Cooperation.objects.filter(title="Kota kembar Tual").exists()

@@ -41,7 +41,7 @@ ROLES = [*ALL_ROLES, "cooperation_officer", "cooperation_officer", "central_revi
 # walks get as far as the signings; the guards still decide.
 GUARD_DOCUMENTS = {
     "has_staff_note": "staff_note",
-    "has_feasibility_study_for_ksdpk": "feasibility_study",
+    "has_feasibility_study_if_needed": "feasibility_study",
     "has_offer_letter": "offer_letter",
     "has_signed_framework_agreement": "framework_agreement",
     "has_council_approval": "council_approval",
