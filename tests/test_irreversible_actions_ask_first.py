@@ -13,7 +13,9 @@ from pathlib import Path
 from tests.shared import url_views
 
 ROOT = Path(__file__).resolve().parents[1]
-CLOSING = re.compile(r"cancel|void|delete|remove|revoke|unpublish|withdraw|reject|discard")
+CLOSING = re.compile(
+    r"cancel|void|delete|remove|revoke|unpublish|withdraw|reject|discard|dismiss|complete|decide"
+)
 ASKS_FIRST = {
     "cooperations:void_document",
     "followups:void_activity",
@@ -26,6 +28,9 @@ ONE_CLICK = {
     "portal:unpublish": "publishing again restores the public page, text included",
     "events:revoke_feed": "a leaked calendar address must stop at once; a new one is one click",
     "api_tokens:revoke": "a leaked token must stop at once; a new one is one click",
+    "followups:complete_task": "closing one's own task is the day's normal act, its note beside it",
+    "intake:dismiss": "a section of its own with a reason; the article may be submitted again",
+    "reviews:decide": "the decision form is itself the question: a choice and a note, then one button",
 }
 # Django's admin asks first itself; the API's callers are programs.
 NOT_PAGES = ("admin:", "api:")
