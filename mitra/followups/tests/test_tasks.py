@@ -164,3 +164,17 @@ def test_cancelling_a_task_asks_first_and_keeps_the_reason(
     assert done.status_code == 302 and done["Location"] == mine
     task.refresh_from_db()
     assert (task.status, task.completion_note) == (Task.Status.CANCELLED, "Rapat dibatalkan mitra")
+
+
+@pytest.mark.parametrize("role", ["leadership", "team_reviewer"])
+def test_a_read_only_role_is_offered_done_only_on_its_own_tasks(
+    role, request, client_as, tenant, cooperation_officer, today
+):
+    reader = request.getfixturevalue(role)
+    own = task_for(tenant, reader, today, title="Tugas sendiri")
+    other = task_for(tenant, cooperation_officer, today, title="Tugas orang lain")
+    page = client_as(reader).get(reverse("followups:tasks"), {"status": "open"}).content.decode()
+    # A button the role may not use answered 403 into the console and changed nothing.
+    assert reverse("followups:complete_task", args=[own.pk]) in page
+    assert reverse("followups:complete_task", args=[other.pk]) not in page
+    assert reverse("followups:cancel_task", args=[other.pk]) not in page
