@@ -52,3 +52,17 @@ def test_a_step_a_cooperation_is_at_is_a_tahap():
         if STEP.search(english) and not MOVE.search(english) and "tahap" not in indonesian.lower()
     ]
     assert wrong == []
+
+
+def test_what_cannot_be_undone_is_not_said_with_the_word_for_cancel():
+    """ "Batalkan kerja sama… Tidak dapat dibatalkan." read as "Cancel the cooperation… It
+    cannot be cancelled": the move's own word, "batal", said that the button would not work.
+    What cannot be undone "tidak dapat diurungkan"."""
+    undo = re.compile(r"\bundo(ne)?\b", re.I)
+    wrong = [
+        (english, indonesian)
+        for english, indonesian in _entries()
+        if undo.search(english)
+        and ("batal" in indonesian.lower() or "diurungkan" not in indonesian)
+    ]
+    assert wrong == []

@@ -81,7 +81,7 @@ def test_removing_asks_first_and_the_question_changes_nothing(
     response = client.get(reverse("partners:remove_contact", args=[contact.pk]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "tidak dapat dibatalkan" in page
+    assert "tidak dapat diurungkan" in page
     assert f'action="{reverse("partners:remove_contact", args=[contact.pk])}"' not in page
     assert Contact.objects.exists()
     # The partner's page links to the question.
