@@ -116,7 +116,7 @@ def test_the_confirmation_page_says_it_cannot_be_undone_and_keeps_nothing_withou
     client = client_as(user_with(Membership.Role.COOPERATION_OFFICER, tenant))
     url = reverse("cooperations:confirm_transition", args=[coop.pk, t.action])
     page = client.get(url).content.decode()
-    assert "tidak dapat dibatalkan" in page
+    assert "tidak dapat diurungkan" in page
     refused = client.post(url, {"action": t.action, "expected_state": t.source, "note": ""})
     assert refused.status_code == 200
     assert "alasan" in refused.content.decode()

@@ -215,7 +215,7 @@ def test_a_returned_request_is_at_the_top_with_its_note_and_the_way_to_put_it_fo
 
 def the_button_at_the_top(client: Client, coop: Cooperation) -> tuple[str, dict[str, str], str]:
     html = top_of(page(client, coop.get_absolute_url()))
-    form = re.search(r'<form method="post" action="([^"]+)">(.*?)</form>', html, re.S)
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', html, re.S)
     assert form is not None, html
     fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(2)))
     label = re.search(r"<button[^>]*>([^<]+)</button>", form.group(2))

@@ -38,6 +38,9 @@ government and role, as on the web pages.
 problem in `detail`: `{"loc": [...], "msg": "...", "type": "..."}`. Messages are in Indonesian,
 or in English with `Accept-Language: en`. Another government's records answer 404.
 
+**Updates** (PATCH) change only the fields given and answer with the record and `saved`: false
+when every value given was the stored one, so nothing was saved; `message` says it in words.
+
 **Lists** are paginated: `?page=1&page_size=25` (at most 100); the answer has `items` and `count`.
 """
 

@@ -17,11 +17,13 @@ from mitra.api.schemas import (
     CooperationFilters,
     CooperationIn,
     CooperationOut,
+    CooperationSaved,
     CooperationUpdate,
     StepOut,
     TransitionIn,
     TransitionOut,
 )
+from mitra.api.updates import Updated
 from mitra.cooperations import services, workflow
 from mitra.cooperations.access import (
     cooperations_for_user,
@@ -73,18 +75,18 @@ def create_cooperation(request: HttpRequest, payload: CooperationIn) -> Status[C
     return Status(201, _detail(request, coop.pk))
 
 
-@router.patch("/cooperations/{pk}", response={200: CooperationOut, **WRITE_ERRORS})
+@router.patch("/cooperations/{pk}", response={200: CooperationSaved, **WRITE_ERRORS})
 def update_cooperation(
     request: HttpRequest, pk: int, payload: Patch[CooperationUpdate]
-) -> Cooperation:
+) -> Updated[Cooperation]:
     """Change the given fields of the record; the state moves only by transitions."""
     coop = get_cooperation_for_user(request, pk, write=True)
     initial = cooperation_initial(coop)
     values = as_form_data(initial) | as_form_data(payload)
     form = CooperationForm(coop.tenant, values, initial=initial, editing=True)
     changes = {name: value for name, value in check(form).items() if name != "kind"}
-    services.update_cooperation(coop, by=acting_user(request), **changes)
-    return _detail(request, pk)
+    saved = services.update_cooperation(coop, by=acting_user(request), **changes)
+    return Updated(_detail(request, pk), saved)
 
 
 def _steps(request: HttpRequest, coop: Cooperation) -> list[NextStep]:

@@ -15,6 +15,7 @@ from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.fields import Day, OneOf
 from mitra.api.paging import Pagination
 from mitra.api.schemas import Line, Text, Title, pks
+from mitra.api.updates import SavedOut, Updated
 from mitra.events import services
 from mitra.events.access import events_for_user, get_event_for_user
 from mitra.events.forms import EventForm
@@ -66,6 +67,10 @@ class EventOut(Schema):
         return list(obj.signings.all())
 
 
+class EventSaved(EventOut, SavedOut):
+    """An event after an update, and whether the update saved anything."""
+
+
 class EventFilters(Schema):
     date_from: Day | None = Field(
         None, description="Only events still running on or after this day"
@@ -106,11 +111,11 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status[Event]:
     return Status(201, _event(request, event.pk))
 
 
-@router.patch("/events/{pk}", response={200: EventOut, **WRITE_ERRORS})
-def update_event(request: HttpRequest, pk: int, payload: Patch[EventIn]) -> Event:
+@router.patch("/events/{pk}", response={200: EventSaved, **WRITE_ERRORS})
+def update_event(request: HttpRequest, pk: int, payload: Patch[EventIn]) -> Updated[Event]:
     """Change the given fields of an event."""
     event = get_event_for_user(request, pk, write=True)
     current = {name: getattr(event, name) for name in EVENT_FIELDS}
     data = check(EventForm(as_form_data(current) | as_form_data(payload)))
-    services.update_event(event, by=acting_user(request), **data)
-    return _event(request, pk)
+    saved = services.update_event(event, by=acting_user(request), **data)
+    return Updated(_event(request, pk), saved)

@@ -13,7 +13,8 @@ from mitra.api.binding import as_form_data, check, without_country
 from mitra.api.bodies import Patch
 from mitra.api.errors import READ_ERRORS, WRITE_ERRORS
 from mitra.api.paging import Pagination
-from mitra.api.schemas import CountryCode, PartnerIn, PartnerOut, blank_or
+from mitra.api.schemas import CountryCode, PartnerIn, PartnerOut, PartnerSaved, blank_or
+from mitra.api.updates import Updated
 from mitra.partners import services
 from mitra.partners.access import filter_partners, get_partner_for_user, partners_for_user
 from mitra.partners.forms import PartnerFilterForm, PartnerForm, partner_initial
@@ -64,11 +65,11 @@ def create_partner(request: HttpRequest, payload: PartnerIn) -> Status[Partner]:
     return Status(201, _partner(request, partner.pk))
 
 
-@router.patch("/partners/{pk}", response={200: PartnerOut, **WRITE_ERRORS})
-def update_partner(request: HttpRequest, pk: int, payload: Patch[PartnerIn]) -> Partner:
+@router.patch("/partners/{pk}", response={200: PartnerSaved, **WRITE_ERRORS})
+def update_partner(request: HttpRequest, pk: int, payload: Patch[PartnerIn]) -> Updated[Partner]:
     """Change the given fields of a partner; `aliases`, when given, replaces all of them."""
     partner = get_partner_for_user(request, pk, write=True)
     current = as_form_data(partner_initial(partner))
     data = check(PartnerForm(current | _form_values(payload)))
-    services.update_partner(partner, by=acting_user(request), **data)
-    return _partner(request, partner.pk)
+    saved = services.update_partner(partner, by=acting_user(request), **data)
+    return Updated(_partner(request, partner.pk), saved)

@@ -10,6 +10,7 @@ from ninja import Field, Schema
 
 from mitra.api.bodies import BodyIn
 from mitra.api.fields import NOT_BLANK, WEB_ADDRESS, Amount, Day, OneOf
+from mitra.api.updates import SavedOut
 from mitra.cooperations import workflow
 from mitra.cooperations.forms import SORT_CHOICES
 from mitra.cooperations.models import (
@@ -412,3 +413,11 @@ class NoteIn(BodyIn):
 
 class ReassignIn(BodyIn):
     assignee: Id
+
+
+class PartnerSaved(PartnerOut, SavedOut):
+    """A partner after an update, and whether the update saved anything."""
+
+
+class CooperationSaved(CooperationOut, SavedOut):
+    """A cooperation after an update, and whether the update saved anything."""

@@ -234,9 +234,14 @@ def _task_row(request: HttpRequest, task: Task, problems: list[str] | None = Non
         return response if problems else tell_the_page(response, TASK_CHANGED)
     for problem in problems or []:
         messages.error(request, problem)
-    back = request.POST.get("next", "")
+    return redirect(_back(request))
+
+
+def _back(request: HttpRequest) -> str:
+    """The page the user came from (`next`, when it is on this site), else their tasks."""
+    back = request.POST.get("next") or request.GET.get("next", "")
     safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
-    return redirect(back if back and safe else "followups:my_tasks")
+    return back if back and safe else reverse("followups:my_tasks")
 
 
 @login_required
@@ -253,16 +258,23 @@ def complete_task(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel_task(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel a task no longer needed: it cannot be reopened, so a page asks first, with the
+    reason the task keeps as its note."""
     task = get_task_for_user(request, pk, write=True)
-    form = CloseTaskForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        services.cancel_task(task, by=acting_user(request), note=note)
-    except Refused as refusal:
-        return _task_row(request, task, refusal.problems)
-    return _task_row(request, task)
+    form = ReasonForm(request.POST or None)
+    back = _back(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel_task(task, by=acting_user(request), note=form.cleaned_data["reason"])
+        except Refused as refusal:
+            show_on_form(form, refusal)
+        else:
+            messages.success(request, _("The task was cancelled; its reason is kept."))
+            return redirect(back)
+    context = {"task": task, "form": form, "back": back}
+    return render(request, "followups/cancel_task.html", context)
 
 
 @login_required

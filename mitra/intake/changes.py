@@ -3,9 +3,10 @@
 Nothing changes an existing record unless the reviewer sees the change and ticks it: the review
 page lists, per existing cooperation and partner, each change as its field before and after,
 none ticked; `services.confirm_news` writes only the ticked ones, through the audited services.
-Each change has a key the form posts back: "sector:<slug>" adds that sector to the cooperation,
-"aliases" keeps the names the text used as other names of the partner, "country" fills the
-partner's missing country.
+A record's changes to one field are one change, read as one line (the field, before → after):
+each has a key the form posts back: "sectors" adds every sector the text names that the
+cooperation lacks, "aliases" keeps the names the text used as other names of the partner,
+"country" fills the partner's missing country.
 """
 
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from mitra.partners.models import Country, Partner
 
 ALIASES = "aliases"
 COUNTRY = "country"
-SECTOR_PREFIX = "sector:"
+SECTORS = "sectors"
 NOTHING = "—"
 
 
@@ -38,16 +39,12 @@ class Change:
         return f"{self.field}: {self.before} → {self.after}"
 
 
-def sector_key(slug: str) -> str:
-    return f"{SECTOR_PREFIX}{slug}"
-
-
-def sector_of(key: str) -> str | None:
-    """The sector slug a "sector:<slug>" key adds; None for another key or an unknown sector."""
-    if not key.startswith(SECTOR_PREFIX):
-        return None
-    slug = key.removeprefix(SECTOR_PREFIX)
-    return slug if slug in Sector.Slug.values else None
+def added_sectors(cooperation: Cooperation, sectors: Iterable[str]) -> list[str]:
+    """Of the proposed sectors, those the cooperation lacks, each once, in the given order."""
+    had = set(cooperation.sectors.values_list("slug", flat=True))
+    return [
+        slug for slug in dict.fromkeys(sectors) if slug in Sector.Slug.values and slug not in had
+    ]
 
 
 def _sector_names(slugs: Iterable[str]) -> str:
@@ -55,17 +52,18 @@ def _sector_names(slugs: Iterable[str]) -> str:
 
 
 def cooperation_changes(cooperation: Cooperation, sectors: Iterable[str]) -> list[Change]:
-    """One change per proposed sector the cooperation does not have yet."""
+    """Adding the proposed sectors the cooperation does not have yet: one change, all of them."""
+    added = added_sectors(cooperation, sectors)
+    if not added:
+        return []
     had = list(cooperation.sectors.values_list("slug", flat=True))
     return [
         Change(
-            key=sector_key(slug),
+            key=SECTORS,
             field=_("Sectors of %(title)s") % {"title": cooperation.title},
             before=_sector_names(had),
-            after=_sector_names([*had, slug]),
+            after=_sector_names([*had, *added]),
         )
-        for slug in dict.fromkeys(sectors)
-        if slug in Sector.Slug.values and slug not in had
     ]
 
 

@@ -402,10 +402,11 @@ def _cooperation_for(
 ) -> tuple[Cooperation, bool]:
     existing = matching_cooperation(item.tenant, partner)
     if existing is not None:
-        ticked = [changes.sector_of(key) for key in sorted(accepted.changes)]
-        had = list(existing.sectors.values_list("slug", flat=True))
-        added = [slug for slug in ticked if slug is not None and slug not in had]
+        added = (
+            changes.added_sectors(existing, sectors) if changes.SECTORS in accepted.changes else []
+        )
         if added:
+            had = list(existing.sectors.values_list("slug", flat=True))
             cooperation_services.update_cooperation(existing, by=by, sectors=[*had, *added])
         return existing, False
     kind = workflow.kind_of_partner(partner.kind)

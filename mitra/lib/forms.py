@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.db.models import fields
 from django.forms.renderers import BaseRenderer, DjangoTemplates, Jinja2
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 # The empty choice of every select Django builds from a model field or a queryset (forms and the
 # admin alike). Django's own "- Select an option -" (new in 6.1) has no Indonesian translation
@@ -21,6 +21,45 @@ def use_translated_blank_choice() -> None:
     overwriting it in an app's `ready()` as the way to change it.
     """
     fields.BLANK_CHOICE_LABEL = BLANK_CHOICE_LABEL
+
+
+# Fields where a person picks from a list: left empty, the message says what to pick.
+CHOICE_FIELDS = (forms.ChoiceField, forms.ModelChoiceField)
+DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+
+
+def name_required_choices() -> None:
+    """Make a required choice left empty say which choice is missing (called once, at start-up).
+
+    Django's message, "This field is required." ("Bidang ini tidak boleh kosong."), names no field
+    and speaks of typing, where a person has to pick; on a long form the person hunts for the
+    field. Every form's `full_clean` first gives each required choice field still carrying
+    Django's message one naming its label (as the form instance has it, so a label a form sets in
+    its `__init__` is the one named); a field with a message of its own keeps it.
+    """
+    full_clean = forms.BaseForm.full_clean
+
+    def full_clean_naming_choices(form: forms.BaseForm) -> None:
+        for field in form.fields.values():
+            if (
+                isinstance(field, CHOICE_FIELDS)
+                and field.error_messages["required"] is DJANGO_REQUIRED
+            ):
+                field.error_messages["required"] = choose_message(field.label)
+        full_clean(form)
+
+    forms.BaseForm.full_clean = full_clean_naming_choices  # type: ignore[method-assign,assignment]
+
+
+def choose_message(label: object) -> str:
+    """ "Choose the partner kind." for the label "Partner kind"."""
+    text = str(label or "").strip().rstrip(":")
+    if not text:
+        return gettext("Choose one.")
+    # "OPD pemrakarsa" keeps its capitals; "Jenis mitra" reads "jenis mitra" inside the sentence.
+    if not text[1:2].isupper():
+        text = text[0].lower() + text[1:]
+    return gettext("Choose %(field)s.") % {"field": text}
 
 
 def set_choices(form: forms.BaseForm, name: str, choices: list[tuple[str, Any]]) -> None:

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from mitra.audit.presenter import audit_rows
 from mitra.audit.services import trail_for
@@ -194,10 +194,16 @@ def edit_contact(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def remove_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove a contact: it is deleted, and the meetings that listed it no longer name it, so a
+    page asks first."""
     contact = get_contact_for_user(request, pk, write=True)
     partner = contact.partner
-    services.remove_contact(contact, by=acting_user(request))
-    messages.success(request, _("The contact was removed."))
-    return redirect(f"{partner.get_absolute_url()}#contacts")
+    if request.method == "POST":
+        services.remove_contact(contact, by=acting_user(request))
+        messages.success(request, _("The contact was removed."))
+        return redirect(f"{partner.get_absolute_url()}#contacts")
+    meetings = contact.activities.count()
+    context = {"contact": contact, "partner": partner, "meetings": meetings}
+    return render(request, "partners/remove_contact.html", context)

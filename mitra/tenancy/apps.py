@@ -11,4 +11,5 @@ class TenancyConfig(AppConfig):
 
         lookups.register()
         forms.use_translated_blank_choice()
+        forms.name_required_choices()
         choices.speed_up_choice_labels()

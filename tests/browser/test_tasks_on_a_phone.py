@@ -73,3 +73,47 @@ def test_an_officer_closes_an_overdue_task_from_a_phone_without_scrolling_sidewa
     page.get_by_role("button", name="Selesai").click()
     expect(page.locator("#heading-overdue")).to_contain_text("(0)")
     expect(page.locator("#tasks-overdue")).not_to_contain_text("Evaluasi pelaksanaan")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_cancelling_a_task_from_a_phone_asks_first_and_keeps_the_reason(
+    reference_data: None, live_server, page: Page
+):
+    tenant = make_tenant()
+    officer = make_user(tenant, Membership.Role.COOPERATION_OFFICER, username="officer.makassar")
+    task = services.create_task(
+        tenant,
+        by=officer,
+        title="Kirim undangan rapat komite",
+        assignee=officer,
+        due_date=timezone.localdate() + timedelta(days=3),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.get_by_label("Nama pengguna").fill("officer.makassar")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(live_server.url + reverse("followups:my_tasks"))
+
+    # The row's link opens a page that says what cannot be undone; nothing has changed yet.
+    page.get_by_role("link", name="Batalkan tugas…").click()
+    expect(page.get_by_role("heading", name="Batalkan tugas")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("tidak dapat dibuka kembali")
+    task.refresh_from_db()
+    assert task.status == task.Status.OPEN
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # Without a reason the page says so beside the field, in Indonesian (no browser bubble).
+    page.get_by_role("button", name="Batalkan tugas").click()
+    expect(page.locator("main")).to_contain_text("Tuliskan alasannya")
+    page.get_by_label("Alasan").fill("Rapat diundur oleh mitra.")
+    page.get_by_role("button", name="Batalkan tugas").click()
+
+    expect(page).to_have_url(live_server.url + reverse("followups:my_tasks"))
+    expect(page.locator("main")).not_to_contain_text("Kirim undangan rapat komite")
+    task.refresh_from_db()
+    assert (task.status, task.completion_note) == (
+        task.Status.CANCELLED,
+        "Rapat diundur oleh mitra.",
+    )

@@ -139,3 +139,42 @@ def test_the_outsider_gets_404_on_tasks_of_the_other_tenant(
     assert b"Rahasia" not in client.get(reverse("followups:tasks")).content
     task.refresh_from_db()
     assert task.status == Task.Status.OPEN
+
+
+def test_cancelling_a_task_asks_first_and_keeps_the_reason(
+    client_as, tenant, cooperation_officer, today
+):
+    task = task_for(tenant, cooperation_officer, today, title="Kirim undangan")
+    client = client_as(cooperation_officer)
+    mine = reverse("followups:my_tasks")
+    address = reverse("followups:cancel_task", args=[task.pk])
+    # The row links to the question; nothing changes by asking it.
+    assert f'href="{address}?next={mine}"' in client.get(mine).content.decode()
+    question = client.get(address, {"next": mine})
+    assert question.status_code == 200
+    assert "tidak dapat dibuka kembali" in question.content.decode()
+    # Without a reason the page says what is missing, and the task stays open.
+    refused = client.post(address, {"next": mine, "reason": ""})
+    assert refused.status_code == 200
+    assert "Tuliskan alasannya" in refused.content.decode()
+    task.refresh_from_db()
+    assert task.status == Task.Status.OPEN
+
+    done = client.post(address, {"next": mine, "reason": "Rapat dibatalkan mitra"})
+    assert done.status_code == 302 and done["Location"] == mine
+    task.refresh_from_db()
+    assert (task.status, task.completion_note) == (Task.Status.CANCELLED, "Rapat dibatalkan mitra")
+
+
+@pytest.mark.parametrize("role", ["leadership", "team_reviewer"])
+def test_a_read_only_role_is_offered_done_only_on_its_own_tasks(
+    role, request, client_as, tenant, cooperation_officer, today
+):
+    reader = request.getfixturevalue(role)
+    own = task_for(tenant, reader, today, title="Tugas sendiri")
+    other = task_for(tenant, cooperation_officer, today, title="Tugas orang lain")
+    page = client_as(reader).get(reverse("followups:tasks"), {"status": "open"}).content.decode()
+    # A button the role may not use answered 403 into the console and changed nothing.
+    assert reverse("followups:complete_task", args=[own.pk]) in page
+    assert reverse("followups:complete_task", args=[other.pk]) not in page
+    assert reverse("followups:cancel_task", args=[other.pk]) not in page

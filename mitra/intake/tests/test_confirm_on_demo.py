@@ -168,7 +168,7 @@ def test_ticking_one_change_writes_exactly_that_change_with_an_audit_row(client,
     page = _review(client, item)
     form = next(f for f in page.context["rows"].forms if f.row.cooperation and f.row.changes)
     change = form.row.changes[0]
-    assert change.key.startswith("sector:")
+    assert change.key == "sectors"
     coop = form.row.cooperation
     number = form.prefix.rsplit("-", 1)[-1]
     data = form_data(
@@ -178,15 +178,13 @@ def test_ticking_one_change_writes_exactly_that_change_with_an_audit_row(client,
     assert client.post(reverse("intake:confirm", args=[item.pk]), data).status_code == 302
 
     after = _everything()
-    added = change.key.removeprefix("sector:")
     for pk, record in before["cooperations"].items():
         if pk != coop.pk:
             assert after["cooperations"][pk] == record, f"cooperation {pk} changed"
     expected = dict(before["cooperations"][coop.pk])
     changed = after["cooperations"][coop.pk]
     assert {k for k in expected if expected[k] != changed[k]} == {"sectors", "updated_at"}
-    assert added in coop.sectors.values_list("slug", flat=True)
-    assert len(changed["sectors"]) == len(expected["sectors"]) + 1
+    assert set(changed["sectors"]) > set(expected["sectors"])
     assert after["partners"] == before["partners"]
     [entry] = AuditEntry.objects.filter(
         action="update", record=f"cooperations.cooperation:{coop.pk}"

@@ -302,7 +302,7 @@ def test_an_existing_partner_alias_is_linked_not_duplicated(tenant, cooperation_
     [link] = services.confirm_news(
         item,
         by=cooperation_officer,
-        partners=[gothenburg(changes=frozenset({"sector:environment"}))],
+        partners=[gothenburg(changes=frozenset({"sectors"}))],
         sectors=["environment", "health"],
         on=date(2025, 7, 2),
     )
@@ -310,8 +310,12 @@ def test_an_existing_partner_alias_is_linked_not_duplicated(tenant, cooperation_
     assert link.cooperation == coop and not link.cooperation_created
     assert Partner.objects.filter(tenant=tenant).count() == 1
     assert Cooperation.objects.count() == 1
-    # The ticked sector is added; the new cooperations' sectors are not.
-    assert set(coop.sectors.values_list("slug", flat=True)) == {"smart_city", "environment"}
+    # The ticked change adds the sectors the cooperation lacked.
+    assert set(coop.sectors.values_list("slug", flat=True)) == {
+        "smart_city",
+        "environment",
+        "health",
+    }
     assert coop.activities.get() == link.activity
 
 
@@ -336,7 +340,7 @@ def test_an_existing_cooperation_and_partner_change_only_as_ticked(
     assert row.exact == goteborg and row.cooperation == coop
     # The article's smart city is there already: only what is new is offered, none ticked.
     assert [(c.key, c.before, c.after) for c in row.changes] == [
-        ("sector:environment", "smart city", "smart city, environment and waste"),
+        ("sectors", "smart city", "smart city, environment and waste"),
         ("aliases", "—", "Gothenburg"),
     ]
     assert row.initial["changes"] == []

@@ -74,12 +74,19 @@ def test_an_officer_removes_a_contact(client_as, cooperation_officer, contact, p
     ).exists()
 
 
-def test_removing_needs_a_post(client_as, cooperation_officer, contact):
-    response = client_as(cooperation_officer).get(
-        reverse("partners:remove_contact", args=[contact.pk])
-    )
-    assert response.status_code == 405
+def test_removing_asks_first_and_the_question_changes_nothing(
+    client_as, cooperation_officer, contact, partner
+):
+    client = client_as(cooperation_officer)
+    response = client.get(reverse("partners:remove_contact", args=[contact.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "tidak dapat diurungkan" in page
+    assert f'action="{reverse("partners:remove_contact", args=[contact.pk])}"' not in page
     assert Contact.objects.exists()
+    # The partner's page links to the question.
+    detail = client.get(partner.get_absolute_url()).content.decode()
+    assert f'href="{reverse("partners:remove_contact", args=[contact.pk])}"' in detail
 
 
 def test_a_read_only_role_cannot_touch_contacts(client_as, team_reviewer, contact, partner):
