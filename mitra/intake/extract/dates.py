@@ -97,7 +97,7 @@ def scan(doc: Doc) -> list[Raw]:
             raw = month_date(doc, i)
         elif token.text.isdigit() and len(token.text) <= 2:
             raw = numeric_date(doc, i)
-        elif is_year(token.text):
+        elif len(token.text) == 4 and is_year(token.text):
             raw = cued_year(doc, i)
         if raw is not None and not taken.intersection(range(raw.first, raw.last + 1)):
             found.append(raw)

@@ -215,8 +215,10 @@ def institution_acronyms(doc: Doc) -> frozenset[str]:
     the institution's name ("UHO Kendari"), not a party."""
     tokens = doc.tokens
     found: set[str] = set()
-    for i in range(1, len(tokens) - 2):
-        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].word:
+    for i in doc.tokens_of("("):
+        if not 1 <= i < len(tokens) - 2:
+            continue
+        if tokens[i + 2].text != ")" or not tokens[i + 1].word:
             continue
         short = tokens[i + 1]
         if not short.cap or len(short.text) > 8:
@@ -240,8 +242,10 @@ def body_acronyms(doc: Doc) -> frozenset[str]:
     foreign place right after them is where that body sits, part of its name."""
     tokens = doc.tokens
     found: set[str] = set()
-    for i in range(2, len(tokens) - 2):
-        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].upper:
+    for i in doc.tokens_of("("):
+        if not 2 <= i < len(tokens) - 2:
+            continue
+        if tokens[i + 2].text != ")" or not tokens[i + 1].upper:
             continue
         if tokens[i + 1].key in GOVERNMENT_ACRONYMS:
             continue
