@@ -292,7 +292,7 @@ def find_stage(
         and signed_in_sentence(doc, f.first)
         # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
         and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
-        and not clause_before(doc, f.first) & SINCE  # "Sejak Memorandum ... (MoU) ... diteken"
+        and not clause_has(doc, f.first, SINCE)  # "Sejak Memorandum ... (MoU) ... diteken"
         and not dated_signing(doc, f.first)
     ]
     if signed:
@@ -362,7 +362,7 @@ def running_since_signed(doc: Doc, reached: list[StageFound]) -> list[StageFound
     return [
         StageFound("implementation", found.evidence, found.first)
         for found in reached
-        if found.slug in DOCUMENTS and clause_before(doc, found.first) & SINCE
+        if found.slug in DOCUMENTS and clause_has(doc, found.first, SINCE)
     ]
 
 
@@ -792,7 +792,7 @@ def told_as_done(doc: Doc, i: int) -> bool:
 def planned_clause(doc: Doc, index: int) -> bool:
     """The verb at `index` is what its clause looks ahead to, or lies in the aim of another
     act, back to a comma ("Untuk menekan pengangguran, Pemkab meneken MoU" is signed)."""
-    if clause_before(doc, index) & FUTURE_CLAUSE:
+    if clause_has(doc, index, FUTURE_CLAUSE):
         return True
     words = word_index(doc)
     if words.commas is None:
@@ -815,6 +815,11 @@ def clause_before(doc: Doc, index: int) -> set[str]:
     return set(words.keys[words_since(doc, clause_stops(doc), index) : words.counts[index]])
 
 
+def clause_has(doc: Doc, index: int, keys: frozenset[str]) -> bool:
+    """Some word of the clause before token `index` is one of `keys` (`clause_before`)."""
+    return doc.holds(clause_start(doc, clause_stops(doc), index), index, keys)
+
+
 def clause_stops(doc: Doc) -> list[int]:
     """The tokens where a clause breaks (`clause_break`), in order."""
     words = word_index(doc)
@@ -827,10 +832,14 @@ def clause_stops(doc: Doc) -> list[int]:
 
 def words_since(doc: Doc, stops: list[int], index: int) -> int:
     """The first word after the last of `stops` before token `index` in its sentence."""
+    return word_index(doc).counts[clause_start(doc, stops, index)]
+
+
+def clause_start(doc: Doc, stops: list[int], index: int) -> int:
+    """The token after the last of `stops` before token `index` in its sentence."""
     k = bisect_left(stops, index) - 1
     first = doc.sentences[doc.tokens[index].sentence][0]
-    stop = stops[k] if k >= 0 and stops[k] >= first else first - 1
-    return word_index(doc).counts[stop + 1]
+    return stops[k] + 1 if k >= 0 and stops[k] >= first else first
 
 
 RENEWAL = words(
@@ -1263,9 +1272,9 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         return False  # "dijadwalkan berakhir": the end of a term, not a status
     if hoped(doc, first) or outcome(doc, last):
         return False
+    not_now = window(doc, first, -REACHED_REACH - 1) & NOT_NOW
     return not (
-        window(doc, first, -REACHED_REACH - 1) & clause_before(doc, first) & NOT_NOW
-        or clause_after(doc, last) & STATUS_LATER
+        (not_now and not_now & clause_before(doc, first)) or clause_after(doc, last) & STATUS_LATER
     )
 
 

@@ -146,6 +146,11 @@ class Doc:
     def in_sentence(self, index: int, keys: frozenset[str]) -> bool:
         """Some word of the sentence of token `index` is one of `keys`, a word list kept by a
         rule module: the tokens of each list are found once per text."""
+        first, end = self.sentences[self.tokens[index].sentence]
+        return self.holds(first, end, keys)
+
+    def holds(self, first: int, end: int, keys: frozenset[str]) -> bool:
+        """Some token from `first` up to `end` is a word of `keys` (as `in_sentence`)."""
         lists: dict[frozenset[str], list[int]] = self.derived.setdefault(WORD_LISTS, {})
         found = lists.get(keys)
         if found is None:
@@ -153,7 +158,6 @@ class Doc:
             found = lists[keys] = sorted(i for key in keys for i in positions.get(key, ()))
         if not found:
             return False
-        first, end = self.sentences[self.tokens[index].sentence]
         k = bisect_left(found, first)
         return k < len(found) and found[k] < end
 
