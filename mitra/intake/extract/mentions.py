@@ -67,10 +67,22 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     acronyms = institution_acronyms(doc)
     bodies = body_acronyms(doc)
     abroad: dict[str, list[PlaceName]] = {}  # region names the text uses for places abroad
+    heads = (
+        gazetteer.institutions.first,
+        gazetteer.country_names.first,
+        gazetteer.region_names.first,
+        gazetteer.places.first,
+    )
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
-        if not token.word or not token.cap or doc.excluded[i]:
+        if (
+            not token.word
+            or not token.cap
+            or doc.excluded[i]
+            # no name of any table starts with this word (most capitalised words)
+            or not any(token.key in first for first in heads)
+        ):
             i += 1
             continue
         mention = best_match(doc, gazetteer, i)
