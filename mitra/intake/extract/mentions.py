@@ -67,21 +67,24 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     acronyms = institution_acronyms(doc)
     bodies = body_acronyms(doc)
     abroad: dict[str, list[PlaceName]] = {}  # region names the text uses for places abroad
-    heads = (
-        gazetteer.institutions.first,
-        gazetteer.country_names.first,
-        gazetteer.region_names.first,
-        gazetteer.places.first,
-    )
+    # the first words of the names of each table
+    body_heads, country_heads = gazetteer.institutions.first, gazetteer.country_names.first
+    region_heads, place_heads = gazetteer.region_names.first, gazetteer.places.first
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
+        key = token.key
         if (
             not token.word
             or not token.cap
             or doc.excluded[i]
             # no name of any table starts with this word (most capitalised words)
-            or not any(token.key in first for first in heads)
+            or (
+                key not in body_heads
+                and key not in country_heads
+                and key not in region_heads
+                and key not in place_heads
+            )
         ):
             i += 1
             continue
