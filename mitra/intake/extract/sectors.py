@@ -127,6 +127,7 @@ ROOTS = frozenset(SECTOR_ROOTS)
 # The sector root of each word seen so far (None: it has none), as the same words come back.
 ROOT_OF: dict[str, str | None] = {}
 MISSING = ""
+MAX_WORDS = 100_000  # a long-running process keeps this many words at most
 # Typos that drop one letter of a long cue word ("infrastrukur", "pariwsata") still name it.
 MIN_TYPO_LENGTH = 9
 
@@ -191,7 +192,9 @@ def find_sectors(
         if len(key) > 5 and key not in ROOTS:
             root = ROOT_OF.get(key, MISSING)
             if root is MISSING:
-                root = ROOT_OF[key] = has_root(key, ROOTS)
+                root = has_root(key, ROOTS)
+                if len(ROOT_OF) < MAX_WORDS:
+                    ROOT_OF[key] = root
             if root is not None:
                 matched += [(i, i, [SECTOR_ROOTS[root]]) for i in positions if i not in taken]
     definitions: dict[int, bool] = {}

@@ -670,7 +670,9 @@ def cues(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         root = CUE_ROOTS.get(key, MISSING)
         if root is MISSING:
-            root = CUE_ROOTS[key] = has_root(key, ROOTS)
+            root = has_root(key, ROOTS)
+            if len(CUE_ROOTS) < MAX_WORDS:
+                CUE_ROOTS[key] = root
         if root is not None:
             found.extend(
                 (i, i, ROOT_CUES[root]) for i in positions if i not in taken and doc.tokens[i].word
@@ -681,6 +683,7 @@ def cues(doc: Doc) -> list[tuple[int, int, str]]:
 # The cue root of each word seen so far (None: it has none), as the same words come back.
 CUE_ROOTS: dict[str, str | None] = {}
 MISSING = ""
+MAX_WORDS = 100_000  # a long-running process keeps this many words at most in each table
 
 
 DOCUMENT_ACRONYMS = words("mou loi pks ksb kb moa")
@@ -1458,7 +1461,9 @@ def window_form(key: str) -> tuple[str, bool]:
     found = WINDOW_FORMS.get(key)
     if found is None:
         form = SIGNING_FORM if is_signing(key) else key
-        found = WINDOW_FORMS[key] = (form, bool(has_root(key, PLAN_ROOTS)))
+        found = (form, bool(has_root(key, PLAN_ROOTS)))
+        if len(WINDOW_FORMS) < MAX_WORDS:
+            WINDOW_FORMS[key] = found
     return found
 
 
