@@ -230,8 +230,7 @@ def in_entourage(doc: Doc, first: int, lead: int) -> bool:
         lead = previous_word(doc, first)
         if lead < 0:
             return False
-    start, end = doc.sentence_of(first)
-    if not any(doc.tokens[k].key in DELEGATIONS for k in range(start, end)):
+    if not doc.in_sentence(first, DELEGATIONS):
         return False
     j = lead
     for _ in range(ENTOURAGE_REACH + 1):

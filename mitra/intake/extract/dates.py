@@ -89,20 +89,32 @@ def find_dates(doc: Doc, metadata: list[tuple[int, int]] | None = None) -> list[
 def scan(doc: Doc) -> list[Raw]:
     found: list[Raw] = []
     taken: set[int] = set()
-    for i, token in enumerate(doc.tokens):
-        if i in taken or not token.word:
+    for i in date_words(doc):
+        token = doc.tokens[i]
+        if i in taken:
             continue
         raw: Raw | None = None
         if token.key in MONTHS and token.cap:
             raw = month_date(doc, i)
         elif token.text.isdigit() and len(token.text) <= 2:
             raw = numeric_date(doc, i)
-        elif is_year(token.text):
+        elif len(token.text) == 4 and is_year(token.text):
             raw = cued_year(doc, i)
         if raw is not None and not taken.intersection(range(raw.first, raw.last + 1)):
             found.append(raw)
             taken.update(range(raw.first, raw.last + 1))
     return sorted(found, key=lambda raw: raw.first)
+
+
+def date_words(doc: Doc) -> list[int]:
+    """The words a date may start at, in order: a month's name, or a word that is not all
+    letters (a number; digits fold to digits)."""
+    return sorted(
+        i
+        for key, positions in doc.positions.items()
+        if key in MONTHS or not key.isalpha()
+        for i in positions
+    )
 
 
 def month_date(doc: Doc, i: int) -> Raw | None:

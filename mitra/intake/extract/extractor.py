@@ -21,7 +21,7 @@ from mitra.intake.extract import partners as assembly
 from mitra.intake.extract.context import cooperation_sentences
 from mitra.intake.extract.dates import find_dates
 from mitra.intake.extract.events import find_events, is_event
-from mitra.intake.extract.frames import story_parties
+from mitra.intake.extract.frames import has_words, story_parties
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import OFFICE, PLACE, Member, list_members, peer_members
@@ -405,7 +405,7 @@ def lead_end(text: str) -> int:
     for line in text.splitlines(keepends=True):
         offset += len(line)
         # a menu word or a label ("Headline", "Berita Klaten") is no line of the lead
-        if sum(any(c.isalpha() for c in word) for word in line.split()) >= LEAD_LINE_WORDS:
+        if has_words(line, LEAD_LINE_WORDS):
             seen += 1
             if seen == LEAD_LINES:
                 break
@@ -519,7 +519,8 @@ def common_words_only(doc: Doc, person: Person) -> bool:
     writes in lower case, or that is one acronym or letter, is no person's name."""
     first, last = person.name_tokens
     words = [doc.tokens[i] for i in range(first, last + 1) if doc.tokens[i].word]
-    named = [t for t in words if t.key in fold(person.name).split()]
+    name = fold(person.name).split()
+    named = [t for t in words if t.key in name]
     if not named:
         return False
     if len(named) == 1 and (named[0].upper or len(named[0].key) == 1):

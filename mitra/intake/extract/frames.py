@@ -62,13 +62,24 @@ def span_tokens(doc: Doc, spans: Iterable[Span]) -> set[int]:
     return out
 
 
+def has_words(line: str, count: int) -> bool:
+    """The line holds at least `count` words with a letter (a date or a dash is no word)."""
+    seen = 0
+    for word in line.split():
+        if any(c.isalpha() for c in word):
+            seen += 1
+            if seen >= count:
+                return True
+    return False
+
+
 def headline_end(text: str) -> int:
     """The end offset of the headline: the first line of three words or more when it is short
     and has no final full stop; 0 when the text opens with its lead."""
     offset = 0
     for line in text.splitlines(keepends=True):
         offset += len(line)
-        if sum(any(c.isalpha() for c in word) for word in line.split()) >= HEADLINE_WORDS:
+        if has_words(line, HEADLINE_WORDS):
             stripped = line.strip()
             short = len(stripped) <= HEADLINE_LENGTH and not stripped.endswith(".")
             return offset if short else 0

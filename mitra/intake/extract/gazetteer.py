@@ -201,13 +201,16 @@ class Gazetteer:
         return (close, True) if close is not None else None
 
 
+MAX_MATCHED = 50_000
+
+
 class PlaceTable:
     """Folded place name -> places, like `PhraseTable` but packed: the values are ints
     (row * 2 + 1 for a place's own name, row * 2 for an alternate), the places plain tuples
     until a name is matched. Building 120,000 objects would take longer than reading the file.
     """
 
-    __slots__ = ("first", "provinces", "rows", "values")
+    __slots__ = ("first", "matched", "provinces", "rows", "values")
 
     def __init__(self) -> None:
         self.values: dict[str, list[int]] = {}
@@ -216,6 +219,9 @@ class PlaceTable:
         # (country, folded name) of every first-level subdivision, those the city list also
         # names included ("Shizuoka", "Osaka"): a name that may say where a city lies.
         self.provinces: frozenset[tuple[str, str]] = frozenset()
+        # The places of each name matched so far (they are frozen): the same names come back
+        # in article after article.
+        self.matched: dict[str, list[PlaceName]] = {}
 
     def load(self, path: Path) -> None:
         # The collector would walk the growing tables again and again: a third of the time.
@@ -319,8 +325,16 @@ class PlaceTable:
             key = tokens[index].key if size == 1 else " ".join(tokens[i].key for i in chain[:size])
             found = self.values.get(key)
             if found:
-                return chain[size - 1], [PlaceName(self.place(c // 2), bool(c % 2)) for c in found]
+                return chain[size - 1], self.names(key, found)
         return None
+
+    def names(self, key: str, found: list[int]) -> list[PlaceName]:
+        names = self.matched.get(key)
+        if names is None:
+            names = [PlaceName(self.place(c // 2), bool(c % 2)) for c in found]
+            if len(self.matched) < MAX_MATCHED:
+                self.matched[key] = names
+        return list(names)  # a list of the caller's own
 
 
 # A close spelling counts only for names this long, this close (rapidfuzz ratio), with the same

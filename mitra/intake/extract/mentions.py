@@ -67,10 +67,25 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Mentions:
     acronyms = institution_acronyms(doc)
     bodies = body_acronyms(doc)
     abroad: dict[str, list[PlaceName]] = {}  # region names the text uses for places abroad
+    # the first words of the names of each table
+    body_heads, country_heads = gazetteer.institutions.first, gazetteer.country_names.first
+    region_heads, place_heads = gazetteer.region_names.first, gazetteer.places.first
     i, count = 0, len(tokens)
     while i < count:
         token = tokens[i]
-        if not token.word or not token.cap or doc.excluded[i]:
+        key = token.key
+        if (
+            not token.word
+            or not token.cap
+            or doc.excluded[i]
+            # no name of any table starts with this word (most capitalised words)
+            or (
+                key not in body_heads
+                and key not in country_heads
+                and key not in region_heads
+                and key not in place_heads
+            )
+        ):
             i += 1
             continue
         mention = best_match(doc, gazetteer, i)
@@ -215,8 +230,10 @@ def institution_acronyms(doc: Doc) -> frozenset[str]:
     the institution's name ("UHO Kendari"), not a party."""
     tokens = doc.tokens
     found: set[str] = set()
-    for i in range(1, len(tokens) - 2):
-        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].word:
+    for i in doc.tokens_of("("):
+        if not 1 <= i < len(tokens) - 2:
+            continue
+        if tokens[i + 2].text != ")" or not tokens[i + 1].word:
             continue
         short = tokens[i + 1]
         if not short.cap or len(short.text) > 8:
@@ -240,8 +257,10 @@ def body_acronyms(doc: Doc) -> frozenset[str]:
     foreign place right after them is where that body sits, part of its name."""
     tokens = doc.tokens
     found: set[str] = set()
-    for i in range(2, len(tokens) - 2):
-        if tokens[i].text != "(" or tokens[i + 2].text != ")" or not tokens[i + 1].upper:
+    for i in doc.tokens_of("("):
+        if not 2 <= i < len(tokens) - 2:
+            continue
+        if tokens[i + 2].text != ")" or not tokens[i + 1].upper:
             continue
         if tokens[i + 1].key in GOVERNMENT_ACRONYMS:
             continue

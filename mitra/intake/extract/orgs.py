@@ -277,14 +277,23 @@ def only_describes_a_place(doc: Doc, mentions: Mentions, run: Run) -> bool:
     """A run of region words, directions and a country ("Negara Bagian Australia Timurlaut",
     "Provinsi Jepang Selatan") describes where something lies and names no body; region words
     and a foreign place ("Negara Bagian Queensland") name that place."""
-    in_country = {i for m in mentions.countries for i in range(m.first, m.last + 1)}
-    in_place = {i for m in mentions.places for i in range(m.first, m.last + 1)}
+    in_country, in_place = country_and_place_tokens(doc, mentions)
     keys = [(i, doc.tokens[i].key) for i in range(run.first, run.last + 1) if doc.tokens[i].word]
     if keys[0][1] in PLACE_DESCRIPTION and keys[-1][0] in in_place:
         return all(i in in_place or key in PLACE_DESCRIPTION for i, key in keys)
     return bool(in_country & {i for i, _ in keys}) and all(
         i in in_country or key in PLACE_DESCRIPTION for i, key in keys
     )
+
+
+def country_and_place_tokens(doc: Doc, mentions: Mentions) -> tuple[set[int], set[int]]:
+    """The tokens of the countries and of the foreign places named, gathered once per text."""
+    cached = doc.derived.get("country and place tokens")
+    if cached is None or cached[0] is not mentions:
+        in_country = {i for m in mentions.countries for i in range(m.first, m.last + 1)}
+        in_place = {i for m in mentions.places for i in range(m.first, m.last + 1)}
+        cached = doc.derived["country and place tokens"] = (mentions, in_country, in_place)
+    return cached[1], cached[2]
 
 
 def leading_country_dropped(doc: Doc, mentions: Mentions, run: Run) -> Run:

@@ -63,9 +63,10 @@ class PhraseTable[V]:
         token, values). Only the positions of first words the text holds are tried."""
         out: list[tuple[int, int, list[V]]] = []
         tokens = doc.tokens
-        starts = sorted(
-            i for key in self.first.keys() & doc.positions.keys() for i in doc.positions[key]
-        )
+        first, positions = self.first.keys(), doc.positions.keys()
+        # the words both hold, found from the smaller of the two
+        keys = first & positions if len(first) < len(positions) else positions & first
+        starts = sorted(i for key in keys for i in doc.positions[key])
         free = 0
         for i in starts:
             if i < free or (capitalised and not tokens[i].cap):

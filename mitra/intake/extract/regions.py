@@ -78,24 +78,37 @@ def resolve(
 
 
 def prefix_before(doc: Doc, first: int) -> tuple[int, str | None]:
-    """The government prefix or head of region right before token `first`, if any."""
-    for size in (4, 3, 2, 1):
-        start = first
-        words: list[int] = []
-        while len(words) < size:
-            start = previous_word(doc, start, frozenset())
-            if start < 0:
-                break
-            words.insert(0, start)
+    """The government prefix or head of region right before token `first`, if any (read
+    once per token: every rule that resolves a mention asks)."""
+    known: dict[int, tuple[int, str | None]] = doc.derived.setdefault("prefix_before", {})
+    found = known.get(first)
+    if found is None:
+        found = known[first] = read_prefix_before(doc, first)
+    return found
+
+
+def read_prefix_before(doc: Doc, first: int) -> tuple[int, str | None]:
+    words: list[int] = []  # the words before `first`, nearest first
+    start = first
+    while len(words) < PREFIX_WORDS:
+        start = previous_word(doc, start, frozenset())
+        if start < 0:
+            break
+        words.append(start)
+    for size in range(len(words), 0, -1):  # the longest prefix first
+        opening = words[size - 1]
         if (
-            len(words) < size
-            or "\n" in doc.text[doc.tokens[words[0]].end : doc.tokens[first].start]
+            doc.tokens[opening].key not in PREFIX_TABLE.first  # no prefix starts there
+            or "\n" in doc.text[doc.tokens[opening].end : doc.tokens[first].start]
         ):
             continue
-        found = PREFIX_TABLE.match(doc, words[0])
-        if found and found[0] == words[-1]:
-            return words[0], TYPE_OF[found[1][0]]
+        found = PREFIX_TABLE.match(doc, opening)
+        if found and found[0] == words[0]:
+            return opening, TYPE_OF[found[1][0]]
     return -1, None
+
+
+PREFIX_WORDS = 4  # the longest prefix: "pemerintah kota administrasi ..."
 
 
 def choose(
@@ -261,6 +274,8 @@ def is_strong(
 ) -> bool:
     """`ordinary`: the bare name may be an ordinary word (the text never types it with a
     prefix or a head: "Wali Kota Medan" makes a bare "Medan" the city whatever "medan" means)."""
+    if not cooperation[doc.tokens[mention.first].sentence]:
+        return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     start = prefix_first if prefix_first >= 0 else mention.first
     if is_venue(doc, start, venue) and not (
         (venue == HOST_VENUE_WORDS or previous_key(doc, start) in VISITED)
@@ -288,13 +303,10 @@ def is_strong(
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
         return False
-    if not cooperation[doc.tokens[mention.first].sentence]:
-        return False  # "Unud berharap hasil riset dimanfaatkan Pemprov Bali": no party
     if mention.first in roles or prefix_first >= 0:
         return True
-    if mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)):
-        return False  # "Batu", "Buru": a bare name the text also uses as a word
-    return cooperation[doc.tokens[mention.first].sentence]
+    # not "Batu", "Buru": a bare name the text also uses as a word
+    return not (mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)))
 
 
 # A facility named after where it lies: the region in its name is a location, no party.

@@ -124,6 +124,10 @@ SECTOR_ROOTS = {
     "investasi": "investment", "pariwisata": "tourism",
 }  # fmt: skip
 ROOTS = frozenset(SECTOR_ROOTS)
+# The sector root of each word seen so far (None: it has none), as the same words come back.
+ROOT_OF: dict[str, str | None] = {}
+MISSING = ""
+MAX_WORDS = 100_000  # a long-running process keeps this many words at most
 # Typos that drop one letter of a long cue word ("infrastrukur", "pariwsata") still name it.
 MIN_TYPO_LENGTH = 9
 
@@ -183,11 +187,16 @@ def find_sectors(
     fields: list[tuple[int, int]] = []  # generic fields listed among precise ones
     matched = CUES.scan(doc)
     taken = {i for first, last, _slugs in matched for i in range(first, last + 1)}
-    for i, token in enumerate(doc.tokens):
-        if token.word and len(token.key) > 5 and i not in taken and token.key not in ROOTS:
-            root = has_root(token.key, ROOTS)
+    # each distinct word once (they are sorted below)
+    for key, positions in doc.positions.items():
+        if len(key) > 5 and key not in ROOTS:
+            root = ROOT_OF.get(key, MISSING)
+            if root is MISSING:
+                root = has_root(key, ROOTS)
+                if len(ROOT_OF) < MAX_WORDS:
+                    ROOT_OF[key] = root
             if root is not None:
-                matched.append((i, i, [SECTOR_ROOTS[root]]))
+                matched += [(i, i, [SECTOR_ROOTS[root]]) for i in positions if i not in taken]
     definitions: dict[int, bool] = {}
     for first, last, slugs in sorted(matched):
         if doc.excluded[first] or first in blocked:
@@ -236,7 +245,7 @@ def likened(doc: Doc, first: int) -> bool:
     j, taken = first - 1, 0
     while j >= 0 and taken < LIKENESS_REACH and doc.tokens[j].sentence == sentence:
         key = doc.tokens[j].key
-        if key in LIKENESS or EQUATIVE.match(key):
+        if key in LIKENESS or (key.startswith("se") and EQUATIVE.match(key)):
             return True
         taken += doc.tokens[j].word
         j -= 1
@@ -253,12 +262,18 @@ PARTNERSHIP_KINDS = (
     "twin city",
 )
 DEFINING = frozenset({"adalah", "merupakan", "ialah", "yaitu", "yakni"})
+DEFINITION_WORDS = 6
 
 
 def defined(doc: Doc, sentence: int) -> bool:
     first, end = doc.sentences[sentence]
-    keys = [doc.tokens[i].key for i in range(first, end) if doc.tokens[i].word]
-    for n in range(min(len(keys), 6) - 2):
+    keys: list[str] = []  # the first words of the sentence: only they can define
+    for i in range(first, end):
+        if doc.tokens[i].word:
+            keys.append(doc.tokens[i].key)
+            if len(keys) == DEFINITION_WORDS:
+                break
+    for n in range(min(len(keys), DEFINITION_WORDS) - 2):
         if " ".join(keys[n : n + 2]) in PARTNERSHIP_KINDS and keys[n + 2] in DEFINING:
             return n == 0 or keys[n - 1] in {"istilah", "konsep", "program", "pengertian"}
     return False

@@ -19,9 +19,10 @@ Evidence is the cue's span.
 """
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from mitra.intake.extract.affixes import has_root
 from mitra.intake.extract.context import COOPERATION_CUES, previous_word
@@ -291,7 +292,7 @@ def find_stage(
         and signed_in_sentence(doc, f.first)
         # "sejak MoU diteken pada 2015", "magang berdasarkan PKS yang diteken tahun lalu"
         and not window(doc, f.first, -PLAN_REACH) & (SINCE | BASED_ON)
-        and not clause_before(doc, f.first) & SINCE  # "Sejak Memorandum ... (MoU) ... diteken"
+        and not clause_has(doc, f.first, SINCE)  # "Sejak Memorandum ... (MoU) ... diteken"
         and not dated_signing(doc, f.first)
     ]
     if signed:
@@ -361,7 +362,7 @@ def running_since_signed(doc: Doc, reached: list[StageFound]) -> list[StageFound
     return [
         StageFound("implementation", found.evidence, found.first)
         for found in reached
-        if found.slug in DOCUMENTS and clause_before(doc, found.first) & SINCE
+        if found.slug in DOCUMENTS and clause_has(doc, found.first, SINCE)
     ]
 
 
@@ -376,21 +377,18 @@ def dated_signing(doc: Doc, index: int) -> bool:
     a bare year or to the past is the history of the cooperation the news is about, not the
     news (a signing reported as news gives its day)."""
     _first, end = doc.sentence_of(index)
-    for i in range(index, end):
-        token = doc.tokens[i]
-        if token.word and (is_signing(token.key) or signature_at(doc, i)):
-            after = [doc.tokens[k].key for k in range(i + 1, min(end, i + 4)) if doc.tokens[k].word]
-            if after[:1] == ["sebelumnya"] or after[:2] in (
-                ["tahun", "lalu"],
-                ["beberapa", "tahun"],
-            ):
-                return True  # "yang diteken sebelumnya", "diteken tahun lalu"
-            if then_in(doc, i, end):
-                return True  # "diteken Walikota Surabaya saat itu, Bambang DH"
-            while after and after[0] in {"pada", "tahun", "sejak"}:
-                after.pop(0)
-            return bool(after) and is_year(after[0])
-    return False
+    signings = signing_tokens(doc, index, end)
+    if not signings:
+        return False
+    i = signings[0]
+    after = [doc.tokens[k].key for k in range(i + 1, min(end, i + 4)) if doc.tokens[k].word]
+    if after[:1] == ["sebelumnya"] or after[:2] in (["tahun", "lalu"], ["beberapa", "tahun"]):
+        return True  # "yang diteken sebelumnya", "diteken tahun lalu"
+    if then_in(doc, i, end):
+        return True  # "diteken Walikota Surabaya saat itu, Bambang DH"
+    while after and after[0] in {"pada", "tahun", "sejak"}:
+        after.pop(0)
+    return bool(after) and is_year(after[0])
 
 
 # "saat itu", "waktu itu": the time of a past story, not of the news.
@@ -408,14 +406,14 @@ def signed_later(doc: Doc, last: int) -> bool:
     """A signing after a status in its sentence, as a fact ("tertunda 20 tahun, akhirnya
     diteken"): the status is history; not under a plan ("tertunda karena belum diteken")."""
     _first, end = doc.sentence_of(last)
-    for i in range(last + 1, end):
-        token = doc.tokens[i]
-        if token.key in EARLIER_OR_CONCEDED:
+    index = word_index(doc)
+    for w in range(index.counts[last + 1], index.counts[end]):
+        key = index.keys[w]
+        if key in EARLIER_OR_CONCEDED:
             return False  # "terhenti setelah MoU diteken", "tertunda, padahal LoI sudah diteken"
-        if token.key in REASONS:
+        if key in REASONS:
             return False  # "tidak berlanjut karena tidak ada program yang disepakati"
-        signing = is_signing(token.key) or signature_at(doc, i)
-        if token.word and signing and told_as_done(doc, i):
+        if index.forms[w] == SIGNING_FORM and told_as_done(doc, index.tokens[w]):
             return True
     return False
 
@@ -510,8 +508,7 @@ SUPERSEDED = words(
 def superseded(doc: Doc, index: int) -> bool:
     """ "MoU baru itu menggantikan MoU lama yang masa berlakunya habis": the end of a term
     that the document signed in the lead replaces."""
-    first, end = doc.sentence_of(index)
-    return any(doc.tokens[i].key in SUPERSEDED for i in range(first, end))
+    return sentence_has(doc, index, SUPERSEDED)
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -570,7 +567,7 @@ def signed_close(doc: Doc, index: int) -> bool:
                 relative = step == 1 and token.key == "yang"
                 if (token.key in PURPOSE and not relative) or taken >= CLOSE_SIGNING:
                     break
-                if is_signing(token.key) or signature_at(doc, j):
+                if signing_at(doc, j):
                     return not window(doc, j, -PLAN_REACH) & PLAN_CLOSE
                 # the parties and subject of a list of documents are names: "ditandatangani
                 # pula MoU antara Pemprov NTB dan ACCES tentang Program ACCESS, lalu PKS ..."
@@ -636,8 +633,7 @@ DEFINITION_WORDS = words("sebutan istilah pengertian definisi")
 
 
 def defines_terms(doc: Doc, index: int) -> bool:
-    first, end = doc.sentence_of(index)
-    return any(doc.tokens[i].key in DEFINITION_WORDS for i in range(first, end))
+    return sentence_has(doc, index, DEFINITION_WORDS)
 
 
 # Verbs of watching or reviewing: the practice they take as object is under way, whatever
@@ -672,12 +668,22 @@ def cues(doc: Doc) -> list[tuple[int, int, str]]:
     for key, positions in doc.positions.items():
         if len(key) < 5 or key in ROOTS:
             continue
-        root = has_root(key, ROOTS)
+        root = CUE_ROOTS.get(key, MISSING)
+        if root is MISSING:
+            root = has_root(key, ROOTS)
+            if len(CUE_ROOTS) < MAX_WORDS:
+                CUE_ROOTS[key] = root
         if root is not None:
             found.extend(
                 (i, i, ROOT_CUES[root]) for i in positions if i not in taken and doc.tokens[i].word
             )
     return sorted(found)
+
+
+# The cue root of each word seen so far (None: it has none), as the same words come back.
+CUE_ROOTS: dict[str, str | None] = {}
+MISSING = ""
+MAX_WORDS = 100_000  # a long-running process keeps this many words at most in each table
 
 
 DOCUMENT_ACRONYMS = words("mou loi pks ksb kb moa")
@@ -713,13 +719,16 @@ def redefined_acronyms(doc: Doc) -> frozenset[str]:
 def document_in_sentence(doc: Doc, index: int) -> bool:
     """The sentence names a document itself ("menandatangani LoI kerja sama"): the signing is
     that document's, not a bare partnership's."""
-    first, end = doc.sentence_of(index)
-    for i in range(first, end):
-        if doc.tokens[i].word:
-            found = CUE_TABLE.match(doc, i)
-            if found and found[1][0] in DOCUMENTS:
-                return True
-    return False
+    words = word_index(doc)
+    if words.documents is None:
+        # every word a document's name starts at (not only the cues `cues` keeps)
+        words.documents = {
+            doc.tokens[i].sentence
+            for key in CUE_TABLE.first.keys() & doc.positions.keys()
+            for i in doc.positions[key]
+            if (found := CUE_TABLE.match(doc, i)) and found[1][0] in DOCUMENTS
+        }
+    return doc.tokens[index].sentence in words.documents
 
 
 @cache
@@ -739,15 +748,28 @@ def signed_in_sentence(doc: Doc, index: int, *, ink: bool = False) -> bool:
     """Some signing verb of the sentence of token `index` says a signing took place (not a
     plan: "akan diteken", "berencana menandatangani", "belum disepakati")."""
     first, end = doc.sentence_of(index)
-    for i in range(first, end):
+    for i in signing_tokens(doc, first, end):
+        # an inked verb is a signing verb: only those are read again
         key = doc.tokens[i].key
         inked = (
             key.startswith(SIGNING_STEMS) or bool(has_root(key, INK_ROOTS)) or signature_at(doc, i)
         )
-        signing = inked if ink else is_signing(key) or signature_at(doc, i)
-        if doc.tokens[i].word and signing and told_as_done(doc, i):
+        if (inked or not ink) and told_as_done(doc, i):
             return True
     return False
+
+
+def signing_tokens(doc: Doc, first: int, end: int) -> list[int]:
+    """The word tokens from `first` up to `end` that are a signing verb or a signature."""
+    index = word_index(doc)
+    words = range(index.counts[first], index.counts[end])
+    return [index.tokens[w] for w in words if index.forms[w] == SIGNING_FORM]
+
+
+def signing_at(doc: Doc, i: int) -> bool:
+    """Word token `i` is a signing verb or a signature."""
+    index = word_index(doc)
+    return index.forms[index.counts[i]] == SIGNING_FORM
 
 
 # Anywhere earlier in the clause of a verb these put it after the news: "setelah itu barulah
@@ -773,33 +795,54 @@ def told_as_done(doc: Doc, i: int) -> bool:
 def planned_clause(doc: Doc, index: int) -> bool:
     """The verb at `index` is what its clause looks ahead to, or lies in the aim of another
     act, back to a comma ("Untuk menekan pengangguran, Pemkab meneken MoU" is signed)."""
-    if clause_before(doc, index) & FUTURE_CLAUSE:
+    if clause_has(doc, index, FUTURE_CLAUSE):
         return True
-    sentence = doc.tokens[index].sentence
+    words = word_index(doc)
+    if words.commas is None:
+        words.commas = sorted({*clause_stops(doc), *doc.tokens_of(",")})
+    # the words back to a comma or a clause break (either ends the search)
+    keys = words.keys[words_since(doc, words.commas, index) : words.counts[index]]
+    if AIM.isdisjoint(keys):
+        return False
     following = doc.tokens[index].key
-    j = index - 1
-    while j >= 0 and doc.tokens[j].sentence == sentence and doc.tokens[j].text != ",":
-        if clause_break(doc, j):
-            return False
-        token = doc.tokens[j]
-        if token.word:
-            if token.key in AIM and following.startswith("me") and following not in WITNESSING:
-                return True
-            following = token.key
-        j -= 1
+    for key in reversed(keys):
+        if key in AIM and following.startswith("me") and following not in WITNESSING:
+            return True
+        following = key
     return False
 
 
 def clause_before(doc: Doc, index: int) -> set[str]:
     """Folded words of the clause before token `index`, back to a clause break."""
-    sentence = doc.tokens[index].sentence
-    out: set[str] = set()
-    j = index - 1
-    while j >= 0 and doc.tokens[j].sentence == sentence and not clause_break(doc, j):
-        if doc.tokens[j].word:
-            out.add(doc.tokens[j].key)
-        j -= 1
-    return out
+    words = word_index(doc)
+    return set(words.keys[words_since(doc, clause_stops(doc), index) : words.counts[index]])
+
+
+def clause_has(doc: Doc, index: int, keys: frozenset[str]) -> bool:
+    """Some word of the clause before token `index` is one of `keys` (`clause_before`)."""
+    return doc.holds(clause_start(doc, clause_stops(doc), index), index, keys)
+
+
+def clause_stops(doc: Doc) -> list[int]:
+    """The tokens where a clause breaks (`clause_break`), in order."""
+    words = word_index(doc)
+    if words.clauses is None:
+        openers = (i for key in CLAUSE_OPENERS for i in doc.positions.get(key, ()))
+        dashes = (i for char in DASHES for i in doc.tokens_of(char) if clause_break(doc, i))
+        words.clauses = sorted({*words.stops, *openers, *dashes})
+    return words.clauses
+
+
+def words_since(doc: Doc, stops: list[int], index: int) -> int:
+    """The first word after the last of `stops` before token `index` in its sentence."""
+    return word_index(doc).counts[clause_start(doc, stops, index)]
+
+
+def clause_start(doc: Doc, stops: list[int], index: int) -> int:
+    """The token after the last of `stops` before token `index` in its sentence."""
+    k = bisect_left(stops, index) - 1
+    first = doc.sentences[doc.tokens[index].sentence][0]
+    return stops[k] + 1 if k >= 0 and stops[k] >= first else first
 
 
 RENEWAL = words(
@@ -859,12 +902,9 @@ def activities(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         root = has_root(token.key, HANDOVER_ROOTS)
         if root is None and not (token.key == "serah" and doc.key_at(i + 1) == "terima"):
             continue
-        first, end = doc.sentence_of(i)
-        keys = {doc.tokens[k].key for k in range(first, end)}
+        keys = sentence_keys(doc, i)
         previous = doc.sentences[doc.tokens[i].sentence - 1] if doc.tokens[i].sentence else None
-        before_keys = (
-            {doc.tokens[k].key for k in range(previous[0], previous[1])} if previous else set()
-        )
+        before_keys = sentence_keys(doc, previous[0]) if previous else frozenset()
         if not (about_cooperation(doc, i, cooperation) or (keys | before_keys) & GRANTS):
             continue  # "Hibah itu ... Serah terima berlangsung": a grant handed over
         before = window(doc, i, -BEFORE_WINDOW)
@@ -940,8 +980,8 @@ def counted_participants(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         for i in doc.positions.get(key, ()):
             if doc.excluded[i] or not about_cooperation(doc, i, cooperation):
                 continue
-            first, end = doc.sentence_of(i)
-            keys = {doc.tokens[k].key for k in range(first, end)}
+            first, _end = doc.sentence_of(i)
+            keys = sentence_keys(doc, i)
             if keys & SCOPE or window(doc, i, -BEFORE_WINDOW) & PLANNED:
                 continue
             if window(doc, i, AFTER_WINDOW) & PLANNED_AFTER:
@@ -996,6 +1036,10 @@ BASED_ON = words("berdasarkan landasan dasar payung")
 BEGUN = words("dimulai dimulainya bermula berawal terjalin dijalin")
 
 
+# The words a lasting cooperation's years may start at (a number also may).
+DURATION_STARTS = SINCE | BEGUN | NUMBER_WORDS
+
+
 def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     """ "sister city sejak 1989", "sudah bermitra selama 21 tahun", "25 tahun sister city": a
     cooperation that has lasted for years is being carried out."""
@@ -1003,13 +1047,16 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
     for k, (first, end) in enumerate(doc.sentences):
         if not cooperation[k] or doc.excluded[first]:
             continue
-        keys = [doc.tokens[i].key for i in range(first, end)]
-        if not set(keys) & ESTABLISHED:
+        if not doc.in_sentence(first, ESTABLISHED):
             continue
-        if set(keys) & IDEA or any(has_root(key, IDEA_ROOTS) for key in keys):
+        keys = sentence_keys(doc, first)
+        if keys & IDEA or any(has_root(key, IDEA_ROOTS) for key in keys):
             continue  # "Rencana sister city yang digagas sejak 2021": an idea, not a practice
         for j in range(first, end - 1):
-            key, nxt = doc.tokens[j].key, doc.key_at(j + 1)
+            key = doc.tokens[j].key
+            if key not in DURATION_STARTS and not key.isdigit():
+                continue  # neither a year's start nor a count of years
+            nxt = doc.key_at(j + 1)
             if key in BEGUN and nxt in {"pada", "sejak"}:
                 key, nxt = "sejak", doc.key_at(j + 2)  # "dimulai pada tahun 2004"
                 j += 1
@@ -1228,9 +1275,9 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         return False  # "dijadwalkan berakhir": the end of a term, not a status
     if hoped(doc, first) or outcome(doc, last):
         return False
+    not_now = window(doc, first, -REACHED_REACH - 1) & NOT_NOW
     return not (
-        window(doc, first, -REACHED_REACH - 1) & clause_before(doc, first) & NOT_NOW
-        or clause_after(doc, last) & STATUS_LATER
+        (not_now and not_now & clause_before(doc, first)) or clause_after(doc, last) & STATUS_LATER
     )
 
 
@@ -1388,23 +1435,93 @@ def about_cooperation(doc: Doc, index: int, cooperation: list[bool]) -> bool:
     return same_paragraph and cooperation[sentence - 1]
 
 
-def window(doc: Doc, index: int, size: int) -> set[str]:
-    """Folded words within `size` tokens of `index` (negative: before), in its sentence."""
+@dataclass(slots=True)
+class WordIndex:
+    """The words of one article, indexed once, the first time a stage rule asks: the words
+    around a cue, of its clause or of its sentence are then slices, not walks over tokens."""
+
+    counts: list[int]  # counts[j]: how many word tokens come before token j
+    tokens: list[int]  # the token of each word
+    keys: list[str]  # the key of each word
+    forms: list[str]  # each word as a window holds it: a signing verb as SIGNING_FORM
+    plans: list[int]  # plans[w]: how many words before word w have a root in PLAN_ROOTS
+    stops: list[int]  # the tokens no window runs across (";" and ":"), in order
+    clauses: list[int] | None = None  # `clause_stops`, when first asked
+    commas: list[int] | None = None  # clause stops and commas, when first asked
+    sentence_keys: dict[int, frozenset[str]] = field(default_factory=dict)
+    documents: set[int] | None = None  # `document_in_sentence`, when first asked
+
+
+# Each word's form in a window and whether its root puts what follows ahead (PLAN_ROOTS),
+# kept as the same words come back in every article.
+WINDOW_FORMS: dict[str, tuple[str, bool]] = {}
+
+
+def window_form(key: str) -> tuple[str, bool]:
+    found = WINDOW_FORMS.get(key)
+    if found is None:
+        form = SIGNING_FORM if is_signing(key) else key
+        found = (form, bool(has_root(key, PLAN_ROOTS)))
+        if len(WINDOW_FORMS) < MAX_WORDS:
+            WINDOW_FORMS[key] = found
+    return found
+
+
+def word_index(doc: Doc) -> WordIndex:
+    index: WordIndex | None = doc.derived.get("stage")
+    if index is None:
+        index = doc.derived["stage"] = build_word_index(doc)
+    return index
+
+
+def build_word_index(doc: Doc) -> WordIndex:
+    tokens = doc.tokens
+    is_word = [token.word for token in tokens]
+    words = [i for i, word in enumerate(is_word) if word]
+    keys = [tokens[i].key for i in words]
+    counts = list(accumulate(is_word, initial=0))
+    known = WINDOW_FORMS.get
+    found = [known(key) or window_form(key) for key in keys]
+    forms = [form for form, _plan in found]
+    for j in doc.positions.get("tangan", ()):
+        if signature_at(doc, j):  # "membubuhkan tanda tangan"
+            forms[counts[j]] = SIGNING_FORM
+    plans = list(accumulate([plan for _form, plan in found], initial=0))
+    stops = sorted(doc.tokens_of(";") + doc.tokens_of(":"))
+    return WordIndex(counts, words, keys, forms, plans, stops)
+
+
+def sentence_keys(doc: Doc, index: int) -> frozenset[str]:
+    """The keys of every token of the sentence of token `index`."""
     sentence = doc.tokens[index].sentence
-    out: set[str] = set()
-    step = -1 if size < 0 else 1
-    j, taken = index + step, 0
-    while 0 <= j < len(doc.tokens) and taken < abs(size):
-        token = doc.tokens[j]
-        if token.sentence != sentence or token.text in {";", ":"}:
-            break
-        if token.word:
-            signing = is_signing(token.key) or signature_at(doc, j)
-            out.add(SIGNING_FORM if signing else token.key)
-            if has_root(token.key, PLAN_ROOTS):
-                out.add(PLAN_FORM)  # "Setujui", "menyetujuinya", "diusulkan": a step ahead
-            taken += 1
-        j += step
+    cached = word_index(doc).sentence_keys
+    keys = cached.get(sentence)
+    if keys is None:
+        first, end = doc.sentences[sentence]
+        keys = cached[sentence] = frozenset([token.key for token in doc.tokens[first:end]])
+    return keys
+
+
+def window(doc: Doc, index: int, size: int) -> set[str]:
+    """Folded words within `size` tokens of `index` (negative: before), in its sentence: a
+    signing verb as SIGNING_FORM, and PLAN_FORM for a word whose root puts what follows ahead
+    ("Setujui", "menyetujuinya", "diusulkan")."""
+    words = word_index(doc)
+    first, end = doc.sentences[doc.tokens[index].sentence]
+    stops = words.stops
+    if size < 0:
+        k = bisect_left(stops, index) - 1
+        stop = stops[k] if k >= 0 and stops[k] >= first else first - 1
+        high = words.counts[index]
+        low = max(words.counts[stop + 1], high + size)
+    else:
+        k = bisect_right(stops, index)
+        stop = stops[k] if k < len(stops) and stops[k] < end else end
+        low = words.counts[index + 1]
+        high = min(words.counts[stop], low + size)
+    out = set(words.forms[low:high])
+    if words.plans[high] > words.plans[low]:
+        out.add(PLAN_FORM)
     if size < 0 and "tindak" in out and "lanjut" in out:
         out.add("tindak lanjut")
     return out
@@ -1437,5 +1554,8 @@ def predicate_after(doc: Doc, last: int) -> set[str]:
 
 
 def slug_in_sentence(doc: Doc, index: int, keys: frozenset[str]) -> bool:
-    first, end = doc.sentence_of(index)
-    return any(doc.tokens[i].key in keys for i in range(first, end))
+    return sentence_has(doc, index, keys)
+
+
+def sentence_has(doc: Doc, index: int, keys: frozenset[str]) -> bool:
+    return doc.in_sentence(index, keys)

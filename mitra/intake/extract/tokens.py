@@ -7,7 +7,10 @@ name never runs across a comma, a bracket or a line break.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 from mitra.lib.text import fold
 
@@ -109,6 +112,9 @@ class Doc:
     excluded: list[bool] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # token start offsets, for bisect
     positions: dict[str, list[int]] = field(default_factory=dict)  # word key -> its tokens
+    # Indexes a rule module builds once per article, by its name ("stage"), instead of walking
+    # the tokens again for every cue.
+    derived: dict[str, Any] = field(default_factory=dict)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of tokens first..last (inclusive)."""
@@ -123,6 +129,37 @@ class Doc:
     def gap(self, left: int, right: int) -> str:
         """The characters between token `left` and token `right`."""
         return self.text[self.tokens[left].end : self.tokens[right].start]
+
+    def tokens_of(self, char: str) -> list[int]:
+        """The tokens that are the punctuation character `char`, in order (such a character
+        is always a token of its own); found once per text."""
+        found = self.derived.get(char)
+        if found is None:
+            found, text, starts = [], self.text, self.starts
+            at = text.find(char)
+            while at >= 0:
+                found.append(bisect_left(starts, at))
+                at = text.find(char, at + 1)
+            self.derived[char] = found
+        return found
+
+    def in_sentence(self, index: int, keys: frozenset[str]) -> bool:
+        """Some word of the sentence of token `index` is one of `keys`, a word list kept by a
+        rule module: the tokens of each list are found once per text."""
+        first, end = self.sentences[self.tokens[index].sentence]
+        return self.holds(first, end, keys)
+
+    def holds(self, first: int, end: int, keys: frozenset[str]) -> bool:
+        """Some token from `first` up to `end` is a word of `keys` (as `in_sentence`)."""
+        lists: dict[frozenset[str], list[int]] = self.derived.setdefault(WORD_LISTS, {})
+        found = lists.get(keys)
+        if found is None:
+            positions = self.positions
+            found = lists[keys] = sorted(i for key in keys for i in positions.get(key, ()))
+        if not found:
+            return False
+        k = bisect_left(found, first)
+        return k < len(found) and found[k] < end
 
     def key_at(self, index: int) -> str:
         return self.tokens[index].key if 0 <= index < len(self.tokens) else ""
@@ -139,53 +176,70 @@ class Doc:
         return out
 
 
+WORD_LISTS = "word lists"  # the key of `Doc.in_sentence`'s index in `Doc.derived`
+
+
 def fold_token(text: str) -> str:
     if text.isascii():
         return text.lower()
     return fold(text).replace(" ", "")
 
 
+# What a token's text says of it (key, word, capitalised, all capitals), kept per text: the
+# same words come back in every article.
+FEATURES: dict[str, tuple[str, bool, bool, bool]] = {}
+
+
+def features(value: str) -> tuple[str, bool, bool, bool]:
+    found = FEATURES.get(value)
+    if found is None:
+        if value[0].isalnum():
+            key = value.lower() if value.isascii() else fold_token(value)
+            found = (key, True, value[0].isupper(), value.isupper() and len(value) > 1)
+        else:
+            found = (value, False, False, False)
+        if len(FEATURES) < MAX_FEATURES:
+            FEATURES[value] = found
+    return found
+
+
+MAX_FEATURES = 100_000
+
+
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
     add = tokens.append
+    positions: dict[str, list[int]] = {}
+    known = FEATURES.get
     for match in TOKEN.finditer(text):
         value = match.group()
-        start, end = match.span()
-        if value[0].isalnum():
-            key = value.lower() if value.isascii() else fold_token(value)
-            add(
-                Token(
-                    value,
-                    start,
-                    end,
-                    key,
-                    True,
-                    value[0].isupper(),
-                    value.isupper() and end - start > 1,
-                )
-            )
-        else:
-            add(Token(value, start, end, value, False, False, False))
+        key, word, cap, upper = known(value) or features(value)
+        if word:
+            found = positions.get(key)
+            if found is None:
+                positions[key] = [len(tokens)]
+            else:
+                found.append(len(tokens))
+        add(Token(value, match.start(), match.end(), key, word, cap, upper))
     doc = Doc(text=text, tokens=tokens, next_word=link_words(text, tokens), sentences=[])
+    doc.starts = [token.start for token in tokens]
     doc.sentences = split_sentences(doc)
     doc.excluded = [False] * len(tokens)
-    doc.starts = [token.start for token in tokens]
-    positions: dict[str, list[int]] = {}
-    for i, token in enumerate(tokens):
-        if token.word:
-            positions.setdefault(token.key, []).append(i)
     doc.positions = positions
     return doc
 
 
 def link_words(text: str, tokens: list[Token]) -> list[int]:
     links = [-1] * len(tokens)
-    for i, token in enumerate(tokens[:-1]):
+    for i, (token, after) in enumerate(pairwise(tokens)):
         if not token.word:
             continue
-        after = tokens[i + 1]
         if after.word:
-            gap = text[token.end : after.start]
+            end = token.end
+            if after.start == end + 1 and text[end] == " ":
+                links[i] = i + 1  # one space: the usual case
+                continue
+            gap = text[end : after.start]
             if gap and not gap.strip(" \t\u00a0"):
                 links[i] = i + 1
         elif (
@@ -209,21 +263,35 @@ def link_words(text: str, tokens: list[Token]) -> list[int]:
 
 
 def split_sentences(doc: Doc) -> list[tuple[int, int]]:
-    tokens, text = doc.tokens, doc.text
+    """A sentence ends at a line break, or at a stop (or a closer after one) followed by a space
+    and a new sentence (`ends_sentence`). Only the tokens before a line break and the stops
+    and closers are looked at; `doc.starts` must be set."""
+    tokens, text, starts = doc.tokens, doc.text, doc.starts
+    count = len(tokens)
+    ends: set[int] = set()
+    at = text.find("\n")
+    while at >= 0:
+        ends.add(bisect_left(starts, at) - 1)  # the token before the gap the break is in
+        at = text.find("\n", at + 1)
+    for match in STOPS_AND_CLOSERS.finditer(text):
+        i = bisect_left(starts, match.start())
+        if i + 1 < count and tokens[i + 1].start > tokens[i].end and ends_sentence(doc, i):
+            ends.add(i)
     sentences: list[tuple[int, int]] = []
-    first, count = 0, len(tokens)
-    for i, token in enumerate(tokens):
-        token.sentence = len(sentences)
-        if i + 1 >= count:
-            break
-        after = tokens[i + 1]
-        gap = text[token.end : after.start]
-        if "\n" in gap or (ends_sentence(doc, i) and gap):
+    first = 0
+    for i in sorted(ends):
+        if 0 <= i < count - 1:
             sentences.append((first, i + 1))
             first = i + 1
     if tokens:
-        sentences.append((first, len(tokens)))
+        sentences.append((first, count))
+    for number, (first, end) in enumerate(sentences):
+        for token in tokens[first:end]:
+            token.sentence = number
     return sentences
+
+
+STOPS_AND_CLOSERS = re.compile("[" + re.escape("".join(SENTENCE_ENDS | CLOSERS)) + "]")
 
 
 def ends_sentence(doc: Doc, i: int) -> bool:

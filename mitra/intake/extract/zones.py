@@ -45,15 +45,58 @@ DATELINE_GLUED = re.compile(
 )
 
 
+# The words each of those patterns starts with (after a word boundary), lowercase.
+RELATED_STARTS = ("baca", "simak", "lihat", "berita", "artikel")
+INLINE_CREDIT_STARTS = ("penulis", "editor", "reporter", "pewarta", "redaktur", "penyunting")
+# Every match of INITIALS holds a closing bracket at the end of its line.
+INITIALS_END = re.compile(r"\)[ \t]*(?:\n|\Z)")
+# Besides their own lowercase, a case-blind pattern lets these stand for ASCII letters (i, s).
+CASE_FOLDS_TO_ASCII = ("\u0131", "\u017f")
+
+
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for match in RELATED.finditer(text):
+    for match in matches(RELATED, text, RELATED_STARTS):
         line_end = text.find("\n", match.end())
         end = len(text) if line_end < 0 else line_end
         spans.append((match.start(), min(end, match.start() + MAX_RELATED)))
-    for pattern in (CREDIT, INLINE_CREDIT, INITIALS):
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+    spans.extend(
+        (m.start(), m.end()) for at in line_starts if (m := CREDIT.match(text, at)) is not None
+    )
+    spans.extend((m.start(), m.end()) for m in matches(INLINE_CREDIT, text, INLINE_CREDIT_STARTS))
+    if INITIALS_END.search(text):
+        spans.extend((m.start(), m.end()) for m in INITIALS.finditer(text))
     return spans
+
+
+LINE_BREAK = re.compile("\n")
+
+
+def matches(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a case-blind pattern whose every match opens with one of
+    the lowercase words `starts`: the pattern is tried only where one of them is written, which
+    saves trying it at every character."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(char in text for char in CASE_FOLDS_TO_ASCII):
+        return list(pattern.finditer(text))  # offsets would not carry over to the lowercase
+    places = sorted(at for word in starts for at in occurrences(lowered, word))
+    found: list[re.Match[str]] = []
+    free = 0
+    for at in places:
+        if at >= free and (match := pattern.match(text, at)) is not None:
+            found.append(match)
+            free = match.end()
+    return found
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
