@@ -12,9 +12,8 @@ from django import forms
 from django.apps import apps
 from django.contrib.admin.widgets import AdminDateWidget, AdminRadioSelect
 from django.forms.renderers import DjangoTemplates, get_default_renderer
-from django.utils.translation import gettext_lazy
 
-from mitra.lib.forms import FormRenderer
+from mitra.lib.forms import BLANK_CHOICE_LABEL, FormRenderer
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +141,7 @@ GROUPED = [("", "— semua —"), ("Satu & dua", [("a", "Satu"), ("b", "Dua <b>"
 SELECTS = [
     forms.Select(choices=CHOICES),
     forms.Select(choices=GROUPED, attrs={"hx-get": "/x?a=1&b='2'", "disabled": True}),
-    forms.Select(choices=[("", gettext_lazy("— choose —")), ("x", 'Kutip "ganda"')]),
+    forms.Select(choices=[("", BLANK_CHOICE_LABEL), ("x", 'Kutip "ganda"')]),
     forms.SelectMultiple(choices=GROUPED, attrs={"autofocus": False}),
     forms.NullBooleanSelect(),
     MarkedOption(choices=CHOICES),
