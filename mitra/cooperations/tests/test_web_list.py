@@ -7,6 +7,7 @@ from mitra.cooperations import services
 from mitra.cooperations.models import Cooperation
 from mitra.partners.models import Country, Partner
 from mitra.regions.models import Region
+from mitra.tenancy import changes
 from tests.factories import make_cooperation, make_partner
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +250,27 @@ def test_the_list_asks_anonymous_visitors_to_log_in(client, register):
     response = client.get(LIST)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_the_filters_countries_are_kept_and_a_new_partners_country_shows_at_once(
+    client_as, cooperation_officer, register, settings, django_capture_on_commit_callbacks
+):
+    """The countries of the filter are kept in the process until the tenant's data changes
+    (`tenancy.changes`): a partner added through its service offers its country at once."""
+    settings.MITRA_REMEMBER_FIGURES = True
+    changes.forget()
+    client = client_as(cooperation_officer)
+
+    def countries():
+        return [code for code, _name in client.get(LIST).context["form"].fields["country"].choices]
+
+    assert countries() == ["", "KR", "TW"]
+    # Written past the services, the country is not offered: the kept list is what shows.
+    Partner.objects.filter(pk=register["incheon"].partners.get().pk).update(
+        country=Country.objects.get(code="JP")
+    )
+    assert countries() == ["", "KR", "TW"]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_partner(register["tual"].tenant, country=Country.objects.get(code="SE"))
+    assert countries() == ["", "JP", "SE", "TW"]
+    changes.forget()
