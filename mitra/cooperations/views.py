@@ -54,6 +54,7 @@ from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of
 from mitra.tenancy.access import acting_user, can_write, require_tenant
+from mitra.tenancy.changes import remembered
 from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
@@ -208,7 +209,12 @@ def _detail_context(
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    coop = get_cooperation_detail_for_user(request, pk)
+    # The cooperation with its parts, kept until the tenant's data changes (`tenancy.changes`):
+    # its page is opened again and again, and reading its parts was a fifth of the page's time.
+    tenant = require_tenant(request)
+    coop = remembered(
+        tenant, ("cooperation page", pk), lambda: get_cooperation_detail_for_user(request, pk)
+    )
     return render(request, "cooperations/detail.html", _detail_context(request, coop))
 
 
