@@ -237,13 +237,16 @@ def dashboard(
 ) -> Dashboard:
     """The tenant's dashboard in a fixed number of queries, whatever the size of the tenant;
     with the user and their role, the part of it that answers that role's own question (an
-    officer's day, the team's queue). The tenant's part is kept in the process until the
-    tenant's data changes (`tenancy.changes`); the officer's own day is read every time."""
+    officer's day, the team's queue). Both are kept in the process until the tenant's data
+    changes (`tenancy.changes`), the officer's day for each officer."""
     team = role in workflow.TEAM
     key = ("dashboard", today, get_language(), team)
     board = remembered(tenant, key, lambda: _tenant_board(tenant, today, team=team))
     if user is not None and role in WRITE_ROLES:
-        return replace(board, my_day=mine.my_day(tenant, user, role, today))
+        own = ("my day", user.pk, role, today, get_language())
+        return replace(
+            board, my_day=remembered(tenant, own, lambda: mine.my_day(tenant, user, role, today))
+        )
     return board
 
 

@@ -25,8 +25,8 @@ from mitra.followups import services as followup_services
 from mitra.followups.models import Task
 from mitra.tenancy import changes
 from mitra.tenancy import services as tenancy_services
-from mitra.tenancy.models import Tenant
-from tests.factories import make_cooperation, make_document, make_partner
+from mitra.tenancy.models import Membership, Tenant
+from tests.factories import make_cooperation, make_document, make_partner, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -225,3 +225,16 @@ def test_each_writer_of_audit_and_history_rows_bumps_the_count_once_committed(
             write()
             assert Tenant.objects.get(pk=tenant.pk).changes == before, name  # not before commit
         assert Tenant.objects.get(pk=tenant.pk).changes == before + 1, name
+
+
+def test_each_officer_sees_their_own_day_from_the_kept_figures(
+    client_as, cooperation_officer, tenant
+):
+    other = make_user(tenant, Membership.Role.COOPERATION_OFFICER)
+    today = timezone.localdate()
+    for user, title in ((cooperation_officer, "Tugas pertama"), (other, "Tugas kedua")):
+        followup_services.create_task(tenant, by=None, title=title, assignee=user, due_date=today)
+    first = client_as(cooperation_officer).get(DASHBOARD).context["board"].my_day
+    second = client_as(other).get(DASHBOARD).context["board"].my_day
+    assert [task.title for task in first.due_today.rows] == ["Tugas pertama"]
+    assert [task.title for task in second.due_today.rows] == ["Tugas kedua"]
