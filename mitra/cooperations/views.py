@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -73,15 +75,25 @@ def index(request: HttpRequest) -> HttpResponse:
     form = CooperationFilterForm(require_tenant(request), request.GET)
     if not form.is_valid():
         messages.warning(request, _("Some filters were not understood and were left out."))
-    matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
-    page = Paginator(filters.with_list_columns(matching), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {"form": form, "page": page, "filtered": _filtered_by(form.cleaned_data)}
+    key = ("cooperation list", request.GET.urlencode(), get_language())
+    table = remembered(require_tenant(request), key, lambda: _list_table(request, form))
+    context = {"form": form, "table": table}
     if wants_fragment(request):
         context["oob_messages"] = True
         return render(request, "cooperations/_list_results.html", context)
     return render(request, "cooperations/list.html", context)
+
+
+def _list_table(request: HttpRequest, form: CooperationFilterForm) -> str:
+    """The page of the list the address asks for, rendered: kept until the tenant's data
+    changes (`tenancy.changes`), for whoever of the tenant asks for the same address. The
+    table shows nothing of the person's own (its template reads only the address)."""
+    matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
+    page = Paginator(filters.with_list_columns(matching), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "filtered": _filtered_by(form.cleaned_data)}
+    return render_to_string("cooperations/_list_table.html", context, request)
 
 
 def _ask(request: HttpRequest, kind: str) -> HttpResponse:
