@@ -186,14 +186,25 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
     }
 
 
+def _parts(coop: Cooperation) -> dict[str, list[Any]]:
+    """The cooperation's history, considerations and voided documents, for its page."""
+    return {
+        "events": list(coop.events.select_related("by")),
+        "considerations": list(coop.considerations.select_related("by")),
+        "voided_documents": list(
+            Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
+        ),
+    }
+
+
 def _detail_context(
     request: HttpRequest, coop: Cooperation, failure: Failure | None = None
 ) -> dict[str, Any]:
     partners = list(coop.partners.all())
-    events = list(coop.events.select_related("by"))
+    parts = remembered(coop.tenant, ("cooperation page parts", coop.pk), lambda: _parts(coop))
+    events, considerations = parts["events"], parts["considerations"]
     procedure = _procedure(request, coop, events)
     shown = [s.action for s in procedure["next_steps"] + procedure["other_steps"]]
-    considerations = list(coop.considerations.select_related("by"))
     return {
         "coop": coop,
         "partners": partners,
@@ -201,9 +212,7 @@ def _detail_context(
             p for p in partners if p.country is not None and p.country.needs_central_guidance
         ],
         "events": events,
-        "voided_documents": list(
-            Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
-        ),
+        "voided_documents": parts["voided_documents"],
         "procedure": procedure,
         "step_time": timing.current_step_time(coop, latest=timing.latest_move(events)),
         "failure": failure,
