@@ -161,8 +161,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login sessions in the database, so every web server knows whoever logged in on any of them.
-# Nothing is kept in one process's memory or on its disk (no cache is used), so servers can be
-# added behind a load balancer (docs/scaling.md).
+# Nothing is kept in one process's memory or on its disk that another server's write could make
+# stale (no cache is used; the pages' kept figures are keyed on a count in the database), so
+# servers can be added behind a load balancer (docs/scaling.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
