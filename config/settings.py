@@ -128,7 +128,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # browser that wrote reads the primary for that long, so people always see their own changes.
 MITRA_REPLICA_MAX_LAG = envint("DATABASE_REPLICA_MAX_LAG", 5)
 # Costly pages (the dashboard) keep their figures in the process until the tenant's data changes
-# (`mitra/tenancy/changes.py`); the change count lives in the database, so every server sees a
+# (`mitra/lib/tenant_changes.py`); the change count lives in the database, so every server sees a
 # write made through any other.
 MITRA_REMEMBER_FIGURES = True
 if _replica_url := envstr("DATABASE_REPLICA_URL", ""):

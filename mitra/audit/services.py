@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from mitra.audit.models import AuditEntry
 from mitra.lib import bulk
 from mitra.lib.formatting import person
-from mitra.tenancy.changes import changed
+from mitra.lib.tenant_changes import changed
 
 Snapshot = dict[str, Any]
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})

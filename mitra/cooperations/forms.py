@@ -25,9 +25,9 @@ from mitra.cooperations.services import PartyInput
 from mitra.cooperations.transitions import reason_missing
 from mitra.lib.dates import SaneDateField
 from mitra.lib.forms import set_choices
+from mitra.lib.tenant_changes import remembered
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Country, Partner
-from mitra.tenancy.changes import remembered
 from mitra.tenancy.models import Tenant
 from mitra.tenancy.scope import limit_to_tenant
 

@@ -19,8 +19,8 @@ from mitra.cooperations import remedies, rules, workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent
 from mitra.cooperations.workflow import PRIOR_STATE, SYSTEM, Transition
 from mitra.lib.refusal import Refused
+from mitra.lib.tenant_changes import changed
 from mitra.partners.models import Partner
-from mitra.tenancy.changes import changed
 from mitra.tenancy.models import Membership
 
 

@@ -55,8 +55,8 @@ from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of
+from mitra.lib.tenant_changes import remembered
 from mitra.tenancy.access import acting_user, can_write, require_tenant
-from mitra.tenancy.changes import remembered
 from mitra.tenancy.models import WRITE_ROLES
 
 PAGE_SIZE = 25
@@ -86,7 +86,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _list_table(request: HttpRequest, form: CooperationFilterForm) -> str:
     """The page of the list the address asks for, rendered: kept until the tenant's data
-    changes (`tenancy.changes`), for whoever of the tenant asks for the same address. The
+    changes (`lib.tenant_changes`), for whoever of the tenant asks for the same address. The
     table shows nothing of the person's own (its template reads only the address)."""
     matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
     page = Paginator(filters.with_list_columns(matching), PAGE_SIZE).get_page(
@@ -230,7 +230,7 @@ def _detail_context(
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # The cooperation with its parts, kept until the tenant's data changes (`tenancy.changes`):
+    # The cooperation with its parts, kept until the tenant's data changes (`lib.tenant_changes`):
     # its page is opened again and again, and reading its parts was a fifth of the page's time.
     tenant = require_tenant(request)
     coop = remembered(

@@ -28,8 +28,8 @@ from mitra.followups.models import Task
 from mitra.followups.rules import FollowUpGap, gaps_of, live_cooperations, needing_follow_up
 from mitra.implementation.queries import DormantRow
 from mitra.lib.shortlist import Shortlist, first_rows
+from mitra.lib.tenant_changes import remembered
 from mitra.partners.models import Country, Partner
-from mitra.tenancy.changes import remembered
 from mitra.tenancy.models import WRITE_ROLES, Tenant
 
 TOP = 5  # cooperations needing follow-up and overdue tasks shown on the dashboard
@@ -238,7 +238,7 @@ def dashboard(
     """The tenant's dashboard in a fixed number of queries, whatever the size of the tenant;
     with the user and their role, the part of it that answers that role's own question (an
     officer's day, the team's queue). Both are kept in the process until the tenant's data
-    changes (`tenancy.changes`), the officer's day for each officer."""
+    changes (`lib.tenant_changes`), the officer's day for each officer."""
     team = role in workflow.TEAM
     key = ("dashboard", today, get_language(), team)
     board = remembered(tenant, key, lambda: _tenant_board(tenant, today, team=team))

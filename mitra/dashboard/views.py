@@ -20,8 +20,8 @@ from mitra.cooperations.queries import expiring_documents
 from mitra.cooperations.rules import expiry_lead_days
 from mitra.dashboard import attention, mine, queries
 from mitra.lib.shortlist import page_of
+from mitra.lib.tenant_changes import remembered
 from mitra.tenancy.access import acting_user, require_tenant
-from mitra.tenancy.changes import remembered
 
 View = Callable[..., HttpResponse]
 

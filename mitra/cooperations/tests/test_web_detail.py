@@ -10,8 +10,8 @@ from mitra.cooperations import services
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import PartyInput
 from mitra.followups import services as followup_services
+from mitra.lib import tenant_changes as changes
 from mitra.partners.models import Country
-from mitra.tenancy import changes
 from tests.factories import make_cooperation, make_document, make_partner
 
 pytestmark = pytest.mark.django_db
@@ -246,7 +246,7 @@ def test_a_missing_cooperation_is_404_too(client_as, cooperation_officer, coop):
 
 @pytest.fixture
 def kept(settings):
-    """The cooperation's page keeps its parts in the process (`tenancy.changes`)."""
+    """The cooperation's page keeps its parts in the process (`lib.tenant_changes`)."""
     settings.MITRA_REMEMBER_FIGURES = True
     changes.forget()
     yield

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from mitra.cooperations import services
 from mitra.cooperations.models import Cooperation
+from mitra.lib import tenant_changes as changes
 from mitra.partners.models import Country, Partner
 from mitra.regions.models import Region
-from mitra.tenancy import changes
 from tests.factories import make_cooperation, make_partner
 
 pytestmark = pytest.mark.django_db
@@ -260,7 +260,7 @@ def test_the_filters_countries_are_kept_and_a_new_partners_country_shows_at_once
     client_as, cooperation_officer, register, settings, django_capture_on_commit_callbacks
 ):
     """The countries of the filter are kept in the process until the tenant's data changes
-    (`tenancy.changes`): a partner added through its service offers its country at once."""
+    (`lib.tenant_changes`): a partner added through its service offers its country at once."""
     settings.MITRA_REMEMBER_FIGURES = True
     changes.forget()
     client = client_as(cooperation_officer)

@@ -23,7 +23,7 @@ from mitra.dashboard.tests.test_dashboard import seed
 from mitra.events import services as event_services
 from mitra.followups import services as followup_services
 from mitra.followups.models import Task
-from mitra.tenancy import changes
+from mitra.lib import tenant_changes as changes
 from mitra.tenancy import services as tenancy_services
 from mitra.tenancy.models import Membership, Tenant
 from tests.factories import make_cooperation, make_document, make_partner, make_user

@@ -6,7 +6,7 @@ from django import template
 
 from mitra.cooperations.models import Cooperation, Document
 from mitra.events.models import PlannedSigning
-from mitra.tenancy.changes import remembered
+from mitra.lib.tenant_changes import remembered
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def planned_signings(coop: Cooperation) -> dict[str, Any]:
 
 
 def _signings(coop: Cooperation) -> list[PlannedSigning]:
-    """Kept until the tenant's data changes (`tenancy.changes`)."""
+    """Kept until the tenant's data changes (`lib.tenant_changes`)."""
     signings = (
         PlannedSigning.objects.filter(cooperation=coop, event__tenant_id=coop.tenant_id)
         .exclude(status=PlannedSigning.Status.CANCELLED)

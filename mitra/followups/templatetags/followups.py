@@ -11,8 +11,8 @@ from mitra.cooperations.models import Cooperation
 from mitra.followups.models import Activity, Task
 from mitra.followups.queries import cooperation_follow_up, last_contact
 from mitra.lib.shortlist import first_rows
+from mitra.lib.tenant_changes import remembered
 from mitra.partners.models import Partner
-from mitra.tenancy.changes import remembered
 
 register = template.Library()
 
@@ -31,7 +31,7 @@ def cooperation_followups(context: template.Context, coop: Cooperation) -> dict[
 
 
 def _follow_up_panel(coop: Cooperation, today: date) -> dict[str, Any]:
-    """The panel's facts, kept until the tenant's data changes (`tenancy.changes`): the
+    """The panel's facts, kept until the tenant's data changes (`lib.tenant_changes`): the
     follow-up's reasons alone were a fifth of the cooperation page's time."""
     reasons, last = cooperation_follow_up(coop, today)
     activities = Activity.objects.filter(cooperation=coop).select_related("partner")

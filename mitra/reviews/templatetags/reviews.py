@@ -8,10 +8,10 @@ from django import template
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
+from mitra.lib.tenant_changes import remembered
 from mitra.reviews.access import reviews_for_cooperation
 from mitra.reviews.models import STATE_OF_KIND, ReviewRequest
 from mitra.reviews.status import central_status
-from mitra.tenancy.changes import remembered
 
 register = template.Library()
 
@@ -54,7 +54,7 @@ def days_waited(review: ReviewRequest) -> int | None:
 
 def _reviews(coop: Cooperation) -> list[ReviewRequest]:
     """The cooperation's requests, read once for both panels of its page and kept until the
-    tenant's data changes (`tenancy.changes`)."""
+    tenant's data changes (`lib.tenant_changes`)."""
     key = ("cooperation reviews", coop.pk)
     return remembered(coop.tenant, key, lambda: reviews_for_cooperation(coop))
 

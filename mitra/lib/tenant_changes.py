@@ -13,13 +13,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from functools import partial
 from threading import Lock
-from typing import cast
+from typing import Any, Protocol, cast
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
-from mitra.tenancy.models import Tenant
+
+class Counted(Protocol):
+    """A tenant, as far as keeping its figures goes (the model lives in a layer above)."""
+
+    pk: Any
+    changes: int
+
 
 # Entries a process keeps: a few pages for each tenant active on the server at once.
 KEPT = 512
@@ -37,10 +44,11 @@ def changed(tenant_ids: Iterable[int | None]) -> None:
 
 
 def _bump(ids: list[int]) -> None:
-    Tenant.objects.filter(pk__in=ids).update(changes=F("changes") + 1)
+    tenants = apps.get_model("tenancy", "Tenant")
+    tenants.objects.filter(pk__in=ids).update(changes=F("changes") + 1)
 
 
-def remembered[T](tenant: Tenant, key: Hashable, compute: Callable[[], T]) -> T:
+def remembered[T](tenant: Counted, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept in this process for the tenant until its change count moves. The key
     names everything else the value depends on (the page, the day, the language)."""
     if not settings.MITRA_REMEMBER_FIGURES:
