@@ -173,6 +173,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings_test"}
     env["DATABASE_CONN_MAX_AGE"] = "60"
+    env["MITRA_REMEMBER_FIGURES"] = "true"  # as in production (config/settings.py)
     command = [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(WORKERS), "--no-control-socket", "--log-level", "warning"]
     server = subprocess.Popen(command, env=env, cwd=ROOT)  # noqa: S603

@@ -127,6 +127,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # docs/scaling.md). It is read only while at most DATABASE_REPLICA_MAX_LAG seconds behind, and a
 # browser that wrote reads the primary for that long, so people always see their own changes.
 MITRA_REPLICA_MAX_LAG = envint("DATABASE_REPLICA_MAX_LAG", 5)
+# Costly pages (the dashboard) keep their figures in the process until the tenant's data changes
+# (`mitra/lib/tenant_changes.py`); the change count lives in the database, so every server sees a
+# write made through any other.
+MITRA_REMEMBER_FIGURES = True
 if _replica_url := envstr("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = dj_database_url.parse(
         _replica_url,
@@ -157,8 +161,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Login sessions in the database, so every web server knows whoever logged in on any of them.
-# Nothing is kept in one process's memory or on its disk (no cache is used), so servers can be
-# added behind a load balancer (docs/scaling.md).
+# Nothing is kept in one process's memory or on its disk that another server's write could make
+# stale (no cache is used; the pages' kept figures are keyed on a count in the database), so
+# servers can be added behind a load balancer (docs/scaling.md).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"

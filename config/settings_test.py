@@ -9,7 +9,7 @@ os.environ.setdefault("SECRET_KEY", "mitra-tests-only")
 
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES
-from mitra.lib.env import envint
+from mitra.lib.env import envbool, envint
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -36,3 +36,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 # server's thread and hold the test database open when it is dropped. (Servers started with
 # these settings, as tests/machines does, may still ask for persistent connections.)
 DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 0)  # noqa: F405
+
+# Tests write rows directly between two renders of a page, which bumps no change count: the
+# figures are computed for every request, except in the tests of keeping them
+# (`mitra/dashboard/tests/test_remembered.py`) and in the benchmarks, which serve production
+# code (MITRA_REMEMBER_FIGURES=true).
+MITRA_REMEMBER_FIGURES = envbool("MITRA_REMEMBER_FIGURES", False)

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from mitra.audit.models import AuditEntry
 from mitra.lib import bulk
 from mitra.lib.formatting import person
+from mitra.lib.tenant_changes import changed
 
 Snapshot = dict[str, Any]
 SKIPPED_FIELDS = frozenset({"created_at", "updated_at"})
@@ -119,7 +120,7 @@ def _write(
 ) -> AuditEntry:
     if tenant is None:
         tenant = obj if obj._meta.label_lower == "tenancy.tenant" else getattr(obj, "tenant", None)
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         tenant=tenant,
         user=by if isinstance(by, User) else None,
         action=action,
@@ -130,6 +131,8 @@ def _write(
         changes=changes,
         at=timezone.now(),
     )
+    changed([entry.tenant_id])  # the tenant's kept figures are computed again
+    return entry
 
 
 def record_created(
@@ -166,6 +169,7 @@ def record_created_in_bulk(
                 }
             )
     bulk.write(AuditEntry, entries)
+    changed(_tenant_id(obj, parent) for obj, parent in rows)
 
 
 def _tenant_id(obj: models.Model, parent: models.Model | None) -> int | None:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any, cast
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from mitra.cooperations.models import Cooperation, CooperationQuerySet
 from mitra.partners.models import Partner
@@ -77,5 +77,7 @@ def filter_cooperations(
 
 
 def with_list_columns(queryset: QuerySet[Cooperation]) -> QuerySet[Cooperation]:
-    """Everything the list's columns show, in a fixed number of queries whatever the page size."""
-    return queryset.prefetch_related("partners__country", "sectors")
+    """Everything the list's columns show, in a fixed number of queries whatever the page size:
+    the partners with their countries in one."""
+    partners = Prefetch("partners", queryset=Partner.objects.select_related("country"))
+    return queryset.prefetch_related(partners, "sectors")

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mitra.cooperations import filters, workflow
 from mitra.cooperations.models import (
@@ -26,6 +26,7 @@ from mitra.cooperations.services import PartyInput
 from mitra.cooperations.transitions import reason_missing
 from mitra.lib.dates import SaneDateField
 from mitra.lib.forms import set_choices
+from mitra.lib.tenant_changes import remembered
 from mitra.lib.uploads import UploadField
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import Tenant
@@ -67,11 +68,16 @@ class CooperationFilterForm(forms.Form):
         set_choices(self, "state", _blank(_("all states")) + live + list(Cooperation.State.choices))
         sectors = sorted(Sector.Slug.choices, key=lambda choice: str(choice[1]).casefold())
         set_choices(self, "sector", _blank(_("all sectors")) + sectors)
-        countries = Country.objects.filter(partners__tenant=tenant).distinct()
-        by_name = sorted(
-            ((c.code, c.name) for c in countries), key=lambda choice: choice[1].casefold()
-        )
+        key = ("partner countries", get_language())
+        by_name = remembered(tenant, key, lambda: _partner_countries(tenant))
         set_choices(self, "country", _blank(_("all countries")) + by_name)
+
+
+def _partner_countries(tenant: Tenant) -> list[tuple[str, str]]:
+    """The countries of the tenant's partners by name, kept until the tenant's data changes:
+    the list's filter reads them on every page of the list."""
+    countries = Country.objects.filter(partners__tenant=tenant).distinct()
+    return sorted(((c.code, c.name) for c in countries), key=lambda choice: choice[1].casefold())
 
 
 class PartnerChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]

@@ -19,6 +19,7 @@ from mitra.cooperations import remedies, rules, workflow
 from mitra.cooperations.models import Cooperation, CooperationEvent
 from mitra.cooperations.workflow import PRIOR_STATE, SYSTEM, Transition
 from mitra.lib.refusal import Refused
+from mitra.lib.tenant_changes import changed
 from mitra.partners.models import Partner
 from mitra.tenancy.models import Membership
 
@@ -241,6 +242,7 @@ def log_event(
 ) -> CooperationEvent:
     """Write one row of a cooperation's history: the only place that creates `CooperationEvent`
     (moves, creation, imported history and events that leave the state as it is)."""
+    changed([coop.tenant_id])  # the tenant's kept figures are computed again
     return CooperationEvent.objects.create(
         tenant_id=coop.tenant_id,
         cooperation=coop,

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -53,6 +55,7 @@ from mitra.lib.forms import ReasonForm
 from mitra.lib.htmx import vary_on_htmx, wants_fragment
 from mitra.lib.refusal import Refused, show_on_form
 from mitra.lib.shortlist import page_of
+from mitra.lib.tenant_changes import remembered
 from mitra.tenancy.access import acting_user, can_write, require_tenant
 from mitra.tenancy.models import WRITE_ROLES
 
@@ -72,15 +75,25 @@ def index(request: HttpRequest) -> HttpResponse:
     form = CooperationFilterForm(require_tenant(request), request.GET)
     if not form.is_valid():
         messages.warning(request, _("Some filters were not understood and were left out."))
-    matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
-    page = Paginator(filters.with_list_columns(matching), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {"form": form, "page": page, "filtered": _filtered_by(form.cleaned_data)}
+    key = ("cooperation list", request.GET.urlencode(), get_language())
+    table = remembered(require_tenant(request), key, lambda: _list_table(request, form))
+    context = {"form": form, "table": table}
     if wants_fragment(request):
         context["oob_messages"] = True
         return render(request, "cooperations/_list_results.html", context)
     return render(request, "cooperations/list.html", context)
+
+
+def _list_table(request: HttpRequest, form: CooperationFilterForm) -> str:
+    """The page of the list the address asks for, rendered: kept until the tenant's data
+    changes (`lib.tenant_changes`), for whoever of the tenant asks for the same address. The
+    table shows nothing of the person's own (its template reads only the address)."""
+    matching = filters.filter_cooperations(cooperations_for_user(request), form.cleaned_data)
+    page = Paginator(filters.with_list_columns(matching), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "filtered": _filtered_by(form.cleaned_data)}
+    return render_to_string("cooperations/_list_table.html", context, request)
 
 
 def _ask(request: HttpRequest, kind: str) -> HttpResponse:
@@ -173,14 +186,25 @@ def _procedure(request: HttpRequest, coop: Cooperation, events: list[Any]) -> di
     }
 
 
+def _parts(coop: Cooperation) -> dict[str, list[Any]]:
+    """The cooperation's history, considerations and voided documents, for its page."""
+    return {
+        "events": list(coop.events.select_related("by")),
+        "considerations": list(coop.considerations.select_related("by")),
+        "voided_documents": list(
+            Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
+        ),
+    }
+
+
 def _detail_context(
     request: HttpRequest, coop: Cooperation, failure: Failure | None = None
 ) -> dict[str, Any]:
     partners = list(coop.partners.all())
-    events = list(coop.events.select_related("by"))
+    parts = remembered(coop.tenant, ("cooperation page parts", coop.pk), lambda: _parts(coop))
+    events, considerations = parts["events"], parts["considerations"]
     procedure = _procedure(request, coop, events)
     shown = [s.action for s in procedure["next_steps"] + procedure["other_steps"]]
-    considerations = list(coop.considerations.select_related("by"))
     return {
         "coop": coop,
         "partners": partners,
@@ -188,9 +212,7 @@ def _detail_context(
             p for p in partners if p.country is not None and p.country.needs_central_guidance
         ],
         "events": events,
-        "voided_documents": list(
-            Document.with_voided.filter(cooperation=coop, voided_at__isnull=False)
-        ),
+        "voided_documents": parts["voided_documents"],
         "procedure": procedure,
         "step_time": timing.current_step_time(coop, latest=timing.latest_move(events)),
         "failure": failure,
@@ -208,7 +230,12 @@ def _detail_context(
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    coop = get_cooperation_detail_for_user(request, pk)
+    # The cooperation with its parts, kept until the tenant's data changes (`lib.tenant_changes`):
+    # its page is opened again and again, and reading its parts was a fifth of the page's time.
+    tenant = require_tenant(request)
+    coop = remembered(
+        tenant, ("cooperation page", pk), lambda: get_cooperation_detail_for_user(request, pk)
+    )
     return render(request, "cooperations/detail.html", _detail_context(request, coop))
 
 

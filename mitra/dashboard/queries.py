@@ -9,7 +9,7 @@ with their data: steps and expiring documents in `cooperations.queries`, dormant
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.models import User
 from django.db.models import Count, QuerySet
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from mitra.cooperations import rules, workflow
 from mitra.cooperations.filters import LIVE, UNDER_WAY
@@ -28,6 +28,7 @@ from mitra.followups.models import Task
 from mitra.followups.rules import FollowUpGap, gaps_of, live_cooperations, needing_follow_up
 from mitra.implementation.queries import DormantRow
 from mitra.lib.shortlist import Shortlist, first_rows
+from mitra.lib.tenant_changes import remembered
 from mitra.partners.models import Country, Partner
 from mitra.tenancy.models import WRITE_ROLES, Tenant
 
@@ -236,7 +237,21 @@ def dashboard(
 ) -> Dashboard:
     """The tenant's dashboard in a fixed number of queries, whatever the size of the tenant;
     with the user and their role, the part of it that answers that role's own question (an
-    officer's day, the team's queue)."""
+    officer's day, the team's queue). Both are kept in the process until the tenant's data
+    changes (`lib.tenant_changes`), the officer's day for each officer."""
+    team = role in workflow.TEAM
+    key = ("dashboard", today, get_language(), team)
+    board = remembered(tenant, key, lambda: _tenant_board(tenant, today, team=team))
+    if user is not None and role in WRITE_ROLES:
+        own = ("my day", user.pk, role, today, get_language())
+        return replace(
+            board, my_day=remembered(tenant, own, lambda: mine.my_day(tenant, user, role, today))
+        )
+    return board
+
+
+def _tenant_board(tenant: Tenant, today: date, *, team: bool) -> Dashboard:
+    """What every member of the tenant sees, the team's queue for the team."""
     by_state, by_kind = live_tallies(tenant)
     lead_days = rules.expiry_lead_days(tenant)
     plans = attention.plans(tenant, today)
@@ -252,8 +267,5 @@ def dashboard(
         upcoming=attention.upcoming_events(tenant, today),
         waiting=attention.waiting_at_centre(tenant, today),
         at_risk=plans.at_risk,
-        my_day=mine.my_day(tenant, user, role, today)
-        if user is not None and role in WRITE_ROLES
-        else None,
-        awaiting=mine.awaiting_consideration(tenant) if role in workflow.TEAM else None,
+        awaiting=mine.awaiting_consideration(tenant) if team else None,
     )

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import conditional_page, require_GET
 
@@ -18,6 +20,7 @@ from mitra.cooperations.queries import expiring_documents
 from mitra.cooperations.rules import expiry_lead_days
 from mitra.dashboard import attention, mine, queries
 from mitra.lib.shortlist import page_of
+from mitra.lib.tenant_changes import remembered
 from mitra.tenancy.access import acting_user, require_tenant
 
 View = Callable[..., HttpResponse]
@@ -35,8 +38,16 @@ def index(request: HttpRequest) -> HttpResponse:
     """Every role of a tenant sees it, read-only ones included; no tenant answers 403."""
     tenant = require_tenant(request)
     role = request.membership.role  # type: ignore[attr-defined]  # set with the tenant
-    board = queries.dashboard(tenant, timezone.localdate(), user=acting_user(request), role=role)
-    return render(request, "dashboard/index.html", {"board": board, "window": board.expiry_days})
+    today = timezone.localdate()
+    board = queries.dashboard(tenant, today, user=acting_user(request), role=role)
+    context = {"board": board, "window": board.expiry_days}
+    # The sections every member sees, rendered once until the tenant's data changes: with the
+    # figures kept (`queries.dashboard`), their templates were most of the page's time.
+    key = ("dashboard sections", today, get_language())
+    sections = remembered(
+        tenant, key, lambda: render_to_string("dashboard/_sections.html", context)
+    )
+    return render(request, "dashboard/index.html", {**context, "sections": sections})
 
 
 @login_required

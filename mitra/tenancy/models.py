@@ -132,6 +132,9 @@ class Tenant(models.Model):
         default=DEFAULT_STALE_PROGRESS_DAYS,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Bumped after every committed write to the tenant's data (`lib.tenant_changes`): the key of
+    # the figures a process keeps for the tenant's costly pages.
+    changes = models.PositiveBigIntegerField(_("changes"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("tenant")

@@ -4,10 +4,13 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from mitra.cooperations import services
 from mitra.cooperations.models import Cooperation, Document
 from mitra.cooperations.services import PartyInput
+from mitra.followups import services as followup_services
+from mitra.lib import tenant_changes as changes
 from mitra.partners.models import Country
 from tests.factories import make_cooperation, make_document, make_partner
 
@@ -239,3 +242,43 @@ def test_outsider_gets_404_on_the_page(client_as, outsider, coop):
 
 def test_a_missing_cooperation_is_404_too(client_as, cooperation_officer, coop):
     assert client_as(cooperation_officer).get("/cooperations/999999/").status_code == 404
+
+
+@pytest.fixture
+def kept(settings):
+    """The cooperation's page keeps its parts in the process (`lib.tenant_changes`)."""
+    settings.MITRA_REMEMBER_FIGURES = True
+    changes.forget()
+    yield
+    changes.forget()
+
+
+def test_a_kept_page_shows_a_write_through_a_service_at_once(
+    kept, client_as, cooperation_officer, coop, django_capture_on_commit_callbacks
+):
+    client = client_as(cooperation_officer)
+    task = followup_services.create_task(
+        coop.tenant,
+        by=None,
+        title="Telepon mitra",
+        assignee=cooperation_officer,
+        due_date=timezone.localdate(),
+        cooperation=coop,
+    )
+    assert "Telepon mitra" in client.get(coop.get_absolute_url()).content.decode()
+    # Written past the services, nothing shows: the kept parts are what the page shows.
+    Cooperation.objects.filter(pk=coop.pk).update(title="Judul di luar layanan")
+    assert "Judul di luar layanan" not in client.get(coop.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_cooperation(coop, by=cooperation_officer, title="Judul lewat layanan")
+        followup_services.complete_task(task, by=cooperation_officer)
+    page = client.get(coop.get_absolute_url()).content.decode()
+    assert "Judul lewat layanan" in page
+    assert "Telepon mitra" not in page  # the open tasks of the follow-up panel
+
+
+def test_a_kept_page_is_still_404_for_an_outsider(
+    kept, client_as, cooperation_officer, outsider, coop
+):
+    assert client_as(cooperation_officer).get(coop.get_absolute_url()).status_code == 200
+    assert client_as(outsider).get(coop.get_absolute_url()).status_code == 404

@@ -1,10 +1,13 @@
 """The cooperation register: filters, search, sort, pages, the htmx fragment and its query bound."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from mitra.cooperations import services
 from mitra.cooperations.models import Cooperation
+from mitra.lib import tenant_changes as changes
 from mitra.partners.models import Country, Partner
 from mitra.regions.models import Region
 from tests.factories import make_cooperation, make_partner
@@ -192,7 +195,9 @@ def test_an_htmx_request_gets_only_the_results_fragment(client_as, cooperation_o
         LIST, {"q": "Tual"}, headers={"HX-Request": "true"}
     )
     html = response.content.decode()
-    assert next(t.name for t in response.templates) == "cooperations/_list_results.html"
+    names = [t.name for t in response.templates]
+    assert "cooperations/_list_results.html" in names
+    assert "cooperations/list.html" not in names
     assert "<html" not in html
     assert register["tual"].title in html
     assert response.headers["Vary"].count("HX-Request") == 1
@@ -249,3 +254,47 @@ def test_the_list_asks_anonymous_visitors_to_log_in(client, register):
     response = client.get(LIST)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_the_filters_countries_are_kept_and_a_new_partners_country_shows_at_once(
+    client_as, cooperation_officer, register, settings, django_capture_on_commit_callbacks
+):
+    """The countries of the filter are kept in the process until the tenant's data changes
+    (`lib.tenant_changes`): a partner added through its service offers its country at once."""
+    settings.MITRA_REMEMBER_FIGURES = True
+    changes.forget()
+    client = client_as(cooperation_officer)
+
+    def countries():
+        page = client.get(LIST).content.decode()
+        choices = page.split('<select name="country"', 1)[1].split("</select>", 1)[0]
+        return re.findall(r'<option value="([A-Z]*)"', choices)
+
+    assert countries() == ["", "KR", "TW"]
+    # Written past the services, the country is not offered: the kept list is what shows.
+    Partner.objects.filter(pk=register["incheon"].partners.get().pk).update(
+        country=Country.objects.get(code="JP")
+    )
+    assert countries() == ["", "KR", "TW"]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_partner(register["tual"].tenant, country=Country.objects.get(code="SE"))
+    assert countries() == ["", "JP", "SE", "TW"]
+    changes.forget()
+
+
+def test_a_kept_page_of_the_list_shows_a_write_through_a_service_at_once(
+    client_as, cooperation_officer, outsider, register, settings, django_capture_on_commit_callbacks
+):
+    settings.MITRA_REMEMBER_FIGURES = True
+    changes.forget()
+    client = client_as(cooperation_officer)
+    assert "KB with Tual" in client.get(LIST).content.decode()
+    # Written past the services, nothing shows: the kept page is what is shown.
+    Cooperation.objects.filter(pk=register["tual"].pk).update(title="Di luar layanan")
+    assert "Di luar layanan" not in client.get(LIST).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_cooperation(register["tual"], by=cooperation_officer, title="KB baru")
+    assert "KB baru" in client.get(LIST).content.decode()
+    # Another tenant's officer asking the same address gets their own (empty) list.
+    assert "KB baru" not in client_as(outsider).get(LIST).content.decode()
+    changes.forget()

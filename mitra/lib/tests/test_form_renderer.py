@@ -5,6 +5,7 @@ has; templates only the Django templates have (the admin's widgets) still render
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from django import forms
@@ -12,7 +13,7 @@ from django.apps import apps
 from django.contrib.admin.widgets import AdminDateWidget, AdminRadioSelect
 from django.forms.renderers import DjangoTemplates, get_default_renderer
 
-from mitra.lib.forms import FormRenderer
+from mitra.lib.forms import BLANK_CHOICE_LABEL, FormRenderer
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,43 @@ def test_a_form_and_its_errors_render_as_the_django_templates_render_them():
 def test_the_admins_own_widget_templates_still_render(widget):
     html = widget.render("x", "a", attrs={"id": "id_x"}, renderer=FormRenderer())
     assert html == widget.render("x", "a", attrs={"id": "id_x"}, renderer=DjangoTemplates())
+
+
+class JinjaOnly(FormRenderer):
+    """Mitra's renderer without the select written in Python: every template through Jinja2."""
+
+    def get_template(self, template_name: str) -> Any:
+        return self.jinja2.get_template(template_name)
+
+
+class MarkedOption(forms.Select):
+    option_template_name = "django/forms/widgets/input_option.html"
+
+
+GROUPED = [("", "— semua —"), ("Satu & dua", [("a", "Satu"), ("b", "Dua <b>")]), ("c", "Tiga")]
+SELECTS = [
+    forms.Select(choices=CHOICES),
+    forms.Select(choices=GROUPED, attrs={"hx-get": "/x?a=1&b='2'", "disabled": True}),
+    forms.Select(choices=[("", BLANK_CHOICE_LABEL), ("x", 'Kutip "ganda"')]),
+    forms.SelectMultiple(choices=GROUPED, attrs={"autofocus": False}),
+    forms.NullBooleanSelect(),
+    MarkedOption(choices=CHOICES),
+]
+
+
+@pytest.mark.parametrize("widget", SELECTS, ids=lambda widget: type(widget).__name__)
+def test_a_select_renders_as_jinja2_renders_django_s_template_to_the_character(widget):
+    many = [] if isinstance(widget, forms.NullBooleanSelect) else [["a", "c"]]
+    for value in [None, "a", "", "<script>", True, *many]:
+        for attrs in ({"id": "id_x"}, {"id": "id_x", "required": True, "class": 'a"b'}):
+            ours = widget.render("x<y", value, attrs=attrs, renderer=FormRenderer())
+            jinja = widget.render("x<y", value, attrs=attrs, renderer=JinjaOnly())
+            assert ours == jinja
+
+
+def test_the_select_written_in_python_is_the_one_that_renders():
+    """The comparison above compares something: Mitra's renderer answers the select's template
+    with its own."""
+    assert type(FormRenderer().get_template("django/forms/widgets/select.html")).__name__ == (
+        "SelectTemplate"
+    )

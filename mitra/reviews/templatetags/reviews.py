@@ -8,6 +8,7 @@ from django import template
 from django.utils import timezone
 
 from mitra.cooperations.models import Cooperation
+from mitra.lib.tenant_changes import remembered
 from mitra.reviews.access import reviews_for_cooperation
 from mitra.reviews.models import STATE_OF_KIND, ReviewRequest
 from mitra.reviews.status import central_status
@@ -51,10 +52,17 @@ def days_waited(review: ReviewRequest) -> int | None:
     return max((timezone.localdate(end) - timezone.localdate(review.opened_at)).days, 0)
 
 
+def _reviews(coop: Cooperation) -> list[ReviewRequest]:
+    """The cooperation's requests, read once for both panels of its page and kept until the
+    tenant's data changes (`lib.tenant_changes`)."""
+    key = ("cooperation reviews", coop.pk)
+    return remembered(coop.tenant, key, lambda: reviews_for_cooperation(coop))
+
+
 @register.inclusion_tag("reviews/_status_panel.html")
 def review_status(coop: Cooperation) -> dict[str, Any]:
     """The requests of a cooperation the tenant is looking at, with their notes (one query)."""
-    return {"coop": coop, "reviews": reviews_for_cooperation(coop)}
+    return {"coop": coop, "reviews": _reviews(coop)}
 
 
 def _way_back(answer: ReviewRequest | None, procedure: dict[str, Any]) -> tuple[Any, bool]:
@@ -77,7 +85,7 @@ def central_notice(
 ) -> dict[str, Any]:
     """The top of a cooperation's page: what waits at Kemendagri and for how long, or what
     Kemendagri sent back with its note and the way to put it forward again (one query)."""
-    status = central_status(coop, reviews_for_cooperation(coop))
+    status = central_status(coop, _reviews(coop))
     on_hold = coop.state == Cooperation.State.ON_HOLD_CENTRAL_REVIEW
     can_write = bool(context.get("can_write"))
     step, direct = _way_back(status.answer, procedure) if can_write else (None, False)
