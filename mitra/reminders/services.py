@@ -208,17 +208,24 @@ def claim_batch(now: datetime) -> list[Claimed] | None:
 
 
 def _stamp_returning(locked: QuerySet[Reminder, int], stamp: datetime) -> list[Any]:
-    """Stamp the locked rows and read them back in the same statement (`UPDATE … RETURNING`)."""
+    """Stamp the locked rows and read them back in the same statement (`UPDATE … RETURNING`).
+
+    The locking query is a MATERIALIZED common table expression, run once. Written as
+    `WHERE id IN (subquery)`, PostgreSQL may plan a nested loop that runs the subquery again for
+    every row it updates; each run skips the rows this statement has just updated and locks the
+    next ones, so one statement claimed every due reminder however small the batch."""
     table, quote = Reminder._meta.db_table, connection.ops.quote_name
     subquery, params = locked.query.sql_with_params()
-    returning = ", ".join(quote(column) for column in CLAIMED_COLUMNS)
+    returning = ", ".join(f"{quote(table)}.{quote(column)}" for column in CLAIMED_COLUMNS)
     sql = (
-        f"UPDATE {quote(table)} SET {quote('sent_at')} = %s "  # noqa: S608 (quoted model identifiers)
-        f"WHERE {quote('id')} IN ({subquery}) AND {quote('sent_at')} IS NULL "
+        f"WITH {quote('claimed')} AS MATERIALIZED ({subquery}) "  # noqa: S608 (quoted model identifiers)
+        f"UPDATE {quote(table)} SET {quote('sent_at')} = %s FROM {quote('claimed')} "
+        f"WHERE {quote(table)}.{quote('id')} = {quote('claimed')}.{quote('pk')} "
+        f"AND {quote(table)}.{quote('sent_at')} IS NULL "
         f"RETURNING {returning}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [stamp, *params])
+        cursor.execute(sql, [*params, stamp])
         rows = cursor.fetchall()
     # Django has the driver hand JSON over as text (its field decodes it).
     return [(*row[:5], _json(row[5]), row[6]) for row in rows]

@@ -99,3 +99,21 @@ def test_reminders_are_claimed_in_batches_each_exactly_once(monkeypatch, mailout
     assert outcome.reminders == 5
     assert not Reminder.objects.filter(sent_at=None).exists()
     assert services.send_digests(timezone.now()).reminders == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings")
+def test_a_batch_stays_a_batch_whichever_join_the_planner_picks(monkeypatch, mailoutbox) -> None:
+    """With a nested loop (the plan PostgreSQL picked once the table's statistics grew), a
+    locking subquery under `WHERE id IN (…)` ran again for each updated row and each run locked
+    the next rows: one statement claimed all five where the batch was two."""
+    monkeypatch.setattr(services, "CLAIM_BATCH", 2)
+    regions_with_a_task_due(REGIONS[:5])
+    services.collect_reminders(timezone.localdate())
+    with connection.cursor() as cursor:
+        for setting in ("enable_hashjoin", "enable_mergejoin", "enable_material"):
+            cursor.execute(f"SET LOCAL {setting} = off")
+    batches: list[int] = []
+
+    services.send_digests(timezone.now(), progress=batches.append)
+
+    assert batches == [2, 2, 1]
