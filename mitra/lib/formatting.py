@@ -13,7 +13,7 @@ template `|date:` or a date formatted anywhere else):
   "2026-12-04", and `iso_month`, "2026-12".
 
 A time of day always names the zone it is told in (WIB, WITA or WIT): a tenant's members see
-their region's zone (mitra/tenancy/middleware.py), everyone else the installation's.
+their region's zone (mitra/regions/middleware.py), everyone else the installation's.
 
 Django's own date formats (the admin, a date left unformatted) are set to the same medium
 forms in `config/formats/`.

@@ -8,7 +8,13 @@ they came from. tests: mitra/regions/tests/test_zones.py gives every province of
 data its zone, so a new province code without one fails there.
 """
 
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from mitra.tenancy.models import Tenant
 
 WIB = "Asia/Jakarta"
 WITA = "Asia/Makassar"
@@ -43,3 +49,11 @@ def zone_name(region_code: str) -> str:
 def region_zone(region_code: str) -> ZoneInfo:
     """The zone of a region (`ZoneInfo` keeps one object per name)."""
     return ZoneInfo(zone_name(region_code))
+
+
+def activate_tenant_zone(tenant: "Tenant | None") -> None:
+    """A tenant's members read and judge times in their region's zone ("today" included);
+    everyone else, and background commands, in the installation's (settings.TIME_ZONE).
+    Whoever activates it deactivates it at the end of the request (`TenantZoneMiddleware`)."""
+    if tenant is not None:
+        timezone.activate(region_zone(tenant.region_id))

@@ -1,21 +1,11 @@
 """Sets request.tenant and request.membership from the signed-in user's membership, and
-request.memberships to all of them; shows the request's times in the tenant's time zone."""
+request.memberships to all of them."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 
-from mitra.regions.zones import region_zone
 from mitra.tenancy.access import current_membership, memberships_of
-from mitra.tenancy.models import Tenant
-
-
-def activate_tenant_zone(tenant: Tenant | None) -> None:
-    """A tenant's members read and judge times in their region's zone ("today" included);
-    everyone else, and background commands, in the installation's (settings.TIME_ZONE)."""
-    if tenant is not None:
-        timezone.activate(region_zone(tenant.region_id))
 
 
 class TenantMiddleware:
@@ -31,9 +21,4 @@ class TenantMiddleware:
         membership = current_membership(request)
         request.membership = membership  # type: ignore[attr-defined]
         request.tenant = membership.tenant if membership else None  # type: ignore[attr-defined]
-        activate_tenant_zone(request.tenant)  # type: ignore[attr-defined]
-        try:
-            return self.get_response(request)
-        finally:
-            # The zone is the thread's: the next request on it may be another tenant's.
-            timezone.deactivate()
+        return self.get_response(request)

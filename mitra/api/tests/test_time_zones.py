@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from mitra.api.tests.conftest import API
-from mitra.tenancy.tests.test_time_zones import at_jakartas_late_evening, officer_of
+from mitra.regions.tests.test_time_zones import at_jakartas_late_evening, officer_of
 from tests.factories import make_cooperation
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,9 @@ from django.utils import timezone, translation
 from mitra.cooperations import rules
 from mitra.cooperations.models import Cooperation, CooperationEvent, Document
 from mitra.cooperations.tests.test_web_documents import add_url, document_data
+from mitra.regions.middleware import TenantZoneMiddleware
 from mitra.reviews.models import ReviewRequest
 from mitra.reviews.tests.walking import walk
-from mitra.tenancy.middleware import TenantMiddleware
 from mitra.tenancy.models import Membership
 from tests.factories import make_cooperation, make_tenant, make_user
 
@@ -82,10 +82,9 @@ def test_the_zone_ends_also_when_the_view_raises(rf: RequestFactory, cooperation
         raise RuntimeError("the view broke")
 
     request = rf.get("/")
-    request.user = cooperation_officer
-    request.session = {}
+    request.tenant = cooperation_officer.memberships.get().tenant
     with pytest.raises(RuntimeError):
-        TenantMiddleware(view)(request)
+        TenantZoneMiddleware(view)(request)
     assert seen == ["Asia/Makassar"]
     assert timezone.get_current_timezone_name() == settings.TIME_ZONE
 
