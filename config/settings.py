@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mitra.accounts.middleware.RefuseControlCharactersMiddleware",
     "mitra.tenancy.middleware.TenantMiddleware",
+    "mitra.regions.middleware.TenantZoneMiddleware",
     # Last, so it answers a locked-out login (or API token) attempt with Mitra's own page.
     "axes.middleware.AxesMiddleware",
 ]

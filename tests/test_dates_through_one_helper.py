@@ -99,9 +99,9 @@ def test_each_context_has_its_format():
         ]
     assert shown == [
         "4 Des 2026",
-        "4 Des 2026, 14.05",
+        "4 Des 2026, 14.05 WIB",
         "4 Desember 2026",
-        "4 Desember 2026, 14.05",
+        "4 Desember 2026, 14.05 WIB",
         "2026-12-04",
         "2026-12",
     ]
@@ -119,4 +119,4 @@ def test_djangos_own_date_format_matches_the_tables(language, shown):
 def test_djangos_own_moments_match_the_tables():
     at = datetime(2026, 12, 4, 14, 5, tzinfo=timezone.get_current_timezone())
     with translation.override("id"):
-        assert date_format(at, "DATETIME_FORMAT") == moment(at) == "4 Des 2026, 14.05"
+        assert date_format(at, "DATETIME_FORMAT") == moment(at) == "4 Des 2026, 14.05 WIB"

@@ -19,6 +19,7 @@ from ninja.utils import check_csrf
 from mitra.accounts.throttling import count_wrong_token, lockout_message, token_attempts_allowed
 from mitra.api.models import ApiToken
 from mitra.api.services import live_token
+from mitra.regions.zones import activate_tenant_zone
 from mitra.tenancy.models import Membership
 
 
@@ -59,6 +60,8 @@ class TokenAuth(HttpBearer):
         request.user = found.user
         request.membership = membership  # type: ignore[attr-defined]
         request.tenant = membership.tenant  # type: ignore[attr-defined]
+        # TenantZoneMiddleware deactivates it after the response.
+        activate_tenant_zone(membership.tenant)
         language = _language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language

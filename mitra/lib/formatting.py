@@ -5,12 +5,15 @@ One date format per context, and only these (tests/test_dates_through_one_helper
 template `|date:` or a date formatted anywhere else):
 
 - tables, lists and labels (a select's options, a record's name): `medium_date`, "4 Des 2026";
-  a point in time there: `moment`, "4 Des 2026, 14.05";
+  a point in time there: `moment`, "4 Des 2026, 14.05 WIB";
 - prose and documents (sentences, headings, a record's facts, PDFs, e-mails, messages):
   `long_date`, "4 Desember 2026"; a point in time there: `long_moment`, "4 Desember 2026,
-  14.05"; a month: `month_year`, "Desember 2026";
+  14.05 WIB"; a month: `month_year`, "Desember 2026";
 - inputs and addresses (a date field's value, a query string, a data attribute): `iso_date`,
   "2026-12-04", and `iso_month`, "2026-12".
+
+A time of day always names the zone it is told in (WIB, WITA or WIT): a tenant's members see
+their region's zone (mitra/regions/middleware.py), everyone else the installation's.
 
 Django's own date formats (the admin, a date left unformatted) are set to the same medium
 forms in `config/formats/`.
@@ -61,21 +64,31 @@ def medium_date(value: date | datetime | None) -> str:
 
 
 def moment(value: datetime | None) -> str:
-    """A point in time in local time in the active language ("19 Des 2014, 14.05")."""
+    """A point in time in local time in the active language ("19 Des 2014, 14.05 WIB")."""
     if value is None or value == "":
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     day = _formatted_day(local.date(), "medium", _locale())
-    return f"{day}, {format_time(local, 'short', locale=_locale())}"
+    return f"{day}, {_time_of_day(local)}"
 
 
 def long_moment(value: datetime | None) -> str:
-    """A point in time in prose, in local time ("19 Desember 2014, 14.05"): a sentence beside
+    """A point in time in prose, in local time ("19 Desember 2014, 14.05 WIB"): a sentence beside
     other sentences that give their days in `long_date`."""
     if value is None or value == "":
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{long_date(local)}, {format_time(local, 'short', locale=_locale())}"
+    return f"{long_date(local)}, {_time_of_day(local)}"
+
+
+def _time_of_day(local: datetime) -> str:
+    """ "14.05 WITA": a time of day and the zone it is told in, always. A tenant's members read
+    their region's zone, Kemendagri and the e-mails of background commands the installation's
+    (Asia/Jakarta), and a record is read by both; so no zone goes without saying. The
+    abbreviations are the tz database's: WIB, WITA, WIT. A naive time has no zone to name."""
+    shown = str(format_time(local, "short", locale=_locale()))
+    zone = local.tzname() if timezone.is_aware(local) else None
+    return f"{shown} {zone}" if zone else shown
 
 
 def iso_date(value: date | datetime | None) -> str:

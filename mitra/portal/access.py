@@ -89,7 +89,7 @@ def publishing_tenants() -> QuerySet[Tenant]:
 def get_publishing_tenant(slug: str) -> Tenant:
     """The tenant behind a portal address; one that publishes nothing has no portal (404)."""
     tenant = get_object_or_404(
-        Tenant.objects.only("id", "name", "slug", "cooperation_unit"), slug=slug
+        Tenant.objects.only("id", "name", "slug", "cooperation_unit", "region_id"), slug=slug
     )
     if not Publication.objects.for_tenant(tenant).published().exists():
         raise Http404(_("This regional government publishes no cooperation."))

@@ -37,6 +37,7 @@ from mitra.portal.public import (
     stage_counts_of,
 )
 from mitra.portal.stages import STAGE_TONES, Stage, public_stage
+from mitra.regions.zones import activate_tenant_zone
 from mitra.tenancy.access import acting_user, require_tenant
 from mitra.tenancy.models import Tenant
 
@@ -79,6 +80,7 @@ def tenant_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The figures, the filters' choices and the page of records shown, from the database: a
     big city publishes hundreds (the map's data comes apart, from `map_json`)."""
     tenant = access.get_publishing_tenant(slug)
+    activate_tenant_zone(tenant)  # a region's public page tells its days in its own zone
     states = access.published_states(tenant)
     countries = country_choices_of(access.published_countries(tenant))
     sectors = sector_choices_of(access.published_sectors(tenant))
@@ -119,6 +121,7 @@ def map_json(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     tenant = access.get_publishing_tenant(slug)
+    activate_tenant_zone(tenant)
     record = public_record(access.get_published(tenant, pk), tenant)
     list_url = reverse("portal:tenant", args=[slug])
     context = {"public_tenant": tenant, "record": record, "map": map_data([record], list_url)}

@@ -85,7 +85,7 @@ def test_dates_and_moments_are_shown_as_the_pages_write_them_never_as_iso():
         day = shown_change(Cooperation, "start_date", "2026-12-04")
         at = shown_change(Cooperation, "created_at", "2026-12-06T18:33:48.914839+00:00")
     assert day == "4 Des 2026"
-    assert at == "7 Des 2026, 01.33"  # the installation's time zone, Asia/Jakarta
+    assert at == "7 Des 2026, 01.33 WIB"  # the installation's time zone, Asia/Jakarta
 
 
 def test_every_file_is_shown_by_its_name_not_its_place_in_storage():

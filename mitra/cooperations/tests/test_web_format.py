@@ -54,10 +54,16 @@ def test_long_dates_follow_the_language():
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("id", ["Desember 2014", "19 Des 2014, 14.05", "1.250,5", "12.345", "Rp1.250.000"]),
+        ("id", ["Desember 2014", "19 Des 2014, 14.05 WIB", "1.250,5", "12.345", "Rp1.250.000"]),
         (
             "en",
-            ["December 2014", "Dec 19, 2014, 2:05\u202fPM", "1,250.5", "12,345", "IDR1,250,000"],
+            [
+                "December 2014",
+                "Dec 19, 2014, 2:05\u202fPM WIB",
+                "1,250.5",
+                "12,345",
+                "IDR1,250,000",
+            ],
         ),
     ],
 )

@@ -1,6 +1,7 @@
 """The public portal read without logging in: what it lists, what it refuses, how it is cached."""
 
 import re
+from datetime import UTC, date, datetime
 
 import pytest
 from django.test import Client
@@ -8,12 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from mitra.cooperations.models import Cooperation, Sector
-from mitra.lib.formatting import medium_date
+from mitra.lib.formatting import long_date, medium_date
 from mitra.partners.models import Partner
 from mitra.portal import services
+from mitra.portal.models import Publication
 from mitra.portal.stages import Stage
 from mitra.regions.models import Region
-from tests.factories import make_partner
+from tests.factories import make_partner, make_tenant
 
 from .conftest import MOU_SIGNED, MOU_VALID_UNTIL, publish, sister_city
 
@@ -66,6 +68,19 @@ def test_the_detail_shows_dates_of_signed_agreements_but_no_number(client, tenan
     assert "Smart city exchange between the two port cities." in html
     assert "MoU-NUMBER-1" not in html
     assert "Party Name Inside" not in html
+
+
+def test_a_regions_page_tells_the_day_of_publication_in_the_regions_zone(client):
+    """Published at 23.30 WIB on 6 December, which was already 01.30 WIT on the 7th in
+    Jayapura: its public page says the 7th to every visitor (issue 14)."""
+    jayapura = make_tenant("9171")
+    publication = publish(sister_city(jayapura, title="Kota kembar Jayapura–Vanimo"))
+    published_at = datetime(2026, 12, 6, 16, 30, tzinfo=UTC)
+    Publication.objects.filter(pk=publication.pk).update(published_at=published_at)
+    html = html_of(client.get(publication.get_absolute_url()))
+    with translation.override("id"):
+        assert long_date(date(2026, 12, 7)) in html
+        assert long_date(date(2026, 12, 6)) not in html
 
 
 def test_an_unpublished_cooperation_is_not_listed_and_its_page_is_404(client, tenant, published):
