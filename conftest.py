@@ -211,3 +211,10 @@ def client_as(db: None) -> Callable[[User], Client]:
         return client
 
     return login
+
+
+@pytest.fixture
+def production_time_zone(settings: Any) -> None:
+    """The installation's zone as production has it by default (Asia/Jakarta, WIB), for tests of
+    what is told in the installation's zone: the test settings use Makassar's (see there)."""
+    settings.TIME_ZONE = "Asia/Jakarta"

@@ -85,6 +85,7 @@ def test_a_date_formatted_by_hand_is_found(line):
     assert DATE_FILTER.search("{{ day|date:'j M Y' }}") and DATE_FILTER.search("{{ at|time }}")
 
 
+@pytest.mark.usefixtures("production_time_zone")
 def test_each_context_has_its_format():
     day = date(2026, 12, 4)
     at = datetime(2026, 12, 4, 14, 5, tzinfo=timezone.get_current_timezone())
@@ -116,6 +117,7 @@ def test_djangos_own_date_format_matches_the_tables(language, shown):
         assert Template("{{ day }}").render(Context({"day": day})) == shown
 
 
+@pytest.mark.usefixtures("production_time_zone")
 def test_djangos_own_moments_match_the_tables():
     at = datetime(2026, 12, 4, 14, 5, tzinfo=timezone.get_current_timezone())
     with translation.override("id"):

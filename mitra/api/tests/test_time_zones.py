@@ -8,7 +8,7 @@ from mitra.api.tests.conftest import API
 from mitra.regions.tests.test_time_zones import at_jakartas_late_evening, officer_of
 from tests.factories import make_cooperation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_time_zone")]
 
 
 def test_the_api_judges_today_in_the_tokens_tenants_zone(api_as, monkeypatch):

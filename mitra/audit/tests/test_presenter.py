@@ -80,6 +80,7 @@ def test_a_list_of_choices_is_shown_as_its_labels_in_the_users_language():
     )
 
 
+@pytest.mark.usefixtures("production_time_zone")
 def test_dates_and_moments_are_shown_as_the_pages_write_them_never_as_iso():
     with translation.override("id"):
         day = shown_change(Cooperation, "start_date", "2026-12-04")

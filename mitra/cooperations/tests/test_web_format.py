@@ -51,6 +51,7 @@ def test_long_dates_follow_the_language():
     assert long_date(None) == ""
 
 
+@pytest.mark.usefixtures("production_time_zone")
 @pytest.mark.parametrize(
     ("language", "expected"),
     [

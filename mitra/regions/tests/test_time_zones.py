@@ -21,7 +21,7 @@ from mitra.reviews.tests.walking import walk
 from mitra.tenancy.models import Membership
 from tests.factories import make_cooperation, make_tenant, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_time_zone")]
 
 RECORDED = datetime(2026, 12, 6, 19, 3, tzinfo=UTC)
 # 23.30 on 7 December in Jakarta and Bandung, already 01.30 on 8 December in Jayapura.
