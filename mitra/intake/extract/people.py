@@ -131,6 +131,9 @@ def find_people(
             continue
         if doc.tokens[first].cap:
             person = read_role(doc, mentions, first, last, places)
+            before = appositive(doc, mentions, first, last, taken)
+            if before is not None and (person is None or not name_attached(doc, person)):
+                person = before
         else:
             person = read_lowercase_role(doc, mentions, first, last)
         if person is not None:
@@ -255,14 +258,71 @@ def named_after(doc: Doc, mentions: Mentions, i: int) -> Person | None:
     )
 
 
+def appositive(
+    doc: Doc, mentions: Mentions, first: int, last: int, taken: set[int]
+) -> Person | None:
+    """ "Feng Hao, Wakil Kepala Distrik, Zhao Xiaohong, Kepala Dinas ...": a role set off by a
+    comma after a name that opens its clause (no role before it, none has taken it) is that
+    person's, so in a run that starts with a name each role goes back to its own person rather
+    than on to the next one."""
+    tokens = doc.tokens
+    first = modifiers_before(doc, first)
+    if first < 2 or tokens[first - 1].text != ",":
+        return None
+    name = name_before(doc, mentions, first)
+    if name is None or name[1] == name[0]:
+        return None
+    span = range(name[0], name[1] + 1)
+    if any(k in taken or k in mentions.inside or is_place_name(mentions, k) for k in span):
+        return None
+    if not opens_clause(doc, name[0]):
+        return None  # "Kadis Pariwisata Made Badra, Kadis BPMD ...": the name is the first role's
+    role_end = comma_before_name(doc, last)
+    if role_end < 0 or any(ROLE_HEADS.match(doc, k) for k in range(last + 1, role_end + 1)):
+        # "Deputi Walikota Souki Suzuki,": another role inside the run has its own name
+        role_end = qualifier_end(doc, mentions, last, one_place=False)
+    return Person(
+        name=name[2],
+        role=doc.surface(first, role_end),
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(first, role_end),
+        name_tokens=(name[0], role_end),
+    )
+
+
+def opens_clause(doc: Doc, i: int) -> bool:
+    """Token `i` (a name's first word) starts its sentence or follows punctuation or a
+    lowercase word, titles before it left out: no capitalised role, office or initial ("P.")
+    runs into it."""
+    tokens, sentence = doc.tokens, doc.tokens[i].sentence
+    j = i - 1
+    while j >= 0 and tokens[j].sentence == sentence:
+        if tokens[j].key in TITLES or (
+            j and tokens[j].text in ".'’" and tokens[j - 1].key in TITLES
+        ):
+            j -= 1
+            continue
+        break
+    if j < 0 or tokens[j].sentence != sentence:
+        return True
+    token = tokens[j]
+    return not token.cap if token.word else token.text not in ".'’"
+
+
+def name_attached(doc: Doc, person: Person) -> bool:
+    """The name follows its role with no comma between ("Deputi Walikota Souki Suzuki"): that
+    role is read forward, whoever stands before it."""
+    role_end = doc.tokens[person.role_tokens[1]].end
+    return person.name_span[0] >= role_end and "," not in doc.text[role_end : person.name_span[0]]
+
+
 def read_role(
     doc: Doc, mentions: Mentions, first: int, last: int, places: frozenset[str] = frozenset()
 ) -> Person | None:
     tokens = doc.tokens
     if last + 1 < len(tokens) and tokens[last + 1].key in places and last + 1 not in mentions.at:
         last += 1  # "Wakil Gubernur Guangdong Zhang Xin", after "Provinsi Guangdong" elsewhere
-    while first > 0 and tokens[first - 1].key in ROLE_MODIFIERS and tokens[first - 1].cap:
-        first -= 1
+    first = modifiers_before(doc, first)
     head_key = " ".join(t.key for t in tokens[first : last + 1] if t.word)
     name: tuple[int, int, str] | None = None
     if first > 0 and tokens[first - 1].key in AS_ROLE:
@@ -565,6 +625,28 @@ def starts_role(doc: Doc, j: int) -> bool:
     )
 
 
+def modifiers_before(doc: Doc, first: int) -> int:
+    """The first token of a role with the modifiers before its head: "Plt Kepala", "Pj.
+    Sekda"."""
+    tokens = doc.tokens
+    while first > 0:
+        k = first - 1
+        if tokens[k].text == "." and k > 0 and tokens[k - 1].end == tokens[k].start:
+            k -= 1  # "Pj."
+        if not (tokens[k].key in ROLE_MODIFIERS and tokens[k].cap):
+            break
+        first = k
+    return first
+
+
+def modified_role(doc: Doc, j: int) -> bool:
+    """A role modifier at token `j` ("Pj.", "Plt") goes on to a role title."""
+    k = j + 1
+    if k < len(doc.tokens) and doc.tokens[k].text == ".":
+        k += 1
+    return k < len(doc.tokens) and ROLE_HEADS.match(doc, k) is not None
+
+
 def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> Person | None:
     """ "Dr. Marieke van der Berg, koordinator program Asia Tenggara di Universitas Leiden,":
     a role written in lowercase counts only between commas after a name."""
@@ -674,10 +756,30 @@ def comma_before_name(doc: Doc, last: int) -> int:
             if close < 0:
                 return -1
             j = close
-        elif not (token.text in "-.'’&/" and glued(doc, j)):
+        elif not (token.text in "-.'’&/" and glued(doc, j)) and not abbreviation_dot(doc, j):
             return -1
         j += 1
     return -1
+
+
+MAX_ABBREVIATION = 3
+
+
+def abbreviation_dot(doc: Doc, j: int) -> bool:
+    """Token `j` is the full stop of a short capitalised abbreviation inside a role ("Direktur
+    Utama PT. Mutiara Halim,", "Kab. Subang"), followed by a capitalised word."""
+    before, after = doc.tokens[j - 1], doc.tokens[j + 1] if j + 1 < len(doc.tokens) else None
+    return (
+        doc.tokens[j].text == "."
+        and before.word
+        and before.cap
+        and before.key not in TITLES  # "Dubes Palestina Dr. Zuhair,": a title opens a name
+        and len(before.text) <= MAX_ABBREVIATION
+        and before.end == doc.tokens[j].start
+        and after is not None
+        and after.word
+        and after.cap
+    )
 
 
 def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -> int:
@@ -722,6 +824,8 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             end = j  # "Sekretaris Bidang Politik": the field's own name is the role's
         elif token.word and AGENCY.match(token.text):
             end = j
+        elif token.word and token.key in ROLE_WORDS and lowercase_office_word(doc, j):
+            end = j  # "Kepala Bagian Kerja sama Surabaya", "Dinas lingkungan Hidup"
         elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
             pass
         elif mission_seat(doc, j) and j + 1 in mentions.at:
@@ -806,6 +910,20 @@ def glued(doc: Doc, j: int) -> bool:
     )
 
 
+def lowercase_office_word(doc: Doc, j: int) -> bool:
+    """An office word written in lower case inside a capitalised office name ("Kerja sama",
+    "Dinas lingkungan Hidup"): reporters' casing varies, the word still belongs to the office
+    when a capitalised word follows it."""
+    after = j + 1
+    return (
+        not doc.tokens[j].cap
+        and after < len(doc.tokens)
+        and doc.tokens[after].word
+        and doc.tokens[after].cap
+        and doc.gap(j, after) == " "
+    )
+
+
 def continues_role(doc: Doc, mentions: Mentions, j: int) -> bool:
     if j >= len(doc.tokens):
         return False
@@ -861,6 +979,8 @@ def read_name(
         return None
     if ROLE_HEADS.match(doc, j) is not None or tokens[j].key in NOT_NAMES:
         return None
+    if tokens[j].key in ROLE_MODIFIERS and modified_role(doc, j):
+        return None  # "Pj. Sekda", "Plt Kepala Dinas": a post, not a name
     if j in mentions.inside:
         return None  # "KJRI Hamburg": the seat of a body, read as part of its name
     mention = mentions.at.get(j)
