@@ -341,11 +341,48 @@ def named_over_partnership(doc: Doc, reached: list[StageFound]) -> list[StageFou
     not a memorandum of its own."""
     if not any(f.slug in DOCUMENTS and names_document(doc, f) for f in reached):
         return reached
+    named = first_named_signing(doc, reached)
     return [
         f
         for f in reached
-        if f.slug not in DOCUMENTS or names_document(doc, f) or not in_caption(doc, f.first)
+        if f.slug not in DOCUMENTS
+        or names_document(doc, f)
+        or not (in_caption(doc, f.first) or told_loosely(doc, f, named))
     ]
+
+
+# The headline and the two paragraphs after it.
+LEAD_LINES = 3
+
+
+def in_lead(doc: Doc, index: int) -> bool:
+    before = doc.text[: doc.tokens[index].start].split("\n")
+    return sum(1 for line in before[:-1] if line.strip()) < LEAD_LINES
+
+
+def told_loosely(doc: Doc, found: StageFound, named: StageFound | None) -> bool:
+    """A partnership word signed before the story names its document is that document; a
+    renewal ("Perbarui Kerja Sama") is news of its own, whatever document it renews."""
+    return named is not None and found.first < named.first and not renewal_before(doc, found.first)
+
+
+def first_named_signing(doc: Doc, reached: list[StageFound]) -> StageFound | None:
+    """The first document the story names as signed, when it is today's news (not dated to the
+    past): "Teken Kerjasama" in a headline over "Letter of Intent ... ditandatangani" is that
+    letter, told loosely before it is named."""
+    for found in sorted(reached, key=lambda f: f.first):
+        if found.slug in DOCUMENTS and names_document(doc, found):
+            if (
+                in_lead(doc, found.first)
+                and signed_in_sentence(doc, found.first)
+                and not (
+                    dated_signing(doc, found.first)
+                    or window(doc, found.first, -BEFORE_WINDOW) & (ONCE | SINCE)
+                )
+            ):
+                return found
+            return None
+    return None
 
 
 def in_caption(doc: Doc, index: int) -> bool:
