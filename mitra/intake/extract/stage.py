@@ -849,6 +849,20 @@ def planned_clause(doc: Doc, index: int) -> bool:
     return False
 
 
+# Conjunctions of a condition: "sudah" after them is supposed ("bila sudah terwujud").
+CONDITIONAL = words("jika apabila bila kalau seandainya andaikan andaikata asalkan manakala")
+
+
+def conditional_clause(doc: Doc, index: int) -> bool:
+    """The cue at `index` lies in a clause opened by a conjunction of condition, back to a
+    comma or a clause break ("Bila dihitung sejak 1997, kerja sama sudah berjalan" is not)."""
+    words = word_index(doc)
+    if words.commas is None:
+        words.commas = sorted({*clause_stops(doc), *doc.tokens_of(",")})
+    keys = words.keys[words_since(doc, words.commas, index) : words.counts[index]]
+    return not CONDITIONAL.isdisjoint(keys)
+
+
 def clause_before(doc: Doc, index: int) -> set[str]:
     """Folded words of the clause before token `index`, back to a clause break."""
     words = word_index(doc)
@@ -1252,6 +1266,8 @@ def paragraph_of(doc: Doc, index: int) -> int:
 
 
 def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[bool]) -> bool:
+    if conditional_clause(doc, first):
+        return False  # "Bila sister city sudah terwujud, ...": supposed, not reached
     sentence = doc.tokens[first].sentence
     before = window(doc, first, -BEFORE_WINDOW)
     after = window(doc, last, AFTER_WINDOW) | predicate_after(doc, last)
