@@ -525,9 +525,25 @@ def common_words_only(doc: Doc, person: Person) -> bool:
         return False
     if len(named) == 1 and (named[0].upper or len(named[0].key) == 1):
         return True
+    keys = [t.key for t in named]
     return all(
-        any(doc.tokens[k].word and not doc.tokens[k].cap for k in doc.positions.get(t.key, ()))
-        for t in named
+        any(
+            doc.tokens[k].word and not doc.tokens[k].cap and not in_name_copy(doc, k, keys, n)
+            for k in doc.positions.get(t.key, ())
+        )
+        for n, t in enumerate(named)
+    )
+
+
+def in_name_copy(doc: Doc, k: int, keys: list[str], n: int) -> bool:
+    """Token `k`, the `n`th word of a name of several words, lies in the whole name written
+    again in lower case ("dan kang yoto sendiri"): a careless re-mention, no common word."""
+    start = k - n
+    return (
+        len(keys) > 1
+        and start >= 0
+        and start + len(keys) <= len(doc.tokens)
+        and all(doc.tokens[start + m].key == key for m, key in enumerate(keys))
     )
 
 

@@ -102,6 +102,10 @@ NOT_NAMES = frozenset(
         "pemprov",
         "pemko",
         "pemda",
+        # an address after a comma: "Kantor Bupati Karo, Jalan Letjen Jamin Ginting No. 17"
+        "jalan",
+        "jl",
+        "jln",
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
@@ -278,7 +282,10 @@ def appositive(
     if not opens_clause(doc, name[0]):
         return None  # "Kadis Pariwisata Made Badra, Kadis BPMD ...": the name is the first role's
     role_end = comma_before_name(doc, last)
-    if role_end < 0 or any(ROLE_HEADS.match(doc, k) for k in range(last + 1, role_end + 1)):
+    if role_end < 0 or any(
+        ROLE_HEADS.match(doc, k) and tokens[k - 1].text != "/"
+        for k in range(last + 1, role_end + 1)
+    ):
         # "Deputi Walikota Souki Suzuki,": another role inside the run has its own name
         role_end = qualifier_end(doc, mentions, last, one_place=False)
     return Person(
@@ -749,6 +756,7 @@ def comma_before_name(doc: Doc, last: int) -> int:
                 or token.text.isdigit()
                 or token.key in ROLE_WORDS
                 or token.key in ROLE_CONNECTORS
+                or (glued(doc, j - 1) and ROLE_HEADS.match(doc, j) is not None)  # "President/ceo"
             ):
                 return -1
         elif token.text == "(":
@@ -1052,6 +1060,16 @@ def next_is_name(doc: Doc, j: int) -> bool:
     return j < len(doc.tokens) and doc.tokens[j].word and doc.tokens[j].cap
 
 
+# Military and police ranks, their corps and "(Purn)" (retired), which open a name like a
+# title: "Brigjen Pol (Purn) Dr. Antonius Ginting", "Kolonel Inf Budi Santoso".
+RANKS = words(
+    "jenderal letjen mayjen brigjen kolonel kol letkol kapten lettu letda serka sertu komjen "
+    "kombes kompol akbp akp iptu ipda laksamana laksdya laksda laksma marsekal marsdya marsda "
+    "marsma pol inf kav art purn tni"
+)
+RANK_BRACKETS = frozenset({"(", "[", ")", "]"})
+
+
 def skip_titles(doc: Doc, j: int) -> int:
     tokens = doc.tokens
     malay = False
@@ -1060,6 +1078,7 @@ def skip_titles(doc: Doc, j: int) -> int:
         and tokens[j].word
         and (
             tokens[j].key in TITLES
+            or tokens[j].key in RANKS
             or (malay and tokens[j].key in MALAY_HONORIFICS)
             or excellency(doc, j)
         )
@@ -1068,6 +1087,8 @@ def skip_titles(doc: Doc, j: int) -> int:
         nxt = j + 1
         if nxt < len(tokens) and tokens[nxt].text in {".", "'", "’"}:
             nxt += 1
+        while tokens[j].key in RANKS and nxt < len(tokens) and tokens[nxt].text in RANK_BRACKETS:
+            nxt += 1  # "Pol [Purn]"
         if nxt >= len(tokens) or not tokens[nxt].word:
             break
         if not (tokens[nxt].cap or tokens[nxt].key in OPENING_TITLES):
