@@ -401,9 +401,20 @@ def read_role(
                 # words after the company's first words are the rest of its name, no person
                 name = None
     if name is None:
+        after_office = name_after_office(doc, mentions, last)
+        if after_office is not None:
+            # "Ketua Policy Planning Division Lee Seung Ha", "Counselor Politik KBRI Seoul Sigit
+            # Aris Prasetyo": the office's own last word ends the role
+            role_end, name = after_office
+    if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
-    if name is None or ends_with_office(doc, name):
+    if name is not None and ends_with_office(doc, name):
+        after_office = name_after_office(doc, mentions, last)
+        name = None
+        if after_office is not None:
+            role_end, name = after_office  # "Dirjen ... (Adwil) Kemendagri Safrizal ZA"
+    if name is None:
         return None  # "Pejabat Korean Cities Federation": a body, no name
     if name[0] > role_end:
         titled = title_in_name(doc, mentions, name)
@@ -430,6 +441,72 @@ def read_role(
 
 
 MAX_BARE_NAME = 4
+MIN_OFFICE_NAME = 2
+
+
+def name_after_office(
+    doc: Doc, mentions: Mentions, last: int
+) -> tuple[int, tuple[int, int, str]] | None:
+    """The name that ends the capitalised run after a role head, where the office named in the
+    run has a word that only ever ends an office: a body's noun ("Division", "Association",
+    "Kementerian"), an agency acronym ("KBRI", "Kemendagri"), a bracketed acronym or a place.
+    The last such word with two to four name words after it, closing the run, ends the role."""
+    tokens = doc.tokens
+    end, cuts = last, []
+    j = last + 1
+    while j < len(tokens) and j - last <= MAX_RUN and not doc.excluded[j]:
+        token = tokens[j]
+        if token.text == "(" and (close := closing_bracket(doc, j)) > 0:
+            end = j = close
+            cuts.append(close)
+        elif token.word and token.cap:
+            if office_end(doc, mentions, j):
+                j = mentions.at[j].last if j in mentions.at else j
+                cuts.append(j)
+            end = j
+        elif token.text in "-'’" and glued(doc, j):
+            pass  # "Asia-Pacific", "People's"
+        elif abbreviation_dot(doc, j):
+            pass  # "PT. Freeport Indonesia"
+        elif not (
+            token.word and token.key in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap
+        ):
+            break
+        j += 1
+    if not ends_name(doc, end):
+        return None
+    for cut in reversed(cuts):
+        if MIN_OFFICE_NAME <= end - cut <= MAX_BARE_NAME:
+            name = read_name(doc, mentions, cut + 1, after_place=True)
+            if (
+                name is not None
+                and name[0] == cut + 1
+                and name[1] == end
+                and not any(
+                    office_end(doc, mentions, k, places=False) or tokens[k].key in ROLE_WORDS
+                    for k in range(name[0], end + 1)
+                )
+            ):
+                return cut, name  # a foreign place's name may be a person's ("Ito")
+    return None
+
+
+CONNECTORS = words("dan of the for &")
+
+
+def office_end(doc: Doc, mentions: Mentions, j: int, *, places: bool = True) -> bool:
+    """Token `j` can only end an office's name, never begin a person's."""
+    token = doc.tokens[j]
+    mention = mentions.at.get(j)
+    located = mention is not None and bool(
+        mention.regions or mention.countries or (places and mention.places)
+    )
+    return (
+        token.key in BODY_ENDINGS
+        or bool(AGENCY.match(token.text))
+        or (token.upper and len(token.text) > 2)
+        or located
+    )
 
 
 # Academic and religious titles, which only ever open a name ("H." may be an initial).
@@ -464,7 +541,8 @@ BODY_ENDINGS = words(
     "sekretariat kementerian lembaga institut balai pusat yayasan asosiasi himpunan ikatan "
     "perkumpulan forum majelis dewan komisi direktorat inspektorat "
     # a firm's or a school's last word: "CEO Hanil Resort Co., Ltd."
-    "co company group holdings university college institute"
+    "co company group holdings university college institute division department committee "
+    "congress bureau"
 )
 
 
