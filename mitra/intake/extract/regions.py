@@ -504,7 +504,17 @@ def glossed(doc: Doc, mention: Mention, cooperation: list[bool]) -> bool:
     while closing < len(tokens) and tokens[closing].text != ")" and closing - opening < 12:
         closing += 1
     listed = any(tokens[j].key in LIST_MARKS for j in range(opening + 1, closing))
-    return not (listed and cooperation[tokens[mention.first].sentence])
+    first, end = doc.sentence_of(mention.first)
+    return not (
+        listed
+        and cooperation[tokens[mention.first].sentence]
+        and doc.holds(first, end, JOINT_WORK)  # "kolaborasi ... Kartamantul (A, B dan C)"
+    )
+
+
+# Words that say the members of a joint body work together, beyond a cooperation sentence's
+# looser cues (a visit, an investment).
+JOINT_WORK = frozenset({"kerja", "kerjasama", "kolaborasi", "kemitraan", "bekerjasama"})
 
 
 def bracket_opening(doc: Doc, first: int) -> int:

@@ -24,9 +24,10 @@ def test_a_province_in_brackets_after_a_comma_is_where_the_name_lies():
 
 def test_regions_listed_in_brackets_after_a_programme_are_its_area():
     text = (
-        "Gubernur Jawa Barat menerima investor Chongqing untuk menjajaki kerja sama investasi. "
-        "Gubernur memaparkan potensi Jabar, apalagi kini tengah dibangun Segitiga Emas "
-        "(Cirebon-Indramayu-Majalengka) yang akan menjadi kawasan industri baru."
+        "Gubernur Jawa Barat menerima rombongan investor Chongqing untuk menjajaki kerja sama "
+        "investasi. Ia meyakinkan rombongan investor bahwa Jabar surga investasi, apalagi kini "
+        "dibangun Segitiga Emas (Cirebon-Indramayu-Majalengka) yang akan menjadi kawasan "
+        "industri."
     )
     assert regions_as_partners(text) == []
 
