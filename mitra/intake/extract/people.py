@@ -902,7 +902,12 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             end = j = mention.last
         elif token.text == "(" and (close := closing_bracket(doc, j)) > 0:
             end = j = close
-        elif token.word and token.cap and (token.key in ROLE_WORDS or token.upper):
+        elif (
+            token.word
+            and token.cap
+            and (token.key in ROLE_WORDS or token.upper)
+            and not (token.upper and token.key in OPENING_TITLES)  # "DR. H. Firdaus"
+        ):
             if located and one_place and not token.upper:
                 break
             end = j

@@ -42,3 +42,8 @@ def test_an_address_after_a_comma_is_no_name():
 def test_a_member_of_a_body_holds_a_role():
     text = LEAD + "Turut hadir Anggota Komisi II DPRD Sigi Ahmad Yani dalam pertemuan itu."
     assert people(text) == [("Ahmad Yani", "Anggota Komisi II DPRD Sigi")]
+
+
+def test_a_title_in_capitals_opens_the_name_not_the_role():
+    text = LEAD + "Wali Kota Sigi DR. H. Firdaus, M.T berterima kasih atas kunjungan itu."
+    assert people(text) == [("Firdaus", "Wali Kota Sigi")]
