@@ -21,7 +21,7 @@ from mitra.intake.extract import partners as assembly
 from mitra.intake.extract.context import cooperation_sentences
 from mitra.intake.extract.dates import find_dates
 from mitra.intake.extract.events import find_events, is_event
-from mitra.intake.extract.frames import has_words, story_parties
+from mitra.intake.extract.frames import BODY_KINDS, has_words, in_other_pair, story_parties
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import OFFICE, PLACE, Member, list_members, peer_members
@@ -200,6 +200,15 @@ class Extractor:
             | evidence_tokens(doc, drafts),
             {doc.tokens[i].sentence for r in regions for i in r.mentions},
         )
+        focal_tokens = frozenset(i for r in regions for i in r.mentions)
+        drafts = [
+            d
+            for d in drafts
+            if d.kind not in BODY_KINDS
+            or not all(
+                in_other_pair(doc, first_token(doc, span), focal_tokens) for span in d.evidence
+            )
+        ]
         partners = assembly.merge(assembly.story_country(drafts), doc)
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
@@ -654,3 +663,8 @@ def get_extractor() -> Extractor:
 
 def extract(text: str) -> Extraction:
     return get_extractor().extract(text)
+
+
+def first_token(doc: Doc, span: tuple[int, int]) -> int:
+    """The token that starts at (or holds) the span's first character."""
+    return max(bisect_right(doc.starts, span[0]) - 1, 0)
