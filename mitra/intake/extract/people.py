@@ -465,11 +465,15 @@ def name_after_office(
                 cuts.append(j)
             end = j
         elif token.text in "-'’" and glued(doc, j):
-            pass  # "Asia-Pacific", "People's"
+            if doc.key_at(j + 1) == "s" and token.text != "-":
+                j += 1  # "People's Congress"
         elif abbreviation_dot(doc, j):
             pass  # "PT. Freeport Indonesia"
         elif not (
-            token.word and token.key in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap
+            token.word
+            and token.key in CONNECTORS
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].cap or tokens[j + 1].key in CONNECTORS)  # "of the Standing"
         ):
             break
         j += 1
@@ -542,7 +546,7 @@ BODY_ENDINGS = words(
     "perkumpulan forum majelis dewan komisi direktorat inspektorat "
     # a firm's or a school's last word: "CEO Hanil Resort Co., Ltd."
     "co company group holdings university college institute division department committee "
-    "congress bureau"
+    "congress bureau assembly parliament"
 )
 
 

@@ -37,3 +37,11 @@ def test_a_company_with_its_acronym_ends_the_office():
 def test_an_office_with_no_name_after_it_gives_no_person():
     text = LEAD + "Kepala Policy Planning Division akan datang bulan depan."
     assert people(text) == []
+
+
+def test_an_english_office_with_articles_and_a_possessive_ends_at_its_body_noun():
+    text = LEAD + (
+        "Gubernur menerima Vice Chairman of the Standing Committee of Nara People's Assembly "
+        "Sato Kenji dan rombongan."
+    )
+    assert [name for name, _ in people(text)] == ["Sato Kenji"]
