@@ -313,7 +313,12 @@ def opens_clause(doc: Doc, i: int) -> bool:
     if j < 0 or tokens[j].sentence != sentence:
         return True
     token = tokens[j]
+    if token.key in RUN_JOINERS and j > 0 and tokens[j - 1].word and tokens[j - 1].cap:
+        return False  # "Dinas Penanaman Modal dan Pelayanan Terpadu": an office goes on
     return not token.cap if token.word else token.text not in ".'’"
+
+
+RUN_JOINERS = words("dan serta of")
 
 
 def name_attached(doc: Doc, person: Person) -> bool:

@@ -69,3 +69,11 @@ def test_a_modified_post_is_a_role_not_a_name():
         ("Yusuf Hamdani", "Pj. Sekda"),
         ("Lina Marlina", "Plt Kepala Dinas Pariwisata"),
     ]
+
+
+def test_the_tail_of_an_office_joined_by_dan_is_no_run_opener():
+    text = (
+        "Hadir Kadis Pariwisata Made Arta, Dinas Penanaman Modal dan Perlayanan Terpadu Satu "
+        "Pintu, Wakil Ketua TP PKK Kabupaten Badung."
+    )
+    assert all(name != "Perlayanan Terpadu Satu Pintu" for name, _ in people(text))
