@@ -107,7 +107,11 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
         if token.word and token.key in venue_words and (not token.cap or opens_clause(doc, j)):
             # "Kota Kochi di Jepang dan Kota Busan": that "di" says where the earlier item
             # lies (a name right before it), it is no venue of the later one.
-            return not (separated and locates_name_before(doc, j))
+            # "di Lagoi, Gubernur Kepri Ansar Ahmad ...": after the comma an actor's title
+            # opens a new clause's subject, no second place of the venue.
+            return not (
+                separated and (locates_name_before(doc, j) or tokens[first].key in ACTOR_WORDS)
+            )
         if token.text == "," or token.key in {"dan", "serta"}:
             separated = True
         if token.word and token.cap and token.key in STREETS and separated:

@@ -21,7 +21,7 @@ from mitra.intake.extract import partners as assembly
 from mitra.intake.extract.context import cooperation_sentences
 from mitra.intake.extract.dates import find_dates
 from mitra.intake.extract.events import find_events, is_event
-from mitra.intake.extract.frames import has_words, story_parties
+from mitra.intake.extract.frames import BODY_KINDS, has_words, in_other_pair, story_parties
 from mitra.intake.extract.gazetteer import Gazetteer
 from mitra.intake.extract.lexicon import words
 from mitra.intake.extract.lists import OFFICE, PLACE, Member, list_members, peer_members
@@ -200,6 +200,15 @@ class Extractor:
             | evidence_tokens(doc, drafts),
             {doc.tokens[i].sentence for r in regions for i in r.mentions},
         )
+        focal_tokens = frozenset(i for r in regions for i in r.mentions)
+        drafts = [
+            d
+            for d in drafts
+            if d.kind not in BODY_KINDS
+            or not all(
+                in_other_pair(doc, first_token(doc, span), focal_tokens) for span in d.evidence
+            )
+        ]
         partners = assembly.merge(assembly.story_country(drafts), doc)
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
@@ -525,9 +534,25 @@ def common_words_only(doc: Doc, person: Person) -> bool:
         return False
     if len(named) == 1 and (named[0].upper or len(named[0].key) == 1):
         return True
+    keys = [t.key for t in named]
     return all(
-        any(doc.tokens[k].word and not doc.tokens[k].cap for k in doc.positions.get(t.key, ()))
-        for t in named
+        any(
+            doc.tokens[k].word and not doc.tokens[k].cap and not in_name_copy(doc, k, keys, n)
+            for k in doc.positions.get(t.key, ())
+        )
+        for n, t in enumerate(named)
+    )
+
+
+def in_name_copy(doc: Doc, k: int, keys: list[str], n: int) -> bool:
+    """Token `k`, the `n`th word of a name of several words, lies in the whole name written
+    again in lower case ("dan kang yoto sendiri"): a careless re-mention, no common word."""
+    start = k - n
+    return (
+        len(keys) > 1
+        and start >= 0
+        and start + len(keys) <= len(doc.tokens)
+        and all(doc.tokens[start + m].key == key for m, key in enumerate(keys))
     )
 
 
@@ -638,3 +663,8 @@ def get_extractor() -> Extractor:
 
 def extract(text: str) -> Extraction:
     return get_extractor().extract(text)
+
+
+def first_token(doc: Doc, span: tuple[int, int]) -> int:
+    """The token that starts at (or holds) the span's first character."""
+    return max(bisect_right(doc.starts, span[0]) - 1, 0)

@@ -192,3 +192,38 @@ def in_background(doc: Doc, parties: StoryParties, first: int, last: int) -> boo
     if clause & parties.domestic and not focal:
         return True
     return bool(clause & parties.nation) and not main and not focal
+
+
+# "kerja sama antara Technopark X dengan PT Y": an explicit pair of parties.
+BETWEEN = "antara"
+PAIR_JOINS = words("dengan dan serta")
+PAIR_REACH = 12
+BODY_KINDS = frozenset({"domestic_party", "foreign_company", "foreign_institution"})
+
+
+def in_other_pair(doc: Doc, first: int, focal: frozenset[int]) -> bool:
+    """The party whose name starts at token `first` is one side of "antara A dengan B" (either
+    side) whose other side does not name the focal region: another pair's cooperation, told
+    beside the story ("penandatanganan kerja sama antara Chungbuk Technopark dengan PT JPEN"),
+    so no partner of the focal region."""
+    sentence = doc.tokens[first].sentence
+    j = first - 1
+    while j >= 0 and first - j <= PAIR_REACH and doc.tokens[j].sentence == sentence:
+        if doc.tokens[j].key == BETWEEN:
+            break
+        j -= 1
+    else:
+        return False
+    if j < 0 or doc.tokens[j].key != BETWEEN:
+        return False
+    end = j + 1
+    while end < len(doc.tokens) and end - j <= 2 * PAIR_REACH:
+        token = doc.tokens[end]
+        if token.sentence != sentence or token.text in {",", ";", ":", "."}:
+            break
+        if token.word and not token.cap and token.key not in PAIR_JOINS and end > first:
+            break  # the pair ends at the next lowercase word after our party ("tentang ...")
+        end += 1
+    pair = range(j + 1, end)
+    joined = any(doc.tokens[k].key in PAIR_JOINS for k in pair)
+    return joined and first in pair and not any(k in focal for k in pair)

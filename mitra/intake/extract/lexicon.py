@@ -73,7 +73,7 @@ ROLE_HEADS = phrases(
     "sekretaris jenderal", "sekretaris", "presiden", "wakil presiden", "perdana menteri",
     "menteri", "wakil menteri", "wamen", "duta besar", "dubes", "konsul jenderal", "konjen",
     "konsul", "atase", "ketua", "wakil ketua", "rektor", "wakil rektor", "dekan", "camat",
-    "lurah", "staf ahli", "anggota dprd", "koordinator", "manajer", "general manager",
+    "lurah", "staf ahli", "anggota dprd", "anggota", "koordinator", "manajer", "general manager",
     "chief executive officer", "ceo", "chairman", "chairwoman", "president director",
     "presiden direktur", "komisaris", "komisaris utama", "pendiri", "founder", "mayor",
     "deputy mayor", "vice mayor", "governor", "vice governor", "minister", "ambassador",

@@ -82,7 +82,10 @@ ORIGIN_WORDS = words("asal dari from berbasis based")
 # Lowercase descriptions of a body named beside them, and the kind they imply.
 DESCRIPTIONS: dict[str, str] = {
     **dict.fromkeys(
-        ["perusahaan", "firma", "korporasi", "pengembang", "operator", "produsen", "startup"],
+        [
+            "perusahaan", "firma", "korporasi", "pengembang", "operator", "produsen", "startup",
+            "investor",
+        ],
         "company",
     ),
     **dict.fromkeys(
@@ -94,6 +97,8 @@ DESCRIPTIONS: dict[str, str] = {
     ),
 }  # fmt: skip
 DESCRIPTION_REACH = 8
+# Words of "one of" before a description after the name: "salah satu investor", "sebuah LSM".
+ONE_OF = words("salah satu sebuah seorang")
 # Right before a capitalised run these make it an office a person holds, not a body: the
 # portfolio of a minister ("Menteri Urusan Negara Bagian Queenland", "Wakil Menteri Ekonomi
 # dan Energi Republik Federasi Jerman").
@@ -206,6 +211,10 @@ def find_organisations(
         said = said or (f"foreign_{head[0]}" if head is not None else None)
         if kind_country is not None and said and kind_country[0] in FOREIGN_BODY_KINDS:
             kind_country = said, kind_country[1]
+        if kind_country is not None and kind_country[1] == "ID" and described is not None:
+            # "PT Dragon Land, salah satu investor dari Korsel": a foreign firm's Indonesian
+            # company form ("PT") says less than the reporter's description of it
+            kind_country = described[0], described[1].countries[0].code
         if kind_country is None:
             kind_country = unknown_with_country(doc, run, after)
         if kind_country is None and whole.first in siblings and after is not None:
@@ -655,13 +664,16 @@ def description(
     if run.first > 0 and tokens[run.first - 1].text == ",":
         sides.append(range(run.first - 2, max(-1, run.first - 2 - DESCRIPTION_REACH), -1))
     after = run.end_token + 1
+    noun = after + 1
+    while noun < len(tokens) and noun - after <= len(ONE_OF) and tokens[noun].key in ONE_OF:
+        noun += 1  # "PT Dragon Land, salah satu investor dari Korsel"
     if (
         not before_only
-        and after + 1 < len(tokens)
+        and noun < len(tokens)
         and tokens[after].text == ","
-        and tokens[after + 1].key in DESCRIPTIONS
+        and tokens[noun].key in DESCRIPTIONS
     ):
-        sides.append(range(after + 1, min(len(tokens), after + 1 + DESCRIPTION_REACH)))
+        sides.append(range(noun, min(len(tokens), noun + DESCRIPTION_REACH)))
     for side in sides:
         kind, country = None, None
         for j in side:

@@ -102,6 +102,10 @@ NOT_NAMES = frozenset(
         "pemprov",
         "pemko",
         "pemda",
+        # an address after a comma: "Kantor Bupati Karo, Jalan Letjen Jamin Ginting No. 17"
+        "jalan",
+        "jl",
+        "jln",
     ]
 )
 DIRECTIONS = words("selatan utara barat timur tengah raya daya laut")
@@ -131,6 +135,9 @@ def find_people(
             continue
         if doc.tokens[first].cap:
             person = read_role(doc, mentions, first, last, places)
+            before = appositive(doc, mentions, first, last, taken)
+            if before is not None and (person is None or not name_attached(doc, person)):
+                person = before
         else:
             person = read_lowercase_role(doc, mentions, first, last)
         if person is not None:
@@ -255,14 +262,79 @@ def named_after(doc: Doc, mentions: Mentions, i: int) -> Person | None:
     )
 
 
+def appositive(
+    doc: Doc, mentions: Mentions, first: int, last: int, taken: set[int]
+) -> Person | None:
+    """ "Feng Hao, Wakil Kepala Distrik, Zhao Xiaohong, Kepala Dinas ...": a role set off by a
+    comma after a name that opens its clause (no role before it, none has taken it) is that
+    person's, so in a run that starts with a name each role goes back to its own person rather
+    than on to the next one."""
+    tokens = doc.tokens
+    first = modifiers_before(doc, first)
+    if first < 2 or tokens[first - 1].text != ",":
+        return None
+    name = name_before(doc, mentions, first)
+    if name is None or name[1] == name[0]:
+        return None
+    span = range(name[0], name[1] + 1)
+    if any(k in taken or k in mentions.inside or is_place_name(mentions, k) for k in span):
+        return None
+    if not opens_clause(doc, name[0]):
+        return None  # "Kadis Pariwisata Made Badra, Kadis BPMD ...": the name is the first role's
+    role_end = comma_before_name(doc, last)
+    if role_end < 0 or any(
+        ROLE_HEADS.match(doc, k) and tokens[k - 1].text != "/"
+        for k in range(last + 1, role_end + 1)
+    ):
+        # "Deputi Walikota Souki Suzuki,": another role inside the run has its own name
+        role_end = qualifier_end(doc, mentions, last, one_place=False)
+    return Person(
+        name=name[2],
+        role=doc.surface(first, role_end),
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(first, role_end),
+        name_tokens=(name[0], role_end),
+    )
+
+
+def opens_clause(doc: Doc, i: int) -> bool:
+    """Token `i` (a name's first word) starts its sentence or follows punctuation or a
+    lowercase word, titles before it left out: no capitalised role, office or initial ("P.")
+    runs into it."""
+    tokens, sentence = doc.tokens, doc.tokens[i].sentence
+    j = i - 1
+    while j >= 0 and tokens[j].sentence == sentence:
+        if tokens[j].key in TITLES or (
+            j and tokens[j].text in ".'’" and tokens[j - 1].key in TITLES
+        ):
+            j -= 1
+            continue
+        break
+    if j < 0 or tokens[j].sentence != sentence:
+        return True
+    token = tokens[j]
+    if token.key in RUN_JOINERS and j > 0 and tokens[j - 1].word and tokens[j - 1].cap:
+        return False  # "Dinas Penanaman Modal dan Pelayanan Terpadu": an office goes on
+    return not token.cap if token.word else token.text not in ".'’"
+
+
+RUN_JOINERS = words("dan serta of")
+
+
+def name_attached(doc: Doc, person: Person) -> bool:
+    """The name follows its role with no comma between ("Deputi Walikota Souki Suzuki"): that
+    role is read forward, whoever stands before it."""
+    role_end = doc.tokens[person.role_tokens[1]].end
+    return person.name_span[0] >= role_end and "," not in doc.text[role_end : person.name_span[0]]
+
+
 def read_role(
     doc: Doc, mentions: Mentions, first: int, last: int, places: frozenset[str] = frozenset()
 ) -> Person | None:
     tokens = doc.tokens
     if last + 1 < len(tokens) and tokens[last + 1].key in places and last + 1 not in mentions.at:
         last += 1  # "Wakil Gubernur Guangdong Zhang Xin", after "Provinsi Guangdong" elsewhere
-    while first > 0 and tokens[first - 1].key in ROLE_MODIFIERS and tokens[first - 1].cap:
-        first -= 1
+    first = modifiers_before(doc, first)
     head_key = " ".join(t.key for t in tokens[first : last + 1] if t.word)
     name: tuple[int, int, str] | None = None
     if first > 0 and tokens[first - 1].key in AS_ROLE:
@@ -334,9 +406,20 @@ def read_role(
                 # words after the company's first words are the rest of its name, no person
                 name = None
     if name is None:
+        after_office = name_after_office(doc, mentions, last)
+        if after_office is not None:
+            # "Ketua Policy Planning Division Lee Seung Ha", "Counselor Politik KBRI Seoul Sigit
+            # Aris Prasetyo": the office's own last word ends the role
+            role_end, name = after_office
+    if name is None:
         role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
         name = name_before(doc, mentions, first, bare=True)  # "Name, Role", "Name selaku Role"
-    if name is None or ends_with_office(doc, name):
+    if name is not None and ends_with_office(doc, name):
+        after_office = name_after_office(doc, mentions, last)
+        name = None
+        if after_office is not None:
+            role_end, name = after_office  # "Dirjen ... (Adwil) Kemendagri Safrizal ZA"
+    if name is None:
         return None  # "Pejabat Korean Cities Federation": a body, no name
     if name[0] > role_end:
         titled = title_in_name(doc, mentions, name)
@@ -363,6 +446,76 @@ def read_role(
 
 
 MAX_BARE_NAME = 4
+MIN_OFFICE_NAME = 2
+
+
+def name_after_office(
+    doc: Doc, mentions: Mentions, last: int
+) -> tuple[int, tuple[int, int, str]] | None:
+    """The name that ends the capitalised run after a role head, where the office named in the
+    run has a word that only ever ends an office: a body's noun ("Division", "Association",
+    "Kementerian"), an agency acronym ("KBRI", "Kemendagri"), a bracketed acronym or a place.
+    The last such word with two to four name words after it, closing the run, ends the role."""
+    tokens = doc.tokens
+    end, cuts = last, []
+    j = last + 1
+    while j < len(tokens) and j - last <= MAX_RUN and not doc.excluded[j]:
+        token = tokens[j]
+        if token.text == "(" and (close := closing_bracket(doc, j)) > 0:
+            end = j = close
+            cuts.append(close)
+        elif token.word and token.cap:
+            if office_end(doc, mentions, j):
+                j = mentions.at[j].last if j in mentions.at else j
+                cuts.append(j)
+            end = j
+        elif token.text in "-'’" and glued(doc, j):
+            if doc.key_at(j + 1) == "s" and token.text != "-":
+                j += 1  # "People's Congress"
+        elif abbreviation_dot(doc, j):
+            pass  # "PT. Freeport Indonesia"
+        elif not (
+            token.word
+            and token.key in CONNECTORS
+            and j + 1 < len(tokens)
+            and (tokens[j + 1].cap or tokens[j + 1].key in CONNECTORS)  # "of the Standing"
+        ):
+            break
+        j += 1
+    if not ends_name(doc, end):
+        return None
+    for cut in reversed(cuts):
+        if MIN_OFFICE_NAME <= end - cut <= MAX_BARE_NAME:
+            name = read_name(doc, mentions, cut + 1, after_place=True)
+            if (
+                name is not None
+                and name[0] == cut + 1
+                and name[1] == end
+                and not any(
+                    office_end(doc, mentions, k, places=False) or tokens[k].key in ROLE_WORDS
+                    for k in range(name[0], end + 1)
+                )
+            ):
+                return cut, name  # a foreign place's name may be a person's ("Ito")
+    return None
+
+
+CONNECTORS = words("dan of the for &")
+
+
+def office_end(doc: Doc, mentions: Mentions, j: int, *, places: bool = True) -> bool:
+    """Token `j` can only end an office's name, never begin a person's."""
+    token = doc.tokens[j]
+    mention = mentions.at.get(j)
+    located = mention is not None and bool(
+        mention.regions or mention.countries or (places and mention.places)
+    )
+    return (
+        token.key in BODY_ENDINGS
+        or bool(AGENCY.match(token.text))
+        or (token.upper and len(token.text) > 2)
+        or located
+    )
 
 
 # Academic and religious titles, which only ever open a name ("H." may be an initial).
@@ -397,7 +550,8 @@ BODY_ENDINGS = words(
     "sekretariat kementerian lembaga institut balai pusat yayasan asosiasi himpunan ikatan "
     "perkumpulan forum majelis dewan komisi direktorat inspektorat "
     # a firm's or a school's last word: "CEO Hanil Resort Co., Ltd."
-    "co company group holdings university college institute"
+    "co company group holdings university college institute division department committee "
+    "congress bureau assembly parliament"
 )
 
 
@@ -565,6 +719,28 @@ def starts_role(doc: Doc, j: int) -> bool:
     )
 
 
+def modifiers_before(doc: Doc, first: int) -> int:
+    """The first token of a role with the modifiers before its head: "Plt Kepala", "Pj.
+    Sekda"."""
+    tokens = doc.tokens
+    while first > 0:
+        k = first - 1
+        if tokens[k].text == "." and k > 0 and tokens[k - 1].end == tokens[k].start:
+            k -= 1  # "Pj."
+        if not (tokens[k].key in ROLE_MODIFIERS and tokens[k].cap):
+            break
+        first = k
+    return first
+
+
+def modified_role(doc: Doc, j: int) -> bool:
+    """A role modifier at token `j` ("Pj.", "Plt") goes on to a role title."""
+    k = j + 1
+    if k < len(doc.tokens) and doc.tokens[k].text == ".":
+        k += 1
+    return k < len(doc.tokens) and ROLE_HEADS.match(doc, k) is not None
+
+
 def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> Person | None:
     """ "Dr. Marieke van der Berg, koordinator program Asia Tenggara di Universitas Leiden,":
     a role written in lowercase counts only between commas after a name."""
@@ -667,6 +843,7 @@ def comma_before_name(doc: Doc, last: int) -> int:
                 or token.text.isdigit()
                 or token.key in ROLE_WORDS
                 or token.key in ROLE_CONNECTORS
+                or (glued(doc, j - 1) and ROLE_HEADS.match(doc, j) is not None)  # "President/ceo"
             ):
                 return -1
         elif token.text == "(":
@@ -674,10 +851,30 @@ def comma_before_name(doc: Doc, last: int) -> int:
             if close < 0:
                 return -1
             j = close
-        elif not (token.text in "-.'’&/" and glued(doc, j)):
+        elif not (token.text in "-.'’&/" and glued(doc, j)) and not abbreviation_dot(doc, j):
             return -1
         j += 1
     return -1
+
+
+MAX_ABBREVIATION = 3
+
+
+def abbreviation_dot(doc: Doc, j: int) -> bool:
+    """Token `j` is the full stop of a short capitalised abbreviation inside a role ("Direktur
+    Utama PT. Mutiara Halim,", "Kab. Subang"), followed by a capitalised word."""
+    before, after = doc.tokens[j - 1], doc.tokens[j + 1] if j + 1 < len(doc.tokens) else None
+    return (
+        doc.tokens[j].text == "."
+        and before.word
+        and before.cap
+        and before.key not in TITLES  # "Dubes Palestina Dr. Zuhair,": a title opens a name
+        and len(before.text) <= MAX_ABBREVIATION
+        and before.end == doc.tokens[j].start
+        and after is not None
+        and after.word
+        and after.cap
+    )
 
 
 def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -> int:
@@ -714,7 +911,12 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             end = j = mention.last
         elif token.text == "(" and (close := closing_bracket(doc, j)) > 0:
             end = j = close
-        elif token.word and token.cap and (token.key in ROLE_WORDS or token.upper):
+        elif (
+            token.word
+            and token.cap
+            and (token.key in ROLE_WORDS or token.upper)
+            and not (token.upper and token.key in OPENING_TITLES)  # "DR. H. Firdaus"
+        ):
             if located and one_place and not token.upper:
                 break
             end = j
@@ -722,6 +924,8 @@ def qualifier_end(doc: Doc, mentions: Mentions, last: int, *, one_place: bool) -
             end = j  # "Sekretaris Bidang Politik": the field's own name is the role's
         elif token.word and AGENCY.match(token.text):
             end = j
+        elif token.word and token.key in ROLE_WORDS and lowercase_office_word(doc, j):
+            end = j  # "Kepala Bagian Kerja sama Surabaya", "Dinas lingkungan Hidup"
         elif token.key in ROLE_CONNECTORS and continues_role(doc, mentions, j + 1):
             pass
         elif mission_seat(doc, j) and j + 1 in mentions.at:
@@ -806,6 +1010,20 @@ def glued(doc: Doc, j: int) -> bool:
     )
 
 
+def lowercase_office_word(doc: Doc, j: int) -> bool:
+    """An office word written in lower case inside a capitalised office name ("Kerja sama",
+    "Dinas lingkungan Hidup"): reporters' casing varies, the word still belongs to the office
+    when a capitalised word follows it."""
+    after = j + 1
+    return (
+        not doc.tokens[j].cap
+        and after < len(doc.tokens)
+        and doc.tokens[after].word
+        and doc.tokens[after].cap
+        and doc.gap(j, after) == " "
+    )
+
+
 def continues_role(doc: Doc, mentions: Mentions, j: int) -> bool:
     if j >= len(doc.tokens):
         return False
@@ -861,6 +1079,8 @@ def read_name(
         return None
     if ROLE_HEADS.match(doc, j) is not None or tokens[j].key in NOT_NAMES:
         return None
+    if tokens[j].key in ROLE_MODIFIERS and modified_role(doc, j):
+        return None  # "Pj. Sekda", "Plt Kepala Dinas": a post, not a name
     if j in mentions.inside:
         return None  # "KJRI Hamburg": the seat of a body, read as part of its name
     mention = mentions.at.get(j)
@@ -932,6 +1152,16 @@ def next_is_name(doc: Doc, j: int) -> bool:
     return j < len(doc.tokens) and doc.tokens[j].word and doc.tokens[j].cap
 
 
+# Military and police ranks, their corps and "(Purn)" (retired), which open a name like a
+# title: "Brigjen Pol (Purn) Dr. Antonius Ginting", "Kolonel Inf Budi Santoso".
+RANKS = words(
+    "jenderal letjen mayjen brigjen kolonel kol letkol kapten lettu letda serka sertu komjen "
+    "kombes kompol akbp akp iptu ipda laksamana laksdya laksda laksma marsekal marsdya marsda "
+    "marsma pol inf kav art purn tni"
+)
+RANK_BRACKETS = frozenset({"(", "[", ")", "]"})
+
+
 def skip_titles(doc: Doc, j: int) -> int:
     tokens = doc.tokens
     malay = False
@@ -940,6 +1170,7 @@ def skip_titles(doc: Doc, j: int) -> int:
         and tokens[j].word
         and (
             tokens[j].key in TITLES
+            or tokens[j].key in RANKS
             or (malay and tokens[j].key in MALAY_HONORIFICS)
             or excellency(doc, j)
         )
@@ -948,6 +1179,8 @@ def skip_titles(doc: Doc, j: int) -> int:
         nxt = j + 1
         if nxt < len(tokens) and tokens[nxt].text in {".", "'", "’"}:
             nxt += 1
+        while tokens[j].key in RANKS and nxt < len(tokens) and tokens[nxt].text in RANK_BRACKETS:
+            nxt += 1  # "Pol [Purn]"
         if nxt >= len(tokens) or not tokens[nxt].word:
             break
         if not (tokens[nxt].cap or tokens[nxt].key in OPENING_TITLES):

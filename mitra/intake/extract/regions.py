@@ -177,6 +177,7 @@ def find_regions(
             is_apposition(doc, mention, region, resolved)
             or repeats(doc, mention, region, resolved)
             or bracketed_province(doc, mention, region, resolved)
+            or glossed(doc, mention, cooperation)
         ):
             continue
         if is_strong(
@@ -478,6 +479,57 @@ def bracketed_province(
     return region.code == before.province or (
         region.type != "province" and region.province == before.province
     )
+
+
+GLOSS_REACH = 6
+LIST_MARKS = frozenset({",", "-", "–", "dan", "serta", "&"})
+
+
+def glossed(doc: Doc, mention: Mention, cooperation: list[bool]) -> bool:
+    """ "Bupati Sanggae( Kalbar)", "Wakil Bupati Tanggamus, (Lampung)": a region in brackets
+    right after a name says where that name lies, whether or not the gazetteer knows the name;
+    it is no party of its own. A list in brackets names what the name is made of: a programme's
+    area ("Segitiga Rebana (Cirebon-Patimban-Majalengka)"), or the members of a joint body,
+    which are parties where the sentence speaks of the cooperation."""
+    tokens = doc.tokens
+    opening = bracket_opening(doc, mention.first)
+    if opening < 1:
+        return False
+    k = opening - 1
+    if tokens[k].text == "," and k > 0:
+        k -= 1
+    if not (tokens[k].word and tokens[k].cap and not tokens[k].upper):
+        return False
+    closing = opening + 1
+    while closing < len(tokens) and tokens[closing].text != ")" and closing - opening < 12:
+        closing += 1
+    listed = any(tokens[j].key in LIST_MARKS for j in range(opening + 1, closing))
+    first, end = doc.sentence_of(mention.first)
+    return not (
+        listed
+        and cooperation[tokens[mention.first].sentence]
+        and doc.holds(first, end, JOINT_WORK)  # "kolaborasi ... Kartamantul (A, B dan C)"
+    )
+
+
+# Words that say the members of a joint body work together, beyond a cooperation sentence's
+# looser cues (a visit, an investment).
+JOINT_WORK = frozenset({"kerja", "kerjasama", "kolaborasi", "kemitraan", "bekerjasama"})
+
+
+def bracket_opening(doc: Doc, first: int) -> int:
+    """The "(" whose brackets hold token `first` among capitalised words and list marks, or
+    -1."""
+    tokens = doc.tokens
+    j = first - 1
+    while j >= 0 and first - j <= GLOSS_REACH and tokens[j].text != "(":
+        token = tokens[j]
+        if token.text in {")", "."} or (
+            token.word and not token.cap and token.key not in LIST_MARKS
+        ):
+            return -1
+        j -= 1
+    return j if j >= 0 and tokens[j].text == "(" else -1
 
 
 def repeats(doc: Doc, mention: Mention, region: Region, resolved: dict[int, Region]) -> bool:

@@ -22,8 +22,8 @@ SECTOR_CUES: dict[str, tuple[str, ...]] = {
         "e-budgeting", "e-planning", "tata kelola digital", "pemerintahan digital",
     ),
     "technology": (
-        "teknologi", "tehnologi", "technology", "iptek", "inovasi", "telematika", "digital",
-        "digitalisasi", "teknologi informasi", "kecerdasan buatan", "artificial intelligence",
+        "teknologi", "tehnologi", "technology", "iptek", "telematika", "digitalisasi",
+        "teknologi informasi", "kecerdasan buatan", "artificial intelligence",
         "internet of things",
     ),
     "tourism": (
@@ -198,6 +198,7 @@ def find_sectors(
             if root is not None:
                 matched += [(i, i, [SECTOR_ROOTS[root]]) for i in positions if i not in taken]
     definitions: dict[int, bool] = {}
+    precise = {first: slugs for first, _last, slugs in matched if GENERIC not in slugs}
     for first, last, slugs in sorted(matched):
         if doc.excluded[first] or first in blocked:
             continue
@@ -212,6 +213,8 @@ def find_sectors(
         if likened(doc, first) or definitions[sentence]:
             continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
+            if slug == "technology" and names_the_field(doc, last, precise):
+                continue  # "teknologi pertanian": the field is farming, technology its means
             if slug == GENERIC:
                 if cooperation is not None and cooperation[sentence]:
                     generic.append((sentence, doc.span(first, last)))
@@ -227,6 +230,27 @@ def find_sectors(
         # ones is a field of the cooperation of its own
         found.setdefault("other", []).extend(fields)
     return list(found.items())
+
+
+# "teknologi pengolahan sampah": how far after "teknologi" the noun naming its field may come.
+FIELD_NOUN_REACH = 2
+
+
+def names_the_field(doc: Doc, last: int, precise: dict[int, list[str]]) -> bool:
+    """A technology cue followed, within its noun phrase, by the cue of another field
+    ("teknologi pertanian", "teknologi pengolahan sampah", "teknologi lingkungan hidup"): the
+    phrase names that field, with technology as its means."""
+    sentence = doc.tokens[last].sentence
+    for j in range(last + 1, min(last + 1 + FIELD_NOUN_REACH, len(doc.tokens))):
+        token = doc.tokens[j]
+        if not token.word or token.sentence != sentence or token.key in LIST_WORDS:
+            return False
+        if any(slug != "technology" for slug in precise.get(j, ())):
+            return True
+    return False
+
+
+LIST_WORDS = frozenset({"dan", "serta", "atau", "and"})
 
 
 # Words of likeness: what follows is a figure of speech, not a field ("melaju secepat kereta

@@ -341,11 +341,48 @@ def named_over_partnership(doc: Doc, reached: list[StageFound]) -> list[StageFou
     not a memorandum of its own."""
     if not any(f.slug in DOCUMENTS and names_document(doc, f) for f in reached):
         return reached
+    named = first_named_signing(doc, reached)
     return [
         f
         for f in reached
-        if f.slug not in DOCUMENTS or names_document(doc, f) or not in_caption(doc, f.first)
+        if f.slug not in DOCUMENTS
+        or names_document(doc, f)
+        or not (in_caption(doc, f.first) or told_loosely(doc, f, named))
     ]
+
+
+# The headline and the two paragraphs after it.
+LEAD_LINES = 3
+
+
+def in_lead(doc: Doc, index: int) -> bool:
+    before = doc.text[: doc.tokens[index].start].split("\n")
+    return sum(1 for line in before[:-1] if line.strip()) < LEAD_LINES
+
+
+def told_loosely(doc: Doc, found: StageFound, named: StageFound | None) -> bool:
+    """A partnership word signed before the story names its document is that document; a
+    renewal ("Perbarui Kerja Sama") is news of its own, whatever document it renews."""
+    return named is not None and found.first < named.first and not renewal_before(doc, found.first)
+
+
+def first_named_signing(doc: Doc, reached: list[StageFound]) -> StageFound | None:
+    """The first document the story names as signed, when it is today's news (not dated to the
+    past): "Teken Kerjasama" in a headline over "Letter of Intent ... ditandatangani" is that
+    letter, told loosely before it is named."""
+    for found in sorted(reached, key=lambda f: f.first):
+        if found.slug in DOCUMENTS and names_document(doc, found):
+            if (
+                in_lead(doc, found.first)
+                and signed_in_sentence(doc, found.first)
+                and not (
+                    dated_signing(doc, found.first)
+                    or window(doc, found.first, -BEFORE_WINDOW) & (ONCE | SINCE)
+                )
+            ):
+                return found
+            return None
+    return None
 
 
 def in_caption(doc: Doc, index: int) -> bool:
@@ -812,6 +849,20 @@ def planned_clause(doc: Doc, index: int) -> bool:
     return False
 
 
+# Conjunctions of a condition: "sudah" after them is supposed ("bila sudah terwujud").
+CONDITIONAL = words("jika apabila bila kalau seandainya andaikan andaikata asalkan manakala")
+
+
+def conditional_clause(doc: Doc, index: int) -> bool:
+    """The cue at `index` lies in a clause opened by a conjunction of condition, back to a
+    comma or a clause break ("Bila dihitung sejak 1997, kerja sama sudah berjalan" is not)."""
+    words = word_index(doc)
+    if words.commas is None:
+        words.commas = sorted({*clause_stops(doc), *doc.tokens_of(",")})
+    keys = words.keys[words_since(doc, words.commas, index) : words.counts[index]]
+    return not CONDITIONAL.isdisjoint(keys)
+
+
 def clause_before(doc: Doc, index: int) -> set[str]:
     """Folded words of the clause before token `index`, back to a clause break."""
     words = word_index(doc)
@@ -1215,6 +1266,8 @@ def paragraph_of(doc: Doc, index: int) -> int:
 
 
 def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[bool]) -> bool:
+    if conditional_clause(doc, first):
+        return False  # "Bila sister city sudah terwujud, ...": supposed, not reached
     sentence = doc.tokens[first].sentence
     before = window(doc, first, -BEFORE_WINDOW)
     after = window(doc, last, AFTER_WINDOW) | predicate_after(doc, last)

@@ -176,6 +176,7 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
 
 
 HEADLINE_WORD = re.compile(r"[^\W\d_]{4,}")
+PROSE_COMMA = re.compile(r",\s*[a-z]")
 HEADLINE_SHARE = 0.7
 MIN_HEADLINE_WORDS = 3
 
@@ -199,6 +200,10 @@ def is_headline(line: str) -> bool:
     stripped = line.strip().rstrip("*_ ")
     if stripped.endswith((".", '"', "”")):
         return False  # most lines, told before their words are counted
+    if stripped[:1].islower() or PROSE_COMMA.search(stripped):
+        # "bersama Asisten Ekbang ...", "... menjelaskan, gagasan ...": a sentence going on
+        # across a line break, or a clause after a comma, is prose however capitalised
+        return False
     found = HEADLINE_WORD.findall(line)
     if len(found) < MIN_HEADLINE_WORDS:
         return False
