@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from mitra.cooperations.choices import Kind
+from tests.catalogue_names import enum_aliases, names_a_member
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -26,7 +27,6 @@ ALLOWED = {
 }
 ABBREVIATION = re.compile(r"\bKSD(?:D|PK|PL|LL)\b")
 # What `Kind` is reached through: the model, the choices module, the table.
-OWNERS = {"Cooperation", "choices", "workflow"}
 CATALOGUE_MODULES = {
     "mitra.cooperations.choices",
     "mitra.cooperations.models",
@@ -37,42 +37,8 @@ SLUGS = "|".join(Kind.values)
 TEMPLATE_SLUG = re.compile(rf"""kind\s*(?:==|!=|in)\s*["'](?:{SLUGS})["']""")
 
 
-def _kind_aliases(tree: ast.Module) -> set[str]:
-    """Names bound to the cooperation kinds: `K = Cooperation.Kind`, or `Kind` imported from the
-    catalogue (`Partner.Kind` is another thing: the kinds of partner)."""
-    assigned = {
-        target.id
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Attribute)
-        and node.value.attr == "Kind"
-        and isinstance(node.value.value, ast.Name)
-        and node.value.value.id in OWNERS
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    imported = {
-        alias.asname or alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module in CATALOGUE_MODULES
-        for alias in node.names
-        if alias.name == "Kind"
-    }
-    return assigned | imported
-
-
 def _names_a_kind_member(node: ast.AST, aliases: set[str]) -> bool:
-    if not isinstance(node, ast.Attribute) or node.attr not in Kind.names:
-        return False
-    owner = node.value
-    if isinstance(owner, ast.Name):
-        return owner.id in aliases
-    return (
-        isinstance(owner, ast.Attribute)
-        and owner.attr == "Kind"
-        and isinstance(owner.value, ast.Name)
-        and owner.value.id in OWNERS
-    )
+    return names_a_member(node, aliases, Kind.names, {"Kind"})
 
 
 def _is_kind_slug(node: ast.AST | None) -> bool:
@@ -101,7 +67,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
 def kinds_named_in(source: str) -> list[tuple[int, str]]:
     """(line, what) for each place a module names one cooperation kind."""
     tree = ast.parse(source)
-    aliases = _kind_aliases(tree)
+    aliases = enum_aliases(tree, {"Kind"}, CATALOGUE_MODULES)
     docstrings = _docstrings(tree)
     found = []
     for node in ast.walk(tree):

@@ -12,6 +12,7 @@ from mitra.cooperations.models import Cooperation
 from mitra.cooperations.templatetags.mitra_format import kind_abbreviation, state_tone
 from mitra.imports import vocabulary
 from mitra.portal.stages import stage_of
+from tests.catalogue_names import enum_aliases, names_a_member
 
 ROOT = Path(__file__).resolve().parents[3]
 CATALOGUE = {
@@ -22,52 +23,13 @@ CATALOGUE = {
 # Words registers use for each kind and state: vocabulary, not procedure facts.
 WORDS = {"mitra/imports/vocabulary.py"}
 MEMBERS = {*Cooperation.State.names, *Cooperation.Kind.names}
-# What `State` and `Kind` are reached through: the model, the choices module, the table.
-OWNERS = {"Cooperation", "choices", "workflow"}
-
-
-def _aliases(tree: ast.Module) -> set[str]:
-    """Names a module binds to the kinds or the states: `S = Cooperation.State`, or
-    `from mitra.cooperations.choices import State` (where both are defined)."""
-    assigned = {
-        target.id
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Attribute)
-        and node.value.attr in {"State", "Kind"}
-        and isinstance(node.value.value, ast.Name)
-        and node.value.value.id in OWNERS
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    imported = {
-        alias.asname or alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module == "mitra.cooperations.choices"
-        for alias in node.names
-        if alias.name in {"State", "Kind"}
-    }
-    return assigned | imported
-
-
-def _is_member(node: ast.AST | None, aliases: set[str]) -> bool:
-    if not isinstance(node, ast.Attribute) or node.attr not in MEMBERS:
-        return False
-    owner = node.value
-    if isinstance(owner, ast.Name):
-        return owner.id in aliases
-    return (
-        isinstance(owner, ast.Attribute)
-        and owner.attr in {"State", "Kind"}
-        and isinstance(owner.value, ast.Name)
-        and owner.value.id in OWNERS
-    )
+ENUMS = {"State", "Kind"}
 
 
 def tables_of_kinds_or_states(path: Path) -> list[int]:
     """Lines where a literal collection lists two or more cooperation kinds or states."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    aliases = _aliases(tree)
+    aliases = enum_aliases(tree, ENUMS, {"mitra.cooperations.choices"})
     lines = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Dict):
@@ -76,7 +38,7 @@ def tables_of_kinds_or_states(path: Path) -> list[int]:
             elements = list(node.elts)
         else:
             continue
-        if sum(_is_member(e, aliases) for e in elements) >= 2:
+        if sum(names_a_member(e, aliases, MEMBERS, ENUMS) for e in elements) >= 2:
             lines.append(node.lineno)
     return lines
 
