@@ -288,13 +288,7 @@ def appositive(
     ):
         # "Deputi Walikota Souki Suzuki,": another role inside the run has its own name
         role_end = qualifier_end(doc, mentions, last, one_place=False)
-    return Person(
-        name=name[2],
-        role=doc.surface(first, role_end),
-        name_span=doc.span(name[0], name[1]),
-        role_tokens=(first, role_end),
-        name_tokens=(name[0], role_end),
-    )
+    return _role_before_name(doc, first, role_end, name)
 
 
 def opens_clause(doc: Doc, i: int) -> bool:
@@ -345,13 +339,7 @@ def read_role(
             role_end = comma_before_name(doc, last)
             if role_end < 0:
                 role_end = qualifier_end(doc, mentions, last, one_place=head_key in REGION_HEADS)
-            return Person(
-                name=name[2],
-                role=doc.surface(first, role_end),
-                name_span=doc.span(name[0], name[1]),
-                role_tokens=(first, role_end),
-                name_tokens=(name[0], role_end),
-            )
+            return _role_before_name(doc, first, role_end, name)
     role_end = comma_before_name(doc, last)
     inside = name_inside_role(doc, mentions, last, role_end) if role_end >= 0 else None
     if inside is not None:
@@ -761,13 +749,7 @@ def read_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> 
             )
     if name is None:
         return None
-    return Person(
-        name=name[2],
-        role=doc.surface(first, role_end),
-        name_span=doc.span(name[0], name[1]),
-        role_tokens=(first, role_end),
-        name_tokens=(name[0], role_end),
-    )
+    return _role_before_name(doc, first, role_end, name)
 
 
 def qualified_lowercase_role(doc: Doc, mentions: Mentions, first: int, last: int) -> Person | None:
@@ -1269,3 +1251,15 @@ def single_name(doc: Doc, i: int, separator: int) -> bool:
         return False
     before = i - 1
     return before >= 0 and (not doc.tokens[before].cap or not doc.tokens[before].word)
+
+
+def _role_before_name(doc: Doc, first: int, role_end: int, name: tuple[int, int, str]) -> Person:
+    """The person named after a role running from `first` to `role_end` (its qualifier
+    included): the name's tokens reach to the role's end."""
+    return Person(
+        name=name[2],
+        role=doc.surface(first, role_end),
+        name_span=doc.span(name[0], name[1]),
+        role_tokens=(first, role_end),
+        name_tokens=(name[0], role_end),
+    )
