@@ -80,6 +80,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "sudah lama bekerja sama", "telah lama bekerja sama", "sudah lama bekerjasama",
         "telah lama bekerjasama", "sudah lama bermitra", "telah lama bermitra",
         "sejak lama bekerja sama", "sejak lama bermitra",
+        # a partnership built and standing: "kerja sama yang telah terjalin", "tali
+        # persaudaraan yang telah terbangun ... sebagai Sister Province"
+        "telah terjalin", "sudah terjalin", "telah terbangun", "sudah terbangun",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
@@ -1426,6 +1429,8 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     if slug == "implementation":
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
+        if doc.tokens[last].key in STANDING and not window(doc, first, -5) & PARTNERSHIPS:
+            return False  # "hubungan baik yang telah terjalin": ties, not a cooperation
         if vague_fruit(doc, first, last):
             return False  # "Kunjungan itu membuahkan hasil": a result, not a practice
         if said_of_occasion(doc, first, last):
@@ -1443,6 +1448,13 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     return not (
         (not_now and not_now & clause_before(doc, first)) or clause_after(doc, last) & STATUS_LATER
     )
+
+
+# A partnership standing ("telah terjalin") is carried out only when it is a cooperation's.
+STANDING = words("terjalin terbangun")
+PARTNERSHIPS = COOPERATION | words(
+    "sister kembar bersaudara persaudaraan kemitraan mitra kerjasamanya samanya"
+)
 
 
 # Right before a document these make it the object of a follow-up: it already exists.

@@ -138,3 +138,19 @@ def test_memoranda_standing_still_written_as_one_word_are_on_hold():
         "ditempat, dan ada MoU yang tidak ada tindaklanjutnya."
     )
     assert stage(text) == "on_hold"
+
+
+def test_a_sister_province_that_has_been_built_is_carried_out():
+    text = (
+        "Gubernur Kalbar melawat ke Provinsi Jeolla Selatan, Korea Selatan, untuk mempererat "
+        "tali persaudaraan yang telah terbangun antara kedua provinsi sebagai sister province."
+    )
+    assert stage(text) == "implementation"
+
+
+def test_good_ties_that_have_been_built_are_no_practice():
+    text = (
+        "Wali Kota Padang menerima kunjungan Konsul Jenderal Malaysia untuk menjajaki kerja "
+        "sama perdagangan. Hubungan baik yang telah terjalin antara kedua negara menjadi modal."
+    )
+    assert stage(text) == "exploration"
