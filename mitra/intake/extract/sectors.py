@@ -210,7 +210,7 @@ def find_sectors(
         sentence = token.sentence
         if sentence not in definitions:
             definitions[sentence] = defined(doc, sentence)
-        if likened(doc, first) or definitions[sentence]:
+        if likened(doc, first) or figurative(doc, first) or definitions[sentence]:
             continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
             if slug == "technology" and names_the_field(doc, last, precise):
@@ -274,6 +274,28 @@ def likened(doc: Doc, first: int) -> bool:
         taken += doc.tokens[j].word
         j -= 1
     return False
+
+
+# Built things a go-between is likened to: "menjadi jembatan kerja sama", "jembatan
+# persahabatan kedua kota" name no bridge to build.
+FIGURES = frozenset({"jembatan"})
+BECOMING = frozenset({"menjadi", "jadi"})
+TIES = frozenset(
+    {
+        "kerja", "kerjasama", "persahabatan", "persaudaraan", "hubungan", "silaturahmi",
+        "silaturahim", "komunikasi", "kemitraan", "diplomasi", "emas",
+    }
+)  # fmt: skip
+
+
+def figurative(doc: Doc, first: int) -> bool:
+    """A built thing that a party becomes ("menjadi jembatan") or that ties are said to be
+    ("jembatan persahabatan"): a figure of speech, not a field."""
+    if doc.tokens[first].key not in FIGURES:
+        return False
+    before = doc.key_at(first - 1) if first and doc.tokens[first - 1].word else ""
+    after = doc.key_at(first + 1) if first + 1 < len(doc.tokens) else ""
+    return before in BECOMING or after in TIES
 
 
 # "Sister city adalah kerja sama antar kota di bidang ...": a sentence that defines a kind of
