@@ -9,6 +9,7 @@ not count; neither do excluded zones. "lingkungan" alone means "within" as often
 import re
 
 from mitra.intake.extract.affixes import has_root
+from mitra.intake.extract.context import is_venue
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
 
@@ -210,6 +211,8 @@ def find_sectors(
         sentence = token.sentence
         if sentence not in definitions:
             definitions[sentence] = defined(doc, sentence)
+        if token.cap and doc.key_at(first - 1) not in FIELD_HEADS and is_venue(doc, first):
+            continue  # "bertempat di Hotel Merusaka, Kawasan Wisata Nusa Dua": a venue's name
         if likened(doc, first) or figurative(doc, first) or definitions[sentence]:
             continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
@@ -276,6 +279,8 @@ def likened(doc: Doc, first: int) -> bool:
     return False
 
 
+# "di Bidang Pendidikan": a field named in a title, not a venue.
+FIELD_HEADS = frozenset({"bidang", "sektor", "urusan"})
 # Built things a go-between is likened to: "menjadi jembatan kerja sama", "jembatan
 # persahabatan kedua kota" name no bridge to build.
 FIGURES = frozenset({"jembatan"})

@@ -1,6 +1,7 @@
 """A built thing used as a figure of speech (issue 16): a party that "menjadi jembatan" between
 two others, or a "jembatan persahabatan", names no bridge to build; a bridge built together
-still does."""
+still does; a field word inside a venue's name ("di Hotel X, Kawasan Wisata Y") names
+no field, unless the name is of the field itself ("di Bidang Pendidikan")."""
 
 from mitra.intake.extract import extract
 
@@ -31,3 +32,19 @@ def test_a_bridge_built_together_is_infrastructure():
         "jembatan di perbatasan kedua kabupaten."
     )
     assert "infrastructure" in sectors(text)
+
+
+def test_a_field_word_in_a_venues_name_is_no_field():
+    text = (
+        "Pemprov Jambi dan Pemprov Sumbar menandatangani kesepakatan bersama di bidang "
+        "pertanian, bertempat di Hotel Samudra, Kawasan Wisata Mandeh, Kamis (3/3)."
+    )
+    assert sectors(text) == {"agriculture_fisheries"}
+
+
+def test_a_field_in_a_documents_title_after_di_bidang_is_a_field():
+    text = (
+        "Pemkab Mimika dan Yayasan Amungme meneken Kesepakatan Bersama tentang Program "
+        "Pemberdayaan Masyarakat di Bidang Pendidikan dan Kesehatan."
+    )
+    assert {"education", "health"} <= sectors(text)
