@@ -285,7 +285,7 @@ def find_stage(
             # "akan dilakukan penandatanganan perpanjangan nota kesepakatan": a document to be
             # renewed was signed before
             reached.append(StageFound(slug, (doc.span(first, last),), first))
-        elif slug in STATUS and announcing(doc, first):
+        elif slug in STATUS and announcing(doc, first) and befalls(doc, first, last, cooperation):
             announced.setdefault(slug, first)
             threats += threatened(doc, slug, first, last, cooperation)
     reached += activities(doc, cooperation)
@@ -407,6 +407,14 @@ THREATENED = COOPERATION | words("kontrak kontraknya perjanjian kesepakatan nota
 THREAT_REACH = 4
 
 
+def befalls(doc: Doc, first: int, last: int, cooperation: list[bool]) -> bool:
+    """The status is said of a cooperation, its contract or its document ("memutus kontrak
+    kerja sama"), not of anything else its sentence names ("menghentikan penyebaran")."""
+    if not about_cooperation(doc, first, cooperation):
+        return False
+    return bool((window(doc, last, THREAT_REACH) | window(doc, first, -THREAT_REACH)) & THREATENED)
+
+
 def threatened(
     doc: Doc, slug: str, first: int, last: int, cooperation: list[bool]
 ) -> list[StageFound]:
@@ -415,10 +423,7 @@ def threatened(
     kontrak kerja sama dengan PT X")."""
     if slug != "ended" or doc.tokens[first].key in TERM_ENDS:
         return []  # "akan berakhir pada 2026": a term runs out, nobody ends it
-    if not about_cooperation(doc, first, cooperation):
-        return []
-    after = window(doc, last, THREAT_REACH)
-    if not (after | window(doc, first, -THREAT_REACH)) & THREATENED:
+    if not befalls(doc, first, last, cooperation):
         return []
     end = min(doc.sentence_of(last)[1], last + 1 + THREAT_REACH)
     named = [m[1][0] for j in range(last + 1, end) if (m := CUE_TABLE.match(doc, j))]

@@ -154,3 +154,13 @@ def test_good_ties_that_have_been_built_are_no_practice():
         "sama perdagangan. Hubungan baik yang telah terjalin antara kedua negara menjadi modal."
     )
     assert stage(text) == "exploration"
+
+
+def test_a_plan_to_stop_something_else_announces_no_end_of_the_cooperation():
+    text = (
+        "Pemkot Madiun bekerja sama dengan PT Sehat Sentosa untuk menghentikan penyebaran "
+        "demam berdarah.\n"
+        "Namun Pemkot Madiun kemudian menghentikan kerja sama dengan perusahaan itu karena "
+        "wanprestasi."
+    )
+    assert stage(text) == "ended"
