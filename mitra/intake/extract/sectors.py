@@ -9,6 +9,7 @@ not count; neither do excluded zones. "lingkungan" alone means "within" as often
 import re
 
 from mitra.intake.extract.affixes import has_root
+from mitra.intake.extract.context import is_venue
 from mitra.intake.extract.phrases import PhraseTable
 from mitra.intake.extract.tokens import Doc
 
@@ -210,7 +211,9 @@ def find_sectors(
         sentence = token.sentence
         if sentence not in definitions:
             definitions[sentence] = defined(doc, sentence)
-        if likened(doc, first) or definitions[sentence]:
+        if token.cap and doc.key_at(first - 1) not in FIELD_HEADS and is_venue(doc, first):
+            continue  # "bertempat di Hotel Merusaka, Kawasan Wisata Nusa Dua": a venue's name
+        if likened(doc, first) or figurative(doc, first) or definitions[sentence]:
             continue  # "secepat kereta Shinkansen"; "Sister city adalah kerja sama di bidang ..."
         for slug in slugs:
             if slug == "technology" and names_the_field(doc, last, precise):
@@ -274,6 +277,30 @@ def likened(doc: Doc, first: int) -> bool:
         taken += doc.tokens[j].word
         j -= 1
     return False
+
+
+# "di Bidang Pendidikan": a field named in a title, not a venue.
+FIELD_HEADS = frozenset({"bidang", "sektor", "urusan"})
+# Built things a go-between is likened to: "menjadi jembatan kerja sama", "jembatan
+# persahabatan kedua kota" name no bridge to build.
+FIGURES = frozenset({"jembatan"})
+BECOMING = frozenset({"menjadi", "jadi"})
+TIES = frozenset(
+    {
+        "kerja", "kerjasama", "persahabatan", "persaudaraan", "hubungan", "silaturahmi",
+        "silaturahim", "komunikasi", "kemitraan", "diplomasi", "emas",
+    }
+)  # fmt: skip
+
+
+def figurative(doc: Doc, first: int) -> bool:
+    """A built thing that a party becomes ("menjadi jembatan") or that ties are said to be
+    ("jembatan persahabatan"): a figure of speech, not a field."""
+    if doc.tokens[first].key not in FIGURES:
+        return False
+    before = doc.key_at(first - 1) if first and doc.tokens[first - 1].word else ""
+    after = doc.key_at(first + 1) if first + 1 < len(doc.tokens) else ""
+    return before in BECOMING or after in TIES
 
 
 # "Sister city adalah kerja sama antar kota di bidang ...": a sentence that defines a kind of

@@ -13,7 +13,10 @@ Each cue is read with the words around it in its sentence:
   stated as fact about a cooperation, not hoped for.
 - On hold ("tertunda", "terhambat", "menunggu persetujuan pusat", "di-hold") and ended
   ("berakhir", "dihentikan", "tidak diperpanjang") describe where a cooperation now stands, so
-  they win over the stages reached before them.
+  they win over the stages reached before them. An end only announced, planned or threatened
+  ("akan memutus kontrak", "berencana membatalkan MoU") is none, and the same end named again
+  further on ("Pemutusan itu dipicu ...") is that plan; what it would end exists, so the story
+  is of a cooperation carried out (or of the document it names) when nothing else is reached.
 
 Evidence is the cue's span.
 """
@@ -77,6 +80,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "sudah lama bekerja sama", "telah lama bekerja sama", "sudah lama bekerjasama",
         "telah lama bekerjasama", "sudah lama bermitra", "telah lama bermitra",
         "sejak lama bekerja sama", "sejak lama bermitra",
+        # a partnership built and standing: "kerja sama yang telah terjalin", "tali
+        # persaudaraan yang telah terbangun ... sebagai Sister Province"
+        "telah terjalin", "sudah terjalin", "telah terbangun", "sudah terbangun",
     ),
     "on_hold": (
         "tertunda", "ditunda", "terhambat", "terkendala", "mandek", "mangkrak", "macet",
@@ -84,12 +90,15 @@ CUES: dict[str, tuple[str, ...]] = {
         "terhenti sementara", "ditangguhkan", "penangguhan", "belum mendapat persetujuan",
         "belum mendapatkan persetujuan", "menunggu izin", "menunggu kajian",
         # a cooperation that stands still
-        "vakum", "mati suri", "jalan di tempat", "tidak aktif", "tidak berjalan",
+        "vakum", "mati suri", "jalan di tempat", "jalan ditempat", "tidak aktif", "tidak berjalan",
         "belum berjalan lagi", "stagnan", "terbengkalai",
         # signed, then nothing followed: "belum ada kelanjutan", "tidak ada tindak lanjut"
         "belum ada kelanjutan", "tidak ada kelanjutan", "tanpa kelanjutan",
         "belum ada tindak lanjut", "tidak ada tindak lanjut", "tanpa tindak lanjut",
         "belum ditindaklanjuti", "tidak ditindaklanjuti", "tidak ada kegiatan",
+        # written as one word: "tidak ada tindaklanjutnya"
+        "belum ada tindaklanjut", "belum ada tindaklanjutnya", "tidak ada tindaklanjut",
+        "tidak ada tindaklanjutnya", "tanpa tindaklanjut",
         "belum ada kegiatan", "hanya di atas kertas", "sebatas di atas kertas",
         # stopped for a while: "dihentikan sementara", "berhenti sementara"
         "dihentikan sementara", "berhenti sementara", "dihentikan untuk sementara",
@@ -108,6 +117,9 @@ CUES: dict[str, tuple[str, ...]] = {
         # no longer in force, called off, not carried on
         "tidak berlaku", "tidak berlaku lagi", "batal", "tidak melanjutkan",
         "belum diperpanjang",
+        # a term run out: "kontrak kerja sama mereka sudah habis per Desember"
+        "sudah habis", "telah habis", "sudah habis masa berlakunya",
+        "telah habis masa berlakunya",
     ),
 }  # fmt: skip
 # Said of a partnership, these are a document only when signed in their sentence ("meneken
@@ -185,7 +197,8 @@ NOT_NOW = words(
     "sesudah "
     # a threat or an intention ("Siap Putus Kontrak", "Ancam Putus Kerja Sama", "kerja samanya
     # hendak ia putus")
-    "hendak ingin siap mau berencana rencana ancam mengancam diancam terancam ancaman bisa dapat"
+    "hendak ingin siap mau berencana rencana ancam mengancam diancam terancam ancaman bisa dapat "
+    "upaya berniat niat bermaksud"
 )
 NOT_COOPERATION = words("investasi anggaran target pendapatan belanja pajak pad apbd apbn")
 # Right before a status these schedule it ("dijadwalkan berakhir"); further back they belong to
@@ -233,8 +246,16 @@ def find_stage(
     renewal) or said of a side event (a postponed visit or festival, which puts a cooperation
     on hold only when nothing else is said to be reached)."""
     reached: list[StageFound] = []
+    # An end announced, planned or threatened ("akan memutus kontrak", "Ancam Batalkan MoU"):
+    # what it would end exists, and a later noun for it ("Pemutusan itu dipicu ...") names the
+    # same plan.
+    threats: list[StageFound] = []
+    announced: dict[str, int] = {}  # each status announced, at its first token
     for first, last, slug in cues(doc):
         if doc.excluded[first] or defines_terms(doc, first):
+            continue
+        if slug in STATUS and slug in announced and not told_reached(doc, first):
+            threats += threatened(doc, slug, first, last, cooperation)
             continue
         if slug == WEAK:
             if (
@@ -264,6 +285,9 @@ def find_stage(
             # "akan dilakukan penandatanganan perpanjangan nota kesepakatan": a document to be
             # renewed was signed before
             reached.append(StageFound(slug, (doc.span(first, last),), first))
+        elif slug in STATUS and announcing(doc, first) and befalls(doc, first, last, cooperation):
+            announced.setdefault(slug, first)
+            threats += threatened(doc, slug, first, last, cooperation)
     reached += activities(doc, cooperation)
     reached += parts_of_cooperation(doc, cooperation)
     reached += counted_participants(doc, cooperation)
@@ -274,8 +298,16 @@ def find_stage(
     reached = named_over_partnership(doc, reached)
     # a cue in a clause about another pair's cooperation is background (see frames.py)
     reached = [f for f in reached if not in_background(doc, parties, f.first, f.first)]
+    planned = [f for f in reached if headline_of_plan(doc, f, announced)]
+    if planned:
+        reached = [f for f in reached if f not in planned]
+        threats = [
+            t for f in planned for t in threatened(doc, f.slug, f.first, f.first, cooperation)
+        ] + threats
     side = [found for found in reached if found.slug == SIDE_EVENT]
     reached = [found for found in reached if found.slug != SIDE_EVENT]
+    if not reached and threats:
+        return threats[0]
     if not reached:
         # Only side events postponed or cancelled: the cooperation's activities wait.
         return StageFound("on_hold", side[0].evidence, side[0].first) if side else None
@@ -328,7 +360,75 @@ def find_stage(
         ]
         if later:
             return max(later, key=lambda found: (RANK[found.slug], -found.first))
+    if threats and not signed and RANK[threats[0].slug] > RANK.get(best.slug, 0):
+        # the end of a cooperation talked about, with no document signed as news: what would
+        # end is running ("kontrak yang diteken tahun 2008 itu akan diakhiri")
+        return threats[0]
     return best
+
+
+# Before a status these announce it as a plan, an intention, a threat or a condition.
+ANNOUNCING = NOT_NOW | PLANNED | SCHEDULED
+ANNOUNCE_REACH = 4
+
+
+def announcing(doc: Doc, first: int) -> bool:
+    """A status not reached because it is announced: "akan memutus kontrak", "berencana
+    memutuskan kerja sama", "bila kontrak itu diputus"."""
+    before = window(doc, first, -ANNOUNCE_REACH)
+    if before & ANNOUNCING and not before & NEGATIONS:
+        return True
+    return conditional_clause(doc, first)
+
+
+def headline_of_plan(doc: Doc, found: StageFound, announced: dict[str, int]) -> bool:
+    """ "Pemprov DKI Putus Kontrak Pengelola Bantargebang" over a lead saying the contract
+    "akan berujung pada pemutusan": the headline tells the plan in brief."""
+    at = announced.get(found.slug, -1)
+    return (
+        at > found.first
+        and in_lead(doc, at)
+        and in_lead(doc, found.first)
+        and is_headline(doc, paragraph_of(doc, found.first))
+        and not told_reached(doc, found.first)
+    )
+
+
+def told_reached(doc: Doc, first: int) -> bool:
+    """After a status was announced, the same status said again ("Pemutusan itu dipicu ...",
+    "upaya memutus kontrak") is that plan, unless it is told as done ("telah", "resmi")."""
+    return doc.tokens[first].key in REACHED or bool(window(doc, first, -REACHED_REACH) & REACHED)
+
+
+TERM_ENDS = words("berakhir berakhirnya")
+HABIS_REACH = 6
+# What a threatened end may befall: a cooperation, its contract or its document.
+THREATENED = COOPERATION | words("kontrak kontraknya perjanjian kesepakatan nota memorandum")
+THREAT_REACH = 4
+
+
+def befalls(doc: Doc, first: int, last: int, cooperation: list[bool]) -> bool:
+    """The status is said of a cooperation, its contract or its document ("memutus kontrak
+    kerja sama"), not of anything else its sentence names ("menghentikan penyebaran")."""
+    if not about_cooperation(doc, first, cooperation):
+        return False
+    return bool((window(doc, last, THREAT_REACH) | window(doc, first, -THREAT_REACH)) & THREATENED)
+
+
+def threatened(
+    doc: Doc, slug: str, first: int, last: int, cooperation: list[bool]
+) -> list[StageFound]:
+    """An end threatened or planned for a cooperation presupposes it: the document it names
+    ("membatalkan MoU") was reached, or else the cooperation is carried out ("akan memutus
+    kontrak kerja sama dengan PT X")."""
+    if slug != "ended" or doc.tokens[first].key in TERM_ENDS:
+        return []  # "akan berakhir pada 2026": a term runs out, nobody ends it
+    if not befalls(doc, first, last, cooperation):
+        return []
+    end = min(doc.sentence_of(last)[1], last + 1 + THREAT_REACH)
+    named = [m[1][0] for j in range(last + 1, end) if (m := CUE_TABLE.match(doc, j))]
+    stage = named[0] if named and named[0] in {"loi", "mou"} else "implementation"
+    return [StageFound(stage, (doc.span(first, last),), first)]
 
 
 # A photo's credit in its line: "(Foto: Ist.)", "Foto: Humas", "dok.brida_mediapapuabarat".
@@ -821,12 +921,18 @@ WITNESSING = words("menyaksikan mengikuti menghadiri")
 
 def told_as_done(doc: Doc, i: int) -> bool:
     """The signing at token `i` is told as done: no plan word close before it or right after
-    it, and its clause does not look ahead."""
+    it, and its clause does not look ahead or state a duty ("bahwa kerja sama ... harus
+    memperoleh persetujuan DPRD untuk proses penandatanganan MoU")."""
     return (
         not window(doc, i, -PLAN_REACH) & PLAN_CLOSE
         and not window(doc, i, 2) & PLANNED_AFTER
         and not planned_clause(doc, i)
+        and not (clause_has(doc, i, DUTIES) and not window(doc, i, -PLAN_REACH) & REACHED)
     )
+
+
+# A duty or a rule: what it bears on is owed, not done.
+DUTIES = words("harus wajib mesti diwajibkan")
 
 
 def planned_clause(doc: Doc, index: int) -> bool:
@@ -1103,6 +1209,8 @@ def established(doc: Doc, cooperation: list[bool]) -> list[StageFound]:
         keys = sentence_keys(doc, first)
         if keys & IDEA or any(has_root(key, IDEA_ROOTS) for key in keys):
             continue  # "Rencana sister city yang digagas sejak 2021": an idea, not a practice
+        if keys & DIPLOMATIC:
+            continue  # "hubungan diplomatik sejak tahun 1973": the two states', not the pair's
         for j in range(first, end - 1):
             key = doc.tokens[j].key
             if key not in DURATION_STARTS and not key.isdigit():
@@ -1243,6 +1351,7 @@ def ordinal_session(doc: Doc, i: int) -> bool:
 
 
 IDEA = words("rencana rencananya berencana wacana akan usulan draf draft rancangan")
+DIPLOMATIC = words("diplomatik")
 IDEA_ROOTS = frozenset({"gagas", "usul", "rintis"})
 REGULATION = words("nomor no nomer pp uu perda permendagri")
 
@@ -1283,6 +1392,10 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
             return False  # "berencana menjajaki": not even exploring yet
         return cooperation[sentence] or slug_in_sentence(doc, first, COOPERATION)
     if slug in DOCUMENTS:
+        if followed_up(doc, first) and not close & NEGATIONS:
+            # "untuk menindaklanjuti Letter of Intent yang telah ditandatangani": what is
+            # followed up exists, whatever aim governs the verb
+            return True
         if (
             close & PLAN_CLOSE
             or after & PLANNED_AFTER
@@ -1314,9 +1427,17 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
         return False
     if slug == "ended" and is_term(doc, first, last, before):
         return False
+    if doc.tokens[last].key == "habis" and not window(doc, first, -HABIS_REACH) & THREATENED:
+        return False  # "sudah habis" of a contract, not of a budget or of stock
+    if slug in STATUS and of_office(doc, first, last):
+        return False  # "Akhiri Masa Tugas", "masa jabatan bupati berakhir": a person's term
     if slug == "implementation":
         if doc.key_at(last + 1) in NOT_COOPERATION:
             return False  # "realisasi investasi Jepang mencapai ...": a figure, not a practice
+        if doc.tokens[last].key in STANDING and not window(doc, first, -5) & PARTNERSHIPS:
+            return False  # "hubungan baik yang telah terjalin": ties, not a cooperation
+        if vague_fruit(doc, first, last):
+            return False  # "Kunjungan itu membuahkan hasil": a result, not a practice
         if said_of_occasion(doc, first, last):
             return False  # "Kunjungan ini dilaksanakan ...", "Pertemuan berjalan hangat"
         if doc.tokens[last].key in OPERATING and not slug_in_sentence(doc, first, PRODUCED):
@@ -1332,6 +1453,54 @@ def is_reached(doc: Doc, slug: str, first: int, last: int, cooperation: list[boo
     return not (
         (not_now and not_now & clause_before(doc, first)) or clause_after(doc, last) & STATUS_LATER
     )
+
+
+# A partnership standing ("telah terjalin") is carried out only when it is a cooperation's.
+STANDING = words("terjalin terbangun")
+PARTNERSHIPS = COOPERATION | words(
+    "sister kembar bersaudara persaudaraan kemitraan mitra kerjasamanya samanya"
+)
+
+
+# Right before a document these make it the object of a follow-up: it already exists.
+FOLLOWING_UP = words("menindaklanjuti")
+OF = words("dari atas terhadap")
+
+
+def followed_up(doc: Doc, first: int) -> bool:
+    """ "menindaklanjuti LoI", "tindak lanjut dari MoU": the document followed up was reached
+    (not "ditindaklanjuti dengan MoU", where the document is the follow-up)."""
+    j = previous_word(doc, first)
+    if doc.key_at(j) in OF:
+        j = previous_word(doc, j)
+    key = doc.key_at(j)
+    return key in FOLLOWING_UP or (
+        key == "lanjut" and doc.key_at(previous_word(doc, j)) == "tindak"
+    )
+
+
+# The term of a person's office: its end is no cooperation's ("Akhiri Masa Tugas", "masa
+# jabatan bupati berakhir").
+OFFICE = words(
+    "jabatan jabatannya tugas tugasnya bakti baktinya kepemimpinan kepemimpinannya pensiun"
+)
+OFFICE_REACH = 3
+
+
+def of_office(doc: Doc, first: int, last: int) -> bool:
+    return bool((window(doc, last, OFFICE_REACH) | window(doc, first, -OFFICE_REACH)) & OFFICE)
+
+
+# After "membuahkan hasil" these name the fruit: only then is a practice told.
+FRUIT_NAMED = words("berupa yaitu yakni antara")
+
+
+def vague_fruit(doc: Doc, first: int, last: int) -> bool:
+    """ "membuahkan hasil" with no fruit named is a result, not a cooperation carried out."""
+    fruit = doc.next_word[last]
+    if doc.tokens[first].key != "membuahkan" or fruit < 0 or doc.tokens[fruit].key != "hasil":
+        return False
+    return doc.key_at(doc.next_word[fruit]) not in FRUIT_NAMED
 
 
 COORDINATORS = words("dan tetapi tapi namun sedangkan sehingga lalu kemudian")
@@ -1475,11 +1644,15 @@ def signed_after(doc: Doc, last: int) -> bool:
     return bool(tail & SIGNING) and not tail & PLANNED
 
 
+# A contract between a government and a company is a cooperation ("memutus kontrak dengan PT").
+COOPERATION_OR_CONTRACT = COOPERATION | words("kontrak kontraknya")
+
+
 def about_cooperation(doc: Doc, index: int, cooperation: list[bool]) -> bool:
     """The sentence of token `index`, or the one before it in its paragraph ("Program ini
     sudah berjalan sejak 2024"), speaks of cooperation."""
     sentence = doc.tokens[index].sentence
-    if cooperation[sentence] or slug_in_sentence(doc, index, COOPERATION):
+    if cooperation[sentence] or slug_in_sentence(doc, index, COOPERATION_OR_CONTRACT):
         return True
     if sentence == 0:
         return False
