@@ -1,5 +1,6 @@
 """Shared fixtures: two tenants, one persona per role, an outsider, and a client per user."""
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -47,6 +48,14 @@ CHECKOUT_MEDIA = Path(__file__).resolve().parent / "media"
 
 def _checkout_media_files() -> set[Path]:
     return {path for path in CHECKOUT_MEDIA.rglob("*") if path.is_file()}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What exists once the tests are collected (Django, the libraries, the test modules,
+    schemathesis's cases) lives as long as the process: frozen out of the cycle collector's full
+    passes, which walked it again and again (see GC_THRESHOLDS in config/settings_test.py)."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
