@@ -209,8 +209,10 @@ def split_joined(doc: Doc, run: Run) -> list[Run]:
 def peer_members(listed: list[Member], at: dict[int, str], main: str, other: set[str]) -> set[str]:
     """ "empat kabupaten yang meneken Kesepakatan Bersama, yakni A, B, C dan tentunya [main]":
     the regions listed beside the main one, in a list without any region named as its other
-    side, stand on its side of the deal; they sign with the same party, not with it. `at`:
-    the region code at each token of a region mention."""
+    side, stand on its side of the deal; they sign with the same party, not with it. That
+    party is a region named outside the list: with none ("kesepakatan bersama delapan daerah,
+    yaitu A, B, C ..."), the listed regions sign with each other and are partners. `at`: the
+    region code at each token of a region mention."""
     groups: dict[int, set[str]] = {}
     for member in listed:
         if member.kind != PLACE:
@@ -219,6 +221,6 @@ def peer_members(listed: list[Member], at: dict[int, str], main: str, other: set
         codes |= {at[i] for i in range(member.run.first, member.run.last + 1) if i in at}
     peers: set[str] = set()
     for codes in groups.values():
-        if main in codes and not codes & other:
+        if main in codes and not codes & other and other - codes:
             peers |= codes - {main}
     return peers

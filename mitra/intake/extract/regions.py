@@ -137,6 +137,36 @@ def joined_to_region(doc: Doc, start: int, resolved: dict[int, Region]) -> bool:
     return k in resolved
 
 
+ELISION_JOINERS = frozenset({"dan", "serta", "/"})
+SHORT_FORM_REACH = 4
+
+
+def elided_conjunct(doc: Doc, prefix_first: int) -> tuple[int, str] | None:
+    """ "Pemkot dan Pemkab Madiun", "Pemerintah Kota (Pemkot) dan Kabupaten Bandung",
+    "Kabupaten/Kota Mojokerto": a government word joined to the prefix of a name, with no name
+    of its own, is the government of that name's other region: (its first token, its type)."""
+    tokens = doc.tokens
+    j = prefix_first - 1
+    if j < 1 or (tokens[j].key not in ELISION_JOINERS and tokens[j].text not in ELISION_JOINERS):
+        return None
+    k = j - 1
+    if tokens[k].text == ")":  # "(Pemkot)": the short form of the first government
+        while k >= 0 and tokens[k].text != "(" and j - k <= SHORT_FORM_REACH:
+            k -= 1
+        if k < 1 or tokens[k].text != "(":
+            return None
+        k -= 1
+    for size in range(PREFIX_WORDS, 0, -1):
+        start = k - size + 1
+        if start < 0 or not tokens[start].word:
+            continue
+        found = PREFIX_TABLE.match(doc, start)
+        if found and found[0] == k:
+            region_type = TYPE_OF[found[1][0]]
+            return (start, region_type) if region_type else None
+    return None
+
+
 def previous_key(doc: Doc, index: int) -> str:
     j = previous_word(doc, index, frozenset())
     return doc.tokens[j].key if j >= 0 else ""
@@ -206,6 +236,17 @@ def find_regions(
                 undecided.discard(region.code)
                 if joined_to_region(doc, start, resolved):
                     undecided.add(region.code)
+            elided = elided_conjunct(doc, prefix_first) if prefix_first >= 0 else None
+            twin = choose(gazetteer, mention.regions, elided[1]) if elided else None
+            if elided and twin is not None and twin.code != region.code:
+                # "Pemkot dan Pemkab Madiun": the first government shares the name
+                other = found.setdefault(twin.code, RegionFound(twin, first=elided[0]))
+                other.evidence.append((doc.tokens[elided[0]].start, mention.end))
+                other.mentions.append(elided[0])
+                if not other.strong:
+                    other.first = elided[0]
+                    other.counterpart = previous_key(doc, elided[0]) in COUNTERPART_WORDS
+                other.strong += 1
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
 
@@ -304,10 +345,40 @@ def is_strong(
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
         return False
+    if prefix_first < 0 and after_body_acronym(doc, mention.first):
+        return False  # "dengan ITSM Jember", "UNS Surakarta": where the body sits
     if mention.first in roles or prefix_first >= 0:
         return True
     # not "Batu", "Buru": a bare name the text also uses as a word
     return not (mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)))
+
+
+MIN_ACRONYM = 2
+
+
+def after_body_acronym(doc: Doc, first: int) -> bool:
+    """The bare region follows a body's acronym with one space ("ITSM Jember", "UNS
+    Surakarta", "ITS-Mandala Jember"): the body's seat, written as part of its name. A region
+    word ("DPRD", "Pemda") or the short form of a region ("KSB") opens no body."""
+    j = first - 1
+    if j < 0 or doc.gap(j, first) != " ":
+        return False
+    while j > 1 and doc.tokens[j - 1].text == "-" and doc.tokens[j].cap:
+        j -= 2  # "ITS-Mandala"
+    token = doc.tokens[j]
+    return (
+        token.word
+        and token.upper
+        and len(token.text) >= MIN_ACRONYM
+        and token.key not in PREFIX_TABLE.first
+        and token.key not in ACRONYM_REGION_WORDS
+    )
+
+
+# Upper-case words before a region's name that speak for the region itself or its people.
+ACRONYM_REGION_WORDS = frozenset(
+    {"dprd", "pemda", "setda", "bappeda", "kpu", "bpbd", "hut", "apbd", "ri", "nkri", "wib"}
+)
 
 
 # A facility named after where it lies: the region in its name is a location, no party.

@@ -1,0 +1,109 @@
+"""Indonesian regions that sign together: a joint agreement among several regions, two
+governments sharing one name ("Pemkot dan Pemkab Madiun"), and campuses written with the
+city they sit in."""
+
+from mitra.intake.extract import extract
+
+
+def regions(text: str) -> list[str]:
+    return [r.name for r in extract(text).regions]
+
+
+def region_partners(text: str) -> list[str]:
+    return [p.name for p in extract(text).partners if p.kind == "indonesian_region"]
+
+
+def domestic(text: str) -> list[str]:
+    return [p.name for p in extract(text).partners if p.kind == "domestic_party"]
+
+
+def test_regions_listed_in_a_joint_agreement_with_no_other_party_are_the_focal_ones_partners():
+    text = (
+        "Lima daerah di eks-Karesidenan Pati menjalin kerja sama pembangunan.\n\n"
+        "Kesepakatan bersama diteken di Pendopo Kabupaten Pati oleh lima daerah, yaitu "
+        "Kabupaten Pati, Kabupaten Kudus, Kabupaten Jepara, Kabupaten Rembang dan Kabupaten "
+        "Blora, Senin (6/3/2023). Bupati Pati mengatakan kerja sama ini menyatukan pelayanan."
+    )
+    assert regions(text) == ["Kabupaten Pati"]
+    assert region_partners(text) == [
+        "Kabupaten Kudus",
+        "Kabupaten Jepara",
+        "Kabupaten Rembang",
+        "Kabupaten Blora",
+    ]
+
+
+def test_regions_listed_beside_the_focal_one_signing_with_a_province_stay_off_its_partners():
+    text = (
+        "Pemkab Pati menandatangani kesepakatan bersama dengan Pemprov Jawa Barat di Bandung. "
+        "Hari itu tiga kabupaten meneken kesepakatan bersama, yakni Kabupaten Kudus, Kabupaten "
+        "Blora dan tentunya Kabupaten Pati."
+    )
+    assert region_partners(text) == ["Provinsi Jawa Barat"]
+
+
+def test_a_city_and_a_regency_sharing_one_name_after_two_government_words_are_two_parties():
+    text = (
+        "MADIUN - Pemerintah Kabupaten dan Kota Madiun menandatangani perjanjian kerja sama "
+        "penyediaan air bersih, Kamis (2/3/2023). Bupati Madiun mengatakan kerja sama ini "
+        "menjawab kebutuhan warga di perbatasan."
+    )
+    assert regions(text) == ["Kabupaten Madiun"]
+    assert region_partners(text) == ["Kota Madiun"]
+
+
+def test_a_government_with_its_short_form_in_brackets_shares_the_name_after_dan():
+    text = (
+        "BOGOR - Pemerintah Kota (Pemkot) dan Kabupaten Bogor sepakat bekerja sama menangani "
+        "banjir di perbatasan. Kesepakatan diteken di Balai Kota, Senin (6/3/2023)."
+    )
+    assert regions(text) == ["Kota Bogor"]
+    assert region_partners(text) == ["Kabupaten Bogor"]
+
+
+def test_a_regency_and_city_written_with_a_slash_before_one_name_are_two_members():
+    text = (
+        "Bupati Tuban meneken kesepakatan bersama antardaerah. Kerja sama itu meliputi "
+        "Kabupaten Gresik, Lamongan, Kabupaten/Kota Mojokerto dan Tuban."
+    )
+    partners = region_partners(text)
+    assert "Kabupaten Mojokerto" in partners
+    assert "Kota Mojokerto" in partners
+
+
+def test_a_campus_written_with_its_city_is_one_partner_named_without_the_city():
+    text = (
+        "Pemkab Blitar menandatangani nota kesepahaman dengan Universitas Brawijaya Malang "
+        "tentang pendampingan perencanaan. Kerja sama dengan Universitas Brawijaya ini berlaku "
+        "lima tahun."
+    )
+    assert domestic(text) == ["Universitas Brawijaya"]
+    assert region_partners(text) == []
+
+
+def test_two_campuses_of_one_name_in_two_cities_keep_their_cities():
+    text = (
+        "Pemprov Jateng bekerja sama dengan Institut Seni Indonesia Surakarta dan Institut Seni "
+        "Indonesia Yogyakarta dalam pelestarian tari."
+    )
+    assert domestic(text) == [
+        "Institut Seni Indonesia Surakarta",
+        "Institut Seni Indonesia Yogyakarta",
+    ]
+
+
+def test_a_region_right_after_a_campus_acronym_is_where_it_sits_not_a_party():
+    text = (
+        "Pemkab Lumajang menandatangani MoU dengan Institut Teknologi Widya Pratama (ITWP) "
+        "Probolinggo. Bupati Lumajang berharap kerja sama dengan ITWP Probolinggo membuka "
+        "akses kuliah bagi warga."
+    )
+    assert region_partners(text) == []
+
+
+def test_a_known_acronym_glued_to_another_word_by_a_hyphen_is_no_known_body():
+    text = (
+        "Pemkab Situbondo meneken kerja sama dengan ITS-Mandala Jember tentang beasiswa bagi "
+        "mahasiswa dari desa."
+    )
+    assert "Institut Teknologi Sepuluh Nopember" not in domestic(text)
