@@ -97,6 +97,8 @@ DESCRIPTIONS: dict[str, str] = {
     ),
 }  # fmt: skip
 DESCRIPTION_REACH = 8
+# Between a description's comma and the name it describes: "investor asal Korea, yakni PT X".
+APPOSITION_WORDS = words("yakni yaitu ialah bernama")
 # Words of "one of" before a description after the name: "salah satu investor", "sebuah LSM".
 ONE_OF = words("salah satu sebuah seorang")
 # Right before a capitalised run these make it an office a person holds, not a body: the
@@ -661,8 +663,11 @@ def description(
     tokens = doc.tokens
     sentence = tokens[run.first].sentence
     sides = []
-    if run.first > 0 and tokens[run.first - 1].text == ",":
-        sides.append(range(run.first - 2, max(-1, run.first - 2 - DESCRIPTION_REACH), -1))
+    comma = run.first - 1
+    if comma > 0 and tokens[comma].key in APPOSITION_WORDS:
+        comma -= 1  # "investor asal Korea Selatan, yakni PT Informasi Geo Sistem"
+    if comma > 0 and tokens[comma].text == ",":
+        sides.append(range(comma - 1, max(-1, comma - 1 - DESCRIPTION_REACH), -1))
     after = run.end_token + 1
     noun = after + 1
     while noun < len(tokens) and noun - after <= len(ONE_OF) and tokens[noun].key in ONE_OF:

@@ -80,3 +80,12 @@ def test_the_government_of_a_negara_is_the_state_not_a_region_s():
         "Australia."
     )
     assert [(p.kind, p.country) for p in result.partners] == [("foreign_city_or_region", "AU")]
+
+
+def test_an_indonesian_company_form_named_after_a_foreign_investor_and_yakni_is_foreign():
+    result = extract(
+        "Pemkab Kutai Barat menandatangani kesepakatan kerja sama dengan investor asal Jepang, "
+        "yakni PT Hikari Agro Sistem, untuk pengembangan perkebunan."
+    )
+    partner = next(p for p in result.partners if "Hikari" in p.name)
+    assert (partner.kind, partner.country) == ("foreign_company", "JP")
