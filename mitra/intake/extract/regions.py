@@ -67,6 +67,7 @@ class RegionFound:
     objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
     counterpart: bool = False  # the first strong mention is the other party
     homes: int = 0  # strong mentions that only say where people come from or live
+    first_object: int = -1  # token of the first strong mention that is the other party
 
 
 def resolve(
@@ -229,6 +230,8 @@ def find_regions(
                 entry.homes += 1
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
+            if other_party and entry.first_object < 0:
+                entry.first_object = mention.first
             if entry.strong == 1 or region.code in undecided:
                 entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
                 # "Bengkulu Tengah dan Jawa Barat Teken Kesepakatan": a region joined to
@@ -627,11 +630,12 @@ def main_region(
         return None
     first = min(regions, key=lambda entry: entry.first)
 
+    def other_party_in_lead(entry: RegionFound) -> bool:
+        return 0 <= entry.first_object < lead_tokens
+
     def counterpart(entry: RegionFound) -> bool:
-        return (
-            entry.counterpart
-            and entry.first < lead_tokens
-            and any(
+        if entry.counterpart and entry.first < lead_tokens:
+            return any(
                 # the other side may be named in the lead in a sentence of no cooperation
                 # word ("Pemprov DKI makin rapat bergandengan dengan daerah penghasil")
                 min(other.mentions, default=other.first) < lead_tokens
@@ -639,12 +643,22 @@ def main_region(
                 and not related(entry, other)
                 for other in regions
             )
+        # "X jadi sister city Kota Malang ... Wali Kota Malang meneken MoU dengan Wali Kota
+        # X": named first in the headline, but the lead signs with it
+        return other_party_in_lead(entry) and any(
+            other.first < lead_tokens
+            and other.strong > 1
+            and not other.objects
+            and not related(entry, other)
+            for other in regions
         )
 
     def weight(entry: RegionFound) -> tuple[bool, bool, int, int]:
         return (
             not counterpart(entry),
-            on_dateline(entry.region, dateline),
+            # the dateline speaks for a region that is a side of the story, not for a venue
+            # named once as somebody's other party ("... dengan Kota Semarang")
+            on_dateline(entry.region, dateline) and not (entry.counterpart and entry.strong == 1),
             entry.strong
             + (FIRST_BONUS if entry is first else 0)
             + (DATELINE_BONUS if entry.region.code in dateline else 0),

@@ -107,3 +107,39 @@ def test_a_known_acronym_glued_to_another_word_by_a_hyphen_is_no_known_body():
         "mahasiswa dari desa."
     )
     assert "Institut Teknologi Sepuluh Nopember" not in domestic(text)
+
+
+def test_the_dateline_city_named_once_as_a_later_plans_other_party_is_not_the_focal_one():
+    text = (
+        "Kota Kediri dan Kota Blitar Jadi Sister City Kota Batu\n\n"
+        "SURABAYA - Kota Batu kini punya dua sister city baru, yakni Kota Kediri dan Kota "
+        "Blitar. Wali Kota Batu meneken MoU sister city dengan Wali Kota Kediri dan Wali Kota "
+        "Blitar di sela rapat kerja Apeksi di Kota Surabaya, Kamis (4/7/2019).\n\n"
+        "Sekretaris Daerah Kota Batu turut menyaksikan penandatanganan itu.\n\n"
+        "Dengan Kota Kediri, kerja sama akan fokus pada pengelolaan parkir.\n\n"
+        "Ke depan Kota Batu juga akan menjajaki kerja sama dengan Kota Surabaya."
+    )
+    assert regions(text) == ["Kota Batu"]
+    assert region_partners(text)[:2] == ["Kota Kediri", "Kota Blitar"]
+
+
+def test_a_referral_service_before_a_comma_and_dengan_makes_no_model_of_the_next_party():
+    text = (
+        "Pemprov Kaltara meneken MoU dengan empat provinsi. Provinsi Gorontalo menjadi mitra "
+        "untuk layanan rujukan kesehatan, sementara dengan Provinsi Sulbar disepakati kerja sama "
+        "perdagangan rumput laut."
+    )
+    assert "Provinsi Sulawesi Barat" in region_partners(text)
+
+
+def test_a_region_the_lead_signs_with_is_a_partner_though_the_headline_names_it_first():
+    text = (
+        "Kota Kediri dan Kota Blitar Jadi Kota Sister City Kota Batu\n\n"
+        "SURABAYA - Kota Kediri dan Kota Blitar dipastikan menjadi sister city dari Kota Batu. "
+        "Wali Kota Batu melakukan penandatanganan MoU sister city dengan Wali Kota Kediri dan "
+        "Wali Kota Blitar di sela rapat Apeksi, Kamis (4/7/2019).\n\n"
+        "Penandatanganan MoU itu juga disaksikan Sekretaris Daerah Kota Batu beserta Kepala OPD "
+        "di lingkungan Pemerintah Kota Batu.\n\n"
+        "Untuk Kota Kediri, sister city akan difokuskan pada manajemen parkir."
+    )
+    assert regions(text) == ["Kota Batu"]
