@@ -67,6 +67,7 @@ class Member:
     country: str | None  # a foreign country said of the head, else None
     tail: Run | None = None  # "Institut Seni Indonesia (ISI) Yogyakarta": the words after
     opener: int = -1  # the list word's token: members of one list share it
+    abroad: bool = False  # "LSM asing seperti ...": foreign, its country unsaid
 
 
 def list_members(
@@ -100,9 +101,25 @@ def list_members(
         if head is None:
             continue
         kind, country = head
+        abroad = country is None and foreign_head(doc, first)
         for run, tail in members(doc, last + 1, starts):
-            out.append(Member(run, kind, country, tail, first))
+            out.append(Member(run, kind, country, tail, first, abroad))
     return out
+
+
+# Between a head noun and its list word these say the members come from abroad.
+FOREIGN_WORDS = words("asing mancanegara")
+
+
+def foreign_head(doc: Doc, opener: int) -> bool:
+    """ "LSM asing seperti A dan B", "investor mancanegara, yakni ...": a word of foreign origin
+    among the few words before the list word."""
+    sentence = doc.tokens[opener].sentence
+    return any(
+        doc.tokens[j].key in FOREIGN_WORDS
+        for j in range(max(0, opener - HEAD_REACH), opener)
+        if doc.tokens[j].sentence == sentence
+    )
 
 
 def find_head(

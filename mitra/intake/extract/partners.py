@@ -473,7 +473,9 @@ def member_partners(
         if member.tail is not None:
             name = f"{name} {doc.surface(member.tail.first, member.tail.last)}"
             end = member.tail.last
-        if member.country is None:
+        if member.abroad:
+            kind, country = f"foreign_{member.kind}", None  # the story may give its country
+        elif member.country is None:
             kind, country = "domestic_party", "ID"
         else:
             kind, country = f"foreign_{member.kind}", member.country

@@ -755,7 +755,38 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         and not only_where_another_lies(doc, entry, regions)
         # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi": whose people they are
         and entry.homes < entry.strong
+        and not all(fellow_traveller(doc, i, main) for i in entry.mentions)
     ]
+
+
+TRAVEL_COMPANY = frozenset({"rombongan", "delegasi"})
+WITH_WORDS = frozenset({"bersama", "beserta", "didampingi"})
+MEMBER_OPENERS = frozenset(
+    {"diantaranya", "antaranya", "termasuk", "yakni", "yaitu", "antara", "terdiri", "meliputi"}
+)
+
+
+def fellow_traveller(doc: Doc, first: int, main: RegionFound) -> bool:
+    """ "Gubernur Sultra berangkat ke Seoul bersama rombongan, di antaranya Bupati Konawe dan
+    Wali Kota Kendari": a region listed as a member of the delegation the main region travels
+    with stands on its side; it is no partner. The main region is named before the delegation
+    in the sentence, and a list word opens the members."""
+    sentence = doc.tokens[first].sentence
+    opener = -1
+    j = first - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence:
+        key = doc.tokens[j].key
+        if key in MEMBER_OPENERS and opener < 0:
+            opener = j
+        if key in TRAVEL_COMPANY and opener > j:
+            k = previous_word(doc, j)
+            return (
+                k >= 0
+                and doc.tokens[k].key in WITH_WORDS
+                and any(i < k and doc.tokens[i].sentence == sentence for i in main.mentions)
+            )
+        j -= 1
+    return False
 
 
 # Said of a region, these make it a side of the story's cooperation: "Provinsi Kalteng menjadi

@@ -143,3 +143,13 @@ def test_a_region_the_lead_signs_with_is_a_partner_though_the_headline_names_it_
         "Untuk Kota Kediri, sister city akan difokuskan pada manajemen parkir."
     )
     assert regions(text) == ["Kota Batu"]
+
+
+def test_regions_listed_in_the_delegation_the_focal_region_travels_with_are_no_partners():
+    text = (
+        "KENDARI - Pemprov Sultra menjajaki kerja sama dengan Korea Selatan. Gubernur Sultra "
+        "berangkat ke Seoul bersama rombongan, di antaranya Bupati Konawe, Wali Kota Kendari dan "
+        "Bupati Kolaka, untuk bertemu investor."
+    )
+    assert regions(text) == ["Provinsi Sulawesi Tenggara"]
+    assert region_partners(text) == []
