@@ -501,11 +501,42 @@ TRIP_WORDS = frozenset(
 
 
 def trip_origin(doc: Doc, start: int) -> bool:
-    """ "Setelah dari Semarang", "tiba dari Jakarta": the region is a stop of a trip."""
+    """ "Setelah dari Semarang", "tiba dari Jakarta": the region is a stop of a trip; so is
+    one visited before or after the story's own visit ("setelah sebelumnya mengunjungi
+    Jakarta dan Bandung", "sebelum singgah di Surabaya")."""
     before = previous_word(doc, start, frozenset())
     return (
         before >= 0 and doc.tokens[before].key == "dari" and previous_key(doc, before) in TRIP_WORDS
-    )
+    ) or trip_stop(doc, start)
+
+
+STOP_VERBS = frozenset({"mengunjungi", "ke", "singgah", "menyinggahi", "di"})
+TRIP_SEQUENCE = frozenset(
+    {"setelah", "sesudah", "sebelum", "sebelumnya", "usai", "seusai", "selepas", "lalu"}
+)
+STOP_LIST_REACH = 8
+
+
+def trip_stop(doc: Doc, start: int) -> bool:
+    """A place named, alone or in a list, after a visit verb that a word of sequence opens:
+    where a delegation went before or after, no party. A government visited ("setelah
+    mengunjungi Pemkab Bogor") is left to the other rules."""
+    tokens = doc.tokens
+    if tokens[start].key in GOVERNMENTS:
+        return False
+    sentence = tokens[start].sentence
+    j = start - 1
+    while j >= 0 and tokens[j].sentence == sentence and start - j <= STOP_LIST_REACH:
+        token = tokens[j]
+        if token.word and token.key in STOP_VERBS:
+            k = previous_word(doc, j, frozenset({"sebelumnya", "terlebih", "dahulu", "juga"}))
+            if doc.key_at(k) == "singgah":  # "sebelum singgah di Surabaya"
+                k = previous_word(doc, k, frozenset({"sebelumnya"}))
+            return k >= 0 and tokens[k].key in TRIP_SEQUENCE
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return False
+        j -= 1
+    return False
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})

@@ -153,3 +153,13 @@ def test_regions_listed_in_the_delegation_the_focal_region_travels_with_are_no_p
     )
     assert regions(text) == ["Provinsi Sulawesi Tenggara"]
     assert region_partners(text) == []
+
+
+def test_regions_a_foreign_delegation_visited_before_the_focal_one_are_stops_not_partners():
+    text = (
+        "Pemkab Purwakarta menjalin kerja sama dengan Kota Icheon, Provinsi Gyeonggi-do. "
+        "Delegasi Icheon tiba di Purwakarta setelah sebelumnya mengunjungi Jakarta dan Bandung. "
+        "Kerja sama meliputi pertanian dan kebudayaan."
+    )
+    assert regions(text) == ["Kabupaten Purwakarta"]
+    assert region_partners(text) == []
