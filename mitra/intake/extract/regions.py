@@ -348,12 +348,40 @@ def is_strong(
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
         return False
+    if attends_after(doc, mention.last):
+        return False  # "Kepala Dinas Perhubungan Bali hadir dalam penandatanganan": a guest
     if prefix_first < 0 and after_body_acronym(doc, mention.first):
         return False  # "dengan ITSM Jember", "UNS Surakarta": where the body sits
     if mention.first in roles or prefix_first >= 0:
         return True
     # not "Batu", "Buru": a bare name the text also uses as a word
     return not (mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)))
+
+
+GUEST_VERBS = frozenset({"hadir", "menghadiri", "menyaksikan"})
+# "turut hadir", "tampak menyaksikan"; "turut menandatangani" signs
+GUEST_ADVERBS = frozenset({"turut", "tampak", "ikut", "juga", "pun"})
+GUEST_REACH = 16
+
+
+def attends_after(doc: Doc, last: int) -> bool:
+    """The names the region stands among (office, person's name, more names joined by commas
+    and "dan") are followed by a verb of attending: "Kepala Bappeda Jatim dan Kepala Dinas
+    Perhubungan Bali hadir dalam penandatanganan"."""
+    tokens = doc.tokens
+    sentence = tokens[last].sentence
+    j = last + 1
+    while j < len(tokens) and tokens[j].sentence == sentence and j - last <= GUEST_REACH:
+        token = tokens[j]
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            k = j
+            while doc.key_at(k) in GUEST_ADVERBS and k - j < GUEST_REACH:
+                k += 1
+            return doc.key_at(k) in GUEST_VERBS
+        if not token.word and token.text not in {",", "(", ")", "."}:
+            return False
+        j += 1
+    return False
 
 
 MIN_ACRONYM = 2

@@ -163,3 +163,20 @@ def test_regions_a_foreign_delegation_visited_before_the_focal_one_are_stops_not
     )
     assert regions(text) == ["Kabupaten Purwakarta"]
     assert region_partners(text) == []
+
+
+def test_a_region_in_the_office_of_a_guest_who_attends_the_signing_is_no_partner():
+    text = (
+        "BANYUWANGI - Pemkab Banyuwangi bekerja sama dengan Pemkab Jembrana dalam pengelolaan "
+        "penyeberangan. Kepala Dinas Perhubungan Bali, Made Sudarma, turut hadir dalam "
+        "penandatanganan kerja sama itu."
+    )
+    assert region_partners(text) == ["Kabupaten Jembrana"]
+
+
+def test_a_region_whose_head_also_signs_stays_a_partner():
+    text = (
+        "BANYUWANGI - Bupati Banyuwangi dan Bupati Jembrana, Nengah Tamba, turut menandatangani "
+        "kerja sama pengelolaan penyeberangan itu."
+    )
+    assert region_partners(text) == ["Kabupaten Jembrana"]
