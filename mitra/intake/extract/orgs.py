@@ -97,6 +97,19 @@ DESCRIPTIONS: dict[str, str] = {
     ),
 }  # fmt: skip
 DESCRIPTION_REACH = 8
+# Capitalised in a document's title, these open its subject, never a body's name: "Kesepakatan
+# Bersama antara Pemprov NTB dengan PT Bali Seafood Indonesia Tentang Kerja Sama ...".
+SUBJECT_WORDS = words("tentang mengenai perihal")
+
+
+def before_subject(doc: Doc, run: Run) -> Run:
+    """The run cut before a capitalised "Tentang" and what follows it."""
+    for j in range(run.first + 1, run.last + 1):
+        if doc.tokens[j].key in SUBJECT_WORDS:
+            return Run(run.first, j - 1, None)
+    return run
+
+
 # Between a description's comma and the name it describes: "investor asal Korea, yakni PT X".
 APPOSITION_WORDS = words("yakni yaitu ialah bernama")
 # Words of "one of" before a description after the name: "salah satu investor", "sebuah LSM".
@@ -193,6 +206,7 @@ def find_organisations(
         if run is None:
             continue
         run, seat = split_seat(doc, mentions, run)
+        run = before_subject(doc, run)
         after = after or country_after(doc, mentions, run.end_token)
         described = description(doc, mentions, run) or listed.get(run.first)
         if after is None and described is not None:
