@@ -138,6 +138,36 @@ def joined_to_region(doc: Doc, start: int, resolved: dict[int, Region]) -> bool:
     return k in resolved
 
 
+CONTINUATIONS = frozenset({"kemudian", "selanjutnya", "berikutnya"})
+OFFICE_OPENERS = frozenset(
+    {"sekda", "sekretaris", "wali", "walikota", "bupati", "gubernur", "wakil", "plt", "pj",
+     "penjabat", "asisten", "kepala"}
+)  # fmt: skip
+
+
+def continued_lists(doc: Doc, cooperation: list[bool]) -> list[bool]:
+    """ "Perjanjian ditandatangani oleh Gubernur A; Wali Kota B ... Kemudian, Sekda Provinsi C;
+    Sekda Kota D ...": a sentence that goes on with the list of signatories of the cooperation
+    sentence before it (a word of sequence, a comma, an office) is about the cooperation too."""
+    out = list(cooperation)
+    for index in range(1, len(doc.sentences)):
+        if cooperation[index - 1] and not cooperation[index] and continues_list(doc, index):
+            out[index] = True
+    return out
+
+
+def continues_list(doc: Doc, index: int) -> bool:
+    """Sentence `index` opens with a word of sequence, a comma and an office ("Kemudian, Sekda
+    Provinsi Banten, ...")."""
+    first, _end = doc.sentences[index]
+    return (
+        doc.key_at(first) in CONTINUATIONS
+        and first + 2 < len(doc.tokens)
+        and doc.tokens[first + 1].text == ","
+        and doc.tokens[first + 2].key in OFFICE_OPENERS
+    )
+
+
 ELISION_JOINERS = frozenset({"dan", "serta", "/"})
 SHORT_FORM_REACH = 4
 
@@ -186,6 +216,7 @@ def find_regions(
 ) -> list[RegionFound]:
     """Regions with at least one strong mention, in order of first mention. A bare one-word
     name that is also a word of a person's name ("Bima menyebut ...") is that person."""
+    cooperation = continued_lists(doc, cooperation)
     found: dict[str, RegionFound] = {}
     resolved: dict[int, Region] = {}  # last token -> region
     typed = typed_senses(doc, gazetteer, mentions)
@@ -799,6 +830,12 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
     Solo") or in a sentence with it. "Pemkab Purwakarta juga menjalin kerja sama dengan Kota
     Icheon" in an article about Jawa Barat is a region with a cooperation of its own."""
     main_sentences = {doc.tokens[i].sentence for i in main.mentions}
+    # the signatories' list the main region's sentence goes on with in the next one
+    main_sentences |= {
+        index + 1
+        for index in main_sentences
+        if index + 1 < len(doc.sentences) and continues_list(doc, index + 1)
+    }
     return [
         entry
         for entry in regions

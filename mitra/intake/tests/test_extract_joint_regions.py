@@ -180,3 +180,25 @@ def test_a_region_whose_head_also_signs_stays_a_partner():
         "kerja sama pengelolaan penyeberangan itu."
     )
     assert region_partners(text) == ["Kabupaten Jembrana"]
+
+
+def test_signatories_listed_on_in_a_sentence_opened_by_kemudian_are_partners_too():
+    text = (
+        "SEMARANG - Pemprov Jawa Tengah menandatangani perjanjian kerja sama pengelolaan air. "
+        "Perjanjian ditandatangani oleh Gubernur Jawa Tengah, Bupati Kendal dan Bupati Demak. "
+        "Kemudian, Sekda Kota Salatiga dan Wali Kota Pekalongan."
+    )
+    assert region_partners(text) == [
+        "Kabupaten Kendal",
+        "Kabupaten Demak",
+        "Kota Salatiga",
+        "Kota Pekalongan",
+    ]
+
+
+def test_a_sentence_opened_by_kemudian_without_an_office_goes_on_with_no_list():
+    text = (
+        "SEMARANG - Pemprov Jawa Tengah menandatangani perjanjian kerja sama pengelolaan air "
+        "dengan Pemkab Kendal. Kemudian, rombongan meninjau pasar di Kota Salatiga."
+    )
+    assert region_partners(text) == ["Kabupaten Kendal"]
