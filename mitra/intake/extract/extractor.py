@@ -209,7 +209,8 @@ class Extractor:
                 in_other_pair(doc, first_token(doc, span), focal_tokens) for span in d.evidence
             )
         ]
-        partners = assembly.merge(assembly.story_country(drafts), doc)
+        seats = frozenset(fold(doc.text[m.start : m.end]) for m in mentions.regions)
+        partners = assembly.merge(assembly.story_country(drafts), doc, seats)
         countries = assembly.countries(
             self.gazetteer, mentions.countries, partners, names | in_events, doc, cooperation
         )
@@ -262,9 +263,12 @@ class Extractor:
         regions = []
         for mention in mentions.regions:
             if mention.first in in_dateline:
-                region = resolve(doc, self.gazetteer, mention)[0]
+                region, prefix_first, _type = resolve(doc, self.gazetteer, mention)
                 if region is not None:
                     regions.append(region)
+                if prefix_first < 0:
+                    # "MADIUN –" names the city and the regency of that name alike
+                    regions += [r for r in mention.regions if r.type in {"city", "regency"}]
         provinces = {r.province for r in regions if r.province}
         return {r.code for r in regions if r.code not in provinces}
 

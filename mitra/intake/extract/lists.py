@@ -67,6 +67,7 @@ class Member:
     country: str | None  # a foreign country said of the head, else None
     tail: Run | None = None  # "Institut Seni Indonesia (ISI) Yogyakarta": the words after
     opener: int = -1  # the list word's token: members of one list share it
+    abroad: bool = False  # "LSM asing seperti ...": foreign, its country unsaid
 
 
 def list_members(
@@ -100,9 +101,25 @@ def list_members(
         if head is None:
             continue
         kind, country = head
+        abroad = country is None and foreign_head(doc, first)
         for run, tail in members(doc, last + 1, starts):
-            out.append(Member(run, kind, country, tail, first))
+            out.append(Member(run, kind, country, tail, first, abroad))
     return out
+
+
+# Between a head noun and its list word these say the members come from abroad.
+FOREIGN_WORDS = words("asing mancanegara")
+
+
+def foreign_head(doc: Doc, opener: int) -> bool:
+    """ "LSM asing seperti A dan B", "investor mancanegara, yakni ...": a word of foreign origin
+    among the few words before the list word."""
+    sentence = doc.tokens[opener].sentence
+    return any(
+        doc.tokens[j].key in FOREIGN_WORDS
+        for j in range(max(0, opener - HEAD_REACH), opener)
+        if doc.tokens[j].sentence == sentence
+    )
 
 
 def find_head(
@@ -209,8 +226,10 @@ def split_joined(doc: Doc, run: Run) -> list[Run]:
 def peer_members(listed: list[Member], at: dict[int, str], main: str, other: set[str]) -> set[str]:
     """ "empat kabupaten yang meneken Kesepakatan Bersama, yakni A, B, C dan tentunya [main]":
     the regions listed beside the main one, in a list without any region named as its other
-    side, stand on its side of the deal; they sign with the same party, not with it. `at`:
-    the region code at each token of a region mention."""
+    side, stand on its side of the deal; they sign with the same party, not with it. That
+    party is a region named outside the list: with none ("kesepakatan bersama delapan daerah,
+    yaitu A, B, C ..."), the listed regions sign with each other and are partners. `at`: the
+    region code at each token of a region mention."""
     groups: dict[int, set[str]] = {}
     for member in listed:
         if member.kind != PLACE:
@@ -219,6 +238,6 @@ def peer_members(listed: list[Member], at: dict[int, str], main: str, other: set
         codes |= {at[i] for i in range(member.run.first, member.run.last + 1) if i in at}
     peers: set[str] = set()
     for codes in groups.values():
-        if main in codes and not codes & other:
+        if main in codes and not codes & other and other - codes:
             peers |= codes - {main}
     return peers

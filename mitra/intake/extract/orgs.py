@@ -97,6 +97,21 @@ DESCRIPTIONS: dict[str, str] = {
     ),
 }  # fmt: skip
 DESCRIPTION_REACH = 8
+# Capitalised in a document's title, these open its subject, never a body's name: "Kesepakatan
+# Bersama antara Pemprov NTB dengan PT Bali Seafood Indonesia Tentang Kerja Sama ...".
+SUBJECT_WORDS = words("tentang mengenai perihal")
+
+
+def before_subject(doc: Doc, run: Run) -> Run:
+    """The run cut before a capitalised "Tentang" and what follows it."""
+    for j in range(run.first + 1, run.last + 1):
+        if doc.tokens[j].key in SUBJECT_WORDS:
+            return Run(run.first, j - 1, None)
+    return run
+
+
+# Between a description's comma and the name it describes: "investor asal Korea, yakni PT X".
+APPOSITION_WORDS = words("yakni yaitu ialah bernama")
 # Words of "one of" before a description after the name: "salah satu investor", "sebuah LSM".
 ONE_OF = words("salah satu sebuah seorang")
 # Right before a capitalised run these make it an office a person holds, not a body: the
@@ -191,6 +206,7 @@ def find_organisations(
         if run is None:
             continue
         run, seat = split_seat(doc, mentions, run)
+        run = before_subject(doc, run)
         after = after or country_after(doc, mentions, run.end_token)
         described = description(doc, mentions, run) or listed.get(run.first)
         if after is None and described is not None:
@@ -661,8 +677,11 @@ def description(
     tokens = doc.tokens
     sentence = tokens[run.first].sentence
     sides = []
-    if run.first > 0 and tokens[run.first - 1].text == ",":
-        sides.append(range(run.first - 2, max(-1, run.first - 2 - DESCRIPTION_REACH), -1))
+    comma = run.first - 1
+    if comma > 0 and tokens[comma].key in APPOSITION_WORDS:
+        comma -= 1  # "investor asal Korea Selatan, yakni PT Informasi Geo Sistem"
+    if comma > 0 and tokens[comma].text == ",":
+        sides.append(range(comma - 1, max(-1, comma - 1 - DESCRIPTION_REACH), -1))
     after = run.end_token + 1
     noun = after + 1
     while noun < len(tokens) and noun - after <= len(ONE_OF) and tokens[noun].key in ONE_OF:

@@ -122,6 +122,8 @@ def known_domestic_bodies(
             continue
         if not cooperation[doc.tokens[first].sentence] or is_facilitator(doc, first):
             continue
+        if hyphened_on(doc, last):
+            continue  # "ITS-Mandala": another body's name begins with the known one
         sentence = doc.tokens[first].sentence
         told = sentence in sides or sentence - 1 in sides
         if not ((told and counterpart(doc, first)) or beside_government(doc, first)):
@@ -131,6 +133,18 @@ def known_domestic_bodies(
         draft = drafts.setdefault(name, Draft(name, body.kind, body.country))
         draft.evidence.append(doc.span(first, last))
     return list(drafts.values())
+
+
+def hyphened_on(doc: Doc, last: int) -> bool:
+    """A capitalised word is glued to token `last` by a hyphen ("ITS-Mandala")."""
+    tokens = doc.tokens
+    return (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text == "-"
+        and not doc.gap(last, last + 1)
+        and not doc.gap(last + 1, last + 2)
+        and tokens[last + 2].cap
+    )
 
 
 LEGAL_SUFFIX = re.compile(r"\s*(?:\((?:persero|perseroda)\)|\btbk\b)", re.IGNORECASE)
@@ -459,7 +473,9 @@ def member_partners(
         if member.tail is not None:
             name = f"{name} {doc.surface(member.tail.first, member.tail.last)}"
             end = member.tail.last
-        if member.country is None:
+        if member.abroad:
+            kind, country = f"foreign_{member.kind}", None  # the story may give its country
+        elif member.country is None:
             kind, country = "domestic_party", "ID"
         else:
             kind, country = f"foreign_{member.kind}", member.country
@@ -568,12 +584,17 @@ def story_country(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def merge(drafts: list[Draft], doc: Doc | None = None) -> list[PartnerItem]:
+def merge(
+    drafts: list[Draft], doc: Doc | None = None, seats: frozenset[str] = frozenset()
+) -> list[PartnerItem]:
     """One partner per name and kind, ordered by first evidence; with the text, a foreign
-    partner named again in brackets right after another is that one."""
+    partner named again in brackets right after another is that one. `seats`: the folded
+    names of the Indonesian regions the text names, which a campus may add after its name."""
     merged: dict[tuple[str, str], Draft] = {}
     for draft in drafts:
         draft.name = ABBREVIATION_DOT.sub(r"\1 ", draft.name)  # "PT. Godang" is "PT Godang"
+    drop_campus_seats(drafts, seats)
+    for draft in drafts:
         key = (fold(draft.name), draft.kind)
         if draft.kind == "foreign_government" and draft.country:
             # A country has one government: "DFAT" and "Pemerintah Australia" are one partner,
@@ -593,6 +614,48 @@ def merge(drafts: list[Draft], doc: Doc | None = None) -> list[PartnerItem]:
         merge_bracketed_names(doc, merged)
     items = [draft.item() for draft in merged.values()]
     return sorted(items, key=lambda item: item.evidence[0] if item.evidence else (0, 0))
+
+
+# Heads of the names of campuses, which reporters often end with their city ("Universitas
+# Brawijaya Malang", "Universitas Nusa Cendana Kupang"); a short form of the type ("UIN Sunan
+# Ampel Surabaya") keeps the city as part of the name.
+CAMPUS_HEADS = words("universitas institut politeknik akademi")
+MIN_CAMPUS_WORDS = 2
+SHARED_CAMPUS_WORDS = words(
+    "negeri muhammadiyah islam katolik kristen terbuka pgri nahdlatul veteran nasional "
+    "teknologi kesehatan pertanian pariwisata"
+)
+
+
+def drop_campus_seats(drafts: list[Draft], seats: frozenset[str]) -> None:
+    """Each campus named without its seat (`without_seat`) unless two campuses of the text
+    would then share one name ("Institut Seni Indonesia Yogyakarta" and "... Surakarta")."""
+    shorter = [without_seat(draft, seats) for draft in drafts]
+    counts: dict[str, set[str]] = {}
+    for draft, name in zip(drafts, shorter, strict=True):
+        counts.setdefault(fold(name), set()).add(fold(draft.name))
+    for draft, name in zip(drafts, shorter, strict=True):
+        if len(counts[fold(name)] - {fold(name)}) == 1:
+            draft.name = name
+
+
+def without_seat(draft: Draft, seats: frozenset[str]) -> str:
+    """A domestic campus's name without the region it lies in when the text adds that region
+    after the name: "Universitas Brawijaya Malang" is "Universitas Brawijaya" (the form
+    written, with the city, stays the partner's written form). A name left with its head word
+    alone ("Universitas Jambi") keeps the region: it is the name, and so does a name whose
+    other words many campuses share ("Universitas Muhammadiyah Malang", "Politeknik Negeri
+    Kupang")."""
+    words_ = draft.name.split()
+    if draft.kind != "domestic_party" or not words_ or fold(words_[0]) not in CAMPUS_HEADS:
+        return draft.name
+    if set(fold(draft.name).split()) & SHARED_CAMPUS_WORDS:
+        return draft.name
+    for size in (2, 1):
+        kept = words_[:-size]
+        if len(kept) >= MIN_CAMPUS_WORDS and fold(" ".join(words_[-size:])) in seats:
+            return " ".join(kept)
+    return draft.name
 
 
 # Words a company's name may add or leave out at its end: "PT Bali Seafood" and "PT Bali

@@ -551,14 +551,24 @@ LEAD_REACH = 3
 
 
 def model_word_before(doc: Doc, first: int, reach: int = INSPIRATION_REACH) -> bool:
+    """A model-taking word a few words back in the place's own clause: "layanan rujukan
+    kesehatan, sementara dengan Provinsi Kalbar" names the other side of a deal after a
+    comma and "dengan", no model."""
     j = first
     for _ in range(reach):
-        j = previous_word(doc, j)
-        if j < 0:
+        k = previous_word(doc, j)
+        if k < 0:
             return False
-        if doc.tokens[j].key in INSPIRATION:
+        if doc.tokens[k].key in INSPIRATION:
             return True
+        if doc.tokens[k].key in CLAUSE_PARTIES and k > 0 and doc.tokens[k - 1].text == ",":
+            return False
+        j = k
     return False
+
+
+# After a comma these open a clause naming a party of its own ("..., sementara dengan Kalbar").
+CLAUSE_PARTIES = words("dengan bersama sementara sedangkan")
 
 
 # "KBRI Moskow", "KJRI Cape Town", "Konsulat Jenderal RI di Osaka", "Duta Besar RI untuk

@@ -67,6 +67,7 @@ class RegionFound:
     objects: bool = False  # some strong mention is the other party ("dengan Pemkot Solo")
     counterpart: bool = False  # the first strong mention is the other party
     homes: int = 0  # strong mentions that only say where people come from or live
+    first_object: int = -1  # token of the first strong mention that is the other party
 
 
 def resolve(
@@ -137,6 +138,66 @@ def joined_to_region(doc: Doc, start: int, resolved: dict[int, Region]) -> bool:
     return k in resolved
 
 
+CONTINUATIONS = frozenset({"kemudian", "selanjutnya", "berikutnya"})
+OFFICE_OPENERS = frozenset(
+    {"sekda", "sekretaris", "wali", "walikota", "bupati", "gubernur", "wakil", "plt", "pj",
+     "penjabat", "asisten", "kepala"}
+)  # fmt: skip
+
+
+def continued_lists(doc: Doc, cooperation: list[bool]) -> list[bool]:
+    """ "Perjanjian ditandatangani oleh Gubernur A; Wali Kota B ... Kemudian, Sekda Provinsi C;
+    Sekda Kota D ...": a sentence that goes on with the list of signatories of the cooperation
+    sentence before it (a word of sequence, a comma, an office) is about the cooperation too."""
+    out = list(cooperation)
+    for index in range(1, len(doc.sentences)):
+        if cooperation[index - 1] and not cooperation[index] and continues_list(doc, index):
+            out[index] = True
+    return out
+
+
+def continues_list(doc: Doc, index: int) -> bool:
+    """Sentence `index` opens with a word of sequence, a comma and an office ("Kemudian, Sekda
+    Provinsi Banten, ...")."""
+    first, _end = doc.sentences[index]
+    return (
+        doc.key_at(first) in CONTINUATIONS
+        and first + 2 < len(doc.tokens)
+        and doc.tokens[first + 1].text == ","
+        and doc.tokens[first + 2].key in OFFICE_OPENERS
+    )
+
+
+ELISION_JOINERS = frozenset({"dan", "serta", "/"})
+SHORT_FORM_REACH = 4
+
+
+def elided_conjunct(doc: Doc, prefix_first: int) -> tuple[int, str] | None:
+    """ "Pemkot dan Pemkab Madiun", "Pemerintah Kota (Pemkot) dan Kabupaten Bandung",
+    "Kabupaten/Kota Mojokerto": a government word joined to the prefix of a name, with no name
+    of its own, is the government of that name's other region: (its first token, its type)."""
+    tokens = doc.tokens
+    j = prefix_first - 1
+    if j < 1 or (tokens[j].key not in ELISION_JOINERS and tokens[j].text not in ELISION_JOINERS):
+        return None
+    k = j - 1
+    if tokens[k].text == ")":  # "(Pemkot)": the short form of the first government
+        while k >= 0 and tokens[k].text != "(" and j - k <= SHORT_FORM_REACH:
+            k -= 1
+        if k < 1 or tokens[k].text != "(":
+            return None
+        k -= 1
+    for size in range(PREFIX_WORDS, 0, -1):
+        start = k - size + 1
+        if start < 0 or not tokens[start].word:
+            continue
+        found = PREFIX_TABLE.match(doc, start)
+        if found and found[0] == k:
+            region_type = TYPE_OF[found[1][0]]
+            return (start, region_type) if region_type else None
+    return None
+
+
 def previous_key(doc: Doc, index: int) -> str:
     j = previous_word(doc, index, frozenset())
     return doc.tokens[j].key if j >= 0 else ""
@@ -155,6 +216,7 @@ def find_regions(
 ) -> list[RegionFound]:
     """Regions with at least one strong mention, in order of first mention. A bare one-word
     name that is also a word of a person's name ("Bima menyebut ...") is that person."""
+    cooperation = continued_lists(doc, cooperation)
     found: dict[str, RegionFound] = {}
     resolved: dict[int, Region] = {}  # last token -> region
     typed = typed_senses(doc, gazetteer, mentions)
@@ -199,6 +261,8 @@ def find_regions(
                 entry.homes += 1
             other_party = is_object(doc, start)
             entry.objects = entry.objects or other_party
+            if other_party and entry.first_object < 0:
+                entry.first_object = mention.first
             if entry.strong == 1 or region.code in undecided:
                 entry.counterpart = previous_key(doc, start) in COUNTERPART_WORDS
                 # "Bengkulu Tengah dan Jawa Barat Teken Kesepakatan": a region joined to
@@ -206,6 +270,17 @@ def find_regions(
                 undecided.discard(region.code)
                 if joined_to_region(doc, start, resolved):
                     undecided.add(region.code)
+            elided = elided_conjunct(doc, prefix_first) if prefix_first >= 0 else None
+            twin = choose(gazetteer, mention.regions, elided[1]) if elided else None
+            if elided and twin is not None and twin.code != region.code:
+                # "Pemkot dan Pemkab Madiun": the first government shares the name
+                other = found.setdefault(twin.code, RegionFound(twin, first=elided[0]))
+                other.evidence.append((doc.tokens[elided[0]].start, mention.end))
+                other.mentions.append(elided[0])
+                if not other.strong:
+                    other.first = elided[0]
+                    other.counterpart = previous_key(doc, elided[0]) in COUNTERPART_WORDS
+                other.strong += 1
     regions = [entry for entry in found.values() if entry.strong]
     return sorted(regions, key=lambda entry: entry.first)
 
@@ -304,10 +379,68 @@ def is_strong(
         # "berharap kerja sama ini dicontoh Kabupaten Sukoharjo": a model only; a government
         # visited to learn from ("studi banding ke Pemkot Bandung") is the host party
         return False
+    if attends_after(doc, mention.last):
+        return False  # "Kepala Dinas Perhubungan Bali hadir dalam penandatanganan": a guest
+    if prefix_first < 0 and after_body_acronym(doc, mention.first):
+        return False  # "dengan ITSM Jember", "UNS Surakarta": where the body sits
     if mention.first in roles or prefix_first >= 0:
         return True
     # not "Batu", "Buru": a bare name the text also uses as a word
     return not (mention.key in COMMON_NAMES or (ordinary and written_lowercase(doc, mention)))
+
+
+GUEST_VERBS = frozenset({"hadir", "menghadiri", "menyaksikan"})
+# "turut hadir", "tampak menyaksikan"; "turut menandatangani" signs
+GUEST_ADVERBS = frozenset({"turut", "tampak", "ikut", "juga", "pun"})
+GUEST_REACH = 16
+
+
+def attends_after(doc: Doc, last: int) -> bool:
+    """The names the region stands among (office, person's name, more names joined by commas
+    and "dan") are followed by a verb of attending: "Kepala Bappeda Jatim dan Kepala Dinas
+    Perhubungan Bali hadir dalam penandatanganan"."""
+    tokens = doc.tokens
+    sentence = tokens[last].sentence
+    j = last + 1
+    while j < len(tokens) and tokens[j].sentence == sentence and j - last <= GUEST_REACH:
+        token = tokens[j]
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            k = j
+            while doc.key_at(k) in GUEST_ADVERBS and k - j < GUEST_REACH:
+                k += 1
+            return doc.key_at(k) in GUEST_VERBS
+        if not token.word and token.text not in {",", "(", ")", "."}:
+            return False
+        j += 1
+    return False
+
+
+MIN_ACRONYM = 2
+
+
+def after_body_acronym(doc: Doc, first: int) -> bool:
+    """The bare region follows a body's acronym with one space ("ITSM Jember", "UNS
+    Surakarta", "ITS-Mandala Jember"): the body's seat, written as part of its name. A region
+    word ("DPRD", "Pemda") or the short form of a region ("KSB") opens no body."""
+    j = first - 1
+    if j < 0 or doc.gap(j, first) != " ":
+        return False
+    while j > 1 and doc.tokens[j - 1].text == "-" and doc.tokens[j].cap:
+        j -= 2  # "ITS-Mandala"
+    token = doc.tokens[j]
+    return (
+        token.word
+        and token.upper
+        and len(token.text) >= MIN_ACRONYM
+        and token.key not in PREFIX_TABLE.first
+        and token.key not in ACRONYM_REGION_WORDS
+    )
+
+
+# Upper-case words before a region's name that speak for the region itself or its people.
+ACRONYM_REGION_WORDS = frozenset(
+    {"dprd", "pemda", "setda", "bappeda", "kpu", "bpbd", "hut", "apbd", "ri", "nkri", "wib"}
+)
 
 
 # A facility named after where it lies: the region in its name is a location, no party.
@@ -427,11 +560,42 @@ TRIP_WORDS = frozenset(
 
 
 def trip_origin(doc: Doc, start: int) -> bool:
-    """ "Setelah dari Semarang", "tiba dari Jakarta": the region is a stop of a trip."""
+    """ "Setelah dari Semarang", "tiba dari Jakarta": the region is a stop of a trip; so is
+    one visited before or after the story's own visit ("setelah sebelumnya mengunjungi
+    Jakarta dan Bandung", "sebelum singgah di Surabaya")."""
     before = previous_word(doc, start, frozenset())
     return (
         before >= 0 and doc.tokens[before].key == "dari" and previous_key(doc, before) in TRIP_WORDS
-    )
+    ) or trip_stop(doc, start)
+
+
+STOP_VERBS = frozenset({"mengunjungi", "ke", "singgah", "menyinggahi", "di"})
+TRIP_SEQUENCE = frozenset(
+    {"setelah", "sesudah", "sebelum", "sebelumnya", "usai", "seusai", "selepas", "lalu"}
+)
+STOP_LIST_REACH = 8
+
+
+def trip_stop(doc: Doc, start: int) -> bool:
+    """A place named, alone or in a list, after a visit verb that a word of sequence opens:
+    where a delegation went before or after, no party. A government visited ("setelah
+    mengunjungi Pemkab Bogor") is left to the other rules."""
+    tokens = doc.tokens
+    if tokens[start].key in GOVERNMENTS:
+        return False
+    sentence = tokens[start].sentence
+    j = start - 1
+    while j >= 0 and tokens[j].sentence == sentence and start - j <= STOP_LIST_REACH:
+        token = tokens[j]
+        if token.word and token.key in STOP_VERBS:
+            k = previous_word(doc, j, frozenset({"sebelumnya", "terlebih", "dahulu", "juga"}))
+            if doc.key_at(k) == "singgah":  # "sebelum singgah di Surabaya"
+                k = previous_word(doc, k, frozenset({"sebelumnya"}))
+            return k >= 0 and tokens[k].key in TRIP_SEQUENCE
+        if token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return False
+        j -= 1
+    return False
 
 
 FORMER = frozenset({"mantan", "eks", "bekas", "former"})
@@ -556,11 +720,12 @@ def main_region(
         return None
     first = min(regions, key=lambda entry: entry.first)
 
+    def other_party_in_lead(entry: RegionFound) -> bool:
+        return 0 <= entry.first_object < lead_tokens
+
     def counterpart(entry: RegionFound) -> bool:
-        return (
-            entry.counterpart
-            and entry.first < lead_tokens
-            and any(
+        if entry.counterpart and entry.first < lead_tokens:
+            return any(
                 # the other side may be named in the lead in a sentence of no cooperation
                 # word ("Pemprov DKI makin rapat bergandengan dengan daerah penghasil")
                 min(other.mentions, default=other.first) < lead_tokens
@@ -568,12 +733,22 @@ def main_region(
                 and not related(entry, other)
                 for other in regions
             )
+        # "X jadi sister city Kota Malang ... Wali Kota Malang meneken MoU dengan Wali Kota
+        # X": named first in the headline, but the lead signs with it
+        return other_party_in_lead(entry) and any(
+            other.first < lead_tokens
+            and other.strong > 1
+            and not other.objects
+            and not related(entry, other)
+            for other in regions
         )
 
     def weight(entry: RegionFound) -> tuple[bool, bool, int, int]:
         return (
             not counterpart(entry),
-            on_dateline(entry.region, dateline),
+            # the dateline speaks for a region that is a side of the story, not for a venue
+            # named once as somebody's other party ("... dengan Kota Semarang")
+            on_dateline(entry.region, dateline) and not (entry.counterpart and entry.strong == 1),
             entry.strong
             + (FIRST_BONUS if entry is first else 0)
             + (DATELINE_BONUS if entry.region.code in dateline else 0),
@@ -655,6 +830,12 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
     Solo") or in a sentence with it. "Pemkab Purwakarta juga menjalin kerja sama dengan Kota
     Icheon" in an article about Jawa Barat is a region with a cooperation of its own."""
     main_sentences = {doc.tokens[i].sentence for i in main.mentions}
+    # the signatories' list the main region's sentence goes on with in the next one
+    main_sentences |= {
+        index + 1
+        for index in main_sentences
+        if index + 1 < len(doc.sentences) and continues_list(doc, index + 1)
+    }
     return [
         entry
         for entry in regions
@@ -670,7 +851,38 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         and not only_where_another_lies(doc, entry, regions)
         # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi": whose people they are
         and entry.homes < entry.strong
+        and not all(fellow_traveller(doc, i, main) for i in entry.mentions)
     ]
+
+
+TRAVEL_COMPANY = frozenset({"rombongan", "delegasi"})
+WITH_WORDS = frozenset({"bersama", "beserta", "didampingi"})
+MEMBER_OPENERS = frozenset(
+    {"diantaranya", "antaranya", "termasuk", "yakni", "yaitu", "antara", "terdiri", "meliputi"}
+)
+
+
+def fellow_traveller(doc: Doc, first: int, main: RegionFound) -> bool:
+    """ "Gubernur Sultra berangkat ke Seoul bersama rombongan, di antaranya Bupati Konawe dan
+    Wali Kota Kendari": a region listed as a member of the delegation the main region travels
+    with stands on its side; it is no partner. The main region is named before the delegation
+    in the sentence, and a list word opens the members."""
+    sentence = doc.tokens[first].sentence
+    opener = -1
+    j = first - 1
+    while j >= 0 and doc.tokens[j].sentence == sentence:
+        key = doc.tokens[j].key
+        if key in MEMBER_OPENERS and opener < 0:
+            opener = j
+        if key in TRAVEL_COMPANY and opener > j:
+            k = previous_word(doc, j)
+            return (
+                k >= 0
+                and doc.tokens[k].key in WITH_WORDS
+                and any(i < k and doc.tokens[i].sentence == sentence for i in main.mentions)
+            )
+        j -= 1
+    return False
 
 
 # Said of a region, these make it a side of the story's cooperation: "Provinsi Kalteng menjadi

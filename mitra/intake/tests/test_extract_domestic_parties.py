@@ -135,3 +135,11 @@ def test_a_full_name_after_a_company_named_elsewhere_is_still_the_person():
         "Semen Indonesia Hendi Prio Santoso dan Bupati Gresik."
     )
     assert [p.name for p in result.people] == ["Hendi Prio Santoso"]
+
+
+def test_a_company_named_before_a_capitalised_tentang_ends_where_the_subject_begins():
+    text = (
+        "Kesepakatan Bersama antara Pemprov NTB dengan PT Sumbawa Mutiara Lestari Tentang Kerja "
+        "Sama Budidaya Mutiara ditandatangani di Mataram."
+    )
+    assert domestic(text) == ["PT Sumbawa Mutiara Lestari"]

@@ -80,3 +80,23 @@ def test_the_government_of_a_negara_is_the_state_not_a_region_s():
         "Australia."
     )
     assert [(p.kind, p.country) for p in result.partners] == [("foreign_city_or_region", "AU")]
+
+
+def test_an_indonesian_company_form_named_after_a_foreign_investor_and_yakni_is_foreign():
+    result = extract(
+        "Pemkab Kutai Barat menandatangani kesepakatan kerja sama dengan investor asal Jepang, "
+        "yakni PT Hikari Agro Sistem, untuk pengembangan perkebunan."
+    )
+    partner = next(p for p in result.partners if "Hikari" in p.name)
+    assert (partner.kind, partner.country) == ("foreign_company", "JP")
+
+
+def test_members_listed_after_a_head_called_foreign_are_foreign_bodies_of_the_storys_country():
+    found = partners(
+        "Pemkab Tabanan bekerja sama dengan sejumlah LSM asing seperti Green Earth Alliance dan "
+        "Pacific Reef Trust dalam rehabilitasi terumbu karang di perairan Bali."
+    )
+    assert [(name, kind) for name, kind, _country in found] == [
+        ("Green Earth Alliance", "foreign_institution"),
+        ("Pacific Reef Trust", "foreign_institution"),
+    ]
