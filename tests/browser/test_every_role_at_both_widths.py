@@ -191,6 +191,22 @@ TABLES_TOO_WIDE = """() => [...document.querySelectorAll(".table-wrap")]
     .map((box) => `${(box.querySelector("th") || box).textContent.trim()}: ${box.scrollWidth} px in ${box.clientWidth} px`)"""
 # After a resize: two animation frames, so that layout and the resize handlers have run.
 SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Every look above in one call to the page, so that a page on one screen costs one round trip
+# through Playwright's driver and the DevTools protocol instead of nine (the walk makes about
+# four hundred looks); after a resize it first waits for the two frames (`settle`).
+LOOK = f"""async ({{laptop, settle}}) => {{
+    if (settle) await ({SETTLED})();
+    return {{
+        width: ({PAGE_WIDTH})(),
+        tables: laptop ? ({TABLES_TOO_WIDE})() : [],
+        texts: ({TEXTS})(),
+        choices: ({CUT_CHOICES})(laptop),
+        hints: ({CUT_PLACEHOLDERS})(),
+        menus: ({MENUS_OFF_SCREEN})(),
+        headings: laptop ? ({SMALL_HEADINGS})() : [],
+        broken: ({BROKEN_WORDS})(),
+    }};
+}}"""
 
 
 @dataclass
@@ -265,33 +281,38 @@ def _visit(
     )
     for device in devices:
         width, height = WIDTHS[device]
-        if current is None or current["width"] != width:
+        resized = current is None or current["width"] != width
+        if resized:
             page.set_viewport_size({"width": width, "height": height})
-            page.evaluate(SETTLED)
             current = {"width": width, "height": height}
-        look_at(page, "/" + address, width, english, found)
+        look_at(page, "/" + address, width, english, found, settle=resized)
         shot = folders[device] / f"{len(found.pages):02d}-{name}.jpeg"
         keep_whole_page_jpeg(page, shot, always=screenshots_always)
 
 
-def look_at(page: Page, address: str, width: int, english: frozenset[str], found: Findings) -> None:
-    wide = page.evaluate(PAGE_WIDTH)
-    if wide > width:
-        found.too_wide.append(f"{address} at {width} px: {wide} px wide")
-    if width >= WIDTHS["laptop"][0]:
-        found.too_wide += [f"{address}: table {t}" for t in page.evaluate(TABLES_TOO_WIDE)]
-    for text in page.evaluate(TEXTS):
+def look_at(
+    page: Page,
+    address: str,
+    width: int,
+    english: frozenset[str],
+    found: Findings,
+    *,
+    settle: bool = False,
+) -> None:
+    laptop = width >= WIDTHS["laptop"][0]
+    seen = page.evaluate(LOOK, {"laptop": laptop, "settle": settle})
+    if seen["width"] > width:
+        found.too_wide.append(f"{address} at {width} px: {seen['width']} px wide")
+    found.too_wide += [f"{address}: table {t}" for t in seen["tables"]]
+    for text in seen["texts"]:
         if text in english:
             found.english.append(f"{address}: {text!r}")
-    for choice in page.evaluate(CUT_CHOICES, width >= WIDTHS["laptop"][0]):
+    for choice in seen["choices"] + seen["hints"]:
         found.cut.append(f"{address} at {width} px: {choice}")
-    for hint in page.evaluate(CUT_PLACEHOLDERS):
-        found.cut.append(f"{address} at {width} px: {hint}")
-    for menu in page.evaluate(MENUS_OFF_SCREEN):
+    for menu in seen["menus"]:
         found.menus.append(f"{address} at {width} px: {menu}")
-    if width >= WIDTHS["laptop"][0]:
-        found.small_headings += [f"{address}: {text!r}" for text in page.evaluate(SMALL_HEADINGS)]
-    found.broken_words += [f"{address} at {width} px: {w}" for w in page.evaluate(BROKEN_WORDS)]
+    found.small_headings += [f"{address}: {text!r}" for text in seen["headings"]]
+    found.broken_words += [f"{address} at {width} px: {w}" for w in seen["broken"]]
 
 
 def walk(context: BrowserContext, base: str, role: str | None) -> Findings:
