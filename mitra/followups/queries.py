@@ -37,7 +37,7 @@ def with_last_contact[M: Model](queryset: QuerySet[M, Any]) -> QuerySet[M, Any]:
 
 
 @lru_cache(maxsize=2)
-def _follow_up_facts(today: date) -> QuerySet[Cooperation]:
+def _follow_up_facts(today: date) -> QuerySet[Cooperation, Any]:
     """Every cooperation with its follow-up facts and last contact on `today`, built once per
     process and day and narrowed to one cooperation for each page: building the annotations'
     subqueries was a third of the time of reading them. Never evaluated itself."""
