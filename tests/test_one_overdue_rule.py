@@ -49,7 +49,7 @@ DUE_SHOWN = re.compile(
 # record. (template, field) -> why.
 TERMS: dict[tuple[str, str], str] = {
     (
-        "mitra/cooperations/templates/cooperations/detail.html",
+        "mitra/cooperations/templates/cooperations/_detail_content.html",
         "coop.end_date",
     ): "the cooperation's term, start – end",
     (

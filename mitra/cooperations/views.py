@@ -1,5 +1,6 @@
 """Pages for cooperations: the register, a cooperation's file, its record and its documents."""
 
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -7,8 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -227,16 +231,50 @@ def _detail_context(
     }
 
 
+# Stands for the request's CSRF token in the content of a cooperation's page as it is kept
+# (`detail`): each request puts its own token in its place. Random for each process, and as long
+# as a token, so that no text of the tenant's can be taken for it.
+_TOKEN_HOLDER = secrets.token_hex(32)
+
+
+def _content(request: HttpRequest, coop: Cooperation, failure: Failure | None = None) -> str:
+    """The page's content (everything below the navigation), with `_TOKEN_HOLDER` for the token."""
+    context = {**_detail_context(request, coop, failure), "csrf_token": _TOKEN_HOLDER}
+    return render_to_string("cooperations/_detail_content.html", context, request)
+
+
+def _page(request: HttpRequest, coop: Cooperation, content: str) -> HttpResponse:
+    """The cooperation's page around its `content`, with one token for every form of the page."""
+    token = get_token(request)
+    filled = mark_safe(content.replace(_TOKEN_HOLDER, token))  # noqa: S308  # our own rendering
+    context = {"coop": coop, "content": filled, "csrf_token": token}
+    return render(request, "cooperations/detail.html", context)
+
+
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # The cooperation with its parts, kept until the tenant's data changes (`lib.tenant_changes`):
-    # its page is opened again and again, and reading its parts was a fifth of the page's time.
+    # The cooperation with its parts, and the page's content as rendered from them, kept until
+    # the tenant's data changes (`lib.tenant_changes`): its page is opened again and again, and
+    # rendering the content was most of the time of a kept page. The content shows nothing of
+    # the person but what their roles allow (the steps open to them, the forms of a role that
+    # writes), the day and the language: the key names these; the CSRF token is the request's.
     tenant = require_tenant(request)
     coop = remembered(
         tenant, ("cooperation page", pk), lambda: get_cooperation_detail_for_user(request, pk)
     )
-    return render(request, "cooperations/detail.html", _detail_context(request, coop))
+    role = request.membership.role  # type: ignore[attr-defined]  # set with the tenant
+    key = (
+        "cooperation page content",
+        pk,
+        get_language(),
+        timezone.localdate(),
+        timezone.get_current_timezone_name(),
+        role,
+        roles_in_tenant(request),
+    )
+    content = remembered(tenant, key, lambda: _content(request, coop))
+    return _page(request, coop, content)
 
 
 @login_required
@@ -256,11 +294,12 @@ def _procedure_response(
     request: HttpRequest, pk: int, failure: Failure | None = None
 ) -> HttpResponse:
     """The panel in place for htmx, else the whole page, with the refusal if there is one."""
-    context = _detail_context(request, get_cooperation_detail_for_user(request, pk), failure)
+    coop = get_cooperation_detail_for_user(request, pk)
+    context = _detail_context(request, coop, failure)
     if wants_fragment(request):
         context["oob"] = True
         return render(request, "cooperations/_procedure_panel.html", context)
-    return render(request, "cooperations/detail.html", context)
+    return _page(request, coop, _content(request, coop, failure))
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, cast
 
 from django.db.models import Case, Model, OuterRef, QuerySet, Subquery, Value, When
@@ -35,11 +36,18 @@ def with_last_contact[M: Model](queryset: QuerySet[M, Any]) -> QuerySet[M, Any]:
     return cast("QuerySet[M, Any]", queryset.annotate(last_contact=latest))
 
 
+@lru_cache(maxsize=2)
+def _follow_up_facts(today: date) -> QuerySet[Cooperation, Any]:
+    """Every cooperation with its follow-up facts and last contact on `today`, built once per
+    process and day and narrowed to one cooperation for each page: building the annotations'
+    subqueries was a third of the time of reading them. Never evaluated itself."""
+    return with_last_contact(with_follow_up_facts(Cooperation.objects.all(), today))
+
+
 def cooperation_follow_up(coop: Cooperation, today: date) -> tuple[list[str], date | None]:
     """Why the cooperation needs follow-up (nothing for one that is fine or has ended) and its
     last contact, in one query."""
-    facts = with_follow_up_facts(Cooperation.objects.filter(pk=coop.pk), today)
-    row = with_last_contact(facts).get()
+    row = _follow_up_facts(today).filter(pk=coop.pk).get()
     gaps = gaps_of([row], coop.tenant, today) if workflow.STATES[coop.state].live else []
     return (gaps[0].reasons if gaps else []), row.last_contact
 

@@ -1,8 +1,10 @@
 """A cooperation's page: its record, warnings, documents, history and audit trail."""
 
+import re
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +14,8 @@ from mitra.cooperations.services import PartyInput
 from mitra.followups import services as followup_services
 from mitra.lib import tenant_changes as changes
 from mitra.partners.models import Country
-from tests.factories import make_cooperation, make_document, make_partner
+from mitra.tenancy.models import Membership
+from tests.factories import make_cooperation, make_document, make_partner, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +285,53 @@ def test_a_kept_page_is_still_404_for_an_outsider(
 ):
     assert client_as(cooperation_officer).get(coop.get_absolute_url()).status_code == 200
     assert client_as(outsider).get(coop.get_absolute_url()).status_code == 404
+
+
+def test_a_kept_page_shows_each_role_its_own_steps_and_forms(
+    kept, client_as, cooperation_officer, leadership, coop
+):
+    """The content kept after an officer's visit is not what leadership (who reads only) is
+    shown: no form to take a step, no button to add a document; and the other way round."""
+    officer_page = client_as(cooperation_officer).get(coop.get_absolute_url()).content.decode()
+    leader_page = client_as(leadership).get(coop.get_absolute_url()).content.decode()
+    add_document = reverse("cooperations:add_document", args=[coop.pk])
+    assert 'name="action"' in officer_page and add_document in officer_page
+    assert 'name="action"' not in leader_page and add_document not in leader_page
+
+
+def _token(page: str) -> str:
+    """The page's CSRF token, the same in every form and in htmx's headers."""
+    tokens: set[str] = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+    tokens |= set(re.findall(r'"X-CSRFToken": "([^"]+)"', page))
+    assert len(tokens) == 1, tokens  # one token for every form of the page
+    return tokens.pop()
+
+
+def test_every_form_of_a_kept_page_carries_the_readers_own_token(
+    kept, tenant, cooperation_officer, coop
+):
+    """The content is kept from the first officer's visit; a second officer's page carries the
+    second officer's token in each form, and a step posted with it passes the CSRF check."""
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(cooperation_officer)
+    second.force_login(make_user(tenant, Membership.Role.COOPERATION_OFFICER))
+    first_page = first.get(coop.get_absolute_url()).content.decode()
+    second_page = second.get(coop.get_absolute_url()).content.decode()
+    assert _token(first_page) != _token(second_page)
+    shown = [page.split('<main id="main"')[1] for page in (first_page, second_page)]
+    tokens = [_token(first_page), _token(second_page)]
+    assert shown[0].replace(tokens[0], "") == shown[1].replace(tokens[1], "")  # the same content
+    action = re.search(r'name="action" value="([^"]+)"', second_page)
+    assert action
+    posted = {
+        "csrfmiddlewaretoken": _token(second_page),
+        "action": action[1],
+        "expected_state": coop.state,
+        "note": "",
+    }
+    response = second.post(reverse("cooperations:transition", args=[coop.pk]), posted)
+    assert response.status_code in (200, 302)  # taken or refused by a guard, never forbidden
+    posted["csrfmiddlewaretoken"] = _token(first_page)
+    assert (
+        second.post(reverse("cooperations:transition", args=[coop.pk]), posted).status_code == 403
+    )
