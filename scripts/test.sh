@@ -5,15 +5,16 @@
 #    the browser tests, gettext, a PostgreSQL server, the compiled catalogue.
 # 2. Static checks, each run even when an earlier one failed: ruff, ruff format, mypy, Django's
 #    checks, no missing migration, no `_auto_` migration name, the Indonesian catalogue up to date
-#    and complete. mypy, the slowest, runs in the background alongside pytest on SQLite (a
-#    single-process stage on a 2-core machine); its output and verdict are printed after it.
+#    and complete. mypy, the slowest, starts in the background as soon as the virtualenv is
+#    there and runs alongside the rest of the set-up, the checks and pytest on SQLite (a
+#    single-process stage on a 2-core machine); its output and verdict are printed after that.
 # 3. pytest on SQLite with the tests marked `embedded`: what the embedded default database must
 #    prove (the migrations, `mitra demo`, every page rendering for every role on the demo).
 #    Then pytest on PostgreSQL, the production database, with the whole suite: every test,
 #    the browser tests, the fuzzing and the random walks included, in one process per core
 #    (pytest-xdist), each with its own test database. Those databases are made in the
-#    background during stage 2 and the SQLite run: migrated once, then copied for each process
-#    (scripts/test_databases.py).
+#    background from the moment the server is found, during stage 2 and the SQLite run:
+#    migrated once, then copied for each process (scripts/test_databases.py).
 # Each stage prints its time; the summary lists them. Extra arguments go to both pytest runs (if
 # they select no embedded test, the SQLite run says so in the summary and is not a failure).
 # Anything missing is installed or fails loudly: nothing is ever skipped. Exit status is non-zero
@@ -125,6 +126,17 @@ say "Python 3.12 virtualenv (make venv)"
 make --no-print-directory venv || die "make venv" "could not set up .venv (see the message above)."
 results+=("PASS  set-up: .venv with $($PY --version 2>&1)")
 
+# mypy starts as soon as the virtualenv is there, in the background, while the rest of the set-up
+# and the checks run, and is collected after pytest on SQLite (see the header): a core was idle
+# for about half of the first half-minute while the set-up and the checks ran one by one.
+say "mypy (started in the background; its result follows pytest on SQLite)"
+(
+    start=$SECONDS rc=0
+    .venv/bin/mypy . >"$logs/mypy.log" 2>&1 || rc=$?
+    echo "$rc $((SECONDS - start))" >"$logs/mypy.result"
+) &
+mypy_pid=$!
+
 say "Chromium for the browser tests"
 if [ ! -x /usr/bin/chromium ]; then
     echo "/usr/bin/chromium is missing; installing Debian's chromium package."
@@ -221,6 +233,19 @@ fi
 echo "Using $pg_where."
 results+=("PASS  set-up: PostgreSQL, $pg_where")
 
+# The PostgreSQL test databases are made now, in the background, while the catalogue is compiled
+# and the checks below and pytest on SQLite run: migrated once into a template and copied for
+# each process (scripts/test_databases.py); pytest then runs on them with --reuse-db. If that
+# fails, its output is shown and pytest makes its own databases with --create-db, migrating each.
+pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
+say "PostgreSQL test databases (made in the background; pytest on PostgreSQL uses them)"
+(
+    start=$SECONDS rc=0
+    $PY scripts/test_databases.py make "$pg_url" "$pg_workers" >"$logs/pgdb.log" 2>&1 || rc=$?
+    echo "$rc $((SECONDS - start))" >"$logs/pgdb.result"
+) &
+pgdb_pid=$!
+
 compile_messages() {
     "${MITRA[@]}" compilemessages -l id '--ignore=.*' --ignore=staticfiles --ignore=build \
         --ignore=node_modules
@@ -273,27 +298,6 @@ catalogue_up_to_date() {
 
 stage "ruff check" .venv/bin/ruff check .
 stage "ruff format --check" .venv/bin/ruff format --check .
-# The PostgreSQL test databases are made now, in the background, while the checks below and
-# pytest on SQLite run: migrated once into a template and copied for each process
-# (scripts/test_databases.py); pytest then runs on them with --reuse-db. If that fails, its
-# output is shown and pytest makes its own databases with --create-db, migrating each.
-pg_workers=${MITRA_TEST_WORKERS:-$(nproc)}
-say "PostgreSQL test databases (made in the background; pytest on PostgreSQL uses them)"
-(
-    start=$SECONDS rc=0
-    $PY scripts/test_databases.py make "$pg_url" "$pg_workers" >"$logs/pgdb.log" 2>&1 || rc=$?
-    echo "$rc $((SECONDS - start))" >"$logs/pgdb.result"
-) &
-pgdb_pid=$!
-
-# mypy starts now and is collected after pytest on SQLite (see the header).
-say "mypy (started in the background; its result follows pytest on SQLite)"
-(
-    start=$SECONDS rc=0
-    .venv/bin/mypy . >"$logs/mypy.log" 2>&1 || rc=$?
-    echo "$rc $((SECONDS - start))" >"$logs/mypy.result"
-) &
-mypy_pid=$!
 
 collect_mypy() {
     local rc=1 took=0
