@@ -301,8 +301,59 @@ def attends(doc: Doc, first: int) -> bool:
     if also:
         k += 1
     if not (k < first and doc.tokens[k].key in ATTENDANCE):
+        return guest_listed(doc, first)
+    return also or doc.key_at(k + 1) in ATTENDANCE_ALSO or guest_listed(doc, first)
+
+
+# The list words that open the members of a noun phrase said before them ("antara lain" ends
+# in "lain"); "antara" alone opens the two sides of an agreement, no list.
+LIST_OPENING = frozenset(
+    {"lain", "antaranya", "diantaranya", "yakni", "yaitu", "ialah", "termasuk", "seperti",
+     "misalnya", "meliputi"}
+)  # fmt: skip
+MEMBERS_REACH = 60
+LIST_NAME_MARKS = frozenset({",", "(", ")", "-", ".", "/"})
+
+
+def list_opening(doc: Doc, first: int) -> int:
+    """The list word that opens the list of capitalised names token `first` stands in ("...,
+    antara lain Gubernur NTT, Pj. Gubernur Papua, ..., Bupati Ketapang"), or -1."""
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= MEMBERS_REACH:
+        token = tokens[j]
+        if located_item(doc, j):
+            pass  # "Brebes dan Tegal di Jawa Tengah, serta Cirebon": where the items lie
+        elif token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return j if token.key in LIST_OPENING else -1
+        elif not token.word and token.text not in LIST_NAME_MARKS:
+            return -1
+        j -= 1
+    return -1
+
+
+ATTENDING = frozenset({"hadir", "menghadiri"})
+
+
+def guest_listed(doc: Doc, first: int) -> bool:
+    """Token `first` is listed after a clause of attending ("Sejumlah tokoh turut hadir, antara
+    lain ...", "Pejabat yang menghadiri acara itu di antaranya ..."): a guest, no party."""
+    opening = list_opening(doc, first)
+    if opening < 0:
         return False
-    return also or doc.key_at(k + 1) in ATTENDANCE_ALSO
+    start = clause_start(doc, opening)
+    return any(doc.tokens[k].key in ATTENDING for k in range(start, opening))
+
+
+def clause_start(doc: Doc, index: int) -> int:
+    """The first token of the clause of token `index`: after the sentence's opening, a
+    semicolon or a colon."""
+    start = doc.sentences[doc.tokens[index].sentence][0]
+    j = index - 1
+    while j >= start and doc.tokens[j].text not in {";", ":"}:
+        j -= 1
+    return j + 1
 
 
 def received(doc: Doc, index: int) -> bool:

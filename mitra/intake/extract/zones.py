@@ -27,7 +27,9 @@ INLINE_CREDIT = re.compile(
 INITIALS = re.compile(
     r"(?<=[.!?”\"'])\s*\((?:[\w*]{1,8}(?:\s*/\s*[\w*]{1,8}){0,3})\)[ \t]*(?=\n|$)"
 )
-DATELINE_DASH = re.compile(r"(\s[-–—]{1,2}\s|[-–—]{2})")
+# "JAKARTA - ", "JAKARTA--", and a dash glued to the place before a space ("Outlet, Semarang-
+# Pemerintah ...").
+DATELINE_DASH = re.compile(r"(\s[-–—]{1,2}\s|[-–—]{2}|(?<=[a-z])[-–—]\s(?=[A-Z]))")
 MAX_RELATED = 300
 MAX_DATELINE = 70
 MIN_PARAGRAPH = 50  # a short title line with a dash is not a dateline
