@@ -42,7 +42,9 @@ ACTOR_WORDS = words(
 VENUE_REACH = 12
 OBJECT_REACH = 24
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
-BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha hotel")
+BUILDINGS = words(
+    "kantor gedung balai rumah ruang aula pendopo pendapa istana wisma graha hotel auditorium"
+)
 # "Jalan Gajah Mada, Samarinda", "Jl. Sudirman No. 5, Makassar": the city of a street address.
 STREETS = words("jalan jl jln")
 LIST_REACH = 24
@@ -123,6 +125,8 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
                 return False  # "di Makassar dan Wali Kota Tual": Tual is a party
         elif token.text in {",", "(", ")"} or token.key in {"dan", "serta"}:
             pass
+        elif token.word and glued_after_apostrophe(doc, j):
+            pass  # "Auditorium Hasyim Asy'ari": the rest of a capitalised name
         elif (
             token.text in "-'’."
             and 0 < j < len(tokens) - 1
@@ -147,6 +151,17 @@ ROUTE_WORDS = words(
 )
 ROUTE_REACH = 12
 DASH_TEXTS = frozenset({"-", "–", "—"})
+
+
+def glued_after_apostrophe(doc: Doc, j: int) -> bool:
+    """Token `j` follows an apostrophe glued to a capitalised word ("Asy'ari", "Ma'ruf")."""
+    return (
+        j >= 2
+        and doc.tokens[j - 1].text in {"'", "’"}
+        and doc.tokens[j - 2].word
+        and doc.tokens[j - 2].cap
+        and not doc.gap(j - 2, j).strip("'’")
+    )
 
 
 def on_route(doc: Doc, first: int) -> bool:

@@ -40,3 +40,11 @@ def test_the_city_of_a_glued_dateline_is_no_party_beside_its_province():
     )
     assert [r.name for r in extract(text).regions] == ["Provinsi Jawa Tengah"]
     assert regions_as_partners(text) == ["Provinsi Jawa Barat"]
+
+
+def test_a_venue_named_with_an_apostrophe_is_still_a_venue():
+    text = (
+        "Naskah kesepakatan bersama diteken Wali Kota Tegal dan Rektor Universitas Ahmad Dahlan "
+        "seusai seminar di Aula Kiai Ma'ruf, Kampus Ahmad Dahlan, Bantul, Senin."
+    )
+    assert regions_as_partners(text) == []
