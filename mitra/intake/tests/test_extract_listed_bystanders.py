@@ -73,3 +73,12 @@ def test_listed_regions_beside_the_focal_region_sign_with_it():
         "bersama, yakni Kabupaten Gresik, Kabupaten Sidoarjo dan Provinsi Jawa Timur."
     )
     assert regions_as_partners(text) == ["Kabupaten Gresik", "Kabupaten Sidoarjo"]
+
+
+def test_regions_signing_beside_the_focal_one_after_tentu_saja_are_no_partners():
+    text = (
+        "Pemerintah Kabupaten Kaur menandatangani kesepakatan bersama dengan Pemerintah Provinsi "
+        "Jawa Timur di Surabaya. Ada tiga kabupaten yang meneken kesepakatan itu, yaitu "
+        "Kabupaten Sambas, Kabupaten Nias dan tentu saja Kabupaten Kaur."
+    )
+    assert regions_as_partners(text) == ["Provinsi Jawa Timur"]
