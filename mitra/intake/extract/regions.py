@@ -449,7 +449,8 @@ ACRONYM_REGION_WORDS = frozenset(
 # A facility named after where it lies: the region in its name is a location, no party.
 FACILITIES = frozenset(
     {"tpst", "tpa", "kek", "terminal", "pelabuhan", "bandara", "stasiun", "tol", "bendungan",
-     "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan"}
+     "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan",
+     "hotel", "stadion"}
 )  # fmt: skip
 FACILITY_REACH = 4
 FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "industri"})
@@ -457,8 +458,8 @@ FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "indu
 
 def names_a_facility(doc: Doc, start: int) -> bool:
     """The region ends the name of a facility ("TPST Bantar gebang kota Bekasi", "Kawasan
-    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung"): it says where the facility
-    lies."""
+    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung", "Hotel Santika Medan"): it
+    says where the facility lies."""
     j = start
     for _ in range(FACILITY_REACH):
         j -= 1

@@ -501,6 +501,16 @@ def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
     assert [p.name for p in result.partners] == ["Kota Palu"]
 
 
+def test_a_city_that_ends_a_hotel_s_name_is_where_the_hotel_lies():
+    result = extract(
+        "Pemprov Sumatera Utara menyerahkan pengelolaan Hotel Santika Medan kepada PT Graha "
+        "Niaga lewat perjanjian kerja sama. Kerja sama pengelolaan Hotel Santika Medan berlaku "
+        "sepuluh tahun."
+    )
+    assert [r.code for r in result.regions] == ["12"]
+    assert "Kota Medan" not in [p.name for p in result.partners]
+
+
 def test_a_region_inside_a_news_outlet_s_name_is_no_party():
     for credit in ("Harian Jogja/Nina Atmasari", "Radar Semarang", "Magelang Ekspres"):
         result = extract(
