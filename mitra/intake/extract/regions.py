@@ -450,7 +450,7 @@ ACRONYM_REGION_WORDS = frozenset(
 FACILITIES = frozenset(
     {"tpst", "tpa", "kek", "terminal", "pelabuhan", "bandara", "stasiun", "tol", "bendungan",
      "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan",
-     "hotel", "stadion"}
+     "hotel", "stadion", "sekolah", "sd", "smp", "sma", "smk", "kampus"}
 )  # fmt: skip
 FACILITY_REACH = 4
 FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "industri"})
@@ -458,8 +458,8 @@ FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "indu
 
 def names_a_facility(doc: Doc, start: int) -> bool:
     """The region ends the name of a facility ("TPST Bantar gebang kota Bekasi", "Kawasan
-    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung", "Hotel Santika Medan"): it
-    says where the facility lies."""
+    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung", "Hotel Santika Medan", "SMA
+    Unggulan Sorong"): it says where the facility lies."""
     j = start
     for _ in range(FACILITY_REACH):
         j -= 1

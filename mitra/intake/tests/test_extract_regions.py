@@ -487,7 +487,12 @@ def test_members_of_a_list_with_their_provinces_are_all_the_other_party():
 
 
 def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
-    for facility in ("Kawasan Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Palu", "KEK Palu"):
+    for facility in (
+        "Kawasan Ekonomi Khusus Palu",
+        "terminal Gorontalo Limboto-Palu",
+        "KEK Palu",
+        "SMA Unggulan Palu",
+    ):
         result = extract(
             "Pemprov Sulawesi Tengah menjajaki kerja sama investasi dengan perusahaan Korea "
             f"Selatan untuk {facility}."
