@@ -348,17 +348,22 @@ def list_opening(doc: Doc, first: int) -> int:
     return -1
 
 
-ATTENDING = frozenset({"hadir", "menghadiri"})
-
-
 def guest_listed(doc: Doc, first: int) -> bool:
-    """Token `first` is listed after a clause of attending ("Sejumlah tokoh turut hadir, antara
-    lain ...", "Pejabat yang menghadiri acara itu di antaranya ..."): a guest, no party."""
+    """Token `first` is listed after a clause of guests ("Sejumlah tokoh turut hadir, antara
+    lain ...", "Pejabat yang menghadiri acara itu di antaranya ..."): a guest, no party. A bare
+    "Hadir dalam penandatanganan itu antara lain ..." may name the signatories."""
     opening = list_opening(doc, first)
     if opening < 0:
         return False
-    start = clause_start(doc, opening)
-    return any(doc.tokens[k].key in ATTENDING for k in range(start, opening))
+    for k in range(clause_start(doc, opening), opening):
+        key = doc.tokens[k].key
+        if key == "menghadiri":
+            return True
+        if key in ATTENDANCE and (
+            doc.key_at(k - 1) in ATTENDANCE_OPENERS or doc.key_at(k + 1) in ATTENDANCE_ALSO
+        ):
+            return True
+    return False
 
 
 def clause_start(doc: Doc, index: int) -> int:

@@ -35,6 +35,17 @@ def test_a_body_listed_after_menghadiri_is_a_guest():
     assert partner_names(text) == ["Provinsi Bali"]
 
 
+def test_a_bare_hadir_clause_may_still_list_the_signing_sides():
+    text = (
+        "Hadir dalam penandatanganan kesepakatan bersama itu, antara lain Bupati Sleman dan "
+        "Wali Kota Kediri."
+    )
+    assert [r.name for r in extract(text).regions] + regions_as_partners(text) == [
+        "Kabupaten Sleman",
+        "Kota Kediri",
+    ]
+
+
 def test_a_list_after_dengan_still_names_the_other_side():
     text = (
         "Pemprov Jawa Timur menandatangani kesepakatan bersama dengan sejumlah daerah, antara "
