@@ -348,16 +348,22 @@ def list_opening(doc: Doc, first: int) -> int:
     return -1
 
 
+# Words of a clause that lists an event's guests or speakers; a visit's guests ("Tamu dari Korut
+# itu antara lain ...") are the visiting party.
+GUEST_WORDS = words("menghadiri narasumber pembicara menghadirkan")
+
+
 def guest_listed(doc: Doc, first: int) -> bool:
-    """Token `first` is listed after a clause of guests ("Sejumlah tokoh turut hadir, antara
-    lain ...", "Pejabat yang menghadiri acara itu di antaranya ..."): a guest, no party. A bare
-    "Hadir dalam penandatanganan itu antara lain ..." may name the signatories."""
+    """Token `first` is listed after a clause of guests or speakers ("Sejumlah tokoh turut hadir,
+    antara lain ...", "Pejabat yang menghadiri acara itu di antaranya ...", "Narasumbernya
+    antara lain ..."): someone at the event, no party. A bare "Hadir dalam penandatanganan itu
+    antara lain ..." may name the signatories."""
     opening = list_opening(doc, first)
     if opening < 0:
         return False
     for k in range(clause_start(doc, opening), opening):
         key = doc.tokens[k].key
-        if key == "menghadiri":
+        if key in GUEST_WORDS:
             return True
         if key in ATTENDANCE and (
             doc.key_at(k - 1) in ATTENDANCE_OPENERS or doc.key_at(k + 1) in ATTENDANCE_ALSO

@@ -29,10 +29,19 @@ def test_heads_of_regions_listed_after_turut_hadir_are_guests():
 
 def test_a_body_listed_after_menghadiri_is_a_guest():
     text = SIGNING + (
-        "Tamu yang menghadiri kerja sama Jawa Timur itu di antaranya Rektor Universitas Gadjah "
-        "Mada dan Wali Kota Kediri."
+        "Pejabat yang menghadiri kerja sama Jawa Timur itu di antaranya Rektor Universitas "
+        "Gadjah Mada dan Wali Kota Kediri."
     )
     assert partner_names(text) == ["Provinsi Bali"]
+
+
+def test_speakers_listed_at_a_forum_on_cooperation_are_no_partners():
+    text = (
+        "Pemkab Kerinci memaparkan kerja sama kopi dengan sebuah LSM. Forum kerja sama itu "
+        "menghadirkan sejumlah narasumber, di antaranya Bupati Sleman dan Kepala Biro Kerja "
+        "Sama Pemprov Jawa Tengah."
+    )
+    assert regions_as_partners(text) == []
 
 
 def test_a_bare_hadir_clause_may_still_list_the_signing_sides():
@@ -93,3 +102,12 @@ def test_regions_signing_beside_the_focal_one_after_tentu_saja_are_no_partners()
         "Kabupaten Sambas, Kabupaten Nias dan tentu saja Kabupaten Kaur."
     )
     assert regions_as_partners(text) == ["Provinsi Jawa Timur"]
+
+
+def test_the_guests_of_a_visit_listed_after_tamu_are_the_visiting_party():
+    text = (
+        "Pemkot Malang menerima kunjungan delegasi Korea Selatan untuk menjajaki kerja sama "
+        "sister city. Tamu dari Korea Selatan itu antara lain Wakil Wali Kota Jeonju dan Kepala "
+        "Dinas Pariwisata Provinsi Jeolla Utara."
+    )
+    assert "Jeonju" in partner_names(text)
