@@ -24,6 +24,16 @@ def test_a_dash_glued_to_the_place_of_the_dateline_ends_the_dateline():
     assert span is not None and text[span[0] : span[1]] == "KABARKITA, Malang- "
 
 
+def test_a_glued_dash_inside_a_caption_leaves_the_real_dateline_below():
+    text = (
+        "Para pejabat berfoto bersama seusai rapat di Balai Kota Bogor- Foto: Humas Pemkot Bogor "
+        "untuk berita ini\n\nBOGOR - Pemerintah Kota Bogor dan Pemerintah Kota Depok "
+        "menandatangani kesepakatan bersama tentang transportasi pada Senin."
+    )
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == "BOGOR - "
+
+
 def test_a_hyphenated_pair_in_a_headline_is_no_dateline():
     text = (
         "Malang-Batu Sepakat Kelola Air Baku\n\nPemerintah Kota Malang dan Pemerintah Kota Batu "
