@@ -158,7 +158,8 @@ NAME_ENDERS = words(
     "didampingi bersama-sama"
 )
 # Capitalised at the start of a sentence, never the first word of a name; with the connectives
-# that open a sentence's explanation ("Artinya, investor Korea membangun ...").
+# that open a sentence's explanation ("Artinya, investor Korea membangun ..."). Not "Lalu": it is
+# also the Sasak title opening a name ("Lalu Muhammad ...").
 SENTENCE_OPENERS = words(
     """
     menurut kata sementara selain namun sedangkan kemudian lebih dalam pada saat ketika hal ini
@@ -169,7 +170,7 @@ SENTENCE_OPENERS = words(
     selama sejak jadi maka bahkan tapi tetapi sehingga agar supaya jika kalau apabila bila
     artinya maksudnya intinya akhirnya hasilnya misalnya contohnya tentunya sayangnya
     untungnya nantinya biasanya sebenarnya singkatnya sebaliknya karenanya padahal apalagi
-    terlebih lalu kini memang
+    terlebih kini memang
     """
 )
 # Legal forms of companies ("Co., Ltd.", "GmbH", "Oy").
