@@ -42,7 +42,9 @@ ACTOR_WORDS = words(
 VENUE_REACH = 12
 OBJECT_REACH = 24
 # "di Kantor Gubernur Sulsel, Makassar": a building named after an office is still a venue.
-BUILDINGS = words("kantor gedung balai rumah ruang aula pendopo istana wisma graha hotel")
+BUILDINGS = words(
+    "kantor gedung balai rumah ruang aula pendopo pendapa istana wisma graha hotel auditorium"
+)
 # "Jalan Gajah Mada, Samarinda", "Jl. Sudirman No. 5, Makassar": the city of a street address.
 STREETS = words("jalan jl jln")
 LIST_REACH = 24
@@ -123,6 +125,8 @@ def is_venue(doc: Doc, first: int, venue_words: frozenset[str] = VENUE_WORDS) ->
                 return False  # "di Makassar dan Wali Kota Tual": Tual is a party
         elif token.text in {",", "(", ")"} or token.key in {"dan", "serta"}:
             pass
+        elif token.word and glued_after_apostrophe(doc, j):
+            pass  # "Auditorium Hasyim Asy'ari": the rest of a capitalised name
         elif (
             token.text in "-'’."
             and 0 < j < len(tokens) - 1
@@ -147,6 +151,17 @@ ROUTE_WORDS = words(
 )
 ROUTE_REACH = 12
 DASH_TEXTS = frozenset({"-", "–", "—"})
+
+
+def glued_after_apostrophe(doc: Doc, j: int) -> bool:
+    """Token `j` follows an apostrophe glued to a capitalised word ("Asy'ari", "Ma'ruf")."""
+    return (
+        j >= 2
+        and doc.tokens[j - 1].text in {"'", "’"}
+        and doc.tokens[j - 2].word
+        and doc.tokens[j - 2].cap
+        and not doc.gap(j - 2, j).strip("'’")
+    )
 
 
 def on_route(doc: Doc, first: int) -> bool:
@@ -301,8 +316,70 @@ def attends(doc: Doc, first: int) -> bool:
     if also:
         k += 1
     if not (k < first and doc.tokens[k].key in ATTENDANCE):
+        return guest_listed(doc, first)
+    return also or doc.key_at(k + 1) in ATTENDANCE_ALSO or guest_listed(doc, first)
+
+
+# The list words that open the members of a noun phrase said before them ("antara lain" ends
+# in "lain"); "antara" alone opens the two sides of an agreement, no list.
+LIST_OPENING = frozenset(
+    {"lain", "antaranya", "diantaranya", "yakni", "yaitu", "ialah", "termasuk", "seperti",
+     "misalnya", "meliputi"}
+)  # fmt: skip
+MEMBERS_REACH = 60
+LIST_NAME_MARKS = frozenset({",", "(", ")", "-", ".", "/"})
+
+
+def list_opening(doc: Doc, first: int) -> int:
+    """The list word that opens the list of capitalised names token `first` stands in ("...,
+    antara lain Gubernur NTT, Pj. Gubernur Papua, ..., Bupati Ketapang"), or -1."""
+    tokens = doc.tokens
+    sentence = tokens[first].sentence
+    j = first - 1
+    while j >= 0 and tokens[j].sentence == sentence and first - j <= MEMBERS_REACH:
+        token = tokens[j]
+        if located_item(doc, j):
+            pass  # "Brebes dan Tegal di Jawa Tengah, serta Cirebon": where the items lie
+        elif token.word and not token.cap and token.key not in {"dan", "serta"}:
+            return j if token.key in LIST_OPENING else -1
+        elif not token.word and token.text not in LIST_NAME_MARKS:
+            return -1
+        j -= 1
+    return -1
+
+
+# Words of a clause that lists an event's guests or speakers; a visit's guests ("Tamu dari Korut
+# itu antara lain ...") are the visiting party.
+GUEST_WORDS = words("menghadiri narasumber pembicara menghadirkan")
+
+
+def guest_listed(doc: Doc, first: int) -> bool:
+    """Token `first` is listed after a clause of guests or speakers ("Sejumlah tokoh turut hadir,
+    antara lain ...", "Pejabat yang menghadiri acara itu di antaranya ...", "Narasumbernya
+    antara lain ..."): someone at the event, no party. A bare "Hadir dalam penandatanganan itu
+    antara lain ..." may name the signatories."""
+    opening = list_opening(doc, first)
+    if opening < 0:
         return False
-    return also or doc.key_at(k + 1) in ATTENDANCE_ALSO
+    for k in range(clause_start(doc, opening), opening):
+        key = doc.tokens[k].key
+        if key in GUEST_WORDS:
+            return True
+        if key in ATTENDANCE and (
+            doc.key_at(k - 1) in ATTENDANCE_OPENERS or doc.key_at(k + 1) in ATTENDANCE_ALSO
+        ):
+            return True
+    return False
+
+
+def clause_start(doc: Doc, index: int) -> int:
+    """The first token of the clause of token `index`: after the sentence's opening, a
+    semicolon or a colon."""
+    start = doc.sentences[doc.tokens[index].sentence][0]
+    j = index - 1
+    while j >= start and doc.tokens[j].text not in {";", ":"}:
+        j -= 1
+    return j + 1
 
 
 def received(doc: Doc, index: int) -> bool:

@@ -157,7 +157,9 @@ NAME_ENDERS = words(
     "selaku sebagai dalam di ke dari pada usai seusai setelah menerima menandatangani meneken "
     "didampingi bersama-sama"
 )
-# Capitalised at the start of a sentence, never the first word of a name.
+# Capitalised at the start of a sentence, never the first word of a name; with the connectives
+# that open a sentence's explanation ("Artinya, investor Korea membangun ..."). Not "Lalu": it is
+# also the Sasak title opening a name ("Lalu Muhammad ...").
 SENTENCE_OPENERS = words(
     """
     menurut kata sementara selain namun sedangkan kemudian lebih dalam pada saat ketika hal ini
@@ -166,6 +168,9 @@ SENTENCE_OPENERS = words(
     hadir turut tampak terlihat acara kegiatan sebagaimana seperti tahun pihak kerja sama
     kerjasama penandatanganan rencana program sedang hingga sampai setelah sebelum usai seusai
     selama sejak jadi maka bahkan tapi tetapi sehingga agar supaya jika kalau apabila bila
+    artinya maksudnya intinya akhirnya hasilnya misalnya contohnya tentunya sayangnya
+    untungnya nantinya biasanya sebenarnya singkatnya sebaliknya karenanya padahal apalagi
+    terlebih kini memang
     """
 )
 # Legal forms of companies ("Co., Ltd.", "GmbH", "Oy").

@@ -49,8 +49,8 @@ COUNTS = words(
     "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh beberapa sebagian sejumlah salah"
 )
 PRONOUNS = words("mereka ketiganya keduanya keempatnya kelimanya")
-# "A, B dan tentunya C": a word the reporter puts before the last member
-LIST_ADVERBS = words("tentunya juga")
+# "A, B dan tentunya C", "dan tentu saja C": words the reporter puts before the last member
+LIST_ADVERBS = words("tentunya tentu saja juga")
 MEMBER_JOINERS = words("dan serta and")
 NAME_SPLITTERS = words("dan serta")
 # Offices and faculties whose own names join two fields with "dan".

@@ -15,10 +15,13 @@ most strong mentions is the main one; the others are its partners.
 from dataclasses import dataclass, field
 
 from mitra.intake.extract.context import (
+    clause_start,
+    guest_listed,
     is_facilitator,
     is_object,
     is_venue,
     list_lead,
+    list_opening,
     on_route,
     previous_word,
 )
@@ -446,7 +449,8 @@ ACRONYM_REGION_WORDS = frozenset(
 # A facility named after where it lies: the region in its name is a location, no party.
 FACILITIES = frozenset(
     {"tpst", "tpa", "kek", "terminal", "pelabuhan", "bandara", "stasiun", "tol", "bendungan",
-     "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan"}
+     "waduk", "pasar", "rsud", "pltu", "pltd", "plts", "kilang", "smelter", "jembatan", "kawasan",
+     "hotel", "stadion", "sekolah", "sd", "smp", "sma", "smk", "kampus"}
 )  # fmt: skip
 FACILITY_REACH = 4
 FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "industri"})
@@ -454,8 +458,8 @@ FACILITY_NAME_WORDS = frozenset({"kota", "kabupaten", "ekonomi", "khusus", "indu
 
 def names_a_facility(doc: Doc, start: int) -> bool:
     """The region ends the name of a facility ("TPST Bantar gebang kota Bekasi", "Kawasan
-    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung"): it says where the facility
-    lies."""
+    Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Bitung", "Hotel Santika Medan", "SMA
+    Unggulan Sorong"): it says where the facility lies."""
     j = start
     for _ in range(FACILITY_REACH):
         j -= 1
@@ -852,7 +856,52 @@ def partner_regions(doc: Doc, regions: list[RegionFound], main: RegionFound) -> 
         # "mahasiswa asal Kabupaten Cilacap", "warga Kota Bekasi": whose people they are
         and entry.homes < entry.strong
         and not all(fellow_traveller(doc, i, main) for i in entry.mentions)
+        # "Sejumlah tokoh turut hadir, antara lain Bupati Ketapang": a guest; "Sejumlah
+        # kabupaten sudah bekerja sama, yakni Brebes dan Cirebon": a cooperation of their own
+        and not all(guest_listed(doc, i) or subject_listed(doc, i, main) for i in entry.mentions)
     ]
+
+
+# A plural subject of regions: "Sejumlah kabupaten/kota", "Beberapa daerah lain", "Tiga provinsi".
+SUBJECT_COUNTS = frozenset(
+    {"sejumlah", "beberapa", "banyak", "berbagai", "sebagian", "para", "dua", "tiga", "empat",
+     "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "puluhan"}
+)  # fmt: skip
+REGION_NOUNS = frozenset(
+    {"kabupaten", "kota", "daerah", "provinsi", "pemda", "pemkab", "pemkot", "pemprov",
+     "pemerintah", "wilayah"}
+)  # fmt: skip
+# Words that name the other side of the cooperation said of the listed regions.
+SIDE_WORDS = frozenset(
+    {"dengan", "antara", "bersama", "melibatkan", "menggandeng", "menggaet", "merangkul"}
+)
+
+
+def subject_listed(doc: Doc, first: int, main: RegionFound) -> bool:
+    """Token `first` is listed as the subject the sentence opens with, a number of regions
+    ("Sejumlah kabupaten/kota di Jateng bagian barat sudah lebih dulu bekerja sama, yakni
+    Brebes, Cilacap dan Tegal"), with no other side named before the list and the main region
+    not among the members: those regions cooperate with each other, not with the main one."""
+    opening = list_opening(doc, first)
+    if opening < 0:
+        return False
+    start = clause_start(doc, opening)
+    words_at = [k for k in range(start, opening) if doc.tokens[k].word]
+    if len(words_at) < 2:
+        return False
+    count, noun = words_at[0], words_at[1]
+    if doc.tokens[count].key not in SUBJECT_COUNTS or doc.tokens[noun].key not in REGION_NOUNS:
+        return False
+    if any(doc.tokens[k].key in SIDE_WORDS for k in words_at):
+        return False
+    sentence = doc.tokens[first].sentence
+    return not any(
+        doc.tokens[i].sentence == sentence
+        and i > opening
+        and list_opening(doc, i) == opening
+        and previous_key(doc, i) != "di"  # "Tegal di Jawa Tengah": where a member lies
+        for i in main.mentions
+    )
 
 
 TRAVEL_COMPANY = frozenset({"rombongan", "delegasi"})

@@ -30,6 +30,10 @@ ABBREVIATIONS = frozenset(
         "hj",
         "prof",
         "kab",
+        # acting offices written with a dot: "Pj. Gubernur Papua", "Plt. Bupati", "Plh. Sekda"
+        "pj",
+        "plt",
+        "plh",
         # company forms written with a dot: "PT. Indonesia Power", "CV. Maju Jaya"
         "pt",
         "cv",

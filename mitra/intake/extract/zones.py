@@ -28,6 +28,10 @@ INITIALS = re.compile(
     r"(?<=[.!?”\"'])\s*\((?:[\w*]{1,8}(?:\s*/\s*[\w*]{1,8}){0,3})\)[ \t]*(?=\n|$)"
 )
 DATELINE_DASH = re.compile(r"(\s[-–—]{1,2}\s|[-–—]{2})")
+# A dash glued to the place, at the very start of the line: "Outlet, Semarang- Pemerintah ...".
+DATELINE_GLUED_DASH = re.compile(
+    r"^(?:[A-Za-z][\w.]*,\s)?[A-Z][\w.']*(?:\s[A-Z][\w.']*)?([-–—]\s)(?=[A-Z])"
+)
 MAX_RELATED = 300
 MAX_DATELINE = 70
 MIN_PARAGRAPH = 50  # a short title line with a dash is not a dateline
@@ -115,8 +119,10 @@ def dateline_of(text: str, *, dash_only: bool) -> tuple[int, int] | None:
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
         head = text[position : min(line_end, position + MAX_DATELINE)]
-        dash = DATELINE_DASH.search(head) or (
-            None if dash_only else DATELINE_GLUED.match(head) or DATELINE_COLON.match(head)
+        dash = (
+            DATELINE_DASH.search(head)
+            or DATELINE_GLUED_DASH.match(head)
+            or (None if dash_only else DATELINE_GLUED.match(head) or DATELINE_COLON.match(head))
         )
         body = line_end - position > MIN_PARAGRAPH
         opening = head[: dash.start(dash.lastindex or 0)] if dash else ""

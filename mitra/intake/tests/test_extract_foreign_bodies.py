@@ -100,3 +100,12 @@ def test_members_listed_after_a_head_called_foreign_are_foreign_bodies_of_the_st
         ("Green Earth Alliance", "foreign_institution"),
         ("Pacific Reef Trust", "foreign_institution"),
     ]
+
+
+def test_a_connective_opening_a_sentence_before_a_foreign_investor_is_no_company():
+    for connective in ("Artinya", "Maksudnya", "Intinya"):
+        found = partners(
+            "Pemkab Sragen menjajaki kerja sama investasi pengolahan limbah. "
+            f"{connective}, investor Jepang membangun pabrik lalu menyerahkannya kepada daerah."
+        )
+        assert found == []

@@ -432,3 +432,11 @@ def test_short_posts_listed_after_a_role_are_no_names():
         "Ketua Kadinda dan beberapa pejabat berangkat ke Jepang untuk menjajaki kerja sama."
     )
     assert names(text) == []
+
+
+def test_the_sasak_title_lalu_opening_a_sentence_stays_part_of_the_name():
+    result = extract(
+        "Pemprov NTB menjalin kerja sama dengan Provinsi Guangxi. Lalu Gita Ariadi, Sekda NTB, "
+        "menandatangani nota kesepahaman itu."
+    )
+    assert [p.name for p in result.people] == ["Lalu Gita Ariadi"]

@@ -487,7 +487,12 @@ def test_members_of_a_list_with_their_provinces_are_all_the_other_party():
 
 
 def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
-    for facility in ("Kawasan Ekonomi Khusus Palu", "terminal Gorontalo Limboto-Palu", "KEK Palu"):
+    for facility in (
+        "Kawasan Ekonomi Khusus Palu",
+        "terminal Gorontalo Limboto-Palu",
+        "KEK Palu",
+        "SMA Unggulan Palu",
+    ):
         result = extract(
             "Pemprov Sulawesi Tengah menjajaki kerja sama investasi dengan perusahaan Korea "
             f"Selatan untuk {facility}."
@@ -499,6 +504,16 @@ def test_a_region_that_ends_a_facility_s_name_is_where_it_lies():
         "Pemprov Sulawesi Tengah menjalin kerja sama investasi dengan Pemerintah Kota Palu."
     )
     assert [p.name for p in result.partners] == ["Kota Palu"]
+
+
+def test_a_city_that_ends_a_hotel_s_name_is_where_the_hotel_lies():
+    result = extract(
+        "Pemprov Sumatera Utara menyerahkan pengelolaan Hotel Santika Medan kepada PT Graha "
+        "Niaga lewat perjanjian kerja sama. Kerja sama pengelolaan Hotel Santika Medan berlaku "
+        "sepuluh tahun."
+    )
+    assert [r.code for r in result.regions] == ["12"]
+    assert "Kota Medan" not in [p.name for p in result.partners]
 
 
 def test_a_region_inside_a_news_outlet_s_name_is_no_party():
